@@ -1,0 +1,29 @@
+import { error, type Diagnostic } from '../../diagnostic.js';
+import type { Item } from '../../model/ledger.js';
+import { itemField, type CheckRule } from '../check-rule.js';
+
+/** Item numbers are unique and, where they are whole numbers, continuous (1, 2, 3 …). */
+export const itemNumbers: CheckRule = ({ ledger }) => {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, Item>();
+  const whole: { value: number; item: Item }[] = [];
+  for (const item of ledger.items) {
+    const first = seen.get(item.number);
+    if (first) {
+      out.push(error('DUPLICATE_NUMBER', `编号「${item.number}」重复（第 ${first.section} 部分已有这个编号）`, itemField(ledger, item, 'number')));
+      continue;
+    }
+    seen.set(item.number, item);
+    if (/^\d+$/.test(item.number)) whole.push({ value: Number(item.number), item });
+  }
+  whole.sort((a, b) => a.value - b.value);
+  let expected = 1;
+  for (const { value, item } of whole) {
+    if (value > expected) {
+      const gap = value - 1 === expected ? `${expected}` : `${expected}–${value - 1}`;
+      out.push(error('MISSING_NUMBER', `缺少编号 ${gap}：编号应连续，${expected - 1 || '开头'}之后是 ${value}`, itemField(ledger, item, 'number')));
+    }
+    expected = value + 1;
+  }
+  return out;
+};

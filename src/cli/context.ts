@@ -1,0 +1,42 @@
+import type { Io } from './io.js';
+import { makeStyles, type Styles } from '../render/styles.js';
+import { beijingToday, isValidDate } from '../model/dates.js';
+import { UserError } from '../errors.js';
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  ledger?: string;
+  color?: boolean;
+}
+
+/** What a command receives: the Io, resolved global options and output styles. */
+export interface CommandContext {
+  io: Io;
+  global: GlobalOptions;
+  /** Styles for stdout and stderr, coloured only on a terminal and never with NO_COLOR. */
+  out: Styles;
+  err: Styles;
+}
+
+/** Colour on when asked with --color; off with --no-color or NO_COLOR; else only on a terminal. */
+export function wantsColor(flag: boolean | undefined, isTty: boolean, env: Io['env']): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  return isTty;
+}
+
+export function makeContext(io: Io, global: GlobalOptions): CommandContext {
+  return {
+    io,
+    global,
+    out: makeStyles(wantsColor(global.color, io.stdoutIsTty, io.env)),
+    err: makeStyles(wantsColor(global.color, io.stderrIsTty, io.env)),
+  };
+}
+
+/** The as-of date: --as-of when given (checked), else today in Beijing. */
+export function asOfDate(option: string | undefined, io: Io): string {
+  if (option === undefined) return beijingToday(io.now());
+  if (!isValidDate(option)) throw new UserError(`--as-of 须为存在的日期 YYYY-MM-DD，收到「${option}」`);
+  return option;
+}

@@ -1,0 +1,39 @@
+import { CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { locateDiagnostics } from '../read/locate-diagnostics.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { makeStyles } from '../render/styles.js';
+import { safeLine } from '../render/safe-text.js';
+import { wantsColor } from './context.js';
+import { ExitCode } from './exit-code.js';
+import { processIo, type Io } from './io.js';
+import { buildProgram } from './program.js';
+
+/** Runs gongkai with arguments (without node and script) and returns the exit code. The only place errors become exit codes. */
+export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.Ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (cause) {
+    const styles = makeStyles(wantsColor(argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, io.stderrIsTty, io.env));
+    if (cause instanceof CommanderError) {
+      // Help and version exit 0; every usage mistake exits 2.
+      return cause.exitCode === 0 ? ExitCode.Ok : ExitCode.CannotRun;
+    }
+    if (cause instanceof UserError) {
+      if (cause.diagnostics.length) io.stderr(renderDiagnosticsText(locateDiagnostics(cause.diagnostics, cause.texts), cause.texts, styles));
+      else io.stderr(`${styles.error('gongkai:')} ${safeLine(cause.message)}\n`);
+      return cause.exitCode;
+    }
+    io.stderr(`${styles.error('gongkai: 内部错误')}：${String(cause)}\n这是 gongkai 的缺陷，请把上面这行和所用命令报告给维护者。\n`);
+    if (io.env.GONGKAI_DEBUG && cause instanceof Error) io.stderr(`${cause.stack}\n`);
+    return ExitCode.Internal;
+  }
+}
+
+/** Entry point of the installed command. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), processIo());
+}

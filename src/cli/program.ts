@@ -1,0 +1,57 @@
+import { Argument, Command, Option } from 'commander';
+import type { CommandContext, GlobalOptions } from './context.js';
+import { makeContext } from './context.js';
+import type { ExitCode } from './exit-code.js';
+import type { Io } from './io.js';
+
+type Action = (ctx: CommandContext) => Promise<ExitCode>;
+
+/**
+ * Declares the commands. Each action imports its command module only when
+ * it runs, so a command pays only for what it uses.
+ */
+export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('gongkai');
+  const run = (action: Action) => async () => {
+    setExitCode(await action(makeContext(io, program.opts<GlobalOptions>())));
+  };
+  program
+    .description('政务公开工作要点台账：导入通知、核对分工、查看各部门任务、逾期与临期')
+    .option('--ledger <file>', '台账文件（- 为标准输入）；缺省为 GONGKAI_LEDGER 或 gongkai.yaml 中的 ledger')
+    .option('--color', '总是使用颜色')
+    .option('--no-color', '不使用颜色（也可设 NO_COLOR）')
+    .showHelpAfterError('（用 gongkai --help 查看用法）')
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .exitOverride();
+
+  program
+    .command('import')
+    .description('把通知（UTF-8 或 GB18030 文本）导入为新台账')
+    .argument('<notice>', '通知文件（- 为标准输入）')
+    .option('-o, --output <file>', '写入台账文件（不指定则输出到标准输出）')
+    .option('--force', '覆盖已存在的文件')
+    .option('--registry <file>', '使用已有的部门名录文件，只报告名录中没有的名称')
+    .addOption(new Option('--format <format>', '输出格式').choices(['yaml', 'json']).default('yaml'))
+    .action(async (notice, options) => run(async (ctx) => (await import('../commands/import.js')).importCommand(ctx, notice, options))());
+
+  program
+    .command('validate')
+    .description('检查台账与部门名录，列出每个问题的位置（文件:行:列）')
+    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('--strict', '有警告也以退出码 1 结束')
+    .action(async (options) => run(async (ctx) => (await import('../commands/validate.js')).validateCommand(ctx, options))());
+
+  program
+    .command('export')
+    .description('输出整个台账（含每项的角色）为 JSON 或 YAML')
+    .addOption(new Option('--format <format>', '输出格式').choices(['json', 'yaml']).default('json'))
+    .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options))());
+
+  program
+    .command('schema')
+    .description('输出台账或部门名录的 JSON Schema（供编辑器的 YAML 插件补全与检查）')
+    .addArgument(new Argument('[which]', '哪一个').choices(['ledger', 'registry']).default('ledger'))
+    .action(async (which) => run(async (ctx) => (await import('../commands/schema.js')).schemaCommand(ctx, which))());
+
+  return program;
+}

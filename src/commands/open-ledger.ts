@@ -1,0 +1,65 @@
+import { checkLedger } from '../check/index.js';
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-code.js';
+import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import { UserError } from '../errors.js';
+import type { Ledger } from '../model/ledger.js';
+import { chooseLedger, findConfig, type Config } from '../read/find-ledger.js';
+import { loadLedger } from '../read/load-ledger.js';
+import { beijingToday } from '../model/dates.js';
+
+export interface OpenedLedger {
+  ledger?: Ledger;
+  diagnostics: Diagnostic[];
+  texts: Map<string, string>;
+  config: Config;
+  file: string;
+}
+
+const NO_LEDGER =
+  '没有指定台账：用 --ledger 文件 指定，或设置环境变量 GONGKAI_LEDGER，或在当前目录（或上级目录）放一个 gongkai.yaml，内容如「ledger: data/ledger.yaml」。' +
+  '\n新建台账：gongkai import 通知.txt -o ledger.yaml';
+
+/** Reads gongkai.yaml, turning a broken one into a user error. */
+export function readConfig(ctx: CommandContext): Config {
+  try {
+    return findConfig(ctx.io.cwd);
+  } catch (cause) {
+    throw new UserError((cause as Error).message);
+  }
+}
+
+/** Finds, loads and checks the ledger; every problem comes back as a diagnostic. */
+export async function openLedger(ctx: CommandContext): Promise<OpenedLedger> {
+  const config = readConfig(ctx);
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
+  if (!file) throw new UserError(NO_LEDGER);
+  const loaded = await loadLedger(file, { stdin: ctx.io.stdin });
+  const diagnostics = loaded.diagnostics;
+  if (loaded.ledger) diagnostics.push(...checkLedger({ ledger: loaded.ledger, today: beijingToday(ctx.io.now()) }));
+  return { ...loaded, diagnostics, config, file };
+}
+
+const UNREADABLE = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'NOT_TEXT', 'NOT_UTF8', 'REGISTRY_NOT_FOUND']);
+
+/** True when the ledger could not be read at all (as opposed to read with findings). */
+export function isUnreadable(opened: OpenedLedger): boolean {
+  return opened.diagnostics.some((d) => UNREADABLE.has(d.code));
+}
+
+/**
+ * A ledger a view can use: refuses one that could not be parsed, and warns
+ * (on stderr, one line) when it has errors that may make the view wrong.
+ */
+export async function openLedgerForView(ctx: CommandContext): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
+  const opened = await openLedger(ctx);
+  if (!opened.ledger || isUnreadable(opened)) {
+    const errors = opened.diagnostics.filter((d) => d.severity === 'error');
+    throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
+  }
+  const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors) ctx.io.stderr(ctx.err.warning(`注意：台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。\n`));
+  return { ledger: opened.ledger, opened };
+}
+
+export { hasErrors };

@@ -1,0 +1,17 @@
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-code.js';
+import { ledgerShape, registryShape } from '../schema/ledger-shape.js';
+import { schemaDocument } from '../schema/to-json-schema.js';
+
+/** The published JSON Schemas, generated from the definitions the loader checks with. */
+export function jsonSchemaFor(which: 'ledger' | 'registry') {
+  return which === 'ledger'
+    ? schemaDocument(ledgerShape, 'https://gongkai.invalid/schema/ledger.schema.json', 'gongkai 台账')
+    : schemaDocument(registryShape, 'https://gongkai.invalid/schema/registry.schema.json', 'gongkai 部门名录');
+}
+
+/** `gongkai schema [ledger|registry]` */
+export async function schemaCommand(ctx: CommandContext, which: 'ledger' | 'registry'): Promise<ExitCode> {
+  ctx.io.stdout(JSON.stringify(jsonSchemaFor(which), null, 2) + '\n');
+  return ExitCode.Ok;
+}

@@ -1,0 +1,80 @@
+/** Stable codes for every problem gongkai reports; documented in README. */
+export type DiagnosticCode =
+  // reading the file
+  | 'FILE_NOT_FOUND'
+  | 'NOT_A_FILE'
+  | 'NOT_TEXT'
+  | 'NOT_UTF8'
+  | 'CONFLICT_MARKERS'
+  | 'YAML_SYNTAX'
+  | 'DUPLICATE_KEY'
+  | 'TAB_INDENT'
+  | 'ALIAS_BOMB'
+  | 'MULTIPLE_DOCUMENTS'
+  // the shape of the data
+  | 'UNKNOWN_KEY'
+  | 'MISSING_FIELD'
+  | 'WRONG_TYPE'
+  | 'NUMBER_NOT_STRING'
+  | 'BAD_VALUE'
+  | 'BAD_STATUS'
+  | 'BAD_DATE'
+  | 'REGISTRY_NOT_FOUND'
+  // meaning
+  | 'UNKNOWN_DEPARTMENT'
+  | 'NO_ACCOUNTABLE'
+  | 'ROLE_CONFLICT'
+  | 'DUPLICATE_ASSIGNMENT'
+  | 'CLAUSE_MISMATCH'
+  | 'CLAUSE_UNPARSED'
+  | 'DUPLICATE_NUMBER'
+  | 'MISSING_NUMBER'
+  | 'EMPTY_TEXT'
+  | 'DUE_BEFORE_ISSUE'
+  | 'DONE_WITHOUT_DATE'
+  | 'DONE_DATE_NOT_DONE'
+  | 'DONE_IN_FUTURE'
+  | 'UNRESOLVED_GROUP'
+  | 'RESOLUTION_NOT_IN_GROUP'
+  | 'RESOLUTION_UNUSED'
+  | 'DUPLICATE_DEPARTMENT'
+  | 'KIND_GUESSED'
+  | 'PLAN_YEAR_MISMATCH';
+
+export type Severity = 'error' | 'warning';
+
+/** A step into a parsed YAML document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
+/**
+ * A problem found in an input, as a value. Where it is comes either as a
+ * resolved line/col (1-based) or as a path into the document that
+ * `locateDiagnostics` turns into line/col only when the problem is shown.
+ */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  file: string;
+  line?: number;
+  col?: number;
+  /** Path into the YAML document, resolved lazily to line/col. */
+  path?: readonly PathSegment[];
+  /** Point at the key of the last path segment rather than its value. */
+  at?: 'key' | 'value';
+}
+
+/** Builds an error diagnostic. */
+export function error(code: DiagnosticCode, message: string, where: Omit<Diagnostic, 'code' | 'severity' | 'message'>): Diagnostic {
+  return { code, severity: 'error', message, ...where };
+}
+
+/** Builds a warning diagnostic. */
+export function warning(code: DiagnosticCode, message: string, where: Omit<Diagnostic, 'code' | 'severity' | 'message'>): Diagnostic {
+  return { code, severity: 'warning', message, ...where };
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,40 @@
+/** Edit distance between two strings, by code point. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/**
+ * The candidates closest to `wanted`, best first: those within a third of the
+ * longer length, plus any that contain it or are contained in it (社会救助 → 社会救助司).
+ */
+export function closestNames(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
+  const scored: { name: string; score: number }[] = [];
+  for (const name of new Set(candidates)) {
+    if (name === wanted) continue;
+    const distance = editDistance(wanted, name);
+    const contains = name.includes(wanted) || wanted.includes(name);
+    const close = distance <= Math.max(1, Math.floor(Math.max([...wanted].length, [...name].length) / 3));
+    if (contains || close) scored.push({ name, score: contains ? distance - 0.5 : distance });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
+}
+
+/** 「甲」、「乙」: a did-you-mean tail for a message, or '' when there is nothing close. */
+export function didYouMean(wanted: string, candidates: Iterable<string>): string {
+  const close = closestNames(wanted, candidates);
+  return close.length ? `；是否是 ${close.map((n) => `「${n}」`).join('、')}？` : '';
+}

@@ -1,0 +1,76 @@
+export type DepartmentKind = 'internal' | 'affiliated';
+
+export const KIND_LABELS: Readonly<Record<DepartmentKind, string>> = { internal: '内设机构', affiliated: '直属单位' };
+
+/** A body that can be held responsible, e.g. 办公厅(国际合作司). */
+export interface Department {
+  name: string;
+  /** Second names of 合署 bodies, short names, former names. */
+  aliases: string[];
+  kind: DepartmentKind;
+  /** Set by `import` when the kind was guessed from the name; validate asks to confirm. */
+  guessed: boolean;
+  /** Position in the registry: the official order for reports. */
+  order: number;
+}
+
+/**
+ * A name that stands for several departments: `all` (各司(局), 直属单位) names every
+ * department of the kind; `some` (各有关司(局), 制发司(局)) names unspecified ones.
+ */
+export interface Group {
+  name: string;
+  aliases: string[];
+  members: 'all' | 'some';
+  kind: DepartmentKind;
+}
+
+export type RegistryEntry = { type: 'department'; department: Department } | { type: 'group'; group: Group };
+
+/** The departments and groups of one organisation, with name lookup. */
+export interface Registry {
+  organisation?: string;
+  departments: Department[];
+  groups: Group[];
+  byName: Map<string, RegistryEntry>;
+}
+
+/**
+ * The key a name is looked up by: NFKC folds full-width （）and digits into
+ * their ASCII forms, so `办公厅（国际合作司）` and `办公厅(国际合作司)` are one name.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** Builds the lookup table; the first holder of a name wins (duplicates are reported by validate). */
+export function buildRegistry(organisation: string | undefined, departments: Department[], groups: Group[]): Registry {
+  const byName = new Map<string, RegistryEntry>();
+  const add = (name: string, entry: RegistryEntry) => {
+    const key = nameKey(name);
+    if (!byName.has(key)) byName.set(key, entry);
+  };
+  for (const department of departments) {
+    for (const name of [department.name, ...department.aliases]) add(name, { type: 'department', department });
+  }
+  for (const group of groups) {
+    for (const name of [group.name, ...group.aliases]) add(name, { type: 'group', group });
+  }
+  return { organisation, departments, groups, byName };
+}
+
+/** Finds a department or group by any of its names. */
+export function lookupName(registry: Registry, name: string): RegistryEntry | undefined {
+  return registry.byName.get(nameKey(name));
+}
+
+/** Finds a department (not a group) by any of its names. */
+export function findDepartment(registry: Registry, name: string): Department | undefined {
+  const entry = lookupName(registry, name);
+  return entry?.type === 'department' ? entry.department : undefined;
+}
+
+/** Every name (canonical and alias) of departments and groups, for did-you-mean. */
+export function allNames(registry: Registry): string[] {
+  return [...registry.departments.flatMap((d) => [d.name, ...d.aliases]), ...registry.groups.flatMap((g) => [g.name, ...g.aliases])];
+}

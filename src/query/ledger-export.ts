@@ -1,0 +1,44 @@
+import { lookupName } from '../model/department.js';
+import type { Ledger } from '../model/ledger.js';
+import { STATUS_LABELS } from '../model/status.js';
+
+/** The whole ledger as data, in the documented shape of `gongkai export` (README). */
+export function ledgerExport(ledger: Ledger) {
+  const { plan, registry } = ledger;
+  return {
+    plan: {
+      title: plan.title,
+      issuer: plan.issuer ?? null,
+      document_number: plan.documentNumber ?? null,
+      issued_on: plan.issuedOn ?? null,
+      year: plan.year,
+      default_due: plan.defaultDue,
+    },
+    departments: registry.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind, order: d.order + 1, guessed: d.guessed })),
+    groups: registry.groups.map((g) => ({ name: g.name, aliases: g.aliases, members: g.members, kind: g.kind })),
+    sections: ledger.sections.map((s) => ({ number: s.number, title: s.title })),
+    items: ledger.items.map((item) => ({
+      number: item.number,
+      section: item.section,
+      text: item.text,
+      clause: item.clause,
+      status: item.status,
+      status_label: STATUS_LABELS[item.status],
+      due: item.due,
+      due_is_default: item.dueIsDefault,
+      done_on: item.doneOn ?? null,
+      roles: item.assignments.map((a) => {
+        const entry = lookupName(registry, a.name);
+        return {
+          name: a.name,
+          role: a.role,
+          scope: a.scope ?? null,
+          department: entry?.type === 'department' ? entry.department.name : null,
+          group: entry?.type === 'group' ? entry.group.name : null,
+        };
+      }),
+      resolve: item.resolutions,
+      progress: item.progress,
+    })),
+  };
+}

@@ -1,0 +1,113 @@
+import { error, type Diagnostic, type PathSegment } from '../diagnostic.js';
+import { didYouMean } from '../model/closest-names.js';
+import { hasDateForm, isValidDate } from '../model/dates.js';
+import type { Shape } from '../schema/shape.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  integer: '整数',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '映射（键: 值）',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '空值';
+  if (Array.isArray(value)) return '列表';
+  if (typeof value === 'object') return '映射';
+  if (typeof value === 'number') return `数字 ${value}`;
+  if (typeof value === 'boolean') return `布尔值 ${value}`;
+  return `文本「${String(value)}」`;
+}
+
+function matchesType(value: unknown, shape: Shape): boolean {
+  switch (shape.type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'anyOf':
+      return shape.options.some((o) => matchesType(value, o));
+  }
+}
+
+/**
+ * Checks a plain JS value (from YAML) against a shape, collecting every
+ * problem with its path. Never throws.
+ */
+export function checkShape(value: unknown, shape: Shape, file: string, path: PathSegment[] = [], out: Diagnostic[] = []): Diagnostic[] {
+  const where = { file, path: [...path] };
+  const field = path.length ? String(path[path.length - 1]) : '文件';
+  if (shape.type === 'anyOf') {
+    const option = shape.options.find((o) => matchesType(value, o));
+    if (!option) {
+      const wanted = shape.options.map((o) => TYPE_NAMES[o.type]).join('或');
+      out.push(error('WRONG_TYPE', `「${field}」应为${wanted}，实为${describeValue(value)}`, where));
+      return out;
+    }
+    return checkShape(value, option, file, path, out);
+  }
+  if (!matchesType(value, shape)) {
+    if (shape.type === 'string' && shape.numberLike && typeof value === 'number') {
+      out.push(error('NUMBER_NOT_STRING', `编号须加引号写成文本，如 "${value}"（不加引号时 1.10 会被读成 1.1）`, where));
+    } else if (shape.type === 'string' && shape.date && value instanceof Date) {
+      out.push(error('BAD_DATE', `「${field}」须为 YYYY-MM-DD 格式的日期`, where));
+    } else {
+      out.push(error('WRONG_TYPE', `「${field}」应为${TYPE_NAMES[shape.type]}，实为${describeValue(value)}`, where));
+    }
+    return out;
+  }
+  switch (shape.type) {
+    case 'string': {
+      const text = value as string;
+      if (shape.date) {
+        if (!hasDateForm(text)) out.push(error('BAD_DATE', `「${field}」的日期「${text}」须为 YYYY-MM-DD 格式`, where));
+        else if (!isValidDate(text)) out.push(error('BAD_DATE', `日期「${text}」不存在`, where));
+      } else if (shape.enum && !shape.enum.includes(text)) {
+        const code = field === 'status' ? 'BAD_STATUS' : 'BAD_VALUE';
+        out.push(error(code, `「${field}」不能是「${text}」，可用值：${shape.enum.join('、')}${didYouMean(text, shape.enum)}`, where));
+      }
+      break;
+    }
+    case 'integer': {
+      const n = value as number;
+      if ((shape.minimum !== undefined && n < shape.minimum) || (shape.maximum !== undefined && n > shape.maximum)) {
+        out.push(error('BAD_VALUE', `「${field}」的值 ${n} 超出范围 ${shape.minimum}–${shape.maximum}`, where));
+      }
+      break;
+    }
+    case 'array':
+      (value as unknown[]).forEach((element, index) => checkShape(element, shape.items, file, [...path, index], out));
+      break;
+    case 'object': {
+      const record = value as Record<string, unknown>;
+      const known = Object.keys(shape.properties);
+      for (const [key, child] of Object.entries(record)) {
+        const property = shape.properties[key];
+        if (property) {
+          if (child === null && !shape.required?.includes(key)) continue;
+          if (child === null) {
+            out.push(error('MISSING_FIELD', `「${key}」没有填写`, { file, path: [...path, key] }));
+            continue;
+          }
+          checkShape(child, property, file, [...path, key], out);
+        } else if (shape.values) {
+          checkShape(child, shape.values, file, [...path, key], out);
+        } else {
+          out.push(error('UNKNOWN_KEY', `未知字段「${key}」${didYouMean(key, known)}`, { file, path: [...path, key], at: 'key' }));
+        }
+      }
+      for (const key of shape.required ?? []) {
+        if (!(key in record)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, where));
+      }
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import type { DepartmentKind, Group } from '../model/department.js';
+
+/**
+ * Group words common in notices, used to seed a new registry on import. The
+ * user's registry stays authoritative; this is only the starting point.
+ */
+export const DEFAULT_GROUPS: readonly Group[] = [
+  { name: '各司(局)', aliases: ['各司局', '各司、局'], members: 'all', kind: 'internal' },
+  { name: '直属单位', aliases: ['各直属单位', '部直属单位'], members: 'all', kind: 'affiliated' },
+  { name: '各有关司(局)', aliases: ['有关司(局)', '各有关司局', '有关司局'], members: 'some', kind: 'internal' },
+  { name: '制发司(局)', aliases: ['制发司局'], members: 'some', kind: 'internal' },
+  { name: '有关承办司(局)', aliases: ['承办司(局)', '有关承办司局'], members: 'some', kind: 'internal' },
+  { name: '各有关单位', aliases: ['有关单位'], members: 'some', kind: 'affiliated' },
+];
+
+const AFFILIATED_ENDINGS = /(中心|馆|院|社|所|站|学校|大学|学院|报|杂志社|基金会|协会)$/;
+const INTERNAL_ENDINGS = /(司|局|厅|办公室|室|处|委|委员会)$/;
+
+/** Guesses a department's kind from its names (司/局/厅 internal, 中心/馆/院… affiliated). */
+export function guessKind(names: readonly string[]): DepartmentKind {
+  if (names.some((n) => AFFILIATED_ENDINGS.test(n))) return 'affiliated';
+  if (names.some((n) => INTERNAL_ENDINGS.test(n))) return 'internal';
+  return 'internal';
+}
+
+/** The names of a 合署 body: 办公厅(国际合作司) is also 办公厅 and 国际合作司. */
+export function namesOfCombinedBody(name: string): string[] {
+  const match = /^([^()]+)\(([^()]+)\)$/.exec(name);
+  return match ? [match[1]!, match[2]!] : [];
+}

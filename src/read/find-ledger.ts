@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { displayPath } from './paths.js';
+
+export const CONFIG_FILE = 'gongkai.yaml';
+
+/** Settings from gongkai.yaml; every field optional. */
+export interface Config {
+  /** The config file itself, when one was found. */
+  file?: string;
+  ledger?: string;
+  /** Commit every edit (set/done/note) to git. */
+  commit?: boolean;
+  /** Days without a progress entry after which an ongoing item is stale. */
+  staleDays?: number;
+  /** Working days ahead that count as due soon. */
+  dueSoonDays?: number;
+}
+
+/** Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable. */
+export function findConfig(cwd: string): Config {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, CONFIG_FILE);
+    if (existsSync(file)) {
+      let raw: unknown;
+      try {
+        raw = load(readFileSync(file, 'utf8'));
+      } catch (cause) {
+        throw new Error(`${displayPath(file)}: 配置文件不是有效的 YAML：${String((cause as Error).message).split('\n')[0]}`);
+      }
+      const record = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+      return {
+        file: displayPath(file),
+        ledger: typeof record.ledger === 'string' ? displayPath(resolve(dir, record.ledger)) : undefined,
+        commit: record.commit === true,
+        staleDays: typeof record.stale_days === 'number' ? record.stale_days : undefined,
+        dueSoonDays: typeof record.due_soon_days === 'number' ? record.due_soon_days : undefined,
+      };
+    }
+    if (dirname(dir) === dir) return {};
+  }
+}
+
+/** The ledger to use: --ledger, else GONGKAI_LEDGER, else gongkai.yaml's; undefined when none is named. */
+export function chooseLedger(option: string | undefined, env: Readonly<Record<string, string | undefined>>, config: Config): string | undefined {
+  return option ?? (env.GONGKAI_LEDGER || undefined) ?? config.ledger;
+}

@@ -1,0 +1,36 @@
+import { buildRegistry, type Department, type DepartmentKind, type Group, type Registry } from '../model/department.js';
+import { normalizeDepartmentName } from './parse-responsibility.js';
+
+type Raw = Record<string, unknown>;
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asRecord = (value: unknown): Raw => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {});
+const asStrings = (value: unknown): string[] => asArray(value).filter((v): v is string => typeof v === 'string');
+const asKind = (value: unknown): DepartmentKind => (value === 'affiliated' ? 'affiliated' : 'internal');
+
+/** Builds a registry from its (shape-checked) YAML value; entries without a name are skipped. */
+export function registryFromValue(value: unknown): Registry {
+  const raw = asRecord(value);
+  const departments: Department[] = [];
+  for (const entry of asArray(raw.departments).map(asRecord)) {
+    if (typeof entry.name !== 'string') continue;
+    departments.push({
+      name: normalizeDepartmentName(entry.name),
+      aliases: asStrings(entry.aliases).map(normalizeDepartmentName),
+      kind: asKind(entry.kind),
+      guessed: entry.guessed === true,
+      order: departments.length,
+    });
+  }
+  const groups: Group[] = [];
+  for (const entry of asArray(raw.groups).map(asRecord)) {
+    if (typeof entry.name !== 'string') continue;
+    groups.push({
+      name: normalizeDepartmentName(entry.name),
+      aliases: asStrings(entry.aliases).map(normalizeDepartmentName),
+      members: entry.members === 'all' ? 'all' : 'some',
+      kind: asKind(entry.kind),
+    });
+  }
+  return buildRegistry(typeof raw.organisation === 'string' ? raw.organisation : undefined, departments, groups);
+}

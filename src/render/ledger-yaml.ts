@@ -1,0 +1,133 @@
+import type { Department, Group } from '../model/department.js';
+import type { Assignment, Role } from '../model/role.js';
+import { yamlFlowList, yamlScalar } from './yaml-scalar.js';
+
+/** A new ledger's content, before it is written as YAML or JSON. */
+export interface LedgerDraft {
+  plan: {
+    title: string;
+    issuer?: string;
+    documentNumber?: string;
+    issuedOn?: string;
+    year: number;
+    defaultDue: string;
+    preamble?: string;
+  };
+  /** A registry file's path (relative to the ledger), or the registry itself, inline. */
+  departments: string | { organisation?: string; departments: Department[]; groups: Group[] };
+  sections: {
+    number: string;
+    title: string;
+    items: { number: string; text: string; clause: string; assignments: Assignment[]; status: string; due: string; problem?: string }[];
+  }[];
+}
+
+const ROLE_KEYS: readonly Role[] = ['lead', 'joint', 'sole', 'cooperate'];
+
+function roleLines(assignments: Assignment[], indent: string): string[] {
+  const lines: string[] = [];
+  for (const role of ROLE_KEYS) {
+    const of = assignments.filter((a) => a.role === role);
+    if (!of.length) continue;
+    if (of.some((a) => a.scope)) {
+      lines.push(`${indent}${role}:`);
+      for (const a of of) {
+        lines.push(a.scope ? `${indent}  - { dept: ${yamlScalar(a.name)}, scope: ${yamlScalar(a.scope)} }` : `${indent}  - ${yamlScalar(a.name)}`);
+      }
+    } else {
+      lines.push(`${indent}${role}: ${yamlFlowList(of.map((a) => a.name))}`);
+    }
+  }
+  return lines;
+}
+
+/** The registry as YAML lines at the given indent (used for its own file and inline). */
+export function registryYamlLines(registry: { organisation?: string; departments: Department[]; groups: Group[] }, indent = ''): string[] {
+  const lines: string[] = [];
+  if (registry.organisation) lines.push(`${indent}organisation: ${yamlScalar(registry.organisation)}`);
+  lines.push(`${indent}departments:`);
+  for (const d of registry.departments) {
+    lines.push(`${indent}  - name: ${yamlScalar(d.name)}`);
+    if (d.aliases.length) lines.push(`${indent}    aliases: ${yamlFlowList(d.aliases)}`);
+    lines.push(`${indent}    kind: ${d.kind}`);
+    if (d.guessed) lines.push(`${indent}    guessed: true`);
+  }
+  lines.push(`${indent}groups:`);
+  for (const g of registry.groups) {
+    lines.push(`${indent}  - name: ${yamlScalar(g.name)}`);
+    if (g.aliases.length) lines.push(`${indent}    aliases: ${yamlFlowList(g.aliases)}`);
+    lines.push(`${indent}    members: ${g.members}`);
+    lines.push(`${indent}    kind: ${g.kind}`);
+  }
+  return lines;
+}
+
+/**
+ * Writes a ledger as YAML laid out for hand editing and readable diffs: one
+ * item field per line, roles as flow lists, item numbers quoted, no folding.
+ */
+export function ledgerYaml(draft: LedgerDraft, header: readonly string[]): string {
+  const { plan } = draft;
+  const lines = [...header.map((h) => `# ${h}`), 'plan:'];
+  lines.push(`  title: ${yamlScalar(plan.title)}`);
+  if (plan.issuer) lines.push(`  issuer: ${yamlScalar(plan.issuer)}`);
+  if (plan.documentNumber) lines.push(`  document_number: ${yamlScalar(plan.documentNumber)}`);
+  if (plan.issuedOn) lines.push(`  issued_on: ${plan.issuedOn}`);
+  lines.push(`  year: ${plan.year}`);
+  lines.push(`  default_due: ${plan.defaultDue}`);
+  if (plan.preamble) lines.push(`  preamble: ${yamlScalar(plan.preamble)}`);
+  if (typeof draft.departments === 'string') lines.push(`departments: ${yamlScalar(draft.departments)}`);
+  else lines.push('departments:', ...registryYamlLines(draft.departments, '  '));
+  lines.push('sections:');
+  for (const section of draft.sections) {
+    lines.push(`  - number: ${yamlScalar(section.number)}`, `    title: ${yamlScalar(section.title)}`, '    items:');
+    for (const item of section.items) {
+      if (item.problem) lines.push(`      # gongkai import: ${item.problem}；请对照通知填写角色`);
+      lines.push(`      - number: ${JSON.stringify(item.number)}`);
+      lines.push(`        text: ${yamlScalar(item.text)}`);
+      lines.push(`        clause: ${yamlScalar(item.clause)}`);
+      lines.push(...roleLines(item.assignments, '        '));
+      lines.push(`        status: ${item.status}`);
+      lines.push(`        due: ${item.due}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The same ledger as JSON (also a valid ledger file: JSON is YAML). */
+export function ledgerJson(draft: LedgerDraft): string {
+  const { plan } = draft;
+  const roles = (assignments: Assignment[]) =>
+    Object.fromEntries(
+      ROLE_KEYS.filter((r) => assignments.some((a) => a.role === r)).map((r) => [
+        r,
+        assignments.filter((a) => a.role === r).map((a) => (a.scope ? { dept: a.name, scope: a.scope } : a.name)),
+      ]),
+    );
+  const departments =
+    typeof draft.departments === 'string'
+      ? draft.departments
+      : {
+          ...(draft.departments.organisation ? { organisation: draft.departments.organisation } : {}),
+          departments: draft.departments.departments.map((d) => ({ name: d.name, ...(d.aliases.length ? { aliases: d.aliases } : {}), kind: d.kind, ...(d.guessed ? { guessed: true } : {}) })),
+          groups: draft.departments.groups.map((g) => ({ name: g.name, ...(g.aliases.length ? { aliases: g.aliases } : {}), members: g.members, kind: g.kind })),
+        };
+  const data = {
+    plan: {
+      title: plan.title,
+      ...(plan.issuer ? { issuer: plan.issuer } : {}),
+      ...(plan.documentNumber ? { document_number: plan.documentNumber } : {}),
+      ...(plan.issuedOn ? { issued_on: plan.issuedOn } : {}),
+      year: plan.year,
+      default_due: plan.defaultDue,
+      ...(plan.preamble ? { preamble: plan.preamble } : {}),
+    },
+    departments,
+    sections: draft.sections.map((s) => ({
+      number: s.number,
+      title: s.title,
+      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due })),
+    })),
+  };
+  return JSON.stringify(data, null, 2) + '\n';
+}

@@ -1,0 +1,41 @@
+import stringWidth from 'string-width';
+
+// CSI/OSC escape sequences first (so their parameters go too), then lone controls,
+// C1 controls and bidi overrides that can disguise text in a terminal.
+const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?/g;
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text from a ledger or notice made safe to print: no escape sequences or control characters. */
+export function safeText(text: string): string {
+  return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, '');
+}
+
+/** Safe text on one line: newlines and tabs become spaces. */
+export function safeLine(text: string): string {
+  return safeText(text).replace(/[\t\n]+/g, ' ');
+}
+
+/** Columns the text takes in a terminal (CJK characters take two). */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Shortens text to at most `width` columns, ending with … when cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = displayWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Pads text with spaces to `width` columns. */
+export function padToWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + pad : pad + text;
+}

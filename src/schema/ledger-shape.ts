@@ -1,0 +1,139 @@
+import { STATUS_SPELLINGS } from '../model/status.js';
+import type { ArrayShape, ObjectShape, Shape } from './shape.js';
+
+const date = (description: string): Shape => ({ type: 'string', date: true, description });
+const names = (description: string): ArrayShape => ({
+  type: 'array',
+  description,
+  items: { type: 'string', description: '部门或群体名称（可用别名）' },
+});
+
+const leadEntry: Shape = {
+  type: 'anyOf',
+  options: [
+    { type: 'string', description: '牵头部门名称' },
+    {
+      type: 'object',
+      description: '限定范围的牵头，如「规章由政策法规司牵头」',
+      properties: {
+        dept: { type: 'string', description: '牵头部门名称' },
+        scope: { type: 'string', description: '牵头的工作范围，如「规章」' },
+      },
+      required: ['dept', 'scope'],
+    },
+  ],
+};
+
+export const departmentShape: ObjectShape = {
+  type: 'object',
+  description: '一个部门（司局或直属单位）',
+  properties: {
+    name: { type: 'string', description: '正式名称，如「办公厅(国际合作司)」' },
+    aliases: names('别名：合署办公的第二名称、简称、曾用名'),
+    kind: { type: 'string', enum: ['internal', 'affiliated'], description: 'internal 内设司局；affiliated 直属单位' },
+    guessed: { type: 'boolean', description: '类别是导入时按名称推测的；核实后删除此行' },
+  },
+  required: ['name', 'kind'],
+};
+
+export const groupShape: ObjectShape = {
+  type: 'object',
+  description: '群体称谓，如「各司(局)」「各有关司(局)」',
+  properties: {
+    name: { type: 'string', description: '群体名称' },
+    aliases: names('别名'),
+    members: { type: 'string', enum: ['all', 'some'], description: 'all 全部（各司(局)）；some 未指明的部分（各有关司(局)）' },
+    kind: { type: 'string', enum: ['internal', 'affiliated'], description: '成员类别' },
+  },
+  required: ['name', 'members', 'kind'],
+};
+
+/** The department registry: its own file, or inline in the ledger. */
+export const registryShape: ObjectShape = {
+  type: 'object',
+  description: '部门名录：按正式顺序排列的部门与群体称谓',
+  properties: {
+    organisation: { type: 'string', description: '机关名称，如「民政部」' },
+    departments: { type: 'array', items: departmentShape, description: '部门，按正式顺序' },
+    groups: { type: 'array', items: groupShape, description: '群体称谓' },
+  },
+  required: ['departments'],
+};
+
+export const progressShape: ObjectShape = {
+  type: 'object',
+  description: '一条进展记录',
+  properties: {
+    date: date('日期 YYYY-MM-DD'),
+    dept: { type: 'string', description: '报送部门' },
+    note: { type: 'string', description: '进展情况' },
+  },
+  required: ['date', 'dept', 'note'],
+};
+
+export const itemShape: ObjectShape = {
+  type: 'object',
+  description: '一项工作任务',
+  properties: {
+    number: { type: 'string', numberLike: true, description: '通知中的编号，加引号，如 "1"' },
+    text: { type: 'string', description: '任务内容' },
+    clause: { type: 'string', description: '责任分工原文，如「政策法规司牵头,信息中心配合」' },
+    lead: { type: 'array', items: leadEntry, description: '牵头部门' },
+    joint: names('按职责分工负责的部门'),
+    sole: names('负责部门（单独负责）'),
+    cooperate: names('配合部门'),
+    status: { type: 'string', enum: STATUS_SPELLINGS, description: '状态：未启动、推进中、已完成、持续推进、已取消' },
+    due: date('完成时限 YYYY-MM-DD；缺省为计划的默认时限'),
+    done_on: date('完成日期 YYYY-MM-DD'),
+    resolve: {
+      type: 'object',
+      description: '本项中群体称谓具体指哪些部门，如 各有关司(局): [社会救助司]',
+      properties: {},
+      values: names('群体在本项中指的部门'),
+    },
+    progress: { type: 'array', items: progressShape, description: '进展记录' },
+  },
+  required: ['number', 'text', 'clause', 'status'],
+};
+
+export const sectionShape: ObjectShape = {
+  type: 'object',
+  description: '一个部分，如「一、推进重点信息公开」',
+  properties: {
+    number: { type: 'string', description: '中文序号：一、二、……' },
+    title: { type: 'string', description: '标题' },
+    items: { type: 'array', items: itemShape, description: '本部分的任务' },
+  },
+  required: ['number', 'title', 'items'],
+};
+
+export const planShape: ObjectShape = {
+  type: 'object',
+  description: '台账所依据的通知',
+  properties: {
+    title: { type: 'string', description: '文件标题' },
+    issuer: { type: 'string', description: '发文机关' },
+    document_number: { type: 'string', description: '文号，如「民办便函〔2021〕648号」' },
+    issued_on: date('发文日期 YYYY-MM-DD'),
+    year: { type: 'integer', minimum: 2000, maximum: 2100, description: '计划年度' },
+    default_due: date('未写明时限的任务的完成时限 YYYY-MM-DD，通常为年底'),
+    preamble: { type: 'string', description: '通知正文前的导语' },
+  },
+  required: ['title', 'year', 'default_due'],
+};
+
+/** The ledger file (台账). */
+export const ledgerShape: ObjectShape = {
+  type: 'object',
+  description: 'gongkai 台账：政务公开工作要点及任务分工',
+  properties: {
+    plan: planShape,
+    departments: {
+      type: 'anyOf',
+      description: '部门名录：相对于台账文件的路径，或直接写在台账中',
+      options: [{ type: 'string', description: '名录文件路径，如 departments.yaml' }, registryShape],
+    },
+    sections: { type: 'array', items: sectionShape, description: '各部分及其任务' },
+  },
+  required: ['plan', 'departments', 'sections'],
+};
