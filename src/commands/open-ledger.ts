@@ -36,8 +36,10 @@ export async function openLedger(ctx: CommandContext): Promise<OpenedLedger> {
   if (!file) throw new UserError(NO_LEDGER);
   const loaded = await loadLedger(file, { stdin: ctx.io.stdin });
   const diagnostics = loaded.diagnostics;
-  if (loaded.ledger) diagnostics.push(...checkLedger({ ledger: loaded.ledger, today: beijingToday(ctx.io.now()) }));
-  return { ...loaded, diagnostics, config, file };
+  const opened = { ...loaded, diagnostics, config, file };
+  // Without its registry every name would be unknown: report the missing file alone.
+  if (loaded.ledger && !isUnreadable(opened)) diagnostics.push(...checkLedger({ ledger: loaded.ledger, today: beijingToday(ctx.io.now()) }));
+  return opened;
 }
 
 const UNREADABLE = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'NOT_TEXT', 'NOT_UTF8', 'REGISTRY_NOT_FOUND']);

@@ -36,5 +36,5 @@ export function closestNames(wanted: string, candidates: Iterable<string>, limit
 /** 「甲」、「乙」: a did-you-mean tail for a message, or '' when there is nothing close. */
 export function didYouMean(wanted: string, candidates: Iterable<string>): string {
   const close = closestNames(wanted, candidates);
-  return close.length ? `；是否是 ${close.map((n) => `「${n}」`).join('、')}？` : '';
+  return close.length ? `；是否是${close.map((n) => `「${n}」`).join('、')}？` : '';
 }

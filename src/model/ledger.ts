@@ -44,6 +44,8 @@ export interface Item {
   /** For vague groups (各有关司(局)…): which departments they mean on this item. */
   resolutions: Record<string, string[]>;
   progress: ProgressEntry[];
+  /** Fields that are written but could not be read (wrong type or bad date); checks on them are skipped. */
+  unreadable: string[];
   /** Where the item sits in the ledger document, for diagnostics. */
   path: PathSegment[];
 }

@@ -1,5 +1,5 @@
 import { error, type Diagnostic, type PathSegment } from '../diagnostic.js';
-import { didYouMean } from '../model/closest-names.js';
+import { closestNames, didYouMean } from '../model/closest-names.js';
 import { hasDateForm, isValidDate } from '../model/dates.js';
 import type { Shape } from '../schema/shape.js';
 
@@ -88,6 +88,7 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
     case 'object': {
       const record = value as Record<string, unknown>;
       const known = Object.keys(shape.properties);
+      const misspelt = new Set<string>();
       for (const [key, child] of Object.entries(record)) {
         const property = shape.properties[key];
         if (property) {
@@ -100,11 +101,14 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
         } else if (shape.values) {
           checkShape(child, shape.values, file, [...path, key], out);
         } else {
+          const meant = closestNames(key, known, 1)[0];
+          if (meant && !(meant in record)) misspelt.add(meant);
           out.push(error('UNKNOWN_KEY', `未知字段「${key}」${didYouMean(key, known)}`, { file, path: [...path, key], at: 'key' }));
         }
       }
       for (const key of shape.required ?? []) {
-        if (!(key in record)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, where));
+        // `stauts:` is reported once, as an unknown key, not again as a missing `status`.
+        if (!(key in record) && !misspelt.has(key)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, where));
       }
       break;
     }

@@ -29,10 +29,18 @@ export function parseYamlPrecisely(text: string, file: string): ParsedYaml {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, col: pos.col };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+  // After the first syntax error the parser's further complaints are mostly its consequences;
+  // duplicate keys are independent of each other and all reported.
+  let firstSyntaxError = true;
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
     const code = CODES[e.code] ?? 'YAML_SYNTAX';
-    return error(code, messageFor(code, e.message), at(e.pos[0]));
-  });
+    if (code !== 'DUPLICATE_KEY') {
+      if (!firstSyntaxError) continue;
+      firstSyntaxError = false;
+    }
+    diagnostics.push(error(code, messageFor(code, e.message), at(e.pos[0])));
+  }
   if (diagnostics.length) return { value: undefined, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: 100 }) ?? null, diagnostics };

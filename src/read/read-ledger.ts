@@ -14,14 +14,17 @@ const asDate = (value: unknown): string | undefined => (typeof value === 'string
 
 function planFromValue(value: unknown): Plan {
   const raw = asRecord(value);
-  const year = typeof raw.year === 'number' && Number.isInteger(raw.year) ? raw.year : new Date().getFullYear();
+  const defaultDue = asDate(raw.default_due);
+  const fallbackYear = defaultDue ? Number(defaultDue.slice(0, 4)) : new Date().getFullYear();
+  // An out-of-range year is reported by the shape check; the model falls back rather than repeat it.
+  const year = typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year >= 2000 && raw.year <= 2100 ? raw.year : fallbackYear;
   return {
     title: asString(raw.title) ?? '',
     issuer: asString(raw.issuer),
     documentNumber: asString(raw.document_number),
     issuedOn: asDate(raw.issued_on),
     year,
-    defaultDue: asDate(raw.default_due) ?? `${year}-12-31`,
+    defaultDue: defaultDue ?? `${year}-12-31`,
   };
 }
 
@@ -58,6 +61,13 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     .map(asRecord)
     .filter((p) => typeof p.date === 'string' && typeof p.dept === 'string')
     .map((p) => ({ date: p.date as string, dept: p.dept as string, note: asString(p.note) ?? '' }));
+  const unreadable = Object.keys(raw).filter((key) => {
+    const value = raw[key];
+    if (value === null || value === undefined) return false;
+    if (key === 'due' || key === 'done_on') return asDate(value) === undefined;
+    if (key === 'text' || key === 'clause' || key === 'status') return typeof value !== 'string' || (key === 'status' && !parseStatus(value));
+    return false;
+  });
   return {
     number,
     section,
@@ -70,6 +80,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     doneOn: asDate(raw.done_on),
     resolutions,
     progress,
+    unreadable,
     path,
   };
 }

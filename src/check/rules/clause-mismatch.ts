@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic } from '../../diagnostic.js';
-import type { Registry } from '../../model/department.js';
+import { lookupName, type Registry } from '../../model/department.js';
 import { ROLE_LABELS, type Assignment } from '../../model/role.js';
 import { parseResponsibility } from '../../read/parse-responsibility.js';
 import { itemField, itemLabel, type CheckRule } from '../check-rule.js';
@@ -29,6 +29,8 @@ export const clauseMismatch: CheckRule = ({ ledger }) => {
   for (const item of ledger.items) {
     const where = itemField(ledger, item, 'clause');
     if (!item.clause.trim()) continue;
+    // An unknown name is reported where it is written; a mismatch on top would say it twice.
+    if (item.assignments.some((a) => !lookupName(ledger.registry, a.name))) continue;
     const parsed = parseResponsibility(item.clause);
     if (!parsed.ok) {
       out.push(warning('CLAUSE_UNPARSED', `${itemLabel(item)}的责任分工无法自动核对（${parsed.reason}），请人工确认各角色`, where));

@@ -15,7 +15,7 @@ export const dates: CheckRule = ({ ledger, today }) => {
     if (!item.dueIsDefault && plan.issuedOn && item.due < plan.issuedOn) {
       out.push(error('DUE_BEFORE_ISSUE', `${itemLabel(item)}的时限 ${item.due} 早于发文日期 ${plan.issuedOn}`, itemField(ledger, item, 'due')));
     }
-    if (item.status === 'done' && !item.doneOn) {
+    if (item.status === 'done' && !item.doneOn && !item.unreadable.includes('done_on')) {
       out.push(error('DONE_WITHOUT_DATE', `${itemLabel(item)}已完成，但没有完成日期（done_on）`, itemField(ledger, item, 'status')));
     }
     if (item.doneOn && item.status !== 'done') {

@@ -10,7 +10,7 @@ export const itemNumbers: CheckRule = ({ ledger }) => {
   for (const item of ledger.items) {
     const first = seen.get(item.number);
     if (first) {
-      out.push(error('DUPLICATE_NUMBER', `编号「${item.number}」重复（第 ${first.section} 部分已有这个编号）`, itemField(ledger, item, 'number')));
+      out.push(error('DUPLICATE_NUMBER', `编号「${item.number}」重复：第${first.section}部分已有编号为 ${item.number} 的任务`, itemField(ledger, item, 'number')));
       continue;
     }
     seen.set(item.number, item);

@@ -1,0 +1,44 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, SHIPPED_LEDGER } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function gongkai(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  const env = { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', ...options.env };
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env, encoding: 'utf8' });
+}
+
+describe('finding the ledger', () => {
+  it('uses the gongkai.yaml at the repository root, with no flags', () => {
+    const result = gongkai(['validate'], { cwd: ROOT });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('data/ledger.yaml：35 项任务');
+  });
+
+  it('finds gongkai.yaml in a parent folder', () => {
+    const result = gongkai(['validate'], { cwd: join(ROOT, 'src', 'cli') });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('35 项任务');
+  });
+
+  it('prefers GONGKAI_LEDGER to gongkai.yaml, and --ledger to both', () => {
+    const dir = tempDir({ 'other.yaml': readFileSync(join(ROOT, 'tests/fixtures/ledgers/valid.yaml')) });
+    expect(gongkai(['validate'], { cwd: ROOT, env: { GONGKAI_LEDGER: join(dir, 'other.yaml') } }).stdout).toContain('4 项任务');
+    expect(gongkai(['validate', '--ledger', SHIPPED_LEDGER], { cwd: ROOT, env: { GONGKAI_LEDGER: join(dir, 'other.yaml') } }).stdout).toContain('35 项任务');
+  });
+
+  it('says in one line how to point to a ledger when there is none', () => {
+    const dir = tempDir();
+    const result = gongkai(['validate'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toContain('没有指定台账：用 --ledger 文件 指定');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs the installed bin from the bundle', () => {
+    const help = execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect(help).toContain('validate');
+  });
+});

@@ -1,0 +1,25 @@
+import { run } from '../../src/cli/main.js';
+import { memoryIo, type Io } from '../../src/cli/io.js';
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs gongkai in-process with an in-memory Io; `now` defaults to 2021-11-01 Beijing time. */
+export async function runCli(argv: string[], options: Partial<Io> & { stdinText?: string; stdinBytes?: Buffer } = {}): Promise<CliResult> {
+  const { stdinBytes, ...rest } = options;
+  const io = memoryIo({
+    now: () => new Date('2021-11-01T04:00:00Z'),
+    ...rest,
+    ...(stdinBytes ? { stdin: () => stdinBytes } : {}),
+  });
+  const code = await run(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** True when the text looks like a JavaScript stack trace. */
+export function hasStackTrace(text: string): boolean {
+  return /\n\s+at .+\(.+:\d+:\d+\)|\n\s+at .+:\d+:\d+/.test(text);
+}

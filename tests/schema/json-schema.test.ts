@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { jsonSchemaFor } from '../../src/commands/schema.js';
+import { FIXTURES, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+
+function validator(which: 'ledger' | 'registry') {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  return ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', `${which}.schema.json`), 'utf8')));
+}
+
+describe('the published JSON Schema', () => {
+  it('is up to date with the definition the loader checks with (npm run schema)', () => {
+    for (const which of ['ledger', 'registry'] as const) {
+      const committed = JSON.parse(readFileSync(join(ROOT, 'schema', `${which}.schema.json`), 'utf8'));
+      expect(committed).toEqual(jsonSchemaFor(which));
+    }
+  });
+
+  it('accepts the shipped ledger and registry', () => {
+    const ledger = validator('ledger');
+    expect(ledger(load(readFileSync(SHIPPED_LEDGER, 'utf8'))), JSON.stringify(ledger.errors)).toBe(true);
+    const registry = validator('registry');
+    expect(registry(load(readFileSync(SHIPPED_REGISTRY, 'utf8'))), JSON.stringify(registry.errors)).toBe(true);
+  });
+
+  it('rejects broken ledgers that the loader rejects for their shape', () => {
+    const ledger = validator('ledger');
+    for (const name of ['unknown-key', 'bad-status', 'number-not-string', 'missing-field', 'bad-date-format', 'wrong-type']) {
+      const value = load(readFileSync(join(FIXTURES, 'ledgers', 'broken', `${name}.yaml`), 'utf8'));
+      expect(ledger(value), name).toBe(false);
+    }
+  });
+
+  it('is named by the shipped ledger for editors', () => {
+    expect(readFileSync(SHIPPED_LEDGER, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/ledger.schema.json');
+  });
+});
