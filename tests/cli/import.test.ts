@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NOTICE, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const noticeText = readFileSync(NOTICE, 'utf8');
+
+describe('gongkai import', () => {
+  it('regenerates the shipped ledger byte for byte (README: how to regenerate)', async () => {
+    const result = await runCli(['import', NOTICE, '--registry', SHIPPED_REGISTRY], { cwd: join(ROOT, 'data') });
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(readFileSync(SHIPPED_LEDGER, 'utf8'));
+    expect(result.err).toBe(`已读取 ${NOTICE}（UTF-8）：6 个部分，35 项任务\n`);
+  });
+
+  it('makes a ledger that validates clean apart from the expected warnings, through a pipe', async () => {
+    const imported = await runCli(['import', '-'], { stdinText: noticeText });
+    expect(imported.code).toBe(0);
+    expect(imported.err).toContain('35 项任务，11 个部门（类别为推测，请核实）');
+    const validated = await runCli(['validate', '--ledger', '-', '--format', 'json'], { stdinText: imported.out });
+    expect(validated.code).toBe(0);
+    const codes = new Set(JSON.parse(validated.out).diagnostics.map((d: { code: string }) => d.code));
+    // Guessed kinds want confirming; vague groups want resolving. Nothing else.
+    expect([...codes].sort()).toEqual(['KIND_GUESSED', 'UNRESOLVED_GROUP']);
+  });
+
+  it('guesses kinds and takes 合署 second names as aliases', async () => {
+    const imported = await runCli(['import', NOTICE, '--format', 'json']);
+    const ledger = JSON.parse(imported.out);
+    const byName = Object.fromEntries(ledger.departments.departments.map((d: { name: string }) => [d.name, d]));
+    expect(byName['办公厅(国际合作司)']).toEqual({ name: '办公厅(国际合作司)', aliases: ['办公厅', '国际合作司'], kind: 'internal', guessed: true });
+    expect(byName['档案资料馆']).toMatchObject({ kind: 'affiliated', guessed: true });
+    expect(byName['信息中心']).toMatchObject({ kind: 'affiliated' });
+    expect(ledger.sections[0].items[1]).toMatchObject({
+      number: '2',
+      lead: [{ dept: '政策法规司', scope: '规章' }, { dept: '制发司(局)', scope: '规范性文件' }],
+      status: '未启动',
+      due: '2021-12-31',
+    });
+  });
+
+  it('writes with -o, and refuses to overwrite without --force', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'ledger.yaml');
+    expect((await runCli(['import', NOTICE, '-o', out])).code).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    writeFileSync(out, 'hand edits\n');
+    const refused = await runCli(['import', NOTICE, '-o', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('已存在；要覆盖请加 --force');
+    expect(readFileSync(out, 'utf8')).toBe('hand edits\n');
+    expect((await runCli(['import', NOTICE, '-o', out, '--force'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+
+  it('reports names the given registry does not know, exit 1', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY, 'utf8').replace('  - name: 信息中心\n    kind: affiliated\n', '') });
+    const result = await runCli(['import', NOTICE, '--registry', join(dir, 'departments.yaml')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('部门名录中没有「信息中心」');
+  });
+
+  describe('bad notices', () => {
+    it.each([
+      ['an empty file', '', 2, '通知是空的'],
+      ['a text with no items', '关于做好某项工作的通知\n请各单位认真落实。\n', 2, '没有找到编号的任务'],
+    ])('%s', async (_, content, code, message) => {
+      const dir = tempDir({ 'notice.txt': content });
+      const result = await runCli(['import', join(dir, 'notice.txt')]);
+      expect(result.code).toBe(code);
+      expect(result.err).toContain(message);
+      expect(result.out).toBe('');
+      expect(hasStackTrace(result.err)).toBe(false);
+    });
+
+    it('a binary file', async () => {
+      const dir = tempDir({ 'notice.txt': Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x01, 0x02, 0xff]) });
+      const result = await runCli(['import', join(dir, 'notice.txt')]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('错误[NOT_TEXT] 文件不是文本');
+      expect(hasStackTrace(result.err)).toBe(false);
+    });
+
+    it('a missing file', async () => {
+      const result = await runCli(['import', join(tempDir(), 'nope.txt')]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('错误[FILE_NOT_FOUND] 文件不存在');
+    });
+
+    it('an item with no clause is imported, flagged and reported, exit 1', async () => {
+      const broken = noticeText.replace('(养老服务司) 9.', '并向社会公布名单。 9.').replace('并向社会公布名单。并向社会公布名单。', '并向社会公布名单。');
+      const dir = tempDir({ 'notice.txt': broken });
+      const out = join(dir, 'ledger.yaml');
+      const result = await runCli(['import', join(dir, 'notice.txt'), '-o', out]);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('第 8 项：没有找到责任分工（应在末尾的括号里）：「加强信用监管');
+      const ledger = readFileSync(out, 'utf8');
+      expect(ledger).toContain('      # gongkai import: 没有找到责任分工（应在末尾的括号里）；请对照通知填写角色\n      - number: "8"\n        text: 加强信用监管');
+      expect(existsSync(out)).toBe(true);
+      const validated = await runCli(['validate', '--ledger', out, '--format', 'json']);
+      const item8 = JSON.parse(validated.out).diagnostics.filter((d: { message: string }) => d.message.includes('第 8 项'));
+      expect(item8.map((d: { code: string }) => d.code)).toEqual(['NO_ACCOUNTABLE']);
+    });
+  });
+});

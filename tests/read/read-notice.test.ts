@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../src/read/decode-text.js';
+import { readNotice, type Notice } from '../../src/read/read-notice.js';
+import { NOTICE } from '../helpers/paths.js';
+
+/**
+ * All 35 items of 民政部2021年政务公开工作要点及任务分工, written by hand from the
+ * notice: section, then roles as `role:name` (`lead:scope=name` for scoped leads).
+ */
+const EXPECTED: Record<string, string> = {
+  '1': '一 lead:政策法规司 cooperate:信息中心',
+  '2': '一 lead:规章=政策法规司 lead:规范性文件=制发司(局) cooperate:各有关司(局) cooperate:信息中心 cooperate:档案资料馆',
+  '3': '一 joint:规划财务司 joint:基层政权建设和社区治理司 joint:养老服务司',
+  '4': '一 lead:政策法规司 cooperate:各有关司(局)',
+  '5': '一 sole:规划财务司',
+  '6': '一 sole:社会组织管理局',
+  '7': '一 joint:社会救助司 joint:规划财务司',
+  '8': '一 sole:养老服务司',
+  '9': '一 sole:慈善事业促进和社会工作司',
+  '10': '一 sole:机关党委(人事司)',
+  '11': '二 joint:各司(局)',
+  '12': '二 lead:办公厅(国际合作司) joint:各有关司(局) cooperate:信息中心',
+  '13': '二 lead:办公厅(国际合作司) joint:各有关司(局)',
+  '14': '二 lead:办公厅(国际合作司) joint:各有关司(局)',
+  '15': '二 sole:办公厅(国际合作司)',
+  '16': '二 sole:社会组织管理局',
+  '17': '三 lead:办公厅(国际合作司) joint:各有关司(局)',
+  '18': '三 lead:办公厅(国际合作司) joint:各有关司(局)',
+  '19': '三 joint:办公厅(国际合作司) joint:社会组织管理局 joint:社会救助司',
+  '20': '四 joint:各有关司(局) joint:信息中心',
+  '21': '四 lead:办公厅(国际合作司) cooperate:信息中心',
+  '22': '四 sole:信息中心',
+  '23': '四 sole:信息中心',
+  '24': '五 lead:办公厅(国际合作司) cooperate:信息中心',
+  '25': '五 joint:各司(局)',
+  '26': '五 sole:有关承办司(局) cooperate:档案资料馆',
+  '27': '五 lead:办公厅(国际合作司) cooperate:信息中心',
+  '28': '五 lead:办公厅(国际合作司) cooperate:规划财务司',
+  '29': '五 lead:政策法规司 cooperate:办公厅(国际合作司)',
+  '30': '六 lead:办公厅(国际合作司) lead:政策法规司 cooperate:各有关司(局)',
+  '31': '六 joint:社会救助司 joint:养老服务司',
+  '32': '六 sole:基层政权建设和社区治理司',
+  '33': '六 lead:办公厅(国际合作司) cooperate:各有关司(局) cooperate:直属单位',
+  '34': '六 lead:办公厅(国际合作司) cooperate:各有关司(局) cooperate:直属单位',
+  '35': '六 lead:机关党委(人事司) cooperate:办公厅(国际合作司)',
+};
+
+function summary(notice: Notice): Record<string, string> {
+  return Object.fromEntries(
+    notice.items.map((item) => [
+      item.number,
+      [item.section, ...item.assignments.map((a) => `${a.role}:${a.scope ? `${a.scope}=` : ''}${a.name}`)].join(' '),
+    ]),
+  );
+}
+
+const noticeBytes = readFileSync(NOTICE);
+const noticeText = noticeBytes.toString('utf8');
+
+function decode(bytes: Buffer) {
+  const decoded = decodeText(bytes, { allowLegacy: true });
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded;
+}
+
+/** The flattened web copy turned into clean line-broken text with CRLF, items wrapped mid-sentence. */
+function lineBroken(text: string): string {
+  return text
+    .replace(/ (?=[一二三四五六]、)/g, '\n')
+    .replace(/ (?=\d+\.)/g, '\n')
+    .replace(/(?<=\n\d+\.[^\n]{30})/g, '\n') // wrap each item after 30 characters
+    .replace(/\n/g, '\r\n');
+}
+
+/** ASCII digits and punctuation in the body turned full-width: １．（），. */
+function fullWidth(text: string): string {
+  return text.replace(/[0-9.,()]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+}
+
+describe('readNotice on the real notice', () => {
+  const notice = readNotice(noticeText);
+
+  it('finds 6 sections and 35 items with exactly the roles of the notice', () => {
+    expect(notice.sections.map((s) => `${s.number}、${s.title}`)).toEqual([
+      '一、推进重点信息公开',
+      '二、做好重大政策解读',
+      '三、主动回应群众关切',
+      '四、加强政务公开平台建设',
+      '五、规范政府信息依申请公开办理工作',
+      '六、强化基层基础工作',
+    ]);
+    expect(summary(notice)).toEqual(EXPECTED);
+    expect(notice.items.every((i) => !i.problem)).toBe(true);
+  });
+
+  it('reads the header: title, issuer, document number in 〔〕, date, year', () => {
+    expect(notice).toMatchObject({
+      title: '民政部办公厅关于印发《民政部2021年政务公开工作要点及任务分工》的通知',
+      planTitle: '民政部2021年政务公开工作要点及任务分工',
+      issuer: '民政部办公厅',
+      documentNumber: '民办便函〔2021〕648号',
+      issuedOn: '2021-06-30',
+      year: 2021,
+    });
+    expect(notice.preamble).toMatch(/^做好2021年政务公开工作,.*提供支撑。$/);
+  });
+
+  it('keeps digits inside item text and leaves the site junk out', () => {
+    const item26 = notice.items[25]!;
+    expect(item26.text).toContain('送达后10个工作日内完成网上办结');
+    expect(notice.items[33]!.text).toMatch(/^组织对2020年度民政部政务公开工作要点落实情况/);
+    const last = notice.items[34]!;
+    expect(last.text).toBe('将政务公开工作开展情况列入各司(局)年度考核绩效评价项目,优化完善政务公开绩效评价指标,突出年度重点任务,做好绩效评价工作。');
+    expect(last.clause).toBe('机关党委(人事司)牵头,办公厅(国际合作司)配合');
+  });
+});
+
+describe('readNotice on variants of the notice', () => {
+  const original = readNotice(noticeText);
+
+  it('reads the GB18030-encoded notice the same, and says it is GB18030', () => {
+    const decoded = decode(iconv.encode(noticeText, 'gb18030'));
+    expect(decoded.encoding).toBe('gb18030');
+    expect(summary(readNotice(decoded.text))).toEqual(EXPECTED);
+  });
+
+  it('reads clean line-broken text with CRLF the same, joining wrapped lines', () => {
+    const variant = readNotice(decode(Buffer.from(lineBroken(noticeText))).text);
+    expect(summary(variant)).toEqual(EXPECTED);
+    expect(variant.items.map((i) => i.text)).toEqual(original.items.map((i) => i.text));
+  });
+
+  it('reads full-width punctuation and digits with a BOM the same', () => {
+    const decoded = decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fullWidth(noticeText))]));
+    expect(decoded.encoding).toBe('utf-8-bom');
+    const variant = readNotice(decoded.text);
+    expect(summary(variant)).toEqual(EXPECTED);
+    expect(variant.documentNumber).toBe('民办便函〔2021〕648号');
+  });
+
+  it('reads UTF-16 with a BOM the same', () => {
+    const decoded = decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(noticeText, 'utf16le')]));
+    expect(summary(readNotice(decoded.text))).toEqual(EXPECTED);
+  });
+
+  it('reads items numbered 1、 the same', () => {
+    expect(summary(readNotice(noticeText.replace(/ (\d+)\./g, ' $1、')))).toEqual(EXPECTED);
+  });
+});
