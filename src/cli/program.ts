@@ -47,6 +47,41 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .addOption(new Option('--format <format>', '输出格式').choices(['json', 'yaml']).default('json'))
     .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options))());
 
+  const viewFormat = () => new Option('--format <format>', '输出格式').choices(['table', 'md', 'json', 'csv']).default('table');
+  const asOf = () => new Option('--as-of <date>', '按此日期计算（YYYY-MM-DD），缺省为北京时间今天');
+
+  program
+    .command('status')
+    .description('各部门任务汇总；用 --dept 查看一个部门的任务、角色、状态和时限')
+    .option('--dept <name>', '部门名称或别名（如 国际合作司）')
+    .addOption(asOf())
+    .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
+    .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
+    .addOption(viewFormat())
+    .action(async (options) => run(async (ctx) => (await import('../commands/status.js')).statusCommand(ctx, options))());
+
+  program
+    .command('checklist')
+    .description('生成部门任务清单（Markdown 勾选列表）')
+    .option('--dept <name>', '一个部门')
+    .option('--all', '全部部门，每个部门一个文件，另加 index.md')
+    .option('-o, --output <path>', '写入文件或目录（--all 时为目录）')
+    .addOption(asOf())
+    .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
+    .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
+    .action(async (options) => run(async (ctx) => (await import('../commands/checklist.js')).checklistCommand(ctx, options))());
+
+  program
+    .command('overdue')
+    .description('逾期、临期和久未更新的任务，按责任单位分组，天数含工作日')
+    .option('--dept <name>', '只看一个部门')
+    .addOption(asOf())
+    .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
+    .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
+    .option('--fail-on-overdue', '有逾期任务时以退出码 1 结束（供定时任务使用）')
+    .addOption(viewFormat())
+    .action(async (options) => run(async (ctx) => (await import('../commands/overdue.js')).overdueCommand(ctx, options))());
+
   program
     .command('schema')
     .description('输出台账或部门名录的 JSON Schema（供编辑器的 YAML 插件补全与检查）')

@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-code.js';
+import { pathInside, safeFileName } from '../edit/safe-file-name.js';
+import { writeFileAtomic } from '../edit/write-file-atomic.js';
+import { UserError } from '../errors.js';
+import { departmentReport } from '../query/department-report.js';
+import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
+import { requireDepartment, setUpView, type ViewOptions } from './view-setup.js';
+
+export interface ChecklistOptions extends ViewOptions {
+  dept?: string;
+  all?: boolean;
+  output?: string;
+}
+
+const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirectory();
+
+/** `gongkai checklist --dept NAME | --all [-o FILE|DIR]` */
+export async function checklistCommand(ctx: CommandContext, options: ChecklistOptions): Promise<ExitCode> {
+  if (!options.dept === !options.all) throw new UserError('请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
+  const view = await setUpView(ctx, options);
+  const { ledger } = view;
+  if (options.dept) {
+    const department = requireDepartment(view, options.dept);
+    const text = renderChecklist(departmentReport(view, department), ledger.sections);
+    if (!options.output) ctx.io.stdout(text);
+    else {
+      const file = isDirectory(options.output) ? pathInside(options.output, safeFileName(department.name, '.md')) : options.output;
+      writeFileAtomic(file, text);
+      ctx.io.stderr(`已写入 ${file}\n`);
+    }
+    return ExitCode.Ok;
+  }
+  const reports = ledger.registry.departments.map((d) => departmentReport(view, d));
+  if (!options.output) {
+    ctx.io.stdout(reports.map((r) => renderChecklist(r, ledger.sections)).join('\n---\n\n'));
+    return ExitCode.Ok;
+  }
+  if (existsSync(options.output) && !isDirectory(options.output)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
+  mkdirSync(options.output, { recursive: true });
+  const used = new Set<string>();
+  const entries = reports.map((report) => {
+    let file = safeFileName(report.department.name, '.md');
+    for (let n = 2; used.has(file) || file === 'index.md'; n++) file = safeFileName(`${report.department.name}-${n}`, '.md');
+    used.add(file);
+    writeFileAtomic(pathInside(options.output!, file), renderChecklist(report, ledger.sections));
+    return { report, file };
+  });
+  writeFileAtomic(pathInside(options.output, 'index.md'), renderChecklistIndex(ledger.plan.title, view.asOf, entries));
+  ctx.io.stderr(`已写入 ${entries.length} 个部门的清单和 index.md 到 ${options.output}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,62 @@
+import { epochDay, fromEpochDay } from './dates.js';
+
+/** Official holidays and 调休 working weekend days for the years it knows. */
+export interface WorkCalendar {
+  /** Years whose holiday schedule is known. */
+  years: ReadonlySet<number>;
+  /** Holiday dates (YYYY-MM-DD) → name, e.g. 国庆节. */
+  holidays: ReadonlyMap<string, string>;
+  /** Weekend dates that are working days (调休). */
+  workdays: ReadonlySet<string>;
+  /** Where the schedule came from, for messages. */
+  source: string;
+}
+
+/** Whether a date is a working day in China: a weekday that is no holiday, or a 调休 weekend. */
+export function isWorkingDay(calendar: WorkCalendar, date: string): boolean {
+  if (calendar.workdays.has(date)) return true;
+  if (calendar.holidays.has(date)) return false;
+  const weekday = (epochDay(date) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * Counts working days with prefix sums over the known years, so a count is
+ * O(1) whatever the span (overdue runs it for every item).
+ */
+export class WorkingDayCounter {
+  private readonly first: number;
+  private readonly prefix: Int32Array;
+
+  constructor(readonly calendar: WorkCalendar) {
+    const years = [...calendar.years].sort((a, b) => a - b);
+    const firstYear = years[0] ?? 2000;
+    const lastYear = years[years.length - 1] ?? 1999;
+    this.first = epochDay(`${firstYear}-01-01`);
+    const last = epochDay(`${lastYear}-12-31`);
+    this.prefix = new Int32Array(Math.max(0, last - this.first + 2));
+    for (let day = this.first; day <= last; day++) {
+      const index = day - this.first;
+      this.prefix[index + 1] = this.prefix[index]! + (isWorkingDay(calendar, fromEpochDay(day)) ? 1 : 0);
+    }
+  }
+
+  /** Whether every date from `from` to `to` lies in a year with a known schedule. */
+  knows(from: string, to: string): boolean {
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!this.calendar.years.has(year)) return false;
+    return true;
+  }
+
+  /**
+   * Working days after `from` up to and including `to` (negative when `to` is
+   * earlier); undefined when a year in between has no known schedule.
+   */
+  between(from: string, to: string): number | undefined {
+    if (to < from) {
+      const back = this.between(to, from);
+      return back === undefined ? undefined : -back;
+    }
+    if (!this.knows(from, to)) return undefined;
+    return this.prefix[epochDay(to) - this.first + 1]! - this.prefix[epochDay(from) - this.first + 1]!;
+  }
+}

@@ -1,0 +1,60 @@
+import { calendarDaysBetween } from '../model/dates.js';
+import type { Item, Ledger } from '../model/ledger.js';
+import type { WorkingDayCounter } from '../model/work-calendar.js';
+
+/** Where an item stands against its deadline on the as-of date. */
+export type DeadlineState = 'done' | 'cancelled' | 'ongoing' | 'overdue' | 'due_soon' | 'open';
+
+export interface Deadline {
+  state: DeadlineState;
+  /** Calendar days from the as-of date to the due date; negative when overdue. */
+  daysLeft: number;
+  /** Working days after the as-of date up to the due date (negative: late); null when a year's schedule is unknown. */
+  workingDaysLeft: number | null;
+  /** For ongoing (持续推进) items: the last progress report, and whether it is too old. */
+  lastProgress?: string;
+  stale?: boolean;
+}
+
+export interface DeadlineOptions {
+  asOf: string;
+  counter: WorkingDayCounter;
+  /** Working days ahead that count as due soon (临期). */
+  dueSoonDays: number;
+  /** Days without a progress entry after which an ongoing item is stale. */
+  staleDays: number;
+}
+
+/** Judges one item's deadline. Ongoing items are never overdue; they go stale without progress reports. */
+export function deadlineOf(item: Item, ledger: Ledger, options: DeadlineOptions): Deadline {
+  const { asOf, counter } = options;
+  const daysLeft = calendarDaysBetween(asOf, item.due);
+  const workingDaysLeft = counter.between(asOf, item.due) ?? null;
+  const base = { daysLeft, workingDaysLeft };
+  if (item.status === 'done') return { ...base, state: 'done' };
+  if (item.status === 'cancelled') return { ...base, state: 'cancelled' };
+  if (item.status === 'ongoing') {
+    const lastProgress = item.progress.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
+    const since = lastProgress ?? ledger.plan.issuedOn;
+    const stale = since === undefined || calendarDaysBetween(since, asOf) > options.staleDays;
+    return { ...base, state: 'ongoing', stale, ...(lastProgress ? { lastProgress } : {}) };
+  }
+  if (daysLeft < 0) return { ...base, state: 'overdue' };
+  // Working days never outnumber calendar days, so without a schedule a calendar-day test is the safe side.
+  const soon = workingDaysLeft === null ? daysLeft <= options.dueSoonDays : workingDaysLeft <= options.dueSoonDays;
+  return { ...base, state: soon ? 'due_soon' : 'open' };
+}
+
+/** Years of due dates and the as-of date whose holiday schedule the calendar does not know. */
+export function unknownYears(ledger: Ledger, asOf: string, counter: WorkingDayCounter): number[] {
+  let first = Number(asOf.slice(0, 4));
+  let last = first;
+  for (const item of ledger.items) {
+    const year = Number(item.due.slice(0, 4));
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
+  const unknown: number[] = [];
+  for (let year = first; year <= last; year++) if (!counter.calendar.years.has(year)) unknown.push(year);
+  return unknown;
+}

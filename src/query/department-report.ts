@@ -1,0 +1,38 @@
+import { findDepartment, type Department } from '../model/department.js';
+import { closestNames } from '../model/closest-names.js';
+import { ROLES } from '../model/role.js';
+import { itemRow, type ItemRow } from './item-row.js';
+import type { ViewContext } from './view-context.js';
+
+/** One department's items: its own (by role) and those that may concern it (可能涉及). */
+export interface DepartmentReport {
+  plan: { title: string; document_number: string | null };
+  as_of: string;
+  department: { name: string; kind: Department['kind']; aliases: string[] };
+  items: ItemRow[];
+  possible: ItemRow[];
+}
+
+/** Looks up a department by any of its names; otherwise the closest names, for did-you-mean. */
+export function findDepartmentOrSuggest(context: ViewContext, name: string): { department: Department } | { suggestions: string[] } {
+  const department = findDepartment(context.ledger.registry, name);
+  if (department) return { department };
+  const names = context.ledger.registry.departments.flatMap((d) => [d.name, ...d.aliases]);
+  return { suggestions: closestNames(name, names) };
+}
+
+/** The department's rows: by role (牵头, 按职责分工负责, 负责, 配合), then in ledger order. */
+export function departmentReport(context: ViewContext, department: Department): DepartmentReport {
+  const obligations = context.obligations.get(department) ?? [];
+  const order = new Map(context.ledger.items.map((item, index) => [item, index]));
+  const sorted = [...obligations].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || order.get(a.item)! - order.get(b.item)!);
+  const row = (o: (typeof obligations)[number]) => itemRow(o.item, context.deadlines.get(o.item)!, o);
+  return {
+    plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
+    as_of: context.asOf,
+    department: { name: department.name, kind: department.kind, aliases: department.aliases },
+    items: sorted.filter((o) => !o.possible).map(row),
+    // May-concern items are not the department's roles yet: plain ledger order reads best.
+    possible: obligations.filter((o) => o.possible).map(row),
+  };
+}

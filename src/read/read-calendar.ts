@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { load } from 'js-yaml';
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { isValidDate } from '../model/dates.js';
+import type { WorkCalendar } from '../model/work-calendar.js';
+import { displayPath } from './paths.js';
+
+export interface CalendarOverride {
+  file: string;
+  year: number;
+  holidays: string[];
+  workdays: string[];
+}
+
+/**
+ * The State Council holiday schedule as published in the chinese-days package
+ * (2004 to its latest year), plus override files for years it does not know yet.
+ */
+export function builtInCalendar(): { holidays: Map<string, string>; workdays: Set<string>; years: Set<number> } {
+  const holidays = new Map<string, string>();
+  for (const [date, label] of Object.entries(data.holidays as Record<string, string>)) holidays.set(date, label.split(',')[1] ?? label);
+  const workdays = new Set(Object.keys(data.workdays as Record<string, string>));
+  const years = new Set([...holidays.keys()].map((d) => Number(d.slice(0, 4))));
+  return { holidays, workdays, years };
+}
+
+/** Reads `calendar/*.yaml` beside the ledger: `year`, `holidays: [dates]`, `workdays: [dates]`. Problems are returned as messages. */
+export function readCalendarOverrides(ledgerFile: string): { overrides: CalendarOverride[]; problems: string[] } {
+  const folder = join(ledgerFile === '-' ? process.cwd() : dirname(ledgerFile), 'calendar');
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    return { overrides: [], problems: [] };
+  }
+  const overrides: CalendarOverride[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    const file = displayPath(join(folder, name));
+    try {
+      const raw = load(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown> | null;
+      const year = raw?.year;
+      const dates = (key: string) => (Array.isArray(raw?.[key]) ? (raw![key] as unknown[]).map(String) : []);
+      const holidays = dates('holidays');
+      const workdays = dates('workdays');
+      const bad = [...holidays, ...workdays].find((d) => !isValidDate(d) || Number(d.slice(0, 4)) !== year);
+      if (typeof year !== 'number') problems.push(`${file}: 缺少 year（年份）`);
+      else if (bad) problems.push(`${file}: 「${bad}」不是 ${year} 年的有效日期`);
+      else overrides.push({ file, year, holidays, workdays });
+    } catch (cause) {
+      problems.push(`${file}: 无法读取：${String((cause as Error).message).split('\n')[0]}`);
+    }
+  }
+  return { overrides, problems };
+}
+
+/** The calendar to count with: built-in years, each overridden whole by a file for that year. */
+export function workCalendar(overrides: readonly CalendarOverride[]): WorkCalendar {
+  const { holidays, workdays, years } = builtInCalendar();
+  const lastBuiltIn = Math.max(...years);
+  for (const override of overrides) {
+    const prefix = `${override.year}-`;
+    for (const date of [...holidays.keys()]) if (date.startsWith(prefix)) holidays.delete(date);
+    for (const date of [...workdays]) if (date.startsWith(prefix)) workdays.delete(date);
+    override.holidays.forEach((d) => holidays.set(d, '假日'));
+    override.workdays.forEach((d) => workdays.add(d));
+    years.add(override.year);
+  }
+  return { years, holidays, workdays, source: `chinese-days（收录至 ${lastBuiltIn} 年）${overrides.length ? ` 与 ${overrides.map((o) => o.file).join('、')}` : ''}` };
+}

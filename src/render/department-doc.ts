@@ -1,0 +1,35 @@
+import type { DepartmentReport } from '../query/department-report.js';
+import type { ItemRow } from '../query/item-row.js';
+import { KIND_LABELS, roleCell, rowTone, statusCell, timeCell } from './labels.js';
+import type { DocColumn, DocTable, TableDoc } from './table-doc.js';
+
+const COLUMNS: DocColumn[] = [
+  { header: '编号', align: 'right' },
+  { header: '角色' },
+  { header: '任务', flexible: true },
+  { header: '状态' },
+  { header: '时限' },
+  { header: '剩余/逾期' },
+];
+
+function rows(items: ItemRow[]) {
+  return items.map((row) => ({ cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)], tone: rowTone(row) }));
+}
+
+/** `status --dept`: the department's items by role, then the ones that may concern it. */
+export function departmentDoc(report: DepartmentReport): TableDoc {
+  const { department, items, possible } = report;
+  const count = (state: string) => items.filter((i) => i.state === state).length;
+  const tables: DocTable[] = [{ heading: `本部门任务（${items.length} 项）`, columns: COLUMNS, rows: rows(items), empty: '没有本部门的任务。' }];
+  if (possible.length) tables.push({ heading: `可能涉及（${possible.length} 项，未计入）`, columns: COLUMNS, rows: rows(possible) });
+  const aliases = department.aliases.length ? `，又名${department.aliases.join('、')}` : '';
+  return {
+    title: `${department.name}（${KIND_LABELS[department.kind]}${aliases}）`,
+    facts: [
+      `${report.plan.title}${report.plan.document_number ? `（${report.plan.document_number}）` : ''}`,
+      `截至 ${report.as_of}：共 ${items.length} 项，逾期 ${count('overdue')} 项，临期 ${count('due_soon')} 项，已完成 ${count('done')} 项`,
+    ],
+    tables,
+    notes: possible.length ? ['「可能涉及」：任务写的是各有关司(局)等未指明的群体；在台账该项的 resolve 中写明部门后，即计入该部门。'] : [],
+  };
+}
