@@ -10,9 +10,9 @@ function taskLine(row: ItemRow, withVia: boolean): string {
   const extra = [
     row.scope ? `牵头范围：${row.scope}` : '',
     withVia && row.via ? `经由${row.via}` : '',
-    row.state === 'cancelled' ? '已取消' : row.state === 'done' ? timeCell(row) : `时限 ${row.due}`,
+    row.state === 'cancelled' ? '已取消' : row.state === 'done' || row.state === 'ongoing' ? timeCell(row) : `时限 ${row.due}`,
   ].filter(Boolean);
-  const late = row.state === 'overdue' ? ` **${timeCell(row)}**` : row.state === 'due_soon' ? ` **临期：${timeCell(row)}**` : row.stale ? ` **${timeCell(row)}**` : '';
+  const late = row.state === 'overdue' ? ` **${timeCell(row)}**` : row.state === 'due_soon' ? ` **临期：${timeCell(row)}**` : row.stale ? ' **久未更新**' : '';
   const box = row.state === 'done' || row.state === 'cancelled' ? '[x]' : '[ ]';
   const body = row.state === 'cancelled' ? `~~${text}~~` : text;
   return `- ${box} **第 ${escapeMarkdown(row.number)} 项** ${body}（${escapeMarkdown(extra.join('；'))}）${late}`;
@@ -59,7 +59,7 @@ export function renderChecklistIndex(title: string, asOf: string, entries: { rep
   const lines = [`# ${escapeMarkdown(title)}：各部门任务清单`, '', `截至 ${asOf}。`, '', '| 部门 | 任务 | 已完成 | 逾期 | 临期 | 可能涉及 |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const { report, file } of entries) {
     const c = checklistCounts(report);
-    lines.push(`| [${escapeMarkdown(report.department.name)}](${encodeURI(file)}) | ${c.total} | ${c.done} | ${c.overdue} | ${c.dueSoon} | ${c.possible} |`);
+    lines.push(`| [${escapeMarkdown(report.department.name)}](${encodeURI(file).replace(/\(/g, '%28').replace(/\)/g, '%29')}) | ${c.total} | ${c.done} | ${c.overdue} | ${c.dueSoon} | ${c.possible} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 import { safeText } from './safe-text.js';
-import type { TableDoc } from './table-doc.js';
+import type { DocTable, TableDoc } from './table-doc.js';
 
 /**
  * One CSV cell: quoted when needed, and neutralised when it starts with
@@ -13,13 +13,14 @@ export function csvCell(value: string): string {
 
 /**
  * A doc's tables as one CSV: UTF-8 with BOM (so Excel reads Chinese right), CRLF.
- * With several tables, a first column names the table each row came from.
+ * Leading columns name the table each row came from (its csvGroup, else its heading when there are several).
  */
 export function renderCsv(doc: TableDoc): string {
   const tables = doc.tables.filter((t) => t.columns.length);
-  const several = tables.length > 1;
-  const header = tables[0] ? [...(several ? ['分组'] : []), ...tables[0].columns.map((c) => c.header)] : [];
+  const group = (table: DocTable): [string, string][] => table.csvGroup ?? (tables.length > 1 ? [['分组', table.heading ?? '']] : []);
+  const first = tables[0];
+  const header = first ? [...group(first).map(([h]) => h), ...first.columns.map((c) => c.header)] : [];
   const rows = [header];
-  for (const table of tables) for (const row of table.rows) rows.push([...(several ? [table.heading ?? ''] : []), ...row.cells]);
+  for (const table of tables) for (const row of table.rows) rows.push([...group(table).map(([, v]) => v), ...row.cells]);
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

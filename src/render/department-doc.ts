@@ -20,8 +20,10 @@ function rows(items: ItemRow[]) {
 export function departmentDoc(report: DepartmentReport): TableDoc {
   const { department, items, possible } = report;
   const count = (state: string) => items.filter((i) => i.state === state).length;
-  const tables: DocTable[] = [{ heading: `本部门任务（${items.length} 项）`, columns: COLUMNS, rows: rows(items), empty: '没有本部门的任务。' }];
-  if (possible.length) tables.push({ heading: `可能涉及（${possible.length} 项，未计入）`, columns: COLUMNS, rows: rows(possible) });
+  const tables: DocTable[] = [
+    { heading: `本部门任务（${items.length} 项）`, columns: COLUMNS, rows: rows(items), empty: '没有本部门的任务。', csvGroup: [['分类', '本部门']] },
+  ];
+  if (possible.length) tables.push({ heading: `可能涉及（${possible.length} 项，未计入）`, columns: COLUMNS, rows: rows(possible), csvGroup: [['分类', '可能涉及']] });
   const aliases = department.aliases.length ? `，又名${department.aliases.join('、')}` : '';
   return {
     title: `${department.name}（${KIND_LABELS[department.kind]}${aliases}）`,

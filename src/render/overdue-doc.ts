@@ -16,6 +16,10 @@ function tables(category: string, groups: OwnerItems[], empty: string): DocTable
   if (!groups.length) return [{ heading: category, columns: COLUMNS, rows: [], empty }];
   return groups.map((g) => ({
     heading: `${category}｜${g.owner}${g.unassigned ? '（未指明部门）' : ''}（${g.items.length} 项）`,
+    csvGroup: [
+      ['分类', category],
+      ['责任单位', g.owner],
+    ],
     columns: COLUMNS,
     rows: g.items.map((row) => ({ cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)], tone: rowTone(row) })),
   }));

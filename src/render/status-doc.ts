@@ -16,18 +16,19 @@ export function statusDoc(report: StatusReport, bar: boolean): TableDoc {
     right('推进中'),
     right('未启动'),
     right('持续推进'),
+    right('已取消'),
     right('逾期'),
     right('临期'),
     { header: '完成度' },
   ];
   const done = (c: number | null) => (bar ? completionBar(c) : percent(c));
   const rows: DocRow[] = report.departments.map((d) => ({
-    cells: [d.name, ...[d.by_role.lead, d.by_role.joint, d.by_role.sole, d.by_role.cooperate, d.possible, d.by_status.done, d.by_status.in_progress, d.by_status.not_started, d.by_status.ongoing, d.overdue, d.due_soon].map(String), done(d.completion)],
+    cells: [d.name, ...[d.by_role.lead, d.by_role.joint, d.by_role.sole, d.by_role.cooperate, d.possible, d.by_status.done, d.by_status.in_progress, d.by_status.not_started, d.by_status.ongoing, d.by_status.cancelled, d.overdue, d.due_soon].map(String), done(d.completion)],
     tone: d.overdue ? ('bad' as const) : undefined,
   }));
   const t = report.totals;
   rows.push({
-    cells: ['全部任务', '', '', '', '', '', ...[t.by_status.done, t.by_status.in_progress, t.by_status.not_started, t.by_status.ongoing, t.overdue, t.due_soon].map(String), done(t.completion)],
+    cells: ['全部任务', '', '', '', '', '', ...[t.by_status.done, t.by_status.in_progress, t.by_status.not_started, t.by_status.ongoing, t.by_status.cancelled, t.overdue, t.due_soon].map(String), done(t.completion)],
     strong: true,
   });
   return {

@@ -31,4 +31,6 @@ export interface DocTable {
   rows: DocRow[];
   /** Shown instead of an empty table. */
   empty?: string;
+  /** Leading CSV columns naming the table a row came from, e.g. [['分类', '逾期'], ['责任单位', '信息中心']]. */
+  csvGroup?: [string, string][];
 }

@@ -30,7 +30,7 @@ function renderOne(table: DocTable, width: number, styles: Styles): string {
       (sum, column, i) => (i === flexible ? sum : sum + Math.max(displayWidth(column.header), ...cells.map((r) => displayWidth(r[i] ?? '')))),
       0,
     );
-    const room = Math.max(12, width - fixed - 2 * table.columns.length);
+    const room = Math.max(8, width - fixed - 2 * table.columns.length);
     for (const row of cells) row[flexible] = truncateToWidth(row[flexible] ?? '', room);
   }
   const t = new Table({

@@ -17,6 +17,14 @@ describe('finding the ledger', () => {
     expect(result.stdout).toContain('data/ledger.yaml：35 项任务');
   });
 
+  it('shows 信息中心\'s items with `gongkai status --dept 信息中心` from the root, no other flags', () => {
+    const result = gongkai(['status', '--dept', '信息中心'], { cwd: ROOT });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('信息中心（直属单位）');
+    expect(result.stdout).toContain('本部门任务（11 项）');
+    for (const n of ['20', '22', '23', '33', '34']) expect(result.stdout).toMatch(new RegExp(`^\\s+${n}\\s`, 'm'));
+  });
+
   it('finds gongkai.yaml in a parent folder', () => {
     const result = gongkai(['validate'], { cwd: join(ROOT, 'src', 'cli') });
     expect(result.status).toBe(0);
