@@ -39,6 +39,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .description('检查台账与部门名录，列出每个问题的位置（文件:行:列）')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--strict', '有警告也以退出码 1 结束')
+    .option('--staged', '检查 git 暂存区中的版本（提交前钩子使用）')
     .action(async (options) => run(async (ctx) => (await import('../commands/validate.js')).validateCommand(ctx, options))());
 
   program
@@ -81,6 +82,59 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--fail-on-overdue', '有逾期任务时以退出码 1 结束（供定时任务使用）')
     .addOption(viewFormat())
     .action(async (options) => run(async (ctx) => (await import('../commands/overdue.js')).overdueCommand(ctx, options))());
+
+  const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
+
+  program
+    .command('set')
+    .description('修改一项任务的状态、时限、完成日期或群体所指部门，只改动相应的几行')
+    .argument('<item>', '任务编号')
+    .option('--status <status>', '状态：未启动、推进中、已完成、持续推进、已取消（或 not_started 等）')
+    .option('--due <date>', '完成时限 YYYY-MM-DD')
+    .option('--done-on <date>', '完成日期 YYYY-MM-DD')
+    .option('--resolve <group=depts>', '群体在本项中指哪些部门，如 各有关司(局)=社会救助司,养老服务司')
+    .addOption(commitOption())
+    .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).setCommand(ctx, item, options))());
+
+  program
+    .command('done')
+    .description('把一项任务标为已完成')
+    .argument('<item>', '任务编号')
+    .option('--on <date>', '完成日期，缺省为北京时间今天')
+    .addOption(commitOption())
+    .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).doneCommand(ctx, item, options))());
+
+  program
+    .command('note')
+    .description('记录一条进展')
+    .argument('<item>', '任务编号')
+    .argument('<text...>', '进展内容')
+    .requiredOption('--dept <name>', '报送部门')
+    .option('--on <date>', '日期，缺省为北京时间今天')
+    .addOption(commitOption())
+    .action(async (item, text, options) => run(async (ctx) => (await import('../commands/edit.js')).noteCommand(ctx, item, text, options))());
+
+  program
+    .command('log')
+    .description('一项任务（或整个台账）的变化历史，从 git 中的各个版本重建')
+    .argument('[item]', '任务编号')
+    .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
+    .action(async (item, options) => run(async (ctx) => (await import('../commands/history.js')).logCommand(ctx, item, options))());
+
+  program
+    .command('diff')
+    .description('两个版本之间台账的实质变化（缺省：HEAD 与工作区）')
+    .argument('[revisions...]', '零到两个 git 版本')
+    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .action(async (revisions, options) => run(async (ctx) => (await import('../commands/history.js')).diffCommand(ctx, revisions, options))());
+
+  program
+    .command('hook')
+    .description('git 钩子')
+    .command('install')
+    .description('安装提交前钩子：检查暂存区中的台账，有错误时阻止提交')
+    .option('--force', '替换已有的 pre-commit 钩子')
+    .action(async (options) => run(async (ctx) => (await import('../commands/hook.js')).hookInstallCommand(ctx, options))());
 
   program
     .command('schema')

@@ -29,12 +29,12 @@ export function readConfig(ctx: CommandContext): Config {
   }
 }
 
-/** Finds, loads and checks the ledger; every problem comes back as a diagnostic. */
-export async function openLedger(ctx: CommandContext): Promise<OpenedLedger> {
+/** Finds, loads and checks the ledger; every problem comes back as a diagnostic. `override` supplies other bytes (a staged version). */
+export async function openLedger(ctx: CommandContext, override?: (file: string) => Buffer | undefined): Promise<OpenedLedger> {
   const config = readConfig(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
   if (!file) throw new UserError(NO_LEDGER);
-  const loaded = await loadLedger(file, { stdin: ctx.io.stdin });
+  const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override });
   const diagnostics = loaded.diagnostics;
   const opened = { ...loaded, diagnostics, config, file };
   // Without its registry every name would be unknown: report the missing file alone.

@@ -19,6 +19,8 @@ export interface LoadedLedger {
 
 export interface LoadOptions {
   stdin?: () => Buffer;
+  /** Bytes to use instead of a file's (an edit not yet written, a staged version). */
+  override?: (file: string) => Buffer | undefined;
 }
 
 /** Where a registry path written in the ledger points, relative to the ledger's folder. */
@@ -29,7 +31,7 @@ export function registryPath(ledgerFile: string, written: string): string {
 
 /** Reads and parses a YAML file into a plain value, with diagnostics for anything wrong. */
 async function readYamlFile(file: string, texts: Map<string, string>, options: LoadOptions) {
-  const read = readTextFile(file, { allowLegacy: false, stdin: options.stdin });
+  const read = readTextFile(file, { allowLegacy: false, stdin: options.stdin, override: options.override });
   if (read.text === undefined) return { value: undefined, diagnostics: read.diagnostics };
   texts.set(file, read.text);
   return parseYaml(read.text, file);

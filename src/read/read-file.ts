@@ -5,10 +5,13 @@ import { decodeText, type TextEncoding } from './decode-text.js';
 export type TextFile = { text: string; bytes: Buffer; encoding: TextEncoding; diagnostics: [] } | { text?: undefined; diagnostics: Diagnostic[] };
 
 /** Reads a whole file (or stdin for `-`) as text; problems come back as diagnostics, never thrown. */
-export function readTextFile(file: string, options: { allowLegacy: boolean; stdin?: () => Buffer }): TextFile {
+export function readTextFile(file: string, options: { allowLegacy: boolean; stdin?: () => Buffer; override?: (file: string) => Buffer | undefined }): TextFile {
   let bytes: Buffer;
   try {
-    if (file === '-') {
+    const given = options.override?.(file);
+    if (given) {
+      bytes = given;
+    } else if (file === '-') {
       bytes = options.stdin ? options.stdin() : readFileSync(0);
     } else {
       if (statSync(file).isDirectory()) return { diagnostics: [error('NOT_A_FILE', '这是一个目录，不是文件', { file })] };

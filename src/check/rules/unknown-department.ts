@@ -15,6 +15,9 @@ export const unknownDepartment: CheckRule = ({ ledger }) => {
     for (const a of item.assignments) {
       if (!lookupName(ledger.registry, a.name)) report(a.name, itemField(ledger, item, ...(a.at ?? [])), itemLabel(item));
     }
+    item.progress.forEach((entry, index) => {
+      if (!lookupName(ledger.registry, entry.dept)) report(entry.dept, itemField(ledger, item, 'progress', index, 'dept'), `${itemLabel(item)}的进展记录`);
+    });
     for (const [group, names] of Object.entries(item.resolutions)) {
       names.forEach((name, index) => {
         if (!lookupName(ledger.registry, name)) report(name, itemField(ledger, item, 'resolve', group, index), itemLabel(item));

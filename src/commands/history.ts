@@ -1,0 +1,106 @@
+import { relative, resolve } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-code.js';
+import { UserError } from '../errors.js';
+import { fileHistory, GitError, gitShowBytes, repositoryOf } from '../git/git.js';
+import type { Ledger } from '../model/ledger.js';
+import { loadLedger } from '../read/load-ledger.js';
+import { chooseLedger } from '../read/find-ledger.js';
+import { diffLedgers, type Change } from '../query/ledger-diff.js';
+import { describeChange } from '../render/changes.js';
+import { renderTable } from '../render/table.js';
+import { safeLine } from '../render/safe-text.js';
+import { readConfig } from './open-ledger.js';
+import { tableWidth } from './view-setup.js';
+
+function ledgerRepository(ctx: CommandContext) {
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, readConfig(ctx));
+  if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  const repo = repositoryOf(file);
+  if (!repo) throw new UserError(`${file} 不在 git 仓库中：历史和差异来自 git`);
+  return { file, ...repo };
+}
+
+/** The ledger as it was at a revision ('' = the index, undefined = the working file); registry from the same revision. */
+async function ledgerAt(file: string, root: string, revision: string | undefined): Promise<Ledger> {
+  const override =
+    revision === undefined
+      ? undefined
+      : (f: string) => {
+          try {
+            return gitShowBytes(root, revision, relative(root, resolve(f)).split('\\').join('/'));
+          } catch (cause) {
+            if (f === file) throw new UserError(`${revision || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
+            return undefined;
+          }
+        };
+  const loaded = await loadLedger(file, { override });
+  if (!loaded.ledger) throw new UserError(`${revision ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
+  return loaded.ledger;
+}
+
+/** `gongkai diff [REV [REV]]`: what changed, item by item, between two versions (default HEAD and the working file). */
+export async function diffCommand(ctx: CommandContext, revisions: string[], options: { format: 'text' | 'json' }): Promise<ExitCode> {
+  const { file, root } = ledgerRepository(ctx);
+  if (revisions.length > 2) throw new UserError('gongkai diff 最多接受两个版本');
+  const [from = 'HEAD', to] = revisions;
+  try {
+    const changes = diffLedgers(await ledgerAt(file, root, from), await ledgerAt(file, root, to));
+    if (options.format === 'json') ctx.io.stdout(JSON.stringify({ from, to: to ?? null, changes }, null, 2) + '\n');
+    else if (!changes.length) ctx.io.stdout(`${from} 与${to ? ` ${to}` : '工作区'}之间台账没有实质变化。\n`);
+    else ctx.io.stdout(`${from} → ${to ?? '工作区'}：${changes.length} 处变化\n` + changes.map((c) => safeLine(describeChange(c)) + '\n').join(''));
+  } catch (cause) {
+    if (cause instanceof GitError) throw new UserError(cause.message);
+    throw cause;
+  }
+  return ExitCode.Ok;
+}
+
+interface LogEntry {
+  date: string;
+  author: string;
+  commit: string;
+  change: Change;
+}
+
+/** `gongkai log [ITEM]`: the history of an item (or the plan) rebuilt from the ledger's versions in git. */
+export async function logCommand(ctx: CommandContext, item: string | undefined, options: { format: 'table' | 'json' }): Promise<ExitCode> {
+  const { file, root } = ledgerRepository(ctx);
+  const entries: LogEntry[] = [];
+  let previous: Ledger | undefined;
+  for (const commit of fileHistory(root, relative(root, resolve(file)).split('\\').join('/'))) {
+    let current: Ledger;
+    try {
+      current = await ledgerAt(file, root, commit.hash);
+    } catch {
+      continue; // A version that did not parse (say, mid-merge) has nothing to compare.
+    }
+    const changes = previous ? diffLedgers(previous, current) : [];
+    for (const change of changes) if (!item || change.item === item) entries.push({ date: commit.date, author: commit.author, commit: commit.hash.slice(0, 7), change });
+    previous = current;
+  }
+  if (options.format === 'json') {
+    ctx.io.stdout(JSON.stringify({ item: item ?? null, entries }, null, 2) + '\n');
+    return ExitCode.Ok;
+  }
+  const title = item ? `第 ${item} 项的变化` : '台账的变化';
+  ctx.io.stdout(
+    renderTable(
+      {
+        title,
+        facts: [`${file}，按 git 提交从早到晚`],
+        tables: [
+          {
+            columns: [{ header: '日期' }, { header: '作者' }, { header: '提交' }, { header: '变化', flexible: true }],
+            rows: entries.map((e) => ({ cells: [e.date, e.author, e.commit, describeChange(e.change)] })),
+            empty: '没有记录到变化。',
+          },
+        ],
+        notes: [],
+      },
+      tableWidth(ctx),
+      ctx.out,
+    ),
+  );
+  return ExitCode.Ok;
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { load } from 'js-yaml';
+import { checkLedger } from '../check/index.js';
+import { ExitCode } from '../cli/exit-code.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { UserError } from '../errors.js';
+import { STATUS_LABELS } from '../model/status.js';
+import type { Item, Ledger } from '../model/ledger.js';
+import { loadLedger } from '../read/load-ledger.js';
+import { acquireLock } from './file-lock.js';
+import { applyEditToValue, type LedgerEdit } from './ledger-edit.js';
+import { applyEditToText } from './ledger-text-edit.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface EditResult {
+  file: string;
+  before: Ledger;
+  after: Ledger;
+  itemBefore: Item;
+  itemAfter: Item;
+}
+
+export interface EditOptions {
+  today: string;
+  /** Called after the new text is ready and before it is written (tests change the file here). */
+  beforeWrite?: () => void;
+}
+
+const BOM = '\uFEFF';
+/** Warnings an edit may not introduce: resolving a group the item does not name is a slip, not a choice. */
+const REFUSED_WARNINGS = new Set(['RESOLUTION_UNUSED']);
+const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
+
+async function loadChecked(file: string, bytes: Buffer, today: string) {
+  const loaded = await loadLedger(file, { override: (f) => (f === file ? bytes : undefined) });
+  const diagnostics = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics;
+  return { ...loaded, errors: diagnostics.filter((d) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code)) };
+}
+
+/**
+ * Edits one item of a ledger file: under a lock, changes only the bytes it
+ * must, proves the result reads as exactly the intended change, refuses an
+ * edit that brings new errors, and writes atomically. If the file changes on
+ * disk meanwhile, the edit is made again on the new content.
+ */
+export async function editLedgerFile(file: string, edit: LedgerEdit, options: EditOptions): Promise<EditResult> {
+  const statusWord = edit.status ? STATUS_LABELS[edit.status] : undefined;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const unlock = acquireLock(file);
+    const outcome = await (async () => {
+      const bytes = readFileSync(file);
+      const raw = bytes.toString('utf8');
+      const bom = raw.startsWith(BOM) ? BOM : '';
+      const text = raw.slice(bom.length);
+      const before = await loadChecked(file, bytes, options.today);
+      if (!before.ledger) throw new UserError('台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
+      const itemBefore = before.ledger.items.find((i) => i.number === edit.item);
+      const edited = applyEditToText(text, edit, statusWord);
+      if (!itemBefore || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
+
+      const expected = applyEditToValue(load(text), edit, (s) => STATUS_LABELS[s]);
+      if (!isDeepStrictEqual(load(edited.text), expected)) {
+        throw new UserError('这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
+      }
+      const newBytes = Buffer.from(bom + edited.text, 'utf8');
+      const after = await loadChecked(file, newBytes, options.today);
+      const known = new Set(before.errors.map(errorKey));
+      const introduced = after.errors.filter((d) => !known.has(errorKey(d)));
+      if (introduced.length || !after.ledger) {
+        throw new UserError('这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
+      }
+      options.beforeWrite?.();
+      if (!readFileSync(file).equals(bytes)) return 'changed' as const;
+      writeFileAtomic(file, newBytes);
+      return { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)! };
+    })().finally(unlock);
+    if (outcome !== 'changed') return outcome;
+  }
+  throw new UserError('台账在编辑期间被反复修改，未写入；请稍后再试', ExitCode.CannotRun);
+}

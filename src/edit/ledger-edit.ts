@@ -1,0 +1,34 @@
+import type { Status } from '../model/status.js';
+
+/** One change to one item, as the edit commands ask for it. */
+export interface LedgerEdit {
+  /** Item number as in the ledger ("22"). */
+  item: string;
+  status?: Status;
+  due?: string;
+  doneOn?: string;
+  /** Group name as written in the item → departments it means here. */
+  resolve?: { group: string; departments: string[] };
+  note?: { date: string; dept: string; note: string };
+}
+
+type Raw = Record<string, unknown>;
+
+/**
+ * The edit applied to the plain value of the ledger: what the file must read
+ * as afterwards. The text edit is checked against this before anything is written.
+ */
+export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (s: Status) => string): unknown {
+  const copy = structuredClone(value) as Raw;
+  for (const section of (copy.sections as Raw[] | undefined) ?? []) {
+    for (const item of (section.items as Raw[] | undefined) ?? []) {
+      if (String(item.number) !== edit.item) continue;
+      if (edit.status) item.status = statusWord(edit.status);
+      if (edit.due) item.due = edit.due;
+      if (edit.doneOn) item.done_on = edit.doneOn;
+      if (edit.resolve) item.resolve = { ...((item.resolve as Raw | null) ?? {}), [edit.resolve.group]: edit.resolve.departments };
+      if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
+    }
+  }
+  return copy;
+}

@@ -1,0 +1,164 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
+import type { LedgerEdit } from './ledger-edit.js';
+
+/** Item keys in the order gongkai writes them; a new key goes after the last one present before it. */
+const KEY_ORDER = ['number', 'text', 'clause', 'lead', 'joint', 'sole', 'cooperate', 'resolve', 'status', 'due', 'done_on', 'progress'];
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just after the line on which `offset - 1` lies (or the end of the text). */
+function afterLine(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+function nodeEnd(node: Node | null | undefined, fallback: number): number {
+  return node?.range?.[2] ?? node?.range?.[1] ?? fallback;
+}
+
+/** Finds the item's mapping by its number; undefined when the ledger has no such item. */
+export function findItemMap(doc: ReturnType<typeof parseDocument>, number: string): YAMLMap | undefined {
+  const sections = doc.get('sections');
+  if (!isSeq(sections)) return undefined;
+  for (const section of sections.items) {
+    if (!isMap(section)) continue;
+    const items = section.get('items');
+    if (!isSeq(items)) continue;
+    for (const item of items.items) if (isMap(item) && String(item.get('number')) === number) return item;
+  }
+  return undefined;
+}
+
+class ItemEditor {
+  readonly splices: Splice[] = [];
+  readonly indent: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly item: YAMLMap,
+    private readonly eol: string,
+  ) {
+    const firstKey = (item.items[0]!.key as Node).range![0];
+    this.indent = firstKey - lineStart(text, firstKey);
+  }
+
+  private pair(key: string): Pair<Node, Node | null> | undefined {
+    return this.item.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Node, Node | null> | undefined;
+  }
+
+  /** Inserts whole lines after the last key that comes before `key` in KEY_ORDER. */
+  private insertLines(key: string, lines: string[]): void {
+    const rank = KEY_ORDER.indexOf(key);
+    let anchor = this.item.items[0]!;
+    for (const p of this.item.items) {
+      const name = isScalar(p.key) ? String(p.key.value) : '';
+      const r = KEY_ORDER.indexOf(name);
+      if (r >= 0 && r < rank) anchor = p;
+    }
+    const at = afterLine(this.text, nodeEnd(anchor.value as Node | null, (anchor.key as Node).range![2]));
+    const prefix = at === this.text.length && !this.text.endsWith('\n') ? this.eol : '';
+    this.splices.push({ start: at, end: at, text: prefix + lines.map((l) => ' '.repeat(this.indent) + l + this.eol).join('') });
+  }
+
+  /** Sets a scalar field, replacing only the value's characters (in the same quoting style) when the key exists. */
+  setScalar(key: string, source: string, plain: string): void {
+    const pair = this.pair(key);
+    const value = pair?.value;
+    if (pair && isScalar(value) && value.range && value.value !== null) {
+      const quote = this.text[value.range[0]];
+      const styled = quote === "'" ? `'${plain.replace(/'/g, "''")}'` : quote === '"' ? JSON.stringify(plain) : source;
+      this.splices.push({ start: value.range[0], end: value.range[1], text: styled });
+    } else if (pair) {
+      // `done_on:` with no value: write it after the colon.
+      const keyEnd = (pair.key as Node).range![1];
+      const colon = this.text.indexOf(':', keyEnd);
+      const end = afterLine(this.text, colon) - (this.text.slice(0, afterLine(this.text, colon)).endsWith(this.eol) ? this.eol.length : 0);
+      this.splices.push({ start: colon + 1, end, text: ` ${source}` });
+    } else {
+      this.insertLines(key, [`${key}: ${source}`]);
+    }
+  }
+
+  appendProgress(entry: { date: string; dept: string; note: string }): void {
+    const flow = `{ date: ${entry.date}, dept: ${yamlFlowScalar(entry.dept)}, note: ${yamlFlowScalar(entry.note)} }`;
+    const pair = this.pair('progress');
+    const seq = pair?.value;
+    if (isSeq(seq) && seq.flow && seq.range) {
+      const close = this.text.lastIndexOf(']', seq.range[1]);
+      this.splices.push({ start: close, end: close, text: seq.items.length ? `, ${flow}` : flow });
+    } else if (isSeq(seq) && seq.items.length) {
+      const first = seq.items[0] as Node;
+      const dashLine = lineStart(this.text, first.range![0]);
+      const dash = this.text.indexOf('-', dashLine);
+      const at = afterLine(this.text, nodeEnd(seq.items[seq.items.length - 1] as Node, seq.range![1]));
+      this.splices.push({ start: at, end: at, text: `${' '.repeat(dash - dashLine)}- ${flow}${this.eol}` });
+    } else if (pair) {
+      const keyLineEnd = afterLine(this.text, (pair.key as Node).range![1]);
+      const keyEnd = this.text.indexOf(':', (pair.key as Node).range![1]) + 1;
+      this.splices.push({ start: keyEnd, end: keyLineEnd, text: `${this.eol}${' '.repeat(this.indent + 2)}- ${flow}${this.eol}` });
+    } else {
+      this.insertLines('progress', ['progress:', `  - ${flow}`]);
+    }
+  }
+
+  setResolution(group: string, departments: string[]): void {
+    const list = yamlFlowList(departments);
+    const pair = this.pair('resolve');
+    const map = pair?.value;
+    const existing = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === group) : undefined;
+    const existingValue = existing?.value as Node | null | undefined;
+    if (existingValue?.range) {
+      this.splices.push({ start: existingValue.range[0], end: existingValue.range[1], text: list });
+    } else if (isMap(map) && map.flow && map.range) {
+      const close = this.text.lastIndexOf('}', map.range[1]);
+      this.splices.push({ start: close, end: close, text: `${map.items.length ? ', ' : ''}${yamlFlowScalar(group)}: ${list}` });
+    } else if (isMap(map) && map.items.length) {
+      {
+        const firstKey = (map.items[0]!.key as Node).range![0];
+        const indent = firstKey - lineStart(this.text, firstKey);
+        const at = afterLine(this.text, nodeEnd(map.items[map.items.length - 1]!.value as Node | null, map.range![1]));
+        this.splices.push({ start: at, end: at, text: `${' '.repeat(indent)}${yamlScalar(group)}: ${list}${this.eol}` });
+      }
+    } else if (pair) {
+      // `resolve:` with nothing after it.
+      const start = this.text.indexOf(':', (pair.key as Node).range![1]) + 1;
+      const end = afterLine(this.text, start) - this.eol.length;
+      this.splices.push({ start, end, text: `${this.eol}${' '.repeat(this.indent + 2)}${yamlScalar(group)}: ${list}` });
+    } else {
+      this.insertLines('resolve', ['resolve:', `  ${yamlScalar(group)}: ${list}`]);
+    }
+  }
+}
+
+/**
+ * Applies an edit to the ledger's text, changing only the characters it must:
+ * comments, quoting, key order, line ends and long lines elsewhere stay as they
+ * are. (Splicing source ranges, not doc.toString(), which re-spaces untouched lines.)
+ */
+export function applyEditToText(text: string, edit: LedgerEdit, statusWord: string | undefined): { text: string } | { missing: true } {
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  const item = findItemMap(doc, edit.item);
+  if (!item || !item.items.length) return { missing: true };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const editor = new ItemEditor(text, item, eol);
+  if (statusWord) editor.setScalar('status', yamlScalar(statusWord), statusWord);
+  if (edit.due) editor.setScalar('due', edit.due, edit.due);
+  if (edit.doneOn) editor.setScalar('done_on', edit.doneOn, edit.doneOn);
+  if (edit.resolve) editor.setResolution(edit.resolve.group, edit.resolve.departments);
+  if (edit.note) editor.appendProgress(edit.note);
+  // Apply from the end so earlier offsets stay valid; equal offsets keep their call order.
+  const ordered = editor.splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  let out = text;
+  for (const s of ordered) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return { text: out };
+}

@@ -1,0 +1,60 @@
+import { lookupName, type Registry } from '../model/department.js';
+import type { Item, Ledger, ProgressEntry } from '../model/ledger.js';
+import { ROLE_LABELS } from '../model/role.js';
+import type { Status } from '../model/status.js';
+
+/** One meaningful difference between two versions of a ledger. Keys are the JSON keys of `gongkai diff`. */
+export type Change =
+  | { kind: 'added'; item: string; text: string }
+  | { kind: 'removed'; item: string; text: string }
+  | { kind: 'status'; item: string; from: Status; to: Status }
+  | { kind: 'due'; item: string; from: string; to: string }
+  | { kind: 'done_on'; item: string; from: string | null; to: string | null }
+  | { kind: 'roles'; item: string; from: string; to: string }
+  | { kind: 'resolve'; item: string; group: string; from: string[]; to: string[] }
+  | { kind: 'progress'; item: string; entry: ProgressEntry }
+  | { kind: 'text'; item: string };
+
+function canonical(registry: Registry, name: string): string {
+  const entry = lookupName(registry, name);
+  return entry?.type === 'department' ? entry.department.name : entry?.type === 'group' ? entry.group.name : name;
+}
+
+/** 政策法规司牵头；信息中心配合 — roles in a stable order, so two versions compare as text. */
+export function describeRoles(item: Item, registry: Registry): string {
+  return item.assignments
+    .map((a) => `${a.scope ? `${a.scope}由` : ''}${canonical(registry, a.name)}${ROLE_LABELS[a.role]}`)
+    .sort()
+    .join('；');
+}
+
+/** What changed between two ledgers, item by item, in the newer ledger's order. */
+export function diffLedgers(before: Ledger, after: Ledger): Change[] {
+  const changes: Change[] = [];
+  const old = new Map(before.items.map((i) => [i.number, i]));
+  const current = new Set(after.items.map((i) => i.number));
+  for (const item of after.items) {
+    const was = old.get(item.number);
+    if (!was) {
+      changes.push({ kind: 'added', item: item.number, text: item.text });
+      continue;
+    }
+    const n = item.number;
+    if (was.status !== item.status) changes.push({ kind: 'status', item: n, from: was.status, to: item.status });
+    if (was.due !== item.due) changes.push({ kind: 'due', item: n, from: was.due, to: item.due });
+    if (was.doneOn !== item.doneOn) changes.push({ kind: 'done_on', item: n, from: was.doneOn ?? null, to: item.doneOn ?? null });
+    if (was.text !== item.text) changes.push({ kind: 'text', item: n });
+    const rolesBefore = describeRoles(was, before.registry);
+    const rolesAfter = describeRoles(item, after.registry);
+    if (rolesBefore !== rolesAfter) changes.push({ kind: 'roles', item: n, from: rolesBefore, to: rolesAfter });
+    for (const group of new Set([...Object.keys(was.resolutions), ...Object.keys(item.resolutions)])) {
+      const from = was.resolutions[group] ?? [];
+      const to = item.resolutions[group] ?? [];
+      if (from.join('、') !== to.join('、')) changes.push({ kind: 'resolve', item: n, group, from, to });
+    }
+    const seen = new Set(was.progress.map((p) => JSON.stringify(p)));
+    for (const entry of item.progress) if (!seen.has(JSON.stringify(entry))) changes.push({ kind: 'progress', item: n, entry });
+  }
+  for (const item of before.items) if (!current.has(item.number)) changes.push({ kind: 'removed', item: item.number, text: item.text });
+  return changes;
+}

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+function gongkai(args: string[]): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => resolve({ code, err }));
+  });
+}
+
+describe('concurrent edits', () => {
+  it('20 `gongkai set` processes at once on 20 items: all 20 changes land and the ledger validates', async () => {
+    const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(dir, 'ledger.yaml');
+    const items = Array.from({ length: 20 }, (_, i) => String(i + 1));
+    const results = await Promise.all(items.map((n) => gongkai(['--ledger', ledger, 'set', n, '--status', '推进中', '--due', `2021-11-${String(Number(n) + 5).padStart(2, '0')}`])));
+    for (const r of results) expect(r.code, r.err).toBe(0);
+    const text = readFileSync(ledger, 'utf8');
+    const exported = JSON.parse((await runCli(['export', '--ledger', ledger])).out);
+    for (const n of items) {
+      expect(exported.items[Number(n) - 1]).toMatchObject({ number: n, status: 'in_progress', due: `2021-11-${String(Number(n) + 5).padStart(2, '0')}` });
+    }
+    expect(exported.items.filter((i: { status: string }) => i.status === 'in_progress')).toHaveLength(20);
+    expect(text.match(/status: 推进中/g)).toHaveLength(20);
+    expect((await runCli(['validate', '--ledger', ledger])).code).toBe(0);
+  }, 60_000);
+});

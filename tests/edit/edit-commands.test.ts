@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { editLedgerFile } from '../../src/edit/edit-ledger.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const HAND = readFileSync(join(FIXTURES, 'ledgers', 'hand-edited.yaml'), 'utf8');
+
+function ledgerCopy(text = HAND): string {
+  const file = join(tempDir({ 'ledger.yaml': text }), 'ledger.yaml');
+  return file;
+}
+
+async function gongkai(file: string, ...args: string[]) {
+  const result = await runCli(['--ledger', file, ...args]);
+  expect(hasStackTrace(result.out + result.err)).toBe(false);
+  return result;
+}
+
+describe('edits change only the bytes they must', () => {
+  it('set --due replaces only the date and keeps the comment; an unchanged status stays as written', async () => {
+    const file = ledgerCopy();
+    expect((await gongkai(file, 'set', '1', '--status', 'in_progress', '--due', '2021-10-31')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(HAND.replace('        due: 2021-09-30     # 提前到九月底', '        due: 2021-10-31     # 提前到九月底'));
+  });
+
+  it('done writes the status and a done date after the due date, nothing else', async () => {
+    const file = ledgerCopy();
+    expect((await gongkai(file, 'done', '1', '--on', '2021-09-20')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      HAND.replace("status: '推进中'    # 单引号", "status: '已完成'    # 单引号").replace(
+        '        due: 2021-09-30     # 提前到九月底\n',
+        '        due: 2021-09-30     # 提前到九月底\n        done_on: 2021-09-20\n',
+      ),
+    );
+  });
+
+  it('note appends to a flow sequence in place, and keeps the long line whole', async () => {
+    const file = ledgerCopy();
+    expect((await gongkai(file, 'note', '1', '--dept', '信息中心', '--on', '2021-09-21', '完成', '上线')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      HAND.replace('note: "第一批, 已更新"}]', 'note: "第一批, 已更新"}, { date: 2021-09-21, dept: 信息中心, note: 完成 上线 }]'),
+    );
+  });
+
+  it('note appends to a block sequence, and starts one where there is none', async () => {
+    const file = ledgerCopy();
+    await gongkai(file, 'note', '3', '--dept', '办公厅', '--on', '2021-10-09', '调休日加班');
+    await gongkai(file, 'note', '2', '--dept', '规划财务司', '--on', '2021-10-01', '已公开: 决算');
+    expect(readFileSync(file, 'utf8')).toBe(
+      HAND.replace('            note: 召开解读会\n', '            note: 召开解读会\n          - { date: 2021-10-09, dept: 办公厅, note: 调休日加班 }\n').replace(
+        '        status: 未启动\n',
+        '        status: 未启动\n        progress:\n          - { date: 2021-10-01, dept: 规划财务司, note: "已公开: 决算" }\n',
+      ),
+    );
+  });
+
+  it('set --resolve edits a flow map in place', async () => {
+    const file = ledgerCopy();
+    expect((await gongkai(file, 'set', '3', '--resolve', '各有关司(局)=规划财务司,政策法规司')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(HAND.replace('resolve: {各有关司(局): [规划财务司]}', 'resolve: {各有关司(局): [规划财务司, 政策法规司]}'));
+  });
+
+  it('keeps CRLF line ends and a BOM', async () => {
+    const crlf = '\uFEFF' + HAND.replace(/\n/g, '\r\n');
+    const file = ledgerCopy(crlf);
+    await gongkai(file, 'set', '2', '--status', '推进中', '--due', '2021-11-30');
+    expect((await gongkai(file, 'set', '2', '--resolve', '各有关司(局)=政策法规司')).code).toBe(2); // 第 2 项 has no 各有关司(局)
+    expect(readFileSync(file, 'utf8')).toBe(crlf.replace('        status: 未启动\r\n', '        status: 推进中\r\n        due: 2021-11-30\r\n'));
+  });
+
+  it('says so and writes nothing when the value is already set', async () => {
+    const file = ledgerCopy();
+    const result = await gongkai(file, 'set', '2', '--status', '未启动');
+    expect(result.out).toBe('第 2 项没有变化，未写入。\n');
+    expect(readFileSync(file, 'utf8')).toBe(HAND);
+  });
+});
+
+describe('edits that would break the ledger are refused', () => {
+  it.each([
+    ['an unknown department in a note', ['note', '1', '--dept', '信息中新', '进展'], 'UNKNOWN_DEPARTMENT'],
+    ['an affiliated unit as one of 各有关司(局)', ['set', '3', '--resolve', '各有关司(局)=信息中心'], 'RESOLUTION_NOT_IN_GROUP'],
+    ['a done date in the future', ['done', '2', '--on', '2099-01-01'], 'DONE_IN_FUTURE'],
+    ['a due date before the plan', ['set', '2', '--due', '2020-01-01'], 'DUE_BEFORE_ISSUE'],
+  ])('%s', async (_, args, code) => {
+    const file = ledgerCopy();
+    const result = await gongkai(file, ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`错误[${code}]`);
+    expect(readFileSync(file, 'utf8')).toBe(HAND);
+  });
+
+  it.each([
+    [['set', '9', '--status', '推进中'], '台账中没有第 9 项'],
+    [['set', '1', '--status', '做完了'], '没有「做完了」这个状态'],
+    [['set', '1', '--due', '2021-02-30'], '--due 须为存在的日期'],
+    [['set', '1'], '没有要修改的内容'],
+    [['set', '1', '--resolve', '各有关司(局)'], '--resolve 的写法是 群体=部门,部门'],
+  ])('%j', async (args, message) => {
+    const file = ledgerCopy();
+    const result = await gongkai(file, ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+    expect(readFileSync(file, 'utf8')).toBe(HAND);
+  });
+
+  it('accepts status names in Chinese and English', async () => {
+    const file = ledgerCopy();
+    await gongkai(file, 'set', '2', '--status', 'ongoing');
+    expect(readFileSync(file, 'utf8')).toContain('        status: 持续推进\n');
+    await gongkai(file, 'set', '2', '--status', '已取消');
+    expect(readFileSync(file, 'utf8')).toContain('        status: 已取消\n');
+  });
+});
+
+describe('a file changed underneath an edit', () => {
+  it('is re-read and the edit made again on top: nothing is overwritten', async () => {
+    const file = ledgerCopy();
+    let once = false;
+    await editLedgerFile(file, { item: '2', status: 'in_progress' }, {
+      today: '2021-10-01',
+      beforeWrite: () => {
+        if (once) return;
+        once = true;
+        // Someone saves another change from their editor.
+        writeFileSync(file, readFileSync(file, 'utf8').replace('        due: 2021-09-30     # 提前到九月底', '        due: 2021-10-15     # 延期'));
+      },
+    });
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(HAND.replace('        due: 2021-09-30     # 提前到九月底', '        due: 2021-10-15     # 延期').replace('        status: 未启动\n', '        status: 推进中\n'));
+  });
+
+  it('is left as the other writer made it when it keeps changing', async () => {
+    const file = ledgerCopy();
+    let n = 0;
+    const attempt = editLedgerFile(file, { item: '2', status: 'in_progress' }, {
+      today: '2021-10-01',
+      beforeWrite: () => writeFileSync(file, HAND + `# 保存 ${++n}\n`),
+    });
+    await expect(attempt).rejects.toThrow('台账在编辑期间被反复修改，未写入');
+    expect(readFileSync(file, 'utf8')).toBe(HAND + `# 保存 ${n}\n`);
+  });
+});
