@@ -1,3 +1,4 @@
+import type { TextSource } from './read/source-texts.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ExitCode } from './cli/exit-code.js';
 
@@ -11,7 +12,7 @@ export class UserError extends Error {
     readonly exitCode: ExitCode = ExitCode.CannotRun,
     readonly diagnostics: readonly Diagnostic[] = [],
     /** Texts of the files the diagnostics point into, for excerpts. */
-    readonly texts: ReadonlyMap<string, string> = new Map(),
+    readonly texts: TextSource = new Map<string, string>(),
   ) {
     super(message);
     this.name = 'UserError';

@@ -1,6 +1,5 @@
 import { CommanderError } from 'commander';
 import { UserError } from '../errors.js';
-import { locateDiagnostics } from '../read/locate-diagnostics.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { makeStyles } from '../render/styles.js';
 import { safeLine } from '../render/safe-text.js';
@@ -23,7 +22,11 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
       return cause.exitCode === 0 ? ExitCode.Ok : ExitCode.CannotRun;
     }
     if (cause instanceof UserError) {
-      if (cause.diagnostics.length) io.stderr(renderDiagnosticsText(locateDiagnostics(cause.diagnostics, cause.texts), cause.texts, styles));
+      if (cause.diagnostics.length) {
+        // The position-keeping parser is loaded only when there is something to point at.
+        const { locateDiagnostics } = await import('../read/locate-diagnostics.js');
+        io.stderr(renderDiagnosticsText(locateDiagnostics(cause.diagnostics, cause.texts), cause.texts, styles));
+      }
       else io.stderr(`${styles.error('gongkai:')} ${safeLine(cause.message)}\n`);
       return cause.exitCode;
     }

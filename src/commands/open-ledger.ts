@@ -1,3 +1,4 @@
+import type { SourceTexts } from '../read/source-texts.js';
 import { checkLedger } from '../check/index.js';
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
@@ -6,12 +7,13 @@ import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
 import { chooseLedger, findConfig, type Config } from '../read/find-ledger.js';
 import { loadLedger } from '../read/load-ledger.js';
+import { cacheDirectory, ParseCache } from '../read/parse-cache.js';
 import { beijingToday } from '../model/dates.js';
 
 export interface OpenedLedger {
   ledger?: Ledger;
   diagnostics: Diagnostic[];
-  texts: Map<string, string>;
+  texts: SourceTexts;
   config: Config;
   file: string;
 }
@@ -34,11 +36,21 @@ export async function openLedger(ctx: CommandContext, override?: (file: string) 
   const config = readConfig(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
   if (!file) throw new UserError(NO_LEDGER);
-  const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override });
+  const cacheDir = cacheDirectory(ctx.io.env);
+  const cache = cacheDir ? new ParseCache(cacheDir) : undefined;
+  const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override, cache });
   const diagnostics = loaded.diagnostics;
   const opened = { ...loaded, diagnostics, config, file };
   // Without its registry every name would be unknown: report the missing file alone.
-  if (loaded.ledger && !isUnreadable(opened)) diagnostics.push(...checkLedger({ ledger: loaded.ledger, today: beijingToday(ctx.io.now()) }));
+  if (loaded.ledger && !isUnreadable(opened)) {
+    const today = beijingToday(ctx.io.now());
+    // Findings depend on the files' content and on today (a done date in the future).
+    const key = `checks:${loaded.contentKey}:${today}`;
+    const cached = cache?.get<Diagnostic[]>(key);
+    const found = cached?.value ?? checkLedger({ ledger: loaded.ledger, today });
+    if (!cached) cache?.set(key, found);
+    diagnostics.push(...found);
+  }
   return opened;
 }
 

@@ -1,7 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
 import { UserError } from '../errors.js';
-import { locateDiagnostics } from '../read/locate-diagnostics.js';
 import { diagnosticAsJson, renderDiagnosticsText, summarizeDiagnostics } from '../render/diagnostics.js';
 import { isUnreadable, openLedger } from './open-ledger.js';
 import { gitShowBytes, repositoryOf } from '../git/git.js';
@@ -30,7 +29,7 @@ function stagedVersions(cwd: string): (file: string) => Buffer | undefined {
 /** `gongkai validate`: every problem of the ledger and its registry, with file:line:col. */
 export async function validateCommand(ctx: CommandContext, options: ValidateOptions): Promise<ExitCode> {
   const opened = await openLedger(ctx, options.staged ? stagedVersions(ctx.io.cwd) : undefined);
-  const diagnostics = locateDiagnostics(opened.diagnostics, opened.texts);
+  const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
   if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;

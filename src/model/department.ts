@@ -40,8 +40,16 @@ export interface Registry {
  * their ASCII forms, so `办公厅（国际合作司）` and `办公厅(国际合作司)` are one name.
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').replace(/\s+/g, '');
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+// Names repeat across every item of a ledger; normalising each once saves most of a load.
+const nameKeys = new Map<string, string>();
 
 /** Builds the lookup table; the first holder of a name wins (duplicates are reported by validate). */
 export function buildRegistry(organisation: string | undefined, departments: Department[], groups: Group[]): Registry {

@@ -1,4 +1,4 @@
-import { epochDay, fromEpochDay } from './dates.js';
+import { epochDay } from './dates.js';
 
 /** Official holidays and 调休 working weekend days for the years it knows. */
 export interface WorkCalendar {
@@ -16,8 +16,12 @@ export interface WorkCalendar {
 export function isWorkingDay(calendar: WorkCalendar, date: string): boolean {
   if (calendar.workdays.has(date)) return true;
   if (calendar.holidays.has(date)) return false;
-  const weekday = (epochDay(date) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  return weekday !== 0 && weekday !== 6;
+  return !isWeekend(epochDay(date));
+}
+
+function isWeekend(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday === 0 || weekday === 6;
 }
 
 /**
@@ -35,9 +39,13 @@ export class WorkingDayCounter {
     this.first = epochDay(`${firstYear}-01-01`);
     const last = epochDay(`${lastYear}-12-31`);
     this.prefix = new Int32Array(Math.max(0, last - this.first + 2));
+    // Numbers, not date strings: this runs for every day of every known year at each start.
+    const holidays = new Set([...calendar.holidays.keys()].map(epochDay));
+    const workdays = new Set([...calendar.workdays].map(epochDay));
     for (let day = this.first; day <= last; day++) {
       const index = day - this.first;
-      this.prefix[index + 1] = this.prefix[index]! + (isWorkingDay(calendar, fromEpochDay(day)) ? 1 : 0);
+      const working = workdays.has(day) || (!holidays.has(day) && !isWeekend(day));
+      this.prefix[index + 1] = this.prefix[index]! + (working ? 1 : 0);
     }
   }
 

@@ -1,5 +1,6 @@
 import { lookupName, type Department } from '../model/department.js';
 import { isAccountable } from '../model/role.js';
+import type { Item } from '../model/ledger.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import type { DeadlineState } from './deadline.js';
 import type { ViewContext } from './view-context.js';
@@ -23,26 +24,38 @@ export interface OverdueReport {
   counts: { overdue: number; due_soon: number; stale: number };
 }
 
-function byOwner(context: ViewContext, wanted: (state: DeadlineState, stale: boolean) => boolean, only?: Department): OwnerItems[] {
+type Category = 'overdue' | 'due_soon' | 'stale';
+
+function categoryOf(state: DeadlineState, stale: boolean | undefined): Category | undefined {
+  if (state === 'overdue') return 'overdue';
+  if (state === 'due_soon') return 'due_soon';
+  return state === 'ongoing' && stale ? 'stale' : undefined;
+}
+
+/** Sorts every accountable obligation into its category, by department, in one pass. */
+function byOwner(context: ViewContext, only?: Department): Record<Category, OwnerItems[]> {
   const { ledger, deadlines } = context;
-  const groups: OwnerItems[] = [];
-  const owned = new Set<unknown>();
+  const out: Record<Category, OwnerItems[]> = { overdue: [], due_soon: [], stale: [] };
+  const owned = new Set<Item>();
   for (const department of ledger.registry.departments) {
-    const obligations = (context.obligations.get(department) ?? []).filter((o) => {
+    const rows: Record<Category, ItemRow[]> = { overdue: [], due_soon: [], stale: [] };
+    for (const o of context.obligations.get(department) ?? []) {
+      if (o.possible || !isAccountable(o.role)) continue;
       const d = deadlines.get(o.item)!;
-      return !o.possible && isAccountable(o.role) && wanted(d.state, d.stale === true);
-    });
-    obligations.forEach((o) => owned.add(o.item));
-    if (obligations.length && (!only || only === department)) {
-      groups.push({ owner: department.name, unassigned: false, items: obligations.map((o) => itemRow(o.item, deadlines.get(o.item)!, o)) });
+      const category = categoryOf(d.state, d.stale);
+      if (!category) continue;
+      owned.add(o.item);
+      if (!only || only === department) rows[category].push(itemRow(o.item, d, o));
     }
+    for (const category of CATEGORIES) if (rows[category].length) out[category].push({ owner: department.name, unassigned: false, items: rows[category] });
   }
-  if (only) return groups;
+  if (only) return out;
   // Items only a vague group answers for would otherwise vanish from the report.
-  const unassigned = new Map<string, ItemRow[]>();
+  const unassigned: Record<Category, Map<string, ItemRow[]>> = { overdue: new Map(), due_soon: new Map(), stale: new Map() };
   for (const item of ledger.items) {
     const d = deadlines.get(item)!;
-    if (owned.has(item) || !wanted(d.state, d.stale === true)) continue;
+    const category = categoryOf(d.state, d.stale);
+    if (!category || owned.has(item)) continue;
     const accountable = item.assignments.filter((a) => isAccountable(a.role));
     const groupNames = accountable.map((a) => {
       const entry = lookupName(ledger.registry, a.name);
@@ -50,11 +63,15 @@ function byOwner(context: ViewContext, wanted: (state: DeadlineState, stale: boo
     });
     const key = [...new Set(groupNames)].join('、') || '（无责任单位）';
     const role = accountable[0] ? { item, role: accountable[0].role, possible: true } : undefined;
-    unassigned.set(key, [...(unassigned.get(key) ?? []), itemRow(item, d, role)]);
+    const rows = unassigned[category].get(key) ?? [];
+    rows.push(itemRow(item, d, role));
+    unassigned[category].set(key, rows);
   }
-  for (const [owner, items] of unassigned) groups.push({ owner, unassigned: true, items });
-  return groups;
+  for (const category of CATEGORIES) for (const [owner, items] of unassigned[category]) out[category].push({ owner, unassigned: true, items });
+  return out;
 }
+
+const CATEGORIES: readonly Category[] = ['overdue', 'due_soon', 'stale'];
 
 function countItems(groups: OwnerItems[]): number {
   return new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
@@ -62,9 +79,7 @@ function countItems(groups: OwnerItems[]): number {
 
 /** Overdue and due-soon items by accountable department, and stale ongoing items. */
 export function overdueReport(context: ViewContext, only?: Department): OverdueReport {
-  const overdue = byOwner(context, (state) => state === 'overdue', only);
-  const due_soon = byOwner(context, (state) => state === 'due_soon', only);
-  const stale = byOwner(context, (state, isStale) => state === 'ongoing' && isStale, only);
+  const { overdue, due_soon, stale } = byOwner(context, only);
   return {
     as_of: context.asOf,
     due_soon_days: context.options.dueSoonDays,

@@ -17,18 +17,18 @@ export interface Obligation {
   possible: boolean;
 }
 
-/** Whether `department` is one of the departments the item resolves `group` to. */
-function resolvedTo(registry: Registry, item: Item, group: Group, department: Department): boolean {
-  for (const [written, names] of Object.entries(item.resolutions)) {
+/** The departments the item resolves `group` to (各有关司(局): [社会救助司] → 社会救助司). */
+function resolvedDepartments(registry: Registry, item: Item, group: Group): Set<Department> {
+  const found = new Set<Department>();
+  for (const written in item.resolutions) {
     const entry = lookupName(registry, written);
     if (entry?.type !== 'group' || entry.group !== group) continue;
-    const matches = names.some((n) => {
-      const target = lookupName(registry, n);
-      return target?.type === 'department' && target.department === department;
-    });
-    if (matches) return true;
+    for (const name of item.resolutions[written]!) {
+      const target = lookupName(registry, name);
+      if (target?.type === 'department') found.add(target.department);
+    }
   }
-  return false;
+  return found;
 }
 
 /** Stronger obligations first: named over via a group, accountable roles over 配合. */
@@ -44,24 +44,25 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
   const { registry } = ledger;
   const result = new Map<Department, Obligation[]>(registry.departments.map((d) => [d, []]));
   const byKind = { internal: registry.departments.filter((d) => d.kind === 'internal'), affiliated: registry.departments.filter((d) => d.kind === 'affiliated') };
+  const best = new Map<Department, Obligation>();
+  const offer = (department: Department, obligation: Obligation) => {
+    const current = best.get(department);
+    if (!current || strength(obligation) < strength(current)) best.set(department, obligation);
+  };
   for (const item of ledger.items) {
-    const best = new Map<Department, Obligation>();
-    const offer = (department: Department, obligation: Obligation) => {
-      const current = best.get(department);
-      if (!current || strength(obligation) < strength(current)) best.set(department, obligation);
-    };
+    best.clear();
     for (const a of item.assignments) {
       const entry = lookupName(registry, a.name);
       if (!entry) continue;
-      const base = { item, role: a.role, ...(a.scope ? { scope: a.scope } : {}) };
       if (entry.type === 'department') {
-        offer(entry.department, { ...base, possible: false });
+        offer(entry.department, { item, role: a.role, scope: a.scope, possible: false });
         continue;
       }
       const { group } = entry;
+      const resolved = group.members === 'some' ? resolvedDepartments(registry, item, group) : undefined;
       for (const department of byKind[group.kind]) {
-        if (group.members === 'all') offer(department, { ...base, via: group.name, possible: false });
-        else offer(department, { ...base, via: group.name, possible: !resolvedTo(registry, item, group, department) });
+        const possible = resolved !== undefined && !resolved.has(department);
+        offer(department, { item, role: a.role, scope: a.scope, via: group.name, possible });
       }
     }
     for (const [department, obligation] of best) result.get(department)!.push(obligation);

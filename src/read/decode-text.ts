@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** How the bytes of a text file were read. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -10,6 +12,20 @@ export const ENCODING_LABELS: Readonly<Record<TextEncoding, string>> = {
 };
 
 export type DecodeResult = { ok: true; text: string; encoding: TextEncoding } | { ok: false; reason: 'binary' | 'not-utf8'; message: string };
+
+/**
+ * Valid UTF-8 without a BOM and without binary controls in its first 64 KiB
+ * (binary formats show them at once), checked on the bytes without decoding.
+ */
+export function isPlainUtf8(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe || bytes.includes(0) || !isUtf8(bytes)) return false;
+  const head = Math.min(bytes.length, 65_536);
+  for (let i = 0; i < head; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
+  }
+  return true;
+}
 
 /** C0 controls other than tab, LF, CR and form feed: their presence means binary data. */
 const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001A\u001C-\u001F]/;
@@ -41,8 +57,12 @@ export function decodeText(bytes: Uint8Array, options: { allowLegacy: boolean })
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     if (!options.allowLegacy) return { ok: false, reason: 'not-utf8', message: `文件是 ${ENCODING_LABELS[encoding]} 编码，台账须为 UTF-8` };
     text = decodeStrict(encoding, bytes.subarray(2));
+  } else if (isUtf8(bytes)) {
+    // isUtf8 + toString is several times faster than a fatal TextDecoder on a large ledger.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    encoding = 'utf-8';
   } else {
-    text = decodeStrict('utf-8', bytes);
+    text = undefined;
     encoding = 'utf-8';
     if (text === undefined && !bytes.includes(0)) {
       const legacy = decodeStrict('gb18030', bytes);

@@ -1,3 +1,4 @@
+import type { TextSource } from './source-texts.js';
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostic.js';
 
@@ -37,7 +38,7 @@ function offsetOf(doc: Located['doc'], path: readonly PathSegment[], at: 'key' |
  * Turns path-based diagnostics into line/col ones. Parses each file with the
  * position-keeping parser once, and only when there is something to report.
  */
-export function locateDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): Diagnostic[] {
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], texts: TextSource): Diagnostic[] {
   const parsed = new Map<string, Located>();
   return diagnostics.map((d) => {
     if (d.line !== undefined || !d.path) return d;

@@ -43,8 +43,15 @@ const NAME_SEPARATORS = new Set(['、']);
 
 /** Half-width parentheses and no spaces, so one body has one spelling in the ledger. */
 export function normalizeDepartmentName(name: string): string {
-  return name.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+  let normal = normalNames.get(name);
+  if (normal === undefined) {
+    normal = name.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+    normalNames.set(name, normal);
+  }
+  return normal;
 }
+
+const normalNames = new Map<string, string>();
 
 function checkName(name: string): string | undefined {
   if (!name) return '有空的部门名称';

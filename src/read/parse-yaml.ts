@@ -1,4 +1,4 @@
-import { load } from 'js-yaml';
+import { contentHash, type ParseCache } from './parse-cache.js';
 import { error, type Diagnostic } from '../diagnostic.js';
 import { conflictMarkerLine } from './decode-text.js';
 
@@ -13,7 +13,11 @@ export interface ParsedYaml {
  * refuses (syntax errors, duplicate keys, tabs, aliases, several documents)
  * is parsed again by `yaml`, which says exactly what and where.
  */
-export async function parseYaml(text: string, file: string): Promise<ParsedYaml> {
+export async function parseYaml(source: string | (() => string), file: string, cache?: ParseCache, hash?: string): Promise<ParsedYaml> {
+  const key = cache ? `parse:${hash ?? contentHash(typeof source === 'string' ? source : source())}` : '';
+  const hit = cache?.get(key);
+  if (hit) return { value: hit.value, diagnostics: [] };
+  const text = typeof source === 'string' ? source : source();
   const markerLine = conflictMarkerLine(text);
   if (markerLine) {
     return {
@@ -22,8 +26,11 @@ export async function parseYaml(text: string, file: string): Promise<ParsedYaml>
     };
   }
   try {
+    const { load } = await import('js-yaml');
     // maxAliases 0: aliases go to the slow path, which bounds their expansion.
-    return { value: load(text, { maxAliases: 0 }) ?? null, diagnostics: [] };
+    const value = load(text, { maxAliases: 0 }) ?? null;
+    cache?.set(key, value);
+    return { value, diagnostics: [] };
   } catch {
     const { parseYamlPrecisely } = await import('./parse-yaml-precisely.js');
     return parseYamlPrecisely(text, file);

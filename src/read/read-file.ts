@@ -1,11 +1,26 @@
 import { readFileSync, statSync } from 'node:fs';
 import { error, type Diagnostic } from '../diagnostic.js';
-import { decodeText, type TextEncoding } from './decode-text.js';
+import { decodeText, isPlainUtf8, type TextEncoding } from './decode-text.js';
 
 export type TextFile = { text: string; bytes: Buffer; encoding: TextEncoding; diagnostics: [] } | { text?: undefined; diagnostics: Diagnostic[] };
 
+export type SourceFile = { bytes: Buffer; encoding: TextEncoding; text: () => string; diagnostics: [] } | { bytes?: undefined; diagnostics: Diagnostic[] };
+
+interface ReadOptions {
+  allowLegacy: boolean;
+  stdin?: () => Buffer;
+  override?: (file: string) => Buffer | undefined;
+}
+
 /** Reads a whole file (or stdin for `-`) as text; problems come back as diagnostics, never thrown. */
-export function readTextFile(file: string, options: { allowLegacy: boolean; stdin?: () => Buffer; override?: (file: string) => Buffer | undefined }): TextFile {
+export function readTextFile(file: string, options: ReadOptions): TextFile {
+  const source = readSourceFile(file, options);
+  if (source.bytes === undefined) return source;
+  return { text: source.text(), bytes: source.bytes, encoding: source.encoding, diagnostics: [] };
+}
+
+/** Like readTextFile, but a plain UTF-8 file is checked now and decoded only when its text is asked for. */
+export function readSourceFile(file: string, options: ReadOptions): SourceFile {
   let bytes: Buffer;
   try {
     const given = options.override?.(file);
@@ -22,7 +37,12 @@ export function readTextFile(file: string, options: { allowLegacy: boolean; stdi
     const message = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取（${code ?? String(cause)}）`;
     return { diagnostics: [error(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'NOT_A_FILE', message, { file })] };
   }
+  if (isPlainUtf8(bytes)) {
+    const decodedBytes = bytes;
+    return { bytes, encoding: 'utf-8', text: () => decodedBytes.toString('utf8'), diagnostics: [] };
+  }
   const decoded = decodeText(bytes, options);
   if (!decoded.ok) return { diagnostics: [error(decoded.reason === 'binary' ? 'NOT_TEXT' : 'NOT_UTF8', decoded.message, { file, line: 1, col: 1 })] };
-  return { text: decoded.text, bytes, encoding: decoded.encoding, diagnostics: [] };
+  const text = decoded.text;
+  return { bytes, encoding: decoded.encoding, text: () => text, diagnostics: [] };
 }

@@ -1,3 +1,4 @@
+import type { TextSource } from '../read/source-texts.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Styles } from './styles.js';
 import { displayWidth, safeLine } from './safe-text.js';
@@ -9,10 +10,9 @@ function location(d: Diagnostic): string {
 }
 
 /** The source line and a caret under the offending token, hledger style. */
-function excerpt(d: Diagnostic, texts: ReadonlyMap<string, string>): string[] {
-  const text = texts.get(d.file);
-  if (text === undefined || d.line === undefined) return [];
-  const source = text.split(/\r?\n|\r/)[d.line - 1];
+function excerpt(d: Diagnostic, lines: (file: string) => string[] | undefined): string[] {
+  if (d.line === undefined) return [];
+  const source = lines(d.file)?.[d.line - 1];
   if (source === undefined) return [];
   const shown = safeLine(source);
   const col = Math.max(1, d.col ?? 1);
@@ -28,12 +28,18 @@ function excerpt(d: Diagnostic, texts: ReadonlyMap<string, string>): string[] {
 }
 
 /** Diagnostics as text: `file:line:col: 错误[CODE] message`, then the line and a caret. */
-export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, styles: Styles): string {
+export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts: TextSource, styles: Styles): string {
+  // Split each file once, not once per diagnostic: a large ledger can have thousands of warnings.
+  const split = new Map<string, string[] | undefined>();
+  const lines = (file: string) => {
+    if (!split.has(file)) split.set(file, texts.get(file)?.split(/\r?\n|\r/));
+    return split.get(file);
+  };
   return diagnostics
     .map((d) => {
       const label = d.severity === 'error' ? styles.error(`${SEVERITY_LABELS.error}[${d.code}]`) : styles.warning(`${SEVERITY_LABELS.warning}[${d.code}]`);
       const head = `${styles.bold(location(d))}: ${label} ${safeLine(d.message)}`;
-      return [head, ...excerpt(d, texts).map((l) => styles.dim(l))].join('\n') + '\n';
+      return [head, ...excerpt(d, lines).map((l) => styles.dim(l))].join('\n') + '\n';
     })
     .join('');
 }

@@ -76,7 +76,7 @@ describe('terminal width', () => {
   it('shortens the task text to fit the terminal, by display width', async () => {
     const ledger = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
     const result = await runCli(['status', '--ledger', ledger, '--dept', '信息中心', '--as-of', '2021-10-08'], { stdoutIsTty: true, columns: 90, env: { NO_COLOR: '1' } });
-    const { default: stringWidth } = await import('string-width');
+    const { displayWidth: stringWidth } = await import('../../src/render/safe-text.js');
     const tableLines = result.out.split('\n').filter((l) => /^\s+\d+\s/.test(l));
     expect(tableLines.length).toBe(11);
     for (const line of tableLines) expect(stringWidth(line)).toBeLessThanOrEqual(90);

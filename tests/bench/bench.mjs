@@ -1,0 +1,118 @@
+// Times whole-process runs of gongkai on generated ledgers of 35 to 100,000 items, beside `node -e 0`,
+// and Taskwarrior's equivalent reports when `task` is installed (Debian: apt-get install taskwarrior).
+// Usage: npm run bench [-- --sizes 35,1000,10000 --runs 7]
+// Not part of npm test: it measures, it does not assert.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate-ledger.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'bin', 'gongkai.js');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const SIZES = option('sizes', '35,1000,10000,100000').split(',').map(Number);
+const RUNS = Number(option('runs', '7'));
+const AS_OF = '2021-10-08';
+const work = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+const cacheDir = join(work, 'cache');
+const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+const hasTask = spawnSync('task', ['--version']).status === 0;
+
+/** One run: wall seconds and peak RSS in MB (from GNU time). */
+function once(command, commandArgs, env = {}) {
+  const wrapped = hasTime ? ['/usr/bin/time', ['-f', '%M', command, ...commandArgs]] : [command, commandArgs];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(wrapped[0], wrapped[1], { env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+  const rss = hasTime ? Number(result.stderr.trim().split('\n').pop()) / 1024 : NaN;
+  return { seconds, rss };
+}
+
+function stats(samples) {
+  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], rss: Math.max(...samples.map((s) => s.rss)) };
+}
+
+/** `before` runs before each timed run (to edit the ledger by hand, say). */
+function measure(command, commandArgs, runs, before) {
+  if (!before) once(command, commandArgs); // warm the cache and the disk
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    before?.(i);
+    samples.push(once(command, commandArgs));
+  }
+  return stats(samples);
+}
+
+const rows = [];
+function record(size, name, result, floor) {
+  rows.push({ size, name, ...result, ratio: result.median / floor });
+  const line = `${String(size).padStart(7)}  ${name.padEnd(34)} ${result.median.toFixed(3)} s  (${result.min.toFixed(3)}–${result.max.toFixed(3)})  ${(result.median / floor).toFixed(1)}× node  ${result.rss.toFixed(0)} MB`;
+  console.log(line);
+}
+
+function taskwarrior(size, ledgerFile, floor, runs) {
+  const data = join(work, `task-${size}`);
+  mkdirSync(data, { recursive: true });
+  const rc = join(data, 'taskrc');
+  writeFileSync(rc, `data.location=${data}\nconfirmation=off\nverbose=nothing\nnews.version=2.6.2\n`);
+  const env = { TASKRC: rc, TASKDATA: data };
+  // The same items: project = the accountable department, due date, status.
+  const exported = JSON.parse(execFileSync(process.execPath, [BIN, 'export', '--ledger', ledgerFile], { maxBuffer: 1 << 30, encoding: 'utf8' }));
+  const tasks = exported.items.map((item, i) => ({
+    uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    description: item.text.slice(0, 60),
+    project: (item.roles.find((r) => r.role !== 'cooperate')?.department ?? '未指明').replace(/[()]/g, ''),
+    status: item.status === 'done' ? 'completed' : item.status === 'cancelled' ? 'deleted' : 'pending',
+    entry: '20210301T000000Z',
+    due: `${item.due.replace(/-/g, '')}T000000Z`,
+    ...(item.status === 'done' ? { end: `${(item.done_on ?? item.due).replace(/-/g, '')}T000000Z` } : {}),
+  }));
+  const file = join(data, 'import.json');
+  writeFileSync(file, JSON.stringify(tasks));
+  execFileSync('task', ['import', file], { env: { ...process.env, ...env }, stdio: 'ignore', maxBuffer: 1 << 30 });
+  const run = (name, taskArgs) => {
+    const samples = [];
+    once('task', taskArgs, env);
+    for (let i = 0; i < runs; i++) samples.push(once('task', taskArgs, env));
+    record(size, name, stats(samples), floor);
+  };
+  run('taskwarrior: task summary', ['rc.gc=off', 'summary']);
+  run('taskwarrior: task +OVERDUE list', ['rc.gc=off', '+OVERDUE', 'list']);
+}
+
+console.log(`gongkai benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${RUNS} runs each (fewer at 100,000), medians`);
+if (!hasTask) console.log('(Taskwarrior not installed: apt-get install taskwarrior to compare)');
+for (const size of SIZES) {
+  const runs = size >= 100_000 ? 3 : size >= 10_000 ? 5 : RUNS;
+  const dir = join(work, `ledger-${size}`);
+  const ledger = generate(size, dir);
+  const floor = measure(process.execPath, ['-e', '0'], runs).median;
+  record(size, 'node -e 0', measure(process.execPath, ['-e', '0'], runs), floor);
+  const gk = (...a) => [BIN, ...a, '--ledger', ledger];
+  record(size, 'validate', measure(process.execPath, gk('validate'), runs), floor);
+  record(size, 'status', measure(process.execPath, gk('status', '--as-of', AS_OF), runs), floor);
+  record(size, 'status --dept 信息中心', measure(process.execPath, gk('status', '--dept', '信息中心', '--as-of', AS_OF), runs), floor);
+  record(size, 'overdue', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs), floor);
+  const out = join(work, `checklists-${size}`);
+  record(size, 'checklist --all', measure(process.execPath, [...gk('checklist', '--all', '-o', out, '--as-of', AS_OF)], runs), floor);
+  // A hand edit before every run: nothing can come from the cache.
+  const edit = (i) => appendFileSync(ledger, `# 手工编辑 ${size}-${i}\n`);
+  record(size, 'status, right after a hand edit', measure(process.execPath, gk('status', '--as-of', AS_OF), runs, edit), floor);
+  record(size, 'overdue, right after a hand edit', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs, edit), floor);
+  if (hasTask) taskwarrior(size, ledger, floor, runs);
+  rmSync(dir, { recursive: true, force: true });
+}
+const shipped = join(ROOT, 'data', 'ledger.yaml');
+const floor = measure(process.execPath, ['-e', '0'], RUNS).median;
+record(35, 'shipped: node -e 0', measure(process.execPath, ['-e', '0'], RUNS), floor);
+record(35, 'shipped: status --dept 信息中心', measure(process.execPath, [BIN, 'status', '--dept', '信息中心', '--ledger', shipped], RUNS), floor);
+record(35, 'shipped: validate', measure(process.execPath, [BIN, 'validate', '--ledger', shipped], RUNS), floor);
+rmSync(work, { recursive: true, force: true });
