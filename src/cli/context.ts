@@ -25,12 +25,12 @@ export function wantsColor(flag: boolean | undefined, isTty: boolean, env: Io['e
   return isTty;
 }
 
-export function makeContext(io: Io, global: GlobalOptions): CommandContext {
+export async function makeContext(io: Io, global: GlobalOptions): Promise<CommandContext> {
   return {
     io,
     global,
-    out: makeStyles(wantsColor(global.color, io.stdoutIsTty, io.env)),
-    err: makeStyles(wantsColor(global.color, io.stderrIsTty, io.env)),
+    out: await makeStyles(wantsColor(global.color, io.stdoutIsTty, io.env)),
+    err: await makeStyles(wantsColor(global.color, io.stderrIsTty, io.env)),
   };
 }
 

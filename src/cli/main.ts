@@ -16,7 +16,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (cause) {
-    const styles = makeStyles(wantsColor(argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, io.stderrIsTty, io.env));
+    const styles = await makeStyles(wantsColor(argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, io.stderrIsTty, io.env));
     if (cause instanceof CommanderError) {
       // Help and version exit 0; every usage mistake exits 2.
       return cause.exitCode === 0 ? ExitCode.Ok : ExitCode.CannotRun;

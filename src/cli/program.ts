@@ -13,7 +13,7 @@ type Action = (ctx: CommandContext) => Promise<ExitCode>;
 export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('gongkai');
   const run = (action: Action) => async () => {
-    setExitCode(await action(makeContext(io, program.opts<GlobalOptions>())));
+    setExitCode(await action(await makeContext(io, program.opts<GlobalOptions>())));
   };
   program
     .description('政务公开工作要点台账：导入通知、核对分工、查看各部门任务、逾期与临期')

@@ -4,9 +4,8 @@ import { ExitCode } from '../cli/exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
-import { departmentReport } from '../query/department-report.js';
 import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
-import { requireDepartment, setUpView, type ViewOptions } from './view-setup.js';
+import { viewReport, type ViewOptions } from './view-setup.js';
 
 export interface ChecklistOptions extends ViewOptions {
   dept?: string;
@@ -19,22 +18,29 @@ const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirec
 /** `gongkai checklist --dept NAME | --all [-o FILE|DIR]` */
 export async function checklistCommand(ctx: CommandContext, options: ChecklistOptions): Promise<ExitCode> {
   if (!options.dept === !options.all) throw new UserError('请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
-  const view = await setUpView(ctx, options);
-  const { ledger } = view;
-  if (options.dept) {
-    const department = requireDepartment(view, options.dept);
-    const text = renderChecklist(departmentReport(view, department), ledger.sections);
+  const dept = options.dept;
+  const { reports, sections, title, asOf } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view) => {
+    const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
+    return {
+      reports: dept ? [departmentReport(view, requireDepartment(view, dept))] : view.ledger.registry.departments.map((d) => departmentReport(view, d)),
+      sections: view.ledger.sections,
+      title: view.ledger.plan.title,
+      asOf: view.asOf,
+    };
+  });
+  if (dept) {
+    const report = reports[0]!;
+    const text = renderChecklist(report, sections);
     if (!options.output) ctx.io.stdout(text);
     else {
-      const file = isDirectory(options.output) ? pathInside(options.output, safeFileName(department.name, '.md')) : options.output;
+      const file = isDirectory(options.output) ? pathInside(options.output, safeFileName(report.department.name, '.md')) : options.output;
       writeFileAtomic(file, text);
       ctx.io.stderr(`已写入 ${file}\n`);
     }
     return ExitCode.Ok;
   }
-  const reports = ledger.registry.departments.map((d) => departmentReport(view, d));
   if (!options.output) {
-    ctx.io.stdout(reports.map((r) => renderChecklist(r, ledger.sections)).join('\n---\n\n'));
+    ctx.io.stdout(reports.map((r) => renderChecklist(r, sections)).join('\n---\n\n'));
     return ExitCode.Ok;
   }
   if (existsSync(options.output) && !isDirectory(options.output)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
@@ -44,10 +50,10 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     let file = safeFileName(report.department.name, '.md');
     for (let n = 2; used.has(file) || file === 'index.md'; n++) file = safeFileName(`${report.department.name}-${n}`, '.md');
     used.add(file);
-    writeFileAtomic(pathInside(options.output!, file), renderChecklist(report, ledger.sections));
+    writeFileAtomic(pathInside(options.output!, file), renderChecklist(report, sections));
     return { report, file };
   });
-  writeFileAtomic(pathInside(options.output, 'index.md'), renderChecklistIndex(ledger.plan.title, view.asOf, entries));
+  writeFileAtomic(pathInside(options.output, 'index.md'), renderChecklistIndex(title, asOf, entries));
   ctx.io.stderr(`已写入 ${entries.length} 个部门的清单和 index.md 到 ${options.output}\n`);
   return ExitCode.Ok;
 }

@@ -52,7 +52,7 @@ function prepareCommit(file: string): { root: string; path: string } {
 
 /** Applies one edit, prints what changed, commits when asked (--commit or `commit: true` in gongkai.yaml). */
 export async function runEdit(ctx: CommandContext, edit: LedgerEdit, commit: boolean | undefined): Promise<ExitCode> {
-  const config = readConfig(ctx);
+  const config = await readConfig(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
   if (!file) throw new UserError('没有指定台账：用 --ledger 文件 指定，或在 gongkai.yaml 中写 ledger: …');
   if (file === '-') throw new UserError('不能编辑标准输入；用 --ledger 指定台账文件');

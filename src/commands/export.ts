@@ -5,7 +5,9 @@ import { openLedgerForView } from './open-ledger.js';
 
 /** `gongkai export`: the loaded ledger, every item with its roles, as JSON or YAML. */
 export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'yaml' }): Promise<ExitCode> {
-  const { ledger } = await openLedgerForView(ctx);
+  const notes: string[] = [];
+  const { ledger } = await openLedgerForView(ctx, notes);
+  for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
   const data = ledgerExport(ledger);
   if (options.format === 'yaml') {
     const { stringify } = await import('yaml');

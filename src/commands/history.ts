@@ -13,8 +13,8 @@ import { safeLine } from '../render/safe-text.js';
 import { readConfig } from './open-ledger.js';
 import { tableWidth } from './view-setup.js';
 
-function ledgerRepository(ctx: CommandContext) {
-  const file = chooseLedger(ctx.global.ledger, ctx.io.env, readConfig(ctx));
+async function ledgerRepository(ctx: CommandContext) {
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
   if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中：历史和差异来自 git`);
@@ -41,7 +41,7 @@ async function ledgerAt(file: string, root: string, revision: string | undefined
 
 /** `gongkai diff [REV [REV]]`: what changed, item by item, between two versions (default HEAD and the working file). */
 export async function diffCommand(ctx: CommandContext, revisions: string[], options: { format: 'text' | 'json' }): Promise<ExitCode> {
-  const { file, root } = ledgerRepository(ctx);
+  const { file, root } = await ledgerRepository(ctx);
   if (revisions.length > 2) throw new UserError('gongkai diff 最多接受两个版本');
   const [from = 'HEAD', to] = revisions;
   try {
@@ -65,7 +65,7 @@ interface LogEntry {
 
 /** `gongkai log [ITEM]`: the history of an item (or the plan) rebuilt from the ledger's versions in git. */
 export async function logCommand(ctx: CommandContext, item: string | undefined, options: { format: 'table' | 'json' }): Promise<ExitCode> {
-  const { file, root } = ledgerRepository(ctx);
+  const { file, root } = await ledgerRepository(ctx);
   const entries: LogEntry[] = [];
   let previous: Ledger | undefined;
   for (const commit of fileHistory(root, relative(root, resolve(file)).split('\\').join('/'))) {

@@ -14,6 +14,8 @@ export interface OpenedLedger {
   ledger?: Ledger;
   diagnostics: Diagnostic[];
   texts: SourceTexts;
+  /** Identifies the content of the files read (see loadLedger). */
+  contentKey: string;
   config: Config;
   file: string;
 }
@@ -23,21 +25,26 @@ const NO_LEDGER =
   '\n新建台账：gongkai import 通知.txt -o ledger.yaml';
 
 /** Reads gongkai.yaml, turning a broken one into a user error. */
-export function readConfig(ctx: CommandContext): Config {
+export async function readConfig(ctx: CommandContext): Promise<Config> {
   try {
-    return findConfig(ctx.io.cwd);
+    return await findConfig(ctx.io.cwd, cacheFor(ctx));
   } catch (cause) {
     throw new UserError((cause as Error).message);
   }
 }
 
+/** The cache of parsed files and results, unless GONGKAI_CACHE=off or there is no cache folder. */
+export function cacheFor(ctx: CommandContext): ParseCache | undefined {
+  const dir = cacheDirectory(ctx.io.env);
+  return dir ? new ParseCache(dir) : undefined;
+}
+
 /** Finds, loads and checks the ledger; every problem comes back as a diagnostic. `override` supplies other bytes (a staged version). */
 export async function openLedger(ctx: CommandContext, override?: (file: string) => Buffer | undefined): Promise<OpenedLedger> {
-  const config = readConfig(ctx);
+  const config = await readConfig(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
   if (!file) throw new UserError(NO_LEDGER);
-  const cacheDir = cacheDirectory(ctx.io.env);
-  const cache = cacheDir ? new ParseCache(cacheDir) : undefined;
+  const cache = cacheFor(ctx);
   const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override, cache });
   const diagnostics = loaded.diagnostics;
   const opened = { ...loaded, diagnostics, config, file };
@@ -65,14 +72,14 @@ export function isUnreadable(opened: OpenedLedger): boolean {
  * A ledger a view can use: refuses one that could not be parsed, and warns
  * (on stderr, one line) when it has errors that may make the view wrong.
  */
-export async function openLedgerForView(ctx: CommandContext): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
+export async function openLedgerForView(ctx: CommandContext, notes: string[]): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
   const opened = await openLedger(ctx);
   if (!opened.ledger || isUnreadable(opened)) {
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
     throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
   }
   const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) ctx.io.stderr(ctx.err.warning(`注意：台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。\n`));
+  if (errors) notes.push(`注意：台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。`);
   return { ledger: opened.ledger, opened };
 }
 

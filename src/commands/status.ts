@@ -1,14 +1,14 @@
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
-import { departmentReport } from '../query/department-report.js';
-import { statusReport } from '../query/status-report.js';
+import type { DepartmentReport } from '../query/department-report.js';
+import type { StatusReport } from '../query/status-report.js';
 import { renderCsv } from '../render/csv.js';
 import { departmentDoc } from '../render/department-doc.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { statusDoc } from '../render/status-doc.js';
 import { renderTable } from '../render/table.js';
 import type { TableDoc } from '../render/table-doc.js';
-import { requireDepartment, setUpView, tableWidth, type ViewOptions } from './view-setup.js';
+import { tableWidth, viewReport, type ViewOptions } from './view-setup.js';
 
 export type ViewFormat = 'table' | 'md' | 'json' | 'csv';
 
@@ -30,12 +30,15 @@ export function writeView(ctx: CommandContext, format: ViewFormat, report: unkno
 
 /** `gongkai status [--dept NAME]` */
 export async function statusCommand(ctx: CommandContext, options: StatusOptions): Promise<ExitCode> {
-  const view = await setUpView(ctx, options);
-  if (options.dept) {
-    const report = departmentReport(view, requireDepartment(view, options.dept));
+  const dept = options.dept;
+  if (dept) {
+    const report = await viewReport<DepartmentReport>(ctx, options, `department:${dept}`, async (view) => {
+      const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
+      return departmentReport(view, requireDepartment(view, dept));
+    });
     writeView(ctx, options.format, report, () => departmentDoc(report));
   } else {
-    const report = statusReport(view);
+    const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view));
     writeView(ctx, options.format, report, (bar) => statusDoc(report, bar));
   }
   return ExitCode.Ok;

@@ -1,14 +1,12 @@
 import type { CommandContext } from '../cli/context.js';
 import { asOfDate } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
 import { UserError } from '../errors.js';
-import { WorkingDayCounter } from '../model/work-calendar.js';
-import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
-import { unknownYears } from '../query/deadline.js';
-import { findDepartmentOrSuggest } from '../query/department-report.js';
-import { viewContext, type ViewContext } from '../query/view-context.js';
-import type { Department } from '../model/department.js';
-import { openLedgerForView } from './open-ledger.js';
+import { beijingToday } from '../model/dates.js';
+import { chooseLedger } from '../read/find-ledger.js';
+import { quickContentKey } from '../read/load-ledger.js';
+import { calendarOverridesKey } from '../read/calendar-key.js';
+import type { ViewContext } from '../query/view-context.js';
+import { cacheFor, readConfig } from './open-ledger.js';
 
 export interface ViewOptions {
   asOf?: string;
@@ -22,38 +20,41 @@ function positiveInteger(text: string | undefined, option: string): number | und
   return Number(text);
 }
 
-/** Loads the ledger and calendar and computes what every view needs; warns on stderr about unknown holiday years. */
-export async function setUpView(ctx: CommandContext, options: ViewOptions): Promise<ViewContext> {
+/**
+ * Computes a view's report, or takes it from the cache when nothing it depends
+ * on has changed: the bytes of the ledger, its registry and the calendar
+ * overrides, the as-of date, today, the options and the view asked for. The
+ * notes printed with it (errors in the ledger, unknown years) are kept with it.
+ */
+export async function viewReport<T>(ctx: CommandContext, options: ViewOptions, view: string, compute: (context: ViewContext) => T | Promise<T>): Promise<T> {
   const asOf = asOfDate(options.asOf, ctx.io);
-  const dueSoonDays = positiveInteger(options.within, '--within');
-  const staleDays = positiveInteger(options.staleDays, '--stale-days');
-  const { ledger, opened } = await openLedgerForView(ctx);
-  const { overrides, problems } = readCalendarOverrides(ledger.file);
-  for (const problem of problems) ctx.io.stderr(ctx.err.warning(`注意：${problem}\n`));
-  const counter = new WorkingDayCounter(workCalendar(overrides));
-  const unknown = unknownYears(ledger, asOf, counter);
-  if (unknown.length) {
-    ctx.io.stderr(
-      ctx.err.warning(
-        `注意：${unknown.join('、')} 年的法定节假日安排未知（${counter.calendar.source}），这些日期的工作日数显示为「?」；` +
-          `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。\n`,
-      ),
-    );
-  }
-  return viewContext(ledger, {
+  const config = await readConfig(ctx);
+  const settings = {
     asOf,
-    counter,
-    dueSoonDays: dueSoonDays ?? opened.config.dueSoonDays ?? 10,
-    staleDays: staleDays ?? opened.config.staleDays ?? 30,
-  });
-}
-
-/** The department named by --dept, or a user error with the closest names (exit 2). */
-export function requireDepartment(context: ViewContext, name: string): Department {
-  const found = findDepartmentOrSuggest(context, name);
-  if ('department' in found) return found.department;
-  const hint = found.suggestions.length ? `；是否是${found.suggestions.map((s) => `「${s}」`).join('、')}？` : '；部门名录中的名称见 gongkai status';
-  throw new UserError(`部门名录中没有「${name}」${hint}`, ExitCode.CannotRun);
+    dueSoonDays: positiveInteger(options.within, '--within') ?? config.dueSoonDays ?? 10,
+    staleDays: positiveInteger(options.staleDays, '--stale-days') ?? config.staleDays ?? 30,
+  };
+  const cache = cacheFor(ctx);
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
+  const cacheable = cache && file && file !== '-';
+  const keyFor = (content: string) => `view:${view}:${content}|calendar:${calendarOverridesKey(file!)}:${JSON.stringify(settings)}:${beijingToday(ctx.io.now())}`;
+  const content = cacheable ? quickContentKey(file, cache) : undefined;
+  const cached = content ? cache!.get<{ report: T; notes: string[] }>(keyFor(content)) : undefined;
+  const notes: string[] = [];
+  let report: T;
+  if (cached) {
+    report = cached.value.report;
+    notes.push(...cached.value.notes);
+  } else {
+    // Loading and computing are imported only when the cache cannot answer.
+    const { setUpView } = await import('./view-compute.js');
+    const { context, contentKey } = await setUpView(ctx, settings, notes);
+    report = await compute(context);
+    // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
+    if (cacheable) cache!.set(keyFor(contentKey), { report, notes });
+  }
+  for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  return report;
 }
 
 /** Terminal width for tables: the terminal's, or 120 when output is not a terminal. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { load } from 'js-yaml';
+import { loadYamlValue as load } from '../read/load-yaml-value.js';
 import { checkLedger } from '../check/index.js';
 import { ExitCode } from '../cli/exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';

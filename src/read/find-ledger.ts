@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { load } from 'js-yaml';
 import { displayPath } from './paths.js';
+import { contentHash, type ParseCache } from './parse-cache.js';
 
 export const CONFIG_FILE = 'gongkai.yaml';
 
@@ -19,13 +19,18 @@ export interface Config {
 }
 
 /** Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable. */
-export function findConfig(cwd: string): Config {
+export async function findConfig(cwd: string, cache?: ParseCache): Promise<Config> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
     if (existsSync(file)) {
       let raw: unknown;
       try {
-        raw = load(readFileSync(file, 'utf8'));
+        const text = readFileSync(file, 'utf8');
+        // From the cache when unchanged: the YAML parser costs more to load than the rest of a small run.
+        const key = `config:${contentHash(text)}`;
+        const hit = cache?.get(key);
+        raw = hit ? hit.value : (await import('./load-yaml-value.js')).loadYamlValue(text);
+        if (!hit) cache?.set(key, raw ?? null);
       } catch (cause) {
         throw new Error(`${displayPath(file)}: 配置文件不是有效的 YAML：${String((cause as Error).message).split('\n')[0]}`);
       }

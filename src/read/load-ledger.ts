@@ -90,5 +90,26 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
     registryValue = registry.value;
   }
   const registry = registryFromValue(registryValue);
+  if (options.cache && keys[0]) {
+    // Lets quickContentKey find the registry of this exact ledger text without parsing it.
+    const where = `registry-path:${keys[0]}`;
+    const registryFor = registryFile === file ? '' : registryFile;
+    if (options.cache.get<string>(where)?.value !== registryFor) options.cache.set(where, registryFor);
+  }
   return { ledger: ledgerFromValue(parsed.value, file, registry, registryFile), diagnostics, texts, contentKey: keys.join('|') };
+}
+
+/**
+ * The same content key loadLedger would produce, from the files' bytes alone
+ * (no parsing); undefined when this ledger text has not been loaded before.
+ */
+export function quickContentKey(file: string, cache: ParseCache): string | undefined {
+  const ledger = readSourceFile(file, { allowLegacy: false });
+  if (ledger.bytes === undefined) return undefined;
+  const first = `${file}:${contentHash(ledger.bytes)}`;
+  const registryFile = cache.get<string>(`registry-path:${first}`)?.value;
+  if (registryFile === undefined) return undefined;
+  if (registryFile === '') return first;
+  const registry = readSourceFile(registryFile, { allowLegacy: false });
+  return registry.bytes === undefined ? undefined : `${first}|${registryFile}:${contentHash(registry.bytes)}`;
 }

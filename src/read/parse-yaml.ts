@@ -26,9 +26,8 @@ export async function parseYaml(source: string | (() => string), file: string, c
     };
   }
   try {
-    const { load } = await import('js-yaml');
-    // maxAliases 0: aliases go to the slow path, which bounds their expansion.
-    const value = load(text, { maxAliases: 0 }) ?? null;
+    const { loadYamlValue } = await import('./load-yaml-value.js');
+    const value = loadYamlValue(text);
     cache?.set(key, value);
     return { value, diagnostics: [] };
   } catch {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { load } from 'js-yaml';
+import { loadYamlValue as load } from './load-yaml-value.js';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { isValidDate } from '../model/dates.js';
 import type { WorkCalendar } from '../model/work-calendar.js';

@@ -1,4 +1,4 @@
-import { load } from 'js-yaml';
+import { loadYamlValue as load } from '../read/load-yaml-value.js';
 
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'js-yaml';
+import { loadYamlValue as load } from '../../src/read/load-yaml-value.js';
 import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { load } from 'js-yaml';
+import { loadYamlValue as load } from '../../src/read/load-yaml-value.js';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaFor } from '../../src/commands/schema.js';
 import { FIXTURES, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';

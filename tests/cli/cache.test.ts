@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
+
+function setUp() {
+  const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+  const cache = join(dir, 'cache');
+  const gongkai = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, '--ledger', join(dir, 'ledger.yaml'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout;
+  };
+  return { dir, cache, gongkai };
+}
+
+const row22 = (out: string) => out.split('\n').find((l) => /^\s+22\s/.test(l));
+
+describe('the cache is never stale', () => {
+  it('shows a hand edit of the ledger on the very next run', () => {
+    const { dir, cache, gongkai } = setUp();
+    const args = ['status', '--dept', '信息中心', '--as-of', '2021-10-08'];
+    expect(row22(gongkai(...args))).toContain('未启动');
+    expect(row22(gongkai(...args))).toContain('未启动'); // served from the cache
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    const ledger = join(dir, 'ledger.yaml');
+    const text = readFileSync(ledger, 'utf8');
+    const at = text.indexOf('      - number: "22"');
+    writeFileSync(ledger, text.slice(0, at) + text.slice(at).replace('status: 未启动', 'status: 推进中').replace('due: 2021-12-31', 'due: 2021-09-30'));
+    const after = row22(gongkai(...args));
+    expect(after).toContain('推进中·逾期');
+    expect(after).toContain('逾期 8 天（1 个工作日）');
+  });
+
+  it('shows an edit of the registry, and of the calendar overrides', () => {
+    const { dir, gongkai } = setUp();
+    expect(gongkai('status', '--as-of', '2021-10-08')).not.toContain('信息技术中心');
+    const registry = join(dir, 'departments.yaml');
+    writeFileSync(registry, readFileSync(registry, 'utf8').replace('  - name: 信息中心\n', '  - name: 信息技术中心\n    aliases: [信息中心]\n'));
+    expect(gongkai('status', '--as-of', '2021-10-08')).toContain('信息技术中心');
+    const before = row22(gongkai('status', '--dept', '信息中心', '--as-of', '2021-12-24'));
+    expect(before).toContain('剩余 7 天（5 个工作日）');
+    mkdirSync(join(dir, 'calendar'));
+    // An office that gave 2021-12-27..31 off (made up, to see the override take effect).
+    writeFileSync(join(dir, 'calendar', '2021.yaml'), 'year: 2021\nholidays: [2021-12-27, 2021-12-28, 2021-12-29, 2021-12-30, 2021-12-31]\nworkdays: []\n');
+    expect(row22(gongkai('status', '--dept', '信息中心', '--as-of', '2021-12-24'))).toContain('剩余 7 天（0 个工作日）');
+  });
+
+  it('ignores cache entries it cannot trust', () => {
+    const { cache, gongkai } = setUp();
+    const first = gongkai('overdue', '--as-of', '2022-01-10');
+    for (const name of readdirSync(cache)) writeFileSync(join(cache, name), '{"format":"gongkai-parse-1","key":"forged","value":{}}');
+    expect(gongkai('overdue', '--as-of', '2022-01-10')).toBe(first);
+    for (const name of readdirSync(cache)) writeFileSync(join(cache, name), 'not json');
+    expect(gongkai('overdue', '--as-of', '2022-01-10')).toBe(first);
+  });
+});
