@@ -3,6 +3,7 @@ import type { CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import type { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 type Action = (ctx: CommandContext) => Promise<ExitCode>;
 
@@ -20,6 +21,9 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--ledger <file>', '台账文件（- 为标准输入）；缺省为 GONGKAI_LEDGER 或 gongkai.yaml 中的 ledger')
     .option('--color', '总是使用颜色')
     .option('--no-color', '不使用颜色（也可设 NO_COLOR）')
+    .version(packageJson.version, '-V, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
     .showHelpAfterError('（用 gongkai --help 查看用法）')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();

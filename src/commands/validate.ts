@@ -2,7 +2,9 @@ import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
 import { UserError } from '../errors.js';
 import { diagnosticAsJson, renderDiagnosticsText, summarizeDiagnostics } from '../render/diagnostics.js';
-import { isUnreadable, openLedger } from './open-ledger.js';
+import { cacheFor, isUnreadable, openLedger, type OpenedLedger } from './open-ledger.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { beijingToday } from '../model/dates.js';
 import { gitShowBytes, repositoryOf } from '../git/git.js';
 import { resolve } from 'node:path';
 
@@ -26,10 +28,26 @@ function stagedVersions(cwd: string): (file: string) => Buffer | undefined {
   };
 }
 
+/**
+ * Diagnostics with line and column. Locating needs the position-keeping YAML
+ * parser (slow on large files), so located results are cached by content.
+ */
+async function locatedDiagnostics(ctx: CommandContext, opened: OpenedLedger): Promise<Diagnostic[]> {
+  if (!opened.diagnostics.length) return [];
+  const cache = opened.file === '-' ? undefined : cacheFor(ctx);
+  const key = `located:${opened.contentKey}:${beijingToday(ctx.io.now())}`;
+  const cached = cache?.get<Diagnostic[]>(key);
+  if (cached) return cached.value;
+  const { locateDiagnostics } = await import('../read/locate-diagnostics.js');
+  const located = locateDiagnostics(opened.diagnostics, opened.texts);
+  cache?.set(key, located);
+  return located;
+}
+
 /** `gongkai validate`: every problem of the ledger and its registry, with file:line:col. */
 export async function validateCommand(ctx: CommandContext, options: ValidateOptions): Promise<ExitCode> {
   const opened = await openLedger(ctx, options.staged ? stagedVersions(ctx.io.cwd) : undefined);
-  const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
+  const diagnostics = await locatedDiagnostics(ctx, opened);
   if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
