@@ -27,7 +27,8 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
       title: view.ledger.plan.title,
       asOf: view.asOf,
     };
-  });
+    // Every department's full report is large; --all writes files rather than answering a quick question.
+  }, { remember: Boolean(dept) });
   if (dept) {
     const report = reports[0]!;
     const text = renderChecklist(report, sections);

@@ -26,7 +26,13 @@ function positiveInteger(text: string | undefined, option: string): number | und
  * overrides, the as-of date, today, the options and the view asked for. The
  * notes printed with it (errors in the ledger, unknown years) are kept with it.
  */
-export async function viewReport<T>(ctx: CommandContext, options: ViewOptions, view: string, compute: (context: ViewContext) => T | Promise<T>): Promise<T> {
+export async function viewReport<T>(
+  ctx: CommandContext,
+  options: ViewOptions,
+  view: string,
+  compute: (context: ViewContext) => T | Promise<T>,
+  { remember = true }: { remember?: boolean } = {},
+): Promise<T> {
   const asOf = asOfDate(options.asOf, ctx.io);
   const config = await readConfig(ctx);
   const settings = {
@@ -36,7 +42,7 @@ export async function viewReport<T>(ctx: CommandContext, options: ViewOptions, v
   };
   const cache = cacheFor(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
-  const cacheable = cache && file && file !== '-';
+  const cacheable = remember && cache && file && file !== '-';
   const keyFor = (content: string) => `view:${view}:${content}|calendar:${calendarOverridesKey(file!)}:${JSON.stringify(settings)}:${beijingToday(ctx.io.now())}`;
   const content = cacheable ? quickContentKey(file, cache) : undefined;
   const cached = content ? cache!.get<{ report: T; notes: string[] }>(keyFor(content)) : undefined;
