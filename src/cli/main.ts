@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { makeStyles } from '../render/styles.js';
-import { safeLine } from '../render/safe-text.js';
+import { safeText } from '../render/safe-text.js';
 import { wantsColor } from './context.js';
 import { ExitCode } from './exit-code.js';
 import { processIo, type Io } from './io.js';
@@ -27,7 +27,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
         const { locateDiagnostics } = await import('../read/locate-diagnostics.js');
         io.stderr(renderDiagnosticsText(locateDiagnostics(cause.diagnostics, cause.texts), cause.texts, styles));
       }
-      else io.stderr(`${styles.error('gongkai:')} ${safeLine(cause.message)}\n`);
+      else io.stderr(`${styles.error('gongkai:')} ${safeText(cause.message)}\n`);
       return cause.exitCode;
     }
     io.stderr(`${styles.error('gongkai: 内部错误')}：${String(cause)}\n这是 gongkai 的缺陷，请把上面这行和所用命令报告给维护者。\n`);

@@ -3,6 +3,11 @@ import type { CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import type { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import { overdueCommand } from '../commands/overdue.js';
+import { checklistCommand } from '../commands/checklist.js';
+import { statusCommand } from '../commands/status.js';
+import { exportCommand } from '../commands/export.js';
+import { validateCommand } from '../commands/validate.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 type Action = (ctx: CommandContext) => Promise<ExitCode>;
@@ -44,13 +49,13 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--strict', '有警告也以退出码 1 结束')
     .option('--staged', '检查 git 暂存区中的版本（提交前钩子使用）')
-    .action(async (options) => run(async (ctx) => (await import('../commands/validate.js')).validateCommand(ctx, options))());
+    .action(async (options) => run(async (ctx) => validateCommand(ctx, options))());
 
   program
     .command('export')
     .description('输出整个台账（含每项的角色）为 JSON 或 YAML')
     .addOption(new Option('--format <format>', '输出格式').choices(['json', 'yaml']).default('json'))
-    .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options))());
+    .action(async (options) => run(async (ctx) => exportCommand(ctx, options))());
 
   const viewFormat = () => new Option('--format <format>', '输出格式').choices(['table', 'md', 'json', 'csv']).default('table');
   const asOf = () => new Option('--as-of <date>', '按此日期计算（YYYY-MM-DD），缺省为北京时间今天');
@@ -63,7 +68,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
     .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
     .addOption(viewFormat())
-    .action(async (options) => run(async (ctx) => (await import('../commands/status.js')).statusCommand(ctx, options))());
+    .action(async (options) => run(async (ctx) => statusCommand(ctx, options))());
 
   program
     .command('checklist')
@@ -74,7 +79,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .addOption(asOf())
     .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
     .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
-    .action(async (options) => run(async (ctx) => (await import('../commands/checklist.js')).checklistCommand(ctx, options))());
+    .action(async (options) => run(async (ctx) => checklistCommand(ctx, options))());
 
   program
     .command('overdue')
@@ -85,7 +90,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
     .option('--fail-on-overdue', '有逾期任务时以退出码 1 结束（供定时任务使用）')
     .addOption(viewFormat())
-    .action(async (options) => run(async (ctx) => (await import('../commands/overdue.js')).overdueCommand(ctx, options))());
+    .action(async (options) => run(async (ctx) => overdueCommand(ctx, options))());
 
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
 

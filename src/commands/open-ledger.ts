@@ -2,7 +2,7 @@ import type { SourceTexts } from '../read/source-texts.js';
 import { checkLedger } from '../check/index.js';
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
 import { chooseLedger, findConfig, type Config } from '../read/find-ledger.js';
@@ -83,4 +83,3 @@ export async function openLedgerForView(ctx: CommandContext, notes: string[]): P
   return { ledger: opened.ledger, opened };
 }
 
-export { hasErrors };

@@ -98,7 +98,7 @@ export function splitClause(segment: string): { text: string; clause: string } |
   return undefined;
 }
 
-function readHeader(original: string, folded: string, bodyStart: number): Omit<Notice, 'sections' | 'items'> {
+function readHeader(original: string, bodyStart: number): Omit<Notice, 'sections' | 'items'> {
   const head = joinLines(original.slice(0, bodyStart));
   const foldedHead = foldWidth(head);
   const title = /^\s*(\S.*?的通知)/.exec(head)?.[1];
@@ -119,7 +119,6 @@ function readHeader(original: string, folded: string, bodyStart: number): Omit<N
     const firstMention = head.indexOf(planTitle);
     if (repeated > firstMention) preamble = head.slice(repeated + planTitle.length).trim() || undefined;
   }
-  void folded;
   return { title, planTitle, issuer, documentNumber, issuedOn, year: yearText ? Number(yearText) : undefined, preamble };
 }
 
@@ -162,7 +161,7 @@ export function readNotice(text: string): Notice {
     }
   }
 
-  const notice: Notice = { ...readHeader(original, folded, bodyStart), sections: [], items: [] };
+  const notice: Notice = { ...readHeader(original, bodyStart), sections: [], items: [] };
   let section = '';
   markers.forEach((marker, index) => {
     const end = markers[index + 1]?.start ?? bodyEnd;

@@ -40,25 +40,31 @@ function stats(samples) {
   return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], rss: Math.max(...samples.map((s) => s.rss)) };
 }
 
-/** `before` runs before each timed run (to edit the ledger by hand, say). */
-function measure(command, commandArgs, runs, before) {
-  if (!before) once(command, commandArgs); // warm the cache and the disk
+/**
+ * Times a command, each run paired with a `node -e 0` run right before it, so
+ * the ratio compares like with like on a machine whose speed drifts.
+ * `before` runs before each timed run (to edit the ledger by hand, say).
+ */
+function measure(command, commandArgs, runs, before, env = {}) {
+  if (!before) once(command, commandArgs, env); // warm the cache and the disk
   const samples = [];
+  const floor = [];
   for (let i = 0; i < runs; i++) {
+    floor.push(once(process.execPath, ['-e', '0']));
     before?.(i);
-    samples.push(once(command, commandArgs));
+    samples.push(once(command, commandArgs, env));
   }
-  return stats(samples);
+  return { ...stats(samples), floor: stats(floor).median };
 }
 
-const rows = [];
-function record(size, name, result, floor) {
-  rows.push({ size, name, ...result, ratio: result.median / floor });
-  const line = `${String(size).padStart(7)}  ${name.padEnd(34)} ${result.median.toFixed(3)} s  (${result.min.toFixed(3)}–${result.max.toFixed(3)})  ${(result.median / floor).toFixed(1)}× node  ${result.rss.toFixed(0)} MB`;
-  console.log(line);
+function record(size, name, result) {
+  const ratio = result.median / result.floor;
+  console.log(
+    `${String(size).padStart(7)}  ${name.padEnd(34)} ${result.median.toFixed(3)} s  (${result.min.toFixed(3)}–${result.max.toFixed(3)})  ${ratio.toFixed(2)}× node -e 0 (${result.floor.toFixed(3)} s)  ${result.rss.toFixed(0)} MB`,
+  );
 }
 
-function taskwarrior(size, ledgerFile, floor, runs) {
+function taskwarrior(size, ledgerFile, runs) {
   const data = join(work, `task-${size}`);
   mkdirSync(data, { recursive: true });
   const rc = join(data, 'taskrc');
@@ -78,12 +84,7 @@ function taskwarrior(size, ledgerFile, floor, runs) {
   const file = join(data, 'import.json');
   writeFileSync(file, JSON.stringify(tasks));
   execFileSync('task', ['import', file], { env: { ...process.env, ...env }, stdio: 'ignore', maxBuffer: 1 << 30 });
-  const run = (name, taskArgs) => {
-    const samples = [];
-    once('task', taskArgs, env);
-    for (let i = 0; i < runs; i++) samples.push(once('task', taskArgs, env));
-    record(size, name, stats(samples), floor);
-  };
+  const run = (name, taskArgs) => record(size, name, measure('task', taskArgs, runs, undefined, env));
   run('taskwarrior: task summary', ['rc.gc=off', 'summary']);
   run('taskwarrior: task +OVERDUE list', ['rc.gc=off', '+OVERDUE', 'list']);
 }
@@ -94,25 +95,21 @@ for (const size of SIZES) {
   const runs = size >= 100_000 ? 3 : size >= 10_000 ? 5 : RUNS;
   const dir = join(work, `ledger-${size}`);
   const ledger = generate(size, dir);
-  const floor = measure(process.execPath, ['-e', '0'], runs).median;
-  record(size, 'node -e 0', measure(process.execPath, ['-e', '0'], runs), floor);
   const gk = (...a) => [BIN, ...a, '--ledger', ledger];
-  record(size, 'validate', measure(process.execPath, gk('validate'), runs), floor);
-  record(size, 'status', measure(process.execPath, gk('status', '--as-of', AS_OF), runs), floor);
-  record(size, 'status --dept 信息中心', measure(process.execPath, gk('status', '--dept', '信息中心', '--as-of', AS_OF), runs), floor);
-  record(size, 'overdue', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs), floor);
+  record(size, 'validate', measure(process.execPath, gk('validate'), runs));
+  record(size, 'status', measure(process.execPath, gk('status', '--as-of', AS_OF), runs));
+  record(size, 'status --dept 信息中心', measure(process.execPath, gk('status', '--dept', '信息中心', '--as-of', AS_OF), runs));
+  record(size, 'overdue', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs));
   const out = join(work, `checklists-${size}`);
-  record(size, 'checklist --all', measure(process.execPath, [...gk('checklist', '--all', '-o', out, '--as-of', AS_OF)], runs), floor);
+  record(size, 'checklist --all', measure(process.execPath, [...gk('checklist', '--all', '-o', out, '--as-of', AS_OF)], runs));
   // A hand edit before every run: nothing can come from the cache.
   const edit = (i) => appendFileSync(ledger, `# 手工编辑 ${size}-${i}\n`);
-  record(size, 'status, right after a hand edit', measure(process.execPath, gk('status', '--as-of', AS_OF), runs, edit), floor);
-  record(size, 'overdue, right after a hand edit', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs, edit), floor);
-  if (hasTask) taskwarrior(size, ledger, floor, runs);
+  record(size, 'status, right after a hand edit', measure(process.execPath, gk('status', '--as-of', AS_OF), runs, edit));
+  record(size, 'overdue, right after a hand edit', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs, edit));
+  if (hasTask) taskwarrior(size, ledger, runs);
   rmSync(dir, { recursive: true, force: true });
 }
 const shipped = join(ROOT, 'data', 'ledger.yaml');
-const floor = measure(process.execPath, ['-e', '0'], RUNS).median;
-record(35, 'shipped: node -e 0', measure(process.execPath, ['-e', '0'], RUNS), floor);
-record(35, 'shipped: status --dept 信息中心', measure(process.execPath, [BIN, 'status', '--dept', '信息中心', '--ledger', shipped], RUNS), floor);
-record(35, 'shipped: validate', measure(process.execPath, [BIN, 'validate', '--ledger', shipped], RUNS), floor);
+record(35, 'shipped: status --dept 信息中心', measure(process.execPath, [BIN, 'status', '--dept', '信息中心', '--ledger', shipped], RUNS));
+record(35, 'shipped: validate', measure(process.execPath, [BIN, 'validate', '--ledger', shipped], RUNS));
 rmSync(work, { recursive: true, force: true });
