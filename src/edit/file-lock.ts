@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,7 +28,7 @@ export function acquireLock(file: string, timeoutMs = 20_000): () => void {
       } catch {
         // Removed meanwhile by its owner: try again.
       }
-      if (Date.now() > deadline) throw new LockTimeout(lock);
+      if (Date.now() > deadline) throw new UserError(`台账正被另一个进程编辑（锁文件 ${lock}）；稍后再试，若确无其他进程可删除该锁文件`);
       sleep(10 + Math.random() * 40);
     }
   }
@@ -36,10 +37,4 @@ export function acquireLock(file: string, timeoutMs = 20_000): () => void {
     closeSync(held);
     rmSync(lock, { force: true });
   };
-}
-
-export class LockTimeout extends Error {
-  constructor(readonly lock: string) {
-    super(`台账正被另一个进程编辑（锁文件 ${lock}）；稍后再试，若确无其他进程可删除该锁文件`);
-  }
 }

@@ -40,17 +40,8 @@ export function epochDay(date: string): number {
 // A ledger repeats a few hundred dates across thousands of items.
 const epochDays = new Map<string, number>();
 
-/** The YYYY-MM-DD date of an epoch day. */
-export function fromEpochDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Calendar days from `from` to `to` (positive when `to` is later). */
 export function calendarDaysBetween(from: string, to: string): number {
   return epochDay(to) - epochDay(from);
 }
 
-/** The date `days` calendar days after `date`. */
-export function addCalendarDays(date: string, days: number): string {
-  return fromEpochDay(epochDay(date) + days);
-}

@@ -1,6 +1,6 @@
 import { lookupName, type Department, type Group, type Registry } from '../model/department.js';
 import type { Item, Ledger } from '../model/ledger.js';
-import { isAccountable, ROLES, type Role } from '../model/role.js';
+import { ROLES, type Role } from '../model/role.js';
 
 /** How one department is bound to one item. */
 export interface Obligation {
@@ -68,11 +68,4 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
     for (const [department, obligation] of best) result.get(department)!.push(obligation);
   }
   return result;
-}
-
-/** Items for which no concrete department is accountable: only an unresolved vague group is. */
-export function itemsWithoutNamedOwner(ledger: Ledger, obligations: Map<Department, Obligation[]>): Item[] {
-  const owned = new Set<Item>();
-  for (const list of obligations.values()) for (const o of list) if (!o.possible && isAccountable(o.role)) owned.add(o.item);
-  return ledger.items.filter((item) => !owned.has(item));
 }

@@ -4,12 +4,8 @@ import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
 import { isValidDate } from '../model/dates.js';
 import { normalizeDepartmentName } from './parse-responsibility.js';
+import { asArray, asRecord, asString, type Raw } from './raw-value.js';
 
-type Raw = Record<string, unknown>;
-
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asRecord = (value: unknown): Raw => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {});
-const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const asDate = (value: unknown): string | undefined => (typeof value === 'string' && isValidDate(value) ? value : undefined);
 
 function planFromValue(value: unknown): Plan {

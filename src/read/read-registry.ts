@@ -1,11 +1,7 @@
 import { buildRegistry, type Department, type DepartmentKind, type Group, type Registry } from '../model/department.js';
 import { normalizeDepartmentName } from './parse-responsibility.js';
+import { asArray, asRecord, asStrings } from './raw-value.js';
 
-type Raw = Record<string, unknown>;
-
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asRecord = (value: unknown): Raw => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {});
-const asStrings = (value: unknown): string[] => asArray(value).filter((v): v is string => typeof v === 'string');
 const asKind = (value: unknown): DepartmentKind => (value === 'affiliated' ? 'affiliated' : 'internal');
 
 /** Builds a registry from its (shape-checked) YAML value; entries without a name are skipped. */

@@ -1,20 +1,10 @@
 import type { DepartmentReport } from '../query/department-report.js';
 import type { ItemRow } from '../query/item-row.js';
-import { KIND_LABELS, roleCell, rowTone, statusCell, timeCell } from './labels.js';
-import type { DocColumn, DocTable, TableDoc } from './table-doc.js';
+import { itemColumns, itemDocRow, KIND_LABELS } from './labels.js';
+import type { DocTable, TableDoc } from './table-doc.js';
 
-const COLUMNS: DocColumn[] = [
-  { header: '编号', align: 'right' },
-  { header: '角色' },
-  { header: '任务', flexible: true },
-  { header: '状态' },
-  { header: '时限' },
-  { header: '剩余/逾期' },
-];
-
-function rows(items: ItemRow[]) {
-  return items.map((row) => ({ cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)], tone: rowTone(row) }));
-}
+const COLUMNS = itemColumns('剩余/逾期');
+const rows = (items: ItemRow[]) => items.map(itemDocRow);
 
 /** `status --dept`: the department's items by role, then the ones that may concern it. */
 export function departmentDoc(report: DepartmentReport): TableDoc {

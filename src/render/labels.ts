@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '../model/role.js';
 import { STATUS_LABELS } from '../model/status.js';
 import type { DeadlineState } from '../query/deadline.js';
 import type { ItemRow } from '../query/item-row.js';
-import type { Tone } from './table-doc.js';
+import type { DocColumn, DocRow, Tone } from './table-doc.js';
 
 export { KIND_LABELS, ROLE_LABELS, STATUS_LABELS };
 
@@ -58,4 +58,14 @@ export function completionBar(completion: number | null, width = 10): string {
 
 export function percent(completion: number | null): string {
   return completion === null ? '—' : `${Math.round(completion * 100)}%`;
+}
+
+/** Columns of an item table; the last one says how much time is left (or how late it is). */
+export function itemColumns(timeHeader: string): DocColumn[] {
+  return [{ header: '编号', align: 'right' }, { header: '角色' }, { header: '任务', flexible: true }, { header: '状态' }, { header: '时限' }, { header: timeHeader }];
+}
+
+/** An item as a row of an item table. */
+export function itemDocRow(row: ItemRow): DocRow {
+  return { cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)], tone: rowTone(row) };
 }

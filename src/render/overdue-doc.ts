@@ -1,15 +1,8 @@
 import type { OverdueReport, OwnerItems } from '../query/overdue-report.js';
-import { roleCell, rowTone, statusCell, timeCell } from './labels.js';
-import type { DocColumn, DocTable, TableDoc } from './table-doc.js';
+import { itemColumns, itemDocRow } from './labels.js';
+import type { DocTable, TableDoc } from './table-doc.js';
 
-const COLUMNS: DocColumn[] = [
-  { header: '编号', align: 'right' },
-  { header: '角色' },
-  { header: '任务', flexible: true },
-  { header: '状态' },
-  { header: '时限' },
-  { header: '天数' },
-];
+const COLUMNS = itemColumns('天数');
 
 /** One table per accountable department, headed 逾期｜部门（N 项）; one empty table when there is nothing. */
 function tables(category: string, groups: OwnerItems[], empty: string): DocTable[] {
@@ -21,7 +14,7 @@ function tables(category: string, groups: OwnerItems[], empty: string): DocTable
       ['责任单位', g.owner],
     ],
     columns: COLUMNS,
-    rows: g.items.map((row) => ({ cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)], tone: rowTone(row) })),
+    rows: g.items.map(itemDocRow),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
@@ -31,4 +31,16 @@ describe('concurrent edits', () => {
     expect(text.match(/status: 推进中/g)).toHaveLength(20);
     expect((await runCli(['validate', '--ledger', ledger])).code).toBe(0);
   }, 60_000);
+
+  it('takes over a lock left behind by a crashed process', async () => {
+    const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const lock = join(dir, '.ledger.yaml.lock');
+    writeFileSync(lock, '99999');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+    const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
+    expect(result.code, result.err).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(readFileSync(join(dir, 'ledger.yaml'), 'utf8')).toContain('done_on: 2021-10-20');
+  });
 });
