@@ -2,7 +2,11 @@ import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
 import { UserError } from '../errors.js';
 import { diagnosticAsJson, renderDiagnosticsText, summarizeDiagnostics } from '../render/diagnostics.js';
-import { cacheFor, isUnreadable, openLedger, type OpenedLedger } from './open-ledger.js';
+import { cacheFor, isUnreadable, openLedger, readConfig } from './open-ledger.js';
+import { chooseLedger } from '../read/find-ledger.js';
+import { quickContentKey } from '../read/load-ledger.js';
+import { readTextFile } from '../read/read-file.js';
+import { SourceTexts, type TextSource } from '../read/source-texts.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { beijingToday } from '../model/dates.js';
 import { gitShowBytes, repositoryOf } from '../git/git.js';
@@ -28,37 +32,50 @@ function stagedVersions(cwd: string): (file: string) => Buffer | undefined {
   };
 }
 
+interface Validation {
+  file: string;
+  items: number;
+  /** With line and column. */
+  diagnostics: Diagnostic[];
+  texts: TextSource;
+}
+
 /**
- * Diagnostics with line and column. Locating needs the position-keeping YAML
- * parser (slow on large files), so located results are cached by content.
+ * Validates, or answers from the cache when the files' content and today are
+ * unchanged. Locating needs the position-keeping YAML parser, which is slow on
+ * large files and costs more to load than the rest of a small run.
  */
-async function locatedDiagnostics(ctx: CommandContext, opened: OpenedLedger): Promise<Diagnostic[]> {
-  if (!opened.diagnostics.length) return [];
-  const cache = opened.file === '-' ? undefined : cacheFor(ctx);
-  const key = `located:${opened.contentKey}:${beijingToday(ctx.io.now())}`;
-  const cached = cache?.get<Diagnostic[]>(key);
-  if (cached) return cached.value;
-  const { locateDiagnostics } = await import('../read/locate-diagnostics.js');
-  const located = locateDiagnostics(opened.diagnostics, opened.texts);
-  cache?.set(key, located);
-  return located;
+async function validation(ctx: CommandContext, options: ValidateOptions): Promise<Validation> {
+  const cache = options.staged ? undefined : cacheFor(ctx);
+  const today = beijingToday(ctx.io.now());
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
+  const content = cache && file && file !== '-' ? quickContentKey(file, cache) : undefined;
+  const hit = content ? cache!.get<Omit<Validation, 'texts'>>(`validate:${content}:${today}`) : undefined;
+  if (hit) {
+    const texts = new SourceTexts();
+    for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false }).text ?? '');
+    return { ...hit.value, texts };
+  }
+  const opened = await openLedger(ctx, options.staged ? stagedVersions(ctx.io.cwd) : undefined);
+  const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
+  if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
+  const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };
+  if (cache && opened.file !== '-') cache.set(`validate:${opened.contentKey}:${today}`, result);
+  return { ...result, texts: opened.texts };
 }
 
 /** `gongkai validate`: every problem of the ledger and its registry, with file:line:col. */
 export async function validateCommand(ctx: CommandContext, options: ValidateOptions): Promise<ExitCode> {
-  const opened = await openLedger(ctx, options.staged ? stagedVersions(ctx.io.cwd) : undefined);
-  const diagnostics = await locatedDiagnostics(ctx, opened);
-  if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
+  const { file, items, diagnostics, texts } = await validation(ctx, options);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (options.format === 'json') {
-    ctx.io.stdout(JSON.stringify({ file: opened.file, errors, warnings, diagnostics: diagnostics.map(diagnosticAsJson) }, null, 2) + '\n');
+    ctx.io.stdout(JSON.stringify({ file, errors, warnings, diagnostics: diagnostics.map(diagnosticAsJson) }, null, 2) + '\n');
   } else {
     // In the commit hook only what blocks the commit is shown.
     const shown = options.staged ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-    ctx.io.stdout(renderDiagnosticsText(shown, opened.texts, ctx.out));
-    const items = opened.ledger?.items.length ?? 0;
-    const summary = `${opened.file}：${items} 项任务，${summarizeDiagnostics(diagnostics)}\n`;
+    ctx.io.stdout(renderDiagnosticsText(shown, texts, ctx.out));
+    const summary = `${file}：${items} 项任务，${summarizeDiagnostics(diagnostics)}\n`;
     ctx.io.stdout(errors ? ctx.out.error(summary) : warnings ? ctx.out.warning(summary) : ctx.out.ok(summary));
   }
   return errors || (options.strict && warnings) ? ExitCode.Findings : ExitCode.Ok;
