@@ -51,8 +51,9 @@ export async function openLedger(ctx: CommandContext, override?: (file: string) 
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && !isUnreadable(opened)) {
     const today = beijingToday(ctx.io.now());
-    // Findings depend on the files' content and on today (a done date in the future).
-    const key = `checks:${loaded.contentKey}:${today}`;
+    // Findings depend on the files' content and on today (a done date in the future);
+    // they name files as seen from the working folder.
+    const key = `checks:${loaded.contentKey}:${today}:${process.cwd()}`;
     const cached = cache?.get<Diagnostic[]>(key);
     const found = cached?.value ?? checkLedger({ ledger: loaded.ledger, today });
     if (!cached) cache?.set(key, found);

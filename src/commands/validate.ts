@@ -50,7 +50,9 @@ async function validation(ctx: CommandContext, options: ValidateOptions): Promis
   const today = beijingToday(ctx.io.now());
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
   const content = cache && file && file !== '-' ? quickContentKey(file, cache) : undefined;
-  const hit = content ? cache!.get<Omit<Validation, 'texts'>>(`validate:${content}:${today}`) : undefined;
+  // File names in the result are as seen from the working folder.
+  const key = (contentKey: string) => `validate:${contentKey}:${today}:${process.cwd()}`;
+  const hit = content ? cache!.get<Omit<Validation, 'texts'>>(key(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
     for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false }).text ?? '');
@@ -60,7 +62,7 @@ async function validation(ctx: CommandContext, options: ValidateOptions): Promis
   const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
   if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };
-  if (cache && opened.file !== '-') cache.set(`validate:${opened.contentKey}:${today}`, result);
+  if (cache && opened.file !== '-') cache.set(key(opened.contentKey), result);
   return { ...result, texts: opened.texts };
 }
 

@@ -46,7 +46,8 @@ async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptio
   if (read.bytes === undefined) return { value: undefined, diagnostics: read.diagnostics, usable: false };
   texts.set(file, read.text);
   const hash = options.cache ? contentHash(read.bytes) : '';
-  keys.push(`${file}:${hash}`);
+  // Absolute paths: the same key whichever folder gongkai runs from.
+  keys.push(`${resolve(file)}:${hash}`);
   const shapeKey = `shape:${shape === ledgerShape ? 'ledger' : 'registry'}:${file}:${hash}`;
   const parsed = await parseYaml(() => texts.get(file)!, file, options.cache, hash);
   if (hasErrors(parsed.diagnostics)) return { ...parsed, usable: false };
@@ -93,7 +94,7 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
   if (options.cache && keys[0]) {
     // Lets quickContentKey find the registry of this exact ledger text without parsing it.
     const where = `registry-path:${keys[0]}`;
-    const registryFor = registryFile === file ? '' : registryFile;
+    const registryFor = registryFile === file ? '' : resolve(registryFile);
     if (options.cache.get<string>(where)?.value !== registryFor) options.cache.set(where, registryFor);
   }
   return { ledger: ledgerFromValue(parsed.value, file, registry, registryFile), diagnostics, texts, contentKey: keys.join('|') };
@@ -106,7 +107,7 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
 export function quickContentKey(file: string, cache: ParseCache): string | undefined {
   const ledger = readSourceFile(file, { allowLegacy: false });
   if (ledger.bytes === undefined) return undefined;
-  const first = `${file}:${contentHash(ledger.bytes)}`;
+  const first = `${resolve(file)}:${contentHash(ledger.bytes)}`;
   const registryFile = cache.get<string>(`registry-path:${first}`)?.value;
   if (registryFile === undefined) return undefined;
   if (registryFile === '') return first;
