@@ -70,6 +70,13 @@ class ItemEditor {
     this.splices.push({ start: at, end: at, text: prefix + lines.map((l) => ' '.repeat(this.indent) + l + this.eol).join('') });
   }
 
+  /** Inserts a line after the line of a key that has no value yet. */
+  private insertAfterKeyLine(pair: Pair<Node, Node | null>, line: string): void {
+    const at = afterLine(this.text, (pair.key as Node).range![1]);
+    const prefix = at === this.text.length && !this.text.endsWith('\n') ? this.eol : '';
+    this.splices.push({ start: at, end: at, text: `${prefix}${line}${this.eol}` });
+  }
+
   /** Sets a scalar field, replacing only the value's characters (in the same quoting style) when the key exists. */
   setScalar(key: string, source: string, plain: string): void {
     const pair = this.pair(key);
@@ -79,11 +86,9 @@ class ItemEditor {
       const styled = quote === "'" ? `'${plain.replace(/'/g, "''")}'` : quote === '"' ? JSON.stringify(plain) : source;
       this.splices.push({ start: value.range[0], end: value.range[1], text: styled });
     } else if (pair) {
-      // `done_on:` with no value: write it after the colon.
-      const keyEnd = (pair.key as Node).range![1];
-      const colon = this.text.indexOf(':', keyEnd);
-      const end = afterLine(this.text, colon) - (this.text.slice(0, afterLine(this.text, colon)).endsWith(this.eol) ? this.eol.length : 0);
-      this.splices.push({ start: colon + 1, end, text: ` ${source}` });
+      // `done_on:` with no value (perhaps a comment): the value goes right after the colon.
+      const colon = this.text.indexOf(':', (pair.key as Node).range![1]);
+      this.splices.push({ start: colon + 1, end: colon + 1, text: ` ${source}` });
     } else {
       this.insertLines(key, [`${key}: ${source}`]);
     }
@@ -103,9 +108,8 @@ class ItemEditor {
       const at = afterLine(this.text, nodeEnd(seq.items[seq.items.length - 1] as Node, seq.range![1]));
       this.splices.push({ start: at, end: at, text: `${' '.repeat(dash - dashLine)}- ${flow}${this.eol}` });
     } else if (pair) {
-      const keyLineEnd = afterLine(this.text, (pair.key as Node).range![1]);
-      const keyEnd = this.text.indexOf(':', (pair.key as Node).range![1]) + 1;
-      this.splices.push({ start: keyEnd, end: keyLineEnd, text: `${this.eol}${' '.repeat(this.indent + 2)}- ${flow}${this.eol}` });
+      // `progress:` with no entries (perhaps a comment): the first one goes on the next line.
+      this.insertAfterKeyLine(pair, `${' '.repeat(this.indent + 2)}- ${flow}`);
     } else {
       this.insertLines('progress', ['progress:', `  - ${flow}`]);
     }
@@ -130,10 +134,8 @@ class ItemEditor {
         this.splices.push({ start: at, end: at, text: `${' '.repeat(indent)}${yamlScalar(group)}: ${list}${this.eol}` });
       }
     } else if (pair) {
-      // `resolve:` with nothing after it.
-      const start = this.text.indexOf(':', (pair.key as Node).range![1]) + 1;
-      const end = afterLine(this.text, start) - this.eol.length;
-      this.splices.push({ start, end, text: `${this.eol}${' '.repeat(this.indent + 2)}${yamlScalar(group)}: ${list}` });
+      // `resolve:` with nothing after it (perhaps a comment).
+      this.insertAfterKeyLine(pair, `${' '.repeat(this.indent + 2)}${yamlScalar(group)}: ${list}`);
     } else {
       this.insertLines('resolve', ['resolve:', `  ${yamlScalar(group)}: ${list}`]);
     }

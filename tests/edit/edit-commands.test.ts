@@ -71,6 +71,21 @@ describe('edits change only the bytes they must', () => {
     expect(readFileSync(file, 'utf8')).toBe(crlf.replace('        status: 未启动\r\n', '        status: 推进中\r\n        due: 2021-11-30\r\n'));
   });
 
+  it('fills empty keys in place and keeps their comments', async () => {
+    const empty = HAND.replace('        status: 未启动\n', '        status: 未启动\n        done_on:   # 待填\n        resolve:  # 尚未指明\n        progress:  # 尚无\n').replace('        clause: 规划财务司\n        sole: [规划财务司]', '        clause: 规划财务司牵头,各有关司(局)配合\n        lead: [规划财务司]\n        cooperate: [各有关司(局)]');
+    const file = ledgerCopy(empty);
+    await gongkai(file, 'done', '2', '--on', '2021-09-01');
+    await gongkai(file, 'note', '2', '--dept', '规划财务司', '--on', '2021-09-01', '已公开');
+    await gongkai(file, 'set', '2', '--resolve', '各有关司(局)=政策法规司');
+    expect(readFileSync(file, 'utf8')).toBe(
+      empty
+        .replace('        status: 未启动\n', '        status: 已完成\n')
+        .replace('        done_on:   # 待填\n', '        done_on: 2021-09-01   # 待填\n')
+        .replace('        resolve:  # 尚未指明\n', '        resolve:  # 尚未指明\n          各有关司(局): [政策法规司]\n')
+        .replace('        progress:  # 尚无\n', '        progress:  # 尚无\n          - { date: 2021-09-01, dept: 规划财务司, note: 已公开 }\n'),
+    );
+  });
+
   it('says so and writes nothing when the value is already set', async () => {
     const file = ledgerCopy();
     const result = await gongkai(file, 'set', '2', '--status', '未启动');
