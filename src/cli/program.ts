@@ -3,6 +3,7 @@ import type { CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import type { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import { translateUsageError } from './usage-messages.js';
 import { overdueCommand } from '../commands/overdue.js';
 import { checklistCommand } from '../commands/checklist.js';
 import { statusCommand } from '../commands/status.js';
@@ -30,7 +31,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
     .showHelpAfterError('（用 gongkai --help 查看用法）')
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateUsageError(s)) })
     .exitOverride();
 
   program
