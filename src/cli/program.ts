@@ -7,7 +7,6 @@ import { translateUsageError } from './usage-messages.js';
 import { overdueCommand } from '../commands/overdue.js';
 import { checklistCommand } from '../commands/checklist.js';
 import { statusCommand } from '../commands/status.js';
-import { exportCommand } from '../commands/export.js';
 import { validateCommand } from '../commands/validate.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -56,7 +55,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .command('export')
     .description('输出整个台账（含每项的角色）为 JSON 或 YAML')
     .addOption(new Option('--format <format>', '输出格式').choices(['json', 'yaml']).default('json'))
-    .action(async (options) => run(async (ctx) => exportCommand(ctx, options))());
+    .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options))());
 
   const viewFormat = () => new Option('--format <format>', '输出格式').choices(['table', 'md', 'json', 'csv']).default('table');
   const asOf = () => new Option('--as-of <date>', '按此日期计算（YYYY-MM-DD），缺省为北京时间今天');

@@ -12,7 +12,7 @@ import { commitFile, GitError, repositoryOf, stagedPaths } from '../git/git.js';
 import { diffLedgers } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
-import { readConfig } from './open-ledger.js';
+import { readConfig } from './config.js';
 import { chooseLedger } from '../read/find-ledger.js';
 
 export interface SetOptions {

@@ -10,7 +10,7 @@ import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { describeChange } from '../render/changes.js';
 import { renderTable } from '../render/table.js';
 import { safeLine } from '../render/safe-text.js';
-import { readConfig } from './open-ledger.js';
+import { readConfig } from './config.js';
 import { tableWidth } from './view-setup.js';
 
 async function ledgerRepository(ctx: CommandContext) {

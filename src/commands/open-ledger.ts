@@ -5,9 +5,9 @@ import { ExitCode } from '../cli/exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
-import { chooseLedger, findConfig, type Config } from '../read/find-ledger.js';
+import { chooseLedger, type Config } from '../read/find-ledger.js';
+import { cacheFor, readConfig } from './config.js';
 import { loadLedger } from '../read/load-ledger.js';
-import { cacheDirectory, ParseCache } from '../read/parse-cache.js';
 import { beijingToday } from '../model/dates.js';
 
 export interface OpenedLedger {
@@ -23,21 +23,6 @@ export interface OpenedLedger {
 const NO_LEDGER =
   '没有指定台账：用 --ledger 文件 指定，或设置环境变量 GONGKAI_LEDGER，或在当前目录（或上级目录）放一个 gongkai.yaml，内容如「ledger: data/ledger.yaml」。' +
   '\n新建台账：gongkai import 通知.txt -o ledger.yaml';
-
-/** Reads gongkai.yaml, turning a broken one into a user error. */
-export async function readConfig(ctx: CommandContext): Promise<Config> {
-  try {
-    return await findConfig(ctx.io.cwd, cacheFor(ctx));
-  } catch (cause) {
-    throw new UserError((cause as Error).message);
-  }
-}
-
-/** The cache of parsed files and results, unless GONGKAI_CACHE=off or there is no cache folder. */
-export function cacheFor(ctx: CommandContext): ParseCache | undefined {
-  const dir = cacheDirectory(ctx.io.env);
-  return dir ? new ParseCache(dir) : undefined;
-}
 
 /** Finds, loads and checks the ledger; every problem comes back as a diagnostic. `override` supplies other bytes (a staged version). */
 export async function openLedger(ctx: CommandContext, override?: (file: string) => Buffer | undefined): Promise<OpenedLedger> {

@@ -2,14 +2,13 @@ import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
 import { UserError } from '../errors.js';
 import { diagnosticAsJson, renderDiagnosticsText, summarizeDiagnostics } from '../render/diagnostics.js';
-import { cacheFor, isUnreadable, openLedger, readConfig } from './open-ledger.js';
+import { cacheFor, readConfig } from './config.js';
 import { chooseLedger } from '../read/find-ledger.js';
-import { quickContentKey } from '../read/load-ledger.js';
+import { quickContentKey } from '../read/content-key.js';
 import { readTextFile } from '../read/read-file.js';
 import { SourceTexts, type TextSource } from '../read/source-texts.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { beijingToday } from '../model/dates.js';
-import { gitShowBytes, repositoryOf } from '../git/git.js';
 import { resolve } from 'node:path';
 
 export interface ValidateOptions {
@@ -20,7 +19,9 @@ export interface ValidateOptions {
 }
 
 /** Reads files from the git index instead of the working tree, where the index has them. */
-function stagedVersions(cwd: string): (file: string) => Buffer | undefined {
+async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | undefined> {
+  // git (and child_process) only for the commit hook: every other run would pay for loading them.
+  const { gitShowBytes, repositoryOf } = await import('../git/git.js');
   return (file) => {
     const repo = repositoryOf(resolve(cwd, file));
     if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --staged`);
@@ -58,7 +59,9 @@ async function validation(ctx: CommandContext, options: ValidateOptions): Promis
     for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false }).text ?? '');
     return { ...hit.value, texts };
   }
-  const opened = await openLedger(ctx, options.staged ? stagedVersions(ctx.io.cwd) : undefined);
+  // Loading and checking are imported only when the cache cannot answer.
+  const { isUnreadable, openLedger } = await import('./open-ledger.js');
+  const opened = await openLedger(ctx, options.staged ? await stagedVersions(ctx.io.cwd) : undefined);
   const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
   if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };

@@ -3,10 +3,10 @@ import { asOfDate } from '../cli/context.js';
 import { UserError } from '../errors.js';
 import { beijingToday } from '../model/dates.js';
 import { chooseLedger } from '../read/find-ledger.js';
-import { quickContentKey } from '../read/load-ledger.js';
+import { quickContentKey } from '../read/content-key.js';
 import { calendarOverridesKey } from '../read/calendar-key.js';
 import type { ViewContext } from '../query/view-context.js';
-import { cacheFor, readConfig } from './open-ledger.js';
+import { cacheFor, readConfig } from './config.js';
 
 export interface ViewOptions {
   asOf?: string;
