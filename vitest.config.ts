@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 20_000,
+    // gongkai processes spawned by tests cache into a temp folder, not the user's ~/.cache.
+    env: { GONGKAI_CACHE_DIR: join(tmpdir(), `gongkai-test-cache-${process.pid}`) },
   },
 });
