@@ -2,12 +2,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const cacheDir = join(tmpdir(), `gongkai-test-cache-${process.pid}`);
+process.env.GONGKAI_TEST_CACHE_DIR = cacheDir;
+
 export default defineConfig({
   test: {
+    globalSetup: ['tests/helpers/global-setup.ts'],
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     // gongkai processes spawned by tests cache into a temp folder, not the user's ~/.cache.
-    env: { GONGKAI_CACHE_DIR: join(tmpdir(), `gongkai-test-cache-${process.pid}`) },
+    env: { GONGKAI_CACHE_DIR: cacheDir },
   },
 });
