@@ -72,7 +72,8 @@ export async function editLedgerFile(file: string, edit: LedgerEdit, options: Ed
       }
       options.beforeWrite?.();
       if (!readFileSync(file).equals(bytes)) return 'changed' as const;
-      writeFileAtomic(file, newBytes);
+      // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
+      if (!newBytes.equals(bytes)) writeFileAtomic(file, newBytes);
       return { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)! };
     })().finally(unlock);
     if (outcome !== 'changed') return outcome;

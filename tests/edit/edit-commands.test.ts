@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editLedgerFile } from '../../src/edit/edit-ledger.js';
@@ -88,9 +88,11 @@ describe('edits change only the bytes they must', () => {
 
   it('says so and writes nothing when the value is already set', async () => {
     const file = ledgerCopy();
+    const before = statSync(file);
     const result = await gongkai(file, 'set', '2', '--status', '未启动');
     expect(result.out).toBe('第 2 项没有变化，未写入。\n');
     expect(readFileSync(file, 'utf8')).toBe(HAND);
+    expect(statSync(file).ino).toBe(before.ino); // not even rewritten
   });
 });
 
