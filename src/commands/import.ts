@@ -8,12 +8,9 @@ import { UserError } from '../errors.js';
 import { ledgerSchemaFile } from '../package-root.js';
 import { ENCODING_LABELS } from '../read/decode-text.js';
 import { draftFromNotice, registryFromNotice, unknownNames } from '../read/draft-from-notice.js';
-import { parseYaml } from '../read/parse-yaml.js';
 import { readTextFile } from '../read/read-file.js';
 import { readNotice } from '../read/read-notice.js';
-import { registryFromValue } from '../read/read-registry.js';
-import { checkShape } from '../read/check-shape.js';
-import { registryShape } from '../schema/ledger-shape.js';
+import { loadRegistry } from '../read/load-ledger.js';
 import { ledgerJson, ledgerYaml, type LedgerDraft } from '../render/ledger-yaml.js';
 import { safeLine, truncateToWidth } from '../render/safe-text.js';
 import { beijingToday } from '../model/dates.js';
@@ -31,13 +28,9 @@ function relativeFrom(folder: string, target: string): string {
 }
 
 async function readRegistry(file: string, stdin: () => Buffer) {
-  const read = readTextFile(file, { allowLegacy: false, stdin });
-  if (read.text === undefined) throw new UserError('无法读取部门名录', ExitCode.CannotRun, read.diagnostics);
-  const texts = new Map([[file, read.text]]);
-  const parsed = await parseYaml(read.text, file);
-  const diagnostics = hasErrors(parsed.diagnostics) ? parsed.diagnostics : checkShape(parsed.value, registryShape, file);
+  const { registry, diagnostics, texts } = await loadRegistry(file, { stdin });
   if (hasErrors(diagnostics)) throw new UserError('部门名录有错误', ExitCode.CannotRun, diagnostics, texts);
-  return registryFromValue(parsed.value);
+  return registry;
 }
 
 /** `gongkai import NOTICE`: reads an official notice into a new ledger. */

@@ -43,7 +43,8 @@ export async function viewReport<T>(
   const cache = cacheFor(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
   const cacheable = remember && cache && file && file !== '-';
-  const keyFor = (content: string) => `view:${view}:${content}|calendar:${calendarOverridesKey(file!)}:${JSON.stringify(settings)}:${beijingToday(ctx.io.now())}`;
+  const calendar = cacheable ? calendarOverridesKey(file) : '';
+  const keyFor = (content: string) => `view:${view}:${content}|calendar:${calendar}:${JSON.stringify(settings)}:${beijingToday(ctx.io.now())}`;
   const content = cacheable ? quickContentKey(file, cache) : undefined;
   const cached = content ? cache!.get<{ report: T; notes: string[] }>(keyFor(content)) : undefined;
   const notes: string[] = [];

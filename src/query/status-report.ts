@@ -1,5 +1,5 @@
 import type { Department } from '../model/department.js';
-import { STATUSES, type Status } from '../model/status.js';
+import type { Status } from '../model/status.js';
 import type { Role } from '../model/role.js';
 import type { Item } from '../model/ledger.js';
 import type { ViewContext } from './view-context.js';

@@ -1,5 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { displayPath } from './paths.js';
+import { resolve } from 'node:path';
+import { displayPath, ledgerFolder } from './paths.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostic.js';
 import type { Ledger } from '../model/ledger.js';
 import { ledgerShape, registryShape } from '../schema/ledger-shape.js';
@@ -11,7 +11,6 @@ import { ledgerFromValue } from './read-ledger.js';
 import { registryFromValue } from './read-registry.js';
 import { contentHash, type ParseCache } from './parse-cache.js';
 import type { Shape } from '../schema/shape.js';
-
 
 export interface LoadedLedger {
   /** Undefined when the file could not be read or parsed at all. */
@@ -33,8 +32,7 @@ export interface LoadOptions {
 
 /** Where a registry path written in the ledger points, relative to the ledger's folder. */
 export function registryPath(ledgerFile: string, written: string): string {
-  const base = ledgerFile === '-' ? process.cwd() : dirname(ledgerFile);
-  return displayPath(resolve(base, written));
+  return displayPath(resolve(ledgerFolder(ledgerFile), written));
 }
 
 /**
@@ -64,6 +62,13 @@ const isRecord = (value: unknown) => value !== null && typeof value === 'object'
 function topLevelError(file: string, shape: Shape): Diagnostic {
   const message = shape === ledgerShape ? '台账应为映射，顶层须有 plan、departments、sections 三个字段' : '部门名录应为映射，顶层须有 departments 字段';
   return error('WRONG_TYPE', message, { file, line: 1, col: 1 });
+}
+
+/** Loads a registry file on its own (import --registry); problems come back as diagnostics. */
+export async function loadRegistry(file: string, options: LoadOptions = {}) {
+  const texts = new SourceTexts();
+  const read = await readYamlFile(file, texts, options, registryShape, []);
+  return { registry: registryFromValue(read.value), diagnostics: read.diagnostics, texts };
 }
 
 /**

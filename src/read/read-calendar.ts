@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { loadYamlValue as load } from './load-yaml-value.js';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { isValidDate } from '../model/dates.js';
 import type { WorkCalendar } from '../model/work-calendar.js';
-import { displayPath } from './paths.js';
+import { displayPath, ledgerFolder } from './paths.js';
 
 export interface CalendarOverride {
   file: string;
@@ -27,7 +27,7 @@ export function builtInCalendar(): { holidays: Map<string, string>; workdays: Se
 
 /** Reads `calendar/*.yaml` beside the ledger: `year`, `holidays: [dates]`, `workdays: [dates]`. Problems are returned as messages. */
 export function readCalendarOverrides(ledgerFile: string): { overrides: CalendarOverride[]; problems: string[] } {
-  const folder = join(ledgerFile === '-' ? process.cwd() : dirname(ledgerFile), 'calendar');
+  const folder = join(ledgerFolder(ledgerFile), 'calendar');
   let names: string[];
   try {
     names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
