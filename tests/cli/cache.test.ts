@@ -8,15 +8,18 @@ import { tempDir } from '../helpers/temp.js';
 function setUp() {
   const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
   const cache = join(dir, 'cache');
-  const gongkai = (...args: string[]) => {
+  const run = (expectedExit: number, args: string[]) => {
     const result = spawnSync(process.execPath, [BIN, '--ledger', join(dir, 'ledger.yaml'), ...args], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' },
     });
-    expect(result.status, result.stderr).toBeLessThan(2);
+    expect(result.status, result.stderr).toBe(expectedExit);
     return result.stdout;
   };
-  return { dir, cache, gongkai };
+  /** Runs gongkai and expects exit 0; `failing` expects exit 1 (findings). */
+  const gongkai = (...args: string[]) => run(0, args);
+  const failing = (...args: string[]) => run(1, args);
+  return { dir, cache, gongkai, failing };
 }
 
 const row22 = (out: string) => out.split('\n').find((l) => /^\s+22\s/.test(l));
@@ -38,12 +41,12 @@ describe('the cache is never stale', () => {
   });
 
   it('validates the file as it is now, not as it was', () => {
-    const { dir, gongkai } = setUp();
+    const { dir, gongkai, failing } = setUp();
     expect(gongkai('validate')).toContain('35 项任务，13 个警告');
     expect(gongkai('validate')).toContain('35 项任务，13 个警告');
     const ledger = join(dir, 'ledger.yaml');
     writeFileSync(ledger, readFileSync(ledger, 'utf8').replace('cooperate: [信息中心]', 'cooperate: [信息中新]'));
-    const out = gongkai('validate');
+    const out = failing('validate');
     expect(out).toContain('ledger.yaml:21:21: 错误[UNKNOWN_DEPARTMENT] 第 1 项：部门名录中没有「信息中新」');
     expect(out).toContain('21 |         cooperate: [信息中新]');
   });
