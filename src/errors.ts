@@ -1,6 +1,6 @@
 import type { TextSource } from './read/source-texts.js';
 import type { Diagnostic } from './diagnostic.js';
-import { ExitCode } from './cli/exit-code.js';
+import { ExitCode } from './exit-code.js';
 
 /**
  * A problem the user can fix (bad option, missing file, invalid ledger).

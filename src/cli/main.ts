@@ -4,7 +4,7 @@ import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { makeStyles } from '../render/styles.js';
 import { safeText } from '../render/safe-text.js';
 import { wantsColor } from './context.js';
-import { ExitCode } from './exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram } from './program.js';
 

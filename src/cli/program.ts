@@ -1,7 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import type { ExitCode } from './exit-code.js';
+import type { ExitCode } from '../exit-code.js';
 import type { Io } from './io.js';
 import { translateUsageError } from './usage-messages.js';
 import { overdueCommand } from '../commands/overdue.js';

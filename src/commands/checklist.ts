@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';

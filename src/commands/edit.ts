@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { beijingToday, isValidDate } from '../model/dates.js';
 import { lookupName } from '../model/department.js';
 import { didYouMean } from '../model/closest-names.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { ledgerExport } from '../query/ledger-export.js';
 import { openLedgerForView } from './open-ledger.js';
 

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { fileHistory, GitError, gitShowBytes, repositoryOf } from '../git/git.js';
 import type { Ledger } from '../model/ledger.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { hasErrors } from '../diagnostic.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';

@@ -1,7 +1,7 @@
 import type { SourceTexts } from '../read/source-texts.js';
 import { checkLedger } from '../check/index.js';
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import type { OverdueReport } from '../query/overdue-report.js';
 import { overdueDoc } from '../render/overdue-doc.js';
 import { writeView, type ViewFormat } from './status.js';

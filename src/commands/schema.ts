@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { ledgerShape, registryShape } from '../schema/ledger-shape.js';
 import { schemaDocument } from '../schema/to-json-schema.js';
 

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import type { DepartmentReport } from '../query/department-report.js';
 import type { StatusReport } from '../query/status-report.js';
 import { renderCsv } from '../render/csv.js';

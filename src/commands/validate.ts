@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { diagnosticAsJson, renderDiagnosticsText, summarizeDiagnostics } from '../render/diagnostics.js';
 import { cacheFor, readConfig } from './config.js';

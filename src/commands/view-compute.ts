@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Department } from '../model/department.js';
 import { WorkingDayCounter } from '../model/work-calendar.js';

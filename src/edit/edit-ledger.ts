@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { loadYamlValue as load } from '../read/load-yaml-value.js';
 import { checkLedger } from '../check/index.js';
-import { ExitCode } from '../cli/exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { STATUS_LABELS } from '../model/status.js';
