@@ -9,7 +9,7 @@ export interface ParsedYaml {
 
 /**
  * Parses YAML 1.2 (core schema, so dates stay strings). The fast path uses
- * js-yaml, about ten times faster than `yaml` on large ledgers; anything it
+ * js-yaml, about 7× faster than `yaml` on large ledgers; anything it
  * refuses (syntax errors, duplicate keys, tabs, aliases, several documents)
  * is parsed again by `yaml`, which says exactly what and where.
  */
