@@ -12,7 +12,7 @@ import { commitFile, GitError, repositoryOf, stagedPaths } from '../git/git.js';
 import { diffLedgers } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
-import { readConfig } from './config.js';
+import { cacheFor, readConfig } from './config.js';
 import { chooseLedger } from '../read/find-ledger.js';
 
 export interface SetOptions {
@@ -61,7 +61,7 @@ export async function runEdit(ctx: CommandContext, edit: LedgerEdit, commit: boo
   const today = beijingToday(ctx.io.now());
   let result;
   try {
-    result = await editLedgerFile(file, edit, { today });
+    result = await editLedgerFile(file, edit, { today, cache: cacheFor(ctx) });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file}: 文件不存在`);
     throw cause;

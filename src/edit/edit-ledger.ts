@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { loadYamlValue as load } from '../read/load-yaml-value.js';
 import { checkLedger } from '../check/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -8,6 +7,7 @@ import { UserError } from '../errors.js';
 import { STATUS_LABELS } from '../model/status.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { loadLedger } from '../read/load-ledger.js';
+import type { ParseCache } from '../read/parse-cache.js';
 import { acquireLock } from './file-lock.js';
 import { applyEditToValue, type LedgerEdit } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
@@ -23,6 +23,8 @@ export interface EditResult {
 
 export interface EditOptions {
   today: string;
+  /** Parsed files from earlier runs; the edited text is parsed once and left there for the next command. */
+  cache?: ParseCache;
   /** Called after the new text is ready and before it is written (tests change the file here). */
   beforeWrite?: () => void;
 }
@@ -32,8 +34,8 @@ const BOM = '\uFEFF';
 const REFUSED_WARNINGS = new Set(['RESOLUTION_UNUSED']);
 const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
 
-async function loadChecked(file: string, bytes: Buffer, today: string) {
-  const loaded = await loadLedger(file, { override: (f) => (f === file ? bytes : undefined) });
+async function loadChecked(file: string, bytes: Buffer, today: string, cache: ParseCache | undefined) {
+  const loaded = await loadLedger(file, { override: (f) => (f === file ? bytes : undefined), cache });
   const diagnostics = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics;
   return { ...loaded, errors: diagnostics.filter((d) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code)) };
 }
@@ -53,18 +55,19 @@ export async function editLedgerFile(file: string, edit: LedgerEdit, options: Ed
       const raw = bytes.toString('utf8');
       const bom = raw.startsWith(BOM) ? BOM : '';
       const text = raw.slice(bom.length);
-      const before = await loadChecked(file, bytes, options.today);
+      const before = await loadChecked(file, bytes, options.today, options.cache);
       if (!before.ledger) throw new UserError('台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
       const itemBefore = before.ledger.items.find((i) => i.number === edit.item);
       const edited = applyEditToText(text, edit, statusWord);
       if (!itemBefore || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
 
-      const expected = applyEditToValue(load(text), edit, (s) => STATUS_LABELS[s]);
-      if (!isDeepStrictEqual(load(edited.text), expected)) {
+      const newBytes = Buffer.from(bom + edited.text, 'utf8');
+      const after = await loadChecked(file, newBytes, options.today, options.cache);
+      // The file must now read as exactly the old value with the intended change, nothing else.
+      const expected = applyEditToValue(before.value, edit, (s) => STATUS_LABELS[s]);
+      if (after.value === undefined || !isDeepStrictEqual(after.value, expected)) {
         throw new UserError('这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
       }
-      const newBytes = Buffer.from(bom + edited.text, 'utf8');
-      const after = await loadChecked(file, newBytes, options.today);
       const known = new Set(before.errors.map(errorKey));
       const introduced = after.errors.filter((d) => !known.has(errorKey(d)));
       if (introduced.length || !after.ledger) {

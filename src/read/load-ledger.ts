@@ -20,6 +20,8 @@ export interface LoadedLedger {
   texts: SourceTexts;
   /** Identifies the content of every file read (for caching results computed from it). */
   contentKey: string;
+  /** The ledger file's plain parsed value, when it parsed. */
+  value?: unknown;
 }
 
 export interface LoadOptions {
@@ -102,5 +104,5 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
     const registryFor = registryFile === file ? '' : resolve(registryFile);
     if (options.cache.get<string>(where)?.value !== registryFor) options.cache.set(where, registryFor);
   }
-  return { ledger: ledgerFromValue(parsed.value, file, registry, registryFile), diagnostics, texts, contentKey: keys.join('|') };
+  return { ledger: ledgerFromValue(parsed.value, file, registry, registryFile), diagnostics, texts, contentKey: keys.join('|'), value: parsed.value };
 }
