@@ -124,6 +124,18 @@ describe('edits that would break the ledger are refused', () => {
     expect(readFileSync(file, 'utf8')).toBe(HAND);
   });
 
+  it('refuses, and leaves the file alone, when an item is written in a style it cannot edit precisely', async () => {
+    const flow = HAND + '      - {number: "4", text: 全年做好解读。, clause: 规划财务司, sole: [规划财务司], status: 未启动}\n';
+    const file = ledgerCopy(flow);
+    const result = await gongkai(file, 'set', '4', '--due', '2021-11-30');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('这项修改无法只改动相应的几行');
+    expect(readFileSync(file, 'utf8')).toBe(flow);
+    // The flow-style value itself can still be replaced in place.
+    expect((await gongkai(file, 'set', '4', '--status', '推进中')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(flow.replace('status: 未启动}', 'status: 推进中}'));
+  });
+
   it('accepts status names in Chinese and English', async () => {
     const file = ledgerCopy();
     await gongkai(file, 'set', '2', '--status', 'ongoing');
