@@ -2,8 +2,7 @@ import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-code.js';
 import type { OverdueReport } from '../query/overdue-report.js';
 import { overdueDoc } from '../render/overdue-doc.js';
-import { writeView, type ViewFormat } from './status.js';
-import { viewReport, type ViewOptions } from './view-setup.js';
+import { viewReport, writeView, type ViewFormat, type ViewOptions } from './view-setup.js';
 
 export interface OverdueOptions extends ViewOptions {
   dept?: string;

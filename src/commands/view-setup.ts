@@ -6,7 +6,13 @@ import { chooseLedger } from '../read/find-ledger.js';
 import { quickContentKey } from '../read/content-key.js';
 import { calendarOverridesKey } from '../read/calendar-key.js';
 import type { ViewContext } from '../query/view-context.js';
+import { renderCsv } from '../render/csv.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderTable } from '../render/table.js';
+import type { TableDoc } from '../render/table-doc.js';
 import { cacheFor, readConfig } from './config.js';
+
+export type ViewFormat = 'table' | 'md' | 'json' | 'csv';
 
 export interface ViewOptions {
   asOf?: string;
@@ -67,4 +73,15 @@ export async function viewReport<T>(
 /** Terminal width for tables: the terminal's, or 120 when output is not a terminal. */
 export function tableWidth(ctx: CommandContext): number {
   return ctx.io.stdoutIsTty && ctx.io.columns ? ctx.io.columns : 120;
+}
+
+/** Writes a report in the chosen format: JSON from the report itself, the rest from its doc. */
+export function writeView(ctx: CommandContext, format: ViewFormat, report: unknown, doc: (bar: boolean) => TableDoc): void {
+  const out = {
+    json: () => JSON.stringify(report, null, 2) + '\n',
+    md: () => renderMarkdown(doc(false)),
+    csv: () => renderCsv(doc(false)),
+    table: () => renderTable(doc(true), tableWidth(ctx), ctx.out),
+  }[format];
+  ctx.io.stdout(out());
 }
