@@ -1,26 +1,43 @@
 import { safeText } from './safe-text.js';
 import type { DocTable, TableDoc } from './table-doc.js';
 
+// OWASP CSV injection: a spreadsheet runs a cell as a formula when it starts with
+// = + - @ (or tab/CR), also after leading whitespace. A plain number is data, not a formula.
+const FORMULA_START = /^[\s\u3000]*[=+\-@＝＋－＠]|^[\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /**
- * One CSV cell: quoted when needed, and neutralised when it starts with
- * = + - @ (or tab/CR), which spreadsheets would run as a formula.
+ * One CSV cell: quoted when needed, and neutralised (a leading ') when a
+ * spreadsheet would run it as a formula.
  */
 export function csvCell(value: string): string {
-  let text = safeText(value).replace(/\r?\n/g, ' ');
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  let text = safeText(value).replace(/\r?\n|\r/g, ' ');
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * A doc's tables as one CSV: UTF-8 with BOM (so Excel reads Chinese right), CRLF.
  * Leading columns name the table each row came from (its csvGroup, else its heading when there are several).
+ * Every row has exactly the header's width, whichever table comes first or is empty.
  */
 export function renderCsv(doc: TableDoc): string {
   const tables = doc.tables.filter((t) => t.columns.length);
-  const group = (table: DocTable): [string, string][] => table.csvGroup ?? (tables.length > 1 ? [['分组', table.heading ?? '']] : []);
-  const first = tables[0];
-  const header = first ? [...group(first).map(([h]) => h), ...first.columns.map((c) => c.header)] : [];
+  const grouped = tables.find((t) => t.csvGroup?.length);
+  const groupHeaders = grouped ? grouped.csvGroup!.map(([h]) => h) : tables.length > 1 ? ['分组'] : [];
+  const columns = (tables.find((t) => t.rows.length) ?? tables[0])?.columns ?? [];
+  const group = (table: DocTable): string[] => {
+    const values = table.csvGroup?.map(([, v]) => v) ?? [table.heading ?? ''];
+    return groupHeaders.map((_, i) => values[i] ?? '');
+  };
+  const header = [...groupHeaders, ...columns.map((c) => c.header)];
   const rows = [header];
-  for (const table of tables) for (const row of table.rows) rows.push([...group(table).map(([, v]) => v), ...row.cells]);
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const cells = [...group(table), ...row.cells];
+      if (cells.length !== header.length) throw new Error(`CSV row has ${cells.length} cells, header ${header.length}`);
+      rows.push(cells);
+    }
+  }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -6,7 +6,7 @@ const COLUMNS = itemColumns('天数');
 
 /** One table per accountable department, headed 逾期｜部门（N 项）; one empty table when there is nothing. */
 function tables(category: string, groups: OwnerItems[], empty: string): DocTable[] {
-  if (!groups.length) return [{ heading: category, columns: COLUMNS, rows: [], empty }];
+  if (!groups.length) return [{ heading: category, columns: COLUMNS, rows: [], empty, csvGroup: [['分类', category], ['责任单位', '']] }];
   return groups.map((g) => ({
     heading: `${category}｜${g.owner}${g.unassigned ? '（未指明部门）' : ''}（${g.items.length} 项）`,
     csvGroup: [
