@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { CheckContext, CheckRule } from './check-rule.js';
 import { clauseMismatch } from './rules/clause-mismatch.js';
 import { dates } from './rules/dates.js';
+import { deadlineTrail } from './rules/deadline-trail.js';
 import { emptyText } from './rules/empty-text.js';
 import { itemNumbers } from './rules/item-numbers.js';
 import { noAccountable } from './rules/no-accountable.js';
@@ -21,6 +22,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   clauseMismatch,
   unresolvedGroup,
   dates,
+  deadlineTrail,
 ];
 
 /** Runs every check on a loaded ledger. */

@@ -9,6 +9,7 @@ import { chooseLedger, type Config } from '../read/find-ledger.js';
 import { cacheFor, readConfig } from './config.js';
 import { loadLedger } from '../read/load-ledger.js';
 import { beijingToday } from '../model/dates.js';
+import { calendarOverridesKey } from '../read/calendar-key.js';
 
 export interface OpenedLedger {
   ledger?: Ledger;
@@ -38,7 +39,9 @@ export async function openLedger(ctx: CommandContext, override?: (file: string) 
     const today = beijingToday(ctx.io.now());
     // Findings depend on the files' content and on today (a done date in the future);
     // they name files as seen from the working folder.
-    const key = `checks:${loaded.contentKey}:${today}:${process.cwd()}`;
+    // A relative deadline also depends on the calendar overrides beside the ledger.
+    const calendar = loaded.ledger.items.some((i) => i.dueRule) ? calendarOverridesKey(file) : '';
+    const key = `checks:${loaded.contentKey}:${today}:${process.cwd()}:${calendar}`;
     const cached = cache?.get<Diagnostic[]>(key);
     const found = cached?.value ?? checkLedger({ ledger: loaded.ledger, today });
     if (!cached) cache?.set(key, found);

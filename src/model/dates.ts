@@ -45,3 +45,8 @@ export function calendarDaysBetween(from: string, to: string): number {
   return epochDay(to) - epochDay(from);
 }
 
+
+/** The YYYY-MM-DD date of a day number from epochDay. */
+export function dateOfEpochDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

@@ -26,6 +26,39 @@ export interface ProgressEntry {
   note: string;
 }
 
+/** One approved move of an item's deadline (延期). The first `from` is the original deadline. */
+export interface Postponement {
+  /** YYYY-MM-DD: when it was approved (recorded). */
+  on: string;
+  from: string;
+  to: string;
+  reason: string;
+  approvedBy?: string;
+}
+
+/** Why and when an item was cancelled (已取消). */
+export interface Cancellation {
+  on: string;
+  reason: string;
+  approvedBy?: string;
+}
+
+/** One dated step of an item (2 月公开预算, 8 月公开决算). */
+export interface Milestone {
+  due: string;
+  text: string;
+  doneOn?: string;
+}
+
+/** `due: {after, working_days}`: a deadline N Chinese working days after an event. */
+export interface RelativeDue {
+  /** YYYY-MM-DD of the event; not counted. */
+  after: string;
+  workingDays: number;
+  /** True when the holiday schedule of the years involved is unknown: `due` is then the plan's default. */
+  uncomputable?: boolean;
+}
+
 /** One numbered work item of the plan. */
 export interface Item {
   /** As in the notice: "1", "12", "1.10". */
@@ -41,6 +74,13 @@ export interface Item {
   due: string;
   dueIsDefault: boolean;
   doneOn?: string;
+  /** Set when `due` is written relative to an event; `due` is then computed from the working calendar. */
+  dueRule?: RelativeDue;
+  /** Dated steps, in ledger order; empty when the item has one deadline. */
+  milestones: Milestone[];
+  /** Postponements in the order they were made; empty when the deadline never moved. */
+  postponements: Postponement[];
+  cancellation?: Cancellation;
   /** For vague groups (各有关司(局)…): which departments they mean on this item. */
   resolutions: Record<string, string[]>;
   progress: ProgressEntry[];

@@ -1,4 +1,4 @@
-import { epochDay } from './dates.js';
+import { dateOfEpochDay, epochDay } from './dates.js';
 
 /** Official holidays and 调休 working weekend days for the years it knows. */
 export interface WorkCalendar {
@@ -66,5 +66,25 @@ export class WorkingDayCounter {
     }
     if (!this.knows(from, to)) return undefined;
     return this.prefix[epochDay(to) - this.first + 1]! - this.prefix[epochDay(from) - this.first + 1]!;
+  }
+
+  /**
+   * The `n`th working day after `from` (`from` itself not counted), as in
+   * 「送达后10个工作日内」; undefined when the schedule runs out before it.
+   */
+  addWorkingDays(from: string, n: number): string | undefined {
+    if (!this.knows(from, from)) return undefined;
+    const start = epochDay(from) - this.first;
+    const target = this.prefix[start + 1]! + n;
+    // prefix is non-decreasing: the first index reaching `target` is that working day.
+    let low = start + 1;
+    let high = this.prefix.length - 1;
+    if (high < low || this.prefix[high]! < target) return undefined;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.prefix[mid + 1]! >= target) high = mid;
+      else low = mid + 1;
+    }
+    return dateOfEpochDay(this.first + low);
   }
 }

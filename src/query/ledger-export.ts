@@ -27,6 +27,10 @@ export function ledgerExport(ledger: Ledger) {
       due: item.due,
       due_is_default: item.dueIsDefault,
       done_on: item.doneOn ?? null,
+      due_after: item.dueRule ? { after: item.dueRule.after, working_days: item.dueRule.workingDays } : null,
+      milestones: item.milestones.map((m) => ({ due: m.due, text: m.text, done_on: m.doneOn ?? null })),
+      postponements: item.postponements.map((p) => ({ on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null })),
+      cancelled: item.cancellation ? { on: item.cancellation.on, reason: item.cancellation.reason, approved_by: item.cancellation.approvedBy ?? null } : null,
       roles: item.assignments.map((a) => {
         const entry = lookupName(registry, a.name);
         return {

@@ -8,6 +8,7 @@ import { parseYaml } from './parse-yaml.js';
 import { readSourceFile } from './read-file.js';
 import { SourceTexts } from './source-texts.js';
 import { ledgerFromValue } from './read-ledger.js';
+import { resolveRelativeDues } from './resolve-relative-dues.js';
 import { registryFromValue } from './read-registry.js';
 import { contentHash, type ParseCache } from './parse-cache.js';
 import type { Shape } from '../schema/shape.js';
@@ -104,5 +105,7 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
     const registryFor = registryFile === file ? '' : resolve(registryFile);
     if (options.cache.get<string>(where)?.value !== registryFor) options.cache.set(where, registryFor);
   }
-  return { ledger: ledgerFromValue(parsed.value, file, registry, registryFile), diagnostics, texts, contentKey: keys.join('|'), value: parsed.value };
+  const ledger = ledgerFromValue(parsed.value, file, registry, registryFile);
+  await resolveRelativeDues(ledger);
+  return { ledger, diagnostics, texts, contentKey: keys.join('|'), value: parsed.value };
 }

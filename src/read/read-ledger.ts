@@ -1,4 +1,4 @@
-import type { Ledger, Item, Plan, Section, ProgressEntry } from '../model/ledger.js';
+import type { Ledger, Item, Plan, Section, ProgressEntry, Postponement, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
 import type { Registry } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
@@ -44,11 +44,52 @@ function assignmentsFromValue(raw: Raw): Assignment[] {
   return assignments;
 }
 
+const optional = <K extends string>(key: K, value: string | undefined) => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: string }));
+
+function postponementsFromValue(value: unknown): Postponement[] {
+  const out: Postponement[] = [];
+  for (const entry of asArray(value).map(asRecord)) {
+    const on = asDate(entry.on);
+    const from = asDate(entry.from);
+    const to = asDate(entry.to);
+    if (!on || !from || !to) continue;
+    out.push({ on, from, to, reason: asString(entry.reason) ?? '', ...optional('approvedBy', asString(entry.approved_by)) });
+  }
+  return out;
+}
+
+function milestonesFromValue(value: unknown): Milestone[] {
+  const out: Milestone[] = [];
+  for (const entry of asArray(value).map(asRecord)) {
+    const due = asDate(entry.due);
+    if (!due) continue;
+    out.push({ due, text: asString(entry.text) ?? '', ...optional('doneOn', asDate(entry.done_on)) });
+  }
+  return out;
+}
+
+function cancellationFromValue(value: unknown): Cancellation | undefined {
+  const raw = asRecord(value);
+  const on = asDate(raw.on);
+  if (!on) return undefined;
+  return { on, reason: asString(raw.reason) ?? '', ...optional('approvedBy', asString(raw.approved_by)) };
+}
+
+function relativeDueFromValue(value: unknown): RelativeDue | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const raw = asRecord(value);
+  const after = asDate(raw.after);
+  const n = raw.working_days;
+  if (!after || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return undefined;
+  return { after, workingDays: n };
+}
+
 function itemFromValue(value: unknown, section: string, plan: Plan, path: (string | number)[]): Item | undefined {
   const raw = asRecord(value);
   const number = typeof raw.number === 'number' ? String(raw.number) : asString(raw.number);
   if (number === undefined) return undefined;
   const due = asDate(raw.due);
+  const dueRule = relativeDueFromValue(raw.due);
   const resolutions: Record<string, string[]> = {};
   for (const [group, names] of Object.entries(asRecord(raw.resolve))) {
     resolutions[normalizeDepartmentName(group)] = asArray(names).filter((n): n is string => typeof n === 'string').map(normalizeDepartmentName);
@@ -57,10 +98,12 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     .map(asRecord)
     .filter((p) => typeof p.date === 'string' && typeof p.dept === 'string')
     .map((p) => ({ date: p.date as string, dept: p.dept as string, note: asString(p.note) ?? '' }));
+  const cancellation = cancellationFromValue(raw.cancelled);
   const unreadable = Object.keys(raw).filter((key) => {
     const value = raw[key];
     if (value === null || value === undefined) return false;
-    if (key === 'due' || key === 'done_on') return asDate(value) === undefined;
+    if (key === 'due') return asDate(value) === undefined && dueRule === undefined;
+    if (key === 'done_on') return asDate(value) === undefined;
     if (key === 'text' || key === 'clause' || key === 'status') return typeof value !== 'string' || (key === 'status' && !parseStatus(value));
     return false;
   });
@@ -74,6 +117,10 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     due: due ?? plan.defaultDue,
     dueIsDefault: due === undefined,
     doneOn: asDate(raw.done_on),
+    ...(dueRule ? { dueRule } : {}),
+    milestones: milestonesFromValue(raw.milestones),
+    postponements: postponementsFromValue(raw.postponements),
+    ...(cancellation ? { cancellation } : {}),
     resolutions,
     progress,
     unreadable,

@@ -71,6 +71,52 @@ export const progressShape: ObjectShape = {
   required: ['date', 'dept', 'note'],
 };
 
+export const postponementShape: ObjectShape = {
+  type: 'object',
+  description: '一次延期：经批准把时限从 from 改到 to',
+  properties: {
+    on: date('批准（记录）延期的日期 YYYY-MM-DD'),
+    from: date('延期前的时限 YYYY-MM-DD；第一条的 from 即原定时限'),
+    to: date('延期后的时限 YYYY-MM-DD；最后一条的 to 须等于 due'),
+    reason: { type: 'string', description: '延期理由' },
+    approved_by: { type: 'string', description: '批准人' },
+  },
+  required: ['on', 'from', 'to', 'reason'],
+};
+
+export const cancellationShape: ObjectShape = {
+  type: 'object',
+  description: '取消的记录：状态为已取消时写明理由',
+  properties: {
+    on: date('取消日期 YYYY-MM-DD'),
+    reason: { type: 'string', description: '取消理由' },
+    approved_by: { type: 'string', description: '批准人' },
+  },
+  required: ['on', 'reason'],
+};
+
+export const milestoneShape: ObjectShape = {
+  type: 'object',
+  description: '任务的一个步骤，有自己的时限',
+  properties: {
+    due: date('本步骤的时限 YYYY-MM-DD'),
+    text: { type: 'string', description: '本步骤做什么，如「公开部门预算」' },
+    done_on: date('本步骤完成日期 YYYY-MM-DD'),
+  },
+  required: ['due', 'text'],
+};
+
+/** `due: {after: 2021-09-28, working_days: 10}`: N Chinese working days after an event. */
+export const relativeDueShape: ObjectShape = {
+  type: 'object',
+  description: '相对时限：某事件之后若干个工作日内（按中国法定节假日与调休计算）',
+  properties: {
+    after: date('事件发生（如送达）的日期 YYYY-MM-DD，当天不计'),
+    working_days: { type: 'integer', minimum: 1, maximum: 366, description: '工作日数，如「10个工作日内」写 10' },
+  },
+  required: ['after', 'working_days'],
+};
+
 export const itemShape: ObjectShape = {
   type: 'object',
   description: '一项工作任务',
@@ -83,8 +129,15 @@ export const itemShape: ObjectShape = {
     sole: names('负责部门（单独负责）'),
     cooperate: names('配合部门'),
     status: { type: 'string', enum: STATUS_SPELLINGS, description: '状态：未启动、推进中、已完成、持续推进、已取消' },
-    due: date('完成时限 YYYY-MM-DD；缺省为计划的默认时限'),
+    due: {
+      type: 'anyOf',
+      description: '完成时限；缺省为计划的默认时限',
+      options: [date('完成时限 YYYY-MM-DD'), relativeDueShape],
+    },
     done_on: date('完成日期 YYYY-MM-DD'),
+    milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
+    postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },
+    cancelled: cancellationShape,
     resolve: {
       type: 'object',
       description: '本项中群体称谓具体指哪些部门，如 各有关司(局): [社会救助司]',
