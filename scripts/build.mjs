@@ -16,6 +16,8 @@ await build({
   // Less source for V8 to parse at every start; stack traces are never shown to users.
   minify: !process.env.GONGKAI_NO_MINIFY,
   legalComments: 'none',
+  // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands.
+  external: ['exceljs'],
   // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -53,13 +53,17 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--staged', '检查 git 暂存区中的版本（提交前钩子使用）')
     .action(async (options) => run(async (ctx) => validateCommand(ctx, options)));
 
+  const viewFormat = () => new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['table', 'md', 'json', 'csv', 'xlsx']).default('table');
+  const outputOption = () => new Option('-o, --output <file>', '写入文件（不指定则输出到标准输出）');
+
   program
     .command('export')
-    .description('输出整个台账（含每项的角色）为 JSON 或 YAML')
-    .addOption(new Option('--format <format>', '输出格式').choices(['json', 'yaml']).default('json'))
+    .description('输出整个台账（含每项的角色）为 JSON 或 YAML；xlsx 为任务分工表')
+    .addOption(new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['json', 'yaml', 'xlsx']).default('json'))
+    .addOption(outputOption())
+    .option('--as-of <date>', 'xlsx 中「截至」及逾期标记按此日期（YYYY-MM-DD），缺省为北京时间今天')
     .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options)));
 
-  const viewFormat = () => new Option('--format <format>', '输出格式').choices(['table', 'md', 'json', 'csv']).default('table');
   /** Options every view takes: the date to judge by and the two thresholds. */
   const withViewOptions = (command: Command) =>
     command
@@ -74,6 +78,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .option('--dept <name>', '部门名称或别名（如 国际合作司）'),
   )
     .addOption(viewFormat())
+    .addOption(outputOption())
     .action(async (options) => run(async (ctx) => statusCommand(ctx, options)));
 
   withViewOptions(
@@ -94,6 +99,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
   )
     .option('--fail-on-overdue', '有逾期任务时以退出码 1 结束（供定时任务使用）')
     .addOption(viewFormat())
+    .addOption(outputOption())
     .action(async (options) => run(async (ctx) => overdueCommand(ctx, options)));
 
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');

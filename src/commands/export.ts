@@ -1,19 +1,29 @@
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-code.js';
+import type { AssignmentTable } from '../query/assignment-table.js';
 import { ledgerExport } from '../query/ledger-export.js';
 import { openLedgerForView } from './open-ledger.js';
+import { viewReport, type ViewOptions } from './view-setup.js';
+import { writeXlsx } from './write-output.js';
 
-/** `gongkai export`: the loaded ledger, every item with its roles, as JSON or YAML. */
-export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'yaml' }): Promise<ExitCode> {
+export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {
+  format: 'json' | 'yaml' | 'xlsx';
+  output?: string;
+}
+
+/** `gongkai export`: the loaded ledger, every item with its roles, as JSON or YAML; as xlsx, the 任务分工表. */
+export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<ExitCode> {
+  if (options.format === 'xlsx') {
+    const table = await viewReport<AssignmentTable>(ctx, { asOf: options.asOf }, 'assignment-table', async (view) => (await import('../query/assignment-table.js')).assignmentTable(view));
+    await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).assignmentSheet(table)]);
+    return ExitCode.Ok;
+  }
   const notes: string[] = [];
   const { ledger } = await openLedgerForView(ctx, notes);
   for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
   const data = ledgerExport(ledger);
-  if (options.format === 'yaml') {
-    const { stringify } = await import('yaml');
-    ctx.io.stdout(stringify(data, { lineWidth: 0 }));
-  } else {
-    ctx.io.stdout(JSON.stringify(data, null, 2) + '\n');
-  }
+  const text = options.format === 'yaml' ? (await import('yaml')).stringify(data, { lineWidth: 0 }) : JSON.stringify(data, null, 2) + '\n';
+  if (options.output) (await import('./write-output.js')).writeOutputFile(ctx, options.output, text, options.format);
+  else ctx.io.stdout(text);
   return ExitCode.Ok;
 }

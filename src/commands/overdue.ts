@@ -2,12 +2,14 @@ import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-code.js';
 import type { OverdueReport } from '../query/overdue-report.js';
 import { overdueDoc } from '../render/overdue-doc.js';
+import { writeXlsx } from './write-output.js';
 import { viewReport, writeView, type ViewFormat, type ViewOptions } from './view-setup.js';
 
 export interface OverdueOptions extends ViewOptions {
   dept?: string;
   format: ViewFormat;
   failOnOverdue?: boolean;
+  output?: string;
 }
 
 /** `gongkai overdue`: exit 1 with --fail-on-overdue when anything is overdue. */
@@ -17,6 +19,7 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
     const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./view-compute.js')]);
     return overdueReport(view, dept ? requireDepartment(view, dept) : undefined);
   });
-  writeView(ctx, options.format, report, () => overdueDoc(report));
+  if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).overdueTable(report)]);
+  else writeView(ctx, options.format, report, () => overdueDoc(report), options.output);
   return options.failOnOverdue && report.counts.overdue > 0 ? ExitCode.Findings : ExitCode.Ok;
 }

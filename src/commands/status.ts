@@ -4,11 +4,13 @@ import type { DepartmentReport } from '../query/department-report.js';
 import type { StatusReport } from '../query/status-report.js';
 import { departmentDoc } from '../render/department-doc.js';
 import { statusDoc } from '../render/status-doc.js';
+import { writeXlsx } from './write-output.js';
 import { viewReport, writeView, type ViewFormat, type ViewOptions } from './view-setup.js';
 
 export interface StatusOptions extends ViewOptions {
   dept?: string;
   format: ViewFormat;
+  output?: string;
 }
 
 /** `gongkai status [--dept NAME]` */
@@ -19,10 +21,12 @@ export async function statusCommand(ctx: CommandContext, options: StatusOptions)
       const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
       return departmentReport(view, requireDepartment(view, dept));
     });
-    writeView(ctx, options.format, report, () => departmentDoc(report));
+    if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).departmentTable(report)]);
+    else writeView(ctx, options.format, report, () => departmentDoc(report), options.output);
   } else {
     const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view));
-    writeView(ctx, options.format, report, (bar) => statusDoc(report, bar));
+    if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).statusTable(report)]);
+    else writeView(ctx, options.format, report, (bar) => statusDoc(report, bar), options.output);
   }
   return ExitCode.Ok;
 }

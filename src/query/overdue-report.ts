@@ -14,6 +14,7 @@ export interface OwnerItems {
 }
 
 export interface OverdueReport {
+  plan: { title: string; document_number: string | null };
   as_of: string;
   due_soon_days: number;
   stale_days: number;
@@ -81,6 +82,7 @@ function countItems(groups: OwnerItems[]): number {
 export function overdueReport(context: ViewContext, only?: Department): OverdueReport {
   const { overdue, due_soon, stale } = byOwner(context, only);
   return {
+    plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
     due_soon_days: context.options.dueSoonDays,
     stale_days: context.options.staleDays,
