@@ -84,7 +84,7 @@ describe('overdue --format xlsx', () => {
     const sheet = (await workbookOf(['overdue'])).worksheets[0]!;
     const cols = headerColumns(sheet, 3);
     const report = await json(['overdue']);
-    const rows = [];
+    const rows: import('exceljs').Row[] = [];
     for (let r = 4; r <= sheet.rowCount; r++) rows.push(sheet.getRow(r));
     const listed = (category: string) => rows.filter((r) => r.getCell(cols.get('分类')!).value === category).map((r) => `${r.getCell(cols.get('责任单位')!).value}:${r.getCell(cols.get('编号')!).value}`);
     const fromJson = (groups: { owner: string; unassigned: boolean; items: { number: string }[] }[]) =>
