@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-code.js';
 import type { AssignmentTable } from '../query/assignment-table.js';
@@ -22,7 +23,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   const { ledger } = await openLedgerForView(ctx, notes);
   for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
   const data = ledgerExport(ledger);
-  const text = options.format === 'yaml' ? (await import('yaml')).stringify(data, { lineWidth: 0 }) : JSON.stringify(data, null, 2) + '\n';
+  const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0 }) : JSON.stringify(data, null, 2) + '\n';
   if (options.output) (await import('./write-output.js')).writeOutputFile(ctx, options.output, text, options.format);
   else ctx.io.stdout(text);
   return ExitCode.Ok;

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { BIN, NOTICE, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { hasStackTrace } from '../helpers/run-cli.js';
+import { gitRepo } from '../helpers/temp.js';
+
+/** Arguments each command needs besides --format; a command missing here fails the test, so new ones get covered. */
+const SAMPLE_ARGS: Record<string, string[][]> = {
+  import: [[NOTICE], [NOTICE, '--registry', 'data/departments.yaml']],
+  validate: [[], ['--strict'], ['--staged']],
+  export: [[]],
+  status: [[], ['--dept', '信息中心'], ['--dept', '国际合作司', '--as-of', '2021-10-08']],
+  checklist: [['--dept', '信息中心'], ['--all', '-o', 'out']],
+  overdue: [[], ['--dept', '信息中心', '--as-of', '2021-10-08', '--fail-on-overdue']],
+  set: [['22', '--status', '推进中', '--due', '2021-11-30']],
+  done: [['23', '--on', '2021-10-20']],
+  note: [['12', '--dept', '国际合作司', '--on', '2021-10-08', '平台改版上线']],
+  log: [[], ['22']],
+  diff: [[], ['HEAD']],
+  'hook install': [[]],
+  schema: [['ledger'], ['registry']],
+};
+
+/** Commands that change files in the repository. */
+const WRITERS = new Set(['set', 'done', 'note', 'hook', 'checklist']);
+
+/** Every command path (`hook install`) with the --format choices it offers. */
+function commands(): { name: string; formats: (string | undefined)[] }[] {
+  const found: { name: string; formats: (string | undefined)[] }[] = [];
+  const walk = (command: Command, prefix: string[]) => {
+    for (const sub of command.commands) {
+      const path = [...prefix, sub.name()];
+      if (sub.commands.length) walk(sub, path);
+      else {
+        const format = sub.options.find((o) => o.long === '--format');
+        found.push({ name: path.join(' '), formats: format?.argChoices ?? [undefined] });
+      }
+    }
+  };
+  walk(buildProgram(memoryIo(), () => {}), []);
+  return found;
+}
+
+function gongkai(cwd: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+describe('every command and every --format on the shipped ledger, as a real process', () => {
+  it('never exits 70 and never prints a stack trace', async () => {
+    const runs: string[][] = [];
+    for (const { name, formats } of commands()) {
+      const samples = SAMPLE_ARGS[name];
+      expect(samples, `no sample arguments for \`gongkai ${name}\``).toBeDefined();
+      // Every format with the first sample; the other samples with the default format.
+      for (const format of formats) runs.push([...name.split(' '), ...samples![0]!, ...(format ? ['--format', format] : [])]);
+      for (const sample of samples!.slice(1)) runs.push([...name.split(' '), ...sample]);
+    }
+    runs.push(['--help'], ['--version'], ['help', 'status']);
+    expect(runs.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    const repo = () =>
+      gitRepo({ 'gongkai.yaml': 'ledger: data/ledger.yaml\n', 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    // Readers share one repository holding the shipped ledger; a command that writes gets its own.
+    const shared = repo();
+    const queue = [...runs];
+    const worker = async () => {
+      for (let args = queue.shift(); args; args = queue.shift()) {
+        const result = await gongkai(WRITERS.has(args[0]!) ? repo() : shared, args);
+        if (result.code === 70 || result.code === null || hasStackTrace(result.err) || /内部错误/.test(result.err)) {
+          failures.push(`gongkai ${args.join(' ')} → ${result.code}: ${result.err.split('\n')[0]}`);
+        }
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('exports the shipped ledger as YAML from the built command', async () => {
+    const dir = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const result = await gongkai(dir, ['export', '--format', 'yaml', '--ledger', join('data', 'ledger.yaml')]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('document_number: 民办便函〔2021〕648号');
+  });
+});
