@@ -1,7 +1,5 @@
 import type { Io } from './io.js';
 import { makeStyles, type Styles } from '../render/styles.js';
-import { beijingToday, isValidDate } from '../model/dates.js';
-import { UserError } from '../errors.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -34,9 +32,3 @@ export async function makeContext(io: Io, global: GlobalOptions): Promise<Comman
   };
 }
 
-/** The as-of date: --as-of when given (checked), else today in Beijing. */
-export function asOfDate(option: string | undefined, io: Io): string {
-  if (option === undefined) return beijingToday(io.now());
-  if (!isValidDate(option)) throw new UserError(`--as-of 须为存在的日期 YYYY-MM-DD，收到「${option}」`);
-  return option;
-}

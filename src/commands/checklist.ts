@@ -19,10 +19,10 @@ const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirec
 export async function checklistCommand(ctx: CommandContext, options: ChecklistOptions): Promise<ExitCode> {
   if (!options.dept === !options.all) throw new UserError('请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
   const dept = options.dept;
-  const { reports, sections, title, asOf } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view) => {
+  const { reports, sections, title, asOf } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view, notes) => {
     const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
     return {
-      reports: dept ? [departmentReport(view, requireDepartment(view, dept))] : view.ledger.registry.departments.map((d) => departmentReport(view, d)),
+      reports: dept ? [departmentReport(view, requireDepartment(view, dept, notes))] : view.ledger.registry.departments.map((d) => departmentReport(view, d)),
       sections: view.ledger.sections,
       title: view.ledger.plan.title,
       asOf: view.asOf,

@@ -1,6 +1,9 @@
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-code.js';
-import { beijingToday, isValidDate } from '../model/dates.js';
+import { beijingToday } from '../model/dates.js';
+import type { Ledger } from '../model/ledger.js';
+import type { Status } from '../model/status.js';
+import { dateOption, departmentOption } from './typed-input.js';
 import { lookupName } from '../model/department.js';
 import { didYouMean } from '../model/closest-names.js';
 import { isAccountable } from '../model/role.js';
@@ -23,13 +26,19 @@ export interface SetOptions {
   commit?: boolean;
 }
 
-function date(text: string, option: string): string {
-  if (!isValidDate(text)) throw new UserError(`${option} 须为存在的日期 YYYY-MM-DD，收到「${text}」`);
-  return text;
+/** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry). */
+type TypedEdit = (ledger: Ledger, understood: (note: string) => void) => LedgerEdit;
+
+/** A typed date, with the plan's year for 10月8日. */
+const typedDate = (text: string, option: string, today: string, ledger: Ledger) => dateOption(text, option, { today, planYear: ledger.plan.year });
+
+/** A typed department name as it goes into the ledger: as written when the registry knows it, else the full name it stands for. */
+function typedDepartment(text: string, ledger: Ledger, understood: (note: string) => void): string {
+  return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood).name;
 }
 
 /** `各有关司(局)=社会救助司,养老服务司` */
-function parseResolve(text: string): NonNullable<LedgerEdit['resolve']> {
+function parseResolve(text: string): { group: string; departments: string[] } {
   const at = text.indexOf('=');
   const group = text.slice(0, at).trim();
   const departments = text
@@ -51,7 +60,7 @@ function prepareCommit(file: string): { root: string; path: string } {
 }
 
 /** Applies one edit, prints what changed, commits when asked (--commit or `commit: true` in gongkai.yaml). */
-export async function runEdit(ctx: CommandContext, edit: LedgerEdit, commit: boolean | undefined): Promise<ExitCode> {
+export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boolean | undefined): Promise<ExitCode> {
   const config = await readConfig(ctx);
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
   if (!file) throw new UserError('没有指定台账：用 --ledger 文件 指定，或在 gongkai.yaml 中写 ledger: …');
@@ -59,13 +68,17 @@ export async function runEdit(ctx: CommandContext, edit: LedgerEdit, commit: boo
   const wantCommit = commit ?? config.commit ?? false;
   const repo = wantCommit ? prepareCommit(file) : undefined;
   const today = beijingToday(ctx.io.now());
+  // An edit may be made more than once (the file changed meanwhile); say each reading once.
+  const understood = new Set<string>();
   let result;
   try {
-    result = await editLedgerFile(file, edit, { today, cache: cacheFor(ctx) });
+    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.add(note)), { today, cache: cacheFor(ctx) });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file}: 文件不存在`);
     throw cause;
   }
+  for (const note of understood) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  const edit = result.edit;
   const changes = diffLedgers(result.before, result.after);
   if (!changes.length) {
     ctx.io.stdout(`第 ${edit.item} 项没有变化，未写入。\n`);
@@ -96,31 +109,49 @@ export async function runEdit(ctx: CommandContext, edit: LedgerEdit, commit: boo
 
 /** `gongkai set ITEM [--status S] [--due D] [--done-on D] [--resolve G=A,B]` */
 export async function setCommand(ctx: CommandContext, item: string, options: SetOptions): Promise<ExitCode> {
-  const edit: LedgerEdit = { item };
+  const today = beijingToday(ctx.io.now());
+  let status: Status | undefined;
   if (options.status !== undefined) {
-    const status = parseStatus(options.status);
+    status = parseStatus(options.status);
     if (!status) throw new UserError(`没有「${options.status}」这个状态；可用：${STATUS_SPELLINGS.join('、')}${didYouMean(options.status, STATUS_SPELLINGS)}`);
-    edit.status = status;
-    // 已完成 needs a done date: today's, unless one is given.
-    if (status === 'done' && !options.doneOn) edit.doneOn = beijingToday(ctx.io.now());
   }
-  if (options.due !== undefined) edit.due = date(options.due, '--due');
-  if (options.doneOn !== undefined) edit.doneOn = date(options.doneOn, '--done-on');
-  if (options.resolve !== undefined) edit.resolve = parseResolve(options.resolve);
-  if (Object.keys(edit).length === 1) throw new UserError('没有要修改的内容：请给出 --status、--due、--done-on 或 --resolve');
-  return runEdit(ctx, edit, options.commit);
+  const resolve = options.resolve === undefined ? undefined : parseResolve(options.resolve);
+  if (status === undefined && options.due === undefined && options.doneOn === undefined && !resolve) {
+    throw new UserError('没有要修改的内容：请给出 --status、--due、--done-on 或 --resolve');
+  }
+  return runEdit(
+    ctx,
+    (ledger, understood) => {
+      const edit: LedgerEdit = { item };
+      if (status) edit.status = status;
+      // 已完成 needs a done date: today's, unless one is given.
+      if (status === 'done' && options.doneOn === undefined) edit.doneOn = today;
+      if (options.due !== undefined) edit.due = typedDate(options.due, '--due', today, ledger);
+      if (options.doneOn !== undefined) edit.doneOn = typedDate(options.doneOn, '--done-on', today, ledger);
+      if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood)) };
+      return edit;
+    },
+    options.commit,
+  );
 }
 
 /** `gongkai done ITEM [--on DATE]` */
 export async function doneCommand(ctx: CommandContext, item: string, options: { on?: string; commit?: boolean }): Promise<ExitCode> {
-  const on = options.on === undefined ? beijingToday(ctx.io.now()) : date(options.on, '--on');
-  return runEdit(ctx, { item, status: 'done', doneOn: on }, options.commit);
+  const today = beijingToday(ctx.io.now());
+  return runEdit(ctx, (ledger) => ({ item, status: 'done', doneOn: options.on === undefined ? today : typedDate(options.on, '--on', today, ledger) }), options.commit);
 }
 
 /** `gongkai note ITEM --dept DEPT [--on DATE] TEXT` */
 export async function noteCommand(ctx: CommandContext, item: string, text: string[], options: { dept: string; on?: string; commit?: boolean }): Promise<ExitCode> {
   const note = text.join(' ').trim();
   if (!note) throw new UserError('进展内容不能为空');
-  const on = options.on === undefined ? beijingToday(ctx.io.now()) : date(options.on, '--on');
-  return runEdit(ctx, { item, note: { date: on, dept: options.dept, note } }, options.commit);
+  const today = beijingToday(ctx.io.now());
+  return runEdit(
+    ctx,
+    (ledger, understood) => ({
+      item,
+      note: { date: options.on === undefined ? today : typedDate(options.on, '--on', today, ledger), dept: typedDepartment(options.dept, ledger, understood), note },
+    }),
+    options.commit,
+  );
 }

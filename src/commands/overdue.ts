@@ -15,9 +15,9 @@ export interface OverdueOptions extends ViewOptions {
 /** `gongkai overdue`: exit 1 with --fail-on-overdue when anything is overdue. */
 export async function overdueCommand(ctx: CommandContext, options: OverdueOptions): Promise<ExitCode> {
   const dept = options.dept;
-  const report = await viewReport<OverdueReport>(ctx, options, `overdue:${dept ?? ''}`, async (view) => {
+  const report = await viewReport<OverdueReport>(ctx, options, `overdue:${dept ?? ''}`, async (view, notes) => {
     const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./view-compute.js')]);
-    return overdueReport(view, dept ? requireDepartment(view, dept) : undefined);
+    return overdueReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
   });
   if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).overdueTable(report)]);
   else writeView(ctx, options.format, report, () => overdueDoc(report), options.output);

@@ -17,9 +17,9 @@ export interface StatusOptions extends ViewOptions {
 export async function statusCommand(ctx: CommandContext, options: StatusOptions): Promise<ExitCode> {
   const dept = options.dept;
   if (dept) {
-    const report = await viewReport<DepartmentReport>(ctx, options, `department:${dept}`, async (view) => {
+    const report = await viewReport<DepartmentReport>(ctx, options, `department:${dept}`, async (view, notes) => {
       const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
-      return departmentReport(view, requireDepartment(view, dept));
+      return departmentReport(view, requireDepartment(view, dept, notes));
     });
     if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).departmentTable(report)]);
     else writeView(ctx, options.format, report, () => departmentDoc(report), options.output);

@@ -1,17 +1,20 @@
 import type { CommandContext } from '../cli/context.js';
-import { ExitCode } from '../exit-code.js';
-import { UserError } from '../errors.js';
 import type { Department } from '../model/department.js';
 import { WorkingDayCounter } from '../model/work-calendar.js';
 import { unknownYears } from '../query/deadline.js';
-import { findDepartmentOrSuggest } from '../query/department-report.js';
+import { departmentOption, dateOption } from './typed-input.js';
+import { needsPlanYear } from '../model/typed-date.js';
+import { beijingToday } from '../model/dates.js';
 import { viewContext, type ViewContext } from '../query/view-context.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 
 /** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
-export async function setUpView(ctx: CommandContext, settings: { asOf: string; dueSoonDays: number; staleDays: number }, notes: string[]) {
+export async function setUpView(ctx: CommandContext, typed: { asOf: string; dueSoonDays: number; staleDays: number }, notes: string[]) {
   const { ledger, opened } = await openLedgerForView(ctx, notes);
+  // 10月8日 means the plan's year, known only now that the ledger is read.
+  const asOf = needsPlanYear(typed.asOf) ? dateOption(typed.asOf, '--as-of', { today: beijingToday(ctx.io.now()), planYear: ledger.plan.year }) : typed.asOf;
+  const settings = { ...typed, asOf };
   const { overrides, problems } = readCalendarOverrides(ledger.file);
   for (const problem of problems) notes.push(`注意：${problem}`);
   const counter = new WorkingDayCounter(workCalendar(overrides));
@@ -25,11 +28,8 @@ export async function setUpView(ctx: CommandContext, settings: { asOf: string; d
   return { context: viewContext(ledger, { ...settings, counter }), contentKey: opened.contentKey };
 }
 
-/** The department named by --dept, or a user error with the closest names (exit 2). */
-export function requireDepartment(context: ViewContext, name: string): Department {
-  const found = findDepartmentOrSuggest(context, name);
-  if ('department' in found) return found.department;
-  const hint = found.suggestions.length ? `；是否是${found.suggestions.map((s) => `「${s}」`).join('、')}？` : '；部门名录中的名称见 gongkai status';
-  throw new UserError(`部门名录中没有「${name}」${hint}`, ExitCode.CannotRun);
+/** The department named by --dept (a unique shortening is accepted with a note), or a user error listing candidates (exit 2). */
+export function requireDepartment(context: ViewContext, name: string, notes: string[]): Department {
+  return departmentOption(context.ledger.registry, name, (note) => notes.push(note));
 }
 

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
-import { asOfDate } from '../cli/context.js';
+import { needsPlanYear } from '../model/typed-date.js';
+import { dateOption } from './typed-input.js';
 import { UserError } from '../errors.js';
 import { beijingToday } from '../model/dates.js';
 import { chooseLedger } from '../read/find-ledger.js';
@@ -38,10 +39,13 @@ export async function viewReport<T>(
   ctx: CommandContext,
   options: ViewOptions,
   view: string,
-  compute: (context: ViewContext) => T | Promise<T>,
+  /** `notes` are printed to stderr with the report, now and when it comes from the cache. */
+  compute: (context: ViewContext, notes: string[]) => T | Promise<T>,
   { remember = true }: { remember?: boolean } = {},
 ): Promise<T> {
-  const asOf = asOfDate(options.asOf, ctx.io);
+  const today = beijingToday(ctx.io.now());
+  // A month and day alone (10月8日) is kept as typed until the ledger names its year.
+  const asOf = options.asOf === undefined ? today : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
   const config = await readConfig(ctx);
   const settings = {
     asOf,
@@ -64,7 +68,7 @@ export async function viewReport<T>(
     // Loading and computing are imported only when the cache cannot answer.
     const { setUpView } = await import('./view-compute.js');
     const { context, contentKey } = await setUpView(ctx, settings, notes);
-    report = await compute(context);
+    report = await compute(context, notes);
     // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
     if (cacheable) cache!.set(keyFor(contentKey), { report, notes });
   }

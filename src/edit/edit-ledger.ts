@@ -19,6 +19,8 @@ export interface EditResult {
   after: Ledger;
   itemBefore: Item;
   itemAfter: Item;
+  /** The edit made, as understood against the ledger. */
+  edit: LedgerEdit;
 }
 
 export interface EditOptions {
@@ -46,8 +48,7 @@ async function loadChecked(file: string, bytes: Buffer, today: string, cache: Pa
  * edit that brings new errors, and writes atomically. If the file changes on
  * disk meanwhile, the edit is made again on the new content.
  */
-export async function editLedgerFile(file: string, edit: LedgerEdit, options: EditOptions): Promise<EditResult> {
-  const statusWord = edit.status ? STATUS_LABELS[edit.status] : undefined;
+export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledger: Ledger) => LedgerEdit), options: EditOptions): Promise<EditResult> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const unlock = acquireLock(file);
     const outcome = await (async () => {
@@ -57,6 +58,9 @@ export async function editLedgerFile(file: string, edit: LedgerEdit, options: Ed
       const text = raw.slice(bom.length);
       const before = await loadChecked(file, bytes, options.today, options.cache);
       if (!before.ledger) throw new UserError('台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
+      // What was typed may need the ledger to be understood: a department's short name, a date without its year.
+      const edit = typeof makeEdit === 'function' ? makeEdit(before.ledger) : makeEdit;
+      const statusWord = edit.status ? STATUS_LABELS[edit.status] : undefined;
       const itemBefore = before.ledger.items.find((i) => i.number === edit.item);
       const edited = applyEditToText(text, edit, statusWord);
       if (!itemBefore || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
@@ -77,7 +81,7 @@ export async function editLedgerFile(file: string, edit: LedgerEdit, options: Ed
       if (!readFileSync(file).equals(bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       if (!newBytes.equals(bytes)) writeFileAtomic(file, newBytes);
-      return { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)! };
+      return { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)!, edit };
     })().finally(unlock);
     if (outcome !== 'changed') return outcome;
   }

@@ -7,6 +7,8 @@ export interface Department {
   name: string;
   /** Second names of 合署 bodies, short names, former names. */
   aliases: string[];
+  /** A short name for narrow tables and for typing on the command line (救助司). */
+  short?: string;
   kind: DepartmentKind;
   /** Set by `import` when the kind was guessed from the name; validate asks to confirm. */
   guessed: boolean;

@@ -1,5 +1,4 @@
-import { findDepartment, type Department } from '../model/department.js';
-import { closestNames } from '../model/closest-names.js';
+import type { Department } from '../model/department.js';
 import { ROLES } from '../model/role.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import type { ViewContext } from './view-context.js';
@@ -11,14 +10,6 @@ export interface DepartmentReport {
   department: { name: string; kind: Department['kind']; aliases: string[] };
   items: ItemRow[];
   possible: ItemRow[];
-}
-
-/** Looks up a department by any of its names; otherwise the closest names, for did-you-mean. */
-export function findDepartmentOrSuggest(context: ViewContext, name: string): { department: Department } | { suggestions: string[] } {
-  const department = findDepartment(context.ledger.registry, name);
-  if (department) return { department };
-  const names = context.ledger.registry.departments.flatMap((d) => [d.name, ...d.aliases]);
-  return { suggestions: closestNames(name, names) };
 }
 
 /** The department's rows: by role (牵头, 按职责分工负责, 负责, 配合), then in ledger order. */

@@ -13,6 +13,7 @@ export function registryFromValue(value: unknown): Registry {
     departments.push({
       name: normalizeDepartmentName(entry.name),
       aliases: asStrings(entry.aliases).map(normalizeDepartmentName),
+      ...(typeof entry.short === 'string' && entry.short.trim() ? { short: normalizeDepartmentName(entry.short) } : {}),
       kind: asKind(entry.kind),
       guessed: entry.guessed === true,
       order: departments.length,

@@ -30,6 +30,7 @@ export const departmentShape: ObjectShape = {
   properties: {
     name: { type: 'string', description: '正式名称，如「办公厅(国际合作司)」' },
     aliases: names('别名：合署办公的第二名称、简称、曾用名'),
+    short: { type: 'string', description: '短名：窄表格中显示、命令行中可用，如「救助司」' },
     kind: { type: 'string', enum: ['internal', 'affiliated'], description: 'internal 内设司局；affiliated 直属单位' },
     guessed: { type: 'boolean', description: '类别是导入时按名称推测的；核实后删除此行' },
   },

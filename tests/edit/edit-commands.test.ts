@@ -98,7 +98,6 @@ describe('edits change only the bytes they must', () => {
 
 describe('edits that would break the ledger are refused', () => {
   it.each([
-    ['an unknown department in a note', ['note', '1', '--dept', '信息中新', '进展'], 'UNKNOWN_DEPARTMENT'],
     ['an affiliated unit as one of 各有关司(局)', ['set', '3', '--resolve', '各有关司(局)=信息中心'], 'RESOLUTION_NOT_IN_GROUP'],
     ['a done date in the future', ['done', '2', '--on', '2099-01-01'], 'DONE_IN_FUTURE'],
     ['a due date before the plan', ['set', '2', '--due', '2020-01-01'], 'DUE_BEFORE_ISSUE'],
@@ -113,7 +112,8 @@ describe('edits that would break the ledger are refused', () => {
   it.each([
     [['set', '9', '--status', '推进中'], '台账中没有第 9 项'],
     [['set', '1', '--status', '做完了'], '没有「做完了」这个状态'],
-    [['set', '1', '--due', '2021-02-30'], '--due 须为存在的日期'],
+    [['set', '1', '--due', '2021-02-30'], '--due：日期「2021-02-30」不存在'],
+    [['note', '1', '--dept', '信息中新', '进展'], '部门名录中没有「信息中新」；是否是「信息中心」？'],
     [['set', '1'], '没有要修改的内容'],
     [['set', '1', '--resolve', '各有关司(局)'], '--resolve 的写法是 群体=部门,部门'],
   ])('%j', async (args, message) => {
