@@ -9,10 +9,10 @@ import { didYouMean } from '../model/closest-names.js';
 import { isAccountable } from '../model/role.js';
 import { parseStatus, STATUS_SPELLINGS } from '../model/status.js';
 import { UserError } from '../errors.js';
-import { editLedgerFile } from '../edit/edit-ledger.js';
+import { editLedgerFile, type EditResult } from '../edit/edit-ledger.js';
 import type { LedgerEdit } from '../edit/ledger-edit.js';
-import { commitFile, GitError, repositoryOf, stagedPaths } from '../git/git.js';
-import { diffLedgers } from '../query/ledger-diff.js';
+import { commitFile, currentBranch, fileStateAgainstHead, GitError, repositoryOf, stagedPaths } from '../git/git.js';
+import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
 import { cacheFor, readConfig } from './config.js';
@@ -51,12 +51,38 @@ function parseResolve(text: string): { group: string; departments: string[] } {
 }
 
 /** Checks git can take the commit before anything is written. */
-function prepareCommit(file: string): { root: string; path: string } {
+function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
   const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
   if (others.length) throw new UserError(`暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
+  if (!currentBranch(repo.root)) ctx.io.stderr(ctx.err.warning('注意：HEAD 处于分离状态（不在任何分支上），这次提交不属于任何分支；要保留它，提交后用 git switch -c 分支名\n'));
   return repo;
+}
+
+/**
+ * The commit must hold gongkai's change and nothing else, under a message that
+ * describes it: so the file gongkai edits must be exactly the one in HEAD.
+ */
+function requireCommittedBase(file: string, repo: { root: string; path: string }, bytes: Buffer): void {
+  const state = fileStateAgainstHead(repo.root, repo.path, bytes);
+  const fix = '先提交（git commit）或放弃（git restore）这些修改，或不加 --commit 运行';
+  if (state === 'modified') throw new UserError(`${file} 有尚未提交的修改（与 HEAD 不同）；--commit 只提交 gongkai 自己的改动，未写入。${fix}`);
+  if (state === 'untracked' || state === 'no-commits') throw new UserError(`${file} 还没有提交到 git；--commit 只提交 gongkai 自己的改动，未写入。先 git add 并提交台账，或不加 --commit 运行`);
+}
+
+/** `gongkai: 22 未启动→已完成 (信息中心)` */
+function commitMessage(edit: LedgerEdit, result: EditResult, changes: Change[]): string {
+  const owners = edit.note
+    ? [edit.note.dept]
+    : result.itemAfter.assignments.filter((a) => isAccountable(a.role)).map((a) => {
+        const entry = lookupName(result.after.registry, a.name);
+        return entry?.type === 'department' ? entry.department.name : a.name;
+      });
+  // Marking done sets the done date too; the message names the status change alone.
+  const doneNow = changes.some((c) => c.kind === 'status' && c.to === 'done');
+  const summarized = changes.filter((c) => !(doneNow && c.kind === 'done_on'));
+  return `gongkai: ${summarized.map(changeSummary).join('；')} (${[...new Set(owners)].join('、')})`;
 }
 
 /** Applies one edit, prints what changed, commits when asked (--commit or `commit: true` in gongkai.yaml). */
@@ -66,13 +92,30 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
   if (!file) throw new UserError('没有指定台账：用 --ledger 文件 指定，或在 gongkai.yaml 中写 ledger: …');
   if (file === '-') throw new UserError('不能编辑标准输入；用 --ledger 指定台账文件');
   const wantCommit = commit ?? config.commit ?? false;
-  const repo = wantCommit ? prepareCommit(file) : undefined;
+  const repo = wantCommit ? prepareCommit(ctx, file) : undefined;
   const today = beijingToday(ctx.io.now());
   // An edit may be made more than once (the file changed meanwhile); say each reading once.
   const understood = new Set<string>();
+  let committed: { hash: string; message: string } | undefined;
   let result;
   try {
-    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.add(note)), { today, cache: cacheFor(ctx) });
+    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.add(note)), {
+      today,
+      cache: cacheFor(ctx),
+      // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
+      checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
+      afterWrite:
+        repo &&
+        ((written) => {
+          const message = commitMessage(written.edit, written, diffLedgers(written.before, written.after));
+          try {
+            committed = { hash: commitFile(repo.root, repo.path, message), message };
+          } catch (cause) {
+            if (cause instanceof GitError) throw new UserError(`已写入台账，但提交失败：${cause.message}`);
+            throw cause;
+          }
+        }),
+    });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file}: 文件不存在`);
     throw cause;
@@ -85,25 +128,7 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
     return ExitCode.Ok;
   }
   ctx.io.stdout(changes.map((c) => safeLine(describeChange(c)) + '\n').join(''));
-  if (repo) {
-    const owners = edit.note
-      ? [edit.note.dept]
-      : result.itemAfter.assignments.filter((a) => isAccountable(a.role)).map((a) => {
-          const entry = lookupName(result.after.registry, a.name);
-          return entry?.type === 'department' ? entry.department.name : a.name;
-        });
-    // Marking done sets the done date too; the message names the status change alone.
-    const doneNow = changes.some((c) => c.kind === 'status' && c.to === 'done');
-    const summarized = changes.filter((c) => !(doneNow && c.kind === 'done_on'));
-    const message = `gongkai: ${summarized.map(changeSummary).join('；')} (${[...new Set(owners)].join('、')})`;
-    try {
-      const hash = commitFile(repo.root, repo.path, message);
-      ctx.io.stdout(`已提交 ${hash}：${safeLine(message)}\n`);
-    } catch (cause) {
-      if (cause instanceof GitError) throw new UserError(`已写入台账，但提交失败：${cause.message}`);
-      throw cause;
-    }
-  }
+  if (committed) ctx.io.stdout(`已提交 ${committed.hash}：${safeLine(committed.message)}\n`);
   return ExitCode.Ok;
 }
 

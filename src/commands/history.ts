@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
-import { fileHistory, GitError, gitShowBytes, repositoryOf } from '../git/git.js';
+import { fileHistory, GitError, gitShowBytes, repositoryOf, verifyRevision } from '../git/git.js';
 import type { Ledger } from '../model/ledger.js';
 import { loadLedger } from '../read/load-ledger.js';
 import { chooseLedger } from '../read/find-ledger.js';
@@ -21,8 +21,8 @@ async function ledgerRepository(ctx: CommandContext) {
   return { file, ...repo };
 }
 
-/** The ledger as it was at a revision ('' = the index, undefined = the working file); registry from the same revision. */
-async function ledgerAt(file: string, root: string, revision: string | undefined): Promise<Ledger> {
+/** The ledger as it was at a commit id ('' = the index, undefined = the working file); registry from the same commit. `name` is what the user typed. */
+async function ledgerAt(file: string, root: string, revision: string | undefined, name = revision): Promise<Ledger> {
   const override =
     revision === undefined
       ? undefined
@@ -30,12 +30,12 @@ async function ledgerAt(file: string, root: string, revision: string | undefined
           try {
             return gitShowBytes(root, revision, relative(root, resolve(f)).split('\\').join('/'));
           } catch (cause) {
-            if (f === file) throw new UserError(`${revision || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
+            if (f === file) throw new UserError(`${name || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
             return undefined;
           }
         };
   const loaded = await loadLedger(file, { override });
-  if (!loaded.ledger) throw new UserError(`${revision ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
+  if (!loaded.ledger) throw new UserError(`${name ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
   return loaded.ledger;
 }
 
@@ -45,7 +45,10 @@ export async function diffCommand(ctx: CommandContext, revisions: string[], opti
   if (revisions.length > 2) throw new UserError('gongkai diff 最多接受两个版本');
   const [from = 'HEAD', to] = revisions;
   try {
-    const changes = diffLedgers(await ledgerAt(file, root, from), await ledgerAt(file, root, to));
+    // Revisions are typed by the user: checked and turned into commit ids before git sees them.
+    const fromCommit = verifyRevision(root, from);
+    const toCommit = to === undefined ? undefined : verifyRevision(root, to);
+    const changes = diffLedgers(await ledgerAt(file, root, fromCommit, from), await ledgerAt(file, root, toCommit, to));
     if (options.format === 'json') ctx.io.stdout(JSON.stringify({ from, to: to ?? null, changes }, null, 2) + '\n');
     else if (!changes.length) ctx.io.stdout(`${from} 与${to ? ` ${to}` : '工作区'}之间台账没有实质变化。\n`);
     else ctx.io.stdout(`${from} → ${to ?? '工作区'}：${changes.length} 处变化\n` + changes.map((c) => safeLine(describeChange(c)) + '\n').join(''));

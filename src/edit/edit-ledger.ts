@@ -29,6 +29,10 @@ export interface EditOptions {
   cache?: ParseCache;
   /** Called after the new text is ready and before it is written (tests change the file here). */
   beforeWrite?: () => void;
+  /** Called under the lock with the bytes the edit starts from; throws to refuse before anything is written (--commit checks HEAD here). */
+  checkBase?: (bytes: Buffer) => void;
+  /** Called under the lock right after the write (--commit commits here, so no other edit can slip in between). */
+  afterWrite?: (result: EditResult) => void;
 }
 
 const BOM = '\uFEFF';
@@ -53,6 +57,7 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
     const unlock = acquireLock(file);
     const outcome = await (async () => {
       const bytes = readFileSync(file);
+      options.checkBase?.(bytes);
       const raw = bytes.toString('utf8');
       const bom = raw.startsWith(BOM) ? BOM : '';
       const text = raw.slice(bom.length);
@@ -81,7 +86,9 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
       if (!readFileSync(file).equals(bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       if (!newBytes.equals(bytes)) writeFileAtomic(file, newBytes);
-      return { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)!, edit };
+      const result = { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)!, edit };
+      if (!newBytes.equals(bytes)) options.afterWrite?.(result);
+      return result;
     })().finally(unlock);
     if (outcome !== 'changed') return outcome;
   }

@@ -4,7 +4,11 @@ import { dirname, relative, resolve } from 'node:path';
 /** A git command that failed, with git's own message. */
 export class GitError extends Error {}
 
-/** Runs git with an argument array (never a shell) and returns stdout. */
+/**
+ * Runs git with an argument array (never a shell) and returns stdout.
+ * Nothing a user typed may reach git as an option: revisions go through
+ * verifyRevision first, paths come after `--` or inside `rev:path`.
+ */
 export function git(cwd: string, args: readonly string[], input?: string): string {
   try {
     return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input, maxBuffer: 1 << 30 });
@@ -15,10 +19,26 @@ export function git(cwd: string, args: readonly string[], input?: string): strin
   }
 }
 
-/** Bytes of a file at a revision (`HEAD`, a commit, or '' for the index). */
-export function gitShowBytes(cwd: string, revision: string, pathInRepo: string): Buffer {
+/**
+ * The full commit id a revision the user typed names. Anything starting with
+ * `-` is refused outright (git would read it as an option), and git itself is
+ * told where options end, so `--output=/tmp/x` can never become one.
+ */
+export function verifyRevision(cwd: string, revision: string): string {
+  if (!revision || revision.startsWith('-')) throw new GitError(`「${revision}」不是 git 版本（版本不能以 - 开头）`);
   try {
-    return execFileSync('git', ['show', `${revision}:${pathInRepo}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    return git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]).trim();
+  } catch {
+    throw new GitError(`git 中没有版本「${revision}」`);
+  }
+}
+
+/** Bytes of a file at a verified commit id, or in the index when `commit` is ''. */
+export function gitShowBytes(cwd: string, commit: string, pathInRepo: string): Buffer {
+  // `rev:path` is one argument that starts with the commit id (hex) or `:`; never an option.
+  if (commit && !/^[0-9a-f]{40,64}$|^HEAD$/.test(commit)) throw new GitError(`内部：未经核实的版本「${commit}」`);
+  try {
+    return execFileSync('git', ['show', `${commit}:${pathInRepo}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   } catch (cause) {
     throw new GitError(String((cause as { stderr?: Buffer }).stderr ?? cause).trim().split('\n')[0]);
   }
@@ -38,6 +58,33 @@ export function repositoryOf(file: string): { root: string; path: string } | und
 /** Paths staged in the index. */
 export function stagedPaths(root: string): string[] {
   return git(root, ['diff', '--cached', '--name-only', '-z']).split('\0').filter(Boolean);
+}
+
+/** The file's state against HEAD: 'clean', or why it differs ('untracked', 'modified', 'no-commits'). */
+export function fileStateAgainstHead(root: string, path: string, bytes: Buffer): 'clean' | 'untracked' | 'modified' | 'no-commits' {
+  try {
+    git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  } catch {
+    return 'no-commits';
+  }
+  let committed: Buffer;
+  try {
+    committed = gitShowBytes(root, 'HEAD', path);
+  } catch {
+    return 'untracked';
+  }
+  if (!committed.equals(bytes)) return 'modified';
+  // Staged but uncommitted changes of the file would be swept into the commit too.
+  return git(root, ['diff', '--cached', '--name-only', '-z', 'HEAD', '--', path]).length ? 'modified' : 'clean';
+}
+
+/** The branch HEAD is on, or undefined when HEAD is detached. */
+export function currentBranch(root: string): string | undefined {
+  try {
+    return git(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Stages and commits exactly one file. */
