@@ -1,7 +1,21 @@
 // Bundles the CLI into dist/ (one entry plus lazily loaded chunks), so that
 // start-up reads a few files instead of hundreds of modules.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A hash of everything the bundle is made from: cached results carry it, so a rebuilt gongkai never reads an older one's. */
+function buildIdentity() {
+  const root = new URL('..', import.meta.url).pathname;
+  const hash = createHash('sha256');
+  const files = ['package.json', 'package-lock.json', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', String(f)))].sort();
+  for (const file of files) {
+    if (!/\.(ts|json)$/.test(file)) continue;
+    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -18,6 +32,7 @@ await build({
   legalComments: 'none',
   // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands.
   external: ['exceljs'],
+  define: { __GONGKAI_BUILD__: JSON.stringify(buildIdentity()) },
   // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

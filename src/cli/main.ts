@@ -3,9 +3,9 @@ import { UserError } from '../errors.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { makeStyles } from '../render/styles.js';
 import { safeText } from '../render/safe-text.js';
-import { wantsColor } from './context.js';
+import { wantsColor } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { processIo, type Io } from './io.js';
+import { processIo, type Io } from '../io.js';
 import { buildProgram } from './program.js';
 
 /** Runs gongkai with arguments (without node and script) and returns the exit code. The only place errors become exit codes. */

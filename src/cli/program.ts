@@ -1,8 +1,8 @@
 import { Argument, Command, Option } from 'commander';
-import type { CommandContext, GlobalOptions } from './context.js';
-import { makeContext } from './context.js';
+import type { CommandContext, GlobalOptions } from '../command-context.js';
+import { makeContext } from '../command-context.js';
 import type { ExitCode } from '../exit-code.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 import { translateUsageError } from './usage-messages.js';
 import { overdueCommand } from '../commands/overdue.js';
 import { checklistCommand } from '../commands/checklist.js';

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
-import { viewReport, type ViewOptions } from './view-setup.js';
+import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 
 export interface ChecklistOptions extends ViewOptions {
   dept?: string;
@@ -20,7 +20,7 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
   if (!options.dept === !options.all) throw new UserError('请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
   const dept = options.dept;
   const { reports, sections, title, asOf } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view, notes) => {
-    const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
+    const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
     return {
       reports: dept ? [departmentReport(view, requireDepartment(view, dept, notes))] : view.ledger.registry.departments.map((d) => departmentReport(view, d)),
       sections: view.ledger.sections,

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { beijingToday } from '../model/dates.js';
 import type { Ledger } from '../model/ledger.js';
@@ -15,8 +15,8 @@ import { commitFile, currentBranch, fileStateAgainstHead, GitError, repositoryOf
 import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
-import { cacheFor, readConfig } from './config.js';
-import { chooseLedger } from '../read/find-ledger.js';
+import { locateLedger } from '../open/locate-ledger.js';
+import { openLedger } from '../open/open-ledger.js';
 
 export interface SetOptions {
   status?: string;
@@ -87,21 +87,18 @@ function commitMessage(edit: LedgerEdit, result: EditResult, changes: Change[]):
 
 /** Applies one edit, prints what changed, commits when asked (--commit or `commit: true` in gongkai.yaml). */
 export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boolean | undefined): Promise<ExitCode> {
-  const config = await readConfig(ctx);
-  const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
-  if (!file) throw new UserError('没有指定台账：用 --ledger 文件 指定，或在 gongkai.yaml 中写 ledger: …');
+  const { file, config } = await locateLedger(ctx);
   if (file === '-') throw new UserError('不能编辑标准输入；用 --ledger 指定台账文件');
   const wantCommit = commit ?? config.commit ?? false;
   const repo = wantCommit ? prepareCommit(ctx, file) : undefined;
-  const today = beijingToday(ctx.io.now());
+  const open = (bytes: Buffer) => openLedger(ctx, { checks: 'all', file, override: (f) => (f === file ? bytes : undefined) });
   // An edit may be made more than once (the file changed meanwhile); say each reading once.
   const understood = new Set<string>();
   let committed: { hash: string; message: string } | undefined;
   let result;
   try {
     result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.add(note)), {
-      today,
-      cache: cacheFor(ctx),
+      open,
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
       afterWrite:

@@ -1,10 +1,10 @@
 import { stringify } from 'yaml';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { AssignmentTable } from '../query/assignment-table.js';
 import { ledgerExport } from '../query/ledger-export.js';
-import { openLedgerForView } from './open-ledger.js';
-import { viewReport, type ViewOptions } from './view-setup.js';
+import { openLedgerForView } from '../open/open-ledger.js';
+import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { writeXlsx } from './write-output.js';
 
 export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {

@@ -1,28 +1,27 @@
 import { relative, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { fileHistory, GitError, gitShowBytes, repositoryOf, verifyRevision } from '../git/git.js';
 import type { Ledger } from '../model/ledger.js';
-import { loadLedger } from '../read/load-ledger.js';
-import { chooseLedger } from '../read/find-ledger.js';
+import { locateLedger } from '../open/locate-ledger.js';
+import { openLedger } from '../open/open-ledger.js';
 import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { describeChange } from '../render/changes.js';
 import { renderTable } from '../render/table.js';
 import { safeLine } from '../render/safe-text.js';
-import { readConfig } from './config.js';
-import { tableWidth } from './view-setup.js';
+import { tableWidth } from './view-output.js';
 
 async function ledgerRepository(ctx: CommandContext) {
-  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
-  if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  const { file } = await locateLedger(ctx);
+  if (file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中：历史和差异来自 git`);
   return { file, ...repo };
 }
 
 /** The ledger as it was at a commit id ('' = the index, undefined = the working file); registry from the same commit. `name` is what the user typed. */
-async function ledgerAt(file: string, root: string, revision: string | undefined, name = revision): Promise<Ledger> {
+async function ledgerAt(ctx: CommandContext, file: string, root: string, revision: string | undefined, name = revision): Promise<Ledger> {
   const override =
     revision === undefined
       ? undefined
@@ -34,7 +33,7 @@ async function ledgerAt(file: string, root: string, revision: string | undefined
             return undefined;
           }
         };
-  const loaded = await loadLedger(file, { override });
+  const loaded = await openLedger(ctx, { checks: 'none', file, override });
   if (!loaded.ledger) throw new UserError(`${name ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
   return loaded.ledger;
 }
@@ -48,7 +47,7 @@ export async function diffCommand(ctx: CommandContext, revisions: string[], opti
     // Revisions are typed by the user: checked and turned into commit ids before git sees them.
     const fromCommit = verifyRevision(root, from);
     const toCommit = to === undefined ? undefined : verifyRevision(root, to);
-    const changes = diffLedgers(await ledgerAt(file, root, fromCommit, from), await ledgerAt(file, root, toCommit, to));
+    const changes = diffLedgers(await ledgerAt(ctx, file, root, fromCommit, from), await ledgerAt(ctx, file, root, toCommit, to));
     if (options.format === 'json') ctx.io.stdout(JSON.stringify({ from, to: to ?? null, changes }, null, 2) + '\n');
     else if (!changes.length) ctx.io.stdout(`${from} 与${to ? ` ${to}` : '工作区'}之间台账没有实质变化。\n`);
     else ctx.io.stdout(`${from} → ${to ?? '工作区'}：${changes.length} 处变化\n` + changes.map((c) => safeLine(describeChange(c)) + '\n').join(''));
@@ -74,7 +73,7 @@ export async function logCommand(ctx: CommandContext, item: string | undefined, 
   for (const commit of fileHistory(root, relative(root, resolve(file)).split('\\').join('/'))) {
     let current: Ledger;
     try {
-      current = await ledgerAt(file, root, commit.hash);
+      current = await ledgerAt(ctx, file, root, commit.hash);
     } catch {
       continue; // A version that did not parse (say, mid-merge) has nothing to compare.
     }

@@ -1,12 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError } from '../git/git.js';
 import { packageRoot } from '../package-root.js';
 import { chooseLedger } from '../read/find-ledger.js';
-import { readConfig } from './config.js';
+import { readConfig } from '../open/locate-ledger.js';
 
 const MARKER = '# gongkai pre-commit hook';
 

@@ -1,9 +1,10 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { OverdueReport } from '../query/overdue-report.js';
 import { overdueDoc } from '../render/overdue-doc.js';
 import { writeXlsx } from './write-output.js';
-import { viewReport, writeView, type ViewFormat, type ViewOptions } from './view-setup.js';
+import { viewReport, type ViewOptions } from '../open/remembered-view.js';
+import { writeView, type ViewFormat } from './view-output.js';
 
 export interface OverdueOptions extends ViewOptions {
   dept?: string;
@@ -16,7 +17,7 @@ export interface OverdueOptions extends ViewOptions {
 export async function overdueCommand(ctx: CommandContext, options: OverdueOptions): Promise<ExitCode> {
   const dept = options.dept;
   const report = await viewReport<OverdueReport>(ctx, options, `overdue:${dept ?? ''}`, async (view, notes) => {
-    const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./view-compute.js')]);
+    const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./require-department.js')]);
     return overdueReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
   });
   if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).overdueTable(report)]);

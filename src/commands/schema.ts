@@ -1,4 +1,4 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { ledgerShape, registryShape } from '../schema/ledger-shape.js';
 import { schemaDocument } from '../schema/to-json-schema.js';

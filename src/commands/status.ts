@@ -1,11 +1,12 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { DepartmentReport } from '../query/department-report.js';
 import type { StatusReport } from '../query/status-report.js';
 import { departmentDoc } from '../render/department-doc.js';
 import { statusDoc } from '../render/status-doc.js';
 import { writeXlsx } from './write-output.js';
-import { viewReport, writeView, type ViewFormat, type ViewOptions } from './view-setup.js';
+import { viewReport, type ViewOptions } from '../open/remembered-view.js';
+import { writeView, type ViewFormat } from './view-output.js';
 
 export interface StatusOptions extends ViewOptions {
   dept?: string;
@@ -18,7 +19,7 @@ export async function statusCommand(ctx: CommandContext, options: StatusOptions)
   const dept = options.dept;
   if (dept) {
     const report = await viewReport<DepartmentReport>(ctx, options, `department:${dept}`, async (view, notes) => {
-      const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./view-compute.js')]);
+      const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
       return departmentReport(view, requireDepartment(view, dept, notes));
     });
     if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).departmentTable(report)]);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import type { XlsxTable } from '../render/xlsx/sheet-table.js';

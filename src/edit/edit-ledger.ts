@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { checkLedger } from '../check/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { STATUS_LABELS } from '../model/status.js';
 import type { Item, Ledger } from '../model/ledger.js';
-import { loadLedger } from '../read/load-ledger.js';
-import type { ParseCache } from '../read/parse-cache.js';
+import type { TextSource } from '../read/source-texts.js';
 import { acquireLock } from './file-lock.js';
 import { applyEditToValue, type LedgerEdit } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
@@ -23,10 +21,17 @@ export interface EditResult {
   edit: LedgerEdit;
 }
 
+/** A ledger read from given bytes, with every finding of every check. */
+export interface CheckedLedger {
+  ledger?: Ledger;
+  diagnostics: Diagnostic[];
+  texts: TextSource;
+  value?: unknown;
+}
+
 export interface EditOptions {
-  today: string;
-  /** Parsed files from earlier runs; the edited text is parsed once and left there for the next command. */
-  cache?: ParseCache;
+  /** Reads the ledger from these bytes and checks it (the one way in, given by the command). */
+  open: (bytes: Buffer) => Promise<CheckedLedger>;
   /** Called after the new text is ready and before it is written (tests change the file here). */
   beforeWrite?: () => void;
   /** Called under the lock with the bytes the edit starts from; throws to refuse before anything is written (--commit checks HEAD here). */
@@ -40,10 +45,9 @@ const BOM = '\uFEFF';
 const REFUSED_WARNINGS = new Set(['RESOLUTION_UNUSED']);
 const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
 
-async function loadChecked(file: string, bytes: Buffer, today: string, cache: ParseCache | undefined) {
-  const loaded = await loadLedger(file, { override: (f) => (f === file ? bytes : undefined), cache });
-  const diagnostics = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics;
-  return { ...loaded, errors: diagnostics.filter((d) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code)) };
+async function loadChecked(bytes: Buffer, options: EditOptions) {
+  const loaded = await options.open(bytes);
+  return { ...loaded, errors: loaded.diagnostics.filter((d) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code)) };
 }
 
 /**
@@ -61,7 +65,7 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
       const raw = bytes.toString('utf8');
       const bom = raw.startsWith(BOM) ? BOM : '';
       const text = raw.slice(bom.length);
-      const before = await loadChecked(file, bytes, options.today, options.cache);
+      const before = await loadChecked(bytes, options);
       if (!before.ledger) throw new UserError('台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
       // What was typed may need the ledger to be understood: a department's short name, a date without its year.
       const edit = typeof makeEdit === 'function' ? makeEdit(before.ledger) : makeEdit;
@@ -71,7 +75,7 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
       if (!itemBefore || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
 
       const newBytes = Buffer.from(bom + edited.text, 'utf8');
-      const after = await loadChecked(file, newBytes, options.today, options.cache);
+      const after = await loadChecked(newBytes, options);
       // The file must now read as exactly the old value with the intended change, nothing else.
       const expected = applyEditToValue(before.value, edit, (s) => STATUS_LABELS[s]);
       if (after.value === undefined || !isDeepStrictEqual(after.value, expected)) {

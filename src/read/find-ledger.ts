@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from './paths.js';
-import { contentHash, type ParseCache } from './parse-cache.js';
+import { contentHash } from './content-hash.js';
+
+/** Parsed config texts from earlier runs, by the hash of the text. */
+export interface ConfigMemo {
+  get(hash: string): { value: unknown } | undefined;
+  set(hash: string, value: unknown): void;
+}
 
 export const CONFIG_FILE = 'gongkai.yaml';
 
@@ -19,7 +25,7 @@ export interface Config {
 }
 
 /** Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable. */
-export async function findConfig(cwd: string, cache?: ParseCache): Promise<Config> {
+export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
     if (existsSync(file)) {
@@ -27,10 +33,10 @@ export async function findConfig(cwd: string, cache?: ParseCache): Promise<Confi
       try {
         const text = readFileSync(file, 'utf8');
         // From the cache when unchanged: the YAML parser costs more to load than the rest of a small run.
-        const key = `config:${contentHash(text)}`;
-        const hit = cache?.get(key);
+        const hash = contentHash(text);
+        const hit = memo?.get(hash);
         raw = hit ? hit.value : (await import('./load-yaml-value.js')).loadYamlValue(text);
-        if (!hit) cache?.set(key, raw ?? null);
+        if (!hit) memo?.set(hash, raw ?? null);
       } catch (cause) {
         throw new Error(`${displayPath(file)}: 配置文件不是有效的 YAML：${String((cause as Error).message).split('\n')[0]}`);
       }

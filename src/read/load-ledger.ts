@@ -10,7 +10,9 @@ import { SourceTexts } from './source-texts.js';
 import { ledgerFromValue } from './read-ledger.js';
 import { resolveRelativeDues } from './resolve-relative-dues.js';
 import { registryFromValue } from './read-registry.js';
-import { contentHash, type ParseCache } from './parse-cache.js';
+import { contentHash } from './content-hash.js';
+import type { ParseMemo } from './parse-memo.js';
+import { assembleTable } from './parse-yaml-chunks.js';
 import type { Shape } from '../schema/shape.js';
 
 export interface LoadedLedger {
@@ -19,18 +21,23 @@ export interface LoadedLedger {
   diagnostics: Diagnostic[];
   /** Text of every file read, for locating diagnostics. */
   texts: SourceTexts;
-  /** Identifies the content of every file read (for caching results computed from it). */
-  contentKey: string;
+  /** Every file read and the hash of its bytes (what results computed from them depend on). */
+  sources: SourceFingerprint[];
   /** The ledger file's plain parsed value, when it parsed. */
   value?: unknown;
+}
+
+export interface SourceFingerprint {
+  file: string;
+  hash: string;
 }
 
 export interface LoadOptions {
   stdin?: () => Buffer;
   /** Bytes to use instead of a file's (an edit not yet written, a staged version). */
   override?: (file: string) => Buffer | undefined;
-  /** Parsed texts from earlier runs. */
-  cache?: ParseCache;
+  /** Parses from earlier runs, so that an unchanged file is not parsed again and a changed one only where it changed. */
+  memo?: ParseMemo;
 }
 
 /** Where a registry path written in the ledger points, relative to the ledger's folder. */
@@ -40,24 +47,29 @@ export function registryPath(ledgerFile: string, written: string): string {
 
 /**
  * Reads and parses a YAML file into a plain value and checks its shape, with
- * diagnostics for anything wrong. Both come from the cache when the text is unchanged.
+ * diagnostics for anything wrong. Both are reused from the last parse when the text is unchanged.
  */
-async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptions, shape: Shape, keys: string[]) {
-  const read = readSourceFile(file, { allowLegacy: false, stdin: options.stdin, override: options.override });
+async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptions, shape: Shape, sources: SourceFingerprint[]) {
+  // Asked once: an override may run git.
+  const given = options.override?.(file);
+  const read = readSourceFile(file, { allowLegacy: false, stdin: options.stdin, override: () => given });
   if (read.bytes === undefined) return { value: undefined, diagnostics: read.diagnostics, usable: false };
   texts.set(file, read.text);
-  const hash = options.cache ? contentHash(read.bytes) : '';
-  // Absolute paths: the same key whichever folder gongkai runs from.
-  keys.push(`${resolve(file)}:${hash}`);
-  const shapeKey = `shape:${shape === ledgerShape ? 'ledger' : 'registry'}:${file}:${hash}`;
-  const parsed = await parseYaml(() => texts.get(file)!, file, options.cache, hash);
+  const hash = contentHash(read.bytes);
+  sources.push({ file, hash });
+  // Everything kept is found by the hash of the bytes, so other bytes for the same path (a staged version, an edit being checked) are safe to keep too.
+  const memo = file === '-' ? undefined : options.memo;
+  const previous = memo?.previous(file);
+  const same = previous?.hash === hash;
+  const reused = same ? (previous.table ? assembleTable(previous.table) : previous.whole) : undefined;
+  const parsed = reused !== undefined ? { value: reused, diagnostics: [], table: previous!.table } : await parseYaml(texts.get(file)!, file, previous?.table);
   if (hasErrors(parsed.diagnostics)) return { ...parsed, usable: false };
   if (!isRecord(parsed.value)) return { value: parsed.value, diagnostics: [topLevelError(file, shape)], usable: false };
-  const cached = options.cache?.get<Diagnostic[]>(shapeKey);
-  if (cached) return { value: parsed.value, diagnostics: cached.value, usable: true };
-  const diagnostics = checkShape(parsed.value, shape, file);
-  options.cache?.set(shapeKey, diagnostics);
-  return { value: parsed.value, diagnostics, usable: true };
+  const shapeFindings = same && previous.shape?.file === file ? previous.shape.diagnostics : checkShape(parsed.value, shape, file);
+  if (memo && !(same && previous.shape?.file === file)) {
+    memo.remember(file, { hash, ...(parsed.table ? { table: parsed.table } : { whole: parsed.value }), shape: { file, diagnostics: shapeFindings } });
+  }
+  return { value: parsed.value, diagnostics: shapeFindings, usable: true };
 }
 
 const isRecord = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -80,16 +92,16 @@ export async function loadRegistry(file: string, options: LoadOptions = {}) {
  */
 export async function loadLedger(file: string, options: LoadOptions = {}): Promise<LoadedLedger> {
   const texts = new SourceTexts();
-  const keys: string[] = [];
-  const parsed = await readYamlFile(file, texts, options, ledgerShape, keys);
+  const sources: SourceFingerprint[] = [];
+  const parsed = await readYamlFile(file, texts, options, ledgerShape, sources);
   const diagnostics = [...parsed.diagnostics];
-  if (!parsed.usable) return { diagnostics, texts, contentKey: keys.join('|') };
+  if (!parsed.usable) return { diagnostics, texts, sources };
   const departments = (parsed.value as Record<string, unknown>).departments;
   let registryValue: unknown = departments;
   let registryFile = file;
   if (typeof departments === 'string') {
     registryFile = registryPath(file, departments);
-    const registry = await readYamlFile(registryFile, texts, options, registryShape, keys);
+    const registry = await readYamlFile(registryFile, texts, options, registryShape, sources);
     const missing = registry.diagnostics.find((d) => d.code === 'FILE_NOT_FOUND');
     if (missing) {
       diagnostics.push(error('REGISTRY_NOT_FOUND', `找不到部门名录文件「${registryFile}」`, { file, path: ['departments'] }));
@@ -99,13 +111,8 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
     registryValue = registry.value;
   }
   const registry = registryFromValue(registryValue);
-  if (options.cache && keys[0]) {
-    // Lets quickContentKey find the registry of this exact ledger text without parsing it.
-    const where = `registry-path:${keys[0]}`;
-    const registryFor = registryFile === file ? '' : resolve(registryFile);
-    if (options.cache.get<string>(where)?.value !== registryFor) options.cache.set(where, registryFor);
-  }
+  if (sources[0] && file !== '-') options.memo?.registryNamed(file, sources[0].hash, registryFile === file ? undefined : registryFile);
   const ledger = ledgerFromValue(parsed.value, file, registry, registryFile);
   await resolveRelativeDues(ledger);
-  return { ledger, diagnostics, texts, contentKey: keys.join('|'), value: parsed.value };
+  return { ledger, diagnostics, texts, sources, value: parsed.value };
 }

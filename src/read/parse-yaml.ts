@@ -1,23 +1,25 @@
-import { contentHash, type ParseCache } from './parse-cache.js';
 import { error, type Diagnostic } from '../diagnostic.js';
 import { conflictMarkerLine } from './decode-text.js';
+import { parseInChunks, type ChunkTable } from './parse-yaml-chunks.js';
+import { contentHash } from './content-hash.js';
 
 export interface ParsedYaml {
   value: unknown;
   diagnostics: Diagnostic[];
+  /** The item-by-item parse, when the layout allowed it. */
+  table?: ChunkTable;
 }
 
 /**
- * Parses YAML 1.2 (core schema, so dates stay strings). The fast path uses
- * js-yaml, about 7× faster than `yaml` on large ledgers; anything it
- * refuses (syntax errors, duplicate keys, tabs, aliases, several documents)
- * is parsed again by `yaml`, which says exactly what and where.
+ * Parses YAML 1.2 (core schema, so dates stay strings). With an earlier parse
+ * of the same file at hand, only the items whose text changed are parsed
+ * (parse-yaml-chunks.ts); otherwise, or when the layout does not allow it,
+ * the whole text. The fast path uses js-yaml, about 7× faster than `yaml`
+ * on large ledgers; anything it refuses (syntax errors, duplicate keys, tabs,
+ * aliases, several documents) is parsed again by `yaml`, which says exactly
+ * what and where.
  */
-export async function parseYaml(source: string | (() => string), file: string, cache?: ParseCache, hash?: string): Promise<ParsedYaml> {
-  const key = cache ? `parse:${hash ?? contentHash(typeof source === 'string' ? source : source())}` : '';
-  const hit = cache?.get(key);
-  if (hit) return { value: hit.value, diagnostics: [] };
-  const text = typeof source === 'string' ? source : source();
+export async function parseYaml(text: string, file: string, previous?: ChunkTable): Promise<ParsedYaml> {
   const markerLine = conflictMarkerLine(text);
   if (markerLine) {
     return {
@@ -25,11 +27,12 @@ export async function parseYaml(source: string | (() => string), file: string, c
       diagnostics: [error('CONFLICT_MARKERS', '文件中有未解决的 git 合并冲突标记；请先解决冲突（保留正确的一边并删除 <<<<<<< ======= >>>>>>> 行）', { file, line: markerLine, col: 1 })],
     };
   }
+  // Item by item when the layout allows, so the next run after a hand edit parses only what changed.
+  const chunked = parseInChunks(text, contentHash, previous);
+  if (chunked) return { value: chunked.value, diagnostics: [], table: chunked.table };
   try {
     const { loadYamlValue } = await import('./load-yaml-value.js');
-    const value = loadYamlValue(text);
-    cache?.set(key, value);
-    return { value, diagnostics: [] };
+    return { value: loadYamlValue(text), diagnostics: [] };
   } catch {
     const { parseYamlPrecisely } = await import('./parse-yaml-precisely.js');
     return parseYamlPrecisely(text, file);

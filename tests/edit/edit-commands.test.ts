@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { editLedgerFile } from '../../src/edit/edit-ledger.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { hasStackTrace, runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { checkedOpener, tempDir } from '../helpers/temp.js';
 
 const HAND = readFileSync(join(FIXTURES, 'ledgers', 'hand-edited.yaml'), 'utf8');
 
@@ -150,7 +150,7 @@ describe('a file changed underneath an edit', () => {
     const file = ledgerCopy();
     let once = false;
     await editLedgerFile(file, { item: '2', status: 'in_progress' }, {
-      today: '2021-10-01',
+      open: checkedOpener(file, '2021-10-01'),
       beforeWrite: () => {
         if (once) return;
         once = true;
@@ -166,7 +166,7 @@ describe('a file changed underneath an edit', () => {
     const file = ledgerCopy();
     let n = 0;
     const attempt = editLedgerFile(file, { item: '2', status: 'in_progress' }, {
-      today: '2021-10-01',
+      open: checkedOpener(file, '2021-10-01'),
       beforeWrite: () => writeFileSync(file, HAND + `# 保存 ${++n}\n`),
     });
     await expect(attempt).rejects.toThrow('台账在编辑期间被反复修改，未写入');

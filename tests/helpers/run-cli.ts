@@ -1,5 +1,5 @@
 import { run } from '../../src/cli/main.js';
-import { memoryIo, type Io } from '../../src/cli/io.js';
+import { memoryIo, type Io } from '../../src/io.js';
 
 export interface CliResult {
   code: number;

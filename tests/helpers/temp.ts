@@ -32,3 +32,13 @@ export function gitRepo(files: Record<string, string | Buffer>): string {
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
 }
+
+/** Reads a ledger from given bytes and runs every check, as an edit does (for tests that call the edit layer directly). */
+export function checkedOpener(file: string, today: string) {
+  return async (bytes: Buffer) => {
+    const { loadLedger } = await import('../../src/read/load-ledger.js');
+    const { checkLedger } = await import('../../src/check/index.js');
+    const loaded = await loadLedger(file, { override: (f) => (f === file ? bytes : undefined) });
+    return { ...loaded, diagnostics: loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics };
+  };
+}

@@ -1,11 +1,10 @@
-import type { CommandContext } from '../cli/context.js';
-import type { Department } from '../model/department.js';
+import type { CommandContext } from '../command-context.js';
 import { WorkingDayCounter } from '../model/work-calendar.js';
 import { unknownYears } from '../query/deadline.js';
-import { departmentOption, dateOption } from './typed-input.js';
+import { dateOption } from '../commands/typed-input.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { beijingToday } from '../model/dates.js';
-import { viewContext, type ViewContext } from '../query/view-context.js';
+import { viewContext } from '../query/view-context.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 
@@ -26,10 +25,5 @@ export async function setUpView(ctx: CommandContext, typed: { asOf: string; dueS
     );
   }
   return { context: viewContext(ledger, { ...settings, counter }), contentKey: opened.contentKey };
-}
-
-/** The department named by --dept (a unique shortening is accepted with a note), or a user error listing candidates (exit 2). */
-export function requireDepartment(context: ViewContext, name: string, notes: string[]): Department {
-  return departmentOption(context.ledger.registry, name, (note) => notes.push(note));
 }
 

@@ -1,5 +1,5 @@
 import type { Io } from './io.js';
-import { makeStyles, type Styles } from '../render/styles.js';
+import { makeStyles, type Styles } from './render/styles.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions {

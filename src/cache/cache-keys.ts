@@ -1,0 +1,26 @@
+import { BUILD_IDENTITY } from './build-identity.js';
+
+/**
+ * Every cache key gongkai uses, built here and nowhere else. Each starts with
+ * the build identity, so results of another gongkai version (or holiday data)
+ * are never read; content enters keys only as fingerprints of the files' bytes.
+ */
+export const cacheKeys = {
+  /** gongkai.yaml's parsed value, by its text. */
+  config: (textHash: string) => `${BUILD_IDENTITY}|config|${textHash}`,
+  /** A YAML file's parsed chunks: one entry per file path, replaced when the file changes. */
+  parsedFile: (absolutePath: string) => `${BUILD_IDENTITY}|parsed|${absolutePath}`,
+  /** Which registry file a ledger text names. */
+  registryOf: (ledgerFingerprint: string) => `${BUILD_IDENTITY}|registry-of|${ledgerFingerprint}`,
+  /**
+   * Check findings; they name files as seen from the working folder, depend on today (a done date in the
+   * future) and on the calendar overrides (relative deadlines count working days).
+   */
+  checks: (contentKey: string, calendar: string, scope: string, today: string, cwd: string) =>
+    `${BUILD_IDENTITY}|checks|${scope}|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
+  /** validate's located findings. */
+  validation: (contentKey: string, calendar: string, today: string, cwd: string) => `${BUILD_IDENTITY}|validate|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
+  /** A view's report and the notes printed with it. */
+  view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string) =>
+    `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}`,
+};

@@ -1,0 +1,6 @@
+/** The one cache module: storage, keys and content fingerprints. Nothing outside it builds a cache key. */
+export { CacheStore } from './cache-store.js';
+export { cacheKeys } from './cache-keys.js';
+export { openCache, cacheDirectory } from './open-cache.js';
+export { contentKeyOf, quickContentKey, calendarFingerprint } from './fingerprints.js';
+export { parseMemoIn, configMemoIn } from './parse-memo-store.js';

@@ -1,0 +1,81 @@
+import type { CommandContext } from '../command-context.js';
+import { cacheKeys, calendarFingerprint, contentKeyOf, parseMemoIn } from '../cache/index.js';
+import { checkLedger, type CheckScope } from '../check/index.js';
+import { ExitCode } from '../exit-code.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { UserError } from '../errors.js';
+import type { Ledger } from '../model/ledger.js';
+import type { Config } from '../read/find-ledger.js';
+import { loadLedger } from '../read/load-ledger.js';
+import type { SourceTexts } from '../read/source-texts.js';
+import { beijingToday } from '../model/dates.js';
+import { cacheOf } from './cache-of.js';
+import { locateLedger } from './locate-ledger.js';
+
+/** What a command asks of the ledger it opens. */
+export interface LedgerRequest {
+  /** Which checks to run: all of them (validate, edits), those views depend on, or none (history). */
+  checks: CheckScope | 'none';
+  /** Other bytes for a file than those on disk: a staged version, a git revision, an edit being checked. */
+  override?: (file: string) => Buffer | undefined;
+  /** A ledger file other than the one this run names (history reads the same path at revisions). */
+  file?: string;
+}
+
+export interface OpenedLedger {
+  ledger?: Ledger;
+  diagnostics: Diagnostic[];
+  texts: SourceTexts;
+  /** Identifies the content of the files read: results computed from them are cached under it. */
+  contentKey: string;
+  /** The ledger file's plain parsed value, when it parsed. */
+  value?: unknown;
+  config: Config;
+  file: string;
+}
+
+const UNREADABLE = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'NOT_TEXT', 'NOT_UTF8', 'REGISTRY_NOT_FOUND']);
+
+/** True when the ledger could not be read at all (as opposed to read with findings). */
+export function isUnreadable(opened: Pick<OpenedLedger, 'diagnostics'>): boolean {
+  return opened.diagnostics.some((d) => UNREADABLE.has(d.code));
+}
+
+/**
+ * The one way a command gets a ledger: finds it, reads, decodes and parses it
+ * and its registry (reusing what an earlier run parsed), builds the model and
+ * runs the checks asked for. Every problem comes back as a diagnostic.
+ */
+export async function openLedger(ctx: CommandContext, request: LedgerRequest): Promise<OpenedLedger> {
+  const located = await locateLedger(ctx);
+  const file = request.file ?? located.file;
+  const cache = cacheOf(ctx);
+  const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override: request.override, memo: cache ? parseMemoIn(cache) : undefined });
+  const contentKey = contentKeyOf(loaded.sources);
+  const opened: OpenedLedger = { ...loaded, contentKey, config: located.config, file };
+  // Without its registry every name would be unknown: report the missing file alone.
+  if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
+    const today = beijingToday(ctx.io.now());
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, process.cwd());
+    const cached = request.override ? undefined : cache?.get<Diagnostic[]>(key);
+    const found = cached?.value ?? checkLedger({ ledger: loaded.ledger, today }, request.checks);
+    if (!cached && !request.override) cache?.set(key, found);
+    opened.diagnostics.push(...found);
+  }
+  return opened;
+}
+
+/**
+ * A ledger a view can use: refuses one that could not be parsed, and notes
+ * (for stderr, one line) errors that may make the view wrong.
+ */
+export async function openLedgerForView(ctx: CommandContext, notes: string[]): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
+  const opened = await openLedger(ctx, { checks: 'view' });
+  if (!opened.ledger || isUnreadable(opened)) {
+    const errors = opened.diagnostics.filter((d) => d.severity === 'error');
+    throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
+  }
+  const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors) notes.push(`注意：台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。`);
+  return { ledger: opened.ledger, opened };
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import type { CommandContext } from '../command-context.js';
+import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
+import { ExitCode } from '../exit-code.js';
+import { UserError } from '../errors.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { beijingToday } from '../model/dates.js';
+import { readTextFile } from '../read/read-file.js';
+import { SourceTexts, type TextSource } from '../read/source-texts.js';
+import { cacheOf } from './cache-of.js';
+import { locateLedger } from './locate-ledger.js';
+
+export interface Validation {
+  file: string;
+  items: number;
+  /** With line and column. */
+  diagnostics: Diagnostic[];
+  texts: TextSource;
+}
+
+/** Reads files from the git index instead of the working tree, where the index has them. */
+async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | undefined> {
+  // git (and child_process) only for the commit hook: every other run would pay for loading them.
+  const { gitShowBytes, repositoryOf } = await import('../git/git.js');
+  return (file) => {
+    const repo = repositoryOf(resolve(cwd, file));
+    if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --staged`);
+    try {
+      return gitShowBytes(repo.root, '', repo.path);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Every finding of every check, located (file:line:col), or the same from the
+ * cache when the files' content and today are unchanged. Locating needs the
+ * position-keeping YAML parser, which is slow on large files and costs more to
+ * load than the rest of a small run.
+ */
+export async function validation(ctx: CommandContext, { staged = false }: { staged?: boolean }): Promise<Validation> {
+  const { file } = await locateLedger(ctx);
+  const cache = staged || file === '-' ? undefined : cacheOf(ctx);
+  const today = beijingToday(ctx.io.now());
+  // File names in the result are as seen from the working folder.
+  const calendar = cache ? calendarFingerprint(file) : '';
+  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, process.cwd());
+  const content = cache ? quickContentKey(file, cache) : undefined;
+  const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
+  if (hit) {
+    const texts = new SourceTexts();
+    for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false }).text ?? '');
+    return { ...hit.value, texts };
+  }
+  // Loading and checking are imported only when the cache cannot answer.
+  const { isUnreadable, openLedger } = await import('./open-ledger.js');
+  const opened = await openLedger(ctx, { checks: 'all', override: staged ? await stagedVersions(ctx.io.cwd) : undefined });
+  const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
+  if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
+  const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };
+  cache?.set(keyFor(opened.contentKey), result);
+  return { ...result, texts: opened.texts };
+}

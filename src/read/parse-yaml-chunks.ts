@@ -1,0 +1,162 @@
+import { loadYamlValue } from './load-yaml-value.js';
+
+/** What an earlier parse of the same file left: each item chunk's value by the hash of its text. */
+export interface ChunkTable {
+  /** The placeholder standing for the items in the skeleton. */
+  placeholder: string;
+  /** Hash of the skeleton text (the file with every item replaced by a placeholder) and its value. */
+  skeleton: { hash: string; value: unknown };
+  /** Item chunks in file order, by hash. */
+  order: string[];
+  values: Record<string, unknown>;
+}
+
+interface Split {
+  skeleton: string;
+  chunks: string[];
+  placeholder: string;
+}
+
+const SPACE = 32;
+const HASH_SIGN = 35;
+const DASH = 45;
+
+/** A document that uses directives or several documents is parsed whole. */
+const WHOLE_ONLY = /^(?:%|---|\.\.\.)/m;
+
+/**
+ * Finds the indentation of item entries: the `- ` lines right under the first
+ * `items:` key. Undefined when the layout has none (flow style, no items).
+ */
+function itemIndent(text: string): number | undefined {
+  const match = /^( *)items:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*( *)- /m.exec(text);
+  return match && match[2]!.length > match[1]!.length ? match[2]!.length : undefined;
+}
+
+/**
+ * Cuts a ledger text at item boundaries: a chunk starts at a line with exactly
+ * `indent` spaces then `- `, and runs until the next line (not blank, not a
+ * comment) indented that far or less. The skeleton is the text with each chunk
+ * replaced by a one-line entry holding a placeholder.
+ */
+export function splitAtItems(text: string): Split | undefined {
+  if (WHOLE_ONLY.test(text)) return undefined;
+  const indent = itemIndent(text);
+  if (indent === undefined) return undefined;
+  // Deterministic, so an unchanged skeleton has the same text and can be reused; never a string the file contains.
+  let placeholder = 'gkchunk';
+  while (text.includes(placeholder)) placeholder += 'x';
+  placeholder += '_';
+  const pad = ' '.repeat(indent);
+  const skeleton: string[] = [];
+  const chunks: string[] = [];
+  let copiedTo = 0;
+  let chunkStart = -1;
+  const close = (at: number) => {
+    chunks.push(text.slice(chunkStart, at));
+    skeleton.push(`${pad}- ${placeholder}${chunks.length - 1}\n`);
+    copiedTo = at;
+    chunkStart = -1;
+  };
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    end = end < 0 ? text.length : end + 1;
+    let spaces = 0;
+    while (text.charCodeAt(start + spaces) === SPACE) spaces++;
+    const next = text.charCodeAt(start + spaces);
+    if (next === 9) return undefined; // a tab: let the whole-file parser say where
+    const blank = start + spaces >= end - 1 || next === 13 || next === 10 || next === HASH_SIGN;
+    if (!blank) {
+      const after = text.charCodeAt(start + spaces + 1);
+      if (spaces === indent && next === DASH && (after === SPACE || after === 10 || after === 13 || Number.isNaN(after))) {
+        if (chunkStart >= 0) close(start);
+        skeleton.push(text.slice(copiedTo, start));
+        copiedTo = start;
+        chunkStart = start;
+      } else if (chunkStart >= 0 && spaces <= indent) {
+        close(start);
+      }
+    }
+    start = end;
+  }
+  if (chunkStart >= 0) close(text.length);
+  skeleton.push(text.slice(copiedTo));
+  return { skeleton: skeleton.join(''), chunks, placeholder };
+}
+
+/** Replaces every placeholder entry in the skeleton's value by its chunk's value; false unless each is used exactly once. */
+function fillPlaceholders(value: unknown, placeholder: string, values: unknown[]): boolean {
+  const used = new Array<boolean>(values.length).fill(false);
+  let ok = true;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const element = node[i];
+        if (typeof element === 'string' && element.startsWith(placeholder)) {
+          const index = Number(element.slice(placeholder.length));
+          if (!Number.isInteger(index) || index < 0 || index >= values.length || used[index]) ok = false;
+          else {
+            used[index] = true;
+            node[i] = values[index];
+          }
+        } else walk(element);
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const child of Object.values(node)) walk(child);
+    } else if (typeof node === 'string' && node.includes(placeholder)) ok = false;
+  };
+  walk(value);
+  return ok && used.every(Boolean);
+}
+
+/**
+ * Parses a ledger item by item, reusing the values of items whose text is
+ * unchanged since `previous`. Returns undefined whenever the layout does not
+ * allow it (directives, tabs, anchors, a chunk that does not stand alone, a
+ * placeholder that did not land as a whole entry): the caller then parses the
+ * whole file, which is the reference this must equal.
+ */
+export function parseInChunks(text: string, hash: (text: string) => string, previous?: ChunkTable): { value: unknown; table: ChunkTable } | undefined {
+  const split = splitAtItems(text);
+  if (!split || !split.chunks.length) return undefined;
+  try {
+    const order = split.chunks.map(hash);
+    const values: Record<string, unknown> = {};
+    const chunkValues = split.chunks.map((chunk, i) => {
+      const key = order[i]!;
+      if (key in values) return structuredClone(values[key]);
+      const known = previous?.values[key];
+      const value = known !== undefined ? known : parseChunk(chunk);
+      values[key] = value;
+      return value;
+    });
+    if (chunkValues.includes(undefined)) return undefined;
+    // The skeleton's text changes only when items are added or removed, or the plan or sections change.
+    const skeletonHash = hash(split.skeleton);
+    const skeletonValue = previous?.skeleton.hash === skeletonHash && previous.placeholder === split.placeholder ? previous.skeleton.value : loadYamlValue(split.skeleton);
+    const tree = structuredClone(skeletonValue);
+    if (!fillPlaceholders(tree, split.placeholder, chunkValues)) return undefined;
+    return { value: tree, table: { placeholder: split.placeholder, skeleton: { hash: skeletonHash, value: skeletonValue }, order, values } };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value a stored table stands for (the file it was made from is unchanged). */
+export function assembleTable(table: ChunkTable): unknown {
+  const tree = structuredClone(table.skeleton.value);
+  const seen = new Set<string>();
+  const values = table.order.map((key) => {
+    const value = table.values[key];
+    if (seen.has(key)) return structuredClone(value);
+    seen.add(key);
+    return value;
+  });
+  return fillPlaceholders(tree, table.placeholder, values) ? tree : undefined;
+}
+
+/** One item chunk on its own: a sequence of exactly one entry. */
+function parseChunk(chunk: string): unknown {
+  const parsed = loadYamlValue(chunk);
+  return Array.isArray(parsed) && parsed.length === 1 && parsed[0] !== undefined ? parsed[0] : undefined;
+}
