@@ -9,7 +9,7 @@ import type { TextSource } from '../read/source-texts.js';
 import { acquireLock } from './file-lock.js';
 import { applyEditToValue, type LedgerEdit } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { assertWritable, writeFileAtomic } from './write-file-atomic.js';
 
 export interface EditResult {
   file: string;
@@ -34,6 +34,8 @@ export interface EditOptions {
   open: (bytes: Buffer) => Promise<CheckedLedger>;
   /** Called after the new text is ready and before it is written (tests change the file here). */
   beforeWrite?: () => void;
+  /** Called after the new file is synced, before the last comparison (tests change the file here). */
+  duringWrite?: () => void;
   /** Called under the lock with the bytes the edit starts from; throws to refuse before anything is written (--commit checks HEAD here). */
   checkBase?: (bytes: Buffer) => void;
   /** Called under the lock right after the write (--commit commits here, so no other edit can slip in between). */
@@ -41,6 +43,8 @@ export interface EditOptions {
 }
 
 const BOM = '\uFEFF';
+/** Times an edit is made again on new content before giving up. */
+const ATTEMPTS = 5;
 /** Warnings an edit may not introduce: resolving a group the item does not name is a slip, not a choice. */
 const REFUSED_WARNINGS = new Set(['RESOLUTION_UNUSED']);
 const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
@@ -57,7 +61,9 @@ async function loadChecked(bytes: Buffer, options: EditOptions) {
  * disk meanwhile, the edit is made again on the new content.
  */
 export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledger: Ledger) => LedgerEdit), options: EditOptions): Promise<EditResult> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  // Before the lock: a read-only ledger or folder is refused at once, with nothing created beside it.
+  assertWritable(file);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const unlock = acquireLock(file);
     const outcome = await (async () => {
       const bytes = readFileSync(file);
@@ -89,12 +95,16 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
       options.beforeWrite?.();
       if (!readFileSync(file).equals(bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
-      if (!newBytes.equals(bytes)) writeFileAtomic(file, newBytes);
+      // Compared once more right before the rename: an edit made during the fsync is not lost either.
+      if (!newBytes.equals(bytes) && !writeFileAtomic(file, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
       const result = { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)!, edit };
       if (!newBytes.equals(bytes)) options.afterWrite?.(result);
       return result;
     })().finally(unlock);
     if (outcome !== 'changed') return outcome;
   }
-  throw new UserError('台账在编辑期间被反复修改，未写入；请稍后再试', ExitCode.CannotRun);
+  throw new UserError(
+    `台账在 gongkai 修改它的同时被别的程序接连改动（试了 ${ATTEMPTS} 次，每次写入前文件都已变了）；为了不覆盖别人的修改，这次没有写入。请等其他程序停止写入后再试`,
+    ExitCode.CannotRun,
+  );
 }

@@ -1,28 +1,103 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UserError } from '../errors.js';
+
+export interface WriteOptions {
+  /** Refuse to replace an existing file (import without --force). */
+  exclusive?: boolean;
+  /** Write only if the file still holds exactly these bytes, checked again right before the rename. */
+  unchangedSince?: Buffer;
+  /** Called after the temp file is synced, before the last comparison (tests change the file here). */
+  afterSync?: () => void;
+}
+
+const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, '0');
+
+/** Errors the file system gives for a write the user may not make: a clear refusal, not a crash. */
+export function permissionRefusal(cause: unknown, what: string): UserError | undefined {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`没有权限写入 ${what}（${code}），未修改任何文件`);
+  if (code === 'EROFS') return new UserError(`${what} 在只读文件系统上，未修改任何文件`);
+  return undefined;
+}
+
+/**
+ * Refuses, before anything is written, to replace a read-only file or to
+ * write into a read-only folder. The mode bits decide even for root: a file
+ * someone made read-only is meant to stay as it is.
+ */
+export function assertWritable(file: string): void {
+  const folder = dirname(resolve(file));
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  if (stat) {
+    const writable = (stat.mode & 0o222) !== 0 && canAccess(file);
+    if (!writable) throw new UserError(`${file} 是只读文件（权限 ${octal(stat.mode)}），未修改；确需修改请先 chmod u+w ${file}`);
+  }
+  const folderMode = statSync(folder).mode;
+  if ((folderMode & 0o222) === 0 || !canAccess(folder)) {
+    throw new UserError(`${file} 所在的目录 ${folder} 是只读的（权限 ${octal(folderMode)}），无法写入，未修改任何文件`);
+  }
+}
+
+function canAccess(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Writes a file so that readers see the old or the new content, never half:
- * a temp file in the same folder, fsync, then rename over the target.
- * `exclusive` refuses to replace an existing file (import without --force).
+ * a temp file in the same folder with the old file's mode and owner, fsync,
+ * then rename over the target. Returns false, writing nothing, when
+ * `unchangedSince` no longer matches the file right before the rename.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): boolean {
+  assertWritable(file);
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let old;
   try {
-    mode = statSync(file).mode & 0o777;
+    old = statSync(file);
   } catch {
-    mode = undefined;
+    old = undefined;
   }
-  const fd = openSync(temp, 'wx', mode ?? 0o644);
+  let fd: number;
   try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (cause) {
+    throw permissionRefusal(cause, dirname(resolve(file))) ?? cause;
+  }
+  try {
+    try {
+      // Keep the replaced file's mode (not the umask's) and, where permitted, its owner.
+      fchmodSync(fd, old ? old.mode & 0o7777 : 0o666 & ~process.umask());
+      if (old) fchownSync(fd, old.uid, old.gid);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EPERM') throw cause;
+    }
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
-  } finally {
+  } catch (cause) {
     closeSync(fd);
+    rmSync(temp, { force: true });
+    throw cause;
   }
+  closeSync(fd);
   try {
+    options.afterSync?.();
+    // Compared again here, after the slow fsync: the window left is this read and the rename.
+    if (options.unchangedSince && !sameBytes(file, options.unchangedSince)) {
+      rmSync(temp, { force: true });
+      return false;
+    }
     if (options.exclusive) {
       // A hard link fails if the target exists, so a file created meanwhile is never replaced.
       linkSync(temp, file);
@@ -32,6 +107,30 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     }
   } catch (cause) {
     rmSync(temp, { force: true });
-    throw cause;
+    throw permissionRefusal(cause, file) ?? cause;
+  }
+  syncFolder(dirname(resolve(file)));
+  return true;
+}
+
+function sameBytes(file: string, bytes: Buffer): boolean {
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Makes the rename itself durable; a folder that cannot be opened for sync is left as it is. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename has happened either way.
   }
 }
