@@ -8,9 +8,8 @@ import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
 import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { describeChange } from '../render/changes.js';
-import { renderTable } from '../render/table.js';
 import { safeLine } from '../render/safe-text.js';
-import { tableWidth } from './view-output.js';
+import { terminalTable } from './view-output.js';
 
 async function ledgerRepository(ctx: CommandContext) {
   const { file } = await locateLedger(ctx);
@@ -87,8 +86,7 @@ export async function logCommand(ctx: CommandContext, item: string | undefined, 
   }
   const title = item ? `第 ${item} 项的变化` : '台账的变化';
   ctx.io.stdout(
-    renderTable(
-      {
+    terminalTable(ctx, {
         title,
         facts: [`${file}，按 git 提交从早到晚`],
         tables: [
@@ -99,10 +97,7 @@ export async function logCommand(ctx: CommandContext, item: string | undefined, 
           },
         ],
         notes: [],
-      },
-      tableWidth(ctx),
-      ctx.out,
-    ),
+      }),
   );
   return ExitCode.Ok;
 }

@@ -2,15 +2,21 @@ import type { CommandContext } from '../command-context.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
+import { terminalTextWidth } from '../render/text-width.js';
 import type { TableDoc } from '../render/table-doc.js';
 import { PLAIN_STYLES } from '../render/styles.js';
 import { writeOutputFile } from './write-output.js';
 
 export type ViewFormat = 'table' | 'md' | 'json' | 'csv' | 'xlsx';
 
-/** Terminal width for tables: the terminal's, or 120 when output is not a terminal. */
+/** Terminal width for tables: the terminal's; unlimited when output is piped or written to a file, so nothing is shortened. */
 export function tableWidth(ctx: CommandContext): number {
-  return ctx.io.stdoutIsTty && ctx.io.columns ? ctx.io.columns : 120;
+  return ctx.io.stdoutIsTty && ctx.io.columns ? ctx.io.columns : Infinity;
+}
+
+/** A doc as a terminal table for this terminal: its width and its count of Ambiguous characters. */
+export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
+  return renderTable(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env));
 }
 
 /** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. */
@@ -19,7 +25,7 @@ export function writeView(ctx: CommandContext, format: Exclude<ViewFormat, 'xlsx
     json: () => JSON.stringify(report, null, 2) + '\n',
     md: () => renderMarkdown(doc(false)),
     csv: () => renderCsv(doc(false)),
-    table: () => (output ? renderTable(doc(true), 120, PLAIN_STYLES) : renderTable(doc(true), tableWidth(ctx), ctx.out)),
+    table: () => (output ? renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)) : terminalTable(ctx, doc(true))),
   }[format];
   if (output) writeOutputFile(ctx, output, out(), format);
   else ctx.io.stdout(out());

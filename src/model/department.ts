@@ -80,6 +80,13 @@ export function findDepartment(registry: Registry, name: string): Department | u
   return entry?.type === 'department' ? entry.department : undefined;
 }
 
+/** The name for a narrow column: the registry's short name, else the shortest alias shorter than the name, else the name. */
+export function shortName(department: Department): string {
+  if (department.short) return department.short;
+  const shortest = [...department.aliases].sort((a, b) => a.length - b.length)[0];
+  return shortest !== undefined && shortest.length < department.name.length ? shortest : department.name;
+}
+
 /** Every name (canonical and alias) of departments and groups, for did-you-mean. */
 export function allNames(registry: Registry): string[] {
   return [...registry.departments.flatMap((d) => [d.name, ...d.aliases]), ...registry.groups.flatMap((g) => [g.name, ...g.aliases])];

@@ -1,4 +1,4 @@
-import type { Department } from '../model/department.js';
+import { shortName, type Department } from '../model/department.js';
 import type { Status } from '../model/status.js';
 import type { Role } from '../model/role.js';
 import type { Item } from '../model/ledger.js';
@@ -20,7 +20,8 @@ export interface StatusCounts {
 export interface StatusReport {
   plan: { title: string; document_number: string | null; year: number };
   as_of: string;
-  departments: ({ name: string; kind: Department['kind'] } & StatusCounts)[];
+  /** `short_name`: the name shown where a column is narrow (救助司, 办公厅). */
+  departments: ({ name: string; short_name: string; kind: Department['kind'] } & StatusCounts)[];
   /** Over the plan's items, each counted once. */
   totals: Omit<StatusCounts, 'by_role' | 'possible'>;
 }
@@ -59,7 +60,7 @@ export function statusReport(context: ViewContext): StatusReport {
       owned.push(o.item);
       by_role[o.role]++;
     }
-    return { name: department.name, kind: department.kind, ...tally(owned, deadlines), by_role, possible: obligations.length - owned.length };
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(owned, deadlines), by_role, possible: obligations.length - owned.length };
   });
   return {
     plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null, year: ledger.plan.year },

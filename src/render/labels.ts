@@ -14,6 +14,13 @@ export function roleCell(row: Pick<ItemRow, 'role' | 'scope' | 'via'>): string {
   return extra ? `${ROLE_LABELS[row.role]}（${extra}）` : ROLE_LABELS[row.role];
 }
 
+/** The role alone, short: 分工负责 for 按职责分工负责. */
+export function compactRoleCell(row: Pick<ItemRow, 'role'>): string {
+  return row.role ? COMPACT_ROLE_LABELS[row.role] : '';
+}
+
+const COMPACT_ROLE_LABELS: Readonly<Record<NonNullable<ItemRow['role']>, string>> = { lead: '牵头', joint: '分工负责', sole: '负责', cooperate: '配合' };
+
 function working(n: number | null): string {
   return n === null ? '? 个工作日' : `${n} 个工作日`;
 }
@@ -24,21 +31,53 @@ export function timeCell(row: ItemRow): string {
     case 'done':
       return row.done_on ? `${row.done_on} 完成` : '已完成';
     case 'cancelled':
-      return '—';
+      return '-';
     case 'ongoing':
       return `${row.stale ? '久未更新，' : ''}${row.last_progress ? `上次进展 ${row.last_progress}` : '尚无进展记录'}`;
-    case 'overdue':
-      return `逾期 ${-row.days_left} 天（${working(row.working_days_left === null ? null : -row.working_days_left)}）`;
+    case 'overdue': {
+      const late = row.working_days_left === null ? null : -row.working_days_left;
+      // Late only over a holiday (due 09-30, as of 10-03): no working day has passed, which is not a contradiction to print.
+      return late === 0 ? `逾期 ${-row.days_left} 天（其间无工作日）` : `逾期 ${-row.days_left} 天（${working(late)}）`;
+    }
     default:
       return row.days_left === 0 ? '今天到期' : `剩余 ${row.days_left} 天（${working(row.working_days_left)}）`;
   }
 }
 
-/** 未启动 · 临期 */
+/** The time cell for a narrow terminal: 逾期8天/1工作日, 剩84天/61工作日, 2021-09-15完成. */
+export function compactTimeCell(row: ItemRow): string {
+  const workingDays = (n: number | null) => (n === null ? '?工作日' : n === 0 ? '无工作日' : `${n}工作日`);
+  switch (row.state) {
+    case 'done':
+      return row.done_on ? `${row.done_on}完成` : '已完成';
+    case 'cancelled':
+      return '-';
+    case 'ongoing':
+      return row.last_progress ? `进展${row.last_progress}` : '尚无进展';
+    case 'overdue':
+      return `逾期${-row.days_left}天/${workingDays(row.working_days_left === null ? null : -row.working_days_left)}`;
+    default:
+      return row.days_left === 0 ? '今天到期' : `剩${row.days_left}天/${workingDays(row.working_days_left)}`;
+  }
+}
+
+/**
+ * 未启动・临期. The mark between is U+30FB, wide in every terminal; the
+ * middle dot · is Ambiguous and would misalign where drawn wide.
+ */
 export function statusCell(row: ItemRow): string {
+  const marker = statusMarker(row);
+  return marker ? `${STATUS_LABELS[row.status]}・${marker}` : STATUS_LABELS[row.status];
+}
+
+/** The status for a narrow terminal: 久未更新 alone says 持续推进 too. */
+export function compactStatusCell(row: ItemRow): string {
+  return row.state !== 'overdue' && row.state !== 'due_soon' && row.stale ? '久未更新' : statusCell(row);
+}
+
+function statusMarker(row: ItemRow): string | undefined {
   const flag: Partial<Record<DeadlineState, string>> = { overdue: '逾期', due_soon: '临期' };
-  const marker = flag[row.state] ?? (row.stale ? '久未更新' : undefined);
-  return marker ? `${STATUS_LABELS[row.status]}·${marker}` : STATUS_LABELS[row.status];
+  return flag[row.state] ?? (row.stale ? '久未更新' : undefined);
 }
 
 export function rowTone(row: ItemRow): Tone | undefined {
@@ -49,23 +88,41 @@ export function rowTone(row: ItemRow): Tone | undefined {
   return undefined;
 }
 
-/** ████░░░░░░ 40% */
+/**
+ * ▰▰▰▱▱▱▱▱▱▱ 30%. U+25B0/25B1 are Neutral width (one column everywhere);
+ * the usual █ ░ are Ambiguous and widen the bar in Chinese-locale consoles.
+ */
 export function completionBar(completion: number | null, width = 10): string {
-  if (completion === null) return '—';
+  if (completion === null) return '-';
   const filled = Math.round(completion * width);
-  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(completion * 100)}%`;
+  return `${'▰'.repeat(filled)}${'▱'.repeat(width - filled)} ${Math.round(completion * 100)}%`;
 }
 
 export function percent(completion: number | null): string {
-  return completion === null ? '—' : `${Math.round(completion * 100)}%`;
+  return completion === null ? '-' : `${Math.round(completion * 100)}%`;
 }
 
-/** Columns of an item table; the last one says how much time is left (or how late it is). */
+/**
+ * Columns of an item table; the last one says how much time is left (or how
+ * late it is). Narrow terminals first get the short time and status forms,
+ * then the short role, then lose the due date (the time column still says how late).
+ */
 export function itemColumns(timeHeader: string): DocColumn[] {
-  return [{ header: '编号', align: 'right' }, { header: '角色' }, { header: '任务', flexible: true }, { header: '状态' }, { header: '时限' }, { header: timeHeader }];
+  return [
+    { header: '编号', align: 'right' },
+    { header: '角色', compact: { at: 2 } },
+    { header: '任务', flexible: true },
+    { header: '状态', compact: { at: 1 } },
+    { header: '时限', dropAt: 3 },
+    { header: timeHeader, compact: { at: 1 } },
+  ];
 }
 
 /** An item as a row of an item table. */
 export function itemDocRow(row: ItemRow): DocRow {
-  return { cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)], tone: rowTone(row) };
+  return {
+    cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)],
+    compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row)],
+    tone: rowTone(row),
+  };
 }

@@ -1,4 +1,4 @@
-import { eastAsianWidth } from 'get-east-asian-width';
+import { NARROW } from './text-width.js';
 
 // CSI/OSC escape sequences first (so their parameters go too), then lone controls,
 // C1 controls and bidi overrides that can disguise text in a terminal.
@@ -15,45 +15,17 @@ export function safeLine(text: string): string {
   return safeText(text).replace(/[\t\n]+/g, ' ');
 }
 
-// Zero-width: combining marks, variation selectors, zero-width space/joiners.
-const ZERO_WIDTH = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F]/;
-
-/**
- * Columns the text takes in a terminal: CJK characters take two. A code-point
- * lookup rather than string-width, whose grapheme segmenter costs ~40 ms to
- * start; ledger text is Chinese, not emoji sequences.
- */
+/** Columns the text takes in a terminal (CJK characters take two; Ambiguous ones one, see text-width.ts). */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += charWidth(ch);
-  return width;
+  return NARROW.of(text);
 }
 
-/** Columns one character takes; the common cases (ASCII, CJK ideographs and punctuation) without a table lookup. */
-function charWidth(ch: string): number {
-  const code = ch.codePointAt(0)!;
-  if (code >= 0x20 && code < 0x7f) return 1;
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) return 2;
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || ZERO_WIDTH.test(ch)) return 0;
-  return code < 0x1100 ? 1 : eastAsianWidth(code);
-}
-
-/** Shortens text to at most `width` columns, ending with … when cut. */
+/** Shortens text to at most `width` columns, ending with ⋯ when cut. */
 export function truncateToWidth(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    const w = charWidth(ch);
-    if (used + w > width - 1) break;
-    out += ch;
-    used += w;
-  }
-  return `${out}…`;
+  return NARROW.truncate(text, width);
 }
 
 /** Pads text with spaces to `width` columns. */
 export function padToWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return align === 'left' ? text + pad : pad + text;
+  return NARROW.pad(text, width, align);
 }

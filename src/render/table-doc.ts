@@ -15,10 +15,21 @@ export interface DocColumn {
   align?: 'left' | 'right';
   /** The one column that is shortened to fit the terminal (the task text). */
   flexible?: boolean;
+  /**
+   * A narrower form for narrow terminals: from layout step `at` on, this
+   * header and each row's `compact` cell are shown (逾期 8 天（1 个工作日） → 逾期8天/1工作日).
+   */
+  compact?: { at: number; header?: string };
+  /** The layout step from which the column is left out of a terminal table. */
+  dropAt?: number;
+  /** In the stacked layout, the line of a row's block the value goes on (0: beside the row's name). */
+  stackLine?: number;
 }
 
 export interface DocRow {
   cells: string[];
+  /** Narrower cells for columns that have a compact form; undefined where the full cell is short enough. */
+  compact?: (string | undefined)[];
   /** Colours the row's status cells in a terminal. */
   tone?: Tone;
   /** Bold row (totals). */
@@ -29,6 +40,8 @@ export interface DocTable {
   heading?: string;
   columns: DocColumn[];
   rows: DocRow[];
+  /** When even the narrowest columns do not fit, show each row as a block of 名称 数值 pairs (the status summary). */
+  stackable?: boolean;
   /** Shown instead of an empty table. */
   empty?: string;
   /** Leading CSV columns naming the table a row came from, e.g. [['分类', '逾期'], ['责任单位', '信息中心']]. */

@@ -1,5 +1,7 @@
 import type { Styles } from './styles.js';
-import { displayWidth, padToWidth, safeLine, truncateToWidth } from './safe-text.js';
+import { safeLine } from './safe-text.js';
+import { NARROW, type TextWidth } from './text-width.js';
+import type { DocColumn, DocRow, DocTable, TableDoc, Tone } from './table-doc.js';
 
 /**
  * Plain columns separated by two spaces (kubectl style), padded by display
@@ -7,7 +9,10 @@ import { displayWidth, padToWidth, safeLine, truncateToWidth } from './safe-text
  * layout pass is quadratic in rows: 790 ms of 1,150 ms for a 1,000-row table.
  */
 const GAP = '  ';
-import type { DocTable, TableDoc, Tone } from './table-doc.js';
+/** The task text keeps at least this many columns (12 characters) before other columns give way. */
+const FLEX_MIN = 24;
+/** The rule under the header: ASCII, because ─ is Ambiguous and misaligns where it is drawn wide. */
+const RULE = '-';
 
 function tone(styles: Styles, t: Tone | undefined, text: string): string {
   switch (t) {
@@ -24,38 +29,103 @@ function tone(styles: Styles, t: Tone | undefined, text: string): string {
   }
 }
 
-function renderOne(table: DocTable, width: number, styles: Styles): string {
-  if (!table.rows.length) return table.empty ? `${table.empty}\n` : '';
-  const cells = table.rows.map((r) => r.cells.map(safeLine));
-  const headers = table.columns.map((c) => safeLine(c.header));
-  const widths = table.columns.map((_, i) => Math.max(displayWidth(headers[i]!), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const flexible = table.columns.findIndex((c) => c.flexible);
-  if (flexible >= 0) {
-    // Two spaces between columns; the flexible column gets what the others leave.
-    const fixed = widths.reduce((sum, w, i) => (i === flexible ? sum : sum + w), 0) + GAP.length * (widths.length - 1);
-    const room = Math.max(8, width - fixed);
-    if (widths[flexible]! > room) {
-      for (const row of cells) row[flexible] = truncateToWidth(row[flexible] ?? '', room);
-      widths[flexible] = room;
-    }
+/** Which columns a family of tables shows, in which form, and how wide: one layout for every table with the same columns. */
+type Layout =
+  | { stacked: false; shown: number[]; compact: boolean[]; widths: number[]; width: number }
+  | { stacked: true };
+
+const cellOf = (row: DocRow, i: number, compact: boolean) => safeLine((compact ? row.compact?.[i] : undefined) ?? row.cells[i] ?? '');
+
+/**
+ * The widest layout that fits: step 0 shows every column in full; each step
+ * switches more columns to their compact form or leaves them out, as the doc
+ * ranks them. The flexible column (task text) takes what the others leave.
+ */
+function layoutFor(columns: readonly DocColumn[], rows: readonly DocRow[], width: number, measure: TextWidth, stackable: boolean): Layout {
+  const lastStep = Math.max(0, ...columns.map((c) => Math.max(c.compact?.at ?? 0, c.dropAt ?? 0)));
+  let narrowest: Extract<Layout, { stacked: false }> | undefined;
+  for (let step = 0; step <= lastStep; step++) {
+    const shown = columns.flatMap((c, i) => (c.dropAt !== undefined && c.dropAt <= step ? [] : [i]));
+    const compact = columns.map((c) => c.compact !== undefined && c.compact.at <= step);
+    const widths = columns.map((c, i) => {
+      const header = compact[i] ? (c.compact?.header ?? c.header) : c.header;
+      let w = measure.of(safeLine(header));
+      for (const row of rows) w = Math.max(w, measure.of(cellOf(row, i, compact[i]!)));
+      return w;
+    });
+    const flexible = shown.find((i) => columns[i]!.flexible);
+    const fixed = shown.reduce((sum, i) => (i === flexible ? sum : sum + widths[i]!), 0) + GAP.length * (shown.length - 1);
+    const flexNeed = flexible === undefined ? 0 : Math.min(widths[flexible]!, FLEX_MIN);
+    if (flexible !== undefined) widths[flexible] = Math.max(1, Math.min(widths[flexible]!, width - fixed));
+    narrowest = { stacked: false, shown, compact, widths, width: shown.reduce((sum, i) => sum + widths[i]!, 0) + GAP.length * (shown.length - 1) };
+    if (fixed + flexNeed <= width) return narrowest;
   }
-  const line = (row: string[], paint: (cell: string) => string) =>
-    row
-      .map((cell, i) => paint(padToWidth(cell, widths[i]!, table.columns[i]!.align)))
-      .join(GAP)
-      .trimEnd();
-  const ruleWidth = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
-  const body = cells.map((row, i) => {
-    const meta = table.rows[i]!;
-    return line(row, (cell) => (meta.strong ? styles.bold(tone(styles, meta.tone, cell)) : tone(styles, meta.tone, cell)));
-  });
-  return [line(headers, styles.bold), styles.dim('─'.repeat(ruleWidth)), ...body].join('\n') + '\n';
+  return stackable ? { stacked: true } : narrowest!;
 }
 
-/** A doc as aligned terminal tables (double-width aware), shortened to `width` columns. */
-export function renderTable(doc: TableDoc, width: number, styles: Styles): string {
-  const parts = [styles.bold(safeLine(doc.title)), ...doc.facts.map((f) => safeLine(f))].join('\n') + '\n';
-  const tables = doc.tables.map((table) => (table.heading ? `\n${styles.bold(safeLine(table.heading))}\n` : '\n') + renderOne(table, width, styles)).join('');
-  const notes = doc.notes.length ? '\n' + doc.notes.map((n) => styles.dim(safeLine(n))).join('\n') + '\n' : '';
-  return parts + tables + notes;
+function renderRows(table: DocTable, layout: Extract<Layout, { stacked: false }>, styles: Styles, measure: TextWidth): string[] {
+  const { shown, compact, widths } = layout;
+  const line = (cells: string[], paint: (cell: string) => string) =>
+    shown.map((i) => paint(measure.pad(measure.truncate(cells[i]!, widths[i]!), widths[i]!, table.columns[i]!.align))).join(GAP);
+  const headers = table.columns.map((c, i) => safeLine(compact[i] ? (c.compact?.header ?? c.header) : c.header));
+  const body = table.rows.map((row) => {
+    const cells = table.columns.map((_, i) => cellOf(row, i, compact[i]!));
+    return line(cells, (cell) => (row.strong ? styles.bold(tone(styles, row.tone, cell)) : tone(styles, row.tone, cell)));
+  });
+  return [line(headers, styles.bold), styles.dim(RULE.repeat(layout.width)), ...body];
+}
+
+/** Each row as a block: its name and the pairs of stackLine 0, then one indented line of 名称 数值 per stackLine; zeros left out. */
+function renderStacked(table: DocTable, width: number, styles: Styles, measure: TextWidth): string[] {
+  return table.rows.flatMap((row) => {
+    const lines = new Map<number, string[]>();
+    table.columns.forEach((column, i) => {
+      if (i === 0) return;
+      const value = cellOf(row, i, true);
+      if (value === '' || value === '0') return;
+      const at = column.stackLine ?? 1;
+      lines.set(at, [...(lines.get(at) ?? []), `${safeLine(column.header)} ${value}`]);
+    });
+    const paint = (text: string) => (row.strong ? styles.bold(tone(styles, row.tone, text)) : tone(styles, row.tone, text));
+    const head = measure.wrap([cellOf(row, 0, false), ...(lines.get(0) ?? [])].join(GAP), width, '  ').map((line) => paint(line));
+    const rest = [...lines.keys()]
+      .filter((k) => k > 0)
+      .sort((a, b) => a - b)
+      .flatMap((k) => measure.wrap(`  ${lines.get(k)!.join(GAP)}`, width, '  '));
+    return [...head, ...rest];
+  });
+}
+
+/** Text lines wrapped to the width, each painted. */
+function wrapped(text: string, width: number, measure: TextWidth, paint: (s: string) => string): string {
+  return measure
+    .wrap(safeLine(text), width)
+    .map((line) => paint(line))
+    .join('\n');
+}
+
+/**
+ * A doc as aligned terminal tables, fitted to `width` columns (Infinity:
+ * piped output, nothing shortened). Tables with the same columns share one
+ * layout, so the overdue groups line up with one another.
+ */
+export function renderTable(doc: TableDoc, width: number, styles: Styles, measure: TextWidth = NARROW): string {
+  const families = new Map<readonly DocColumn[], DocTable[]>();
+  for (const table of doc.tables) families.set(table.columns, [...(families.get(table.columns) ?? []), table]);
+  const layouts = new Map<readonly DocColumn[], Layout>();
+  for (const [columns, tables] of families) {
+    layouts.set(columns, layoutFor(columns, tables.flatMap((t) => t.rows), width, measure, tables.some((t) => t.stackable)));
+  }
+  const head = [wrapped(doc.title, width, measure, styles.bold), ...doc.facts.map((f) => wrapped(f, width, measure, (s) => s))].join('\n') + '\n';
+  const tables = doc.tables
+    .map((table) => {
+      const heading = table.heading ? `\n${wrapped(table.heading, width, measure, styles.bold)}\n` : '\n';
+      if (!table.rows.length) return heading + (table.empty ? `${wrapped(table.empty, width, measure, (s) => s)}\n` : '');
+      const layout = layouts.get(table.columns)!;
+      const lines = layout.stacked ? renderStacked(table, width, styles, measure) : renderRows(table, layout, styles, measure);
+      return heading + lines.join('\n') + '\n';
+    })
+    .join('');
+  const notes = doc.notes.length ? '\n' + doc.notes.map((n) => wrapped(n, width, measure, styles.dim)).join('\n') + '\n' : '';
+  return head + tables + notes;
 }

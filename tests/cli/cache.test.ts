@@ -36,7 +36,7 @@ describe('the cache is never stale', () => {
     const at = text.indexOf('      - number: "22"');
     writeFileSync(ledger, text.slice(0, at) + text.slice(at).replace('status: 未启动', 'status: 推进中').replace('due: 2021-12-31', 'due: 2021-09-30'));
     const after = row22(gongkai(...args));
-    expect(after).toContain('推进中·逾期');
+    expect(after).toContain('推进中・逾期');
     expect(after).toContain('逾期 8 天（1 个工作日）');
   });
 

@@ -80,6 +80,6 @@ describe('terminal width', () => {
     const tableLines = result.out.split('\n').filter((l) => /^\s+\d+\s/.test(l));
     expect(tableLines.length).toBe(11);
     for (const line of tableLines) expect(stringWidth(line)).toBeLessThanOrEqual(90);
-    expect(tableLines.some((l) => l.includes('…'))).toBe(true);
+    expect(tableLines.some((l) => l.includes('⋯'))).toBe(true);
   });
 });

@@ -1,0 +1,126 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/**
+ * How many columns text takes in a terminal. CJK characters take two; the
+ * East Asian "Ambiguous" ones (“ ” · … ─ █) take one or two depending on the
+ * terminal: one in most (tmux, VS Code), two in Chinese-locale consoles and in
+ * iTerm2 / Windows Terminal / xterm -cjk_width when set so. gongkai's own
+ * table chrome avoids them; ledger text (“互联网+政务服务”) cannot, so the
+ * count follows the user's terminal.
+ */
+export interface TextWidth {
+  /** Whether Ambiguous characters count as two columns. */
+  readonly ambiguousWide: boolean;
+  of(text: string): number;
+  /** Shortens text to at most `width` columns, ending with ⋯ when cut. */
+  truncate(text: string, width: number): string;
+  /** Pads text with spaces to `width` columns. */
+  pad(text: string, width: number, align?: 'left' | 'right'): string;
+  /** Breaks text into lines of at most `width` columns: between CJK characters or at spaces, never inside a Latin word or number. */
+  wrap(text: string, width: number, indent?: string): string[];
+}
+
+/** The mark of shortened text: U+22EF is Neutral width, one column in every terminal (… is Ambiguous). */
+export const ELLIPSIS = '⋯';
+
+// Zero-width: combining marks, variation selectors, zero-width space/joiners.
+const ZERO_WIDTH = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F]/;
+
+function charWidth(ch: string, ambiguousWide: boolean): number {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x20 && code < 0x7f) return 1;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) return 2;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || ZERO_WIDTH.test(ch)) return 0;
+  // A code-point lookup rather than string-width, whose grapheme segmenter costs ~40 ms to start.
+  return eastAsianWidth(code, { ambiguousAsWide: ambiguousWide });
+}
+
+/** Latin letters, digits and the marks that belong inside a word or number: a line never breaks among them. */
+const WORD_CHAR = /[A-Za-z0-9_.,:;!?'"()[\]{}<>/\\|@#$%^&*+=~`-]/;
+
+const NO_LINE_START = /^[）】」』》〉，。、；：！？％)\]}]/;
+
+function makeTextWidth(ambiguousWide: boolean): TextWidth {
+  const width = (ch: string) => charWidth(ch, ambiguousWide);
+  const of = (text: string) => {
+    let total = 0;
+    for (const ch of text) total += width(ch);
+    return total;
+  };
+  return {
+    ambiguousWide,
+    of,
+    truncate(text, max) {
+      if (of(text) <= max) return text;
+      let out = '';
+      let used = 0;
+      for (const ch of text) {
+        const w = width(ch);
+        if (used + w > max - 1) break;
+        out += ch;
+        used += w;
+      }
+      return out + ELLIPSIS;
+    },
+    pad(text, max, align = 'left') {
+      const pad = ' '.repeat(Math.max(0, max - of(text)));
+      return align === 'left' ? text + pad : pad + text;
+    },
+    wrap(text, max, indent = '') {
+      // Units that stay whole: a Latin word or number with its punctuation, a space, or one other character.
+      const units = text.match(/[A-Za-z0-9_.,:;!?'"()[\]{}<>/\\|@#$%^&*+=~`-]+| +|[^]/gu) ?? [];
+      const lines: string[] = [];
+      let line = '';
+      let used = 0;
+      for (const unit of units) {
+        const w = of(unit);
+        if (used + w > max && line.trim()) {
+          // Closing punctuation never starts a line: the character before it moves down with it.
+          const carried = NO_LINE_START.test(unit) && [...line.trim()].length > 1 ? [...line].pop()! : '';
+          lines.push(line.slice(0, line.length - carried.length).trimEnd());
+          line = indent + carried;
+          used = of(line);
+          if (unit.startsWith(' ')) continue;
+        }
+        // A single word wider than the line is cut rather than let the terminal wrap it.
+        if (w > max - used && WORD_CHAR.test(unit[0]!)) {
+          let piece = '';
+          for (const ch of unit) {
+            if (used + of(piece + ch) > max) {
+              lines.push((line + piece).trimEnd());
+              line = indent;
+              used = of(indent);
+              piece = '';
+            }
+            piece += ch;
+          }
+          line += piece;
+          used += of(piece);
+          continue;
+        }
+        line += unit;
+        used += w;
+      }
+      if (line.trim() || !lines.length) lines.push(line.trimEnd());
+      return lines;
+    },
+  };
+}
+
+/** Ambiguous characters as one column: what most terminals do. */
+export const NARROW: TextWidth = makeTextWidth(false);
+/** Ambiguous characters as two columns: Chinese-locale consoles, -cjk_width terminals. */
+export const WIDE: TextWidth = makeTextWidth(true);
+
+/**
+ * The convention of the user's terminal: GONGKAI_AMBIGUOUS=wide|narrow when
+ * set; otherwise wide under a legacy Chinese/Japanese/Korean locale (zh_CN.GBK,
+ * GB18030, BIG5, EUC-*), whose consoles draw them wide; otherwise narrow.
+ */
+export function terminalTextWidth(env: Readonly<Record<string, string | undefined>>): TextWidth {
+  const chosen = env.GONGKAI_AMBIGUOUS?.trim().toLowerCase();
+  if (chosen === 'wide') return WIDE;
+  if (chosen === 'narrow') return NARROW;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /\.(gbk|gb18030|gb2312|big5|euc)/i.test(locale) ? WIDE : NARROW;
+}
