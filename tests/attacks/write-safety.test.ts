@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { editLedgerFile } from '../../src/edit/edit-ledger.js';
 import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace, runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { checkedOpener, tempDir } from '../helpers/temp.js';
 
 const ledgerDir = () => tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
@@ -63,7 +63,7 @@ describe('an edit made while gongkai writes is not lost', () => {
     const ledger = join(dir, 'ledger.yaml');
     let writes = 0;
     const result = await editLedgerFile(ledger, { item: '4', status: 'in_progress' }, {
-      today: '2021-11-01',
+      open: checkedOpener(ledger, '2021-11-01'),
       duringWrite: () => {
         if (writes++ === 0) appendFileSync(ledger, '# 别人的修改\n');
       },

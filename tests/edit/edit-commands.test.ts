@@ -169,7 +169,7 @@ describe('a file changed underneath an edit', () => {
       open: checkedOpener(file, '2021-10-01'),
       beforeWrite: () => writeFileSync(file, HAND + `# 保存 ${++n}\n`),
     });
-    await expect(attempt).rejects.toThrow('台账在编辑期间被反复修改，未写入');
+    await expect(attempt).rejects.toThrow('为了不覆盖别人的修改，这次没有写入');
     expect(readFileSync(file, 'utf8')).toBe(HAND + `# 保存 ${n}\n`);
   });
 });
