@@ -11,6 +11,8 @@ export type DiagnosticCode =
   | 'TAB_INDENT'
   | 'ALIAS_BOMB'
   | 'MULTIPLE_DOCUMENTS'
+  | 'UNSUPPORTED_FORMAT'
+  | 'BAD_ZIP'
   // the shape of the data
   | 'UNKNOWN_KEY'
   | 'MISSING_FIELD'
@@ -46,7 +48,10 @@ export type DiagnosticCode =
   | 'CANCELLATION_NOT_CANCELLED'
   | 'MILESTONE_ORDER'
   | 'MILESTONE_AFTER_DUE'
-  | 'RELATIVE_DUE_UNKNOWN';
+  | 'RELATIVE_DUE_UNKNOWN'
+
+  | 'DUE_TEXT_MISMATCH'
+  | 'DUE_TEXT_UNREAD';
 
 export type Severity = 'error' | 'warning';
 

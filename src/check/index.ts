@@ -3,6 +3,7 @@ import type { CheckContext, CheckRule } from './check-rule.js';
 import { clauseMismatch } from './rules/clause-mismatch.js';
 import { dates } from './rules/dates.js';
 import { deadlineTrail } from './rules/deadline-trail.js';
+import { dueText } from './rules/due-text.js';
 import { emptyText } from './rules/empty-text.js';
 import { itemNumbers } from './rules/item-numbers.js';
 import { noAccountable } from './rules/no-accountable.js';
@@ -32,6 +33,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   unresolvedGroup,
   dates,
   deadlineTrail,
+  dueText,
 ];
 
 /** Runs the checks of a scope (by default every check) on a loaded ledger. */

@@ -73,6 +73,8 @@ export interface Item {
   /** YYYY-MM-DD; the plan's default when the item names none. */
   due: string;
   dueIsDefault: boolean;
+  /** The notice's deadline words, verbatim (2018年底前完成并持续落实); `due` is computed from them. */
+  dueText?: string;
   doneOn?: string;
   /** Set when `due` is written relative to an event; `due` is then computed from the working calendar. */
   dueRule?: RelativeDue;

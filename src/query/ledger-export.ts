@@ -26,6 +26,7 @@ export function ledgerExport(ledger: Ledger) {
       status_label: STATUS_LABELS[item.status],
       due: item.due,
       due_is_default: item.dueIsDefault,
+      due_text: item.dueText ?? null,
       done_on: item.doneOn ?? null,
       due_after: item.dueRule ? { after: item.dueRule.after, working_days: item.dueRule.workingDays } : null,
       milestones: item.milestones.map((m) => ({ due: m.due, text: m.text, done_on: m.doneOn ?? null })),

@@ -19,24 +19,26 @@ export function readTextFile(file: string, options: ReadOptions): TextFile {
   return { text: source.text(), bytes: source.bytes, encoding: source.encoding, diagnostics: [] };
 }
 
-/** Like readTextFile, but a plain UTF-8 file is checked now and decoded only when its text is asked for. */
-export function readSourceFile(file: string, options: ReadOptions): SourceFile {
-  let bytes: Buffer;
+/** Reads a file's bytes (or stdin for `-`); problems come back as diagnostics, never thrown. */
+export function readFileBytes(file: string, options: Omit<ReadOptions, 'allowLegacy'>): { bytes: Buffer; diagnostics: [] } | { bytes?: undefined; diagnostics: Diagnostic[] } {
   try {
     const given = options.override?.(file);
-    if (given) {
-      bytes = given;
-    } else if (file === '-') {
-      bytes = options.stdin ? options.stdin() : readFileSync(0);
-    } else {
-      if (statSync(file).isDirectory()) return { diagnostics: [error('NOT_A_FILE', '这是一个目录，不是文件', { file })] };
-      bytes = readFileSync(file);
-    }
+    if (given) return { bytes: given, diagnostics: [] };
+    if (file === '-') return { bytes: options.stdin ? options.stdin() : readFileSync(0), diagnostics: [] };
+    if (statSync(file).isDirectory()) return { diagnostics: [error('NOT_A_FILE', '这是一个目录，不是文件', { file })] };
+    return { bytes: readFileSync(file), diagnostics: [] };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取（${code ?? String(cause)}）`;
     return { diagnostics: [error(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'NOT_A_FILE', message, { file })] };
   }
+}
+
+/** Like readTextFile, but a plain UTF-8 file is checked now and decoded only when its text is asked for. */
+export function readSourceFile(file: string, options: ReadOptions): SourceFile {
+  const read = readFileBytes(file, options);
+  if (read.bytes === undefined) return read;
+  const bytes = read.bytes;
   if (isPlainUtf8(bytes)) {
     const decodedBytes = bytes;
     return { bytes, encoding: 'utf-8', text: () => decodedBytes.toString('utf8'), diagnostics: [] };

@@ -3,7 +3,7 @@ import type { Registry } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
 import { isValidDate } from '../model/dates.js';
-import { normalizeDepartmentName } from './parse-responsibility.js';
+import { normalizeDepartmentName } from '../model/department-name.js';
 import { asArray, asRecord, asString, type Raw } from './raw-value.js';
 
 const asDate = (value: unknown): string | undefined => (typeof value === 'string' && isValidDate(value) ? value : undefined);
@@ -104,7 +104,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     if (value === null || value === undefined) return false;
     if (key === 'due') return asDate(value) === undefined && dueRule === undefined;
     if (key === 'done_on') return asDate(value) === undefined;
-    if (key === 'text' || key === 'clause' || key === 'status') return typeof value !== 'string' || (key === 'status' && !parseStatus(value));
+    if (key === 'text' || key === 'clause' || key === 'status' || key === 'due_text') return typeof value !== 'string' || (key === 'status' && !parseStatus(value));
     return false;
   });
   return {
@@ -116,6 +116,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     status: parseStatus(asString(raw.status) ?? '') ?? 'not_started',
     due: due ?? plan.defaultDue,
     dueIsDefault: due === undefined,
+    ...(typeof raw.due_text === 'string' && raw.due_text.trim() ? { dueText: raw.due_text } : {}),
     doneOn: asDate(raw.done_on),
     ...(dueRule ? { dueRule } : {}),
     milestones: milestonesFromValue(raw.milestones),

@@ -1,5 +1,5 @@
 import { buildRegistry, type Department, type DepartmentKind, type Group, type Registry } from '../model/department.js';
-import { normalizeDepartmentName } from './parse-responsibility.js';
+import { normalizeDepartmentName } from '../model/department-name.js';
 import { asArray, asRecord, asStrings } from './raw-value.js';
 
 const asKind = (value: unknown): DepartmentKind => (value === 'affiliated' ? 'affiliated' : 'internal');

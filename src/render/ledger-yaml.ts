@@ -18,7 +18,18 @@ export interface LedgerDraft {
   sections: {
     number: string;
     title: string;
-    items: { number: string; text: string; clause: string; assignments: Assignment[]; status: string; due: string; problem?: string }[];
+    items: {
+      number: string;
+      text: string;
+      clause: string;
+      assignments: Assignment[];
+      status: string;
+      due: string;
+      /** The notice's deadline words, verbatim. */
+      dueText?: string;
+      /** What could not be read for sure, with what to do: written as a comment above the item. */
+      problem?: string;
+    }[];
   }[];
 }
 
@@ -82,13 +93,14 @@ export function ledgerYaml(draft: LedgerDraft, header: readonly string[]): strin
   for (const section of draft.sections) {
     lines.push(`  - number: ${yamlScalar(section.number)}`, `    title: ${yamlScalar(section.title)}`, '    items:');
     for (const item of section.items) {
-      if (item.problem) lines.push(`      # gongkai import: ${item.problem}；请对照通知填写角色`);
+      if (item.problem) lines.push(`      # gongkai import: ${item.problem}`);
       lines.push(`      - number: ${JSON.stringify(item.number)}`);
       lines.push(`        text: ${yamlScalar(item.text)}`);
       lines.push(`        clause: ${yamlScalar(item.clause)}`);
       lines.push(...roleLines(item.assignments, '        '));
       lines.push(`        status: ${item.status}`);
       lines.push(`        due: ${item.due}`);
+      if (item.dueText) lines.push(`        due_text: ${yamlScalar(item.dueText)}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -126,7 +138,7 @@ export function ledgerJson(draft: LedgerDraft): string {
     sections: draft.sections.map((s) => ({
       number: s.number,
       title: s.title,
-      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due })),
+      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}) })),
     })),
   };
   return JSON.stringify(data, null, 2) + '\n';

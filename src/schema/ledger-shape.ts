@@ -135,6 +135,7 @@ export const itemShape: ObjectShape = {
       description: '完成时限；缺省为计划的默认时限',
       options: [date('完成时限 YYYY-MM-DD'), relativeDueShape],
     },
+    due_text: { type: 'string', description: '通知中完成时限的原文，如「2018年底前完成并持续落实」；validate 核对它与 due 一致' },
     done_on: date('完成日期 YYYY-MM-DD'),
     milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
     postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },

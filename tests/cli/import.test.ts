@@ -75,8 +75,24 @@ describe('gongkai import', () => {
       expect(hasStackTrace(result.err)).toBe(false);
     });
 
-    it('a binary file', async () => {
+    it('a PDF, whatever its name: how to convert it', async () => {
       const dir = tempDir({ 'notice.txt': Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x01, 0x02, 0xff]) });
+      const result = await runCli(['import', join(dir, 'notice.txt')]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('错误[UNSUPPORTED_FORMAT] 这是 PDF 文件，不能直接读取。请用 `pdftotext -layout 文件.pdf 文件.txt`');
+      expect(hasStackTrace(result.err)).toBe(false);
+    });
+
+    it('an old Word or WPS file (.doc, .wps): how to convert it', async () => {
+      const dir = tempDir({ '通知.doc': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]) });
+      const result = await runCli(['import', join(dir, '通知.doc')]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('这是旧版 Word/WPS/Excel 文件（.doc、.wps、.xls、.et），不能直接读取。请在 Word 或 WPS 中「另存为」.docx');
+      expect(result.out).toBe('');
+    });
+
+    it('a binary file', async () => {
+      const dir = tempDir({ 'notice.txt': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x0a, 0x00, 0x01, 0x02, 0xff]) });
       const result = await runCli(['import', join(dir, 'notice.txt')]);
       expect(result.code).toBe(2);
       expect(result.err).toContain('错误[NOT_TEXT] 文件不是文本');

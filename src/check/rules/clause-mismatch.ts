@@ -1,7 +1,7 @@
 import { error, warning, type Diagnostic } from '../../diagnostic.js';
 import { lookupName, type Registry } from '../../model/department.js';
 import { ROLE_LABELS, type Assignment } from '../../model/role.js';
-import { parseResponsibility } from '../../read/parse-responsibility.js';
+import { parseResponsibility } from '../../notice/clause/grammar.js';
 import { itemField, itemLabel, type CheckRule } from '../check-rule.js';
 import { canonicalName } from './role-conflict.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/read/decode-text.js';
-import { readNotice, type Notice } from '../../src/read/read-notice.js';
+import { readNotice } from '../../src/notice/read-notice.js';
+import type { Notice } from '../../src/notice/notice.js';
 import { NOTICE } from '../helpers/paths.js';
 
 /**
@@ -92,7 +93,7 @@ describe('readNotice on the real notice', () => {
       '六、强化基层基础工作',
     ]);
     expect(summary(notice)).toEqual(EXPECTED);
-    expect(notice.items.every((i) => !i.problem)).toBe(true);
+    expect(notice.items.every((i) => !i.problems.length)).toBe(true);
   });
 
   it('reads the header: title, issuer, document number in 〔〕, date, year', () => {

@@ -1,4 +1,5 @@
 import type { DepartmentKind, Group } from '../model/department.js';
+import { isGroupName } from './clause/names.js';
 
 /**
  * Group words common in notices, used to seed a new registry on import. The
@@ -13,7 +14,7 @@ export const DEFAULT_GROUPS: readonly Group[] = [
   { name: '各有关单位', aliases: ['有关单位'], members: 'some', kind: 'affiliated' },
 ];
 
-const AFFILIATED_ENDINGS = /(中心|馆|院|社|所|站|学校|大学|学院|报|杂志社|基金会|协会)$/;
+const AFFILIATED_ENDINGS = /(中心|馆|院|社|所|站|学校|大学|学院|报|杂志社|基金会|协会|公司)$/;
 const INTERNAL_ENDINGS = /(司|局|厅|办公室|室|处|委|委员会)$/;
 
 /** Guesses a department's kind from its names (司/局/厅 internal, 中心/馆/院… affiliated). */
@@ -27,4 +28,14 @@ export function guessKind(names: readonly string[]): DepartmentKind {
 export function namesOfCombinedBody(name: string): string[] {
   const match = /^([^()]+)\(([^()]+)\)$/.exec(name);
   return match ? [match[1]!, match[2]!] : [];
+}
+
+/**
+ * A group word the defaults do not know (各区政府, 市政府各部门, 各有关处室): 各… names
+ * all of its kind, 有关…/各有关… only some, unspecified.
+ */
+export function groupFromName(name: string): Group | undefined {
+  if (!isGroupName(name)) return undefined;
+  const members = /有关|相关|其他|其它/.test(name) ? 'some' : 'all';
+  return { name, aliases: [], members, kind: guessKind([name.replace(/^各/, '')]) };
 }

@@ -1,0 +1,11 @@
+/** Half-width parentheses and no spaces, so one body has one spelling in the ledger. */
+export function normalizeDepartmentName(name: string): string {
+  let normal = normalNames.get(name);
+  if (normal === undefined) {
+    normal = name.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+    normalNames.set(name, normal);
+  }
+  return normal;
+}
+
+const normalNames = new Map<string, string>();

@@ -1,0 +1,104 @@
+/**
+ * Deadline words (完成时限) → a date, following DOMAIN.md "Deadline words".
+ * The words are always kept verbatim beside the date; what cannot be computed
+ * (10个工作日内, 与…同步) comes back as `unknown` and is flagged, never guessed.
+ */
+export type Deadline =
+  | { kind: 'date'; /** the last dated step: the unit's due date */ date: string; /** every dated step, in order */ dates: string[]; /** `X月前` read as the end of month X−1 */ inferred: boolean }
+  | { kind: 'ongoing' }
+  | { kind: 'unknown' };
+
+const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * One pattern for every dated form; the year is optional in front of each.
+ * Groups: 1 year · 2 month · 3 day · 4 底/末/下旬 · 5 中旬 · 6 上旬 · 7 前 (before month X)
+ * · 8 底/末/内 after a year · 9 年底/年末/年内 · 10 上半年/年中 · 11 下半年 · 12 quarter.
+ */
+const DATE_WORDS =
+  /(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末|下旬)|(中旬)|(上旬)|份?\s*(前|以前|之前))?|(底|末|内)|(年底|年末|年内)|(上半年|年中)|(下半年)|第?([一二三四1-4])季度)/g;
+
+const ONGOING_WORDS = /长期推进|持续推进|长期坚持|常态化|全年|长期|持续|经常性|每年|定期/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+
+interface DateMatch {
+  date: string;
+  inferred: boolean;
+  index: number;
+  length: number;
+}
+
+function* datesIn(words: string, planYear: number): Generator<DateMatch> {
+  DATE_WORDS.lastIndex = 0;
+  for (let m = DATE_WORDS.exec(words); m; m = DATE_WORDS.exec(words)) {
+    if (!m[0]) {
+      DATE_WORDS.lastIndex++;
+      continue;
+    }
+    const year = m[1] ? Number(m[1]) : planYear;
+    let date: string | undefined;
+    let inferred = false;
+    if (m[2]) {
+      const month = Number(m[2]);
+      if (month < 1 || month > 12) continue;
+      if (m[3]) {
+        const day = Number(m[3]);
+        if (day < 1 || day > lastDay(year, month)) continue;
+        date = iso(year, month, day);
+      } else if (m[5]) date = iso(year, month, 20);
+      else if (m[6]) date = iso(year, month, 10);
+      else if (m[7]) {
+        // Before month X: the end of month X−1 — an inference, so it is marked.
+        const before = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
+        date = iso(before.y, before.m, lastDay(before.y, before.m));
+        inferred = true;
+      } else date = iso(year, month, lastDay(year, month));
+    } else if (m[8]) {
+      if (!m[1]) continue; // 底 / 内 alone is not a date (摸清底数, 年内 has its own branch)
+      date = iso(year, 12, 31);
+    } else if (m[9]) date = iso(year, 12, 31);
+    else if (m[10]) date = iso(year, 6, 30);
+    else if (m[11]) date = iso(year, 12, 31);
+    else if (m[12]) {
+      const q = CHINESE_QUARTER[m[12]]!;
+      date = iso(year, q * 3, lastDay(year, q * 3));
+    } else if (m[1]) continue; // a bare year (2020年度) is not a deadline
+    if (date) yield { date, inferred, index: m.index, length: m[0].length };
+  }
+}
+
+/** Reads deadline words from a label, a column or a clause: `2018年底前完成并持续落实` → 2018-12-31. */
+export function readDeadline(words: string, planYear: number): Deadline {
+  const found = [...datesIn(words, planYear)];
+  if (found.length) {
+    const dates = found.map((f) => f.date);
+    const date = dates.reduce((a, b) => (b > a ? b : a));
+    return { kind: 'date', date, dates, inferred: found.some((f) => f.inferred) };
+  }
+  if (ONGOING_WORDS.test(words)) return { kind: 'ongoing' };
+  return { kind: 'unknown' };
+}
+
+/** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
+export function isDeadlineWords(part: string): boolean {
+  if (part.length > 30) return false;
+  const rest = part.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
+  return rest === '' && (readDeadline(part, 2000).kind !== 'unknown');
+}
+
+/**
+ * A deadline written inside an item's text (`8月底前出台…`): only dated words
+ * followed by 前, so 2020年度 or 10个工作日内 in a sentence never become deadlines.
+ */
+export function deadlineInText(text: string): string | undefined {
+  const found: string[] = [];
+  for (const m of datesIn(text, 2000)) {
+    const after = text.slice(m.index + m.length, m.index + m.length + 2);
+    const words = text.slice(m.index, m.index + m.length);
+    if (/前$/.test(words) || /^(前|以前|之前)/.test(after)) found.push(words + (/^(前|以前|之前)/.exec(after)?.[0] ?? ''));
+  }
+  return found.length ? found.join('，') : undefined;
+}

@@ -1,0 +1,23 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Characters common in Traditional-script plans that never occur in Simplified
+ * text. The OpenCC converter costs ~100 ms to build, so it is built only when
+ * one of these shows up: Simplified notices and ledgers never pay for it.
+ */
+const TRADITIONAL_MARK =
+  /[頭負責務開單處關與為會員區縣時項應資門點實設計導據機構辦書記發監當劃議檔規範體製級組織經濟領階報廣東臺灣華這個們來後經過說國際團體勞動衛產業農傳統網絡專門備質聯絡級類種歲濟僅從內兩與黨營運護購覽總統邊協調訊]/;
+
+let convert: ((text: string) => string) | undefined;
+
+/** True when the text has Traditional characters (政策法規司牽頭). */
+export function hasTraditional(text: string): boolean {
+  return TRADITIONAL_MARK.test(text);
+}
+
+/** Traditional → Simplified (OpenCC's t→cn tables); text with no Traditional characters comes back unchanged. */
+export function toSimplified(text: string): string {
+  if (!hasTraditional(text)) return text;
+  const converter = (convert ??= Converter({ from: 't', to: 'cn' }));
+  return converter(text);
+}

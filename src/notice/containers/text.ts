@@ -1,0 +1,40 @@
+import type { Block, TableCell } from '../blocks.js';
+
+/** A row copied from a table cell by cell: `1 | 做好… | 疾控处 | 长期推进 |`. */
+const PIPE_ROW = /\S\s*\|\s*\S/;
+
+function pipeCells(line: string, lineNumber: number, tableNumber: number, row: number): TableCell[] {
+  const cells = line.split('|').map((c) => c.trim());
+  if (cells[cells.length - 1] === '') cells.pop();
+  if (cells[0] === '' && line.trimStart().startsWith('|')) cells.shift();
+  return cells.map((text, col) => ({ text, place: { line: lineNumber, cell: `表${tableNumber} 第${row}行第${col + 1}列` } }));
+}
+
+/**
+ * Plain text → blocks: every line a paragraph (a flattened web copy is one long
+ * line), runs of `a | b | c` lines a table. Lines holding only `|` separate rows.
+ */
+export function textBlocks(text: string): Block[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  let tables = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (PIPE_ROW.test(line) && (line.match(/\|/g)?.length ?? 0) >= 2) {
+      const number = ++tables;
+      const rows: TableCell[][] = [];
+      let j = i;
+      for (; j < lines.length; j++) {
+        const row = lines[j]!;
+        if (/^\s*\|?\s*$/.test(row) && row.includes('|')) continue;
+        if (!PIPE_ROW.test(row)) break;
+        rows.push(pipeCells(row, j + 1, number, rows.length + 1));
+      }
+      blocks.push({ kind: 'table', rows, line: i + 1, ragged: true });
+      i = j - 1;
+      continue;
+    }
+    blocks.push({ kind: 'paragraph', text: line, line: i + 1 });
+  }
+  return blocks;
+}

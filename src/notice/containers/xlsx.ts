@@ -1,0 +1,31 @@
+import type { Block, TableCell } from '../blocks.js';
+
+/**
+ * An .xlsx workbook → one table block per worksheet, every cell of a merged
+ * range carrying the range's value (marked `merged`). exceljs is loaded only
+ * here: it is large, and no other command needs it.
+ */
+export async function xlsxBlocks(bytes: Uint8Array): Promise<Block[]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const blocks: Block[] = [];
+  workbook.eachSheet((sheet) => {
+    const rows: TableCell[][] = [];
+    const width = sheet.columnCount;
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const cells: TableCell[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        const master = cell.isMerged ? cell.master : cell;
+        const text = (master.text ?? '').replace(/\r\n?/g, '\n').trim();
+        const place = { line: r, cell: `${sheet.name}!${cell.address}` };
+        cells.push(master.address !== cell.address ? { text, place, merged: true } : { text, place });
+      }
+      if (cells.some((c) => c.text)) rows.push(cells);
+    }
+    if (rows.length) blocks.push({ kind: 'table', rows, line: blocks.length + 1 });
+  });
+  return blocks;
+}

@@ -1,0 +1,93 @@
+import { toSimplified } from './clause/traditional.js';
+import { foldWidth, joinLines } from './text.js';
+
+/** What a notice's header says about the plan. */
+export interface NoticeHeader {
+  title?: string;
+  planTitle?: string;
+  issuer?: string;
+  documentNumber?: string;
+  issuedOn?: string;
+  year?: number;
+  /** The last year of a plan for several years (2016-2020年): its items' default deadline. */
+  lastYear?: number;
+  preamble?: string;
+}
+
+const pad = (s: string) => s.padStart(2, '0');
+
+/** `民办便函[2021]648号`, `辽民办函〔2020〕111号`: the issuer's short name must not run into the title (的通知…). */
+const DOCUMENT_NUMBER = /(?:^|[\s》:：\]])([\u4e00-\u9fa5]{1,10}?)\s*[[〔［(【](\d{4})[\]〕］)】]\s*(\d+)\s*号/m;
+
+/** Page metadata written as `发布机构: …` or `[发文机构] …`. */
+function metadata(lines: string[], keys: RegExp): string | undefined {
+  for (const line of lines) {
+    const m = /^\s*(?:\d+\.\s*)?\[?([\u4e00-\u9fa5 ]{2,8})\]?\s*[:：]?\s*(.*)$/.exec(line);
+    if (m && keys.test(m[1]!.replace(/\s+/g, '')) && m[2]!.trim() && /[:：\]]/.test(line)) return m[2]!.trim();
+  }
+  return undefined;
+}
+
+function isoDate(text: string): string | undefined {
+  const m = /(\d{4})-(\d{1,2})-(\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
+  if (!m) return undefined;
+  return `${m[1] ?? m[4]}-${pad(m[2] ?? m[5]!)}-${pad(m[3] ?? m[6]!)}`;
+}
+
+/** An organisation's name: ends like one, and is not an addressee line (…各成员单位:). */
+const ORGANISATION = /^[\u4e00-\u9fa5()（）]{2,30}(厅|局|部|委|委员会|办公室|办公厅|政府|小组|中心|院|署|会)$/;
+
+/**
+ * Reads the header of a notice: the words before its first section or item.
+ * Metadata lines and the signature line count; the addressee line (ending in
+ * a colon) never becomes the issuer, and a year is never guessed.
+ */
+export function readHeader(headText: string): NoticeHeader {
+  const reading = toSimplified(headText);
+  const lines = reading.split('\n').map((l) => l.trim()).filter(Boolean);
+  const head = joinLines(reading);
+  const foldedHead = foldWidth(head);
+
+  const title = /^\s*(\S.*?的通知)/.exec(head)?.[1];
+  const planTitle = /《([^》]+)》/.exec(title ?? head)?.[1] ?? metadata(lines, /^(名称|标题)$/) ?? plainTitle(lines);
+  let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
+  issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位)$/);
+  issuer ??= signature(lines);
+
+  const numberMatch = DOCUMENT_NUMBER.exec(foldWidth(lines.join('\n')));
+  const documentNumber = numberMatch && !/通知|印发/.test(numberMatch[1]!) ? `${numberMatch[1]}〔${numberMatch[2]}〕${numberMatch[3]}号` : undefined;
+  const issuedOn = isoDate(metadata(lines, /^(发文日期|成文日期|发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
+  const range = /(\d{4})\s*[-—–~至]\s*(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''));
+  const yearText = range?.[1] ?? /(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''))?.[1] ?? issuedOn?.slice(0, 4);
+
+  // The preamble follows the plan's title repeated above the body.
+  let preamble: string | undefined;
+  if (planTitle) {
+    const repeated = head.lastIndexOf(planTitle);
+    const firstMention = head.indexOf(planTitle);
+    if (repeated > firstMention) preamble = head.slice(repeated + planTitle.length).trim() || undefined;
+  }
+  return {
+    ...(title ? { title } : {}),
+    ...(planTitle ? { planTitle } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(documentNumber ? { documentNumber } : {}),
+    ...(issuedOn ? { issuedOn } : {}),
+    ...(yearText ? { year: Number(yearText) } : {}),
+    ...(range && Number(range[2]) > Number(range[1]) ? { lastYear: Number(range[2]) } : {}),
+    ...(preamble ? { preamble } : {}),
+  };
+}
+
+/** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案. */
+function plainTitle(lines: string[]): string | undefined {
+  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：]/.test(l) && /(工作要点|任务分工|台账|实施方案|工作方案|重点任务)/.test(l) && !/[:：]$/.test(l));
+}
+
+/** The signature: an organisation's name on the line right before a date. */
+function signature(lines: string[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (ORGANISATION.test(lines[i]!) && /^\d{4}(年|-|\d)/.test(foldWidth(lines[i + 1]!))) return lines[i]!;
+  }
+  return undefined;
+}

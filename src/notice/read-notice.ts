@@ -1,0 +1,93 @@
+import { nameKey } from '../model/department.js';
+import type { Block, NoticeDocument, Paragraph } from './blocks.js';
+import { textBlocks } from './containers/text.js';
+import { readHeader } from './header.js';
+import type { Notice, NoticeItem } from './notice.js';
+import { numberedItems } from './structure/numbered-items.js';
+import type { RawSection, RawUnit } from './structure/raw-unit.js';
+import { isTaskTable, taskTable } from './structure/tables.js';
+import { readUnit } from './units.js';
+
+/** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
+function asParagraphs(block: Block): Paragraph[] {
+  if (block.kind === 'paragraph') return [block];
+  const seen = new Set<string>();
+  const out: Paragraph[] = [];
+  for (const row of block.rows) {
+    for (const cell of row) {
+      if (cell.merged || !cell.text || seen.has(cell.text)) continue;
+      seen.add(cell.text);
+      for (const line of cell.text.split('\n')) out.push({ kind: 'paragraph', text: line, line: cell.place.line || block.line });
+    }
+  }
+  return out;
+}
+
+/**
+ * Blocks → sections and raw units, recogniser by recogniser: runs of
+ * paragraphs go to the numbered-items recogniser (which finds label lines,
+ * heading clauses and fragments in them), 任务分工表 tables to the table
+ * recogniser. The words before the first unit are the header.
+ */
+function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[]; headText: string } {
+  const sections: RawSection[] = [];
+  const units: RawUnit[] = [];
+  const head: string[] = [];
+  let section = '';
+  let run: Paragraph[] = [];
+  const flushRun = () => {
+    if (!run.length) return;
+    const found = numberedItems(run, section);
+    if (!units.length && !sections.length) head.push(found.bodyStart < 0 ? found.text : found.text.slice(0, found.bodyStart));
+    // Loops, not push(...): a spread of 160,000 units overflows the stack.
+    for (const s of found.sections) sections.push(s);
+    for (const u of found.units) units.push(u);
+    if (found.sections.length) section = found.sections[found.sections.length - 1]!.number;
+    run = [];
+  };
+  for (const block of blocks) {
+    if (block.kind === 'table' && isTaskTable(block)) {
+      flushRun();
+      const found = taskTable(block, section);
+      for (const s of found.sections) sections.push(s);
+      for (const u of found.units) units.push(u);
+      section = found.section;
+    } else for (const p of asParagraphs(block)) run.push(p);
+  }
+  flushRun();
+  return { sections, units, headText: head.join('\n') };
+}
+
+/** Numbers that restart in every section ((一) under 一、 and under 二、) are prefixed with the section: 一(一). */
+function uniqueNumbers(items: NoticeItem[]): void {
+  const seen = new Set<string>();
+  const duplicated = items.some((i) => (seen.has(i.number) ? true : (seen.add(i.number), false)));
+  if (duplicated) for (const item of items) if (item.section && !item.number.startsWith(item.section)) item.number = `${item.section}${item.number}`;
+}
+
+export interface ReadOptions {
+  /** Names known for sure (a registry's): they let a clause glued to the text be cut off at the right place. */
+  knownNames?: Iterable<string>;
+}
+
+/** Reads a notice's blocks into its header, sections and items. */
+export function readNoticeDocument(document: NoticeDocument, options: ReadOptions = {}): Notice {
+  const { sections, units, headText } = recognise(document.blocks);
+  const header = readHeader(headText);
+  const known = new Set<string>(options.knownNames ?? []);
+  let items = units.map((u) => readUnit(u, header.year, known)).filter((i) => i !== undefined);
+  // Second pass: names read for sure elsewhere in the notice cut glued clauses (…等信息审批处牵头).
+  if (items.some((i) => i.problems.length && !i.clause)) {
+    for (const item of items) if (!item.unsureNames.length && item.clause) for (const a of item.assignments) known.add(a.name);
+    items = units.map((u) => readUnit(u, header.year, known)).filter((i) => i !== undefined);
+  }
+  uniqueNumbers(items);
+  const sectionsSeen = new Set<string>();
+  const uniqueSections = sections.filter((s) => (sectionsSeen.has(nameKey(s.number)) ? false : (sectionsSeen.add(nameKey(s.number)), true)));
+  return { ...header, sections: uniqueSections, items };
+}
+
+/** Reads a notice given as text (the txt container). */
+export function readNotice(text: string, options: ReadOptions = {}): Notice {
+  return readNoticeDocument({ formatLabel: 'UTF-8', lineWord: '行', blocks: textBlocks(text) }, options);
+}

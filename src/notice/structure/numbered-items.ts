@@ -1,0 +1,145 @@
+import type { Paragraph } from '../blocks.js';
+import { foldWidth, joinLines, lineFinder, numeralValue } from '../text.js';
+import type { Recognised, RawUnit } from './raw-unit.js';
+
+/**
+ * Numbered items at any level: 一、 (一) 1. 1、 (1) ①. Every candidate marker is
+ * found in one pass; then they are walked once, keeping those that continue
+ * their level's sequence, restart it under a new parent, or — at a line's start —
+ * open a fragment (a page that starts at (二十四)). So digits inside an item's
+ * text (10个工作日内, 2020年度) never start a new item, and the time is linear.
+ */
+
+const LEVELS = 5;
+
+/** A marker must start a block: at a line's start, after white space, or right after a closing bracket or full stop. */
+const MARKER = new RegExp(
+  String.raw`(?:^|(?<=[\s)\]〕】。]))` +
+    String.raw`(?:([一二三四五六七八九十百零〇两]{1,4})、` + // 1: 一、
+    String.raw`|\(([一二三四五六七八九十百零〇两]{1,4})\)` + // 2: (一)
+    String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]))` + // 3: 1. 1、 — and 2.6月底前…, item 2 (not item "2.6")
+    String.raw`|\((\d{1,3})\)` + // 4: (1)
+    String.raw`|([\u2460-\u2473]))`, // 5: ① … ⑳
+  'gm',
+);
+
+/** Page metadata numbered like items: `1. [主题分类] 综合政务`. */
+const METADATA_AFTER = /^\s*\[[^\]\n]{1,12}\]/;
+
+interface Marker {
+  level: number;
+  value: number;
+  start: number;
+  contentStart: number;
+  atLineStart: boolean;
+}
+
+function candidates(folded: string): Marker[] {
+  const found: Marker[] = [];
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(folded); m; m = MARKER.exec(folded)) {
+    const level = m.slice(1).findIndex((g) => g !== undefined) + 1;
+    const raw = m[level]!;
+    const value = level === 1 || level === 2 ? numeralValue(raw) : level === 5 ? raw.charCodeAt(0) - 0x2460 + 1 : Number(raw);
+    if (!value) continue;
+    const end = m.index + m[0].length;
+    if (METADATA_AFTER.test(folded.slice(end, end + 16))) continue;
+    // Only blanks between the line's start and the marker (looked at backwards: a flattened copy is one long line).
+    let before = m.index - 1;
+    while (before >= 0 && (folded[before] === ' ' || folded[before] === '\t')) before--;
+    found.push({ level, value, start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r' });
+  }
+  return found;
+}
+
+/** Markers that continue, restart or (at a line's start) open their level's sequence. */
+function accepted(markers: Marker[]): Marker[] {
+  const expected = new Array<number>(LEVELS + 1).fill(1);
+  const seen = new Array<boolean>(LEVELS + 1).fill(false);
+  const restart = new Array<boolean>(LEVELS + 1).fill(false);
+  const out: Marker[] = [];
+  for (const m of markers) {
+    const L = m.level;
+    // (1) and ① are list items inside a sentence unless they start a line.
+    if (L >= 4 && !m.atLineStart) continue;
+    const ok =
+      m.value === expected[L] ||
+      (restart[L] && m.value === 1) ||
+      (!seen[L] && m.atLineStart && m.value <= 200);
+    if (!ok) continue;
+    out.push(m);
+    seen[L] = true;
+    expected[L] = m.value + 1;
+    restart[L] = false;
+    for (let deeper = L + 1; deeper <= LEVELS; deeper++) restart[deeper] = true;
+  }
+  return out;
+}
+
+const LABEL: Record<number, (raw: string) => string> = {
+  1: (r) => r,
+  2: (r) => `(${r})`,
+  3: (r) => r,
+  4: (r) => `(${r})`,
+  5: (r) => r,
+};
+
+/** Web-site furniture that follows the body of a notice copied from a web page. */
+const SITE_JUNK = /(相关阅读|相关链接|版权声明|最新内容|热点内容|责任编辑|【打印|打印本页|关闭窗口|扫一扫|分享到)/;
+
+/** The first sentence (or line) of a heading: its title; the rest is the heading's own words. */
+export function headingTitle(content: string): string {
+  const line = content.trim().split('\n')[0]!.trim();
+  const sentence = /^(.*?)[。:：]/.exec(line)?.[1] ?? line;
+  return joinLines(sentence).replace(/[。:：]$/, '');
+}
+
+export interface NumberedResult extends Recognised {
+  /** Offset (in the joined text) of the first item or section: everything before is the header. */
+  bodyStart: number;
+  text: string;
+}
+
+/**
+ * Paragraphs → sections (一、) and units (the deepest numbered entries).
+ * `currentSection` is the section open before these paragraphs.
+ */
+export function numberedItems(paragraphs: Paragraph[], currentSection: string): NumberedResult {
+  const text = paragraphs.map((p) => p.text).join('\n');
+  const folded = foldWidth(text);
+  const markers = accepted(candidates(folded));
+  if (!markers.length) return { sections: [], units: [], bodyStart: -1, text };
+  const bodyStart = markers[0]!.start;
+  const junk = SITE_JUNK.exec(folded.slice(bodyStart));
+  const bodyEnd = junk ? bodyStart + junk.index : folded.length;
+  const inBody = markers.filter((m) => m.start < bodyEnd);
+  const lineOf = lineFinder(text);
+  const placeOf = (offset: number) => ({ line: paragraphs[lineOf(offset) - 1]?.line ?? 1 });
+
+  const result: NumberedResult = { sections: [], units: [], bodyStart, text };
+  let section = currentSection;
+  // Open ancestors: the nearest marker of each level above the current one.
+  const open: { level: number; label: string; content: string }[] = [];
+  inBody.forEach((m, index) => {
+    const next = inBody[index + 1];
+    const end = next?.start ?? bodyEnd;
+    const raw = folded.slice(m.start, m.contentStart).replace(/[、.]$/, '');
+    const label = LABEL[m.level]!(raw.replace(/[()]/g, ''));
+    const rawContent = text.slice(m.contentStart, end);
+    const isLeaf = !next || next.start >= bodyEnd || next.level <= m.level;
+    while (open.length && open[open.length - 1]!.level >= m.level) open.pop();
+    if (m.level === 1) {
+      section = label;
+      result.sections.push({ number: label, title: headingTitle(rawContent) });
+      if (isLeaf) {
+        result.units.push({ number: label, section, content: rawContent, place: placeOf(m.start), headings: [], onlyIfClause: true });
+      }
+    } else if (isLeaf) {
+      const path = [...open.filter((o) => o.level > 1).map((o) => o.label), label].join('');
+      const unit: RawUnit = { number: path, section, content: rawContent, place: placeOf(m.start), headings: open.map((o) => o.content).reverse() };
+      result.units.push(unit);
+    }
+    open.push({ level: m.level, label, content: rawContent });
+  });
+  return result;
+}

@@ -1,0 +1,65 @@
+/** Text helpers shared by the notice readers. */
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 一, 二 … 十, 十一 … 九十九 */
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return NUMERALS[n - 1]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : NUMERALS[tens - 1]}十${ones ? NUMERALS[ones - 1] : ''}`;
+}
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二十四 → 24; undefined for anything that is not a Chinese numeral below 1000. */
+export function numeralValue(text: string): number | undefined {
+  let total = 0;
+  let digit = -1;
+  for (const ch of text) {
+    if (ch in DIGIT) digit = DIGIT[ch]!;
+    else if (ch === '十' || ch === '百') {
+      total += (digit < 0 ? 1 : digit) * (ch === '十' ? 10 : 100);
+      digit = -1;
+    } else return undefined;
+  }
+  return total + Math.max(digit, 0) || undefined;
+}
+
+/**
+ * Full-width ASCII (（），１．) folded to half-width one character for one
+ * character, so offsets in the folded text are offsets in the original.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+const WIDE = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** Joins wrapped lines: no space between Chinese characters, one space elsewhere. */
+export function joinLines(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, (gap, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? '';
+      const after = whole[offset + gap.length] ?? '';
+      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+    })
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** Offsets → 1-based line numbers of a text, by binary search over the line starts. */
+export function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}

@@ -1,0 +1,96 @@
+import { deadlineInText, readDeadline } from './clause/deadline.js';
+import { findClause } from './clause/find-clause.js';
+import { parseResponsibility } from './clause/grammar.js';
+import { toSimplified } from './clause/traditional.js';
+import type { NoticeItem } from './notice.js';
+import { labelLines } from './structure/label-lines.js';
+import type { RawUnit } from './structure/raw-unit.js';
+import { joinLines } from './text.js';
+
+const NO_CLAUSE = '没有找到责任分工（应在末尾的括号里）';
+
+/** The clause of a unit with none of its own: the nearest heading above it that has one. */
+function headingClause(headings: string[]): string | undefined {
+  for (const heading of headings) {
+    const labelled = labelLines(heading);
+    if (labelled.clause) return labelled.clause;
+    const found = findClause(joinLines(heading));
+    if (found?.clause) return found.clause;
+  }
+  return undefined;
+}
+
+/** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
+function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: string; clause: string; dueText?: string; doubt?: string } {
+  if (unit.columns) return { text: joinLines(unit.content), clause: unit.columns.clause ?? '', ...(unit.columns.dueText ? { dueText: unit.columns.dueText } : {}) };
+  const labelled = labelLines(unit.content);
+  if (labelled.clause) return { text: labelled.text, clause: labelled.clause, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
+  const found = findClause(labelled.text, knownNames);
+  const due = labelled.dueText ? { dueText: labelled.dueText } : {};
+  if (found?.clause) return { text: found.text, clause: found.clause, ...due };
+  const inherited = headingClause(unit.headings);
+  if (inherited) return { text: labelled.text, clause: inherited, ...due };
+  return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}) };
+}
+
+/**
+ * A raw unit → a notice item: its clause read with the grammar, its deadline
+ * read from a label, a column, the clause or its own words. Anything not read
+ * for sure is kept and listed in `problems`.
+ */
+export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: ReadonlySet<string>): NoticeItem | undefined {
+  const located = locateClause(unit, knownNames);
+  if (unit.onlyIfClause && !located.clause) return undefined;
+  const problems: string[] = [];
+  let rolesUnsure = false;
+  let assignments: NoticeItem['assignments'] = [];
+  let unsureNames: string[] = [];
+  let clauseDeadline: string | undefined;
+  const clausePlace = unit.columns?.clausePlace;
+  if (!located.clause) {
+    problems.push(located.doubt ?? NO_CLAUSE);
+    rolesUnsure = true;
+  } else {
+    const parsed = parseResponsibility(located.clause);
+    if (!parsed.ok) {
+      problems.push(`责任分工无法识别（${parsed.reason}）`);
+      rolesUnsure = true;
+    } else {
+      assignments = parsed.assignments;
+      unsureNames = parsed.unsure;
+      clauseDeadline = parsed.deadlineText;
+      if (parsed.unsure.length) {
+        problems.push(`不确定「${parsed.unsure.join('」「')}」是部门名称`);
+        rolesUnsure = true;
+      }
+    }
+  }
+  const item: NoticeItem = {
+    number: unit.number,
+    section: unit.section,
+    text: located.text,
+    clause: located.clause,
+    assignments,
+    problems,
+    place: problems.length && clausePlace ? clausePlace : unit.place,
+    unsureNames,
+    ...(rolesUnsure ? { rolesUnsure } : {}),
+  };
+  const dueText = located.dueText ?? clauseDeadline ?? deadlineInText(toSimplified(located.text));
+  if (dueText) {
+    item.dueText = dueText;
+    if (planYear === undefined && !/\d{4}\s*年/.test(dueText)) {
+      problems.push(`完成时限「${dueText}」没有写年份，通知中也找不到计划年度，无法换算`);
+    } else {
+      const deadline = readDeadline(toSimplified(dueText), planYear ?? 0);
+      if (deadline.kind === 'date') {
+        item.due = deadline.date;
+        if (deadline.dates.length > 1) item.dueSteps = deadline.dates;
+        if (deadline.inferred) problems.push(`完成时限「${dueText}」按 ${deadline.date} 计（「X月前」推定为上月底），请核实`);
+      } else if (deadline.kind === 'ongoing') item.ongoing = true;
+      else problems.push(`完成时限「${dueText}」无法换算为日期，已保留原文`);
+    }
+    if (problems.length && unit.columns?.duePlace && !rolesUnsure) item.place = unit.columns.duePlace;
+  }
+  return item;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseResponsibility } from '../../src/notice/clause/grammar.js';
+
+/** `name/role` or `scope:name/role`, in clause order. */
+function roles(clause: string): string[] {
+  const parsed = parseResponsibility(clause);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.assignments.map((a) => `${a.scope ? `${a.scope}:` : ''}${a.name}/${a.role}`);
+}
+
+describe('parseResponsibility', () => {
+  it('reads lead and cooperate', () => {
+    expect(roles('政策法规司牵头,信息中心配合')).toEqual(['政策法规司/lead', '信息中心/cooperate']);
+  });
+  it('reads a joint list', () => {
+    expect(roles('规划财务司、基层政权建设和社区治理司、养老服务司按职责分工负责')).toEqual([
+      '规划财务司/joint',
+      '基层政权建设和社区治理司/joint',
+      '养老服务司/joint',
+    ]);
+  });
+  it('reads a bare name as sole owner, and 负责 as sole', () => {
+    expect(roles('规划财务司')).toEqual(['规划财务司/sole']);
+    expect(roles('有关承办司(局)负责,档案资料馆配合')).toEqual(['有关承办司(局)/sole', '档案资料馆/cooperate']);
+  });
+  it('reads scoped leads', () => {
+    expect(roles('规章由政策法规司牵头、规范性文件由制发司(局)牵头,各有关司(局)、信息中心、档案资料馆配合')).toEqual([
+      '规章:政策法规司/lead',
+      '规范性文件:制发司(局)/lead',
+      '各有关司(局)/cooperate',
+      '信息中心/cooperate',
+      '档案资料馆/cooperate',
+    ]);
+  });
+  it('reads co-leads with a 合署 name', () => {
+    expect(roles('办公厅(国际合作司)、政策法规司牵头,各有关司(局)配合')).toEqual(['办公厅(国际合作司)/lead', '政策法规司/lead', '各有关司(局)/cooperate']);
+  });
+  it('reads all three roles at once, in full-width punctuation and brackets', () => {
+    expect(roles('〔办公厅（国际合作司）牵头，各有关司（局）按职责分工负责，信息中心配合〕')).toEqual([
+      '办公厅(国际合作司)/lead',
+      '各有关司(局)/joint',
+      '信息中心/cooperate',
+    ]);
+  });
+  it('gives a reason instead of guessing', () => {
+    expect(parseResponsibility('')).toEqual({ ok: false, reason: '责任分工为空' });
+    expect(parseResponsibility('政策法规司(牵头')).toMatchObject({ ok: false });
+    expect(parseResponsibility('规章由政策法规司')).toMatchObject({ ok: false });
+  });
+
+  it('reads the role words of other offices', () => {
+    expect(roles('审批处、人事处分别牵头,各有关处室、民服中心,省信息中心运维九部配合')).toEqual([
+      '审批处/lead',
+      '人事处/lead',
+      '各有关处室/cooperate',
+      '民服中心/cooperate',
+      '省信息中心运维九部/cooperate',
+    ]);
+    expect(roles('救助处、养老处分别负责')).toEqual(['救助处/joint', '养老处/joint']);
+    expect(roles('市财政局牵头落实')).toEqual(['市财政局/lead']);
+    expect(roles('人事处负责落实')).toEqual(['人事处/sole']);
+    expect(roles('市财政局会同市发展改革委落实')).toEqual(['市财政局/lead', '市发展改革委/cooperate']);
+    expect(roles('宣传处会办公室')).toEqual(['宣传处/lead', '办公室/cooperate']);
+    expect(roles('市人大常委会法制办')).toEqual(['市人大常委会法制办/sole']);
+    expect(roles('应急处、监督处、疾控处等按职责分工落实')).toEqual(['应急处/joint', '监督处/joint', '疾控处/joint']);
+    expect(roles('市档案馆、市图书馆负责')).toEqual(['市档案馆/joint', '市图书馆/joint']);
+  });
+  it('reads sentence clauses, labels and 及 between names', () => {
+    expect(roles('此项工作由市委宣传部(市政府新闻办)负责,市有关部门及各县(市、区)政府配合。')).toEqual([
+      '市委宣传部(市政府新闻办)/sole',
+      '市有关部门/cooperate',
+      '各县(市、区)政府/cooperate',
+    ]);
+    expect(roles('牵头单位:市政府办公厅、市政府法制办;责任单位:各区政府、市政府各部门')).toEqual([
+      '市政府办公厅/lead',
+      '市政府法制办/lead',
+      '各区政府/joint',
+      '市政府各部门/joint',
+    ]);
+    expect(roles('牵头单位:办公厅,责任单位:信息中心')).toEqual(['办公厅/lead', '信息中心/joint']);
+    expect(roles('责任单位:疾控处')).toEqual(['疾控处/sole']);
+  });
+  it('reads Traditional script as Simplified', () => {
+    expect(roles('政策法規司牽頭,資訊中心配合')).toEqual(['政策法规司/lead', '资讯中心/cooperate']);
+    expect(roles('辦公廳(國際合作司)、社會救助司按職責分工負責')).toEqual(['办公厅(国际合作司)/joint', '社会救助司/joint']);
+  });
+  it('returns deadline words apart, and lists names it is unsure of', () => {
+    expect(parseResponsibility('规划财务司负责,2021年6月底前完成')).toEqual({
+      ok: true,
+      assignments: [{ name: '规划财务司', role: 'sole' }],
+      deadlineText: '2021年6月底前完成',
+      unsure: [],
+    });
+    expect(parseResponsibility('办公室牵头,视情况而定')).toMatchObject({ ok: true, unsure: ['视情况而定'] });
+  });
+});

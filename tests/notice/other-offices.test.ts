@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+
+/**
+ * The score sheet of the shared score-notices.py, as a test: five real notices of
+ * other offices, 23 hand-labelled units. Units are matched to imported items in
+ * document order by their roles (numbering does not matter), then the deadline
+ * is compared: an ISO date with `due`, 'ongoing' with status 持续推进.
+ */
+
+const NOTICES = join(FIXTURES, 'notices');
+const ROLES = ['lead', 'joint', 'cooperate', 'sole'] as const;
+
+interface Unit {
+  file: string;
+  key: string;
+  due?: string;
+  lead?: string[];
+  joint?: string[];
+  cooperate?: string[];
+  sole?: string[];
+}
+type Item = Record<string, unknown> & { number: string; status: string; due: string };
+
+const units: Unit[] = JSON.parse(readFileSync(join(NOTICES, 'expected.json'), 'utf8')).units;
+
+function rolesOf(item: Record<string, unknown>): string {
+  return ROLES.map((role) => {
+    const names = ((item[role] as (string | { dept: string })[] | undefined) ?? []).map((n) => (typeof n === 'string' ? n : n.dept));
+    return `${role}:${[...new Set(names)].sort().join('、')}`;
+  }).join(' ');
+}
+
+const expectedRoles = (unit: Unit) => rolesOf(unit as unknown as Record<string, unknown>);
+
+function dueRight(item: Item, want: string | undefined): boolean {
+  if (want === undefined) return true;
+  return want === 'ongoing' ? item.status === '持续推进' : item.due === want;
+}
+
+describe('import on real notices of other offices (tests/fixtures/notices, expected.json)', async () => {
+  const byFile = new Map<string, Unit[]>();
+  for (const unit of units) byFile.set(unit.file, [...(byFile.get(unit.file) ?? []), unit]);
+  const results: { unit: Unit; right: boolean; flagged: boolean; why: string }[] = [];
+  for (const [file, fileUnits] of byFile) {
+    const notice = readdirSync(NOTICES).find((n) => n.startsWith(file) && n.endsWith('.txt'))!;
+    const run = await runCli(['import', join(NOTICES, notice), '--format', 'json']);
+    const items: Item[] = run.out ? JSON.parse(run.out).sections.flatMap((s: { items: Item[] }) => s.items) : [];
+    let position = 0;
+    for (const unit of fileUnits) {
+      const want = expectedRoles(unit);
+      const index = items.findIndex((item, i) => i >= position && rolesOf(item) === want);
+      const item = index >= 0 ? items[index] : undefined;
+      if (item) position = index + 1;
+      const right = !!item && dueRight(item, unit.due);
+      // A unit that is not right must be listed on stderr (by its number) — never silently wrong.
+      const flagged = !item ? run.code === 1 : run.code === 1 && run.err.includes(`第 ${item.number} 项：`);
+      results.push({ unit, right, flagged, why: item ? `due ${item.due} ${item.status}` : 'no item with these roles' });
+    }
+  }
+
+  it('reads at least 21 of the 23 units with exactly the right roles and deadline', () => {
+    const right = results.filter((r) => r.right).length;
+    expect(right, results.filter((r) => !r.right).map((r) => `${r.unit.file} ${r.unit.key}: ${r.why}`).join('\n')).toBeGreaterThanOrEqual(21);
+  });
+
+  it('flags every unit it does not read right', () => {
+    expect(results.filter((r) => !r.right && !r.flagged).map((r) => `${r.unit.file} ${r.unit.key}`)).toEqual([]);
+  });
+});
