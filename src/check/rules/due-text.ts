@@ -11,7 +11,8 @@ import { itemField, itemLabel, type CheckRule } from '../check-rule.js';
 export const dueText: CheckRule = ({ ledger }) => {
   const out: Diagnostic[] = [];
   for (const item of ledger.items) {
-    if (!item.dueText || item.unreadable.includes('due')) continue;
+    // A postponement or a relative rule moves `due` on purpose, and says why.
+    if (!item.dueText || item.unreadable.includes('due') || item.postponements.length || item.dueRule) continue;
     const where = itemField(ledger, item, 'due_text');
     const deadline = readDeadline(toSimplified(item.dueText), ledger.plan.year);
     if (deadline.kind === 'date' && deadline.date !== item.due) {
