@@ -102,7 +102,24 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .addOption(outputOption())
     .action(async (options) => run(async (ctx) => overdueCommand(ctx, options)));
 
+  withViewOptions(
+    program
+      .command('forms')
+      .description('为每个部门生成一份进展填报表格（Excel），发给联络员填写')
+      .requiredOption('-o, --output <dir>', '写入的目录')
+      .option('--dept <name>', '只生成一个部门的表格'),
+  ).action(async (options) => run(async (ctx) => (await import('../commands/forms.js')).formsCommand(ctx, options)));
+
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
+
+  program
+    .command('collect')
+    .description('收回各部门填好的表格，把状态、完成日期和进展写入台账（每份表格一次修改、一个提交）')
+    .argument('<files...>', '填好的表格（.xlsx）')
+    .option('--dept <name>', '只收这个部门的表格，别的部门的表格拒绝')
+    .option('--on <date>', '进展记录的日期，缺省为北京时间今天')
+    .addOption(new Option('--commit', '每份表格写入后提交到 git（作者记为表格中的联系人）'))
+    .action(async (files, options) => run(async (ctx) => (await import('../commands/collect.js')).collectCommand(ctx, files, options)));
 
   program
     .command('set')

@@ -51,7 +51,7 @@ function parseResolve(text: string): { group: string; departments: string[] } {
 }
 
 /** Checks git can take the commit before anything is written. */
-function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
+export function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
   const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
@@ -64,7 +64,7 @@ function prepareCommit(ctx: CommandContext, file: string): { root: string; path:
  * The commit must hold gongkai's change and nothing else, under a message that
  * describes it: so the file gongkai edits must be exactly the one in HEAD.
  */
-function requireCommittedBase(file: string, repo: { root: string; path: string }, bytes: Buffer): void {
+export function requireCommittedBase(file: string, repo: { root: string; path: string }, bytes: Buffer): void {
   const state = fileStateAgainstHead(repo.root, repo.path, bytes);
   const fix = '先提交（git commit）或放弃（git restore）这些修改，或不加 --commit 运行';
   if (state === 'modified') throw new UserError(`${file} 有尚未提交的修改（与 HEAD 不同）；--commit 只提交 gongkai 自己的改动，未写入。${fix}`);

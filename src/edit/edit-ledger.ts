@@ -29,7 +29,16 @@ export interface CheckedLedger {
   value?: unknown;
 }
 
-export interface EditOptions {
+/** Several edits made as one write (a returned form). */
+export interface EditsResult {
+  file: string;
+  before: Ledger;
+  after: Ledger;
+  /** The edits made, as understood against the ledger. */
+  edits: LedgerEdit[];
+}
+
+export interface EditOptions<R = EditResult> {
   /** Reads the ledger from these bytes and checks it (the one way in, given by the command). */
   open: (bytes: Buffer) => Promise<CheckedLedger>;
   /** Called after the new text is ready and before it is written (tests change the file here). */
@@ -39,7 +48,7 @@ export interface EditOptions {
   /** Called under the lock with the bytes the edit starts from; throws to refuse before anything is written (--commit checks HEAD here). */
   checkBase?: (bytes: Buffer) => void;
   /** Called under the lock right after the write (--commit commits here, so no other edit can slip in between). */
-  afterWrite?: (result: EditResult) => void;
+  afterWrite?: (result: R) => void;
 }
 
 const BOM = '\uFEFF';
@@ -49,7 +58,7 @@ const ATTEMPTS = 5;
 const REFUSED_WARNINGS = new Set(['RESOLUTION_UNUSED']);
 const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
 
-async function loadChecked(bytes: Buffer, options: EditOptions) {
+async function loadChecked(bytes: Buffer, options: Pick<EditOptions<unknown>, 'open'>) {
   const loaded = await options.open(bytes);
   return { ...loaded, errors: loaded.diagnostics.filter((d) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code)) };
 }
@@ -61,6 +70,25 @@ async function loadChecked(bytes: Buffer, options: EditOptions) {
  * disk meanwhile, the edit is made again on the new content.
  */
 export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledger: Ledger) => LedgerEdit), options: EditOptions): Promise<EditResult> {
+  const single = (result: EditsResult): EditResult => {
+    const edit = result.edits[0]!;
+    const itemBefore = result.before.items.find((i) => i.number === edit.item)!;
+    return { file, before: result.before, after: result.after, itemBefore, itemAfter: result.after.items.find((i) => i.number === edit.item)!, edit };
+  };
+  const { afterWrite, ...rest } = options;
+  const result = await editLedgerFileWith(file, (ledger) => [typeof makeEdit === 'function' ? makeEdit(ledger) : makeEdit], {
+    ...rest,
+    ...(afterWrite ? { afterWrite: (written: EditsResult) => afterWrite(single(written)) } : {}),
+  });
+  return single(result);
+}
+
+/**
+ * Makes several edits (a returned form) as one write, all or nothing, with the
+ * same guarantees as one edit. The edits are worked out from the ledger as read
+ * under the lock, so a change made meanwhile is seen, never overwritten.
+ */
+export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<EditsResult> {
   // Before the lock: a read-only ledger or folder is refused at once, with nothing created beside it.
   assertWritable(file);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -70,20 +98,21 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
       options.checkBase?.(bytes);
       const raw = bytes.toString('utf8');
       const bom = raw.startsWith(BOM) ? BOM : '';
-      const text = raw.slice(bom.length);
+      let text = raw.slice(bom.length);
       const before = await loadChecked(bytes, options);
       if (!before.ledger) throw new UserError('台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
       // What was typed may need the ledger to be understood: a department's short name, a date without its year.
-      const edit = typeof makeEdit === 'function' ? makeEdit(before.ledger) : makeEdit;
-      const statusWord = edit.status ? STATUS_LABELS[edit.status] : undefined;
-      const itemBefore = before.ledger.items.find((i) => i.number === edit.item);
-      const edited = applyEditToText(text, edit, statusWord);
-      if (!itemBefore || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
-
-      const newBytes = Buffer.from(bom + edited.text, 'utf8');
+      const edits = makeEdits(before.ledger);
+      let expected = before.value;
+      for (const edit of edits) {
+        const edited = applyEditToText(text, edit, edit.status ? STATUS_LABELS[edit.status] : undefined);
+        if (!before.ledger.items.some((i) => i.number === edit.item) || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
+        text = edited.text;
+        expected = applyEditToValue(expected, edit, (s) => STATUS_LABELS[s]);
+      }
+      const newBytes = Buffer.from(bom + text, 'utf8');
       const after = await loadChecked(newBytes, options);
-      // The file must now read as exactly the old value with the intended change, nothing else.
-      const expected = applyEditToValue(before.value, edit, (s) => STATUS_LABELS[s]);
+      // The file must now read as exactly the old value with the intended changes, nothing else.
       if (after.value === undefined || !isDeepStrictEqual(after.value, expected)) {
         throw new UserError('这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
       }
@@ -97,7 +126,7 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       // Compared once more right before the rename: an edit made during the fsync is not lost either.
       if (!newBytes.equals(bytes) && !writeFileAtomic(file, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
-      const result = { file, before: before.ledger, after: after.ledger, itemBefore, itemAfter: after.ledger.items.find((i) => i.number === edit.item)!, edit };
+      const result = { file, before: before.ledger, after: after.ledger, edits };
       if (!newBytes.equals(bytes)) options.afterWrite?.(result);
       return result;
     })().finally(unlock);

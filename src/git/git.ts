@@ -87,10 +87,13 @@ export function currentBranch(root: string): string | undefined {
   }
 }
 
-/** Stages and commits exactly one file. */
-export function commitFile(root: string, path: string, message: string): string {
+/** Stages and commits exactly one file; `author` (a name) credits someone else, e.g. the liaison who reported. */
+export function commitFile(root: string, path: string, message: string, author?: string): string {
   git(root, ['add', '--', path]);
-  git(root, ['commit', '-q', '-m', message, '--', path]);
+  // One argument `--author=NAME <>`: a name cannot become an option, and <> or newlines in it are removed.
+  const name = author?.replace(/[<>\r\n]/g, '').trim();
+  const credit = name ? [`--author=${name} <>`] : [];
+  git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
   return git(root, ['rev-parse', '--short', 'HEAD']).trim();
 }
 

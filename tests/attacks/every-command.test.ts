@@ -24,10 +24,12 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
   diff: [[], ['HEAD']],
   'hook install': [[]],
   schema: [['ledger'], ['registry']],
+  forms: [['-o', 'forms'], ['-o', 'forms', '--dept', '信息中心']],
+  collect: [['data/ledger.yaml'], ['missing.xlsx', '--commit']],
 };
 
 /** Commands that change files in the repository. */
-const WRITERS = new Set(['set', 'done', 'note', 'hook', 'checklist']);
+const WRITERS = new Set(['set', 'done', 'note', 'hook', 'checklist', 'forms', 'collect']);
 
 /** Every command path (`hook install`) with the --format choices it offers. */
 function commands(): { name: string; formats: (string | undefined)[] }[] {

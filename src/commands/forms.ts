@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import type { CommandContext } from '../command-context.js';
+import { ExitCode } from '../exit-code.js';
+import { pathInside, safeFileName } from '../edit/safe-file-name.js';
+import { writeFileAtomic } from '../edit/write-file-atomic.js';
+import { UserError } from '../errors.js';
+import { git, repositoryOf } from '../git/git.js';
+import type { FormContent } from '../query/form-items.js';
+import { viewReport, type ViewOptions } from '../open/remembered-view.js';
+
+export interface FormsOptions extends ViewOptions {
+  output?: string;
+  dept?: string;
+}
+
+/** The commit the ledger was last committed in, when it is in a repository (recorded in the form, for people). */
+function ledgerCommit(file: string): string | null {
+  const repo = repositoryOf(file);
+  if (!repo) return null;
+  try {
+    return git(repo.root, ['log', '-1', '--format=%H', '--', repo.path]).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** `gongkai forms -o DIR [--dept NAME]`: one progress form (.xlsx) per department that has items. */
+export async function formsCommand(ctx: CommandContext, options: FormsOptions): Promise<ExitCode> {
+  const output = options.output;
+  if (!output) throw new UserError('请用 -o 目录 指定表格写到哪里，如 gongkai forms -o 表格/');
+  if (existsSync(output) && !statSync(output).isDirectory()) throw new UserError(`-o 须指定目录，「${output}」是文件`);
+  const dept = options.dept;
+  const { forms, file } = await viewReport(
+    ctx,
+    options,
+    `forms:${dept ?? '*'}`,
+    async (view, notes) => {
+      const [{ formContent }, { requireDepartment }] = await Promise.all([import('../query/form-items.js'), import('./require-department.js')]);
+      const departments = dept ? [requireDepartment(view, dept, notes)] : view.ledger.registry.departments;
+      return { forms: departments.map((d) => formContent(view, d)), file: view.ledger.file };
+    },
+    { remember: false },
+  );
+  const withItems: FormContent[] = forms.filter((f) => f.items.length);
+  const origin = { ledgerSha256: createHash('sha256').update(readFileSync(file)).digest('hex'), commit: ledgerCommit(file) };
+  const { formWorkbookBytes } = await import('../render/xlsx/form-workbook.js');
+  mkdirSync(output, { recursive: true });
+  const used = new Set<string>();
+  for (const form of withItems) {
+    let name = safeFileName(form.department, '.xlsx');
+    for (let n = 2; used.has(name); n++) name = safeFileName(`${form.department}-${n}`, '.xlsx');
+    used.add(name);
+    writeFileAtomic(pathInside(output, name), await formWorkbookBytes(form, origin));
+    ctx.io.stdout(`${name}　${form.items.length} 项\n`);
+  }
+  const skipped = forms.length - withItems.length;
+  ctx.io.stderr(`已写入 ${withItems.length} 份填报表格到 ${output}${skipped ? `（${skipped} 个部门没有本部门任务，未生成）` : ''}；各部门填好交回后，用 gongkai collect 收回。\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,95 @@
+import type { LedgerEdit } from '../edit/ledger-edit.js';
+import { findDepartment } from '../model/department.js';
+import type { Ledger } from '../model/ledger.js';
+import type { FormAnswer, FormProblem, FormRecord } from '../read/read-form.js';
+import { itemFingerprint } from './form-items.js';
+import { obligationsByDepartment } from './ownership.js';
+
+/** A row the ledger has moved past since the form was made: reported, not applied. */
+export interface FormConflict {
+  item: string;
+  cell: string;
+  reason: string;
+}
+
+export interface CollectPlan {
+  /** Set when the whole form is refused (another ledger, unknown department). */
+  refused?: string;
+  department: string;
+  edits: LedgerEdit[];
+  conflicts: FormConflict[];
+  problems: FormProblem[];
+  /** Rows whose every answer is already in the ledger (the form was collected before). */
+  alreadyIn: number;
+  /** Who filled it in, as written in 联系人 (distinct, in row order). */
+  contacts: string[];
+}
+
+/** The progress note a row adds: what was done, and who to ask. */
+export function noteText(answer: FormAnswer): string | undefined {
+  if (!answer.note) return undefined;
+  return answer.contact ? `${answer.note}（联系人：${answer.contact}）` : answer.note;
+}
+
+/**
+ * Turns a returned form into edits of the current ledger. Only what is not yet
+ * in the ledger becomes an edit, so collecting a form twice adds nothing; a row
+ * whose item changed after the form was made is a conflict, never applied.
+ */
+export function planCollect(ledger: Ledger, record: FormRecord, answers: readonly FormAnswer[], options: { today: string; noteDate: string; dept?: string }): CollectPlan {
+  const plan: CollectPlan = { department: record.department, edits: [], conflicts: [], problems: [], alreadyIn: 0, contacts: [] };
+  const sameLedger = record.title === ledger.plan.title && (record.documentNumber ?? null) === (ledger.plan.documentNumber ?? null);
+  if (!sameLedger) {
+    return { ...plan, refused: `这份表格来自另一份台账（${record.title}${record.documentNumber ? `，${record.documentNumber}` : ''}），不是本台账（${ledger.plan.title}）；未读取` };
+  }
+  const department = findDepartment(ledger.registry, record.department);
+  if (!department) return { ...plan, refused: `表格的部门「${record.department}」不在部门名录中；未读取` };
+  if (options.dept) {
+    const wanted = findDepartment(ledger.registry, options.dept);
+    if (wanted !== department) return { ...plan, refused: `这是${department.name}的表格，不是${options.dept}的；未读取` };
+  }
+  plan.department = department.name;
+  const own = new Set((obligationsByDepartment(ledger).get(department) ?? []).filter((o) => !o.possible).map((o) => o.item.number));
+  const items = new Map(ledger.items.map((item) => [item.number, item]));
+  for (const answer of answers) {
+    if (answer.contact && !plan.contacts.includes(answer.contact)) plan.contacts.push(answer.contact);
+    const item = items.get(answer.item);
+    if (!item) {
+      plan.conflicts.push({ item: answer.item, cell: answer.cell, reason: `台账中已没有第 ${answer.item} 项` });
+      continue;
+    }
+    const edit: LedgerEdit = { item: item.number };
+    const status = answer.status?.value;
+    const doneOn = answer.doneOn?.value;
+    if (doneOn && doneOn > options.today) {
+      plan.problems.push({ cell: answer.doneOn!.cell, message: `完成日期 ${doneOn} 在今天（${options.today}）之后` });
+      continue;
+    }
+    if (doneOn && (status ?? item.status) !== 'done') {
+      plan.problems.push({ cell: answer.doneOn!.cell, message: '填了完成日期，状态却不是「已完成」；请在状态中选「已完成」，或删去完成日期' });
+      continue;
+    }
+    if (status && status !== item.status) {
+      edit.status = status;
+      // 已完成 needs a done date: the one written, else today (as `gongkai set` does).
+      if (status === 'done') edit.doneOn = doneOn ?? options.today;
+    } else if (doneOn && doneOn !== item.doneOn) edit.doneOn = doneOn;
+    const note = noteText(answer);
+    if (note && !item.progress.some((p) => p.dept === department.name && p.note === note)) edit.note = { date: options.noteDate, dept: department.name, note };
+    if (Object.keys(edit).length === 1) {
+      plan.alreadyIn++;
+      continue;
+    }
+    const madeFrom = record.fingerprints.get(item.number);
+    if (madeFrom !== itemFingerprint(item)) {
+      plan.conflicts.push({ item: item.number, cell: answer.cell, reason: `第 ${item.number} 项在表格生成（${record.madeOn}）之后已在台账中修改；这一行未写入，请核对后用 gongkai set / note 处理` });
+      continue;
+    }
+    if (!own.has(item.number)) {
+      plan.conflicts.push({ item: item.number, cell: answer.cell, reason: `第 ${item.number} 项现在已不是${department.name}的任务；这一行未写入` });
+      continue;
+    }
+    plan.edits.push(edit);
+  }
+  return plan;
+}
