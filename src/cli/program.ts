@@ -129,6 +129,10 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--due <date>', '完成时限 YYYY-MM-DD')
     .option('--done-on <date>', '完成日期 YYYY-MM-DD')
     .option('--resolve <group=depts>', '群体在本项中指哪些部门，如 各有关司(局)=社会救助司,养老服务司')
+    .option('--reason <text>', '取消的理由（--status 已取消 时必填）')
+    .option('--approved-by <name>', '批准取消的人')
+    .option('--on <date>', '取消日期，缺省为北京时间今天')
+    .option('--force', '直接改写已逾期或已延期任务的时限，不留延期记录（一般应使用 postpone）')
     .addOption(commitOption())
     .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).setCommand(ctx, item, options)));
 
@@ -139,6 +143,17 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--on <date>', '完成日期，缺省为北京时间今天')
     .addOption(commitOption())
     .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).doneCommand(ctx, item, options)));
+
+  program
+    .command('postpone')
+    .description('延期：经批准把一项任务的时限推后，原时限、理由、批准人记入台账')
+    .argument('<item>', '任务编号')
+    .requiredOption('--to <date>', '新的时限 YYYY-MM-DD')
+    .requiredOption('--reason <text>', '延期理由')
+    .option('--approved-by <name>', '批准人')
+    .option('--on <date>', '批准日期，缺省为北京时间今天')
+    .addOption(commitOption())
+    .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).postponeCommand(ctx, item, options)));
 
   program
     .command('note')

@@ -1,7 +1,8 @@
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { beijingToday } from '../model/dates.js';
-import type { Ledger } from '../model/ledger.js';
+import type { Item, Ledger } from '../model/ledger.js';
+import { effectiveDue } from '../model/milestones.js';
 import type { Status } from '../model/status.js';
 import { dateOption, departmentOption } from './typed-input.js';
 import { lookupName } from '../model/department.js';
@@ -23,6 +24,12 @@ export interface SetOptions {
   due?: string;
   doneOn?: string;
   resolve?: string;
+  /** With 已取消: why, who approved, when. */
+  reason?: string;
+  approvedBy?: string;
+  on?: string;
+  /** Move `due` without a postponement record, on an item that is overdue or was postponed. */
+  force?: boolean;
   commit?: boolean;
 }
 
@@ -35,6 +42,37 @@ const typedDate = (text: string, option: string, today: string, ledger: Ledger) 
 /** A typed department name as it goes into the ledger: as written when the registry knows it, else the full name it stands for. */
 function typedDepartment(text: string, ledger: Ledger, understood: (note: string) => void): string {
   return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood).name;
+}
+
+/**
+ * A date that defaults to today must fall in the plan's year: run in 2026 on
+ * a 2021 ledger, `done` would otherwise record 2026 by accident. Refused, not
+ * warned: a warning comes after the file is written.
+ */
+function todayInPlanYear(today: string, option: string, ledger: Ledger): string {
+  if (Number(today.slice(0, 4)) === ledger.plan.year) return today;
+  throw new UserError(`今天（${today}）不在台账的计划年度（${ledger.plan.year} 年）内，未写入；请用 ${option} 日期 写明日期（确是今天就写 ${option} ${today}）`);
+}
+
+/** The date an option gives (as typed), or today when it is in the plan year. */
+function dateOrToday(value: string | undefined, option: string, today: string, ledger: Ledger): string {
+  return value === undefined ? todayInPlanYear(today, option, ledger) : typedDate(value, option, today, ledger);
+}
+
+/** The item an edit is about, when the ledger has it (otherwise the edit itself reports it missing). */
+const itemOf = (ledger: Ledger, number: string): Item | undefined => ledger.items.find((i) => i.number === number);
+
+/**
+ * `set --due` on an item that is overdue or was postponed before would erase
+ * the fact that it was late: that takes `postpone` (with a reason), or --force.
+ */
+function refuseSilentPostponement(item: Item | undefined, due: string, today: string): void {
+  if (!item || item.due === due) return;
+  const open = item.status === 'not_started' || item.status === 'in_progress';
+  const late = open && effectiveDue(item) < today;
+  if (!late && !item.postponements.length) return;
+  const why = late ? `已逾期（时限 ${effectiveDue(item)}）` : `已延期 ${item.postponements.length} 次`;
+  throw new UserError(`第 ${item.number} 项${why}：改时限请用 gongkai postpone ${item.number} --to ${due} --reason 理由 [--approved-by 批准人]，留下延期记录；确要直接改写时限，加 --force`);
 }
 
 /** `各有关司(局)=社会救助司,养老服务司` */
@@ -141,14 +179,26 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
   if (status === undefined && options.due === undefined && options.doneOn === undefined && !resolve) {
     throw new UserError('没有要修改的内容：请给出 --status、--due、--done-on 或 --resolve');
   }
+  const reason = options.reason?.trim();
+  if (status === 'cancelled' && !reason) throw new UserError('取消任务须写明理由：--reason 理由（可加 --approved-by 批准人、--on 日期）');
+  if ((options.reason !== undefined || options.approvedBy !== undefined || options.on !== undefined) && status !== 'cancelled') {
+    throw new UserError('--reason、--approved-by、--on 只用于 --status 已取消；延期请用 gongkai postpone');
+  }
   return runEdit(
     ctx,
     (ledger, understood) => {
       const edit: LedgerEdit = { item };
       if (status) edit.status = status;
       // 已完成 needs a done date: today's, unless one is given.
-      if (status === 'done' && options.doneOn === undefined) edit.doneOn = today;
-      if (options.due !== undefined) edit.due = typedDate(options.due, '--due', today, ledger);
+      if (status === 'done' && options.doneOn === undefined) edit.doneOn = todayInPlanYear(today, '--done-on', ledger);
+      if (status === 'cancelled') {
+        const approvedBy = options.approvedBy?.trim();
+        edit.cancel = { on: dateOrToday(options.on, '--on', today, ledger), reason: reason!, ...(approvedBy ? { approvedBy } : {}) };
+      }
+      if (options.due !== undefined) {
+        edit.due = typedDate(options.due, '--due', today, ledger);
+        if (!options.force) refuseSilentPostponement(itemOf(ledger, item), edit.due, today);
+      }
       if (options.doneOn !== undefined) edit.doneOn = typedDate(options.doneOn, '--done-on', today, ledger);
       if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood)) };
       return edit;
@@ -160,7 +210,36 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
 /** `gongkai done ITEM [--on DATE]` */
 export async function doneCommand(ctx: CommandContext, item: string, options: { on?: string; commit?: boolean }): Promise<ExitCode> {
   const today = beijingToday(ctx.io.now());
-  return runEdit(ctx, (ledger) => ({ item, status: 'done', doneOn: options.on === undefined ? today : typedDate(options.on, '--on', today, ledger) }), options.commit);
+  return runEdit(ctx, (ledger) => ({ item, status: 'done', doneOn: dateOrToday(options.on, '--on', today, ledger) }), options.commit);
+}
+
+export interface PostponeOptions {
+  to: string;
+  reason: string;
+  approvedBy?: string;
+  on?: string;
+  commit?: boolean;
+}
+
+/** `gongkai postpone ITEM --to DATE --reason TEXT [--approved-by NAME] [--on DATE]`: moves the deadline and keeps the trail. */
+export async function postponeCommand(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
+  const reason = options.reason.trim();
+  if (!reason) throw new UserError('延期须写明理由：--reason 理由');
+  const approvedBy = options.approvedBy?.trim();
+  const today = beijingToday(ctx.io.now());
+  return runEdit(
+    ctx,
+    (ledger) => {
+      const to = typedDate(options.to, '--to', today, ledger);
+      const on = dateOrToday(options.on, '--on', today, ledger);
+      const found = itemOf(ledger, item);
+      if (found?.status === 'done') throw new UserError(`第 ${item} 项已完成，无需延期`);
+      if (found?.status === 'cancelled') throw new UserError(`第 ${item} 项已取消，无需延期`);
+      if (found && to <= found.due) throw new UserError(`新时限 ${to} 须晚于第 ${item} 项当前的时限 ${found.due}`);
+      return { item, postpone: { on, from: found?.due ?? to, to, reason, ...(approvedBy ? { approvedBy } : {}) } };
+    },
+    options.commit,
+  );
 }
 
 /** `gongkai note ITEM --dept DEPT [--on DATE] TEXT` */
@@ -172,7 +251,7 @@ export async function noteCommand(ctx: CommandContext, item: string, text: strin
     ctx,
     (ledger, understood) => ({
       item,
-      note: { date: options.on === undefined ? today : typedDate(options.on, '--on', today, ledger), dept: typedDepartment(options.dept, ledger, understood), note },
+      note: { date: dateOrToday(options.on, '--on', today, ledger), dept: typedDepartment(options.dept, ledger, understood), note },
     }),
     options.commit,
   );

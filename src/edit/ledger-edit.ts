@@ -10,6 +10,20 @@ export interface LedgerEdit {
   /** Group name as written in the item → departments it means here. */
   resolve?: { group: string; departments: string[] };
   note?: { date: string; dept: string; note: string };
+  /** Moves `due` to `to` and appends the move to `postponements`; `from` is the due date before the move. */
+  postpone?: { on: string; from: string; to: string; reason: string; approvedBy?: string };
+  /** Writes `cancelled: {on, reason, approved_by}` (with status 已取消). */
+  cancel?: { on: string; reason: string; approvedBy?: string };
+}
+
+/** The ledger's spelling of a postponement (keys in the order they are written). */
+export function postponementValue(p: NonNullable<LedgerEdit['postpone']>): Record<string, string> {
+  return { on: p.on, from: p.from, to: p.to, reason: p.reason, ...(p.approvedBy ? { approved_by: p.approvedBy } : {}) };
+}
+
+/** The ledger's spelling of a cancellation. */
+export function cancellationValue(c: NonNullable<LedgerEdit['cancel']>): Record<string, string> {
+  return { on: c.on, reason: c.reason, ...(c.approvedBy ? { approved_by: c.approvedBy } : {}) };
 }
 
 type Raw = Record<string, unknown>;
@@ -27,6 +41,11 @@ export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (
       if (edit.due) item.due = edit.due;
       if (edit.doneOn) item.done_on = edit.doneOn;
       if (edit.resolve) item.resolve = { ...((item.resolve as Raw | null) ?? {}), [edit.resolve.group]: edit.resolve.departments };
+      if (edit.postpone) {
+        item.due = edit.postpone.to;
+        item.postponements = [...((item.postponements as unknown[] | null) ?? []), postponementValue(edit.postpone)];
+      }
+      if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
       if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
     }
   }

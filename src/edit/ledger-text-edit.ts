@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
-import type { LedgerEdit } from './ledger-edit.js';
+import { cancellationValue, postponementValue, type LedgerEdit } from './ledger-edit.js';
 
 /** Item keys in the order gongkai writes them; a new key goes after the last one present before it. */
-const KEY_ORDER = ['number', 'text', 'clause', 'lead', 'joint', 'sole', 'cooperate', 'resolve', 'status', 'due', 'done_on', 'progress'];
+const KEY_ORDER = ['number', 'text', 'clause', 'lead', 'joint', 'sole', 'cooperate', 'resolve', 'status', 'due', 'done_on', 'milestones', 'postponements', 'cancelled', 'progress'];
 
 interface Splice {
   start: number;
@@ -85,6 +85,9 @@ class ItemEditor {
       const quote = this.text[value.range[0]];
       const styled = quote === "'" ? `'${plain.replace(/'/g, "''")}'` : quote === '"' ? JSON.stringify(plain) : source;
       this.splices.push({ start: value.range[0], end: value.range[1], text: styled });
+    } else if (pair && (isMap(value) || isSeq(value)) && value.flow && value.range) {
+      // `due: { after: …, working_days: 10 }` replaced whole by a date, or `cancelled: {…}` by a new record.
+      this.splices.push({ start: value.range[0], end: value.range[1], text: source });
     } else if (pair) {
       // `done_on:` with no value (perhaps a comment): the value goes right after the colon.
       const colon = this.text.indexOf(':', (pair.key as Node).range![1]);
@@ -95,8 +98,12 @@ class ItemEditor {
   }
 
   appendProgress(entry: { date: string; dept: string; note: string }): void {
-    const flow = `{ date: ${entry.date}, dept: ${yamlFlowScalar(entry.dept)}, note: ${yamlFlowScalar(entry.note)} }`;
-    const pair = this.pair('progress');
+    this.appendEntry('progress', flowMap({ date: entry.date, dept: entry.dept, note: entry.note }));
+  }
+
+  /** Appends `{ … }` to the list under `key` in the list's own style (flow or block), creating the key if needed. */
+  appendEntry(key: string, flow: string): void {
+    const pair = this.pair(key);
     const seq = pair?.value;
     if (isSeq(seq) && seq.flow && seq.range) {
       const close = this.text.lastIndexOf(']', seq.range[1]);
@@ -111,7 +118,7 @@ class ItemEditor {
       // `progress:` with no entries (perhaps a comment): the first one goes on the next line.
       this.insertAfterKeyLine(pair, `${' '.repeat(this.indent + 2)}- ${flow}`);
     } else {
-      this.insertLines('progress', ['progress:', `  - ${flow}`]);
+      this.insertLines(key, [`${key}:`, `  - ${flow}`]);
     }
   }
 
@@ -197,6 +204,13 @@ function firstSequenceItem(doc: ReturnType<typeof parseDocument>): YAMLMap | und
   return doc.contents.items.length === 1 && isMap(first) ? first : undefined;
 }
 
+/** `{ on: 2021-10-08, reason: … }`: values in the order given. */
+function flowMap(entries: Record<string, string>): string {
+  return `{ ${Object.entries(entries)
+    .map(([k, v]) => `${k}: ${yamlFlowScalar(v)}`)
+    .join(', ')} }`;
+}
+
 /** Applies the edit to one item of `text`, splicing only the characters that change. */
 function editItem(text: string, item: YAMLMap, edit: LedgerEdit, statusWord: string | undefined, eol: string): string {
   const editor = new ItemEditor(text, item, eol);
@@ -204,6 +218,11 @@ function editItem(text: string, item: YAMLMap, edit: LedgerEdit, statusWord: str
   if (edit.due) editor.setScalar('due', edit.due, edit.due);
   if (edit.doneOn) editor.setScalar('done_on', edit.doneOn, edit.doneOn);
   if (edit.resolve) editor.setResolution(edit.resolve.group, edit.resolve.departments);
+  if (edit.postpone) {
+    editor.setScalar('due', edit.postpone.to, edit.postpone.to);
+    editor.appendEntry('postponements', flowMap(postponementValue(edit.postpone)));
+  }
+  if (edit.cancel) editor.setScalar('cancelled', flowMap(cancellationValue(edit.cancel)), '');
   if (edit.note) editor.appendProgress(edit.note);
   // Apply from the end so earlier offsets stay valid; equal offsets keep their call order.
   const ordered = editor.splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);

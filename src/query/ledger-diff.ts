@@ -13,6 +13,9 @@ export type Change =
   | { kind: 'roles'; item: string; from: string; to: string }
   | { kind: 'resolve'; item: string; group: string; from: string[]; to: string[] }
   | { kind: 'progress'; item: string; entry: ProgressEntry }
+  | { kind: 'postponed'; item: string; count: number; on: string; from: string; to: string; reason: string; approved_by: string | null }
+  | { kind: 'cancelled'; item: string; on: string; reason: string; approved_by: string | null }
+  | { kind: 'milestone_done'; item: string; step: number; total: number; text: string; done_on: string }
   | { kind: 'text'; item: string };
 
 function canonical(registry: Registry, name: string): string {
@@ -40,8 +43,21 @@ export function diffLedgers(before: Ledger, after: Ledger): Change[] {
       continue;
     }
     const n = item.number;
+    // A postponement moves the due date: it is named as such, not as a bare date change.
+    const known = new Set(was.postponements.map((p) => JSON.stringify(p)));
+    const moved = item.postponements.map((p, i) => ({ p, count: i + 1 })).filter(({ p }) => !known.has(JSON.stringify(p)));
     if (was.status !== item.status) changes.push({ kind: 'status', item: n, from: was.status, to: item.status });
-    if (was.due !== item.due) changes.push({ kind: 'due', item: n, from: was.due, to: item.due });
+    for (const { p, count } of moved) {
+      changes.push({ kind: 'postponed', item: n, count, on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null });
+    }
+    const explained = moved.length > 0 && moved[moved.length - 1]!.p.to === item.due;
+    if (was.due !== item.due && !explained) changes.push({ kind: 'due', item: n, from: was.due, to: item.due });
+    const c = item.cancellation;
+    if (c && JSON.stringify(c) !== JSON.stringify(was.cancellation)) changes.push({ kind: 'cancelled', item: n, on: c.on, reason: c.reason, approved_by: c.approvedBy ?? null });
+    item.milestones.forEach((m, i) => {
+      const before = was.milestones[i];
+      if (m.doneOn && before?.doneOn !== m.doneOn) changes.push({ kind: 'milestone_done', item: n, step: i + 1, total: item.milestones.length, text: m.text, done_on: m.doneOn });
+    });
     if (was.doneOn !== item.doneOn) changes.push({ kind: 'done_on', item: n, from: was.doneOn ?? null, to: item.doneOn ?? null });
     if (was.text !== item.text) changes.push({ kind: 'text', item: n });
     const rolesBefore = describeRoles(was, before.registry);

@@ -15,6 +15,12 @@ export function changeSummary(change: Change): string {
       return `${change.item} ${change.group}=${change.to.join('、')}`;
     case 'progress':
       return `${change.item} 进展`;
+    case 'postponed':
+      return `${change.item} 延期 ${change.from}→${change.to}`;
+    case 'cancelled':
+      return `${change.item} 取消`;
+    case 'milestone_done':
+      return `${change.item} 第 ${change.step}/${change.total} 步完成`;
     case 'roles':
       return `${change.item} 分工调整`;
     case 'text':
@@ -40,6 +46,12 @@ export function describeChange(change: Change): string {
       return `${head}　分工：${change.from} → ${change.to}`;
     case 'resolve':
       return `${head}　${change.group} 指：${change.from.join('、') || '未指明'} → ${change.to.join('、') || '未指明'}`;
+    case 'postponed':
+      return `${head}　延期（第 ${change.count} 次，${change.on}）：${change.from} → ${change.to}；理由：${change.reason}${change.approved_by ? `；批准：${change.approved_by}` : ''}`;
+    case 'cancelled':
+      return `${head}　取消（${change.on}）：${change.reason}${change.approved_by ? `；批准：${change.approved_by}` : ''}`;
+    case 'milestone_done':
+      return `${head}　第 ${change.step}/${change.total} 步完成（${change.done_on}）：${change.text}`;
     case 'progress':
       return `${head}　新进展（${change.entry.date}，${change.entry.dept}）：${change.entry.note}`;
     case 'text':

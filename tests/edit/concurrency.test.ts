@@ -20,7 +20,7 @@ describe('concurrent edits', () => {
     const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
     const ledger = join(dir, 'ledger.yaml');
     const items = Array.from({ length: 20 }, (_, i) => String(i + 1));
-    const results = await Promise.all(items.map((n) => gongkai(['--ledger', ledger, 'set', n, '--status', '推进中', '--due', `2021-11-${String(Number(n) + 5).padStart(2, '0')}`])));
+    const results = await Promise.all(items.map((n) => gongkai(['--ledger', ledger, 'set', n, '--status', '推进中', '--due', `2021-11-${String(Number(n) + 5).padStart(2, '0')}`, '--force'])));
     for (const r of results) expect(r.code, r.err).toBe(0);
     const text = readFileSync(ledger, 'utf8');
     const exported = JSON.parse((await runCli(['export', '--ledger', ledger])).out);

@@ -22,7 +22,7 @@ async function gongkai(file: string, ...args: string[]) {
 describe('edits change only the bytes they must', () => {
   it('set --due replaces only the date and keeps the comment; an unchanged status stays as written', async () => {
     const file = ledgerCopy();
-    expect((await gongkai(file, 'set', '1', '--status', 'in_progress', '--due', '2021-10-31')).code).toBe(0);
+    expect((await gongkai(file, 'set', '1', '--status', 'in_progress', '--due', '2021-10-31', '--force')).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(HAND.replace('        due: 2021-09-30     # 提前到九月底', '        due: 2021-10-31     # 提前到九月底'));
   });
 
@@ -140,7 +140,7 @@ describe('edits that would break the ledger are refused', () => {
     const file = ledgerCopy();
     await gongkai(file, 'set', '2', '--status', 'ongoing');
     expect(readFileSync(file, 'utf8')).toContain('        status: 持续推进\n');
-    await gongkai(file, 'set', '2', '--status', '已取消');
+    await gongkai(file, 'set', '2', '--status', '已取消', '--reason', '并入第 1 项', '--on', '2021-10-12');
     expect(readFileSync(file, 'utf8')).toContain('        status: 已取消\n');
   });
 });
