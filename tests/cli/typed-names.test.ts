@@ -82,7 +82,7 @@ describe('every date option reads dates as people type them', () => {
 
   it('set --due and --done-on, done --on write YYYY-MM-DD', async () => {
     const file = join(tempDir({ 'ledger.yaml': HAND }), 'ledger.yaml');
-    expect((await runCli(['set', '1', '--ledger', file, '--due', '2021/10/31'])).code).toBe(0);
+    expect((await runCli(['set', '1', '--ledger', file, '--due', '2021/10/31', '--force'])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('due: 2021-10-31     # 提前到九月底');
     expect((await runCli(['done', '1', '--ledger', file, '--on', '2021年10月20日'])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('done_on: 2021-10-20');
