@@ -69,7 +69,8 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     command
       .option('--as-of <date>', '按此日期计算（YYYY-MM-DD），缺省为北京时间今天')
       .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
-      .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）');
+      .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
+      .option('--since <date>', '标出此日期以来有变化的任务（新进展、延期、完成、取消；在 git 中时也比对当时的台账）');
 
   withViewOptions(
     program

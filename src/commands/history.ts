@@ -2,10 +2,10 @@ import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
-import { fileHistory, GitError, gitShowBytes, repositoryOf, verifyRevision } from '../git/git.js';
+import { fileHistory, GitError, repositoryOf, verifyRevision } from '../git/git.js';
 import type { Ledger } from '../model/ledger.js';
 import { locateLedger } from '../open/locate-ledger.js';
-import { openLedger } from '../open/open-ledger.js';
+import { ledgerAt } from '../open/ledger-at.js';
 import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
@@ -17,24 +17,6 @@ async function ledgerRepository(ctx: CommandContext) {
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中：历史和差异来自 git`);
   return { file, ...repo };
-}
-
-/** The ledger as it was at a commit id ('' = the index, undefined = the working file); registry from the same commit. `name` is what the user typed. */
-async function ledgerAt(ctx: CommandContext, file: string, root: string, revision: string | undefined, name = revision): Promise<Ledger> {
-  const override =
-    revision === undefined
-      ? undefined
-      : (f: string) => {
-          try {
-            return gitShowBytes(root, revision, relative(root, resolve(f)).split('\\').join('/'));
-          } catch (cause) {
-            if (f === file) throw new UserError(`${name || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
-            return undefined;
-          }
-        };
-  const loaded = await openLedger(ctx, { checks: 'none', file, override });
-  if (!loaded.ledger) throw new UserError(`${name ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
-  return loaded.ledger;
 }
 
 /** `gongkai diff [REV [REV]]`: what changed, item by item, between two versions (default HEAD and the working file). */

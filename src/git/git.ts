@@ -113,3 +113,15 @@ export function fileHistory(root: string, path: string): FileCommit[] {
       return { hash, author, date };
     });
 }
+
+/**
+ * The last commit on HEAD that changed `path` before the start of a Beijing
+ * date (YYYY-MM-DD, already validated); undefined when there is none.
+ */
+export function lastCommitBefore(root: string, path: string, date: string): string | undefined {
+  try {
+    return git(root, ['rev-list', '-1', `--before=${date}T00:00:00+08:00`, 'HEAD', '--', path]).trim() || undefined;
+  } catch {
+    return undefined; // No commits yet, or HEAD unborn: nothing to compare with.
+  }
+}

@@ -12,6 +12,8 @@ export interface ViewOptions {
   asOf?: string;
   within?: string;
   staleDays?: string;
+  /** Mark items changed on or after this date. */
+  since?: string;
 }
 
 function positiveInteger(text: string | undefined, option: string): number | undefined {
@@ -38,12 +40,15 @@ export async function viewReport<T>(
   // A month and day alone (10月8日) is kept as typed until the ledger names its year.
   const asOf = options.asOf === undefined ? today : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
   const { file, config } = await locateLedger(ctx);
+  const since = options.since === undefined ? undefined : dateOption(options.since, '--since', { today });
   const settings = {
     asOf,
+    ...(since ? { since } : {}),
     dueSoonDays: positiveInteger(options.within, '--within') ?? config.dueSoonDays ?? 10,
     staleDays: positiveInteger(options.staleDays, '--stale-days') ?? config.staleDays ?? 30,
   };
-  const cache = remember && file !== '-' ? cacheOf(ctx) : undefined;
+  // With --since the answer also depends on git history: computed afresh each time.
+  const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
   const calendar = cache ? calendarFingerprint(file) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
   const content = cache ? quickContentKey(file, cache) : undefined;

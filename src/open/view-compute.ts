@@ -5,11 +5,15 @@ import { dateOption } from '../commands/typed-input.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { beijingToday } from '../model/dates.js';
 import { viewContext } from '../query/view-context.js';
+import type { Item, Ledger } from '../model/ledger.js';
+import { changedBetween, changedByDates } from '../query/changed-since.js';
+import { lastCommitBefore, repositoryOf } from '../git/git.js';
+import { ledgerAt } from './ledger-at.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 
 /** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
-export async function setUpView(ctx: CommandContext, typed: { asOf: string; dueSoonDays: number; staleDays: number }, notes: string[]) {
+export async function setUpView(ctx: CommandContext, typed: { asOf: string; dueSoonDays: number; staleDays: number; since?: string }, notes: string[]) {
   const { ledger, opened } = await openLedgerForView(ctx, notes);
   // 10月8日 means the plan's year, known only now that the ledger is read.
   const asOf = needsPlanYear(typed.asOf) ? dateOption(typed.asOf, '--as-of', { today: beijingToday(ctx.io.now()), planYear: ledger.plan.year }) : typed.asOf;
@@ -24,6 +28,31 @@ export async function setUpView(ctx: CommandContext, typed: { asOf: string; dueS
         `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
     );
   }
-  return { context: viewContext(ledger, { ...settings, counter }), contentKey: opened.contentKey };
+  const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter });
+  if (typed.since) context.since = { date: typed.since, changed: await changedSinceDate(ctx, ledger, typed.since, notes) };
+  return { context, contentKey: opened.contentKey };
+}
+
+/**
+ * Items changed on or after `since`: by the ledger's own dates, and, when the
+ * ledger is in git, by comparing with its last commit before that day (which
+ * also catches changes that carry no date: a status set by hand, new roles).
+ */
+async function changedSinceDate(ctx: CommandContext, ledger: Ledger, since: string, notes: string[]): Promise<Set<Item>> {
+  const changed = changedByDates(ledger, since);
+  const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file);
+  if (!repo) return changed;
+  const commit = lastCommitBefore(repo.root, repo.path, since);
+  if (!commit) {
+    notes.push(`注意：git 中没有 ${since} 之前的台账版本，「有更新」只按台账中记录的日期判断。`);
+    return changed;
+  }
+  try {
+    const before = await ledgerAt(ctx, ledger.file, repo.root, commit);
+    for (const item of changedBetween(before, ledger)) changed.add(item);
+  } catch {
+    notes.push(`注意：无法读取 ${since} 之前的台账版本（${commit.slice(0, 7)}），「有更新」只按台账中记录的日期判断。`);
+  }
+  return changed;
 }
 

@@ -1,5 +1,6 @@
 import { calendarDaysBetween } from '../model/dates.js';
 import type { Item, Ledger } from '../model/ledger.js';
+import { effectiveDue } from '../model/milestones.js';
 import type { WorkingDayCounter } from '../model/work-calendar.js';
 
 /** Where an item stands against its deadline on the as-of date. */
@@ -28,8 +29,10 @@ export interface DeadlineOptions {
 /** Judges one item's deadline. Ongoing items are never overdue; they go stale without progress reports. */
 export function deadlineOf(item: Item, ledger: Ledger, options: DeadlineOptions): Deadline {
   const { asOf, counter } = options;
-  const daysLeft = calendarDaysBetween(asOf, item.due);
-  const workingDaysLeft = counter.between(asOf, item.due) ?? null;
+  // An item with dated steps is judged by its next open step.
+  const due = effectiveDue(item);
+  const daysLeft = calendarDaysBetween(asOf, due);
+  const workingDaysLeft = counter.between(asOf, due) ?? null;
   const base = { daysLeft, workingDaysLeft };
   if (item.status === 'done') return { ...base, state: 'done' };
   if (item.status === 'cancelled') return { ...base, state: 'cancelled' };

@@ -1,7 +1,7 @@
 import type { Department } from '../model/department.js';
 import { ROLES } from '../model/role.js';
 import { itemRow, type ItemRow } from './item-row.js';
-import type { ViewContext } from './view-context.js';
+import { changedSince, type ViewContext } from './view-context.js';
 
 /** One department's items: its own (by role) and those that may concern it (可能涉及). */
 export interface DepartmentReport {
@@ -10,6 +10,8 @@ export interface DepartmentReport {
   department: { name: string; kind: Department['kind']; aliases: string[] };
   items: ItemRow[];
   possible: ItemRow[];
+  /** The --since date, when given: rows then carry changed_since. */
+  since?: string;
 }
 
 /** The department's rows: by role (牵头, 按职责分工负责, 负责, 配合), then in ledger order. */
@@ -17,7 +19,7 @@ export function departmentReport(context: ViewContext, department: Department): 
   const obligations = context.obligations.get(department) ?? [];
   const order = new Map(context.ledger.items.map((item, index) => [item, index]));
   const sorted = [...obligations].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || order.get(a.item)! - order.get(b.item)!);
-  const row = (o: (typeof obligations)[number]) => itemRow(o.item, context.deadlines.get(o.item)!, o);
+  const row = (o: (typeof obligations)[number]) => itemRow(o.item, context.deadlines.get(o.item)!, o, changedSince(context, o.item));
   return {
     plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
@@ -25,5 +27,6 @@ export function departmentReport(context: ViewContext, department: Department): 
     items: sorted.filter((o) => !o.possible).map(row),
     // May-concern items are not the department's roles yet: plain ledger order reads best.
     possible: obligations.filter((o) => o.possible).map(row),
+    ...(context.since ? { since: context.since.date } : {}),
   };
 }

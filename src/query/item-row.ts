@@ -1,4 +1,5 @@
 import type { Item } from '../model/ledger.js';
+import { currentStep } from '../model/milestones.js';
 import type { Role } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { Deadline, DeadlineState } from './deadline.js';
@@ -22,10 +23,38 @@ export interface ItemRow {
   working_days_left: number | null;
   last_progress?: string;
   stale?: boolean;
+  /** How many times the deadline was postponed (0: never). */
+  postponed: number;
+  /** The deadline before the first postponement. */
+  original_due?: string;
+  /** True when the item was already overdue when it was (first) postponed late. */
+  was_overdue?: boolean;
+  /** A deadline written as N working days after an event: the event date and N. */
+  due_after?: { after: string; working_days: number };
+  /** The next open step of an item with dated steps: 第 index/total 步. */
+  step?: { index: number; total: number; text: string; due: string };
+  /** The latest progress note (by date; the later entry on the same date). */
+  latest_note?: { date: string; dept: string; note: string };
+  /** With --since: whether the item changed on or after that date. */
+  changed_since?: boolean;
+}
+
+/** The item's latest progress note: the last entry with the greatest date. */
+export function latestNote(item: Item): Item['progress'][number] | undefined {
+  let latest: Item['progress'][number] | undefined;
+  for (const p of item.progress) if (!latest || p.date >= latest.date) latest = p;
+  return latest;
+}
+
+/** True when some postponement was made after the deadline it moved had passed. */
+export function postponedLate(item: Item): boolean {
+  return item.postponements.some((p) => p.on > p.from);
 }
 
 /** An item (and optionally an obligation on it) as a row. */
-export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation): ItemRow {
+export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation, changedSince?: boolean): ItemRow {
+  const step = item.status === 'done' || item.status === 'cancelled' ? undefined : currentStep(item);
+  const note = latestNote(item);
   return {
     number: item.number,
     section: item.section,
@@ -42,5 +71,11 @@ export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation)
     working_days_left: deadline.workingDaysLeft,
     ...(deadline.lastProgress ? { last_progress: deadline.lastProgress } : {}),
     ...(deadline.stale !== undefined ? { stale: deadline.stale } : {}),
+    ...(item.dueRule ? { due_after: { after: item.dueRule.after, working_days: item.dueRule.workingDays } } : {}),
+    postponed: item.postponements.length,
+    ...(item.postponements.length ? { original_due: item.postponements[0]!.from, was_overdue: postponedLate(item) } : {}),
+    ...(step ? { step: { index: step.index, total: step.total, text: step.milestone.text, due: step.milestone.due } } : {}),
+    ...(note ? { latest_note: { date: note.date, dept: note.dept, note: note.note } } : {}),
+    ...(changedSince !== undefined ? { changed_since: changedSince } : {}),
   };
 }

@@ -2,8 +2,8 @@ import { lookupName, type Department } from '../model/department.js';
 import { isAccountable } from '../model/role.js';
 import type { Item } from '../model/ledger.js';
 import { itemRow, type ItemRow } from './item-row.js';
-import type { DeadlineState } from './deadline.js';
-import type { ViewContext } from './view-context.js';
+import type { Deadline } from './deadline.js';
+import { changedSince, type ViewContext } from './view-context.js';
 
 /** Items of one accountable department (or of an unresolved group, when nobody named is accountable). */
 export interface OwnerItems {
@@ -22,40 +22,52 @@ export interface OverdueReport {
   due_soon: OwnerItems[];
   /** Ongoing (持续推进) items whose last progress report is older than stale_days. */
   stale: OwnerItems[];
-  counts: { overdue: number; due_soon: number; stale: number };
+  /** Items overdue before a postponement made in the period (since --since, else the whole plan), and not late now: 曾逾期（已延期）. */
+  postponed: OwnerItems[];
+  counts: { overdue: number; due_soon: number; stale: number; postponed: number };
+  /** The --since date, when given: rows then carry changed_since. */
+  since?: string;
 }
 
-type Category = 'overdue' | 'due_soon' | 'stale';
+type Category = 'overdue' | 'due_soon' | 'stale' | 'postponed';
 
-function categoryOf(state: DeadlineState, stale: boolean | undefined): Category | undefined {
-  if (state === 'overdue') return 'overdue';
-  if (state === 'due_soon') return 'due_soon';
-  return state === 'ongoing' && stale ? 'stale' : undefined;
+/** A postponement made, in the period up to the as-of date, after the deadline it moved had passed. */
+function postponedWhileLate(item: Item, context: ViewContext): boolean {
+  const from = context.since?.date ?? '';
+  return item.postponements.some((p) => p.on > p.from && p.on >= from && p.on <= context.asOf);
+}
+
+function categoryOf(item: Item, d: Deadline, context: ViewContext): Category | undefined {
+  if (d.state === 'overdue') return 'overdue';
+  if (d.state === 'due_soon') return 'due_soon';
+  if (d.state === 'ongoing' && d.stale) return 'stale';
+  // Postponing a late item must not make it vanish from the report: it is listed as such.
+  return (d.state === 'open' || d.state === 'ongoing') && postponedWhileLate(item, context) ? 'postponed' : undefined;
 }
 
 /** Sorts every accountable obligation into its category, by department, in one pass. */
 function byOwner(context: ViewContext, only?: Department): Record<Category, OwnerItems[]> {
   const { ledger, deadlines } = context;
-  const out: Record<Category, OwnerItems[]> = { overdue: [], due_soon: [], stale: [] };
+  const out: Record<Category, OwnerItems[]> = { overdue: [], due_soon: [], stale: [], postponed: [] };
   const owned = new Set<Item>();
   for (const department of ledger.registry.departments) {
-    const rows: Record<Category, ItemRow[]> = { overdue: [], due_soon: [], stale: [] };
+    const rows: Record<Category, ItemRow[]> = { overdue: [], due_soon: [], stale: [], postponed: [] };
     for (const o of context.obligations.get(department) ?? []) {
       if (o.possible || !isAccountable(o.role)) continue;
       const d = deadlines.get(o.item)!;
-      const category = categoryOf(d.state, d.stale);
+      const category = categoryOf(o.item, d, context);
       if (!category) continue;
       owned.add(o.item);
-      if (!only || only === department) rows[category].push(itemRow(o.item, d, o));
+      if (!only || only === department) rows[category].push(itemRow(o.item, d, o, changedSince(context, o.item)));
     }
     for (const category of CATEGORIES) if (rows[category].length) out[category].push({ owner: department.name, unassigned: false, items: rows[category] });
   }
   if (only) return out;
   // Items only a vague group answers for would otherwise vanish from the report.
-  const unassigned: Record<Category, Map<string, ItemRow[]>> = { overdue: new Map(), due_soon: new Map(), stale: new Map() };
+  const unassigned: Record<Category, Map<string, ItemRow[]>> = { overdue: new Map(), due_soon: new Map(), stale: new Map(), postponed: new Map() };
   for (const item of ledger.items) {
     const d = deadlines.get(item)!;
-    const category = categoryOf(d.state, d.stale);
+    const category = categoryOf(item, d, context);
     if (!category || owned.has(item)) continue;
     const accountable = item.assignments.filter((a) => isAccountable(a.role));
     const groupNames = accountable.map((a) => {
@@ -65,14 +77,14 @@ function byOwner(context: ViewContext, only?: Department): Record<Category, Owne
     const key = [...new Set(groupNames)].join('、') || '（无责任单位）';
     const role = accountable[0] ? { item, role: accountable[0].role, possible: true } : undefined;
     const rows = unassigned[category].get(key) ?? [];
-    rows.push(itemRow(item, d, role));
+    rows.push(itemRow(item, d, role, changedSince(context, item)));
     unassigned[category].set(key, rows);
   }
   for (const category of CATEGORIES) for (const [owner, items] of unassigned[category]) out[category].push({ owner, unassigned: true, items });
   return out;
 }
 
-const CATEGORIES: readonly Category[] = ['overdue', 'due_soon', 'stale'];
+const CATEGORIES: readonly Category[] = ['overdue', 'due_soon', 'stale', 'postponed'];
 
 function countItems(groups: OwnerItems[]): number {
   return new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
@@ -80,7 +92,7 @@ function countItems(groups: OwnerItems[]): number {
 
 /** Overdue and due-soon items by accountable department, and stale ongoing items. */
 export function overdueReport(context: ViewContext, only?: Department): OverdueReport {
-  const { overdue, due_soon, stale } = byOwner(context, only);
+  const { overdue, due_soon, stale, postponed } = byOwner(context, only);
   return {
     plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
@@ -89,6 +101,8 @@ export function overdueReport(context: ViewContext, only?: Department): OverdueR
     overdue,
     due_soon,
     stale,
-    counts: { overdue: countItems(overdue), due_soon: countItems(due_soon), stale: countItems(stale) },
+    postponed,
+    ...(context.since ? { since: context.since.date } : {}),
+    counts: { overdue: countItems(overdue), due_soon: countItems(due_soon), stale: countItems(stale), postponed: countItems(postponed) },
   };
 }

@@ -13,6 +13,8 @@ export interface StatusCounts {
   overdue: number;
   due_soon: number;
   stale: number;
+  /** Items whose deadline was postponed at least once (已延期). */
+  postponed: number;
   /** Done ÷ items that can be completed (not cancelled, not ongoing); null when there are none. */
   completion: number | null;
 }
@@ -37,7 +39,9 @@ function tally(items: readonly Item[], deadlines: ViewContext['deadlines']) {
   let overdue = 0;
   let due_soon = 0;
   let stale = 0;
+  let postponed = 0;
   for (const item of items) {
+    if (item.postponements.length) postponed++;
     by_status[item.status]++;
     const deadline = deadlines.get(item)!;
     if (deadline.state === 'overdue') overdue++;
@@ -45,7 +49,7 @@ function tally(items: readonly Item[], deadlines: ViewContext['deadlines']) {
     if (deadline.stale) stale++;
   }
   const completable = items.length - by_status.cancelled - by_status.ongoing;
-  return { items: items.length, by_status, overdue, due_soon, stale, completion: completable > 0 ? by_status.done / completable : null };
+  return { items: items.length, by_status, overdue, due_soon, stale, postponed, completion: completable > 0 ? by_status.done / completable : null };
 }
 
 /** One row per department in registry order, and totals over the plan. */

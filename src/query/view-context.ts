@@ -11,6 +11,13 @@ export interface ViewContext {
   options: DeadlineOptions;
   obligations: Map<Department, Obligation[]>;
   deadlines: Map<Item, Deadline>;
+  /** With --since: the date, and the items that changed on or after it. */
+  since?: { date: string; changed: ReadonlySet<Item> };
+}
+
+/** Whether a row should be marked as changed: undefined when no --since was asked. */
+export function changedSince(context: ViewContext, item: Item): boolean | undefined {
+  return context.since ? context.since.changed.has(item) : undefined;
 }
 
 export function viewContext(ledger: Ledger, options: DeadlineOptions): ViewContext {

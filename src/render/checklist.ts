@@ -2,20 +2,24 @@ import type { DepartmentReport } from '../query/department-report.js';
 import type { ItemRow } from '../query/item-row.js';
 import type { Section } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
-import { KIND_LABELS, ROLE_LABELS, timeCell } from './labels.js';
+import { CHANGED_MARK, dueCell, KIND_LABELS, noteCell, postponedLabel, ROLE_LABELS, sinceFacts, timeCell } from './labels.js';
 import { escapeMarkdown } from './markdown.js';
 
-function taskLine(row: ItemRow, withVia: boolean): string {
+function taskLine(row: ItemRow, withVia: boolean, suffix = ''): string {
   const text = escapeMarkdown(row.text);
   const extra = [
     row.scope ? `牵头范围：${row.scope}` : '',
     withVia && row.via ? `经由${row.via}` : '',
-    row.state === 'cancelled' ? '已取消' : row.state === 'done' || row.state === 'ongoing' ? timeCell(row) : `时限 ${row.due}`,
+    row.state === 'cancelled' ? '已取消' : row.state === 'done' || row.state === 'ongoing' ? timeCell(row) : `时限 ${dueCell(row)}`,
+    row.state === 'done' || row.state === 'cancelled' ? postponedLabel(row) : '',
   ].filter(Boolean);
   const late = row.state === 'overdue' ? ` **${timeCell(row)}**` : row.state === 'due_soon' ? ` **临期：${timeCell(row)}**` : row.stale ? ' **久未更新**' : '';
   const box = row.state === 'done' || row.state === 'cancelled' ? '[x]' : '[ ]';
   const body = row.state === 'cancelled' ? `~~${text}~~` : text;
-  return `- ${box} **第 ${escapeMarkdown(row.number)} 项** ${body}（${escapeMarkdown(extra.join('；'))}）${late}`;
+  const changed = row.changed_since ? `${CHANGED_MARK} ` : '';
+  // The latest progress note on its own indented line, so the task line stays readable.
+  const note = row.latest_note ? `\n  - 最新进展：${escapeMarkdown(noteCell(row))}` : '';
+  return `- ${box} ${changed}**第 ${escapeMarkdown(row.number)} 项** ${body}（${escapeMarkdown(extra.join('；'))}）${late}${suffix}${note}`;
 }
 
 /** The checklist counts line: 共 8 项：已完成 0 …; shared with the index. */
@@ -34,6 +38,7 @@ export function renderChecklist(report: DepartmentReport, sections: readonly Sec
     `- 部门：${escapeMarkdown(department.name)}（${KIND_LABELS[department.kind]}${department.aliases.length ? `，又名${escapeMarkdown(department.aliases.join('、'))}` : ''}）`,
     ...(report.plan.document_number ? [`- 文号：${escapeMarkdown(report.plan.document_number)}`] : []),
     `- 截至：${report.as_of}`,
+    ...sinceFacts(report.since).map((f) => `- ${escapeMarkdown(f)}`),
     `- 本部门任务 ${c.total} 项：已完成 ${c.done} 项，逾期 ${c.overdue} 项，临期 ${c.dueSoon} 项${c.possible ? `；另有可能涉及 ${c.possible} 项` : ''}`,
   ];
   for (const section of sections) {
@@ -49,7 +54,7 @@ export function renderChecklist(report: DepartmentReport, sections: readonly Sec
   if (!report.items.length) lines.push('', '没有本部门的任务。');
   if (report.possible.length) {
     lines.push('', '## 可能涉及（未计入）', '', '以下任务写的是未指明具体部门的群体；办公厅在台账中写明后，即计入相应部门。', '');
-    lines.push(...report.possible.map((row) => `${taskLine(row, true)}（${escapeMarkdown(ROLE_LABELS[row.role!])}）`));
+    lines.push(...report.possible.map((row) => taskLine(row, true, `（${escapeMarkdown(ROLE_LABELS[row.role!])}）`)));
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import type { DepartmentReport } from '../query/department-report.js';
 import type { ItemRow } from '../query/item-row.js';
-import { itemColumns, itemDocRow, KIND_LABELS } from './labels.js';
+import { itemColumns, itemDocRow, KIND_LABELS, sinceFacts } from './labels.js';
 import type { DocTable, TableDoc } from './table-doc.js';
 
 const COLUMNS = itemColumns('剩余/逾期');
@@ -10,6 +10,7 @@ const rows = (items: ItemRow[]) => items.map(itemDocRow);
 export function departmentDoc(report: DepartmentReport): TableDoc {
   const { department, items, possible } = report;
   const count = (state: string) => items.filter((i) => i.state === state).length;
+  const postponed = items.filter((i) => i.postponed > 0).length;
   const tables: DocTable[] = [
     { heading: `本部门任务（${items.length} 项）`, columns: COLUMNS, rows: rows(items), empty: '没有本部门的任务。', csvGroup: [['分类', '本部门']] },
   ];
@@ -19,7 +20,9 @@ export function departmentDoc(report: DepartmentReport): TableDoc {
     title: `${department.name}（${KIND_LABELS[department.kind]}${aliases}）`,
     facts: [
       `${report.plan.title}${report.plan.document_number ? `（${report.plan.document_number}）` : ''}`,
-      `截至 ${report.as_of}：共 ${items.length} 项，逾期 ${count('overdue')} 项，临期 ${count('due_soon')} 项，已完成 ${count('done')} 项`,
+      `截至 ${report.as_of}：共 ${items.length} 项，逾期 ${count('overdue')} 项，临期 ${count('due_soon')} 项，已完成 ${count('done')} 项` +
+        (postponed ? `，已延期 ${postponed} 项` : ''),
+      ...sinceFacts(report.since),
     ],
     tables,
     notes: possible.length ? ['「可能涉及」：任务写的是各有关司(局)等未指明的群体；在台账该项的 resolve 中写明部门后，即计入该部门。'] : [],

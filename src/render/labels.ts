@@ -102,6 +102,44 @@ export function percent(completion: number | null): string {
   return completion === null ? '-' : `${Math.round(completion * 100)}%`;
 }
 
+/** 已延期 / 已延期×2, with the original deadline: what every view shows beside a postponed deadline. */
+export function postponedLabel(row: Pick<ItemRow, 'postponed' | 'original_due'>): string {
+  if (!row.postponed) return '';
+  return `${row.postponed > 1 ? `已延期×${row.postponed}` : '已延期'}，原 ${row.original_due}`;
+}
+
+/** 2021-12-15（已延期，原 2021-09-30） · 2021-02-28（第 1/2 步） */
+export function dueCell(row: ItemRow): string {
+  const due = row.step ? row.step.due : row.due;
+  const marks = [
+    row.step ? `第 ${row.step.index}/${row.step.total} 步` : '',
+    row.due_after && !row.postponed ? `${row.due_after.after} 后 ${row.due_after.working_days} 个工作日` : '',
+    postponedLabel(row),
+  ].filter(Boolean);
+  return marks.length ? `${due}（${marks.join('，')}）` : due;
+}
+
+/** The deadline for a narrow terminal: 12-15 延×2 · 10-15 2/2步. */
+export function compactDueCell(row: ItemRow): string {
+  const due = (row.step ? row.step.due : row.due).slice(5);
+  const mark = row.step ? ` ${row.step.index}/${row.step.total}步` : row.postponed ? ` 延${row.postponed > 1 ? `×${row.postponed}` : ''}` : '';
+  return due + mark;
+}
+
+/** 2021-10-08 信息中心：完成数据接口联调 — the latest progress note, or empty. */
+export function noteCell(row: ItemRow): string {
+  const n = row.latest_note;
+  return n ? `${n.date} ${n.dept}：${n.note}` : '';
+}
+
+/** 【有更新】 before the task text of an item that changed since --since. */
+export const CHANGED_MARK = '【有更新】';
+
+/** The facts line naming the --since date, when one was given. */
+export function sinceFacts(since: string | undefined): string[] {
+  return since ? [`${since} 以来有变化（新进展、延期、完成、取消）的任务标${CHANGED_MARK}`] : [];
+}
+
 /**
  * Columns of an item table; the last one says how much time is left (or how
  * late it is). Narrow terminals first get the short time and status forms,
@@ -113,16 +151,19 @@ export function itemColumns(timeHeader: string): DocColumn[] {
     { header: '角色', compact: { at: 2 } },
     { header: '任务', flexible: true },
     { header: '状态', compact: { at: 1 } },
-    { header: '时限', dropAt: 3 },
+    { header: '时限', compact: { at: 1 }, dropAt: 3 },
     { header: timeHeader, compact: { at: 1 } },
+    // Whole when piped and in md/csv; shortened in a terminal, and the first column to go when it is narrow.
+    { header: '最新进展', maxWidth: 24, dropAt: 1 },
   ];
 }
 
 /** An item as a row of an item table. */
 export function itemDocRow(row: ItemRow): DocRow {
+  const text = row.changed_since ? `${CHANGED_MARK}${row.text}` : row.text;
   return {
-    cells: [row.number, roleCell(row), row.text, statusCell(row), row.due, timeCell(row)],
-    compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row)],
+    cells: [row.number, roleCell(row), text, statusCell(row), dueCell(row), timeCell(row), noteCell(row)],
+    compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), compactDueCell(row), compactTimeCell(row), undefined],
     tone: rowTone(row),
   };
 }

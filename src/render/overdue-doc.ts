@@ -1,5 +1,5 @@
 import type { OverdueReport, OwnerItems } from '../query/overdue-report.js';
-import { itemColumns, itemDocRow } from './labels.js';
+import { itemColumns, itemDocRow, sinceFacts } from './labels.js';
 import type { DocTable, TableDoc } from './table-doc.js';
 
 const COLUMNS = itemColumns('天数');
@@ -23,11 +23,17 @@ export function overdueDoc(report: OverdueReport): TableDoc {
   const { counts } = report;
   return {
     title: `逾期与临期（截至 ${report.as_of}）`,
-    facts: [`逾期 ${counts.overdue} 项，${report.due_soon_days} 个工作日内到期 ${counts.due_soon} 项，持续推进但 ${report.stale_days} 天无进展 ${counts.stale} 项`],
+    facts: [
+      `逾期 ${counts.overdue} 项，${report.due_soon_days} 个工作日内到期 ${counts.due_soon} 项，持续推进但 ${report.stale_days} 天无进展 ${counts.stale} 项` +
+        (counts.postponed ? `；逾期后经批准延期 ${counts.postponed} 项` : ''),
+      ...sinceFacts(report.since),
+    ],
     tables: [
       ...tables('逾期', report.overdue, '没有逾期的任务。'),
       ...tables('临期', report.due_soon, '没有临期的任务。'),
       ...tables('久未更新', report.stale, '持续推进的任务都有近期进展。'),
+      // Only when there are some: most reports have none, and an empty table would be noise.
+      ...(report.postponed.length ? tables('曾逾期（已延期）', report.postponed, '') : []),
     ],
     notes: ['按牵头、按职责分工负责、负责的部门列出（不含配合）；一项任务有几个责任单位就在几处列出。天数按日历日与中国工作日（含调休）计算。'],
   };

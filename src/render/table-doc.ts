@@ -20,6 +20,8 @@ export interface DocColumn {
    * header and each row's `compact` cell are shown (逾期 8 天（1 个工作日） → 逾期8天/1工作日).
    */
   compact?: { at: number; header?: string };
+  /** In a terminal of limited width, cells wider than this are shortened (piped output, md and csv keep them whole). */
+  maxWidth?: number;
   /** The layout step from which the column is left out of a terminal table. */
   dropAt?: number;
   /** In the stacked layout, the line of a row's block the value goes on (0: beside the row's name). */

@@ -51,7 +51,7 @@ function layoutFor(columns: readonly DocColumn[], rows: readonly DocRow[], width
       const header = compact[i] ? (c.compact?.header ?? c.header) : c.header;
       let w = measure.of(safeLine(header));
       for (const row of rows) w = Math.max(w, measure.of(cellOf(row, i, compact[i]!)));
-      return w;
+      return c.maxWidth !== undefined && Number.isFinite(width) ? Math.min(w, Math.max(c.maxWidth, measure.of(safeLine(header)))) : w;
     });
     const flexible = shown.find((i) => columns[i]!.flexible);
     const fixed = shown.reduce((sum, i) => (i === flexible ? sum : sum + widths[i]!), 0) + GAP.length * (shown.length - 1);

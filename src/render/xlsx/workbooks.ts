@@ -72,6 +72,7 @@ export function overdueTable(report: OverdueReport): XlsxTable {
     ['逾期', report.overdue],
     ['临期', report.due_soon],
     ['久未更新', report.stale],
+    ['曾逾期（已延期）', report.postponed],
   ] as const;
   const rows: XlsxRow[] = groups.flatMap(([category, owners]) =>
     owners.flatMap((owner) => owner.items.map((r) => ({ ...itemCells(r), values: [category, owner.unassigned ? `${owner.owner}（未指明部门）` : owner.owner, ...itemCells(r).values] }))),
