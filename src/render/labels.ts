@@ -72,7 +72,9 @@ export function statusCell(row: ItemRow): string {
 
 /** The status for a narrow terminal: 久未更新 alone says 持续推进 too. */
 export function compactStatusCell(row: ItemRow): string {
-  return row.state !== 'overdue' && row.state !== 'due_soon' && row.stale ? '久未更新' : statusCell(row);
+  const status = row.state !== 'overdue' && row.state !== 'due_soon' && row.stale ? '久未更新' : statusCell(row);
+  // The due column is the next to go in a narrow terminal; 已延期 must stay in sight.
+  return row.postponed ? `${status}・已延期` : status;
 }
 
 function statusMarker(row: ItemRow): string | undefined {
@@ -119,13 +121,6 @@ export function dueCell(row: ItemRow): string {
   return marks.length ? `${due}（${marks.join('，')}）` : due;
 }
 
-/** The deadline for a narrow terminal: 12-15 延×2 · 10-15 2/2步. */
-export function compactDueCell(row: ItemRow): string {
-  const due = (row.step ? row.step.due : row.due).slice(5);
-  const mark = row.step ? ` ${row.step.index}/${row.step.total}步` : row.postponed ? ` 延${row.postponed > 1 ? `×${row.postponed}` : ''}` : '';
-  return due + mark;
-}
-
 /** 2021-10-08 信息中心：完成数据接口联调 — the latest progress note, or empty. */
 export function noteCell(row: ItemRow): string {
   const n = row.latest_note;
@@ -148,11 +143,11 @@ export function sinceFacts(since: string | undefined): string[] {
 export function itemColumns(timeHeader: string): DocColumn[] {
   return [
     { header: '编号', align: 'right' },
-    { header: '角色', compact: { at: 2 } },
+    { header: '角色', compact: { at: 3 } },
     { header: '任务', flexible: true },
-    { header: '状态', compact: { at: 1 } },
-    { header: '时限', compact: { at: 1 }, dropAt: 3 },
-    { header: timeHeader, compact: { at: 1 } },
+    { header: '状态', compact: { at: 2 } },
+    { header: '时限', dropAt: 4 },
+    { header: timeHeader, compact: { at: 2 } },
     // Whole when piped and in md/csv; shortened in a terminal, and the first column to go when it is narrow.
     { header: '最新进展', maxWidth: 24, dropAt: 1 },
   ];
@@ -163,7 +158,7 @@ export function itemDocRow(row: ItemRow): DocRow {
   const text = row.changed_since ? `${CHANGED_MARK}${row.text}` : row.text;
   return {
     cells: [row.number, roleCell(row), text, statusCell(row), dueCell(row), timeCell(row), noteCell(row)],
-    compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), compactDueCell(row), compactTimeCell(row), undefined],
+    compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row), undefined],
     tone: rowTone(row),
   };
 }
