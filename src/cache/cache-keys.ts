@@ -10,6 +10,8 @@ export const cacheKeys = {
   config: (textHash: string) => `${BUILD_IDENTITY}|config|${textHash}`,
   /** A YAML file's parsed chunks: one entry per file path, replaced when the file changes. */
   parsedFile: (absolutePath: string) => `${BUILD_IDENTITY}|parsed|${absolutePath}`,
+  /** Findings of the per-item checks of a ledger file: one entry per path. */
+  itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
   /** Which registry file a ledger text names. */
   registryOf: (ledgerFingerprint: string) => `${BUILD_IDENTITY}|registry-of|${ledgerFingerprint}`,
   /**

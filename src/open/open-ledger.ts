@@ -1,5 +1,5 @@
 import type { CommandContext } from '../command-context.js';
-import { cacheKeys, calendarFingerprint, contentKeyOf, parseMemoIn } from '../cache/index.js';
+import { cacheKeys, calendarFingerprint, contentKeyOf, itemFindingsIn, parseMemoIn } from '../cache/index.js';
 import { checkLedger, type CheckScope } from '../check/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -57,9 +57,17 @@ export async function openLedger(ctx: CommandContext, request: LedgerRequest): P
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
     const today = beijingToday(ctx.io.now());
     const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, process.cwd());
-    const cached = request.override ? undefined : cache?.get<Diagnostic[]>(key);
-    const found = cached?.value ?? checkLedger({ ledger: loaded.ledger, today }, request.checks);
-    if (!cached && !request.override) cache?.set(key, found);
+    // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
+    const cached = cache?.get<Diagnostic[]>(key);
+    let found = cached?.value;
+    if (!found) {
+      // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
+      const { registry, plan } = loaded.ledger;
+      const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }) : undefined;
+      found = checkLedger({ ledger: loaded.ledger, today }, request.checks, perItem?.memo);
+      perItem?.save();
+      cache?.set(key, found);
+    }
     opened.diagnostics.push(...found);
   }
   return opened;

@@ -1,0 +1,204 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CacheStore } from '../../src/cache/cache-store.js';
+import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
+
+interface Setup {
+  dir: string;
+  cache: string;
+  ledger: string;
+  run: (args: string[], options?: { bin?: string; env?: Record<string, string>; expect?: number }) => { out: string; err: string };
+}
+
+/** The shipped ledger in a temp folder, and gongkai run as a real process with its own cache folder. */
+function setUp(extraEnv: Record<string, string> = {}): Setup {
+  const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+  const cache = join(dir, 'cache');
+  const ledger = join(dir, 'ledger.yaml');
+  const run: Setup['run'] = (args, options = {}) => {
+    const result = spawnSync(process.execPath, [options.bin ?? BIN, '--ledger', ledger, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '', ...extraEnv, ...options.env },
+    });
+    expect(result.status, result.stderr).toBe(options.expect ?? 0);
+    return { out: result.stdout, err: result.stderr };
+  };
+  return { dir, cache, ledger, run };
+}
+
+const row = (out: string, item: string) => out.split('\n').find((l) => new RegExp(`^\\s+${item}\\s`).test(l));
+
+/** Edits item N's lines of the ledger on disk, as a person in an editor would. */
+function handEdit(ledger: string, item: string, from: string, to: string) {
+  const text = readFileSync(ledger, 'utf8');
+  const at = text.indexOf(`      - number: "${item}"`);
+  writeFileSync(ledger, text.slice(0, at) + text.slice(at).replace(from, to));
+}
+
+const entries = (cache: string) => readdirSync(cache).filter((n) => n.endsWith('.entry'));
+const folderBytes = (cache: string) => readdirSync(cache).reduce((sum, n) => sum + statSync(join(cache, n)).size, 0);
+
+describe('a cache written by another gongkai', () => {
+  it('is not read: a rebuilt gongkai with a changed check shows its own findings at once', () => {
+    const { dir, run } = setUp();
+    // A second gongkai, built from the same sources with one message changed, as after an upgrade.
+    const other = join(dir, 'other-gongkai');
+    for (const part of ['src', 'scripts', 'bin', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(other, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(other, 'node_modules'));
+    const rule = join(other, 'src', 'check', 'rules', 'unresolved-group.ts');
+    const source = readFileSync(rule, 'utf8');
+    expect(source).toContain('未指明具体部门');
+    writeFileSync(rule, source.replaceAll('未指明具体部门', '尚未写明具体部门'));
+    execFileSync(process.execPath, [join(other, 'scripts', 'build.mjs')], { cwd: other, stdio: 'pipe' });
+
+    expect(run(['validate']).out).toContain('未指明具体部门');
+    expect(run(['validate']).out).toContain('未指明具体部门'); // now from the cache
+    const upgraded = run(['validate'], { bin: join(other, 'bin', 'gongkai.js') }).out;
+    expect(upgraded).toContain('尚未写明具体部门');
+    expect(upgraded).not.toContain('「制发司(局)」未指明具体部门');
+    // And back: the first build still reads its own results, not the other's.
+    expect(run(['validate']).out).toContain('未指明具体部门');
+  });
+});
+
+describe('the cache is never stale', () => {
+  it('follows an edit of gongkai.yaml (the due-soon threshold) on the next run', () => {
+    const { dir, run } = setUp();
+    const args = ['status', '--dept', '信息中心', '--as-of', '2021-12-20'];
+    writeFileSync(join(dir, 'gongkai.yaml'), 'due_soon_days: 10\n');
+    expect(row(run(args).out, '20')).toContain('临期');
+    expect(row(run(args).out, '20')).toContain('临期');
+    writeFileSync(join(dir, 'gongkai.yaml'), 'due_soon_days: 3\n');
+    expect(row(run(args).out, '20')).not.toContain('临期');
+  });
+
+  it('follows a one-item hand edit in validate, status and an edit command alike', () => {
+    const { ledger, run } = setUp();
+    run(['validate']);
+    expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('未启动');
+    handEdit(ledger, '22', 'cooperate: [', 'cooperate: [信息中新, ');
+    expect(run(['validate'], { expect: 1 }).out).toContain('部门名录中没有「信息中新」');
+    handEdit(ledger, '22', 'cooperate: [信息中新, ', 'cooperate: [');
+    handEdit(ledger, '22', 'status: 未启动', 'status: 推进中');
+    expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('推进中');
+    run(['set', '22', '--due', '2021-11-30']);
+    expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('2021-11-30');
+  });
+
+  it('keeps one parsed copy per ledger, however often it is edited', () => {
+    const { ledger, cache, run } = setUp();
+    for (const status of ['推进中', '已完成', '持续推进', '推进中']) {
+      const text = readFileSync(ledger, 'utf8');
+      const current = text.slice(text.indexOf('      - number: "5"')).match(/status: \S+/)![0];
+      handEdit(ledger, '5', current, `status: ${status}`);
+      run(['export', '--format', 'json']);
+    }
+    const parsed = entries(cache).filter((n) => readFileSync(join(cache, n), 'utf8').split('\n')[2]!.includes('|parsed|'));
+    // One for the ledger, one for the registry.
+    expect(parsed).toHaveLength(2);
+  });
+});
+
+describe('the cache stays within its bound', () => {
+  it('is never larger than GONGKAI_CACHE_MAX_MB after many edit and view rounds', () => {
+    const { ledger, cache, run } = setUp({ GONGKAI_CACHE_MAX_MB: '0.25' });
+    const bound = 0.25 * 1024 * 1024;
+    let peak = 0;
+    for (let round = 0; round < 6; round++) {
+      handEdit(ledger, String(1 + (round % 35)), /due: \d{4}-\d\d-\d\d/.exec(readFileSync(ledger, 'utf8'))![0], `due: 2021-12-${String(10 + round).padStart(2, '0')}`);
+      run(['status', '--as-of', `2021-10-${String(10 + round).padStart(2, '0')}`]);
+      run(['overdue', '--as-of', '2021-10-08']);
+      run(['validate']);
+      peak = Math.max(peak, folderBytes(cache));
+    }
+    expect(peak).toBeGreaterThan(bound / 4); // it was used
+    expect(peak).toBeLessThanOrEqual(bound);
+  });
+
+  it('drops the least recently used entry first: reading an entry keeps it', () => {
+    const dir = tempDir();
+    const store = new CacheStore(dir, 3 * 1100);
+    const big = 'x'.repeat(1000);
+    store.set('a', big);
+    store.set('b', big);
+    store.set('c', big);
+    // Make the order unambiguous on coarse clocks, then read 'a'.
+    const names = readdirSync(dir);
+    names.forEach((n, i) => utimesSync(join(dir, n), new Date(1000 + i * 1000), new Date(1000 + i * 1000)));
+    expect(store.get('a')).toEqual({ value: big });
+    store.set('d', big);
+    expect(store.get('a')).toEqual({ value: big });
+    expect([store.get('b'), store.get('c')].filter(Boolean)).toHaveLength(1);
+    expect(store.get('d')).toEqual({ value: big });
+  });
+});
+
+describe('a cache that cannot be trusted', () => {
+  it('ignores an entry whose body was changed, keeping its key', () => {
+    const { ledger, cache, run } = setUp();
+    const args = ['status', '--dept', '信息中心', '--as-of', '2021-10-08'];
+    const first = run(args).out;
+    for (const name of entries(cache)) {
+      const file = join(cache, name);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replaceAll('未启动', '已完成').replaceAll('not_started', 'done'));
+    }
+    expect(run(args).out).toBe(first);
+    expect(readFileSync(ledger, 'utf8')).toContain('status: 未启动');
+  });
+
+  it('never writes through a symlink planted at an entry', () => {
+    const { dir, cache, run } = setUp();
+    run(['status', '--as-of', '2021-10-08']);
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, '别人的文件\n');
+    for (const name of entries(cache)) {
+      const file = join(cache, name);
+      rmSync(file);
+      symlinkSync(victim, file);
+    }
+    run(['status', '--as-of', '2021-10-09']);
+    run(['status', '--as-of', '2021-10-08']);
+    expect(readFileSync(victim, 'utf8')).toBe('别人的文件\n');
+  });
+
+  it('creates its folder private (0700) even under umask 000', () => {
+    const { dir } = setUp();
+    const cache = join(dir, 'fresh', 'gongkai');
+    const result = spawnSync('sh', ['-c', `umask 000 && exec "$0" "$@"`, process.execPath, BIN, '--ledger', join(dir, 'ledger.yaml'), 'status'], {
+      encoding: 'utf8',
+      env: { ...process.env, GONGKAI_CACHE_DIR: cache },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
+    expect(entries(cache).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a folder others can write, or another user owns, with one warning, and still answers', () => {
+    for (const spoil of ['world-writable', 'other-owner', 'symlink'] as const) {
+      const { dir, run } = setUp();
+      const cache = join(dir, 'shared-cache');
+      mkdirSync(cache);
+      if (spoil === 'world-writable') chmodSync(cache, 0o777);
+      if (spoil === 'other-owner') {
+        if (process.getuid?.() !== 0) continue; // only root can give a folder away
+        chownSync(cache, 65534, 65534);
+        chmodSync(cache, 0o755);
+      }
+      let used = cache;
+      if (spoil === 'symlink') {
+        used = join(dir, 'link-to-cache');
+        symlinkSync(cache, used);
+      }
+      const { out, err } = run(['status', '--dept', '信息中心', '--as-of', '2021-10-08'], { env: { GONGKAI_CACHE_DIR: used } });
+      expect(row(out, '22'), spoil).toContain('未启动');
+      expect(err.split('\n').filter((l) => l.includes('缓存目录'))).toHaveLength(1);
+      expect(readdirSync(cache), spoil).toEqual([]);
+      expect(lstatSync(used).isSymbolicLink() || existsSync(used)).toBe(true);
+    }
+  });
+});
