@@ -85,7 +85,7 @@ describe('the cache is never stale', () => {
     handEdit(ledger, '22', 'cooperate: [信息中新, ', 'cooperate: [');
     handEdit(ledger, '22', 'status: 未启动', 'status: 推进中');
     expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('推进中');
-    run(['set', '22', '--due', '2021-11-30']);
+    run(['set', '22', '--due', '2021-11-30', '--force']);
     expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('2021-11-30');
   });
 
