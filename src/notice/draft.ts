@@ -71,6 +71,7 @@ export function draftFromNotice(notice: Notice, departments: LedgerDraft['depart
       status: item.ongoing ? STATUS_LABELS.ongoing : STATUS_LABELS.not_started,
       due: item.due ?? defaultDue,
       ...(item.dueText ? { dueText: item.dueText } : {}),
+      ...(item.milestones ? { milestones: item.milestones } : {}),
       ...(item.problems.length ? { problem: `${item.problems.join('；')}；${item.rolesUnsure ? '请对照通知填写角色' : '请对照通知核实'}` } : {}),
     });
   }

@@ -44,6 +44,19 @@ const ORGANISATION = /^[\u4e00-\u9fa5()（）]{2,30}(厅|局|部|委|委员会|�
  */
 export function readHeader(headText: string): NoticeHeader {
   const reading = toSimplified(headText);
+  const header = readSimplifiedHeader(reading);
+  if (reading === headText || reading.length !== headText.length) return header;
+  // Traditional script: read in Simplified, but keep the words as the notice writes them.
+  const original = joinLines(headText);
+  const joined = joinLines(reading);
+  const asWritten = (value: string | undefined) => {
+    const at = value === undefined ? -1 : joined.indexOf(value);
+    return at < 0 ? value : original.slice(at, at + value!.length);
+  };
+  return { ...header, ...(['title', 'planTitle', 'issuer', 'preamble'] as const).reduce((out, key) => (header[key] ? { ...out, [key]: asWritten(header[key]) } : out), {}) };
+}
+
+function readSimplifiedHeader(reading: string): NoticeHeader {
   const lines = reading.split('\n').map((l) => l.trim()).filter(Boolean);
   const head = joinLines(reading);
   const foldedHead = foldWidth(head);

@@ -14,8 +14,8 @@ export interface NoticeItem {
   dueText?: string;
   /** The computed due date, when the words give one. */
   due?: string;
-  /** Every dated step when the words give several (2月…预算, 8月…决算). */
-  dueSteps?: string[];
+  /** The dated steps when the words give several (2月…预算, 8月…决算): the ledger's milestones. */
+  milestones?: { due: string; text: string }[];
   /** 长期推进 / 持续推进 …: an ongoing task. */
   ongoing?: boolean;
   /** Why the unit could not be read for sure; empty when it could. */

@@ -49,6 +49,7 @@ function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[];
     if (block.kind === 'table' && isTaskTable(block)) {
       flushRun();
       const found = taskTable(block, section);
+      if (!units.length && !sections.length) head.push(...found.titleLines);
       for (const s of found.sections) sections.push(s);
       for (const u of found.units) units.push(u);
       section = found.section;

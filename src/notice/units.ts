@@ -1,5 +1,5 @@
-import { deadlineInText, readDeadline } from './clause/deadline.js';
-import { findClause } from './clause/find-clause.js';
+import { deadlineInText, deadlineSteps, readDeadline } from './clause/deadline.js';
+import { findClause, readsAsClause } from './clause/find-clause.js';
 import { parseResponsibility } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
@@ -25,9 +25,15 @@ function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: s
   if (unit.columns) return { text: joinLines(unit.content), clause: unit.columns.clause ?? '', ...(unit.columns.dueText ? { dueText: unit.columns.dueText } : {}) };
   const labelled = labelLines(unit.content);
   if (labelled.clause) return { text: labelled.text, clause: labelled.clause, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
+  // The clause on a line of its own after the words (a flattened table): `市财政局牵头落实`.
+  const lines = unit.content.trim().split('\n');
+  const lastLine = lines[lines.length - 1]!.trim().replace(/[。;；]$/, '');
+  if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && readsAsClause(lastLine)) {
+    return { text: joinLines(lines.slice(0, -1).join('\n')), clause: lastLine, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
+  }
   const found = findClause(labelled.text, knownNames);
   const due = labelled.dueText ? { dueText: labelled.dueText } : {};
-  if (found?.clause) return { text: found.text, clause: found.clause, ...due };
+  if (found?.clause && !found.doubt) return { text: found.text, clause: found.clause, ...due };
   const inherited = headingClause(unit.headings);
   if (inherited) return { text: labelled.text, clause: inherited, ...due };
   return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}) };
@@ -79,13 +85,13 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
   const dueText = located.dueText ?? clauseDeadline ?? deadlineInText(toSimplified(located.text));
   if (dueText) {
     item.dueText = dueText;
-    if (planYear === undefined && !/\d{4}\s*年/.test(dueText)) {
+    if (planYear === undefined && !/\d{4}\s*年/.test(dueText) && readDeadline(toSimplified(dueText), 0).kind === 'date') {
       problems.push(`完成时限「${dueText}」没有写年份，通知中也找不到计划年度，无法换算`);
     } else {
       const deadline = readDeadline(toSimplified(dueText), planYear ?? 0);
       if (deadline.kind === 'date') {
         item.due = deadline.date;
-        if (deadline.dates.length > 1) item.dueSteps = deadline.dates;
+        if (deadline.dates.length > 1) item.milestones = deadlineSteps(toSimplified(dueText), planYear ?? 0);
         if (deadline.inferred) problems.push(`完成时限「${dueText}」按 ${deadline.date} 计（「X月前」推定为上月底），请核实`);
       } else if (deadline.kind === 'ongoing') item.ongoing = true;
       else problems.push(`完成时限「${dueText}」无法换算为日期，已保留原文`);

@@ -1,6 +1,6 @@
 import type { Department, Group } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
-import { yamlFlowList, yamlScalar } from './yaml-scalar.js';
+import { yamlFlowList, yamlFlowScalar, yamlScalar } from './yaml-scalar.js';
 
 /** A new ledger's content, before it is written as YAML or JSON. */
 export interface LedgerDraft {
@@ -27,6 +27,8 @@ export interface LedgerDraft {
       due: string;
       /** The notice's deadline words, verbatim. */
       dueText?: string;
+      /** Dated steps, when the words give several. */
+      milestones?: { due: string; text: string }[];
       /** What could not be read for sure, with what to do: written as a comment above the item. */
       problem?: string;
     }[];
@@ -101,6 +103,10 @@ export function ledgerYaml(draft: LedgerDraft, header: readonly string[]): strin
       lines.push(`        status: ${item.status}`);
       lines.push(`        due: ${item.due}`);
       if (item.dueText) lines.push(`        due_text: ${yamlScalar(item.dueText)}`);
+      if (item.milestones) {
+        lines.push('        milestones:');
+        for (const m of item.milestones) lines.push(`          - { due: ${m.due}, text: ${yamlFlowScalar(m.text)} }`);
+      }
     }
   }
   return lines.join('\n') + '\n';
@@ -138,7 +144,7 @@ export function ledgerJson(draft: LedgerDraft): string {
     sections: draft.sections.map((s) => ({
       number: s.number,
       title: s.title,
-      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}) })),
+      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}) })),
     })),
   };
   return JSON.stringify(data, null, 2) + '\n';

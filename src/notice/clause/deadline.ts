@@ -102,3 +102,22 @@ export function deadlineInText(text: string): string | undefined {
   }
   return found.length ? found.join('，') : undefined;
 }
+
+/**
+ * The dated steps of deadline words that give several dates
+ * (`2021年2月公布预算信息,2021年8月公布上年度决算信息`): each step's date and
+ * what it is for, from the words of its own part; the words themselves when they say no more.
+ */
+export function deadlineSteps(words: string, planYear: number): { due: string; text: string }[] {
+  const steps: { due: string; text: string }[] = [];
+  for (const segment of words.split(/[,，;；]/)) {
+    const found = [...datesIn(segment, planYear)];
+    if (found.length !== 1) {
+      for (const f of found) steps.push({ due: f.date, text: segment.slice(f.index, f.index + f.length) });
+      continue;
+    }
+    const rest = segment.replace(DATE_WORDS, '').replace(/^(前|以前|之前|底前)/, '').trim();
+    steps.push({ due: found[0]!.date, text: rest || segment.trim() });
+  }
+  return steps;
+}

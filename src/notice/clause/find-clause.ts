@@ -40,7 +40,7 @@ export function splitClause(segment: string): { text: string; clause: string } |
 const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|参与|会同/;
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
-function readsAsClause(words: string): boolean {
+export function readsAsClause(words: string): boolean {
   if (!ROLE_WORD.test(toSimplified(words)) && !/单位[:：]/.test(toSimplified(words))) return false;
   const parsed = parseResponsibility(words);
   return parsed.ok && parsed.unsure.length === 0;

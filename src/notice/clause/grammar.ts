@@ -222,7 +222,8 @@ function parseClause(clause: string): ParsedClause {
       role = unnamed.length > 1 ? 'joint' : 'sole';
       if (anyRole) unsure.push(...group.names);
     } else if (group.role === 'responsible') role = hasLead || group.names.length > 1 ? 'joint' : 'sole';
-    else if (group.role === 'sole' && group.names.length > 1) role = 'joint';
+    // 负责 beside a lead, or for several names, is each responsible for its part.
+    else if (group.role === 'sole' && (group.names.length > 1 || hasLead)) role = 'joint';
     else role = group.role;
     for (const name of group.names) {
       const problem = checkName(name);

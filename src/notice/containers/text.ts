@@ -1,4 +1,5 @@
 import type { Block, TableCell } from '../blocks.js';
+import { cellPerLineTable } from './cell-lines.js';
 
 /** A row copied from a table cell by cell: `1 | 做好… | 疾控处 | 长期推进 |`. */
 const PIPE_ROW = /\S\s*\|\s*\S/;
@@ -12,7 +13,8 @@ function pipeCells(line: string, lineNumber: number, tableNumber: number, row: n
 
 /**
  * Plain text → blocks: every line a paragraph (a flattened web copy is one long
- * line), runs of `a | b | c` lines a table. Lines holding only `|` separate rows.
+ * line), runs of `a | b | c` lines a table (lines holding only `|` separate
+ * rows), and a table copied one cell per line.
  */
 export function textBlocks(text: string): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -20,6 +22,15 @@ export function textBlocks(text: string): Block[] {
   let tables = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.trim() === '序号') {
+      const copied = cellPerLineTable(lines, i, tables + 1);
+      if (copied) {
+        tables++;
+        blocks.push(copied.table);
+        i = copied.end - 1;
+        continue;
+      }
+    }
     if (PIPE_ROW.test(line) && (line.match(/\|/g)?.length ?? 0) >= 2) {
       const number = ++tables;
       const rows: TableCell[][] = [];

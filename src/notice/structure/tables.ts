@@ -66,12 +66,15 @@ function alignRagged(cells: TableCell[], columns: Column[]): (TableCell | undefi
 
 const SECTION_ROW = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/;
 
-export function taskTable(table: Table, currentSection: string): Recognised & { section: string } {
-  const result: Recognised & { section: string } = { sections: [], units: [], section: currentSection };
+export function taskTable(table: Table, currentSection: string): Recognised & { section: string; titleLines: string[] } {
+  const result: Recognised & { section: string; titleLines: string[] } = { sections: [], units: [], section: currentSection, titleLines: [] };
   const header = findHeader(table.rows);
   if (!header) return result;
   const { columns } = header;
   const headerText = table.rows[header.index]!.map((c) => joinLines(c.text).replace(/\s+/g, ''));
+  const responsibilityColumns = columns.filter((c) => c === 'lead' || c === 'responsible' || c === 'cooperate').length;
+  // Rows above the header: the table's title (…任务分工表), part of the notice's header.
+  result.titleLines = [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))];
   let lastNumber = '';
   let sub = 0;
   let running = 0;
@@ -96,13 +99,13 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     if (numberCell && numberCell.cell.merged) number = `${lastNumber}.${++sub}`;
     else if (numberCell) {
       lastNumber = numberCell.text;
-      sub = 0;
+      sub = 1;
       number = numberCell.text;
       // The first row of a merged 序号 is numbered like the ones after it.
     } else number = String(++running);
     const task = [...new Set(at('task').map((t) => t.text))];
     const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
-    const onlyResponsible = responsibility.length === 1 && columns[cells.indexOf(responsibility[0]!.cell)] === 'responsible';
+    const onlyResponsible = responsibilityColumns === 1 && columns.includes('responsible');
     // One 责任单位 column is read with the clause grammar (宣传处会办公室, …等按职责分工落实);
     // labelled columns become a labelled clause: 牵头单位:…；配合单位:….
     const clause = onlyResponsible ? responsibility[0]!.text : responsibility.map((r) => `${r.header}:${r.text}`).join('；');

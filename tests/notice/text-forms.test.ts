@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { readNotice } from '../../src/notice/read-notice.js';
+
+/** Forms of plans seen at other offices, as text: what `import` reads in each. */
+
+const roles = (text: string) =>
+  readNotice(text).items.map((i) => [i.number, i.assignments.map((a) => `${a.role}:${a.name}`).join(' '), i.dueText ?? '', i.problems.join('；')]);
+
+const HEAD = '某市2019年政务公开工作要点\n';
+
+describe('text forms', () => {
+  it('a table copied one cell per line', () => {
+    expect(roles(`${HEAD}序号\n工作任务\n责任单位\n完成时限\n1\n公开部门预算\n市财政局牵头,各部门配合\n2019年3月底前\n2\n公开政府债务信息\n市财政局\n长期推进\n`)).toEqual([
+      ['1', 'lead:市财政局 cooperate:各部门', '2019年3月底前', ''],
+      ['2', 'sole:市财政局', '长期推进', ''],
+    ]);
+  });
+
+  it('a flattened table: the clause on its own line after the words', () => {
+    expect(roles(`${HEAD}一、推进财政信息公开\n1.公开部门预算和决算\n市财政局牵头落实\n2.公开政府采购信息\n市财政局会同市公共资源交易中心落实\n`)).toEqual([
+      ['1', 'lead:市财政局', '', ''],
+      ['2', 'lead:市财政局 cooperate:市公共资源交易中心', '', ''],
+    ]);
+  });
+
+  it('a clause on a heading covers the numbered items beneath it that have none', () => {
+    expect(roles(`${HEAD}一、推进权力运行公开\n(一)进一步推进行政权力运行信息公开。(法制司牵头,有关单位负责)\n1.公开权力清单。\n2.公开责任清单。(监察室负责)\n`)).toEqual([
+      ['(一)1', 'lead:法制司 joint:有关单位', '', ''],
+      ['(一)2', 'sole:监察室', '', ''],
+    ]);
+  });
+
+  it('several clauses in one paragraph, each after its own sentence', () => {
+    expect(roles(`${HEAD}一、重点工作\n1.公开部门预算(财务处负责)。公开部门决算(审计处负责)。\n`)).toEqual([['1', 'sole:财务处 sole:审计处', '', '']]);
+  });
+
+  it('(1) and ① levels at a line start; in a sentence they stay text', () => {
+    expect(roles(`${HEAD}一、重点工作\n1.做好信息公开:\n(1)公开预算。(财务处负责)\n(2)公开决算。(审计处负责)\n2.做好解读:①图解;②视频。(宣传处负责)\n`)).toEqual([
+      ['1(1)', 'sole:财务处', '', ''],
+      ['1(2)', 'sole:审计处', '', ''],
+      ['2', 'sole:宣传处', '', ''],
+    ]);
+  });
+
+  it('a clause glued to the text is cut at a name known from the rest of the notice, else flagged', () => {
+    const known = `${HEAD}一、重点工作\n1.公开权责清单。(审批处牵头,各有关处室配合)\n2.及时更新办事方式、办事条件等信息审批处牵头,各有关处室配合\n`;
+    expect(roles(known)[1]).toEqual(['2', 'lead:审批处 cooperate:各有关处室', '', '']);
+    const unknown = `${HEAD}一、重点工作\n1.及时更新办事方式、办事条件等信息审批处牵头,各有关处室配合\n`;
+    expect(roles(unknown)[0]![3]).toMatch(/^责任分工与正文连在一起/);
+  });
+});
