@@ -111,6 +111,16 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .option('--dept <name>', '只生成一个部门的表格'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/forms.js')).formsCommand(ctx, options)));
 
+  withViewOptions(
+    program
+      .command('remind')
+      .description('催办：为每个有逾期、临期或久未更新任务的部门生成一份可直接发送的催办通知')
+      .option('--dept <name>', '只为一个部门生成'),
+  )
+    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'md', 'json']).default('text'))
+    .option('-o, --output <dir>', '每个部门写一个文件到此目录')
+    .action(async (options) => run(async (ctx) => (await import('../commands/remind.js')).remindCommand(ctx, options)));
+
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
 
   program

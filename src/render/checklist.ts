@@ -2,7 +2,7 @@ import type { DepartmentReport } from '../query/department-report.js';
 import type { ItemRow } from '../query/item-row.js';
 import type { Section } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
-import { CHANGED_MARK, dueCell, KIND_LABELS, noteCell, postponedLabel, ROLE_LABELS, sinceFacts, timeCell } from './labels.js';
+import { CHANGED_MARK, dueParts, KIND_LABELS, noteCell, postponedLabel, ROLE_LABELS, sinceFacts, timeCell } from './labels.js';
 import { escapeMarkdown } from './markdown.js';
 
 function taskLine(row: ItemRow, withVia: boolean, suffix = ''): string {
@@ -10,7 +10,7 @@ function taskLine(row: ItemRow, withVia: boolean, suffix = ''): string {
   const extra = [
     row.scope ? `牵头范围：${row.scope}` : '',
     withVia && row.via ? `经由${row.via}` : '',
-    row.state === 'cancelled' ? '已取消' : row.state === 'done' || row.state === 'ongoing' ? timeCell(row) : `时限 ${dueCell(row)}`,
+    row.state === 'cancelled' ? '已取消' : row.state === 'done' || row.state === 'ongoing' ? timeCell(row) : [`时限 ${dueParts(row).due}`, ...dueParts(row).marks].join('，'),
     row.state === 'done' || row.state === 'cancelled' ? postponedLabel(row) : '',
   ].filter(Boolean);
   const late = row.state === 'overdue' ? ` **${timeCell(row)}**` : row.state === 'due_soon' ? ` **临期：${timeCell(row)}**` : row.stale ? ' **久未更新**' : '';

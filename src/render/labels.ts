@@ -110,14 +110,19 @@ export function postponedLabel(row: Pick<ItemRow, 'postponed' | 'original_due'>)
   return `${row.postponed > 1 ? `已延期×${row.postponed}` : '已延期'}，原 ${row.original_due}`;
 }
 
-/** 2021-12-15（已延期，原 2021-09-30） · 2021-02-28（第 1/2 步） */
-export function dueCell(row: ItemRow): string {
-  const due = row.step ? row.step.due : row.due;
+/** The deadline a row is judged by, and what to say beside it: 第 1/2 步, 2021-09-28 后 10 个工作日, 已延期. */
+export function dueParts(row: ItemRow): { due: string; marks: string[] } {
   const marks = [
     row.step ? `第 ${row.step.index}/${row.step.total} 步` : '',
     row.due_after && !row.postponed ? `${row.due_after.after} 后 ${row.due_after.working_days} 个工作日` : '',
     postponedLabel(row),
   ].filter(Boolean);
+  return { due: row.step ? row.step.due : row.due, marks };
+}
+
+/** 2021-12-15（已延期，原 2021-09-30） · 2021-02-28（第 1/2 步） */
+export function dueCell(row: ItemRow): string {
+  const { due, marks } = dueParts(row);
   return marks.length ? `${due}（${marks.join('，')}）` : due;
 }
 

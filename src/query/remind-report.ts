@@ -1,0 +1,68 @@
+import type { Department } from '../model/department.js';
+import type { ItemRow } from './item-row.js';
+import { overdueReport } from './overdue-report.js';
+import type { ViewContext } from './view-context.js';
+
+/** Why an item is chased: late, due soon, or ongoing without recent progress. */
+export type ChaseKind = 'overdue' | 'due_soon' | 'stale';
+
+/** One department's 催办: the items to chase, by kind, and when to answer. */
+export interface Reminder {
+  department: string;
+  overdue: ItemRow[];
+  due_soon: ItemRow[];
+  stale: ItemRow[];
+}
+
+export interface RemindReport {
+  plan: { title: string; issuer: string | null; document_number: string | null };
+  as_of: string;
+  /** The date replies are asked for: three working days after the as-of date (or a week, when the calendar is unknown). */
+  reply_by: string;
+  due_soon_days: number;
+  stale_days: number;
+  /** Departments with something to chase, in registry order; the others get nothing. */
+  reminders: Reminder[];
+  /** Items only an unnamed group answers for: there is nobody to send them to yet. */
+  unassigned: number;
+}
+
+const REPLY_WORKING_DAYS = 3;
+
+function addCalendarDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * One reminder per accountable department with overdue, due-soon or stale
+ * items (the same sorting as `overdue`); departments with nothing to chase are left out.
+ */
+export function remindReport(context: ViewContext, only?: Department): RemindReport {
+  const report = overdueReport(context, only);
+  const byDepartment = new Map<string, Reminder>();
+  const reminder = (name: string) => {
+    let found = byDepartment.get(name);
+    if (!found) byDepartment.set(name, (found = { department: name, overdue: [], due_soon: [], stale: [] }));
+    return found;
+  };
+  let unassigned = 0;
+  for (const kind of ['overdue', 'due_soon', 'stale'] as const) {
+    for (const group of report[kind]) {
+      if (group.unassigned) unassigned += group.items.length;
+      else reminder(group.owner)[kind].push(...group.items);
+    }
+  }
+  const order = context.ledger.registry.departments.map((d) => d.name);
+  const { plan } = context.ledger;
+  return {
+    plan: { title: plan.title, issuer: plan.issuer ?? null, document_number: plan.documentNumber ?? null },
+    as_of: context.asOf,
+    reply_by: context.options.counter.addWorkingDays(context.asOf, REPLY_WORKING_DAYS) ?? addCalendarDays(context.asOf, 7),
+    due_soon_days: context.options.dueSoonDays,
+    stale_days: context.options.staleDays,
+    reminders: order.flatMap((name) => (byDepartment.has(name) ? [byDepartment.get(name)!] : [])),
+    unassigned,
+  };
+}
