@@ -19,6 +19,7 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
   overdue: [[], ['--dept', '信息中心', '--as-of', '2021-10-08', '--fail-on-overdue']],
   set: [['22', '--status', '推进中', '--due', '2021-11-30']],
   done: [['23', '--on', '2021-10-20']],
+  remind: [[], ['--dept', '信息中心', '--as-of', '2021-10-08'], ['-o', 'reminders', '--as-of', '2021-10-08']],
   postpone: [['22', '--to', '2022-01-31', '--reason', '等待国办接口规范', '--on', '2021-10-08']],
   note: [['12', '--dept', '国际合作司', '--on', '2021-10-08', '平台改版上线']],
   log: [[], ['22']],
@@ -30,7 +31,7 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
 };
 
 /** Commands that change files in the repository. */
-const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'hook', 'checklist', 'forms', 'collect']);
+const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect']);
 
 /** Every command path (`hook install`) with the --format choices it offers. */
 function commands(): { name: string; formats: (string | undefined)[] }[] {
