@@ -12,6 +12,8 @@ export const cacheKeys = {
   parsedFile: (absolutePath: string) => `${BUILD_IDENTITY}|parsed|${absolutePath}`,
   /** Findings of the per-item checks of a ledger file: one entry per path. */
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
+  /** Where findings sit inside the items of a ledger file: one entry per path. */
+  located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
   /** Which registry file a ledger text names. */
   registryOf: (ledgerFingerprint: string) => `${BUILD_IDENTITY}|registry-of|${ledgerFingerprint}`,
   /**

@@ -3,4 +3,4 @@ export { CacheStore } from './cache-store.js';
 export { cacheKeys } from './cache-keys.js';
 export { openCache, cacheDirectory } from './open-cache.js';
 export { contentKeyOf, quickContentKey, calendarFingerprint } from './fingerprints.js';
-export { parseMemoIn, configMemoIn, itemFindingsIn } from './parse-memo-store.js';
+export { parseMemoIn, configMemoIn, itemFindingsIn, locatedIn } from './parse-memo-store.js';

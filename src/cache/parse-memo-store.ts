@@ -73,3 +73,31 @@ export function itemFindingsIn(store: CacheStore, ledgerFile: string, context: u
     },
   };
 }
+
+/**
+ * Where findings sit inside items, by the item's text: after a hand edit,
+ * validate parses with the position-keeping parser only the items that changed.
+ * One entry per ledger path, holding the items that had findings this run.
+ */
+export function locatedIn(store: CacheStore, file: string) {
+  const key = cacheKeys.located(resolve(file));
+  const previous = store.get<Record<string, Record<string, number>>>(key)?.value ?? {};
+  const now: Record<string, Record<string, number>> = {};
+  let changed = false;
+  return {
+    memo: {
+      offsets: (chunkHash: string) => {
+        const known = now[chunkHash] ?? previous[chunkHash];
+        if (known) now[chunkHash] = known;
+        return known;
+      },
+      keep: (chunkHash: string, offsets: Record<string, number>) => {
+        now[chunkHash] = offsets;
+        changed = true;
+      },
+    },
+    save: () => {
+      if (changed || Object.keys(now).length !== Object.keys(previous).length) store.set(key, now);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
-import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
+import { cacheKeys, calendarFingerprint, locatedIn, quickContentKey } from '../cache/index.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -56,7 +56,11 @@ export async function validation(ctx: CommandContext, { staged = false }: { stag
   // Loading and checking are imported only when the cache cannot answer.
   const { isUnreadable, openLedger } = await import('./open-ledger.js');
   const opened = await openLedger(ctx, { checks: 'all', override: staged ? await stagedVersions(ctx.io.cwd) : undefined });
-  const diagnostics = opened.diagnostics.length ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts) : [];
+  const located = cache && opened.file !== '-' ? locatedIn(cache, opened.file) : undefined;
+  const diagnostics = opened.diagnostics.length
+    ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts, { memo: (f) => (f === opened.file ? located?.memo : undefined) })
+    : [];
+  located?.save();
   if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };
   cache?.set(keyFor(opened.contentKey), result);

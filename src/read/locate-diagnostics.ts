@@ -1,14 +1,20 @@
 import type { TextSource } from './source-texts.js';
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostic.js';
+import { loadYamlValue } from './load-yaml-value.js';
+import { splitAtItems } from './parse-yaml-chunks.js';
+import { contentHash } from './content-hash.js';
 
-interface Located {
-  doc: ReturnType<typeof parseDocument>;
-  lines: LineCounter;
+/** Offsets found in item chunks on earlier runs: by the chunk's hash, then by the path inside the item. */
+export interface LocatedMemo {
+  offsets(chunkHash: string): Record<string, number> | undefined;
+  keep(chunkHash: string, offsets: Record<string, number>): void;
 }
 
+type Document = ReturnType<typeof parseDocument>;
+
 /** Offset of the node at `path` (or of the deepest ancestor that exists). */
-function offsetOf(doc: Located['doc'], path: readonly PathSegment[], at: 'key' | 'value'): number {
+function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'value'): number {
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -35,22 +41,78 @@ function offsetOf(doc: Located['doc'], path: readonly PathSegment[], at: 'key' |
 }
 
 /**
- * Turns path-based diagnostics into line/col ones. Parses each file with the
- * position-keeping parser once, and only when there is something to report.
+ * Finds offsets in one file. An item's findings are located by parsing that
+ * item's lines alone with the position-keeping parser (slow on a whole large
+ * file); anything else, or a layout that cannot be cut at items, by parsing
+ * the whole file once.
  */
-export function locateDiagnostics(diagnostics: readonly Diagnostic[], texts: TextSource): Diagnostic[] {
-  const parsed = new Map<string, Located>();
+class FileLocator {
+  private whole?: Document;
+  private readonly items = new Map<number, Document>();
+  private readonly split;
+  /** Which chunk holds sections[s].items[i], from the skeleton's placeholders. */
+  private readonly chunkOf = new Map<string, number>();
+  readonly lines = new LineCounter();
+
+  constructor(
+    private readonly text: string,
+    itemByItem: boolean,
+    private readonly memo?: LocatedMemo,
+  ) {
+    this.lines.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lines.addNewLine(at + 1);
+    this.split = itemByItem ? splitAtItems(text) : undefined;
+    if (!this.split) return;
+    try {
+      const skeleton = loadYamlValue(this.split.skeleton) as { sections?: { items?: unknown[] }[] };
+      skeleton.sections?.forEach((section, s) =>
+        section?.items?.forEach((item, i) => {
+          if (typeof item === 'string' && item.startsWith(this.split!.placeholder)) this.chunkOf.set(`${s}/${i}`, Number(item.slice(this.split!.placeholder.length)));
+        }),
+      );
+    } catch {
+      this.chunkOf.clear();
+    }
+  }
+
+  offset(path: readonly PathSegment[], at: 'key' | 'value'): number {
+    const chunk = path[0] === 'sections' && path[2] === 'items' ? this.chunkOf.get(`${String(path[1])}/${String(path[3])}`) : undefined;
+    if (chunk !== undefined && path.length >= 4) {
+      const text = this.split!.chunks[chunk]!;
+      const key = JSON.stringify([at, ...path.slice(4)]);
+      const hash = this.memo ? contentHash(text) : '';
+      const known = this.memo?.offsets(hash) ?? {};
+      let offset = known[key];
+      if (offset === undefined) {
+        let doc = this.items.get(chunk);
+        if (!doc) this.items.set(chunk, (doc = parseDocument(text, { uniqueKeys: false })));
+        offset = offsetOf(doc, [0, ...path.slice(4)], at);
+        this.memo?.keep(hash, { ...known, [key]: offset });
+      }
+      return this.split!.starts[chunk]! + offset;
+    }
+    this.whole ??= parseDocument(this.text, { uniqueKeys: false });
+    return offsetOf(this.whole, path, at);
+  }
+}
+
+/**
+ * Turns path-based diagnostics into line/col ones, parsing with the
+ * position-keeping parser only what there is something to report in.
+ */
+export function locateDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  texts: TextSource,
+  { itemByItem = true, memo }: { itemByItem?: boolean; memo?: (file: string) => LocatedMemo | undefined } = {},
+): Diagnostic[] {
+  const files = new Map<string, FileLocator>();
   return diagnostics.map((d) => {
     if (d.line !== undefined || !d.path) return d;
     const text = texts.get(d.file);
     if (text === undefined) return d;
-    let located = parsed.get(d.file);
-    if (!located) {
-      const lines = new LineCounter();
-      located = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
-      parsed.set(d.file, located);
-    }
-    const pos = located.lines.linePos(offsetOf(located.doc, d.path, d.at ?? 'value'));
+    let locator = files.get(d.file);
+    if (!locator) files.set(d.file, (locator = new FileLocator(text, itemByItem, memo?.(d.file))));
+    const pos = locator.lines.linePos(locator.offset(d.path, d.at ?? 'value'));
     return { ...d, line: pos.line, col: pos.col };
   });
 }

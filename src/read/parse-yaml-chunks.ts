@@ -11,9 +11,11 @@ export interface ChunkTable {
   values: Record<string, unknown>;
 }
 
-interface Split {
+export interface Split {
   skeleton: string;
   chunks: string[];
+  /** Offset of each chunk in the text. */
+  starts: number[];
   placeholder: string;
 }
 
@@ -50,10 +52,12 @@ export function splitAtItems(text: string): Split | undefined {
   const pad = ' '.repeat(indent);
   const skeleton: string[] = [];
   const chunks: string[] = [];
+  const starts: number[] = [];
   let copiedTo = 0;
   let chunkStart = -1;
   const close = (at: number) => {
     chunks.push(text.slice(chunkStart, at));
+    starts.push(chunkStart);
     skeleton.push(`${pad}- ${placeholder}${chunks.length - 1}\n`);
     copiedTo = at;
     chunkStart = -1;
@@ -81,7 +85,7 @@ export function splitAtItems(text: string): Split | undefined {
   }
   if (chunkStart >= 0) close(text.length);
   skeleton.push(text.slice(copiedTo));
-  return { skeleton: skeleton.join(''), chunks, placeholder };
+  return { skeleton: skeleton.join(''), chunks, starts, placeholder };
 }
 
 /** Replaces every placeholder entry in the skeleton's value by its chunk's value; false unless each is used exactly once. */

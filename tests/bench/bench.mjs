@@ -1,9 +1,9 @@
 // Times whole-process runs of gongkai on generated ledgers of 35 to 100,000 items, beside `node -e 0`,
 // and Taskwarrior's equivalent reports when `task` is installed (Debian: apt-get install taskwarrior).
-// Usage: npm run bench [-- --sizes 35,1000,10000 --runs 7]
+// Usage: npm run bench [-- --sizes 35,1000,10000 --runs 7 --cache-rounds 500]
 // Not part of npm test: it measures, it does not assert.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const option = (name, fallback) => {
 };
 const SIZES = option('sizes', '35,1000,10000,100000').split(',').map(Number);
 const RUNS = Number(option('runs', '7'));
+const CACHE_ROUNDS = Number(option('cache-rounds', '0'));
+const CACHE_ROUNDS_SIZE = 10_000;
 const AS_OF = '2021-10-08';
 const work = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 const cacheDir = join(work, 'cache');
@@ -57,6 +59,18 @@ function measure(command, commandArgs, runs, before, env = {}) {
   return { ...stats(samples), floor: stats(floor).median };
 }
 
+/** Like measure, with the command's arguments made anew for every run (an edit that must change something each time). */
+function measureEach(makeArgs, runs) {
+  once(process.execPath, makeArgs());
+  const samples = [];
+  const floor = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push(once(process.execPath, ['-e', '0']));
+    samples.push(once(process.execPath, makeArgs()));
+  }
+  return { ...stats(samples), floor: stats(floor).median };
+}
+
 function record(size, name, result) {
   const ratio = result.median / result.floor;
   console.log(
@@ -68,7 +82,7 @@ function taskwarrior(size, ledgerFile, runs) {
   const data = join(work, `task-${size}`);
   mkdirSync(data, { recursive: true });
   const rc = join(data, 'taskrc');
-  writeFileSync(rc, `data.location=${data}\nconfirmation=off\nverbose=nothing\nnews.version=2.6.2\n`);
+  writeFileSync(rc, `data.location=${data}\nconfirmation=off\nverbose=nothing\nnews.version=2.6.2\nrecurrence=off\n`);
   const env = { TASKRC: rc, TASKDATA: data };
   // The same items: project = the accountable department, due date, status.
   const exported = JSON.parse(execFileSync(process.execPath, [BIN, 'export', '--ledger', ledgerFile], { maxBuffer: 1 << 30, encoding: 'utf8' }));
@@ -84,13 +98,49 @@ function taskwarrior(size, ledgerFile, runs) {
   const file = join(data, 'import.json');
   writeFileSync(file, JSON.stringify(tasks));
   execFileSync('task', ['import', file], { env: { ...process.env, ...env }, stdio: 'ignore', maxBuffer: 1 << 30 });
-  const run = (name, taskArgs) => record(size, name, measure('task', taskArgs, runs, undefined, env));
+  const run = (name, taskArgs, before) => record(size, name, measure('task', taskArgs, runs, before, env));
   run('taskwarrior: task summary', ['rc.gc=off', 'summary']);
   run('taskwarrior: task +OVERDUE list', ['rc.gc=off', '+OVERDUE', 'list']);
+  let day = 1;
+  run('taskwarrior: task 7 modify due:', ['rc.gc=off', '00000000-0000-4000-8000-000000000007', 'modify', `due:2021-12-${String(1 + (day++ % 28)).padStart(2, '0')}`]);
+}
+
+/** A person's hand edit of one item in the middle of the file (a different item each time): the cache cannot answer for the file. */
+function handEditOneItem(ledger, i) {
+  const text = readFileSync(ledger, 'utf8');
+  const starts = [...text.matchAll(/^ {6}- number:/gm)].map((m) => m.index);
+  const at = starts[(i * 7919 + Math.floor(starts.length / 2)) % starts.length];
+  const textAt = text.indexOf('text: ', at) + 'text: '.length;
+  writeFileSync(ledger, text.slice(0, textAt) + `（改${i}）` + text.slice(textAt));
+}
+
+/** Sizes of the cache folder after rounds of one-item edits and views, against its bound. */
+function cacheRounds(ledger, rounds) {
+  const bound = 200 * 1024 * 1024;
+  let peak = 0;
+  for (let i = 0; i < rounds; i++) {
+    handEditOneItem(ledger, 10_000 + i);
+    once(process.execPath, [BIN, 'status', '--as-of', AS_OF, '--ledger', ledger]);
+    if (i % 5 === 0) once(process.execPath, [BIN, 'validate', '--ledger', ledger]);
+    const bytes = readdirSync(cacheDir).reduce((sum, n) => sum + statSync(join(cacheDir, n)).size, 0);
+    peak = Math.max(peak, bytes);
+  }
+  console.log(`cache after ${rounds} edit+view rounds: peak ${(peak / 1048576).toFixed(1)} MB, bound ${(bound / 1048576).toFixed(0)} MB`);
 }
 
 console.log(`gongkai benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${RUNS} runs each (fewer at 100,000), medians`);
 if (!hasTask) console.log('(Taskwarrior not installed: apt-get install taskwarrior to compare)');
+const shipped = join(ROOT, 'data', 'ledger.yaml');
+for (const [name, viewArgs] of [
+  ['status', ['status']],
+  ['status --dept 信息中心', ['status', '--dept', '信息中心']],
+  ['overdue', ['overdue']],
+  ['checklist --dept 信息中心', ['checklist', '--dept', '信息中心']],
+  ['validate', ['validate']],
+]) {
+  record(35, `shipped: ${name}`, measure(process.execPath, [BIN, ...viewArgs, '--ledger', shipped], RUNS));
+  record(35, `shipped: ${name}, GONGKAI_CACHE=off`, measure(process.execPath, [BIN, ...viewArgs, '--ledger', shipped], RUNS, undefined, { GONGKAI_CACHE: 'off' }));
+}
 for (const size of SIZES) {
   const runs = size >= 100_000 ? 3 : size >= 10_000 ? 5 : RUNS;
   const dir = join(work, `ledger-${size}`);
@@ -102,14 +152,17 @@ for (const size of SIZES) {
   record(size, 'overdue', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs));
   const out = join(work, `checklists-${size}`);
   record(size, 'checklist --all', measure(process.execPath, [...gk('checklist', '--all', '-o', out, '--as-of', AS_OF)], runs));
-  // A hand edit before every run: nothing can come from the cache.
-  const edit = (i) => appendFileSync(ledger, `# 手工编辑 ${size}-${i}\n`);
-  record(size, 'status, right after a hand edit', measure(process.execPath, gk('status', '--as-of', AS_OF), runs, edit));
-  record(size, 'overdue, right after a hand edit', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs, edit));
+  // A one-item hand edit before every run: the files' content is new, the other items are not.
+  const edit = (i) => handEditOneItem(ledger, i);
+  record(size, 'status, right after a one-item hand edit', measure(process.execPath, gk('status', '--as-of', AS_OF), runs, edit));
+  record(size, 'overdue, right after a one-item hand edit', measure(process.execPath, gk('overdue', '--as-of', AS_OF), runs, edit));
+  record(size, 'validate, right after a one-item hand edit', measure(process.execPath, gk('validate'), runs, edit));
+  let day = 0;
+  const setArgs = () => gk('set', '7', '--due', `2021-12-${String(1 + (day++ % 28)).padStart(2, '0')}`, '--force');
+  record(size, 'set 7 --due … (edit, check, write)', measureEach(setArgs, runs));
+  record(size, 'status, cold (GONGKAI_CACHE=off)', measure(process.execPath, gk('status', '--as-of', AS_OF), runs, undefined, { GONGKAI_CACHE: 'off' }));
   if (hasTask) taskwarrior(size, ledger, runs);
+  if (size === CACHE_ROUNDS_SIZE && CACHE_ROUNDS) cacheRounds(ledger, CACHE_ROUNDS);
   rmSync(dir, { recursive: true, force: true });
 }
-const shipped = join(ROOT, 'data', 'ledger.yaml');
-record(35, 'shipped: status --dept 信息中心', measure(process.execPath, [BIN, 'status', '--dept', '信息中心', '--ledger', shipped], RUNS));
-record(35, 'shipped: validate', measure(process.execPath, [BIN, 'validate', '--ledger', shipped], RUNS));
 rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -214,5 +214,34 @@ describe('loading with and without an earlier parse', () => {
     const loaded = await loadLedger(file, { memo, override: () => Buffer.from(edited) });
     expect(loaded.ledger!.items.find((i) => i.number === '22')!.status).toBe('in_progress');
     expect(memo.store.get(file)!.table!.order).toHaveLength(35);
+  });
+});
+
+describe('locating findings item by item', () => {
+  it('gives the same line and column as locating in the whole file, on every fixture and hand-edited ledgers', async () => {
+    const { locateDiagnostics } = await import('../../src/read/locate-diagnostics.js');
+    const { checkLedger } = await import('../../src/check/index.js');
+    const dir = tempDir();
+    const base = readFileSync(SHIPPED_LEDGER, 'utf8');
+    const r = randomFrom(7);
+    const edited = Array.from({ length: 40 }, (_, i) => {
+      const file = join(dir, `edited-${i}.yaml`);
+      let text = base.replace('departments: departments.yaml', `departments: ${join(SHIPPED_LEDGER, '..', 'departments.yaml')}`);
+      for (const name of [r.pick(['status', 'text', 'duplicateItem', 'removeItem', 'addSection', 'comment', 'indentSectionItems']), 'text']) text = EDITS[name]!(text, r);
+      // Findings to locate in every item: an unknown department in the roles.
+      text = text.replace(/cooperate: \[/g, 'cooperate: [不存在的司, ');
+      writeFileSync(file, text);
+      return file;
+    });
+    let compared = 0;
+    for (const file of [...allLedgerFixtures(), ...edited]) {
+      const loaded = await loadLedger(file);
+      const found = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today: '2021-11-01' })] : loaded.diagnostics;
+      const byItem = locateDiagnostics(found, loaded.texts);
+      const whole = locateDiagnostics(found, loaded.texts, { itemByItem: false });
+      expect(byItem.map((d) => `${d.line}:${d.col} ${d.code}`), file).toEqual(whole.map((d) => `${d.line}:${d.col} ${d.code}`));
+      compared += byItem.length;
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 });
