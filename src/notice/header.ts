@@ -69,7 +69,9 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
 
   const numberMatch = DOCUMENT_NUMBER.exec(foldWidth(lines.join('\n')));
   const documentNumber = numberMatch && !/通知|印发/.test(numberMatch[1]!) ? `${numberMatch[1]}〔${numberMatch[2]}〕${numberMatch[3]}号` : undefined;
-  const issuedOn = isoDate(metadata(lines, /^(发文日期|成文日期|发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
+  // The document's own date (成文日期, the date under the signature) before the web page's publication date.
+  const issuedOn =
+    isoDate(metadata(lines, /^(成文日期|发文日期)$/) ?? '') ?? signatureDate(lines) ?? isoDate(metadata(lines, /^(发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
   const range = /(\d{4})\s*[-—–~至]\s*(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''));
   const yearText = range?.[1] ?? /(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''))?.[1] ?? issuedOn?.slice(0, 4);
 
@@ -95,6 +97,28 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
 /** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案. */
 function plainTitle(lines: string[]): string | undefined {
   return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：]/.test(l) && /(工作要点|任务分工|台账|实施方案|工作方案|重点任务)/.test(l) && !/[:：]$/.test(l));
+}
+
+/**
+ * The date under the signature: `2020年8月24日`, or with its 年月日 lost on a web page
+ * (`2020824`) when only one reading is a real date.
+ */
+function signatureDate(lines: string[]): string | undefined {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!ORGANISATION.test(lines[i]!)) continue;
+    const line = foldWidth(lines[i + 1]!).replace(/\s+/g, '');
+    const written = isoDate(line);
+    if (written) return written;
+    const digits = /^(\d{4})(\d{2,4})$/.exec(line);
+    if (!digits) continue;
+    const year = Number(digits[1]);
+    const rest = digits[2]!;
+    const readings = [1, 2]
+      .map((m) => ({ month: Number(rest.slice(0, m)), day: Number(rest.slice(m)) }))
+      .filter(({ month, day }) => rest.length - 1 >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate());
+    if (readings.length === 1) return `${year}-${pad(String(readings[0]!.month))}-${pad(String(readings[0]!.day))}`;
+  }
+  return undefined;
 }
 
 /** The signature: an organisation's name on the line right before a date. */

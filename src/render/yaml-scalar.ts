@@ -19,7 +19,7 @@ const IDEOGRAPH_START = /^[\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** A string as a YAML block-context scalar: plain when it reads back unchanged, else double-quoted. */
 export function yamlScalar(text: string): string {
-  const plain = text !== '' && !INDICATOR_START.test(text) && !/[\n\r\t]|: | #|\s$/.test(text) && (IDEOGRAPH_START.test(text) || readsBackAs(text, text));
+  const plain = text !== '' && !INDICATOR_START.test(text) && !/[\n\r\t]|: | #|\s$|:$/.test(text) && (IDEOGRAPH_START.test(text) || readsBackAs(text, text));
   return plain ? text : JSON.stringify(text);
 }
 

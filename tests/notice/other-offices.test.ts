@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * The score sheet of the shared score-notices.py, as a test: five real notices of
@@ -69,5 +70,15 @@ describe('import on real notices of other offices (tests/fixtures/notices, expec
 
   it('flags every unit it does not read right', () => {
     expect(results.filter((r) => !r.right && !r.flagged).map((r) => `${r.unit.file} ${r.unit.key}`)).toEqual([]);
+  });
+
+  it.each(['04', '06', '08', '10', '14'])('the ledger imported from %s loads and validates: the only errors are units cut off where the page ends', async (file) => {
+    const notice = readdirSync(NOTICES).find((n) => n.startsWith(file) && n.endsWith('.txt'))!;
+    const out = join(tempDir(), 'ledger.yaml');
+    await runCli(['import', join(NOTICES, notice), '-o', out]);
+    const validated = JSON.parse((await runCli(['validate', '--ledger', out, '--format', 'json'])).out);
+    const errors = validated.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { code: string }) => d.code);
+    expect(errors.filter((code: string) => code !== 'NO_ACCOUNTABLE')).toEqual([]);
+    expect(errors.length).toBeLessThanOrEqual(1);
   });
 });
