@@ -51,7 +51,7 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     let file = safeFileName(report.department.name, '.md');
     for (let n = 2; used.has(file) || file === 'index.md'; n++) file = safeFileName(`${report.department.name}-${n}`, '.md');
     used.add(file);
-    writeFileAtomic(pathInside(options.output!, file), renderChecklist(report, sections));
+    writeFileAtomic(pathInside(options.output!, file), renderChecklist(report, sections, { possibleIn: 'index.md' }));
     return { report, file };
   });
   writeFileAtomic(pathInside(options.output, 'index.md'), renderChecklistIndex(title, asOf, entries));

@@ -1,9 +1,10 @@
+import { itemShape } from '../schema/ledger-shape.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
 import { cancellationValue, postponementValue, type LedgerEdit } from './ledger-edit.js';
 
 /** Item keys in the order gongkai writes them; a new key goes after the last one present before it. */
-const KEY_ORDER = ['number', 'text', 'clause', 'lead', 'joint', 'sole', 'cooperate', 'resolve', 'status', 'due', 'done_on', 'milestones', 'postponements', 'cancelled', 'progress'];
+const KEY_ORDER = Object.keys(itemShape.properties);
 
 interface Splice {
   start: number;

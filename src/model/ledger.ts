@@ -13,6 +13,8 @@ export interface Plan {
   year: number;
   /** YYYY-MM-DD; due date of items that name none. */
   defaultDue: string;
+  /** The notice's opening words before its first section, as imported. */
+  preamble?: string;
 }
 
 export interface Section {

@@ -13,6 +13,7 @@ export function ledgerExport(ledger: Ledger) {
       issued_on: plan.issuedOn ?? null,
       year: plan.year,
       default_due: plan.defaultDue,
+      preamble: plan.preamble ?? null,
     },
     departments: registry.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind, order: d.order + 1, guessed: d.guessed })),
     groups: registry.groups.map((g) => ({ name: g.name, aliases: g.aliases, members: g.members, kind: g.kind })),

@@ -21,6 +21,7 @@ function planFromValue(value: unknown): Plan {
     issuedOn: asDate(raw.issued_on),
     year,
     defaultDue: defaultDue ?? `${year}-12-31`,
+    ...(asString(raw.preamble) ? { preamble: asString(raw.preamble) } : {}),
   };
 }
 

@@ -28,8 +28,12 @@ export function checklistCounts(report: DepartmentReport) {
   return { total: report.items.length, done: count('done'), overdue: count('overdue'), dueSoon: count('due_soon'), possible: report.possible.length };
 }
 
-/** A department's checklist as GitHub-flavoured markdown task lists, grouped by section and role. */
-export function renderChecklist(report: DepartmentReport, sections: readonly Section[]): string {
+/**
+ * A department's checklist as GitHub-flavoured markdown task lists, grouped by
+ * section and role. With `possibleIn` (a file beside it), the 可能涉及 items are
+ * only named there, not repeated: `checklist --all` lists them once, in index.md.
+ */
+export function renderChecklist(report: DepartmentReport, sections: readonly Section[], { possibleIn }: { possibleIn?: string } = {}): string {
   const { department } = report;
   const c = checklistCounts(report);
   const lines = [
@@ -52,19 +56,35 @@ export function renderChecklist(report: DepartmentReport, sections: readonly Sec
     }
   }
   if (!report.items.length) lines.push('', '没有本部门的任务。');
-  if (report.possible.length) {
+  if (report.possible.length && possibleIn) {
+    const numbers = report.possible.map((row) => escapeMarkdown(row.number)).join('、');
+    lines.push('', '## 可能涉及（未计入）', '', `第 ${numbers} 项写的是未指明具体部门的群体，本部门可能涉及；内容见 [${escapeMarkdown(possibleIn)}](${linkTarget(possibleIn)}#可能涉及的任务)。`);
+  } else if (report.possible.length) {
     lines.push('', '## 可能涉及（未计入）', '', '以下任务写的是未指明具体部门的群体；办公厅在台账中写明后，即计入相应部门。', '');
     lines.push(...report.possible.map((row) => taskLine(row, true, `（${escapeMarkdown(ROLE_LABELS[row.role!])}）`)));
   }
   return lines.join('\n') + '\n';
 }
 
-/** index.md for `checklist --all`: one linked row per department. */
+const linkTarget = (file: string) => encodeURI(file).replace(/\(/g, '%28').replace(/\)/g, '%29');
+
+/**
+ * index.md for `checklist --all`: one linked row per department, then every
+ * 可能涉及 item once (each department's file names them by number only, so the
+ * output grows with what departments own, not with departments × vague items).
+ */
 export function renderChecklistIndex(title: string, asOf: string, entries: { report: DepartmentReport; file: string }[]): string {
   const lines = [`# ${escapeMarkdown(title)}：各部门任务清单`, '', `截至 ${asOf}。`, '', '| 部门 | 任务 | 已完成 | 逾期 | 临期 | 可能涉及 |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const { report, file } of entries) {
     const c = checklistCounts(report);
-    lines.push(`| [${escapeMarkdown(report.department.name)}](${encodeURI(file).replace(/\(/g, '%28').replace(/\)/g, '%29')}) | ${c.total} | ${c.done} | ${c.overdue} | ${c.dueSoon} | ${c.possible} |`);
+    lines.push(`| [${escapeMarkdown(report.department.name)}](${linkTarget(file)}) | ${c.total} | ${c.done} | ${c.overdue} | ${c.dueSoon} | ${c.possible} |`);
+  }
+  const possible = new Map<string, ItemRow>();
+  for (const { report } of entries) for (const row of report.possible) possible.set(`${row.number}\u0000${row.via ?? ''}\u0000${row.role}`, row);
+  if (possible.size) {
+    lines.push('', '## 可能涉及的任务', '', '以下任务写的是未指明具体部门的群体（各部门清单中只列编号）；办公厅在台账中写明后，即计入相应部门。', '');
+    const rows = [...possible.values()].sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+    lines.push(...rows.map((row) => taskLine(row, true, `（${escapeMarkdown(ROLE_LABELS[row.role!])}）`)));
   }
   return lines.join('\n') + '\n';
 }

@@ -118,6 +118,7 @@ export const relativeDueShape: ObjectShape = {
   required: ['after', 'working_days'],
 };
 
+/** An item's fields, in the order gongkai writes them (import, and edits that add a key). */
 export const itemShape: ObjectShape = {
   type: 'object',
   description: '一项工作任务',
@@ -129,6 +130,12 @@ export const itemShape: ObjectShape = {
     joint: names('按职责分工负责的部门'),
     sole: names('负责部门（单独负责）'),
     cooperate: names('配合部门'),
+    resolve: {
+      type: 'object',
+      description: '本项中群体称谓具体指哪些部门，如 各有关司(局): [社会救助司]',
+      properties: {},
+      values: names('群体在本项中指的部门'),
+    },
     status: { type: 'string', enum: STATUS_SPELLINGS, description: '状态：未启动、推进中、已完成、持续推进、已取消' },
     due: {
       type: 'anyOf',
@@ -140,12 +147,6 @@ export const itemShape: ObjectShape = {
     milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
     postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },
     cancelled: cancellationShape,
-    resolve: {
-      type: 'object',
-      description: '本项中群体称谓具体指哪些部门，如 各有关司(局): [社会救助司]',
-      properties: {},
-      values: names('群体在本项中指的部门'),
-    },
     progress: { type: 'array', items: progressShape, description: '进展记录' },
   },
   required: ['number', 'text', 'clause', 'status'],

@@ -42,5 +42,15 @@ describe('golden output on the progress fixture, as of 2021-10-08', () => {
     await expect(readFileSync(join(out, '办公厅(国际合作司).md'), 'utf8')).toMatchFileSnapshot(join(GOLDEN, 'checklist-all', '办公厅(国际合作司).md'));
     // The single-department checklist is the same text as its file in --all.
     expect(readFileSync(join(out, '信息中心.md'), 'utf8')).toBe(await output(['checklist', '--dept', '信息中心']));
+    // 可能涉及 items are written once, in the index; department files only name them.
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    const listed = [...index.slice(index.indexOf('## 可能涉及的任务')).matchAll(/\*\*第 (\S+) 项\*\*/g)].map((m) => m[1]);
+    expect(listed.length).toBeGreaterThan(5);
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const file of files.filter((f) => f !== 'index.md')) {
+      const text = readFileSync(join(out, file), 'utf8');
+      const possible = text.indexOf('## 可能涉及');
+      if (possible >= 0) expect(text.slice(possible), file).not.toContain('- [ ]');
+    }
   });
 });
