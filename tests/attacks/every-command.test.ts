@@ -28,10 +28,11 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
   schema: [['ledger'], ['registry']],
   forms: [['-o', 'forms'], ['-o', 'forms', '--dept', '信息中心']],
   collect: [['data/ledger.yaml'], ['missing.xlsx', '--commit']],
+  report: [['-o', 'r.html'], ['-o', 'r.html', '--since', '2021-01-01']],
 };
 
 /** Commands that change files in the repository. */
-const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect']);
+const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect', 'report']);
 
 /** Every command path (`hook install`) with the --format choices it offers. */
 function commands(): { name: string; formats: (string | undefined)[] }[] {

@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { FIXTURES } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { hasBrowser, launchBrowser } from '../helpers/browser.js';
+
+const LEDGER = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
+const AS_OF = ['--as-of', '2021-10-08'];
+
+describe.runIf(hasBrowser)('report in a real Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let html: string;
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  let url: string;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-report-'));
+
+  beforeAll(async () => {
+    const file = join(dir, '报告.html');
+    const made = await runCli(['report', '--ledger', LEDGER, ...AS_OF, '-o', file]);
+    expect(made.code, made.err).toBe(0);
+    html = readFileSync(file, 'utf8');
+    url = pathToFileURL(file).href;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(url, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads with no console error and makes no request but for the file itself', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(html).not.toMatch(/<script|<link|@import|url\(|\bsrc=/i);
+  });
+
+  it('shows the same numbers as `status --format json`', async () => {
+    const status = JSON.parse((await runCli(['status', '--format', 'json', '--ledger', LEDGER, ...AS_OF])).out);
+    const figures = Object.fromEntries(await page.$$eval('[data-figure]', (els) => els.map((e) => [e.getAttribute('data-figure'), e.textContent])));
+    const t = status.totals;
+    expect(figures).toEqual({
+      items: String(t.items),
+      done: String(t.by_status.done),
+      in_progress: String(t.by_status.in_progress),
+      overdue: String(t.overdue),
+      due_soon: String(t.due_soon),
+      completion: `${Math.round(t.completion * 100)}%`,
+    });
+    const rows = await page.$$eval('tr[data-dept]', (trs) =>
+      trs.map((tr) => ({ name: tr.getAttribute('data-dept'), ...Object.fromEntries([...tr.querySelectorAll('[data-key]')].map((td) => [td.getAttribute('data-key'), td.textContent])) })),
+    );
+    expect(rows).toEqual(
+      status.departments.map((d: { name: string; items: number; by_status: Record<string, number>; overdue: number; due_soon: number; completion: number | null }) => ({
+        name: d.name,
+        items: String(d.items),
+        done: String(d.by_status.done),
+        in_progress: String(d.by_status.in_progress),
+        not_started: String(d.by_status.not_started),
+        overdue: String(d.overdue),
+        due_soon: String(d.due_soon),
+        completion: d.completion === null ? '—' : `${Math.round(d.completion * 100)}%`,
+      })),
+    );
+    // The overdue section lists exactly what `overdue --format json` does.
+    const overdue = JSON.parse((await runCli(['overdue', '--format', 'json', '--ledger', LEDGER, ...AS_OF])).out);
+    const shown = await page.$$eval('section[data-category="overdue"]', (ss) => ss.map((s) => `${s.getAttribute('data-owner')}:${[...s.querySelectorAll('tr[data-item]')].map((tr) => tr.getAttribute('data-item')).join(',')}`));
+    expect(shown).toEqual(overdue.overdue.map((g: { owner: string; items: { number: string }[] }) => `${g.owner}:${g.items.map((i) => i.number).join(',')}`));
+  });
+
+  it('draws its charts inline: one bar per department', async () => {
+    expect(await page.$$eval('svg.chart', (svgs) => svgs.length)).toBe(2);
+    expect(await page.$$eval('svg.chart .bar-row', (rows) => rows.length)).toBe(15);
+  });
+
+  it('takes a screenshot that is not blank', async () => {
+    const png = await page.screenshot();
+    const viewer = await browser.newPage();
+    // Decoded by the browser itself, in a blank page: how much of the picture is not white, and in how many colours.
+    const { inked, colours } = await viewer.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const g = canvas.getContext('2d')!;
+      g.drawImage(image, 0, 0);
+      const pixels = g.getImageData(0, 0, image.width, image.height).data;
+      let inked = 0;
+      const seen = new Set<number>();
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i]! < 240 || pixels[i + 1]! < 240 || pixels[i + 2]! < 240) inked++;
+        seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+      }
+      return { inked: inked / (pixels.length / 4), colours: seen.size };
+    }, png.toString('base64'));
+    await viewer.close();
+    expect(inked).toBeGreaterThan(0.05);
+    expect(colours).toBeGreaterThan(50);
+  });
+
+  it('prints to A4 PDF: the overview on the first page, the tables on the second', async () => {
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page\b/g) ?? [];
+    expect(pages).toHaveLength(2);
+    // A4 is 595 × 842 points.
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const [w, h] of boxes) {
+      expect(Math.abs(w! - 595)).toBeLessThanOrEqual(1);
+      expect(Math.abs(h! - 842)).toBeLessThanOrEqual(1);
+    }
+    // Laid out for print at the A4 text width (184 mm), the overview ends above the first page's bottom margin (297 − 30 mm).
+    const printer = await browser.newPage({ viewport: { width: Math.round((184 / 25.4) * 96), height: 1200 } });
+    await printer.emulateMedia({ media: 'print' });
+    await printer.goto(url);
+    const overviewBottom = await printer.$eval('.page-break', (el) => el.getBoundingClientRect().top);
+    await printer.close();
+    expect(overviewBottom).toBeLessThan((267 / 25.4) * 96);
+  });
+});

@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { gitRepo, tempDir } from '../helpers/temp.js';
+
+const PROGRESS = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
+
+describe('report -o FILE', () => {
+  it('escapes ledger text: markup in a task is shown as text, never run', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(dir, 'ledger.yaml');
+    const text = readFileSync(PROGRESS, 'utf8')
+      .replace(/^departments: .*$/m, 'departments: departments.yaml')
+      .replace('text: 推进部门户网站政府信息公开专栏', 'text: <img src=x onerror=alert(1)></table>"推进部门户网站政府信息公开专栏');
+    writeFileSync(ledger, text);
+    const out = join(dir, 'r.html');
+    const result = await runCli(['report', '--ledger', ledger, '--as-of', '2021-10-08', '-o', out]);
+    expect(result.code, result.err).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;/table&gt;&quot;推进部门户网站');
+    expect(html).not.toContain('<img');
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  });
+
+  it('lists postponements with their reason and who approved them', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(dir, 'ledger.yaml');
+    const text = readFileSync(PROGRESS, 'utf8')
+      .replace(/^departments: .*$/m, 'departments: departments.yaml')
+      .replace('        due: 2021-09-30\n', '        due: 2021-11-30\n        postponements:\n          - { on: 2021-09-28, from: 2021-09-30, to: 2021-11-30, reason: 等待国办接口, approved_by: 办公厅 }\n');
+    writeFileSync(ledger, text);
+    expect((await runCli(['validate', '--ledger', ledger])).code).not.toBe(2);
+    const out = join(dir, 'r.html');
+    const result = await runCli(['report', '--ledger', ledger, '--as-of', '2021-10-08', '-o', out]);
+    expect(result.code, result.err).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('延期记录<span class="count">1 次</span>');
+    expect(html).toMatch(/<tr data-item="22">.*<td class="date">2021-09-30<\/td><td class="date">2021-11-30<\/td><td>等待国办接口<\/td><td>办公厅<\/td>/);
+  });
+
+  it('--since lists what changed from git, with who made each change', async () => {
+    const repo = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(repo, 'data', 'ledger.yaml');
+    const noted = await runCli(['--ledger', ledger, 'note', '22', '--dept', '信息中心', '--on', '2021-10-20', '接口联调完成', '--commit']);
+    expect(noted.code, noted.err).toBe(0);
+    expect((await runCli(['--ledger', ledger, 'done', '1', '--on', '2021-10-21'])).code).toBe(0);
+    const out = join(repo, 'r.html');
+    const result = await runCli(['--ledger', ledger, 'report', '--since', '2021-01-01', '-o', out]);
+    expect(result.code, result.err).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('按 git 提交记录，共 3 处');
+    expect(html).toMatch(/<td>测试员<\/td><td>第 22 项　新进展（2021-10-20，信息中心）：接口联调完成<\/td>/);
+    expect(html).toMatch(/<td>（尚未提交）<\/td><td>第 1 项　状态：未启动 → 已完成<\/td>/);
+  });
+
+  it('--since outside git uses the dates written in the ledger', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY), 'ledger.yaml': readFileSync(PROGRESS, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml') });
+    const out = join(dir, 'r.html');
+    const result = await runCli(['report', '--ledger', join(dir, 'ledger.yaml'), '--as-of', '2021-10-08', '--since', '2021-09-01', '-o', out]);
+    expect(result.code, result.err).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('2021-09-01 以来的变化');
+    expect(html).toContain('按台账中写明的日期（台账没有 git 提交记录）');
+    expect(html).toMatch(/<td class="date">2021-09-15<\/td><td><\/td><td>第 1 项　完成日期：无 → 2021-09-15<\/td>/);
+  });
+
+  it('needs -o', async () => {
+    const result = await runCli(['report', '--ledger', PROGRESS]);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+  });
+});
