@@ -125,8 +125,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     program
       .command('report')
       .description('给领导看的推进情况报告：一个自带图表、可打印（A4）的 HTML 文件')
-      .requiredOption('-o, --output <file>', '写入的 HTML 文件，如 报告.html')
-      .option('--since <date>', '列出此日期以来的变化（台账在 git 中时按提交记录）'),
+      .requiredOption('-o, --output <file>', '写入的 HTML 文件，如 报告.html；--since 时另列此日期以来的每处变化'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
 
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');

@@ -2,6 +2,7 @@ import type { ProgressEntry } from '../model/ledger.js';
 import type { Role } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineState } from './deadline.js';
+import { latestNote } from './item-row.js';
 import type { ViewContext } from './view-context.js';
 
 /** One item of the 任务分工表: who does it in which role, by when, and where it stands. */
@@ -28,13 +29,6 @@ export interface AssignmentTable {
   items: AssignmentRow[];
 }
 
-/** The latest progress entry (by date; the later-written one on a tie). */
-export function latestProgress(progress: readonly ProgressEntry[]): ProgressEntry | undefined {
-  let latest: ProgressEntry | undefined;
-  for (const p of progress) if (!latest || p.date >= latest.date) latest = p;
-  return latest;
-}
-
 /** The whole plan as its 任务分工表, one row per item in ledger order. */
 export function assignmentTable(context: ViewContext): AssignmentTable {
   const { ledger } = context;
@@ -50,7 +44,7 @@ export function assignmentTable(context: ViewContext): AssignmentTable {
         roles[a.role].push(extra ? `${a.name}（${extra}）` : a.name);
       }
       const deadline = context.deadlines.get(item)!;
-      const latest = latestProgress(item.progress);
+      const latest = latestNote(item);
       return {
         number: item.number,
         section: item.section,

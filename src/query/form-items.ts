@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Department } from '../model/department.js';
 import type { Item } from '../model/ledger.js';
 import { departmentReport } from './department-report.js';
-import { latestProgress } from './assignment-table.js';
-import type { ItemRow } from './item-row.js';
+import { latestNote, type ItemRow } from './item-row.js';
 import type { ViewContext } from './view-context.js';
 
 /** What a department's form lists: its own items, each with what the ledger said when the form was made. */
@@ -34,7 +33,7 @@ export function formContent(context: ViewContext, department: Department): FormC
     department: department.name,
     items: report.items.map((row) => {
       const item = byNumber.get(row.number)!;
-      const latest = latestProgress(item.progress);
+      const latest = latestNote(item);
       return { ...row, ...(latest ? { latest_progress: `${latest.date} ${latest.dept}：${latest.note}` } : {}), fingerprint: itemFingerprint(item) };
     }),
   };

@@ -19,22 +19,26 @@ export function csvCell(value: string): string {
 /**
  * A doc's tables as one CSV: UTF-8 with BOM (so Excel reads Chinese right), CRLF.
  * Leading columns name the table each row came from (its csvGroup, else its heading when there are several).
- * Every row has exactly the header's width, whichever table comes first or is empty.
+ * Every row has exactly the header's width, whichever table comes first or is empty. With an as-of
+ * date, the first column is 截至; columns only CSV has (plain numbers) come last.
  */
 export function renderCsv(doc: TableDoc): string {
   const tables = doc.tables.filter((t) => t.columns.length);
   const grouped = tables.find((t) => t.csvGroup?.length);
   const groupHeaders = grouped ? grouped.csvGroup!.map(([h]) => h) : tables.length > 1 ? ['分组'] : [];
-  const columns = (tables.find((t) => t.rows.length) ?? tables[0])?.columns ?? [];
+  const model = tables.find((t) => t.rows.length) ?? tables[0];
+  const columns = model?.columns ?? [];
+  const extra = model?.csvColumns ?? [];
+  const asOf = doc.asOf === undefined ? [] : [doc.asOf];
   const group = (table: DocTable): string[] => {
     const values = table.csvGroup?.map(([, v]) => v) ?? [table.heading ?? ''];
     return groupHeaders.map((_, i) => values[i] ?? '');
   };
-  const header = [...groupHeaders, ...columns.map((c) => c.header)];
+  const header = [...(doc.asOf === undefined ? [] : ['截至']), ...groupHeaders, ...columns.map((c) => c.header), ...extra];
   const rows = [header];
   for (const table of tables) {
     for (const row of table.rows) {
-      const cells = [...group(table), ...row.cells];
+      const cells = [...asOf, ...group(table), ...row.cells, ...extra.map((_, i) => row.csv?.[i] ?? '')];
       if (cells.length !== header.length) throw new Error(`CSV row has ${cells.length} cells, header ${header.length}`);
       rows.push(cells);
     }

@@ -1,6 +1,6 @@
 import type { DepartmentReport } from '../query/department-report.js';
 import type { ItemRow } from '../query/item-row.js';
-import { itemColumns, itemDocRow, KIND_LABELS, sinceFacts } from './labels.js';
+import { ITEM_CSV_COLUMNS, itemColumns, itemDocRow, KIND_LABELS, sinceFacts } from './labels.js';
 import type { DocTable, TableDoc } from './table-doc.js';
 
 const COLUMNS = itemColumns('剩余/逾期');
@@ -12,9 +12,9 @@ export function departmentDoc(report: DepartmentReport): TableDoc {
   const count = (state: string) => items.filter((i) => i.state === state).length;
   const postponed = items.filter((i) => i.postponed > 0).length;
   const tables: DocTable[] = [
-    { heading: `本部门任务（${items.length} 项）`, columns: COLUMNS, rows: rows(items), empty: '没有本部门的任务。', csvGroup: [['分类', '本部门']] },
+    { heading: `本部门任务（${items.length} 项）`, columns: COLUMNS, rows: rows(items), empty: '没有本部门的任务。', csvGroup: [['分类', '本部门']], csvColumns: ITEM_CSV_COLUMNS },
   ];
-  if (possible.length) tables.push({ heading: `可能涉及（${possible.length} 项，未计入）`, columns: COLUMNS, rows: rows(possible), csvGroup: [['分类', '可能涉及']] });
+  if (possible.length) tables.push({ heading: `可能涉及（${possible.length} 项，未计入）`, columns: COLUMNS, rows: rows(possible), csvGroup: [['分类', '可能涉及']], csvColumns: ITEM_CSV_COLUMNS });
   const aliases = department.aliases.length ? `，又名${department.aliases.join('、')}` : '';
   return {
     title: `${department.name}（${KIND_LABELS[department.kind]}${aliases}）`,
@@ -25,6 +25,7 @@ export function departmentDoc(report: DepartmentReport): TableDoc {
       ...sinceFacts(report.since),
     ],
     tables,
+    asOf: report.as_of,
     notes: possible.length ? ['「可能涉及」：任务写的是各有关司(局)等未指明的群体；在台账该项的 resolve 中写明部门后，即计入该部门。'] : [],
   };
 }

@@ -1,3 +1,4 @@
+import { stateLabel } from './state-labels.js';
 import { KIND_LABELS } from '../model/department.js';
 import { ROLE_LABELS } from '../model/role.js';
 import { STATUS_LABELS } from '../model/status.js';
@@ -158,6 +159,9 @@ export function itemColumns(timeHeader: string): DocColumn[] {
   ];
 }
 
+/** CSV-only columns of an item table: numbers a spreadsheet sorts (negative = days late) and the state apart from the status. */
+export const ITEM_CSV_COLUMNS = ['剩余天数', '剩余工作日', '情况'];
+
 /** An item as a row of an item table. */
 export function itemDocRow(row: ItemRow): DocRow {
   const text = row.changed_since ? `${CHANGED_MARK}${row.text}` : row.text;
@@ -165,5 +169,6 @@ export function itemDocRow(row: ItemRow): DocRow {
     cells: [row.number, roleCell(row), text, statusCell(row), dueCell(row), timeCell(row), noteCell(row)],
     compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row), undefined],
     tone: rowTone(row),
+    csv: [String(row.days_left), row.working_days_left === null ? '' : String(row.working_days_left), stateLabel(row)],
   };
 }

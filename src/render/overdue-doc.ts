@@ -1,12 +1,12 @@
 import type { OverdueReport, OwnerItems } from '../query/overdue-report.js';
-import { itemColumns, itemDocRow, sinceFacts } from './labels.js';
+import { ITEM_CSV_COLUMNS, itemColumns, itemDocRow, sinceFacts } from './labels.js';
 import type { DocTable, TableDoc } from './table-doc.js';
 
 const COLUMNS = itemColumns('天数');
 
 /** One table per accountable department, headed 逾期｜部门（N 项）; one empty table when there is nothing. */
 function tables(category: string, groups: OwnerItems[], empty: string): DocTable[] {
-  if (!groups.length) return [{ heading: category, columns: COLUMNS, rows: [], empty, csvGroup: [['分类', category], ['责任单位', '']] }];
+  if (!groups.length) return [{ heading: category, columns: COLUMNS, rows: [], empty, csvGroup: [['分类', category], ['责任单位', '']], csvColumns: ITEM_CSV_COLUMNS }];
   return groups.map((g) => ({
     heading: `${category}｜${g.owner}${g.unassigned ? '（未指明部门）' : ''}（${g.items.length} 项）`,
     csvGroup: [
@@ -14,6 +14,7 @@ function tables(category: string, groups: OwnerItems[], empty: string): DocTable
       ['责任单位', g.owner],
     ],
     columns: COLUMNS,
+    csvColumns: ITEM_CSV_COLUMNS,
     rows: g.items.map(itemDocRow),
   }));
 }
@@ -35,6 +36,7 @@ export function overdueDoc(report: OverdueReport): TableDoc {
       // Only when there are some: most reports have none, and an empty table would be noise.
       ...(report.postponed.length ? tables('曾逾期（已延期）', report.postponed, '') : []),
     ],
+    asOf: report.as_of,
     notes: ['按牵头、按职责分工负责、负责的部门列出（不含配合）；一项任务有几个责任单位就在几处列出。天数按日历日与中国工作日（含调休）计算。'],
   };
 }

@@ -32,17 +32,20 @@ export function statusDoc(report: StatusReport, bar: boolean): TableDoc {
     // A report cached by an earlier version has no short name.
     compact: [d.short_name ?? d.name, ...Array(12).fill(undefined), percent(d.completion)],
     tone: d.overdue ? ('bad' as const) : undefined,
+    csv: [String(d.items), d.completion === null ? '' : String(Math.round(d.completion * 100))],
   }));
   const t = report.totals;
   rows.push({
     cells: ['全部任务', '', '', '', '', '', ...[t.by_status.done, t.by_status.in_progress, t.by_status.not_started, t.by_status.ongoing, t.by_status.cancelled, t.overdue, t.due_soon].map(String), done(t.completion)],
     compact: [undefined, ...Array(12).fill(undefined), percent(t.completion)],
     strong: true,
+    csv: [String(t.items), t.completion === null ? '' : String(Math.round(t.completion * 100))],
   });
   return {
     title: report.plan.title,
     facts: [`${report.plan.document_number ? `${report.plan.document_number}，` : ''}截至 ${report.as_of}：${t.items} 项任务，逾期 ${t.overdue} 项，临期 ${t.due_soon} 项${t.postponed ? `，已延期 ${t.postponed} 项` : ''}`],
-    tables: [{ columns, rows, stackable: true }],
+    tables: [{ columns, rows, stackable: true, csvColumns: ['任务数', '完成度(%)'] }],
+    asOf: report.as_of,
     notes: ['各部门的数字含经由各司(局)、直属单位及已写明的 resolve 分到的任务；「可能涉及」未计入。完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）。'],
   };
 }

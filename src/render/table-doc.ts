@@ -6,6 +6,8 @@ export interface TableDoc {
   tables: DocTable[];
   /** Lines after the tables (explanations, warnings that belong to the data). */
   notes: string[];
+  /** The as-of date: CSV gives it as a 截至 column on every row, so a forwarded file says when it was true. */
+  asOf?: string;
 }
 
 export type Tone = 'bad' | 'warn' | 'good' | 'dim';
@@ -34,6 +36,8 @@ export interface DocRow {
   compact?: (string | undefined)[];
   /** Colours the row's status cells in a terminal. */
   tone?: Tone;
+  /** Cells only CSV has, after the others (plain numbers a spreadsheet can sort: days left, working days …). */
+  csv?: string[];
   /** Bold row (totals). */
   strong?: boolean;
 }
@@ -48,4 +52,6 @@ export interface DocTable {
   empty?: string;
   /** Leading CSV columns naming the table a row came from, e.g. [['分类', '逾期'], ['责任单位', '信息中心']]. */
   csvGroup?: [string, string][];
+  /** Headers of the rows' CSV-only cells. */
+  csvColumns?: string[];
 }

@@ -63,6 +63,6 @@ describe('every CSV producer', () => {
     const before = parseCsv((await runCli(['overdue', '--ledger', ledger, '--format', 'csv', '--as-of', '2021-09-24'])).out);
     const after = parseCsv((await runCli(['overdue', '--ledger', ledger, '--format', 'csv', '--as-of', '2021-10-08'])).out);
     expect(before[0]).toEqual(after[0]);
-    expect(before[0]!.slice(0, 2)).toEqual(['分类', '责任单位']);
+    expect(before[0]!.slice(0, 3)).toEqual(['截至', '分类', '责任单位']);
   });
 });

@@ -27,9 +27,9 @@ describe('ledger text is data', () => {
 
   it('neutralises formulas in CSV, writes a BOM and CRLF', async () => {
     const result = await runCli(['status', '--ledger', hostileLedger(), '--dept', '政策法规司', '--format', 'csv', '--as-of', '2021-07-01']);
-    expect(result.out.startsWith('\uFEFF分类,编号,角色,任务,状态,时限,剩余/逾期,最新进展\r\n')).toBe(true);
+    expect(result.out.startsWith('\uFEFF截至,分类,编号,角色,任务,状态,时限,剩余/逾期,最新进展,剩余天数,剩余工作日,情况\r\n')).toBe(true);
     const row = result.out.split('\r\n')[1]!;
-    expect(row).toMatch(/^本部门,1,牵头,"'=HYPERLINK\(""http:\/\/x\.invalid"",""点我""\),红色反转 <script>/);
+    expect(row).toMatch(/^2021-07-01,本部门,1,牵头,"'=HYPERLINK\(""http:\/\/x\.invalid"",""点我""\),红色反转 <script>/);
     expect(result.out).not.toMatch(/[\u001b\u202e]/);
   });
 
