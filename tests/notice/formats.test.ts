@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/paths.js';
@@ -82,6 +82,45 @@ describe('Word (.docx)', () => {
       ['3', ['市政府办公室'], ['市司法局'], '2022-12-31'],
     ]);
     expect(ledger.departments.groups.map((g: { name: string; members: string }) => `${g.name}:${g.members}`)).toEqual(['市政府各部门:all', '各区政府:all']);
+  });
+});
+
+describe('Word automatic numbering', () => {
+  it('reads numbers Word generates (一、 and 1. from numbering.xml) as if typed, continuing across sections', async () => {
+    const numbered = (text: string, level: number) => new Paragraph({ text, numbering: { reference: 'plan', level } });
+    const document = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'plan',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 },
+              { level: 1, format: LevelFormat.DECIMAL, text: '%2.', start: 1 },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('某县2024年政务公开工作要点'),
+            numbered('推进重点领域公开', 0),
+            numbered('公开县级预算。（县财政局负责）', 1),
+            numbered('公开政府债务。（县财政局牵头，各乡镇配合）', 1),
+            numbered('加强政策解读', 0),
+            numbered('做好政策图解。（县融媒体中心负责）', 1),
+          ],
+        },
+      ],
+    });
+    const { items, ledger, code } = await importFile('要点.docx', await Packer.toBuffer(document));
+    expect(code).toBe(0);
+    expect(ledger.sections.map((s: { number: string; title: string }) => `${s.number}、${s.title}`)).toEqual(['一、推进重点领域公开', '二、加强政策解读']);
+    expect(items.map((i) => [i.number, i.sole ?? i.lead])).toEqual([
+      ['一1', ['县财政局']],
+      ['一2', ['县财政局']],
+      ['二1', ['县融媒体中心']],
+    ]);
   });
 });
 

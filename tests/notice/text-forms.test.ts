@@ -48,4 +48,11 @@ describe('text forms', () => {
     const unknown = `${HEAD}一、重点工作\n1.及时更新办事方式、办事条件等信息审批处牵头,各有关处室配合\n`;
     expect(roles(unknown)[0]![3]).toMatch(/^责任分工与正文连在一起/);
   });
+
+  it('page metadata numbered like items (1. [主题分类] …) is not a plan', () => {
+    const page = `政务公开 > 政策文件\n  1. [主题分类] 综合政务\n  2. [发文机构] 某市政务公开领导小组\n  3. [成文日期] 2016-06-08\n某市政务公开工作重点任务分工\n一、推进决策公开\n1.公开决策草案。\n牵头单位:市政府办公厅\n`;
+    const notice = readNotice(page);
+    expect(notice.items.map((i) => i.number)).toEqual(['1']);
+    expect(notice).toMatchObject({ issuer: '某市政务公开领导小组', issuedOn: '2016-06-08' });
+  });
 });

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block } from '../blocks.js';
+import { readNumbering, type Numbering } from './docx-numbering.js';
 import { gridFromRows, type SpannedCell } from './grid.js';
 
 const children = (node: Element, name: string): Element[] => node.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === name);
@@ -79,11 +80,13 @@ export function isDocx(files: string[]): boolean {
 
 /**
  * A .docx → blocks: the body's paragraphs (w:p) and tables (w:tbl), in order,
- * read from word/document.xml. Paragraph numbers are the `line`s.
+ * read from word/document.xml, with automatic numbering rendered from
+ * word/numbering.xml. Paragraph numbers are the `line`s.
  */
 export function docxBlocks(zip: Uint8Array): Block[] {
-  const files = unzipSync(zip, { filter: (file) => file.name === 'word/document.xml' });
+  const files = unzipSync(zip, { filter: (file) => file.name === 'word/document.xml' || file.name === 'word/numbering.xml' });
   const xml = strFromU8(files['word/document.xml']!);
+  const numbering: Numbering = readNumbering(files['word/numbering.xml'] && strFromU8(files['word/numbering.xml']));
   const document = parseDocument(xml, { xmlMode: true });
   const root = document.children.find((c): c is Element => c.type === 'tag');
   const body = root && first(root, 'w:body');
@@ -95,7 +98,8 @@ export function docxBlocks(zip: Uint8Array): Block[] {
       if (node.type !== 'tag') continue;
       const element = node as Element;
       if (element.name === 'w:p') {
-        for (const text of paragraphText(element).split('\n')) blocks.push({ kind: 'paragraph', text, line: blocks.length + 1 });
+        // Automatic numbering is not in the text: put it back in front, as Word shows it.
+        for (const text of (numbering(element) + paragraphText(element)).split('\n')) blocks.push({ kind: 'paragraph', text, line: blocks.length + 1 });
       } else if (element.name === 'w:tbl') {
         const line = blocks.length + 1;
         blocks.push({ kind: 'table', rows: tableGrid(element, ++tables, line), line });

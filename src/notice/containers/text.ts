@@ -31,7 +31,8 @@ export function textBlocks(text: string): Block[] {
         continue;
       }
     }
-    if (PIPE_ROW.test(line) && (line.match(/\|/g)?.length ?? 0) >= 2) {
+    // includes() first: a flattened web copy is one line of megabytes.
+    if (line.includes('|') && (line.match(/\|/g)?.length ?? 0) >= 2 && PIPE_ROW.test(line)) {
       const number = ++tables;
       const rows: TableCell[][] = [];
       let j = i;
