@@ -10,6 +10,8 @@ export const cacheKeys = {
   config: (textHash: string) => `${BUILD_IDENTITY}|config|${textHash}`,
   /** A YAML file's parsed chunks: one entry per file path, replaced when the file changes. */
   parsedFile: (absolutePath: string) => `${BUILD_IDENTITY}|parsed|${absolutePath}`,
+  /** The items of a file changed since its stored parse: one entry per path. */
+  parsedDelta: (absolutePath: string) => `${BUILD_IDENTITY}|parsed-delta|${absolutePath}`,
   /** Findings of the per-item checks of a ledger file: one entry per path. */
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */

@@ -8,20 +8,59 @@ import type { Diagnostic } from '../diagnostic.js';
 /** The parses of this process: an edit reads the ledger twice and should not read the stored copy twice. */
 const inProcess = new Map<string, StoredParse>();
 
-/** Keeps each file's last parse in the cache: one entry per path, replaced when the file changes. */
+/** What changed since the stored base: the new parse, holding only the item values the base lacks. */
+interface StoredDelta {
+  base: string;
+  parse: StoredParse;
+}
+
+/** A delta is kept while it holds fewer new items than this share of the file's; then the base is written anew. */
+const DELTA_SHARE = 0.1;
+
+/**
+ * Keeps each file's last parse in the cache: one entry per path. A large
+ * ledger's parse is a base written now and then, plus a small delta with the
+ * items changed since, so a hand edit of one item writes one item's worth.
+ */
 export function parseMemoIn(store: CacheStore): ParseMemo {
-  const key = (file: string) => cacheKeys.parsedFile(resolve(file));
+  const baseKey = (file: string) => cacheKeys.parsedFile(resolve(file));
+  const deltaKey = (file: string) => cacheKeys.parsedDelta(resolve(file));
+  const bases = new Map<string, StoredParse>();
+  const readBase = (file: string) => {
+    if (!bases.has(file)) bases.set(file, store.get<StoredParse>(baseKey(file))?.value as StoredParse);
+    return bases.get(file);
+  };
   return {
     previous: (file) => {
-      const known = inProcess.get(key(file));
+      const known = inProcess.get(resolve(file));
       if (known) return known;
-      const stored = store.get<StoredParse>(key(file))?.value;
-      if (stored) inProcess.set(key(file), stored);
-      return stored;
+      const base = readBase(file);
+      if (!base) return undefined;
+      const delta = store.get<StoredDelta>(deltaKey(file))?.value;
+      let parse = base;
+      if (delta && delta.base === base.hash && delta.parse.table && base.table) {
+        // The base's values stand behind the delta's: found by key, never copied.
+        const values = Object.assign(Object.create(base.table.values) as Record<string, unknown>, delta.parse.table.values);
+        parse = { ...delta.parse, table: { ...delta.parse.table, values } };
+      }
+      inProcess.set(resolve(file), parse);
+      return parse;
     },
     remember: (file, parse) => {
-      inProcess.set(key(file), parse);
-      store.set(key(file), parse);
+      inProcess.set(resolve(file), parse);
+      const base = readBase(file);
+      if (base?.table && parse.table) {
+        const fresh = Object.fromEntries(Object.entries(parse.table.values).filter(([key]) => !Object.prototype.hasOwnProperty.call(base.table!.values, key)));
+        if (Object.keys(fresh).length <= parse.table.order.length * DELTA_SHARE) {
+          store.set(deltaKey(file), { base: base.hash, parse: { ...parse, table: { ...parse.table, values: fresh } } } satisfies StoredDelta);
+          return;
+        }
+      }
+      // Own properties only: values found through a delta's base are copied into the new base.
+      const own = parse.table ? { ...parse, table: { ...parse.table, values: { ...parse.table.values } } } : parse;
+      if (parse.table) for (const key of parse.table.order) own.table!.values[key] = parse.table.values[key];
+      store.set(baseKey(file), own);
+      bases.set(file, own);
     },
     registryNamed: (ledgerFile, hash, registryFile) => rememberRegistryOf(store, `${resolve(ledgerFile)}:${hash}`, registryFile),
   };
