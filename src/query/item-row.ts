@@ -29,6 +29,8 @@ export interface ItemRow {
   original_due?: string;
   /** True when the item was already overdue when it was (first) postponed late. */
   was_overdue?: boolean;
+  /** The deadline's words in the notice (年底前, 送达后10个工作日内), when the ledger keeps them. */
+  due_text?: string;
   /** A deadline written as N working days after an event: the event date and N. */
   due_after?: { after: string; working_days: number };
   /** The next open step of an item with dated steps: 第 index/total 步. */
@@ -71,6 +73,7 @@ export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation,
     working_days_left: deadline.workingDaysLeft,
     ...(deadline.lastProgress ? { last_progress: deadline.lastProgress } : {}),
     ...(deadline.stale !== undefined ? { stale: deadline.stale } : {}),
+    ...(item.dueText ? { due_text: item.dueText } : {}),
     ...(item.dueRule ? { due_after: { after: item.dueRule.after, working_days: item.dueRule.workingDays } } : {}),
     postponed: item.postponements.length,
     ...(item.postponements.length ? { original_due: item.postponements[0]!.from, was_overdue: postponedLate(item) } : {}),

@@ -33,7 +33,12 @@ function days(n: number, working: number | null): string {
 /** The facts of one item, each a short line: deadline, time left or late, current step, latest progress, the ask. */
 function itemLines(row: ItemRow, kind: ChaseKind): string[] {
   const due = row.step ? row.step.due : row.due;
-  const postponed = row.postponed ? `（已延期${row.postponed > 1 ? ` ${row.postponed} 次` : ''}，原定${chineseDate(row.original_due!)}）` : '';
+  // The notice's own words say where the date came from (送达后10个工作日内); a postponement says why it moved.
+  const postponed = row.postponed
+    ? `（已延期${row.postponed > 1 ? ` ${row.postponed} 次` : ''}，原定${chineseDate(row.original_due!)}）`
+    : row.due_text && !row.step
+      ? `（通知原文：${safeLine(row.due_text)}）`
+      : '';
   // An ongoing (持续推进) item has no completion date to quote; what is missing is its progress.
   const lines = kind === 'stale' ? [] : [`完成时限：${chineseDate(due)}${postponed}`];
   if (row.step) lines.push(`当前步骤：第 ${row.step.index}/${row.step.total} 步，${safeLine(row.step.text)}`);

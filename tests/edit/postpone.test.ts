@@ -59,6 +59,19 @@ describe('postpone', () => {
     ]);
   });
 
+  it('the trail survives later edits: set --status, done and note leave it byte for byte', async () => {
+    const dir = tempDir(files());
+    await gongkai(dir, 'postpone', '22', '--to', '2021-12-15', '--reason', '等待规范', '--on', '2021-10-08');
+    const trail = '          - { on: 2021-10-08, from: 2021-09-30, to: 2021-12-15, reason: 等待规范 }\n';
+    expect(read(dir)).toContain(trail);
+    expect((await gongkai(dir, 'note', '22', '--dept', '信息中心', '--on', '2021-10-29', '接口已上线')).code).toBe(0);
+    expect((await gongkai(dir, 'set', '22', '--status', '已完成', '--done-on', '2021-10-30')).code).toBe(0);
+    expect(read(dir)).toContain(trail);
+    expect((await gongkai(dir, 'validate', '--format', 'json')).out).not.toContain('POSTPONEMENT');
+    const item = JSON.parse((await gongkai(dir, 'export')).out).items.find((i: { number: string }) => i.number === '22');
+    expect(item).toMatchObject({ status: 'done', due: '2021-12-15', postponements: [{ on: '2021-10-08', from: '2021-09-30', to: '2021-12-15' }] });
+  });
+
   it('refuses an earlier date, a done item, and an empty reason, and changes nothing', async () => {
     const dir = tempDir(files());
     const before = read(dir);

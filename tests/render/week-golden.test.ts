@@ -169,3 +169,26 @@ describe('--since marks what changed', () => {
     expect(changed.sort()).toEqual(['21', '22']);
   });
 });
+
+describe('remind quotes the notice and keeps ledger text inert', () => {
+  function weekCopy(edit: (text: string) => string): string {
+    const text = edit(readFileSync(LEDGER, 'utf8').replace('departments: ../../../data/departments.yaml', 'departments: departments.yaml'));
+    const dir = tempDir({ 'ledger.yaml': text, 'departments.yaml': readFileSync(join(ROOT, 'data', 'departments.yaml')) });
+    return join(dir, 'ledger.yaml');
+  }
+
+  it('a relative deadline is given as its computed date with the notice words', async () => {
+    const file = weekCopy((t) => t.replace('        sole: [有关承办司(局)]\n', '        sole: [有关承办司(局)]\n        resolve:\n          有关承办司(局): [社会救助司]\n'));
+    const result = await runCli(['remind', '--dept', '社会救助司', '--ledger', file, ...AS_OF]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('第 26 项　加强依申请公开事项办理档案办结归档工作,确保答复告知文书……\n　　完成时限：2021年10月18日（通知原文：送达后10个工作日内）\n　　距到期：10 天（7 个工作日）\n');
+  });
+
+  it('strips terminal control sequences from notes and names', async () => {
+    const file = weekCopy((t) => t.replace('note: 已完成漏洞扫描，待等保测评 }', 'note: "\\e[31m已完成\\e]8;;http://x.invalid\\a扫描\\u202e" }'));
+    const result = await runCli(['remind', '--dept', '信息中心', '--ledger', file, ...AS_OF]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(result.out).toContain('已完成');
+  });
+});
