@@ -38,10 +38,21 @@ function matchesType(value: unknown, shape: Shape): boolean {
 }
 
 /**
+ * Findings of array elements already checked on an earlier run (an item whose
+ * text is unchanged), with paths relative to the element.
+ */
+export interface ShapeReuse {
+  /** Which element shape this applies to. */
+  shape: Shape;
+  lookup(element: unknown): Diagnostic[] | undefined;
+  keep(element: unknown, relative: Diagnostic[]): void;
+}
+
+/**
  * Checks a plain JS value (from YAML) against a shape, collecting every
  * problem with its path. Never throws.
  */
-export function checkShape(value: unknown, shape: Shape, file: string, path: PathSegment[] = [], out: Diagnostic[] = []): Diagnostic[] {
+export function checkShape(value: unknown, shape: Shape, file: string, path: PathSegment[] = [], out: Diagnostic[] = [], reuse?: ShapeReuse): Diagnostic[] {
   const where = { file, path: [...path] };
   const field = path.length ? String(path[path.length - 1]) : '文件';
   if (shape.type === 'anyOf') {
@@ -51,7 +62,7 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
       out.push(error('WRONG_TYPE', `「${field}」应为${wanted}，实为${describeValue(value)}`, where));
       return out;
     }
-    return checkShape(value, option, file, path, out);
+    return checkShape(value, option, file, path, out, reuse);
   }
   if (!matchesType(value, shape)) {
     if (shape.type === 'string' && shape.numberLike && typeof value === 'number') {
@@ -83,7 +94,18 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
       break;
     }
     case 'array':
-      (value as unknown[]).forEach((element, index) => checkShape(element, shape.items, file, [...path, index], out));
+      (value as unknown[]).forEach((element, index) => {
+        const at = [...path, index];
+        if (reuse?.shape !== shape.items) return checkShape(element, shape.items, file, at, out, reuse);
+        const known = reuse.lookup(element);
+        if (known) {
+          for (const d of known) out.push({ ...d, file, ...(d.path ? { path: [...at, ...d.path] } : {}) });
+          return;
+        }
+        const found = checkShape(element, shape.items, file, at, [], reuse);
+        reuse.keep(element, found.map((d) => ({ ...d, ...(d.path ? { path: d.path.slice(at.length) } : {}) })));
+        out.push(...found);
+      });
       break;
     case 'object': {
       const record = value as Record<string, unknown>;
@@ -97,9 +119,9 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
             out.push(error('MISSING_FIELD', `「${key}」没有填写`, { file, path: [...path, key] }));
             continue;
           }
-          checkShape(child, property, file, [...path, key], out);
+          checkShape(child, property, file, [...path, key], out, reuse);
         } else if (shape.values) {
-          checkShape(child, shape.values, file, [...path, key], out);
+          checkShape(child, shape.values, file, [...path, key], out, reuse);
         } else {
           const meant = closestNames(key, known, 1)[0];
           if (meant && !(meant in record)) misspelt.add(meant);

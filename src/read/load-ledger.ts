@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { displayPath, ledgerFolder } from './paths.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostic.js';
 import type { Ledger } from '../model/ledger.js';
-import { ledgerShape, registryShape } from '../schema/ledger-shape.js';
-import { checkShape } from './check-shape.js';
+import { itemShape, ledgerShape, registryShape } from '../schema/ledger-shape.js';
+import { checkShape, type ShapeReuse } from './check-shape.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSourceFile } from './read-file.js';
 import { SourceTexts } from './source-texts.js';
@@ -11,8 +11,8 @@ import { ledgerFromValue } from './read-ledger.js';
 import { resolveRelativeDues } from './resolve-relative-dues.js';
 import { registryFromValue } from './read-registry.js';
 import { contentHash } from './content-hash.js';
-import type { ParseMemo } from './parse-memo.js';
-import { assembleTable } from './parse-yaml-chunks.js';
+import type { ParseMemo, StoredParse } from './parse-memo.js';
+import { assembleTable, chunkHashOf } from './parse-yaml-chunks.js';
 import type { Shape } from '../schema/shape.js';
 
 export interface LoadedLedger {
@@ -65,11 +65,34 @@ async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptio
   const parsed = reused !== undefined ? { value: reused, diagnostics: [], table: previous!.table } : await parseYaml(texts.get(file)!, file, previous?.table);
   if (hasErrors(parsed.diagnostics)) return { ...parsed, usable: false };
   if (!isRecord(parsed.value)) return { value: parsed.value, diagnostics: [topLevelError(file, shape)], usable: false };
-  const shapeFindings = same && previous.shape?.file === file ? previous.shape.diagnostics : checkShape(parsed.value, shape, file);
-  if (memo && !(same && previous.shape?.file === file)) {
-    memo.remember(file, { hash, ...(parsed.table ? { table: parsed.table } : { whole: parsed.value }), shape: { file, diagnostics: shapeFindings } });
+  const reusable = same && previous.shape?.file === file;
+  // After a hand edit, items whose text is unchanged keep the shape findings they had.
+  const itemShapes: Record<string, Diagnostic[]> = {};
+  const reuse = memo && parsed.table ? itemShapeReuse(previous, itemShapes) : undefined;
+  const shapeFindings = reusable ? previous.shape!.diagnostics : checkShape(parsed.value, shape, file, [], [], reuse);
+  if (memo && !reusable) {
+    memo.remember(file, { hash, ...(parsed.table ? { table: parsed.table, itemShapes } : { whole: parsed.value }), shape: { file, diagnostics: shapeFindings } });
   }
   return { value: parsed.value, diagnostics: shapeFindings, usable: true };
+}
+
+/** Shape findings per item chunk: reused for items the previous parse had, kept for the next run. */
+function itemShapeReuse(previous: StoredParse | undefined, kept: Record<string, Diagnostic[]>): ShapeReuse {
+  const checked = new Set(previous?.table?.order ?? []);
+  return {
+    shape: itemShape,
+    lookup: (element) => {
+      const hash = chunkHashOf(element);
+      if (!hash || !checked.has(hash)) return undefined;
+      const found = previous?.itemShapes?.[hash] ?? [];
+      if (found.length) kept[hash] = found;
+      return found;
+    },
+    keep: (element, relative) => {
+      const hash = chunkHashOf(element);
+      if (hash && relative.length) kept[hash] = relative;
+    },
+  };
 }
 
 const isRecord = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);

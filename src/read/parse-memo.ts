@@ -10,6 +10,8 @@ export interface StoredParse {
   whole?: unknown;
   /** Shape findings, and the file name they were reported under. */
   shape?: { file: string; diagnostics: Diagnostic[] };
+  /** Shape findings of the items that have any, by item chunk, with paths relative to the item; items of `table.order` not listed have none. */
+  itemShapes?: Record<string, Diagnostic[]>;
 }
 
 /** Where loading keeps parses between runs (the cache module implements it). */

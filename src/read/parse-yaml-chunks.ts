@@ -1,5 +1,18 @@
 import { loadYamlValue } from './load-yaml-value.js';
 
+/** The hash of the chunk each item value was parsed from (values built anew, as clones, are not in it). */
+const chunkHashes = new WeakMap<object, string>();
+
+/** The hash of the item text a value was parsed from, when it came from a chunk. */
+export function chunkHashOf(value: unknown): string | undefined {
+  return value !== null && typeof value === 'object' ? chunkHashes.get(value) : undefined;
+}
+
+const markChunk = (value: unknown, hash: string) => {
+  if (value !== null && typeof value === 'object') chunkHashes.set(value, hash);
+  return value;
+};
+
 /** What an earlier parse of the same file left: each item chunk's value by the hash of its text. */
 export interface ChunkTable {
   /** The placeholder standing for the items in the skeleton. */
@@ -128,11 +141,11 @@ export function parseInChunks(text: string, hash: (text: string) => string, prev
     const values: Record<string, unknown> = {};
     const chunkValues = split.chunks.map((chunk, i) => {
       const key = order[i]!;
-      if (key in values) return structuredClone(values[key]);
+      if (key in values) return markChunk(structuredClone(values[key]), key);
       const known = previous?.values[key];
       const value = known !== undefined ? known : parseChunk(chunk);
       values[key] = value;
-      return value;
+      return markChunk(value, key);
     });
     if (chunkValues.includes(undefined)) return undefined;
     // The skeleton's text changes only when items are added or removed, or the plan or sections change.
@@ -152,9 +165,9 @@ export function assembleTable(table: ChunkTable): unknown {
   const seen = new Set<string>();
   const values = table.order.map((key) => {
     const value = table.values[key];
-    if (seen.has(key)) return structuredClone(value);
+    if (seen.has(key)) return markChunk(structuredClone(value), key);
     seen.add(key);
-    return value;
+    return markChunk(value, key);
   });
   return fillPlaceholders(tree, table.placeholder, values) ? tree : undefined;
 }
