@@ -55,4 +55,10 @@ describe('text forms', () => {
     expect(notice.items.map((i) => i.number)).toEqual(['1']);
     expect(notice).toMatchObject({ issuer: '某市政务公开领导小组', issuedOn: '2016-06-08' });
   });
+
+  it('a table column of people (责任领导, 联系人) is never read as departments', () => {
+    expect(roles(`${HEAD}序号 | 工作任务 | 责任单位 | 责任领导 | 完成时限 |\n1 | 公开部门预算 | 市财政局 | 张副市长 | 2019年3月底前 |\n`)).toEqual([
+      ['1', 'sole:市财政局', '2019年3月底前', ''],
+    ]);
+  });
 });

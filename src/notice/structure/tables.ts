@@ -18,6 +18,8 @@ function columnOf(header: string): Column {
   const word = toSimplified(foldWidth(header)).replace(/\s+/g, '');
   if (!word) return 'other';
   if (/^(序号|编号|序|号)$/.test(word)) return 'number';
+  // People, not bodies: 责任领导, 分管领导, 责任人, 联系人 are never read as departments.
+  if (/领导|负责人|责任人|联系人|电话/.test(word)) return 'other';
   const role = roleOfLabel(word) ?? (/^(牵头|主办)/.test(word) ? 'lead' : /^(责任|主责|承办)/.test(word) ? 'responsible' : /^(配合|协办|参与)/.test(word) ? 'cooperate' : /时限|时间|期限|进度/.test(word) ? 'deadline' : undefined);
   if (role === 'deadline' || role === 'lead' || role === 'responsible' || role === 'cooperate') return role;
   if (/备注|说明/.test(word)) return 'note';
