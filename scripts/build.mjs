@@ -31,7 +31,7 @@ await build({
   minify: !process.env.GONGKAI_NO_MINIFY,
   legalComments: 'none',
   // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands.
-  external: ['exceljs'],
+  external: ['exceljs', 'exceljs/*'],
   define: { __GONGKAI_BUILD__: JSON.stringify(buildIdentity()) },
   // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

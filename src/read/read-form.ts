@@ -1,5 +1,5 @@
-import type { Cell, Worksheet } from 'exceljs';
-import ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from '../excel-library.js';
+import ExcelJS from '../excel-library.js';
 import { isValidDate } from '../model/dates.js';
 import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_FORMAT, FORM_SHEET, FORM_STATUSES, RECORD_SHEET } from '../model/form-layout.js';
 import { parseStatus, STATUS_LABELS, type Status } from '../model/status.js';

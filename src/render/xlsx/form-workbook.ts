@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../excel-library.js';
 import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_FORMAT, FORM_HEADER_ROW, FORM_SHEET, FORM_STATUSES, RECORD_SHEET } from '../../model/form-layout.js';
 import type { FormContent } from '../../query/form-items.js';
 import { roleCell, statusCell, STATUS_LABELS } from '../labels.js';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../excel-library.js';
 import { addTableSheet, type XlsxTable } from './sheet-table.js';
 
 export { statusTable, departmentTable, overdueTable } from './workbooks.js';

@@ -1,4 +1,4 @@
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from '../../excel-library.js';
 import { displayWidth, safeText } from '../safe-text.js';
 
 /** How a column's values are written: text, whole numbers, dates (YYYY-MM-DD), or a ratio shown as a percentage. */
