@@ -35,6 +35,9 @@ export function describeRoles(item: Item, registry: Registry): string {
 export function diffLedgers(before: Ledger, after: Ledger): Change[] {
   const changes: Change[] = [];
   const old = new Map(before.items.map((i) => [i.number, i]));
+  // With the same registry, roles written the same describe the same: the common case is compared as text, not resolved.
+  const registryText = (l: Ledger) => JSON.stringify([l.registry.departments, l.registry.groups]);
+  const sameRegistry = before.registry === after.registry || registryText(before) === registryText(after);
   const current = new Set(after.items.map((i) => i.number));
   for (const item of after.items) {
     const was = old.get(item.number);
@@ -60,9 +63,11 @@ export function diffLedgers(before: Ledger, after: Ledger): Change[] {
     });
     if (was.doneOn !== item.doneOn) changes.push({ kind: 'done_on', item: n, from: was.doneOn ?? null, to: item.doneOn ?? null });
     if (was.text !== item.text) changes.push({ kind: 'text', item: n });
-    const rolesBefore = describeRoles(was, before.registry);
-    const rolesAfter = describeRoles(item, after.registry);
-    if (rolesBefore !== rolesAfter) changes.push({ kind: 'roles', item: n, from: rolesBefore, to: rolesAfter });
+    if (!sameRegistry || JSON.stringify(was.assignments) !== JSON.stringify(item.assignments)) {
+      const rolesBefore = describeRoles(was, before.registry);
+      const rolesAfter = describeRoles(item, after.registry);
+      if (rolesBefore !== rolesAfter) changes.push({ kind: 'roles', item: n, from: rolesBefore, to: rolesAfter });
+    }
     for (const group of new Set([...Object.keys(was.resolutions), ...Object.keys(item.resolutions)])) {
       const from = was.resolutions[group] ?? [];
       const to = item.resolutions[group] ?? [];
