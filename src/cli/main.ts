@@ -8,6 +8,9 @@ import { ExitCode } from '../exit-code.js';
 import { processIo, type Io } from '../io.js';
 import { buildProgram } from './program.js';
 
+/** The one prefix of every error gongkai prints itself (diagnostics have their file:line:col instead). */
+const PREFIX = 'gongkai:';
+
 /** Runs gongkai with arguments (without node and script) and returns the exit code. The only place errors become exit codes. */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
@@ -19,7 +22,14 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     const styles = await makeStyles(wantsColor(argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, io.stderrIsTty, io.env));
     if (cause instanceof CommanderError) {
       // Help and version exit 0; every usage mistake exits 2.
-      return cause.exitCode === 0 ? ExitCode.Ok : ExitCode.CannotRun;
+      if (cause.exitCode === 0) return ExitCode.Ok;
+      // Help shown because a command was missing (gongkai hook) says enough by itself.
+      if (cause.code !== 'commander.help') {
+        const [{ usageMessage, readArguments }, { commandPath }] = await Promise.all([import('./usage-errors.js'), import('./help.js')]);
+        const where = ['gongkai', commandPath(readArguments(program, argv).command)].filter(Boolean).join(' ');
+        io.stderr(`${styles.error(PREFIX)} ${safeText(usageMessage(cause.code, program, argv))}\n（用法见 ${where} --help）\n`);
+      }
+      return ExitCode.CannotRun;
     }
     if (cause instanceof UserError) {
       if (cause.diagnostics.length) {
@@ -27,10 +37,10 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
         const { locateDiagnostics } = await import('../read/locate-diagnostics.js');
         io.stderr(renderDiagnosticsText(locateDiagnostics(cause.diagnostics, cause.texts), cause.texts, styles));
       }
-      else io.stderr(`${styles.error('gongkai:')} ${safeText(cause.message)}\n`);
+      else io.stderr(`${styles.error(PREFIX)} ${safeText(cause.message)}\n`);
       return cause.exitCode;
     }
-    io.stderr(`${styles.error('gongkai: 内部错误')}：${String(cause)}\n这是 gongkai 的缺陷，请把上面这行和所用命令报告给维护者。\n`);
+    io.stderr(`${styles.error(PREFIX)} 内部错误：${String(cause)}\n这是 gongkai 的缺陷，请把上面这行和所用命令报告给维护者。\n`);
     if (io.env.GONGKAI_DEBUG && cause instanceof Error) io.stderr(`${cause.stack}\n`);
     return ExitCode.Internal;
   }

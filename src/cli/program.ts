@@ -3,7 +3,7 @@ import type { CommandContext, GlobalOptions } from '../command-context.js';
 import { makeContext } from '../command-context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
-import { translateUsageError } from './usage-messages.js';
+import { formatHelp } from './help.js';
 import { overdueCommand } from '../commands/overdue.js';
 import { checklistCommand } from '../commands/checklist.js';
 import { statusCommand } from '../commands/status.js';
@@ -20,6 +20,7 @@ type Action = (ctx: CommandContext) => Promise<ExitCode>;
  */
 export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('gongkai');
+  const helpWidth = io.stdoutIsTty && io.columns ? io.columns : 80;
   const run = async (action: Action) => {
     setExitCode(await action(await makeContext(io, program.opts<GlobalOptions>())));
   };
@@ -31,8 +32,10 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .version(packageJson.version, '-V, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
-    .showHelpAfterError('（用 gongkai --help 查看用法）')
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateUsageError(s)) })
+    // Help in Chinese, by display width; usage mistakes are worded in cli/main.ts from commander's error codes.
+    .configureHelp({ showGlobalOptions: true, formatHelp: (command, helper) => formatHelp(command, helper, helpWidth) })
+    .showSuggestionAfterError(false)
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })
     .exitOverride();
 
   program
@@ -61,13 +64,13 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .description('输出整个台账（含每项的角色）为 JSON 或 YAML；xlsx 为任务分工表')
     .addOption(new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['json', 'yaml', 'xlsx']).default('json'))
     .addOption(outputOption())
-    .option('--as-of <date>', 'xlsx 中「截至」及逾期标记按此日期（YYYY-MM-DD），缺省为北京时间今天')
+    .option('--as-of <date>', 'xlsx 中「截至」及逾期标记按此日期（如 2021-10-08、2021/10/8、10月8日、昨天），缺省为北京时间今天')
     .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options)));
 
   /** Options every view takes: the date to judge by and the two thresholds. */
   const withViewOptions = (command: Command) =>
     command
-      .option('--as-of <date>', '按此日期计算（YYYY-MM-DD），缺省为北京时间今天')
+      .option('--as-of <date>', '按此日期计算（如 2021-10-08、2021/10/8、10月8日、昨天），缺省为北京时间今天')
       .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
       .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
       .option('--since <date>', '标出此日期以来有变化的任务（新进展、延期、完成、取消；在 git 中时也比对当时的台账）');
@@ -144,8 +147,8 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .description('修改一项任务的状态、时限、完成日期或群体所指部门，只改动相应的几行')
     .argument('<item>', '任务编号')
     .option('--status <status>', '状态：未启动、推进中、已完成、持续推进、已取消（或 not_started 等）')
-    .option('--due <date>', '完成时限 YYYY-MM-DD')
-    .option('--done-on <date>', '完成日期 YYYY-MM-DD')
+    .option('--due <date>', '完成时限，如 2021-12-31、2021/12/31、12月31日')
+    .option('--done-on <date>', '完成日期，如 2021-10-20、10月20日、今天')
     .option('--resolve <group=depts>', '群体在本项中指哪些部门，如 各有关司(局)=社会救助司,养老服务司')
     .option('--reason <text>', '取消的理由（--status 已取消 时必填）')
     .option('--approved-by <name>', '批准取消的人')

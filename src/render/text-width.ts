@@ -38,6 +38,7 @@ function charWidth(ch: string, ambiguousWide: boolean): number {
 /** Latin letters, digits and the marks that belong inside a word or number: a line never breaks among them. */
 const WORD_CHAR = /[A-Za-z0-9_.,:;!?'"()[\]{}<>/\\|@#$%^&*+=~`-]/;
 
+const SOFT_BREAK_AFTER = /^[，。、；：！？）」』】,;)]$/;
 const NO_LINE_START = /^[）】」』》〉，。、；：！？％)\]}]/;
 
 function makeTextWidth(ambiguousWide: boolean): TextWidth {
@@ -72,14 +73,19 @@ function makeTextWidth(ambiguousWide: boolean): TextWidth {
       const lines: string[] = [];
       let line = '';
       let used = 0;
+      // Where the line could break best: after a space or punctuation, so 养老服务司 stays whole when it can.
+      let soft = -1;
       for (const unit of units) {
         const w = of(unit);
         if (used + w > max && line.trim()) {
+          let carried: string;
+          if (!unit.startsWith(' ') && soft > indent.length && of(line.slice(soft)) + w <= Math.min(16, max / 3)) carried = line.slice(soft);
           // Closing punctuation never starts a line: the character before it moves down with it.
-          const carried = NO_LINE_START.test(unit) && [...line.trim()].length > 1 ? [...line].pop()! : '';
+          else carried = NO_LINE_START.test(unit) && [...line.trim()].length > 1 ? [...line].pop()! : '';
           lines.push(line.slice(0, line.length - carried.length).trimEnd());
           line = indent + carried;
           used = of(line);
+          soft = -1;
           if (unit.startsWith(' ')) continue;
         }
         // A single word wider than the line is cut rather than let the terminal wrap it.
@@ -100,6 +106,7 @@ function makeTextWidth(ambiguousWide: boolean): TextWidth {
         }
         line += unit;
         used += w;
+        if (unit.startsWith(' ') || SOFT_BREAK_AFTER.test(unit)) soft = line.length;
       }
       if (line.trim() || !lines.length) lines.push(line.trimEnd());
       return lines;

@@ -1,0 +1,29 @@
+/**
+ * One or two examples per command, shown at the end of its help. Keyed by the
+ * command's path under gongkai ('hook install'); a test asserts every command
+ * has one, so a new command comes with its example.
+ */
+export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  '': ['gongkai status --dept 信息中心', 'gongkai help overdue'],
+  import: ['gongkai import 通知.txt -o ledger.yaml', 'gongkai import 通知.txt --registry departments.yaml -o ledger.yaml'],
+  validate: ['gongkai validate', 'gongkai validate -q            # 只看错误'],
+  export: ['gongkai export > 台账.json', 'gongkai export --format xlsx -o 任务分工表.xlsx'],
+  status: ['gongkai status', 'gongkai status --dept 救助司 --as-of 2021/10/8'],
+  checklist: ['gongkai checklist --dept 信息中心 -o 信息中心.md', 'gongkai checklist --all -o 清单/'],
+  overdue: ['gongkai overdue', 'gongkai overdue --fail-on-overdue --format md > 逾期.md'],
+  report: ['gongkai report -o 报告.html', 'gongkai report --since 9月1日 -o 九月以来.html'],
+  remind: ['gongkai remind --dept 信息中心', 'gongkai remind -o 催办/'],
+  forms: ['gongkai forms -o 填报表/', 'gongkai forms --dept 信息中心 -o 填报表/'],
+  collect: ['gongkai collect 收回/*.xlsx', 'gongkai collect 收回/信息中心.xlsx --dept 信息中心 --commit'],
+  set: ['gongkai set 12 --status 推进中', 'gongkai set 5 --due 2021年11月15日 --resolve 各有关司(局)=社会救助司'],
+  done: ['gongkai done 22', 'gongkai done 22 --on 10月20日 --commit'],
+  postpone: ['gongkai postpone 22 --to 2021/11/30 --reason 等待数据接口 --approved-by 王主任', 'gongkai postpone 22 --to 11月30日 --reason 并入年底检查 --commit'],
+  note: ['gongkai note 22 --dept 信息中心 完成数据接口联调', 'gongkai note 9 --dept 慈善司 --on 昨天 平台上线 --commit'],
+  log: ['gongkai log 23', 'gongkai log --format json'],
+  diff: ['gongkai diff', 'gongkai diff HEAD~5'],
+  hook: ['gongkai hook install'],
+  'hook install': ['gongkai hook install', 'gongkai hook install --force'],
+  schema: ['gongkai schema ledger > ledger.schema.json'],
+  completion: ['source <(gongkai completion bash)', 'gongkai completion zsh > ~/.zfunc/_gongkai'],
+  help: ['gongkai help status'],
+};
