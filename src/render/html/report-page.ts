@@ -3,7 +3,7 @@ import type { LeaderReport } from '../../query/leader-report.js';
 import type { ItemRow } from '../../query/item-row.js';
 import type { Status } from '../../model/status.js';
 import { describeChange } from '../changes.js';
-import { percent, roleCell, statusCell, timeCell, STATUS_LABELS } from '../labels.js';
+import { dueCell, noteCell, percent, roleCell, statusCell, timeCell, STATUS_LABELS } from '../labels.js';
 import { esc } from './escape.js';
 import { completionChart, statusChart } from './svg-charts.js';
 import { REPORT_CSS } from './report-style.js';
@@ -17,12 +17,12 @@ function figure(key: string, label: string, value: string | number, tone = ''): 
 function itemTable(groups: OwnerItems[], empty: string, category: string): string {
   if (!groups.length) return `<p class="empty">${esc(empty)}</p>`;
   const row = (r: ItemRow) =>
-    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td>${esc(roleCell(r))}</td><td class="text">${esc(r.text)}</td><td>${esc(statusCell(r))}</td><td class="date">${esc(r.due)}</td><td>${esc(timeCell(r))}</td></tr>`;
+    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="nowrap">${esc(roleCell(r))}</td><td class="text">${esc(r.text)}</td><td class="nowrap">${esc(statusCell(r))}</td><td class="due">${esc(dueCell(r))}</td><td class="days">${esc(timeCell(r))}</td><td class="note">${esc(noteCell(r))}</td></tr>`;
   return groups
     .map(
       (g) =>
         `<section class="owner" data-category="${esc(category)}" data-owner="${esc(g.owner)}"><h3>${esc(g.owner)}${g.unassigned ? '（未指明部门）' : ''}<span class="count">${g.items.length} 项</span></h3>` +
-        `<table><thead><tr><th class="num">编号</th><th>角色</th><th>任务</th><th>状态</th><th>时限</th><th>天数</th></tr></thead><tbody>${g.items.map(row).join('')}</tbody></table></section>`,
+        `<table><thead><tr><th class="num">编号</th><th class="nowrap">角色</th><th>任务</th><th class="nowrap">状态</th><th class="due">时限</th><th class="days">天数</th><th class="note">最新进展</th></tr></thead><tbody>${g.items.map(row).join('')}</tbody></table></section>`,
     )
     .join('');
 }
