@@ -40,6 +40,7 @@ describe('text forms', () => {
       ['1(2)', 'sole:审计处', '', ''],
       ['2', 'sole:宣传处', '', ''],
     ]);
+    expect(roles(`${HEAD}一、重点工作\n1.做好信息公开:\n1）公开预算。（财务处负责）\n2）公开决算。（审计处负责）\n`).map((r) => r[0])).toEqual(['1(1)', '1(2)']);
   });
 
   it('a clause glued to the text is cut at a name known from the rest of the notice, else flagged', () => {

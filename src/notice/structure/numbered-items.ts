@@ -3,7 +3,7 @@ import { foldWidth, joinLines, lineFinder, numeralValue } from '../text.js';
 import type { Recognised, RawUnit } from './raw-unit.js';
 
 /**
- * Numbered items at any level: 一、 (一) 1. 1、 (1) ①. Every candidate marker is
+ * Numbered items at any level: 一、 (一) 1. 1、 (1) 1) ①. Every candidate marker is
  * found in one pass; then they are walked once, keeping those that continue
  * their level's sequence, restart it under a new parent, or — at a line's start —
  * open a fragment (a page that starts at (二十四)). So digits inside an item's
@@ -18,7 +18,7 @@ const MARKER = new RegExp(
     String.raw`(?:([一二三四五六七八九十百零〇两]{1,4})、` + // 1: 一、
     String.raw`|\(([一二三四五六七八九十百零〇两]{1,4})\)` + // 2: (一)
     String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]))` + // 3: 1. 1、 — and 2.6月底前…, item 2 (not item "2.6")
-    String.raw`|\((\d{1,3})\)` + // 4: (1)
+    String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
     String.raw`|([\u2460-\u2473]))`, // 5: ① … ⑳
   'gm',
 );
