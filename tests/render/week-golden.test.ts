@@ -192,3 +192,16 @@ describe('remind quotes the notice and keeps ledger text inert', () => {
     expect(result.out).toContain('已完成');
   });
 });
+
+describe('remind -o never writes outside the folder', () => {
+  it('a department name made of path steps stays a file name inside the folder', async () => {
+    const valid = readFileSync(join(FIXTURES, 'ledgers', 'valid.yaml'), 'utf8').replaceAll('政策法规司', '../../政策法规司');
+    const root = tempDir({ 'ledger.yaml': valid });
+    const out = join(root, 'a', 'b');
+    const result = await runCli(['remind', '-o', out, '--ledger', join(root, 'ledger.yaml'), ...AS_OF]);
+    expect(result.code, result.err).toBe(0);
+    expect(readdirSync(out)).toContain('__.._政策法规司.txt');
+    expect(readdirSync(root).sort()).toEqual(['a', 'ledger.yaml']);
+    expect(readdirSync(join(root, 'a'))).toEqual(['b']);
+  });
+});
