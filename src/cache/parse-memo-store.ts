@@ -74,69 +74,51 @@ export function configMemoIn(store: CacheStore) {
   };
 }
 
-interface StoredFindings {
-  context: string;
-  items: Record<string, Diagnostic[][]>;
+/**
+ * A table kept under one key, by fingerprint, valid within one context: what
+ * this run looks up or adds is written back once, so entries of items that
+ * are gone drop out.
+ */
+function keptTable<T>(store: CacheStore, key: string, context = '') {
+  const stored = store.get<{ context: string; entries: Record<string, T> }>(key)?.value;
+  const previous = stored?.context === context ? stored.entries : {};
+  const now: Record<string, T> = {};
+  let changed = false;
+  return {
+    find: (fingerprint: string): T | undefined => {
+      const found = now[fingerprint] ?? previous[fingerprint];
+      if (found !== undefined) now[fingerprint] = found;
+      return found;
+    },
+    keep: (fingerprint: string, value: T) => {
+      now[fingerprint] = value;
+      changed = true;
+    },
+    /** Writes the table back when anything was added or dropped. */
+    save: () => {
+      if (changed || Object.keys(now).length !== Object.keys(previous).length) store.set(key, { context, entries: now });
+    },
+  };
 }
 
 /**
  * Per-item check findings of one ledger file, valid for one context (registry,
- * plan, today, the file's name as shown): one entry per path, rewritten once
- * per run with the findings of the items the ledger has now.
+ * plan, today, the file's name as shown): one entry per path.
  */
 export function itemFindingsIn(store: CacheStore, ledgerFile: string, context: unknown) {
-  const key = cacheKeys.itemFindings(resolve(ledgerFile));
-  const contextHash = contentHash(JSON.stringify(context));
-  const stored = store.get<StoredFindings>(key)?.value;
-  const previous = stored?.context === contextHash ? stored.items : {};
-  const now: Record<string, Diagnostic[][]> = {};
-  let changed = false;
+  const table = keptTable<Diagnostic[][]>(store, cacheKeys.itemFindings(resolve(ledgerFile)), contentHash(JSON.stringify(context)));
   return {
-    memo: {
-      store: {
-        findings: (fingerprint: string) => {
-          const found = previous[fingerprint];
-          if (found) now[fingerprint] = found;
-          return found;
-        },
-        keep: (fingerprint: string, findings: Diagnostic[][]) => {
-          now[fingerprint] = findings;
-          changed = true;
-        },
-      },
-      fingerprint: (item: unknown) => contentHash(JSON.stringify(item)),
-    },
-    /** Writes the findings back when anything new was found. */
-    save: () => {
-      if (changed || Object.keys(now).length !== Object.keys(previous).length) store.set(key, { context: contextHash, items: now });
-    },
+    memo: { store: { findings: table.find, keep: table.keep }, fingerprint: (item: unknown) => contentHash(JSON.stringify(item)) },
+    save: table.save,
   };
 }
 
 /**
  * Where findings sit inside items, by the item's text: after a hand edit,
  * validate parses with the position-keeping parser only the items that changed.
- * One entry per ledger path, holding the items that had findings this run.
+ * One entry per ledger path.
  */
 export function locatedIn(store: CacheStore, file: string) {
-  const key = cacheKeys.located(resolve(file));
-  const previous = store.get<Record<string, Record<string, number>>>(key)?.value ?? {};
-  const now: Record<string, Record<string, number>> = {};
-  let changed = false;
-  return {
-    memo: {
-      offsets: (chunkHash: string) => {
-        const known = now[chunkHash] ?? previous[chunkHash];
-        if (known) now[chunkHash] = known;
-        return known;
-      },
-      keep: (chunkHash: string, offsets: Record<string, number>) => {
-        now[chunkHash] = offsets;
-        changed = true;
-      },
-    },
-    save: () => {
-      if (changed || Object.keys(now).length !== Object.keys(previous).length) store.set(key, now);
-    },
-  };
+  const table = keptTable<Record<string, number>>(store, cacheKeys.located(resolve(file)));
+  return { memo: { offsets: table.find, keep: table.keep }, save: table.save };
 }
