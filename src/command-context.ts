@@ -16,9 +16,15 @@ export interface CommandContext {
   err: Styles;
 }
 
-/** Colour on when asked with --color; off with --no-color or NO_COLOR; else only on a terminal. */
+/**
+ * Colour on when asked with --color; off with --no-color. Then FORCE_COLOR as
+ * Node and chalk read it (0 or false: off; 1–3, true or empty: on), then
+ * NO_COLOR (off); else only on a terminal.
+ */
 export function wantsColor(flag: boolean | undefined, isTty: boolean, env: Io['env']): boolean {
   if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
   if (env.NO_COLOR) return false;
   return isTty;
 }

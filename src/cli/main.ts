@@ -2,8 +2,8 @@ import { CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { makeStyles } from '../render/styles.js';
-import { safeText } from '../render/safe-text.js';
-import { wantsColor } from '../command-context.js';
+import { safeLine, safeText } from '../render/safe-text.js';
+import { makeContext, wantsColor } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { processIo, type Io } from '../io.js';
 import { buildProgram } from './program.js';
@@ -15,6 +15,13 @@ const PREFIX = 'gongkai:';
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
   const program = buildProgram(io, (code) => (exitCode = code));
+  // The completion scripts' question, answered before commander parses: the words are half-typed on purpose.
+  if (argv[0] === '__complete') {
+    const { completeWords } = await import('./completion.js');
+    const words = await completeWords(program, argv.slice(1), (ledger) => makeContext(io, { ledger }));
+    io.stdout(words.map((w) => `${safeLine(w)}\n`).join(''));
+    return ExitCode.Ok;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -54,6 +54,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--strict', '有警告也以退出码 1 结束')
     .option('--staged', '检查 git 暂存区中的版本（提交前钩子使用）')
+    .option('-q, --errors-only', '只列出错误，不列警告（警告仍计入最后一行的数目）')
     .action(async (options) => run(async (ctx) => validateCommand(ctx, options)));
 
   const viewFormat = () => new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['table', 'md', 'json', 'csv', 'xlsx']).default('table');
@@ -213,6 +214,14 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .description('输出台账或部门名录的 JSON Schema（供编辑器的 YAML 插件补全与检查）')
     .addArgument(new Argument('[which]', '哪一个').choices(['ledger', 'registry']).default('ledger'))
     .action(async (which) => run(async (ctx) => (await import('../commands/schema.js')).schemaCommand(ctx, which)));
+
+  program
+    .command('completion')
+    .description('输出 shell 补全脚本：补全命令、选项、部门名和任务编号')
+    .addArgument(new Argument('<shell>', '哪种 shell').choices(['bash', 'zsh']))
+    .action(async (shell: 'bash' | 'zsh') => {
+      io.stdout((await import('./completion.js')).completionScript(shell));
+    });
 
   return program;
 }

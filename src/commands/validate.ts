@@ -8,6 +8,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Validate the versions staged in git (the pre-commit hook). */
   staged?: boolean;
+  /** Show errors only (warnings are still counted in the summary). */
+  errorsOnly?: boolean;
 }
 
 /** `gongkai validate`: every problem of the ledger and its registry, with file:line:col. */
@@ -18,10 +20,12 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   if (options.format === 'json') {
     ctx.io.stdout(JSON.stringify({ file, errors, warnings, diagnostics: diagnostics.map(diagnosticAsJson) }, null, 2) + '\n');
   } else {
-    // In the commit hook only what blocks the commit is shown.
-    const shown = options.staged ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+    // In the commit hook, and with -q, only what blocks the commit is shown.
+    const errorsOnly = options.staged || options.errorsOnly;
+    const shown = errorsOnly ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     ctx.io.stdout(renderDiagnosticsText(shown, texts, ctx.out));
-    const summary = `${file}：${items} 项任务，${summarizeDiagnostics(diagnostics)}\n`;
+    const hidden = diagnostics.length - shown.length;
+    const summary = `${file}：${items} 项任务，${summarizeDiagnostics(diagnostics)}${options.errorsOnly && hidden ? `（${hidden} 个警告未列出）` : ''}\n`;
     ctx.io.stdout(errors ? ctx.out.error(summary) : warnings ? ctx.out.warning(summary) : ctx.out.ok(summary));
   }
   return errors || (options.strict && warnings) ? ExitCode.Findings : ExitCode.Ok;

@@ -27,8 +27,38 @@ export function closestNames(wanted: string, candidates: Iterable<string>, limit
     const close = distance <= Math.max(1, Math.floor(Math.max([...wanted].length, [...name].length) / 3));
     if (contains || close) scored.push({ name, score: contains ? distance - 0.5 : distance });
   }
+  // Shared characters mean something in Chinese words; in flags and English keys they are noise.
+  if (!scored.length && /[^\x00-\x7f]/.test(wanted)) return sharingMost(wanted, candidates, limit);
   return scored
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
+}
+
+/**
+ * Candidates sharing most of their characters with `wanted`, for words that
+ * differ too much to be typos: 进行中 → 推进中 (进 and 中 shared). At least
+ * half of the characters of both, by the Dice coefficient.
+ */
+function sharingMost(wanted: string, candidates: Iterable<string>, limit: number): string[] {
+  const mine = [...wanted];
+  const scored: { name: string; score: number }[] = [];
+  for (const name of new Set(candidates)) {
+    const theirs = [...name];
+    const pool = [...theirs];
+    let shared = 0;
+    for (const ch of mine) {
+      const at = pool.indexOf(ch);
+      if (at >= 0) {
+        shared++;
+        pool.splice(at, 1);
+      }
+    }
+    const score = (2 * shared) / (mine.length + theirs.length);
+    if (score >= 0.5) scored.push({ name, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((s) => s.name);
 }

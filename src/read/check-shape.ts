@@ -110,6 +110,7 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
     case 'object': {
       const record = value as Record<string, unknown>;
       const known = Object.keys(shape.properties);
+      const first = out.length;
       const misspelt = new Set<string>();
       for (const [key, child] of Object.entries(record)) {
         const property = shape.properties[key];
@@ -131,6 +132,10 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
       for (const key of shape.required ?? []) {
         // `stauts:` is reported once, as an unknown key, not again as a missing `status`.
         if (!(key in record) && !misspelt.has(key)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, where));
+      }
+      // A finding inside an item names it: 第 12 项：「status」不能是「进行中」….
+      if (path.at(-2) === 'items' && (typeof record.number === 'string' || typeof record.number === 'number')) {
+        for (let i = first; i < out.length; i++) out[i] = { ...out[i]!, message: `第 ${record.number} 项：${out[i]!.message}` };
       }
       break;
     }

@@ -26,6 +26,7 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
   diff: [[], ['HEAD']],
   'hook install': [[]],
   schema: [['ledger'], ['registry']],
+  completion: [['bash'], ['zsh']],
   forms: [['-o', 'forms'], ['-o', 'forms', '--dept', '信息中心']],
   collect: [['data/ledger.yaml'], ['missing.xlsx', '--commit']],
   report: [['-o', 'r.html'], ['-o', 'r.html', '--since', '2021-01-01']],
