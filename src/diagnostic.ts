@@ -3,6 +3,7 @@ export type DiagnosticCode =
   // reading the file
   | 'FILE_NOT_FOUND'
   | 'NOT_A_FILE'
+  | 'FILE_TOO_LARGE'
   | 'NOT_TEXT'
   | 'NOT_UTF8'
   | 'CONFLICT_MARKERS'

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { maxFileBytes, readBounded } from './read/read-regular-file.js';
 
 /** Everything a command may touch of the outside world, so tests can run commands in memory. */
 export interface Io {
@@ -25,7 +25,8 @@ export function processIo(): Io {
     columns: process.stdout.columns,
     env: process.env,
     cwd: process.cwd(),
-    stdin: () => readFileSync(0),
+    // Bounded: `--ledger -` fed from a stream that never ends is refused, not read into memory.
+    stdin: () => readBounded(0, maxFileBytes()),
     now: () => new Date(),
   };
 }

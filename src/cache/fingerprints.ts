@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../read/read-regular-file.js';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ledgerFolder } from '../read/paths.js';
 import { readSourceFile } from '../read/read-file.js';
@@ -52,5 +53,13 @@ export function calendarFingerprint(ledgerFile: string): string {
   } catch {
     return 'none';
   }
-  return names.map((n) => `${n}:${contentHash(readFileSync(join(folder, n)))}`).join(',');
+  // A calendar file that cannot be read (a FIFO, too large) counts by name; reading it later reports the problem.
+  const hash = (n: string) => {
+    try {
+      return contentHash(readRegularFile(join(folder, n)));
+    } catch {
+      return 'unreadable';
+    }
+  };
+  return names.map((n) => `${n}:${hash(n)}`).join(',');
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { renderJson } from '../render/json.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { AssignmentTable } from '../query/assignment-table.js';
@@ -23,7 +24,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   const { ledger } = await openLedgerForView(ctx, notes);
   for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
   const data = ledgerExport(ledger);
-  const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0 }) : JSON.stringify(data, null, 2) + '\n';
+  const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0 }) : renderJson(data);
   if (options.output) (await import('./write-output.js')).writeOutputFile(ctx, options.output, text, options.format);
   else ctx.io.stdout(text);
   return ExitCode.Ok;

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { renderJson } from '../render/json.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
@@ -29,7 +30,7 @@ export async function diffCommand(ctx: CommandContext, revisions: string[], opti
     const fromCommit = verifyRevision(root, from);
     const toCommit = to === undefined ? undefined : verifyRevision(root, to);
     const changes = diffLedgers(await ledgerAt(ctx, file, root, fromCommit, from), await ledgerAt(ctx, file, root, toCommit, to));
-    if (options.format === 'json') ctx.io.stdout(JSON.stringify({ from, to: to ?? null, changes }, null, 2) + '\n');
+    if (options.format === 'json') ctx.io.stdout(renderJson({ from, to: to ?? null, changes }));
     else if (!changes.length) ctx.io.stdout(`${from} 与${to ? ` ${to}` : '工作区'}之间台账没有实质变化。\n`);
     else ctx.io.stdout(`${from} → ${to ?? '工作区'}：${changes.length} 处变化\n` + changes.map((c) => safeLine(describeChange(c)) + '\n').join(''));
   } catch (cause) {
@@ -63,7 +64,7 @@ export async function logCommand(ctx: CommandContext, item: string | undefined, 
     previous = current;
   }
   if (options.format === 'json') {
-    ctx.io.stdout(JSON.stringify({ item: item ?? null, entries }, null, 2) + '\n');
+    ctx.io.stdout(renderJson({ item: item ?? null, entries }));
     return ExitCode.Ok;
   }
   const title = item ? `第 ${item} 项的变化` : '台账的变化';

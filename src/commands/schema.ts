@@ -1,4 +1,5 @@
 import type { CommandContext } from '../command-context.js';
+import { renderJson } from '../render/json.js';
 import { ExitCode } from '../exit-code.js';
 import { ledgerShape, registryShape } from '../schema/ledger-shape.js';
 import { schemaDocument } from '../schema/to-json-schema.js';
@@ -12,6 +13,6 @@ export function jsonSchemaFor(which: 'ledger' | 'registry') {
 
 /** `gongkai schema [ledger|registry]` */
 export async function schemaCommand(ctx: CommandContext, which: 'ledger' | 'registry'): Promise<ExitCode> {
-  ctx.io.stdout(JSON.stringify(jsonSchemaFor(which), null, 2) + '\n');
+  ctx.io.stdout(renderJson(jsonSchemaFor(which)));
   return ExitCode.Ok;
 }

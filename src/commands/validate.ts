@@ -1,4 +1,5 @@
 import type { CommandContext } from '../command-context.js';
+import { renderJson } from '../render/json.js';
 import { ExitCode } from '../exit-code.js';
 import { diagnosticAsJson, renderDiagnosticsText, summarizeDiagnostics } from '../render/diagnostics.js';
 import { validation } from '../open/remembered-validation.js';
@@ -18,7 +19,7 @@ export async function validateCommand(ctx: CommandContext, options: ValidateOpti
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (options.format === 'json') {
-    ctx.io.stdout(JSON.stringify({ file, errors, warnings, diagnostics: diagnostics.map(diagnosticAsJson) }, null, 2) + '\n');
+    ctx.io.stdout(renderJson({ file, errors, warnings, diagnostics: diagnostics.map(diagnosticAsJson) }));
   } else {
     // In the commit hook, and with -q, only what blocks the commit is shown.
     const errorsOnly = options.staged || options.errorsOnly;

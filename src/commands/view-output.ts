@@ -1,4 +1,5 @@
 import type { CommandContext } from '../command-context.js';
+import { renderJson } from '../render/json.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
@@ -22,7 +23,7 @@ export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
 /** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. */
 export function writeView(ctx: CommandContext, format: Exclude<ViewFormat, 'xlsx'>, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
   const out = {
-    json: () => JSON.stringify(report, null, 2) + '\n',
+    json: () => renderJson(report),
     md: () => renderMarkdown(doc(false)),
     csv: () => renderCsv(doc(false)),
     table: () => (output ? renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)) : terminalTable(ctx, doc(true))),

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { FileRefused, readRegularFile } from '../read/read-regular-file.js';
 import { isDeepStrictEqual } from 'node:util';
 import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -89,12 +90,23 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
  * under the lock, so a change made meanwhile is seen, never overwritten.
  */
 export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<EditsResult> {
-  // Before the lock: a read-only ledger or folder is refused at once, with nothing created beside it.
-  assertWritable(file);
+  // Through a symlink to the file itself: the rename must replace the ledger, not the link.
+  const target = realpathSync(file);
+  // Before the lock: a FIFO, a device, a read-only ledger or folder is refused at once, with nothing created beside it.
+  if (!statSync(target).isFile()) throw new UserError(`${file} 不是普通文件，无法编辑`);
+  assertWritable(target);
+  const read = () => {
+    try {
+      return readRegularFile(target);
+    } catch (cause) {
+      if (cause instanceof FileRefused) throw new UserError(`${file}: ${cause.message}`);
+      throw cause;
+    }
+  };
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const unlock = acquireLock(file);
+    const unlock = acquireLock(target);
     const outcome = await (async () => {
-      const bytes = readFileSync(file);
+      const bytes = read();
       options.checkBase?.(bytes);
       const raw = bytes.toString('utf8');
       const bom = raw.startsWith(BOM) ? BOM : '';
@@ -122,10 +134,10 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
         throw new UserError('这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
       }
       options.beforeWrite?.();
-      if (!readFileSync(file).equals(bytes)) return 'changed' as const;
+      if (!read().equals(bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       // Compared once more right before the rename: an edit made during the fsync is not lost either.
-      if (!newBytes.equals(bytes) && !writeFileAtomic(file, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
+      if (!newBytes.equals(bytes) && !writeFileAtomic(target, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
       const result = { file, before: before.ledger, after: after.ledger, edits };
       if (!newBytes.equals(bytes)) options.afterWrite?.(result);
       return result;

@@ -34,7 +34,7 @@ export interface OpenedLedger {
   file: string;
 }
 
-const UNREADABLE = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'NOT_TEXT', 'NOT_UTF8', 'REGISTRY_NOT_FOUND']);
+const UNREADABLE = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'FILE_TOO_LARGE', 'NOT_TEXT', 'NOT_UTF8', 'REGISTRY_NOT_FOUND']);
 
 /** True when the ledger could not be read at all (as opposed to read with findings). */
 export function isUnreadable(opened: Pick<OpenedLedger, 'diagnostics'>): boolean {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readRegularFile } from './read-regular-file.js';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from './paths.js';
 import { contentHash } from './content-hash.js';
@@ -31,7 +32,7 @@ export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config
     if (existsSync(file)) {
       let raw: unknown;
       try {
-        const text = readFileSync(file, 'utf8');
+        const text = readRegularFile(file).toString('utf8');
         // From the cache when unchanged: the YAML parser costs more to load than the rest of a small run.
         const hash = contentHash(text);
         const hit = memo?.get(hash);

@@ -17,12 +17,26 @@ function messageFor(code: DiagnosticCode, original: string): string {
     case 'MULTIPLE_DOCUMENTS':
       return '文件中有多个 YAML 文档（---），台账只能有一个';
     default:
-      return `YAML 语法错误：${original.split('\n')[0]}`;
+      return isTooDeep(original) ? TOO_DEEP : `YAML 语法错误：${original.split('\n')[0]}`;
   }
 }
 
+const TOO_DEEP = '嵌套过深：列表或映射一层套一层，超出了能读取的深度（台账不会有这么深的结构），已拒绝读取';
+
+/** The parser ran out of stack: the text nests thousands of levels deep. */
+const isTooDeep = (message: string) => message.includes('Maximum call stack size exceeded');
+
 /** Parses with `yaml`, keeping positions, and reports every problem with its line and column. */
 export function parseYamlPrecisely(text: string, file: string): ParsedYaml {
+  try {
+    return parseKeepingPositions(text, file);
+  } catch (cause) {
+    if (cause instanceof RangeError && isTooDeep(cause.message)) return { value: undefined, diagnostics: [error('YAML_SYNTAX', TOO_DEEP, { file, line: 1, col: 1 })] };
+    throw cause;
+  }
+}
+
+function parseKeepingPositions(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
   const at = (offset: number) => {
@@ -52,6 +66,7 @@ export function parseYamlPrecisely(text: string, file: string): ParsedYaml {
         return visit.BREAK;
       },
     });
+    if (cause instanceof RangeError && isTooDeep(cause.message)) return { value: undefined, diagnostics: [error('YAML_SYNTAX', TOO_DEEP, { file, line: 1, col: 1 })] };
     const message = cause instanceof ReferenceError ? '别名（*）展开过多，疑似「billion laughs」攻击，已拒绝读取' : `无法读取：${String(cause)}`;
     return { value: undefined, diagnostics: [error('ALIAS_BOMB', message, at(offset))] };
   }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readRegularFile } from './read-regular-file.js';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYamlValue as load } from './load-yaml-value.js';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
@@ -39,7 +40,7 @@ export function readCalendarOverrides(ledgerFile: string): { overrides: Calendar
   for (const name of names) {
     const file = displayPath(join(folder, name));
     try {
-      const raw = load(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown> | null;
+      const raw = load(readRegularFile(join(folder, name)).toString('utf8')) as Record<string, unknown> | null;
       const year = raw?.year;
       const dates = (key: string) => (Array.isArray(raw?.[key]) ? (raw![key] as unknown[]).map(String) : []);
       const holidays = dates('holidays');

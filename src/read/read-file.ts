@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { FileRefused, maxFileBytes, readBounded, readRegularFile } from './read-regular-file.js';
 import { error, type Diagnostic } from '../diagnostic.js';
 import { decodeText, isPlainUtf8, type TextEncoding } from './decode-text.js';
 
@@ -24,10 +24,10 @@ export function readFileBytes(file: string, options: Omit<ReadOptions, 'allowLeg
   try {
     const given = options.override?.(file);
     if (given) return { bytes: given, diagnostics: [] };
-    if (file === '-') return { bytes: options.stdin ? options.stdin() : readFileSync(0), diagnostics: [] };
-    if (statSync(file).isDirectory()) return { diagnostics: [error('NOT_A_FILE', '这是一个目录，不是文件', { file })] };
-    return { bytes: readFileSync(file), diagnostics: [] };
+    if (file === '-') return { bytes: options.stdin ? options.stdin() : readBounded(0, maxFileBytes()), diagnostics: [] };
+    return { bytes: readRegularFile(file), diagnostics: [] };
   } catch (cause) {
+    if (cause instanceof FileRefused) return { diagnostics: [error(cause.code, cause.message, { file })] };
     const code = (cause as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : `无法读取（${code ?? String(cause)}）`;
     return { diagnostics: [error(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'NOT_A_FILE', message, { file })] };

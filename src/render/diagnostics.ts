@@ -9,13 +9,36 @@ function location(d: Diagnostic): string {
   return d.line === undefined ? d.file : `${d.file}:${d.line}:${d.col ?? 1}`;
 }
 
+/** Characters of a source line shown before and after the caret: a 1 MB line is not echoed whole. */
+const EXCERPT_BEFORE = 60;
+const EXCERPT_AFTER = 100;
+
+/**
+ * The part of a long line around a column, with … where it was cut, and the
+ * column within that part. Cut before the control characters are removed, so
+ * a huge line costs no more than a short one.
+ */
+function clipAroundColumn(source: string, col: number): { shown: string; col: number } {
+  const start = Math.max(0, col - 1 - EXCERPT_BEFORE);
+  const end = col - 1 + EXCERPT_AFTER;
+  if (start === 0 && source.length <= end) return { shown: safeLine(source), col };
+  const head = start > 0 ? '…' : '';
+  const before = safeLine(source.slice(start, col - 1));
+  const rest = safeLine(source.slice(col - 1, end)) + (source.length > end ? '…' : '');
+  return { shown: head + before + rest, col: [...head + before].length + 1 };
+}
+
+/** A message quoting a huge value is cut too. */
+function clipMessage(message: string): string {
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+}
+
 /** The source line and a caret under the offending token, hledger style. */
 function excerpt(d: Diagnostic, lines: (file: string) => string[] | undefined): string[] {
   if (d.line === undefined) return [];
   const source = lines(d.file)?.[d.line - 1];
   if (source === undefined) return [];
-  const shown = safeLine(source);
-  const col = Math.max(1, d.col ?? 1);
+  const { shown, col } = clipAroundColumn(source, Math.max(1, d.col ?? 1));
   const chars = [...shown];
   const before = chars.slice(0, col - 1).join('');
   const token = /^\S*?(?=[,\]}]*(?:\s|$))/.exec(chars.slice(col - 1).join(''))?.[0] || ' ';
@@ -38,7 +61,7 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts:
   return diagnostics
     .map((d) => {
       const label = d.severity === 'error' ? styles.error(`${SEVERITY_LABELS.error}[${d.code}]`) : styles.warning(`${SEVERITY_LABELS.warning}[${d.code}]`);
-      const head = `${styles.bold(location(d))}: ${label} ${safeLine(d.message)}`;
+      const head = `${styles.bold(location(d))}: ${label} ${safeLine(clipMessage(d.message))}`;
       return [head, ...excerpt(d, lines).map((l) => styles.dim(l))].join('\n') + '\n';
     })
     .join('');

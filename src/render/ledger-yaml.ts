@@ -1,4 +1,5 @@
 import type { Department, Group } from '../model/department.js';
+import { renderJson } from './json.js';
 import type { Assignment, Role } from '../model/role.js';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from './yaml-scalar.js';
 
@@ -147,5 +148,5 @@ export function ledgerJson(draft: LedgerDraft): string {
       items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}) })),
     })),
   };
-  return JSON.stringify(data, null, 2) + '\n';
+  return renderJson(data);
 }

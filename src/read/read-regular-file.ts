@@ -1,0 +1,71 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Default ceiling on a file gongkai reads: far above a 100,000-item ledger (about 60 MB). */
+const DEFAULT_MAX_MB = 256;
+
+/** Why a file was not read: not a regular file (FIFO, device, folder) or over the size limit. */
+export class FileRefused extends Error {
+  constructor(
+    readonly code: 'NOT_A_FILE' | 'FILE_TOO_LARGE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The size limit in bytes: GONGKAI_MAX_FILE_MB, else 256 MB. */
+export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const mb = Number(env.GONGKAI_MAX_FILE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB) * 1024 * 1024;
+}
+
+const KINDS: [(mode: number) => boolean, string][] = [
+  [(m) => (m & constants.S_IFMT) === constants.S_IFDIR, '这是一个目录，不是文件'],
+  [(m) => (m & constants.S_IFMT) === constants.S_IFIFO, '这是一个管道（FIFO），不是普通文件'],
+  [(m) => (m & constants.S_IFMT) === constants.S_IFCHR || (m & constants.S_IFMT) === constants.S_IFBLK, '这是一个设备，不是普通文件'],
+  [(m) => (m & constants.S_IFMT) === constants.S_IFSOCK, '这是一个套接字，不是普通文件'],
+];
+
+const tooLarge = (limit: number) =>
+  new FileRefused('FILE_TOO_LARGE', `文件超过 ${Math.round((limit / 1024 / 1024) * 100) / 100} MB 的上限，未读取（确需更大可设 GONGKAI_MAX_FILE_MB）`);
+
+/** Reads an open file descriptor to its end, refusing past `limit` bytes (a stream that never ends). */
+export function readBounded(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((cause as NodeJS.ErrnoException).code === 'EOF') break;
+      throw cause;
+    }
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > limit) throw tooLarge(limit);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads a regular file (a symlink to one is fine) of at most `limit` bytes.
+ * Opened without blocking and checked before reading, so a FIFO cannot hang
+ * gongkai and /dev/zero cannot fill its memory.
+ */
+export function readRegularFile(file: string, limit = maxFileBytes()): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const { mode, size } = fstatSync(fd);
+    for (const [is, message] of KINDS) if (is(mode)) throw new FileRefused('NOT_A_FILE', message);
+    if ((mode & constants.S_IFMT) !== constants.S_IFREG) throw new FileRefused('NOT_A_FILE', '不是普通文件');
+    if (size > limit) throw tooLarge(limit);
+    // Bounded even so: a file may grow while it is read.
+    return readBounded(fd, limit);
+  } finally {
+    closeSync(fd);
+  }
+}

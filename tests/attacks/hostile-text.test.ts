@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/paths.js';
+import { hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const valid = readFileSync(join(FIXTURES, 'ledgers', 'valid.yaml'), 'utf8');
+const ledgerWith = (text: string) => join(tempDir({ 'ledger.yaml': text }), 'ledger.yaml');
+
+describe('a huge line is not echoed whole', () => {
+  it('a 1 MB line in an error is clipped around the caret', async () => {
+    const huge = 'x'.repeat(1_000_000);
+    const ledger = ledgerWith(valid.replace('cooperate: [信息中心]', `cooperate: [信息中新, ${huge}]`));
+    const result = await runCli(['validate', '--ledger', ledger]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('部门名录中没有「信息中新」');
+    expect(result.out.length + result.err.length).toBeLessThan(5_000);
+    const caretLine = result.out.split('\n').find((l) => /\^/.test(l))!;
+    const sourceLine = result.out.split('\n')[result.out.split('\n').indexOf(caretLine) - 1]!;
+    // The caret still points at the name.
+    expect(sourceLine.slice(caretLine.indexOf('^'))).toMatch(/^信息中新/);
+  });
+
+  it('a huge value quoted in a message is cut too', async () => {
+    const name = '某'.repeat(200_000);
+    const result = await runCli(['validate', '--ledger', ledgerWith(valid.replace('cooperate: [信息中心]', `cooperate: [${name}]`))]);
+    expect(result.out.length).toBeLessThan(5_000);
+    expect(result.out).toContain('…');
+  });
+});
+
+describe('bidi controls in JSON output', () => {
+  it('are written as \\u202e escapes, and read back as the same text', async () => {
+    const ledger = ledgerWith(valid.replace('text: 及时更新行政法规文本。', 'text: "及时更新\\u202e文本\\u2066。"'));
+    for (const args of [['export'], ['status', '--dept', '政策法规司', '--format', 'json', '--as-of', '2021-07-01']]) {
+      const result = await runCli([...args, '--ledger', ledger]);
+      expect(result.code, result.err).toBe(0);
+      expect(result.out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(result.out).toContain('\\u202e');
+      expect(JSON.stringify(JSON.parse(result.out))).toContain('及时更新\u202e文本\u2066。');
+    }
+  });
+});
+
+describe('nesting thousands of levels deep', () => {
+  const deepBlock = (depth: number) => {
+    let text = 'plan:\n  title: x\ndepartments:\n';
+    for (let i = 0; i < depth; i++) text += `${' '.repeat(i + 2)}a:\n`;
+    return `${text}${' '.repeat(depth + 2)}b: 1\nsections: []\n`;
+  };
+  const deepFlow = (depth: number) => `plan:\n  title: x\ndepartments: ${'['.repeat(depth)}${']'.repeat(depth)}\nsections: []\n`;
+
+  for (const [name, text] of [
+    ['10,000 nested flow lists', deepFlow(10_000)],
+    ['3,000 nested block maps', deepBlock(3_000)],
+  ] as const) {
+    it(`${name}: 嵌套过深, exit 2 or 1, never a crash`, async () => {
+      const ledger = ledgerWith(text);
+      for (const args of [['validate'], ['status'], ['set', '1', '--status', '推进中']]) {
+        const result = await runCli([...args, '--ledger', ledger]);
+        expect([1, 2], `${args[0]}: ${result.err.slice(0, 200)}`).toContain(result.code);
+        expect(result.out + result.err).toContain('嵌套过深');
+        expect(result.out + result.err).not.toContain('Maximum call stack');
+        expect(hasStackTrace(result.err)).toBe(false);
+      }
+    });
+  }
+});
