@@ -34,8 +34,10 @@ type Raw = Record<string, unknown>;
  */
 export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (s: Status) => string): unknown {
   const copy = structuredClone(value) as Raw;
-  for (const section of (copy.sections as Raw[] | undefined) ?? []) {
-    for (const item of (section.items as Raw[] | undefined) ?? []) {
+  // A ledger with errors can still be edited: a section or item that is not a map (a bare `-`) is skipped, not read.
+  const maps = (list: unknown): Raw[] => (Array.isArray(list) ? list.filter((x): x is Raw => x !== null && typeof x === 'object' && !Array.isArray(x)) : []);
+  for (const section of maps(copy.sections)) {
+    for (const item of maps(section.items)) {
       if (String(item.number) !== edit.item) continue;
       if (edit.status) item.status = statusWord(edit.status);
       if (edit.due) item.due = edit.due;
