@@ -108,3 +108,22 @@ describe('terminal tables', () => {
     expect(NARROW.of(quoted)).toBeLessThan(WIDE.of(table![1]!));
   });
 });
+
+describe('the log table fits too', () => {
+  it.each(WIDTHS.flatMap((w) => (['narrow', 'wide'] as const).map((a) => [w, a] as const)))('at %i columns, Ambiguous characters %s', async (columns, ambiguous) => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { gitRepo, git } = await import('../helpers/temp.js');
+    const hand = readFileSync(join(FIXTURES, 'ledgers', 'hand-edited.yaml'), 'utf8');
+    const dir = gitRepo({ 'ledger.yaml': hand });
+    const file = join(dir, 'ledger.yaml');
+    writeFileSync(file, hand.replace("status: '推进中'", "status: '已完成'").replace('due: 2021-09-30     # 提前到九月底', 'due: 2021-09-30     # 提前到九月底\n        done_on: 2021-09-20'));
+    git(dir, 'commit', '-qam', '第 1 项完成');
+    const result = await runCli(['log', '--ledger', file], { stdoutIsTty: true, columns, env: { NO_COLOR: '1', GONGKAI_AMBIGUOUS: ambiguous } });
+    expect(result.code, result.err).toBe(0);
+    const measure = ambiguous === 'wide' ? WIDE : NARROW;
+    for (const line of result.out.split('\n')) expect(measure.of(line), line).toBeLessThanOrEqual(columns);
+    const [table] = tables(result.out);
+    expect(table!.length).toBeGreaterThan(2);
+    for (const row of table!) expect(measure.of(row), row).toBe(measure.of(table![1]!));
+  });
+});
