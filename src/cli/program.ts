@@ -210,6 +210,18 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .action(async (options) => run(async (ctx) => (await import('../commands/hook.js')).hookInstallCommand(ctx, options)));
 
   program
+    .command('merge-driver')
+    .description('git 合并驱动（由 gongkai hook install 配置）：按含义合并台账')
+    .argument('<base>', '%O：共同祖先版本')
+    .argument('<ours>', '%A：本地版本，合并结果写回这里')
+    .argument('<theirs>', '%B：对方版本')
+    .argument('<path>', '%P：文件在仓库中的路径')
+    .argument('[marker-size]', '%L：冲突标记长度')
+    .action(async (base, ours, theirs, path, size) =>
+      run(async (ctx) => (await import('../commands/merge-driver.js')).mergeDriverCommand(ctx, base, ours, theirs, path, size)),
+    );
+
+  program
     .command('schema')
     .description('输出台账或部门名录的 JSON Schema（供编辑器的 YAML 插件补全与检查）')
     .addArgument(new Argument('[which]', '哪一个').choices(['ledger', 'registry']).default('ledger'))

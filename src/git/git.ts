@@ -125,3 +125,18 @@ export function lastCommitBefore(root: string, path: string, date: string): stri
     return undefined; // No commits yet, or HEAD unborn: nothing to compare with.
   }
 }
+
+/**
+ * `git merge-file`: a line-by-line three-way merge of three files, as git's
+ * own merge would do it; returns the merged text and the number of conflicts.
+ */
+export function gitMergeFile(cwd: string, files: { ours: string; base: string; theirs: string }, labels: [string, string, string], markerSize = 7): { text: string; conflicts: number } {
+  const args = ['merge-file', '-p', `--marker-size=${markerSize}`, '-L', labels[0], '-L', labels[1], '-L', labels[2], '--', files.ours, files.base, files.theirs];
+  try {
+    return { text: execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 }), conflicts: 0 };
+  } catch (cause) {
+    const err = cause as { status?: number; stdout?: string; stderr?: string };
+    if (typeof err.status === 'number' && err.status > 0 && err.status < 128 && typeof err.stdout === 'string') return { text: err.stdout, conflicts: err.status };
+    throw new GitError((err.stderr ?? String(cause)).trim().split('\n')[0] ?? 'git merge-file 出错');
+  }
+}

@@ -1,0 +1,31 @@
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../exit-code.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../edit/write-file-atomic.js';
+import { mergeFiles } from '../merge/merge-files.js';
+import { conflictLine } from '../render/merge-conflicts.js';
+import { safeLine } from '../render/safe-text.js';
+
+/**
+ * `gongkai merge-driver %O %A %B %P [%L]`: git's merge driver for the ledger
+ * (see `hook install`). Writes the merge over %A; exit 0 clean, 1 with
+ * conflicts marked, as git expects.
+ */
+export async function mergeDriverCommand(ctx: CommandContext, base: string, ours: string, theirs: string, path: string, markerSize: string | undefined): Promise<ExitCode> {
+  const size = markerSize === undefined ? 7 : Number(markerSize);
+  if (!Number.isInteger(size) || size < 1) throw new UserError(`冲突标记长度须为正整数，收到「${markerSize}」`);
+  let result;
+  try {
+    result = mergeFiles({ base, ours, theirs, path, markerSize: size, cwd: ctx.io.cwd });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`找不到要合并的文件：${(cause as NodeJS.ErrnoException).path}`);
+    throw cause;
+  }
+  writeFileAtomic(ours, result.bytes);
+  if (result.fallback) ctx.io.stderr(`gongkai: ${safeLine(path)} 无法按含义合并（${result.fallback}），已逐行合并。\n`);
+  if (result.kind === 'registry' && result.conflicts.length) {
+    ctx.io.stderr(`gongkai: 部门名录 ${safeLine(path)} 两边改在相邻的行：gongkai 不按含义合并名录，已留下冲突标记，请由办公厅手工合并。\n`);
+  }
+  for (const conflict of result.conflicts) ctx.io.stderr(`${safeLine(path)}:${conflictLine(conflict)}\n`);
+  return result.conflicts.length ? ExitCode.Findings : ExitCode.Ok;
+}

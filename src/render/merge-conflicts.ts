@@ -1,0 +1,35 @@
+import type { MergeConflict } from '../merge/merge-ledger.js';
+import { safeLine } from './safe-text.js';
+
+/** Item fields in the users' words. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  number: '编号',
+  text: '任务内容',
+  clause: '分工原文',
+  lead: '牵头',
+  joint: '按职责分工负责',
+  sole: '负责',
+  cooperate: '配合',
+  resolve: '群体所指部门',
+  status: '状态',
+  due: '时限',
+  done_on: '完成日期',
+  progress: '进展',
+  postponements: '延期记录',
+  '*': '整项',
+};
+
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+
+/** The value part of a field's text (`status: 推进中` → 推进中), short and on one line. */
+function shown(text: string): string {
+  const value = text.replace(/^[\s-]*[^:\n]+:\s*/, '').replace(/\s+/g, ' ').trim();
+  return safeLine(value.length > 40 ? `${value.slice(0, 40)}…` : value || '（无）');
+}
+
+/** `123: 冲突：第 12 项的「状态」两边改得不同（本地：推进中；对方：已完成）` */
+export function conflictLine(conflict: MergeConflict): string {
+  if (conflict.item === undefined && conflict.field === '') return `${conflict.line}: 冲突：两边改了相同的行，请手工合并`;
+  if (conflict.item === undefined) return `${conflict.line}: 冲突：计划或部分标题两边改得不同`;
+  return `${conflict.line}: 冲突：第 ${conflict.item} 项的「${fieldLabel(conflict.field)}」两边改得不同（本地：${shown(conflict.ours)}；对方：${shown(conflict.theirs)}）`;
+}
