@@ -205,9 +205,25 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .command('hook')
     .description('git 钩子')
     .command('install')
-    .description('安装提交前钩子：检查暂存区中的台账，有错误时阻止提交')
+    .description('安装提交前钩子（检查暂存区中的台账）和合并驱动；--server 在裸仓库中安装 pre-receive 钩子')
     .option('--force', '替换已有的 pre-commit 钩子')
+    .option('--no-merge-driver', '不配置合并驱动（缺省会配置：git 合并台账时按含义合并）')
+    .option('--server', '在共享的裸仓库中安装 pre-receive 钩子：拒绝改了别的部门任务的推送')
     .action(async (options) => run(async (ctx) => (await import('../commands/hook.js')).hookInstallCommand(ctx, options)));
+
+  program
+    .command('sync')
+    .description('与共享仓库同步：提交台账的改动，拉取并按含义合并，检查，推送')
+    .option('--commit-message <message>', '提交说明（缺省按改动生成）')
+    .action(async (options) => run(async (ctx) => (await import('../commands/sync.js')).syncCommand(ctx, options)));
+
+  program
+    .command('check-commits')
+    .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展；办公厅不限）')
+    .argument('<range>', '提交范围 A..B，或一个提交（它的全部历史）')
+    .option('--new-only', '只核对还没有任何分支包含的提交（pre-receive 钩子使用）')
+    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .action(async (range, options) => run(async (ctx) => (await import('../commands/check-commits.js')).checkCommitsCommand(ctx, range, options)));
 
   program
     .command('merge-driver')

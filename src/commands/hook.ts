@@ -5,15 +5,13 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError } from '../git/git.js';
 import { packageRoot } from '../package-root.js';
+import { shellWord } from './gongkai-command.js';
+import { installMergeDriver } from './hook-merge.js';
 import { chooseLedger } from '../read/find-ledger.js';
 import { readConfig } from '../open/locate-ledger.js';
 
 const MARKER = '# gongkai pre-commit hook';
 
-/** A word for sh, single-quoted. */
-function shellWord(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The ledger the hook checks, as a path from the top of the working tree (where git runs hooks).
@@ -28,7 +26,8 @@ async function recordedLedger(ctx: CommandContext, top: string): Promise<string>
 }
 
 /** `gongkai hook install`: a pre-commit hook that validates the staged ledger and blocks the commit on errors. */
-export async function hookInstallCommand(ctx: CommandContext, options: { force?: boolean }): Promise<ExitCode> {
+export async function hookInstallCommand(ctx: CommandContext, options: { force?: boolean; mergeDriver?: boolean; server?: boolean }): Promise<ExitCode> {
+  if (options.server) return (await import('./hook-server.js')).hookInstallServer(ctx, options);
   let hooks: string;
   let top: string;
   try {
@@ -55,5 +54,6 @@ export async function hookInstallCommand(ctx: CommandContext, options: { force?:
   writeFileSync(hook, script);
   chmodSync(hook, 0o755);
   ctx.io.stdout(`已安装 ${hook}：每次提交前检查暂存区中的台账 ${ledger}，有错误时阻止提交。\n`);
+  if (options.mergeDriver !== false) await installMergeDriver(ctx, top, ledger);
   return ExitCode.Ok;
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
 
 /** A git command that failed, with git's own message. */
@@ -139,4 +139,17 @@ export function gitMergeFile(cwd: string, files: { ours: string; base: string; t
     if (typeof err.status === 'number' && err.status > 0 && err.status < 128 && typeof err.stdout === 'string') return { text: err.stdout, conflicts: err.status };
     throw new GitError((err.stderr ?? String(cause)).trim().split('\n')[0] ?? 'git merge-file 出错');
   }
+}
+
+export interface GitRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git with an argument array and returns its exit status and output instead of throwing (push, merge). */
+export function gitRun(cwd: string, args: readonly string[], env?: Readonly<Record<string, string>>): GitRun {
+  const result = spawnSync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: env ? { ...process.env, ...env } : process.env });
+  if (result.error) throw new GitError((result.error as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到 git 命令' : String(result.error));
+  return { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }

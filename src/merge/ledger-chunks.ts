@@ -23,11 +23,11 @@ export interface SeqChunks {
   dashColumn: number;
 }
 
-/** One work item: its number, its fields in order, and all of its text. */
+/** One work item: its number and all of its text; its fields are cut only when asked for (when it changed). */
 export interface ItemChunk {
   number: string;
   text: string;
-  fields: FieldChunk[];
+  fields(): FieldChunk[];
 }
 
 /**
@@ -60,48 +60,60 @@ function afterLine(text: string, offset: number): number {
 
 const keyStart = (pair: Pair) => (pair.key as Node).range![0];
 
-function pairEnd(pair: Pair): number {
-  const value = pair.value as Node | null;
-  return Math.max((pair.key as Node).range![1], value?.range?.[1] ?? 0);
-}
+/** `      - number: "22"   # comment` → its indent and the number. */
+const ITEM_LINE = /^([ \t]*)-[ \t]+number:[ \t]*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"][^#\r\n]*?))[ \t]*(?:#.*)?\r?$/gm;
 
-/** Cuts a ledger's text into gaps, items and fields; throws UnsupportedLedger for layouts it cannot cut safely. */
+/**
+ * Cuts a ledger's text into gaps and items by its lines alone: items are the
+ * `- number:` entries at the deepest indent (sections are numbered too, less
+ * deep), each running to the next line indented no deeper that is not blank
+ * or a comment. Only items that differ between versions are parsed, so a
+ * merge of a large ledger costs little more than reading it. Throws
+ * UnsupportedLedger for layouts it cannot cut safely.
+ */
 export function ledgerChunks(text: string): LedgerChunks {
-  const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
-  if (doc.errors.length) throw new UnsupportedLedger(`YAML 无法解析：${doc.errors[0]!.message.split('\n')[0]}`);
-  const sections = isMap(doc.contents) ? doc.contents.get('sections') : undefined;
-  if (!isSeq(sections)) throw new UnsupportedLedger('没有 sections 列表');
-  const maps: YAMLMap[] = [];
-  const lastOfSection = new Set<YAMLMap>();
-  for (const section of sections.items) {
-    if (!isMap(section)) throw new UnsupportedLedger('部分不是映射');
-    const items = section.get('items');
-    if (items == null) continue;
-    if (!isSeq(items) || items.flow) throw new UnsupportedLedger('items 不是分行书写的列表');
-    for (const item of items.items) {
-      if (!isMap(item) || item.flow || !item.items.length) throw new UnsupportedLedger('任务不是分行书写的映射');
-      maps.push(item);
-    }
-    if (items.items.length) lastOfSection.add(items.items[items.items.length - 1] as YAMLMap);
-  }
+  if (!/^sections[ \t]*:/m.test(text)) throw new UnsupportedLedger('没有 sections 列表');
+  const heads = [...text.matchAll(ITEM_LINE)];
+  const deepest = Math.max(-1, ...heads.map((m) => m[1]!.length));
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const gaps = new Map<string, string>();
   const items: ItemChunk[] = [];
-  const seen = new Set<string>();
   let cursor = 0;
-  maps.forEach((map, i) => {
-    const number = map.get('number');
-    if ((typeof number !== 'string' && typeof number !== 'number') || seen.has(String(number))) throw new UnsupportedLedger('任务编号缺失或重复');
-    seen.add(String(number));
-    const start = lineStart(text, keyStart(map.items[0]!));
-    const next = maps[i + 1];
-    const end = next && !lastOfSection.has(map) ? lineStart(text, keyStart(next.items[0]!)) : afterLine(text, pairEnd(map.items[map.items.length - 1]!));
+  for (const head of heads) {
+    if (head[1]!.length !== deepest) continue;
+    const number = head[2] !== undefined ? JSON.parse(`"${head[2]}"`) as string : head[3] !== undefined ? head[3].replace(/''/g, "'") : head[4]!;
+    if (gaps.has(number)) throw new UnsupportedLedger(`任务编号 ${number} 重复`);
+    const start = head.index!;
     if (start < cursor) throw new UnsupportedLedger('任务的行相互重叠');
-    gaps.set(String(number), text.slice(cursor, start));
-    items.push({ number: String(number), text: text.slice(start, end), fields: fieldChunks(text, map, start, end) });
+    const end = itemEnd(text, start, deepest);
+    gaps.set(number, text.slice(cursor, start));
+    const itemText = text.slice(start, end);
+    let fields: FieldChunk[] | undefined;
+    items.push({ number, text: itemText, fields: () => (fields ??= fieldsOfItem(itemText)) });
     cursor = end;
-  });
+  }
   return { eol, gaps, tail: text.slice(cursor), items };
+}
+
+/** The end of the item whose dash line starts at `start`: the next line no deeper than `indent` that is not blank or a comment. */
+function itemEnd(text: string, start: number, indent: number): number {
+  let end = text.indexOf('\n', start);
+  while (end >= 0 && end < text.length - 1) {
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next < 0 ? text.length : next);
+    const content = line.trimStart();
+    if (content.trim() && !content.startsWith('#') && line.length - content.length <= indent) break;
+    end = next;
+  }
+  return end < 0 ? text.length : end + 1;
+}
+
+/** Parses one item's lines (a one-entry sequence) and cuts them into fields. */
+function fieldsOfItem(itemText: string): FieldChunk[] {
+  const doc = parseDocument(itemText, { keepSourceTokens: true, uniqueKeys: false });
+  const map = isSeq(doc.contents) && doc.contents.items.length === 1 ? doc.contents.items[0] : undefined;
+  if (doc.errors.length || !isMap(map) || map.flow || !map.items.length) throw new UnsupportedLedger('任务不是分行书写的映射');
+  return fieldChunks(itemText, map, 0, itemText.length);
 }
 
 function fieldChunks(text: string, map: YAMLMap, itemStart: number, itemEnd: number): FieldChunk[] {

@@ -7,7 +7,11 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-const dateOf = (value: unknown) => String((value as { date?: unknown } | null)?.date ?? '');
+/** A progress note's `date`, a postponement's `on`. */
+const dateOf = (value: unknown) => {
+  const entry = value as { date?: unknown; on?: unknown } | null;
+  return String(entry?.date ?? entry?.on ?? '');
+};
 const sortKey = (value: unknown) => `${dateOf(value)}\u0000${canonicalJson(value)}`;
 
 /**

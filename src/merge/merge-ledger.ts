@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
+import { loadYamlValue } from '../read/load-yaml-value.js';
 import { ledgerChunks, UnsupportedLedger, type FieldChunk, type ItemChunk, type LedgerChunks } from './ledger-chunks.js';
 import { mergeEntries } from './merge-entries.js';
 
@@ -64,8 +65,18 @@ export function mergeLedger(base: string, ours: string, theirs: string, options:
   }
   out = merger.emit(out, merger.text(undefined, '', oo.tail, a.tail, b.tail));
   const result = { text: merger.finish(out), conflicts: merger.conflicts };
-  if (!result.conflicts.length && parseDocument(result.text).errors.length) throw new UnsupportedLedger('按含义合并的结果不是有效的 YAML');
+  if (!result.conflicts.length && !parsesAsYaml(result.text)) throw new UnsupportedLedger('按含义合并的结果不是有效的 YAML');
   return result;
+}
+
+/** The quick parser first; the careful one when the text has anchors (which the quick one refuses). */
+function parsesAsYaml(text: string): boolean {
+  try {
+    loadYamlValue(text);
+    return true;
+  } catch {
+    return parseDocument(text).errors.length === 0;
+  }
 }
 
 function withEol(text: string, eol: string): string {
@@ -80,15 +91,20 @@ function withEol(text: string, eol: string): string {
 function itemOrder(o: LedgerChunks, a: LedgerChunks, b: LedgerChunks): string[] {
   const numbers = (c: LedgerChunks) => c.items.map((i) => i.number);
   const [no, na, nb] = [numbers(o), numbers(a), numbers(b)];
-  const common = (x: string[], y: string[]) => x.filter((n) => y.includes(n)).join('\0');
+  const common = (x: string[], y: string[]) => {
+    const other = new Set(y);
+    return x.filter((n) => other.has(n)).join('\0');
+  };
   if (common(na, no) !== common(no, na) || common(nb, no) !== common(no, nb) || common(na, nb) !== common(nb, na)) {
     throw new UnsupportedLedger('两边调整了任务的先后次序');
   }
+  const inOurs = new Set(na);
   const order = [...na];
   nb.forEach((n, i) => {
-    if (order.includes(n)) return;
-    const before = nb.slice(0, i).reverse().find((p) => order.includes(p));
+    if (inOurs.has(n)) return;
+    const before = nb.slice(0, i).reverse().find((p) => inOurs.has(p));
     order.splice(before === undefined ? 0 : order.indexOf(before) + 1, 0, n);
+    inOurs.add(n);
   });
   // Items only in the base were removed by both sides.
   return order;
@@ -97,16 +113,18 @@ function itemOrder(o: LedgerChunks, a: LedgerChunks, b: LedgerChunks): string[] 
 function mergeItem(merger: Merger, number: string, o: ItemChunk | undefined, a: ItemChunk | undefined, b: ItemChunk | undefined): string | undefined {
   const simple = merger.pick(o?.text, a?.text, b?.text);
   if (simple.decided) return simple.text;
-  if (!o || !a || !b || a.fields[0]!.key !== b.fields[0]!.key) return merger.conflict(number, '*', a?.text, b?.text);
-  const fo = new Map(o.fields.map((f) => [f.key, f]));
-  const fb = new Map(b.fields.map((f) => [f.key, f]));
-  const keys = a.fields.map((f) => f.key);
-  b.fields.forEach((f, i) => {
+  if (!o || !a || !b) return merger.conflict(number, '*', a?.text, b?.text);
+  const [fieldsO, fieldsA, fieldsB] = [o.fields(), a.fields(), b.fields()];
+  if (fieldsA[0]!.key !== fieldsB[0]!.key) return merger.conflict(number, '*', a.text, b.text);
+  const fo = new Map(fieldsO.map((f) => [f.key, f]));
+  const fb = new Map(fieldsB.map((f) => [f.key, f]));
+  const keys = fieldsA.map((f) => f.key);
+  fieldsB.forEach((f, i) => {
     if (keys.includes(f.key)) return;
-    const before = b.fields.slice(0, i).reverse().find((p) => keys.includes(p.key));
+    const before = fieldsB.slice(0, i).reverse().find((p) => keys.includes(p.key));
     keys.splice(before === undefined ? keys.length : keys.indexOf(before.key) + 1, 0, f.key);
   });
-  const fa = new Map(a.fields.map((f) => [f.key, f]));
+  const fa = new Map(fieldsA.map((f) => [f.key, f]));
   let out = '';
   for (const key of keys) {
     const text = mergeField(merger, number, key, fo.get(key), fa.get(key), fb.get(key));

@@ -12,6 +12,10 @@ export interface Department {
   kind: DepartmentKind;
   /** Set by `import` when the kind was guessed from the name; validate asks to confirm. */
   guessed: boolean;
+  /** Git identities (emails or names) of the department's liaisons, for check-commits. */
+  committers: string[];
+  /** The coordinating office (办公厅): may change anything in the ledger. */
+  coordinator: boolean;
   /** Position in the registry: the official order for reports. */
   order: number;
 }

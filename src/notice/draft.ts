@@ -24,7 +24,7 @@ export function registryFromNotice(notice: Notice): { organisation?: string; dep
         continue;
       }
       const aliases = namesOfCombinedBody(name);
-      departments.push({ name, aliases, kind: guessKind([name, ...aliases]), guessed: true, order: departments.length });
+      departments.push({ name, aliases, kind: guessKind([name, ...aliases]), guessed: true, committers: [], coordinator: false, order: departments.length });
     }
   }
   // 合署 second names as aliases, but never one that two bodies share (市政府办公室(…) twice) or that is a name itself.

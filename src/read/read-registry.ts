@@ -16,6 +16,8 @@ export function registryFromValue(value: unknown): Registry {
       ...(typeof entry.short === 'string' && entry.short.trim() ? { short: normalizeDepartmentName(entry.short) } : {}),
       kind: asKind(entry.kind),
       guessed: entry.guessed === true,
+      committers: asStrings(entry.committers),
+      coordinator: entry.coordinator === true,
       order: departments.length,
     });
   }

@@ -16,6 +16,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   done_on: '完成日期',
   progress: '进展',
   postponements: '延期记录',
+  milestones: '分步时限',
+  cancelled: '取消记录',
   '*': '整项',
 };
 
@@ -27,9 +29,14 @@ function shown(text: string): string {
   return safeLine(value.length > 40 ? `${value.slice(0, 40)}…` : value || '（无）');
 }
 
-/** `123: 冲突：第 12 项的「状态」两边改得不同（本地：推进中；对方：已完成）` */
+/** `第 12 项的「状态」两边改得不同（本地：推进中；对方：已完成）` */
+export function conflictText(conflict: MergeConflict): string {
+  if (conflict.item === undefined && conflict.field === '') return '两边改了相同的行，请手工合并';
+  if (conflict.item === undefined) return '计划或部分标题两边改得不同';
+  return `第 ${conflict.item} 项的「${fieldLabel(conflict.field)}」两边改得不同（本地：${shown(conflict.ours)}；对方：${shown(conflict.theirs)}）`;
+}
+
+/** `123: 冲突：…`, after the file name. */
 export function conflictLine(conflict: MergeConflict): string {
-  if (conflict.item === undefined && conflict.field === '') return `${conflict.line}: 冲突：两边改了相同的行，请手工合并`;
-  if (conflict.item === undefined) return `${conflict.line}: 冲突：计划或部分标题两边改得不同`;
-  return `${conflict.line}: 冲突：第 ${conflict.item} 项的「${fieldLabel(conflict.field)}」两边改得不同（本地：${shown(conflict.ours)}；对方：${shown(conflict.theirs)}）`;
+  return `${conflict.line}: 冲突：${conflictText(conflict)}`;
 }

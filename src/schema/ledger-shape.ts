@@ -33,6 +33,8 @@ export const departmentShape: ObjectShape = {
     short: { type: 'string', description: '短名：窄表格中显示、命令行中可用，如「救助司」' },
     kind: { type: 'string', enum: ['internal', 'affiliated'], description: 'internal 内设司局；affiliated 直属单位' },
     guessed: { type: 'boolean', description: '类别是导入时按名称推测的；核实后删除此行' },
+    committers: names('本部门联络员提交 git 时用的邮箱或姓名；gongkai check-commits 据此核对每个提交只改本部门的任务'),
+    coordinator: { type: 'boolean', description: '统筹部门（办公厅）：其提交可以修改台账的任何内容' },
   },
   required: ['name', 'kind'],
 };

@@ -1,0 +1,48 @@
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../exit-code.js';
+import { UserError } from '../errors.js';
+import { git, GitError, gitRun, repositoryOf } from '../git/git.js';
+import { checkCommits } from '../permissions/check-commits.js';
+import { chooseLedger } from '../read/find-ledger.js';
+import { violationLine } from '../render/violations.js';
+import { readConfig } from './config.js';
+
+/** The repository to read and the ledger's path in it: a bare repository takes --ledger as that path. */
+async function ledgerInRepository(ctx: CommandContext): Promise<{ root: string; ledgerPath: string }> {
+  const bare = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository']);
+  if (bare.status !== 0) throw new UserError('当前目录不在 git 仓库中');
+  if (bare.stdout.trim() === 'true') {
+    const ledgerPath = ctx.global.ledger;
+    if (!ledgerPath) throw new UserError('在裸仓库中要用 --ledger 给出台账在仓库中的路径，如 --ledger data/ledger.yaml');
+    return { root: git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim(), ledgerPath: ledgerPath.replace(/^\/+/, '') };
+  }
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
+  if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  const repo = repositoryOf(file);
+  if (!repo) throw new UserError(`${file} 不在 git 仓库中`);
+  return { root: repo.root, ledgerPath: repo.path };
+}
+
+/** `gongkai check-commits A..B [--new-only]`: each commit changes only what its author's department may change. */
+export async function checkCommitsCommand(ctx: CommandContext, range: string, options: { newOnly?: boolean; format: 'text' | 'json' }): Promise<ExitCode> {
+  const { root, ledgerPath } = await ledgerInRepository(ctx);
+  let report;
+  try {
+    report = await checkCommits({ root, ledgerPath, range, newOnly: options.newOnly === true });
+  } catch (cause) {
+    if (cause instanceof GitError) throw new UserError(cause.message);
+    throw cause;
+  }
+  if (options.format === 'json') {
+    const violations = report.violations.map((v) => ({ commit: v.commit, author_name: v.authorName, author_email: v.authorEmail, department: v.department ?? null, item: v.item ?? null, field: v.field, reason: v.reason }));
+    ctx.io.stdout(JSON.stringify({ commits: report.commits, configured: report.configured, violations }, null, 2) + '\n');
+  } else if (report.violations.length) {
+    ctx.io.stdout(report.violations.map((v) => violationLine(v) + '\n').join(''));
+    ctx.io.stderr(`核对了 ${report.commits} 个提交：${report.violations.length} 处修改超出了提交人所在部门的权限。\n`);
+  } else if (!report.configured && report.commits) {
+    ctx.io.stderr('部门名录中没有任何部门登记提交人（committers），无法核对；在名录的部门下写 committers: [邮箱] 后生效。\n');
+  } else {
+    ctx.io.stderr(`核对了 ${report.commits} 个提交：都只改了提交人所在部门可以改的内容。\n`);
+  }
+  return report.violations.length ? ExitCode.Findings : ExitCode.Ok;
+}

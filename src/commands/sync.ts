@@ -1,0 +1,53 @@
+import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../exit-code.js';
+import { UserError } from '../errors.js';
+import { GitError, repositoryOf } from '../git/git.js';
+import { beijingToday } from '../model/dates.js';
+import { chooseLedger } from '../read/find-ledger.js';
+import { conflictText, fieldLabel } from '../render/merge-conflicts.js';
+import { safeLine, safeText } from '../render/safe-text.js';
+import { syncLedger, SyncRefused } from '../sync/sync-ledger.js';
+import { cacheFor, readConfig } from './config.js';
+
+/** `gongkai sync [--commit-message M]`: commit the ledger, merge the shared repository's changes, check, push. */
+export async function syncCommand(ctx: CommandContext, options: { commitMessage?: string }): Promise<ExitCode> {
+  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
+  if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  const repo = repositoryOf(file);
+  if (!repo) throw new UserError(`${file} 不在 git 仓库中：sync 通过 git 与共享仓库同步`);
+  if (options.commitMessage !== undefined && !options.commitMessage.trim()) throw new UserError('--commit-message 不能为空');
+  let outcome;
+  try {
+    outcome = await syncLedger({ file, root: repo.root, path: repo.path, today: beijingToday(ctx.io.now()), commitMessage: options.commitMessage, cache: cacheFor(ctx) });
+  } catch (cause) {
+    if (cause instanceof SyncRefused || cause instanceof GitError) throw new UserError(`未同步：${cause.message}`);
+    throw cause;
+  }
+  const say = (line: string) => ctx.io.stdout(safeLine(line) + '\n');
+  if (outcome.committed) say(`已提交 ${outcome.committed.hash}：${outcome.committed.message}`);
+  switch (outcome.kind) {
+    case 'synced':
+      say(outcome.incoming ? `已合并远端的 ${outcome.incoming} 个提交，没有冲突。` : '远端没有新的提交。');
+      say(outcome.pushed ? '已推送。同步完成。' : '没有要推送的提交。同步完成。');
+      return ExitCode.Ok;
+    case 'invalid-local':
+      throw new UserError('台账有错误，未提交也未同步；改正后再运行 gongkai sync：', ExitCode.Findings, outcome.errors, outcome.texts);
+    case 'invalid-merge':
+      throw new UserError('与远端合并后的台账有错误，已退回合并之前（本地提交保留，未推送）：', ExitCode.Findings, outcome.errors, outcome.texts);
+    case 'conflict': {
+      const lines = ['同步未完成：本地和远端改了同一处，已撤销这次合并，本地提交和工作区保持合并之前的样子。'];
+      for (const { path, fields } of outcome.conflicts) {
+        if (!fields.length) lines.push(`  ${path}：两边改了相同的行`);
+        for (const f of fields) lines.push(`  ${path}：${conflictText(f).replace('对方', '远端')}`);
+      }
+      const first = outcome.conflicts.flatMap((c) => c.fields).find((f) => f.item !== undefined && f.field !== '*');
+      const hint = first ? `例如 gongkai set ${first.item} …把「${fieldLabel(first.field)}」` : '把这些地方';
+      lines.push(`与对方商定后，${hint}改成商定的值，再运行 gongkai sync；或者 git pull，在台账中解决冲突标记，gongkai validate 后提交。`);
+      ctx.io.stderr(lines.map((l) => safeText(l) + '\n').join(''));
+      return ExitCode.Findings;
+    }
+    case 'push-refused':
+      ctx.io.stderr(safeText(`共享仓库拒绝了推送：\n${outcome.remoteMessage}\n本地提交保留，尚未推送；撤销或改正这些提交后再运行 gongkai sync。\n`));
+      return ExitCode.Findings;
+  }
+}

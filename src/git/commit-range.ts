@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { git, GitError, gitRun } from './git.js';
+
+/** A commit to check: its parents and its author. */
+export interface RangeCommit {
+  hash: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+}
+
+/** Resolves what a user typed to a commit hash; the text reaches git only after --end-of-options. */
+export function resolveCommit(cwd: string, revision: string): string {
+  const resolved = gitRun(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  if (resolved.status !== 0) throw new GitError(`找不到提交「${revision}」`);
+  return resolved.stdout.trim();
+}
+
+/**
+ * The commits of `A..B` (or of `B` alone: all its history), oldest first;
+ * with `newOnly`, only commits no ref reaches yet (a pre-receive hook's view).
+ */
+export function commitsInRange(cwd: string, range: string, newOnly: boolean): RangeCommit[] {
+  const at = range.indexOf('..');
+  if (range.includes('...')) throw new GitError('请用 A..B 指定范围（不支持 A...B）');
+  const [from, to] = at < 0 ? [undefined, range] : [range.slice(0, at) || 'HEAD', range.slice(at + 2) || 'HEAD'];
+  const args = ['log', '--format=%H%x00%P%x00%an%x00%ae', '--reverse', '--topo-order', resolveCommit(cwd, to)];
+  if (from !== undefined) args.push(`^${resolveCommit(cwd, from)}`);
+  if (newOnly) args.push('--not', '--all');
+  return git(cwd, args)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [hash = '', parents = '', authorName = '', authorEmail = ''] = line.split('\0');
+      return { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail };
+    });
+}
+
+/**
+ * Reads many `revision:path` blobs with one `git cat-file --batch`;
+ * a blob that does not exist comes back undefined.
+ */
+export function readBlobs(cwd: string, specs: readonly string[]): Map<string, Buffer | undefined> {
+  const found = new Map<string, Buffer | undefined>();
+  if (!specs.length) return found;
+  if (specs.some((s) => s.includes('\n'))) throw new GitError('路径中不能有换行');
+  let out: Buffer;
+  try {
+    out = execFileSync('git', ['cat-file', '--batch'], { cwd, input: specs.join('\n') + '\n', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  } catch (cause) {
+    throw new GitError(String((cause as { stderr?: Buffer }).stderr ?? cause).trim().split('\n')[0]);
+  }
+  let at = 0;
+  for (const spec of specs) {
+    const end = out.indexOf(0x0a, at);
+    const header = out.subarray(at, end).toString('utf8');
+    at = end + 1;
+    const object = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!object) {
+      found.set(spec, undefined);
+      continue;
+    }
+    const length = Number(object[2]);
+    found.set(spec, object[1] === 'blob' ? out.subarray(at, at + length) : undefined);
+    at += length + 1;
+  }
+  return found;
+}

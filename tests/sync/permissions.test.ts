@@ -1,0 +1,101 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { git, tempDir } from '../helpers/temp.js';
+
+/** The shipped registry with liaisons' git identities and the coordinator marked. */
+function registryWithCommitters(): string {
+  return readFileSync(SHIPPED_REGISTRY, 'utf8')
+    .replace('    aliases: [办公厅, 国际合作司]\n    kind: internal\n', '    aliases: [办公厅, 国际合作司]\n    kind: internal\n    coordinator: true\n    committers: [office@example.invalid]\n')
+    .replace('  - name: 社会救助司\n    kind: internal\n', '  - name: 社会救助司\n    kind: internal\n    committers: [jiuzhu@example.invalid, 救助司联络员]\n')
+    .replace('  - name: 信息中心\n    kind: affiliated\n', '  - name: 信息中心\n    kind: affiliated\n    committers: [xinxi@example.invalid]\n');
+}
+
+/** A bare shared repository with gongkai's pre-receive hook, seeded by the coordinator, and a clone acting as `email`. */
+async function sharedRepository() {
+  const root = tempDir();
+  const server = join(root, 'server.git');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
+  const seed = join(root, 'seed');
+  mkdirSync(join(seed, 'data'), { recursive: true });
+  writeFileSync(join(seed, 'data', 'ledger.yaml'), readFileSync(SHIPPED_LEDGER));
+  writeFileSync(join(seed, 'data', 'departments.yaml'), registryWithCommitters());
+  writeFileSync(join(seed, 'gongkai.yaml'), 'ledger: data/ledger.yaml\n');
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: seed });
+  git(seed, 'config', 'user.name', '办公厅统筹');
+  git(seed, 'config', 'user.email', 'office@example.invalid');
+  git(seed, 'add', '-A');
+  git(seed, 'commit', '-q', '-m', '台账');
+  git(seed, 'push', '-q', server, 'main');
+  const installed = await runCli(['hook', 'install', '--server'], { cwd: server });
+  expect(installed.code, installed.err).toBe(0);
+  const clone = (name: string, email: string) => {
+    const dir = join(root, email);
+    execFileSync('git', ['clone', '-q', server, dir]);
+    git(dir, 'config', 'user.name', name);
+    git(dir, 'config', 'user.email', email);
+    return dir;
+  };
+  return { server, clone };
+}
+
+const push = (dir: string) => spawnSync('git', ['push', 'origin', 'main'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('who may change what', () => {
+  it('the shared repository refuses a push that changes another department\'s item, naming item and field', async () => {
+    const { server, clone } = await sharedRepository();
+    const dir = clone('救助司联络员', 'jiuzhu@example.invalid');
+    // Item 22 is 信息中心's alone.
+    expect((await runCli(['set', '22', '--status', '推进中', '--commit'], { cwd: dir })).code).toBe(0);
+    const before = git(server, 'rev-parse', 'main');
+    const refused = push(dir);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/remote: 提交 [0-9a-f]{7}（救助司联络员 <jiuzhu@example\.invalid>，社会救助司）修改了第 22 项的「状态」：该项不是社会救助司负责的任务/);
+    expect(refused.stderr).toContain('gongkai：拒绝推送');
+    expect(git(server, 'rev-parse', 'main')).toBe(before);
+  });
+
+  it('lets a department push its own items\' status and notes, and the coordinator anything', async () => {
+    const { server, clone } = await sharedRepository();
+    const dir = clone('救助司联络员', 'jiuzhu@example.invalid');
+    // Item 7: 社会救助司 and 规划财务司 jointly; item 2: 社会救助司 nowhere, but 各有关司(局) cooperates… only a note on its own items.
+    expect((await runCli(['set', '7', '--status', '推进中', '--commit'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['note', '7', '--dept', '社会救助司', '--on', '2021-10-08', '已发布', '--commit'], { cwd: dir })).code).toBe(0);
+    const allowed = push(dir);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    expect((await runCli(['set', '22', '--due', '2021-11-30', '--commit'], { cwd: office })).code).toBe(0);
+    expect(push(office).status).toBe(0);
+    expect(git(server, 'log', '-1', '--format=%ae', 'main')).toBe('office@example.invalid\n');
+  });
+
+  it('check-commits lists each change beyond the author\'s department: commit, author, item, field', async () => {
+    const { clone } = await sharedRepository();
+    const dir = clone('信息中心联络员', 'xinxi@example.invalid');
+    const start = git(dir, 'rev-parse', 'HEAD').trim();
+    expect((await runCli(['set', '22', '--status', '推进中', '--commit'], { cwd: dir })).code).toBe(0); // own: fine
+    expect((await runCli(['set', '22', '--due', '2021-10-31', '--commit'], { cwd: dir })).code).toBe(0); // due: the office's
+    expect((await runCli(['set', '7', '--status', '推进中', '--commit'], { cwd: dir })).code).toBe(0); // not its item
+    const result = await runCli(['check-commits', `${start}..HEAD`, '--format', 'json'], { cwd: dir });
+    expect(result.code, result.err).toBe(1);
+    const report = JSON.parse(result.out);
+    expect(report.commits).toBe(3);
+    expect(report.violations.map((v: Record<string, string>) => [v.author_email, v.department, v.item, v.field, v.reason])).toEqual([
+      ['xinxi@example.invalid', '信息中心', '22', 'due', 'coordinator_only'],
+      ['xinxi@example.invalid', '信息中心', '7', 'status', 'not_own_item'],
+    ]);
+    const text = await runCli(['check-commits', `${start}..HEAD`], { cwd: dir });
+    expect(text.out).toContain('修改了第 22 项的「时限」：各部门只能改本部门任务的状态、完成日期和进展，「时限」由办公厅修改');
+  });
+
+  it('never passes a revision the user typed to git as an option', async () => {
+    const { clone } = await sharedRepository();
+    const dir = clone('信息中心联络员', 'xinxi@example.invalid');
+    const result = await runCli(['check-commits', '--', '--output=/tmp/gongkai-pwned..HEAD'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('找不到提交「--output=/tmp/gongkai-pwned」');
+  });
+});
