@@ -1,11 +1,11 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError, gitRun, repositoryOf } from '../git/git.js';
 import { checkCommits } from '../permissions/check-commits.js';
-import { chooseLedger } from '../read/find-ledger.js';
 import { violationLine } from '../render/violations.js';
-import { readConfig } from './config.js';
+import { locateLedger } from '../open/locate-ledger.js';
+import { openLedger } from '../open/open-ledger.js';
 
 /** The repository to read and the ledger's path in it: a bare repository takes --ledger as that path. */
 async function ledgerInRepository(ctx: CommandContext): Promise<{ root: string; ledgerPath: string }> {
@@ -16,8 +16,8 @@ async function ledgerInRepository(ctx: CommandContext): Promise<{ root: string; 
     if (!ledgerPath) throw new UserError('在裸仓库中要用 --ledger 给出台账在仓库中的路径，如 --ledger data/ledger.yaml');
     return { root: git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim(), ledgerPath: ledgerPath.replace(/^\/+/, '') };
   }
-  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
-  if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  const { file } = await locateLedger(ctx);
+  if (file === '-') throw new UserError('check-commits 读 git 中的台账：用 --ledger 指定台账文件');
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中`);
   return { root: repo.root, ledgerPath: repo.path };
@@ -28,7 +28,8 @@ export async function checkCommitsCommand(ctx: CommandContext, range: string, op
   const { root, ledgerPath } = await ledgerInRepository(ctx);
   let report;
   try {
-    report = await checkCommits({ root, ledgerPath, range, newOnly: options.newOnly === true });
+    const open = (file: string, override: (f: string) => Buffer | undefined) => openLedger(ctx, { checks: 'none', file, override });
+    report = await checkCommits({ root, ledgerPath, range, newOnly: options.newOnly === true, open });
   } catch (cause) {
     if (cause instanceof GitError) throw new UserError(cause.message);
     throw cause;

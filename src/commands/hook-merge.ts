@@ -1,8 +1,8 @@
 import { relative, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
 import { attributePattern, configureMergeDriver } from '../git/merge-driver-config.js';
-import { loadLedger } from '../read/load-ledger.js';
+import { openLedger } from '../open/open-ledger.js';
 import { gongkaiCommand } from './gongkai-command.js';
 
 /**
@@ -11,7 +11,7 @@ import { gongkaiCommand } from './gongkai-command.js';
  */
 export async function installMergeDriver(ctx: CommandContext, top: string, ledger: string): Promise<void> {
   const paths = [ledger];
-  const loaded = await loadLedger(resolve(top, ledger));
+  const loaded = await openLedger(ctx, { checks: 'none', file: resolve(top, ledger) });
   const registry = loaded.ledger?.registryFile;
   if (registry && resolve(registry) !== resolve(top, ledger)) {
     const path = relative(top, resolve(registry)).split('\\').join('/');

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, gitRun } from '../git/git.js';

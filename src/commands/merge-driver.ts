@@ -1,4 +1,4 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';

@@ -1,24 +1,24 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { GitError, repositoryOf } from '../git/git.js';
-import { beijingToday } from '../model/dates.js';
-import { chooseLedger } from '../read/find-ledger.js';
 import { conflictText, fieldLabel } from '../render/merge-conflicts.js';
 import { safeLine, safeText } from '../render/safe-text.js';
 import { syncLedger, SyncRefused } from '../sync/sync-ledger.js';
-import { cacheFor, readConfig } from './config.js';
+import { locateLedger } from '../open/locate-ledger.js';
+import { openLedger } from '../open/open-ledger.js';
 
 /** `gongkai sync [--commit-message M]`: commit the ledger, merge the shared repository's changes, check, push. */
 export async function syncCommand(ctx: CommandContext, options: { commitMessage?: string }): Promise<ExitCode> {
-  const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
-  if (!file || file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  const { file } = await locateLedger(ctx);
+  if (file === '-') throw new UserError('不能同步标准输入；用 --ledger 指定台账文件');
   const repo = repositoryOf(file);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中：sync 通过 git 与共享仓库同步`);
   if (options.commitMessage !== undefined && !options.commitMessage.trim()) throw new UserError('--commit-message 不能为空');
   let outcome;
   try {
-    outcome = await syncLedger({ file, root: repo.root, path: repo.path, today: beijingToday(ctx.io.now()), commitMessage: options.commitMessage, cache: cacheFor(ctx) });
+    const open = (override: ((f: string) => Buffer | undefined) | undefined) => openLedger(ctx, { checks: 'all', file, override });
+    outcome = await syncLedger({ file, root: repo.root, path: repo.path, commitMessage: options.commitMessage, open });
   } catch (cause) {
     if (cause instanceof SyncRefused || cause instanceof GitError) throw new UserError(`未同步：${cause.message}`);
     throw cause;

@@ -1,7 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { commitsInRange, readBlobs } from '../git/commit-range.js';
 import type { Ledger } from '../model/ledger.js';
-import { loadLedger } from '../read/load-ledger.js';
 import { changedFields, type LedgerVersion } from './ledger-changes.js';
 import { commitViolations, hasCommitters, type Violation } from './commit-permissions.js';
 
@@ -13,6 +12,8 @@ export interface CheckCommitsRequest {
   range: string;
   /** Only commits no ref reaches yet (pre-receive). */
   newOnly: boolean;
+  /** Opens the ledger `file` reading every file through `override` (no checks needed). */
+  open: (file: string, override: (file: string) => Buffer | undefined) => Promise<{ ledger?: Ledger; value?: unknown }>;
 }
 
 export interface CheckCommitsReport {
@@ -35,6 +36,7 @@ class VersionReader {
   constructor(
     private readonly root: string,
     private readonly ledgerPath: string,
+    private readonly open: CheckCommitsRequest['open'],
   ) {}
 
   prefetch(revisions: string[], path: string): void {
@@ -61,7 +63,7 @@ class VersionReader {
     const file = join(this.root, this.ledgerPath);
     const inRepo = (f: string) => relative(this.root, resolve(f)).split('\\').join('/');
     // A file the revision lacks reads as empty, never as the working copy's.
-    const loaded = await loadLedger(file, { override: (f) => this.blob(revision, inRepo(f)) ?? Buffer.alloc(0) });
+    const loaded = await this.open(file, (f) => this.blob(revision, inRepo(f)) ?? Buffer.alloc(0));
     const registryFile = loaded.ledger?.registryFile;
     const registryBytes = registryFile && registryFile !== file ? this.blob(revision, inRepo(registryFile)) : undefined;
     return { version: { value: loaded.value ?? null, registryBytes }, ledger: loaded.ledger };
@@ -75,7 +77,7 @@ class VersionReader {
  */
 export async function checkCommits(request: CheckCommitsRequest): Promise<CheckCommitsReport> {
   const commits = commitsInRange(request.root, request.range, request.newOnly);
-  const reader = new VersionReader(request.root, request.ledgerPath);
+  const reader = new VersionReader(request.root, request.ledgerPath, request.open);
   const revisions = [...new Set(commits.flatMap((c) => [c.hash, ...c.parents]))];
   reader.prefetch(revisions, request.ledgerPath);
   const violations: Violation[] = [];

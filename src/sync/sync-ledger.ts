@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { checkLedger } from '../check/index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { git, GitError, gitRun, gitShowBytes } from '../git/git.js';
 import { mergeLedger, type MergeConflict } from '../merge/merge-ledger.js';
 import { UnsupportedLedger } from '../merge/ledger-chunks.js';
 import type { Ledger } from '../model/ledger.js';
 import { diffLedgers } from '../query/ledger-diff.js';
-import { loadLedger } from '../read/load-ledger.js';
 import type { SourceTexts } from '../read/source-texts.js';
-import type { ParseCache } from '../read/parse-cache.js';
 import { changeSummary } from '../render/changes.js';
 
 /** A ledger version and the errors found in it. */
@@ -24,10 +21,9 @@ export interface SyncRequest {
   file: string;
   root: string;
   path: string;
-  today: string;
   commitMessage?: string;
-  /** Parsed files from earlier runs (the same versions are read several times). */
-  cache?: ParseCache;
+  /** Opens and checks the ledger as it is at a revision (undefined: the working file); `override` reads files there. */
+  open: (override: ((file: string) => Buffer | undefined) | undefined) => Promise<{ ledger?: Ledger; diagnostics: Diagnostic[]; texts: SourceTexts }>;
 }
 
 export type SyncOutcome = { committed?: { hash: string; message: string } } & (
@@ -151,7 +147,7 @@ function filesOf({ file, root, path }: SyncRequest, ledger: Ledger | undefined):
 }
 
 /** The ledger at a revision (undefined: the working file), checked. */
-async function checked({ file, root, today, cache }: SyncRequest, revision: string | undefined): Promise<Checked> {
+async function checked({ root, open }: SyncRequest, revision: string | undefined): Promise<Checked> {
   const override =
     revision === undefined
       ? undefined
@@ -162,9 +158,8 @@ async function checked({ file, root, today, cache }: SyncRequest, revision: stri
             return undefined;
           }
         };
-  const loaded = await loadLedger(file, { override, cache });
-  const diagnostics = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics;
-  return { ledger: loaded.ledger, errors: diagnostics.filter((d) => d.severity === 'error'), texts: loaded.texts };
+  const opened = await open(override);
+  return { ledger: opened.ledger, errors: opened.diagnostics.filter((d) => d.severity === 'error'), texts: opened.texts };
 }
 
 async function defaultMessage(request: SyncRequest, working: Ledger): Promise<string> {
