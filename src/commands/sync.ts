@@ -31,9 +31,12 @@ export async function syncCommand(ctx: CommandContext, options: { commitMessage?
       say(outcome.pushed ? '已推送。同步完成。' : '没有要推送的提交。同步完成。');
       return ExitCode.Ok;
     case 'invalid-local':
-      throw new UserError('台账有错误，未提交也未同步；改正后再运行 gongkai sync：', ExitCode.Findings, outcome.errors, outcome.texts);
+      // The diagnostics follow, each with its place.
+      ctx.io.stderr('台账有错误，未提交也未同步；改正后再运行 gongkai sync：\n');
+      throw new UserError('台账有错误', ExitCode.Findings, outcome.errors, outcome.texts);
     case 'invalid-merge':
-      throw new UserError('与远端合并后的台账有错误，已退回合并之前（本地提交保留，未推送）：', ExitCode.Findings, outcome.errors, outcome.texts);
+      ctx.io.stderr('与远端合并后的台账有错误，已退回合并之前（本地提交保留，未推送）：\n');
+      throw new UserError('合并后的台账有错误', ExitCode.Findings, outcome.errors, outcome.texts);
     case 'conflict': {
       const lines = ['同步未完成：本地和远端改了同一处，已撤销这次合并，本地提交和工作区保持合并之前的样子。'];
       for (const { path, fields } of outcome.conflicts) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { git, GitError, gitRun } from './git.js';
+import { git, GitError, verifyRevision } from './git.js';
 
 /** A commit to check: its parents and its author. */
 export interface RangeCommit {
@@ -7,13 +7,6 @@ export interface RangeCommit {
   parents: string[];
   authorName: string;
   authorEmail: string;
-}
-
-/** Resolves what a user typed to a commit hash; the text reaches git only after --end-of-options. */
-export function resolveCommit(cwd: string, revision: string): string {
-  const resolved = gitRun(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
-  if (resolved.status !== 0) throw new GitError(`找不到提交「${revision}」`);
-  return resolved.stdout.trim();
 }
 
 /**
@@ -24,8 +17,8 @@ export function commitsInRange(cwd: string, range: string, newOnly: boolean): Ra
   const at = range.indexOf('..');
   if (range.includes('...')) throw new GitError('请用 A..B 指定范围（不支持 A...B）');
   const [from, to] = at < 0 ? [undefined, range] : [range.slice(0, at) || 'HEAD', range.slice(at + 2) || 'HEAD'];
-  const args = ['log', '--format=%H%x00%P%x00%an%x00%ae', '--reverse', '--topo-order', resolveCommit(cwd, to)];
-  if (from !== undefined) args.push(`^${resolveCommit(cwd, from)}`);
+  const args = ['log', '--format=%H%x00%P%x00%an%x00%ae', '--reverse', '--topo-order', verifyRevision(cwd, to)];
+  if (from !== undefined) args.push(`^${verifyRevision(cwd, from)}`);
   if (newOnly) args.push('--not', '--all');
   return git(cwd, args)
     .split('\n')

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { git, GitError, gitRun, gitShowBytes } from '../git/git.js';
+import { readBlobs } from '../git/commit-range.js';
+import { git, GitError, gitRun } from '../git/git.js';
 import { mergeLedger, type MergeConflict } from '../merge/merge-ledger.js';
 import { UnsupportedLedger } from '../merge/ledger-chunks.js';
 import type { Ledger } from '../model/ledger.js';
@@ -152,11 +153,8 @@ async function checked({ root, open }: SyncRequest, revision: string | undefined
     revision === undefined
       ? undefined
       : (f: string) => {
-          try {
-            return gitShowBytes(root, revision, relative(root, resolve(f)).split('\\').join('/'));
-          } catch {
-            return undefined;
-          }
+          const spec = `${revision}:${relative(root, resolve(f)).split('\\').join('/')}`;
+          return readBlobs(root, [spec]).get(spec);
         };
   const opened = await open(override);
   return { ledger: opened.ledger, errors: opened.diagnostics.filter((d) => d.severity === 'error'), texts: opened.texts };
@@ -183,13 +181,8 @@ async function abortMerge({ root, path }: SyncRequest, stderr: string): Promise<
 }
 
 function ledgerConflicts(root: string, path: string): MergeConflict[] {
-  const stage = (n: number) => {
-    try {
-      return gitShowBytes(root, `:${n}`, path).toString('utf8');
-    } catch {
-      return '';
-    }
-  };
+  const stages = readBlobs(root, [1, 2, 3].map((n) => `:${n}:${path}`));
+  const stage = (n: number) => stages.get(`:${n}:${path}`)?.toString('utf8') ?? '';
   try {
     return mergeLedger(stage(1), stage(2), stage(3), { oursLabel: 'ours', theirsLabel: 'theirs' }).conflicts;
   } catch (cause) {

@@ -30,10 +30,13 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
   forms: [['-o', 'forms'], ['-o', 'forms', '--dept', '信息中心']],
   collect: [['data/ledger.yaml'], ['missing.xlsx', '--commit']],
   report: [['-o', 'r.html'], ['-o', 'r.html', '--since', '2021-01-01']],
+  sync: [[], ['--commit-message', '月度调度']],
+  'check-commits': [['HEAD'], ['HEAD~1..HEAD'], ['--new-only', 'HEAD']],
+  'merge-driver': [['data/ledger.yaml', 'data/ledger.yaml', 'data/ledger.yaml', 'data/ledger.yaml'], ['missing.yaml', 'a', 'b', 'c', '7']],
 };
 
 /** Commands that change files in the repository. */
-const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect', 'report']);
+const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect', 'report', 'sync', 'merge-driver']);
 
 /** Every command path (`hook install`) with the --format choices it offers. */
 function commands(): { name: string; formats: (string | undefined)[] }[] {

@@ -96,6 +96,6 @@ describe('who may change what', () => {
     const dir = clone('信息中心联络员', 'xinxi@example.invalid');
     const result = await runCli(['check-commits', '--', '--output=/tmp/gongkai-pwned..HEAD'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.err).toContain('找不到提交「--output=/tmp/gongkai-pwned」');
+    expect(result.err).toContain('「--output=/tmp/gongkai-pwned」不是 git 版本');
   });
 });
