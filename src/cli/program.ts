@@ -220,13 +220,13 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
   program
     .command('check-commits')
     .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展；办公厅不限）')
-    .argument('<range>', '提交范围 A..B，或一个提交（它的全部历史）')
+    .argument('<范围>', '提交范围 A..B，或一个提交（它的全部历史）')
     .option('--new-only', '只核对还没有任何分支包含的提交（pre-receive 钩子使用）')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .action(async (range, options) => run(async (ctx) => (await import('../commands/check-commits.js')).checkCommitsCommand(ctx, range, options)));
 
   program
-    .command('merge-driver')
+    .command('merge-driver', { hidden: true })
     .description('git 合并驱动（由 gongkai hook install 配置）：按含义合并台账')
     .argument('<base>', '%O：共同祖先版本')
     .argument('<ours>', '%A：本地版本，合并结果写回这里')
