@@ -56,9 +56,8 @@ export function parseMemoIn(store: CacheStore): ParseMemo {
           return;
         }
       }
-      // Own properties only: values found through a delta's base are copied into the new base.
-      const own = parse.table ? { ...parse, table: { ...parse.table, values: { ...parse.table.values } } } : parse;
-      if (parse.table) for (const key of parse.table.order) own.table!.values[key] = parse.table.values[key];
+      // The values of this parse's items, also those found through a delta's base, become the new base's own.
+      const own = parse.table ? { ...parse, table: { ...parse.table, values: Object.fromEntries(parse.table.order.map((key) => [key, parse.table!.values[key]])) } } : parse;
       store.set(baseKey(file), own);
       bases.set(file, own);
     },

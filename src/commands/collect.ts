@@ -6,7 +6,7 @@ import { editLedgerFileWith } from '../edit/edit-ledger.js';
 import { UserError } from '../errors.js';
 import { commitFile, GitError } from '../git/git.js';
 import { beijingToday } from '../model/dates.js';
-import { dateOption } from './typed-input.js';
+import { dateOption } from '../typed-input.js';
 import { planCollect, type CollectPlan } from '../query/collect-plan.js';
 import { diffLedgers } from '../query/ledger-diff.js';
 import { readForm } from '../read/read-form.js';

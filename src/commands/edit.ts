@@ -4,7 +4,7 @@ import { beijingToday } from '../model/dates.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { effectiveDue } from '../model/milestones.js';
 import type { Status } from '../model/status.js';
-import { dateOption, departmentOption } from './typed-input.js';
+import { dateOption, departmentOption } from '../typed-input.js';
 import { lookupName } from '../model/department.js';
 import { didYouMean } from '../model/closest-names.js';
 import { isAccountable } from '../model/role.js';

@@ -9,7 +9,7 @@ import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { diffLedgers } from '../query/ledger-diff.js';
 import { changesFromLedgerDates, leaderReport, type LeaderReport, type RecentChange } from '../query/leader-report.js';
 import { ledgerAt } from '../open/ledger-at.js';
-import { dateOption } from './typed-input.js';
+import { dateOption } from '../typed-input.js';
 import { writeOutputFile } from './write-output.js';
 
 export interface ReportOptions extends ViewOptions {

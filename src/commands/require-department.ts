@@ -1,6 +1,6 @@
 import type { Department } from '../model/department.js';
 import type { ViewContext } from '../query/view-context.js';
-import { departmentOption } from './typed-input.js';
+import { departmentOption } from '../typed-input.js';
 
 /** The department named by --dept (a unique shortening is accepted with a note), or a user error listing candidates (exit 2). */
 export function requireDepartment(context: ViewContext, name: string, notes: string[]): Department {

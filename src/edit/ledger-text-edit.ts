@@ -1,4 +1,5 @@
 import { itemShape } from '../schema/ledger-shape.js';
+import { afterLine, lineStart } from './line-offsets.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
 import { cancellationValue, postponementValue, type LedgerEdit } from './ledger-edit.js';
@@ -12,16 +13,6 @@ interface Splice {
   text: string;
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Offset just after the line on which `offset - 1` lies (or the end of the text). */
-function afterLine(text: string, offset: number): number {
-  if (offset > 0 && text[offset - 1] === '\n') return offset;
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline + 1;
-}
 
 function nodeEnd(node: Node | null | undefined, fallback: number): number {
   return node?.range?.[2] ?? node?.range?.[1] ?? fallback;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { afterLine, lineStart } from '../edit/line-offsets.js';
 
 /** One field of an item: its lines, from the key's line to the next key's line. */
 export interface FieldChunk {
@@ -48,15 +49,6 @@ export interface LedgerChunks {
 /** Why a text could not be cut into chunks (the merge then falls back to a line merge). */
 export class UnsupportedLedger extends Error {}
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function afterLine(text: string, offset: number): number {
-  if (offset > 0 && text[offset - 1] === '\n') return offset;
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline + 1;
-}
 
 const keyStart = (pair: Pair) => (pair.key as Node).range![0];
 

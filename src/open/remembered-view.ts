@@ -1,6 +1,6 @@
 import type { CommandContext } from '../command-context.js';
 import { needsPlanYear } from '../model/typed-date.js';
-import { dateOption } from '../commands/typed-input.js';
+import { dateOption } from '../typed-input.js';
 import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
 import { UserError } from '../errors.js';
 import { beijingToday } from '../model/dates.js';

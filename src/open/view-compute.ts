@@ -1,7 +1,7 @@
 import type { CommandContext } from '../command-context.js';
 import { WorkingDayCounter } from '../model/work-calendar.js';
 import { unknownYears } from '../query/deadline.js';
-import { dateOption } from '../commands/typed-input.js';
+import { dateOption } from '../typed-input.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { beijingToday } from '../model/dates.js';
 import { viewContext } from '../query/view-context.js';

@@ -1,8 +1,8 @@
-import { ExitCode } from '../exit-code.js';
-import { UserError } from '../errors.js';
-import type { Department, Registry } from '../model/department.js';
-import { matchDepartment, quotedNames } from '../model/department-match.js';
-import { parseTypedDate, type TypedDateContext } from '../model/typed-date.js';
+import { ExitCode } from './exit-code.js';
+import { UserError } from './errors.js';
+import type { Department, Registry } from './model/department.js';
+import { matchDepartment, quotedNames } from './model/department-match.js';
+import { parseTypedDate, type TypedDateContext } from './model/typed-date.js';
 
 /** A date option as typed (2021/10/8, 10月8日, 昨天…) as YYYY-MM-DD, or a user error naming the option. */
 export function dateOption(text: string, option: string, context: TypedDateContext): string {
