@@ -86,9 +86,9 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
       problems.push(`责任分工无法识别（${parsed.reason}）`);
       rolesUnsure = true;
     } else {
-      // A heading's clause and standing rules (F6) add their bodies to the items they cover.
-      const heading = headingClause(unit.headings);
-      const covering = [...(heading && heading !== located.clause ? [heading] : []), ...headingRules(unit.headings), ...standing];
+      // Standing rules (F6) add their bodies to the items they cover.
+      // (A heading's clause is an item's only when it has none of its own: locateClause.)
+      const covering = [...headingRules(unit.headings), ...standing];
       assignments = withCovering(parsed.assignments, covering);
       if (assignments.length > parsed.assignments.length) {
         const joined = [located.clause, ...covering].join('；');

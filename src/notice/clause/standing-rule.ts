@@ -8,7 +8,7 @@ import { toSimplified } from './traditional.js';
  * `以下各项工作，各镇(街)均需按职责分工落实，不再一一列出`. Returns the rule's clause
  * (`各镇(街)按职责分工落实`), read by the clause grammar like any other.
  */
-const RULE_MARK = /不再(?:一一|逐一|逐项|单独|重复|另行)?(?:列出|列明|标注|注明|列举|标明|写明)|下同|(?:以下|下列)(?:各项|所列|所有)?(?:工作|任务)[^。;；]{0,20}(?:均|都|一律)/;
+const RULE_MARK = /(?:以下|下列|所有|各项)(?:各项|所列)?(?:工作|任务)的?(?:牵头|责任|配合)(?:单位|部门)|不再(?:一一|逐一|逐项|单独|重复|另行)?(?:列出|列明|标注|注明|列举|标明|写明)|下同|(?:以下|下列)(?:各项|所列|所有)?(?:工作|任务)[^。;；]{0,20}(?:均|都|一律)/;
 
 /** Words around the bodies and their role word that are not part of the clause. */
 function clauseOf(part: string): string {
@@ -16,7 +16,8 @@ function clauseOf(part: string): string {
     .replace(/(?:对|就)?(?:以下|下列|上述|本方案|本要点|各项|所列|所有|全部|相关)+(?:所列)?(?:各项|的)?(?:工作|任务|事项)?(?:中|的)?/g, '')
     .replace(/(?:均|都|一律)?(?:需要|必须|需|须|要|应)?(?=按|牵头|配合|负责|参与|协同|会同|协助|落实)/g, '')
     .replace(/^(?:并|且|请)?(?:均|都|一律)?(?:需要|必须|需|须|要|应)?(?:由)?/, '')
-    // `各街道均为责任单位`: a label said as a sentence.
+    // `责任单位均包括各街道`, `各街道均为责任单位`: a label said as a sentence.
+    .replace(/^(牵头|责任|配合|协办)(?:单位|部门)(?:均|都)?(?:包括|包含|含|为|是|增加|加上)(.+)$/, (_, role: string, names: string) => `${names}${({ 牵头: '牵头', 责任: '按职责分工负责', 配合: '配合', 协办: '配合' } as Record<string, string>)[role] ?? ''}`)
     .replace(/(?:均|都)?(?:为|是|作为)(牵头|责任|配合|协办)(?:单位|部门)$/, (_, role: string) => ({ 牵头: '牵头', 责任: '按职责分工负责', 配合: '配合', 协办: '配合' })[role] ?? '')
     .trim();
   // `各镇(街道)要…落实`: the bodies are the words before the modal verb.
