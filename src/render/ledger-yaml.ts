@@ -32,6 +32,8 @@ export interface LedgerDraft {
       milestones?: { due: string; text: string }[];
       /** What could not be read for sure, with what to do: written as a comment above the item. */
       problem?: string;
+      /** The reasons, one by one: `review` on the item in JSON, for scripts. */
+      review?: string[];
     }[];
   }[];
 }
@@ -145,7 +147,7 @@ export function ledgerJson(draft: LedgerDraft): string {
     sections: draft.sections.map((s) => ({
       number: s.number,
       title: s.title,
-      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}) })),
+      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}), ...(i.review?.length ? { review: i.review } : {}) })),
     })),
   };
   return renderJson(data);

@@ -1,5 +1,5 @@
 import { splitTopLevel } from './grammar.js';
-import { readsAsClause } from './find-clause.js';
+import { isNameList, readsAsClause } from './find-clause.js';
 import { toSimplified } from './traditional.js';
 
 /**
@@ -35,6 +35,14 @@ export function standingRule(text: string): string | undefined {
     for (const part of splitTopLevel(sentence, new Set([',', '，']))) {
       const clause = clauseOf(part);
       if (clause && clause.length <= 60 && readsAsClause(clause)) return clause;
+    }
+    // Any other wording: the names that open a part of the rule, with its role word (配合 / else each its own part).
+    for (const part of splitTopLevel(sentence, new Set([',', '，']))) {
+      const opened = part.replace(/^(?:对|就)?(?:以下|下列|上述|所有|各项)?(?:各项|所列)?(?:工作|任务)?(?:中|的)?(?:均由|由|均|都)?/, '');
+      const names = /^[^、，,。]+?(?:、[^、，,。]+?)*(?=(?:均|都|一律)?(?:需要|必须|需|须|要|应|负责|配合|参与|协同|牵头|按))/.exec(opened)?.[0];
+      if (!names || !isNameList(names)) continue;
+      const role = /配合|协同|协助|参与/.test(part) ? '配合' : /牵头/.test(part) ? '牵头' : '按职责分工负责';
+      return `${names}${role}`;
     }
   }
   return undefined;
