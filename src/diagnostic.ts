@@ -85,6 +85,11 @@ export interface Diagnostic {
   at?: 'key' | 'value';
 }
 
+/** Where diagnostics find the text they point into (for excerpts). */
+export interface TextSource {
+  get(file: string): string | undefined;
+}
+
 /** Builds an error diagnostic. */
 export function error(code: DiagnosticCode, message: string, where: Omit<Diagnostic, 'code' | 'severity' | 'message'>): Diagnostic {
   return { code, severity: 'error', message, ...where };

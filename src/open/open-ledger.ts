@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
 import type { Config } from '../read/find-ledger.js';
 import { loadLedger } from '../read/load-ledger.js';
+import { maxFileBytes } from '../read/read-regular-file.js';
 import type { SourceTexts } from '../read/source-texts.js';
 import { beijingToday } from '../model/dates.js';
 import { cacheOf } from './cache-of.js';
@@ -50,20 +51,21 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
   const located = await locateLedger(ctx);
   const file = request.file ?? located.file;
   const cache = cacheOf(ctx);
-  const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override: request.override, memo: cache ? parseMemoIn(cache) : undefined });
-  const contentKey = contentKeyOf(loaded.sources);
+  const { cwd } = ctx.io;
+  const today = beijingToday(ctx.io.now());
+  const loaded = await loadLedger(file, { cwd, today, maxBytes: maxFileBytes(ctx.io.env), stdin: ctx.io.stdin, override: request.override, memo: cache ? parseMemoIn(cache, cwd) : undefined });
+  const contentKey = contentKeyOf(loaded.sources, cwd);
   const opened: OpenedLedger = { ...loaded, contentKey, config: located.config, file };
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
-    const today = beijingToday(ctx.io.now());
-    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, ctx.io.cwd);
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file, cwd) : '', request.checks, today, ctx.io.cwd);
     // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
     const cached = cache?.get<Diagnostic[]>(key);
     let found = cached?.value;
     if (!found) {
       // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
       const { registry, plan } = loaded.ledger;
-      const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }) : undefined;
+      const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }, cwd) : undefined;
       found = checkLedger({ ledger: loaded.ledger, today }, request.checks, perItem?.memo);
       perItem?.save();
       cache?.set(key, found);

@@ -50,9 +50,9 @@ export async function viewReport<T>(
   };
   // With --since the answer also depends on git history: computed afresh each time.
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
-  const calendar = cache ? calendarFingerprint(file) : '';
+  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
-  const content = cache ? quickContentKey(file, cache) : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd) : undefined;
   const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
   const notes: Diagnostic[] = [];
   let report: T;

@@ -19,7 +19,7 @@ export async function setUpView(ctx: OpenContext, typed: { asOf: string; dueSoon
   // 10月8日 means the plan's year, known only now that the ledger is read.
   const asOf = needsPlanYear(typed.asOf) ? dateOption(typed.asOf, '--as-of', { today: beijingToday(ctx.io.now()), planYear: ledger.plan.year }) : typed.asOf;
   const settings = { ...typed, asOf };
-  const { overrides, problems } = readCalendarOverrides(ledger.file);
+  const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);
   const counter = new WorkingDayCounter(workCalendar(overrides));
   const unknown = unknownYears(ledger, settings.asOf, counter);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { BIN, NOTICE, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace } from '../helpers/run-cli.js';
 import { gitRepo } from '../helpers/temp.js';

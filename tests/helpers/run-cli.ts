@@ -1,5 +1,6 @@
 import { run } from '../../src/cli/main.js';
-import { memoryIo, type Io } from '../../src/io.js';
+import type { Io } from '../../src/io.js';
+import { memoryIo } from './memory-io.js';
 
 export interface CliResult {
   code: number;

@@ -82,7 +82,7 @@ function rawItems(text: string): Map<string, RawItem> {
 describe('many departments, one shared ledger', () => {
   it('15 clones edit their own items for 20 rounds in shuffled order: identical, valid ledgers, nothing lost, only planted conflicts', async () => {
     const began = Date.now();
-    const loaded = await loadLedger(SHIPPED_LEDGER);
+    const loaded = await loadLedger(SHIPPED_LEDGER, { cwd: process.cwd() });
     const ledger = loaded.ledger!;
     const departments = ledger.registry.departments.map((d) => d.name);
     expect(departments).toHaveLength(15);
