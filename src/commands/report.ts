@@ -10,11 +10,14 @@ import { diffLedgers } from '../query/ledger-diff.js';
 import { changesFromLedgerDates, leaderReport, type LeaderReport, type RecentChange } from '../query/leader-report.js';
 import { ledgerAt } from '../open/ledger-at.js';
 import { dateOption } from '../typed-input.js';
-import { writeOutputFile } from './write-output.js';
+import { isFileFormat, type FileFormatName } from '../render/formats.js';
+import { writeOutputFile, writeRendered } from './write-output.js';
 
 export interface ReportOptions extends ViewOptions {
   since?: string;
   output?: string;
+  /** html (the default), or a file format such as docx; -o 报告.docx chooses docx too. */
+  format?: 'html' | FileFormatName;
 }
 
 /** Changes to the ledger committed on or after `since` (author dates), oldest first, then what is not committed yet; undefined when git has no version of it. */
@@ -70,6 +73,11 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     // Changes since a date come from git, which the ledger's bytes do not identify.
     { remember: !since },
   );
+  const format = options.format ?? (/\.docx$/i.test(output) ? 'docx' : 'html');
+  if (isFileFormat(format)) {
+    await writeRendered(ctx, format, 'report', report, output);
+    return ExitCode.Ok;
+  }
   const { renderReportHtml } = await import('../render/html/report-page.js');
   const generated = new Date(ctx.io.now().getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
   writeOutputFile(ctx, output, renderReportHtml(report, `${generated}（北京时间）`), 'HTML 报告');
