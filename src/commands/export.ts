@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-code.js';
 import type { AssignmentTable } from '../query/assignment-table.js';
 import { ledgerExport } from '../query/ledger-export.js';
 import { openLedgerForView } from '../open/open-ledger.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { isFileFormat } from '../render/formats.js';
 import { writeRendered } from './write-output.js';
@@ -21,9 +22,9 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
     await writeRendered(ctx, options.format, 'assignment', table, options.output);
     return ExitCode.Ok;
   }
-  const notes: string[] = [];
+  const notes: Diagnostic[] = [];
   const { ledger } = await openLedgerForView(ctx, notes);
-  for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  for (const note of notes) ctx.warn(note);
   const data = ledgerExport(ledger);
   const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0 }) : renderJson(data);
   if (options.output) (await import('./write-output.js')).writeOutputFile(ctx, options.output, text, options.format);
