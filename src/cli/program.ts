@@ -132,7 +132,9 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .description('给领导看的推进情况报告：一个自带图表、可打印（A4）的 HTML 文件')
       .requiredOption('-o, --output <file>', '写入的 HTML 文件，如 报告.html；--since 时另列此日期以来的每处变化'),
   )
-    .addOption(new Option('--format <format>', '输出格式（缺省按 -o 的扩展名：.docx 为 Word 公文，其余为 HTML）').choices(['html', 'docx'])).action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
+    .addOption(new Option('--format <format>', '输出格式（缺省按 -o 的扩展名：.docx 为 Word 公文，其余为 HTML）').choices(['html', 'docx']))
+    .option('--month <month>', '写这个月的调度通报（如 2021-10）：本月完成、新增逾期、延期、未启动、各部门完成度较上月、未报送的部门')
+    .option('--until <date>', '与 --since 一起：写这段时间的调度通报').action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
 
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
 

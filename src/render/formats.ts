@@ -2,6 +2,7 @@ import type { AssignmentTable } from '../query/assignment-table.js';
 import type { DepartmentReport } from '../query/department-report.js';
 import type { LeaderReport } from '../query/leader-report.js';
 import type { OverdueReport } from '../query/overdue-report.js';
+import type { PeriodReport } from '../query/period-report.js';
 import type { Reminder, RemindReport } from '../query/remind-report.js';
 import type { StatusReport } from '../query/status-report.js';
 import type { ChecklistInput } from './docx/checklist-doc.js';
@@ -17,6 +18,7 @@ export interface Renderable {
   overdue: OverdueReport;
   assignment: AssignmentTable;
   report: LeaderReport;
+  period: PeriodReport;
   reminder: { report: RemindReport; reminder: Reminder };
   checklist: ChecklistInput;
 }
@@ -38,7 +40,7 @@ export interface FileFormat {
 
 export const FILE_FORMATS = {
   xlsx: { extension: '.xlsx', what: 'Excel 工作簿', views: ['status', 'department', 'overdue', 'assignment'], load: async () => (await import('./xlsx/index.js')).XLSX_RENDERERS },
-  docx: { extension: '.docx', what: 'Word 文档（公文格式）', views: ['report', 'reminder', 'checklist'], load: async () => (await import('./docx/index.js')).DOCX_RENDERERS },
+  docx: { extension: '.docx', what: 'Word 文档（公文格式）', views: ['report', 'period', 'reminder', 'checklist'], load: async () => (await import('./docx/index.js')).DOCX_RENDERERS },
 } as const satisfies Record<string, FileFormat>;
 
 export type FileFormatName = keyof typeof FILE_FORMATS;
