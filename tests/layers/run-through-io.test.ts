@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { run } from '../../src/cli/main.js';
+import type { Io } from '../../src/io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 
 const at = (date: string) => () => new Date(`${date}T04:00:00Z`);
+
+/** Runs gongkai in this process, whose own folder stays the repository's: only Io says where the run is. */
+async function runCli(argv: string[], io: Partial<Io>) {
+  const memory = memoryIo(io);
+  const code = await run(argv, memory);
+  expect(process.cwd()).not.toBe(io.cwd);
+  return { code, out: memory.out, err: memory.err };
+}
 
 /** A working folder of its own (not the test process's), with a ledger that differs from the shipped one, its settings and a calendar file. */
 function workingFolder(calendar = 'year: 2021\nholidays: [2021-13-01]\n') {
