@@ -58,7 +58,15 @@ export type DiagnosticCode =
   | 'RELATIVE_DUE_UNKNOWN'
 
   | 'DUE_TEXT_MISMATCH'
-  | 'DUE_TEXT_UNREAD';
+  | 'DUE_TEXT_UNREAD'
+  // the run: what a view or the cache tells the user without stopping
+  | 'CACHE_UNSAFE'
+  | 'CALENDAR_INVALID'
+  | 'HOLIDAYS_UNKNOWN'
+  | 'LEDGER_HAS_ERRORS'
+  | 'DEPARTMENT_ABBREVIATED'
+  | 'SINCE_NO_HISTORY'
+  | 'SINCE_UNREADABLE';
 
 export type Severity = 'error' | 'warning';
 
@@ -83,6 +91,11 @@ export interface Diagnostic {
   path?: readonly PathSegment[];
   /** Point at the key of the last path segment rather than its value. */
   at?: 'key' | 'value';
+}
+
+/** Where diagnostics find the text they point into (for excerpts). */
+export interface TextSource {
+  get(file: string): string | undefined;
 }
 
 /** Builds an error diagnostic. */

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostic.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { beijingToday } from '../model/dates.js';
@@ -34,14 +35,14 @@ export interface SetOptions {
 }
 
 /** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry). */
-type TypedEdit = (ledger: Ledger, understood: (note: string) => void) => LedgerEdit;
+type TypedEdit = (ledger: Ledger, understood: (note: Diagnostic) => void) => LedgerEdit;
 
 /** A typed date, with the plan's year for 10月8日. */
 const typedDate = (text: string, option: string, today: string, ledger: Ledger) => dateOption(text, option, { today, planYear: ledger.plan.year });
 
 /** A typed department name as it goes into the ledger: as written when the registry knows it, else the full name it stands for. */
-function typedDepartment(text: string, ledger: Ledger, understood: (note: string) => void): string {
-  return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood).name;
+function typedDepartment(text: string, ledger: Ledger, understood: (note: Diagnostic) => void, option: string): string {
+  return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood, option).name;
 }
 
 /**
@@ -131,11 +132,11 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
   const repo = wantCommit ? prepareCommit(ctx, file) : undefined;
   const open = (bytes: Buffer) => openLedger(ctx, { checks: 'all', file, override: (f) => (f === file ? bytes : undefined) });
   // An edit may be made more than once (the file changed meanwhile); say each reading once.
-  const understood = new Set<string>();
+  const understood = new Map<string, Diagnostic>();
   let committed: { hash: string; message: string } | undefined;
   let result;
   try {
-    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.add(note)), {
+    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note)), {
       open,
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
@@ -155,7 +156,7 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file}: 文件不存在`);
     throw cause;
   }
-  for (const note of understood) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  for (const note of understood.values()) ctx.warn(note);
   const edit = result.edit;
   const changes = diffLedgers(result.before, result.after);
   if (!changes.length) {
@@ -200,7 +201,7 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
         if (!options.force) refuseSilentPostponement(itemOf(ledger, item), edit.due, today);
       }
       if (options.doneOn !== undefined) edit.doneOn = typedDate(options.doneOn, '--done-on', today, ledger);
-      if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood)) };
+      if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood, '--resolve')) };
       return edit;
     },
     options.commit,
@@ -251,7 +252,7 @@ export async function noteCommand(ctx: CommandContext, item: string, text: strin
     ctx,
     (ledger, understood) => ({
       item,
-      note: { date: dateOrToday(options.on, '--on', today, ledger), dept: typedDepartment(options.dept, ledger, understood), note },
+      note: { date: dateOrToday(options.on, '--on', today, ledger), dept: typedDepartment(options.dept, ledger, understood, '--dept'), note },
     }),
     options.commit,
   );

@@ -25,8 +25,8 @@ function relativeFrom(folder: string, target: string): string {
   return relative(folder, target).split('\\').join('/') || '.';
 }
 
-async function readRegistry(file: string, stdin: () => Buffer) {
-  const { registry, diagnostics, texts } = await loadRegistry(file, { stdin });
+async function readRegistry(file: string, io: Pick<CommandContext['io'], 'cwd' | 'stdin'>) {
+  const { registry, diagnostics, texts } = await loadRegistry(file, { cwd: io.cwd, stdin: io.stdin });
   if (hasErrors(diagnostics)) throw new UserError('部门名录有错误', ExitCode.CannotRun, diagnostics, texts);
   return registry;
 }
@@ -34,10 +34,10 @@ async function readRegistry(file: string, stdin: () => Buffer) {
 /** `gongkai import NOTICE`: reads an official notice (text, Word, Excel, web page) into a new ledger. */
 export async function importCommand(ctx: CommandContext, notice: string, options: ImportOptions): Promise<ExitCode> {
   const { io } = ctx;
-  const file = readFileBytes(notice, { stdin: io.stdin });
+  const file = readFileBytes(notice, { cwd: io.cwd, stdin: io.stdin });
   if (file.bytes === undefined) throw new UserError('无法读取通知', ExitCode.CannotRun, file.diagnostics);
   if (!file.bytes.toString('utf8').trim()) throw new UserError(`${notice}: 通知是空的`);
-  const registry = options.registry ? await readRegistry(options.registry, io.stdin) : undefined;
+  const registry = options.registry ? await readRegistry(options.registry, io) : undefined;
   const knownNames = registry ? [...registry.departments.flatMap((d) => [d.name, ...d.aliases]), ...registry.groups.flatMap((g) => [g.name, ...g.aliases])] : [];
   const read = await readNoticeBytes(file.bytes, { knownNames });
   if (!read.ok) throw new UserError('无法读取通知', ExitCode.CannotRun, [error(read.code, read.message, { file: notice })]);
