@@ -2,7 +2,7 @@ import { nameKey } from '../model/department.js';
 import type { Block, NoticeDocument, Paragraph } from './blocks.js';
 import { textBlocks } from './containers/text.js';
 import { readHeader } from './header.js';
-import { standingRule } from './clause/standing-rule.js';
+import { standingRule, unreadStandingRule } from './clause/standing-rule.js';
 import type { Notice, NoticeItem } from './notice.js';
 import { numberedItems } from './structure/numbered-items.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
@@ -73,6 +73,16 @@ export interface ReadOptions {
   knownNames?: Iterable<string>;
 }
 
+/** A preamble sentence that seems to give every task bodies but was not read: every item is unsure. */
+function flagUnreadRule(items: NoticeItem[], headText: string): void {
+  const unread = unreadStandingRule(headText);
+  if (!unread) return;
+  for (const item of items) {
+    item.problems.push(`通知开头的「${[...unread].slice(0, 24).join('')}…」像是适用于各项任务的分工，没有读出`);
+    item.rolesUnsure = true;
+  }
+}
+
 /** Reads a notice's blocks into its header, sections and items. */
 export function readNoticeDocument(document: NoticeDocument, options: ReadOptions = {}): Notice {
   const { sections, units, headText } = recognise(document.blocks);
@@ -82,10 +92,12 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   const rule = standingRule(headText);
   const standing = rule ? [rule] : [];
   let items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
+  flagUnreadRule(items, headText);
   // Second pass: names read for sure elsewhere in the notice cut glued clauses (…等信息审批处牵头).
   if (items.some((i) => i.rolesUnsure)) {
     for (const item of items) if (!item.unsureNames.length && item.clause) for (const a of item.assignments) known.add(a.name);
     items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
+    flagUnreadRule(items, headText);
   }
   uniqueNumbers(items);
   const sectionsSeen = new Set<string>();

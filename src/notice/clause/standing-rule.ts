@@ -1,4 +1,4 @@
-import { splitTopLevel } from './grammar.js';
+import { parseResponsibility, splitTopLevel } from './grammar.js';
 import { isNameList, readsAsClause } from './find-clause.js';
 import { toSimplified } from './traditional.js';
 
@@ -28,21 +28,54 @@ function clauseOf(part: string): string {
   return words;
 }
 
+/**
+ * A sentence that looks like a standing rule (it speaks of all the tasks and of
+ * bodies' roles) but that `standingRule` could not read: the items it would cover are not sure.
+ */
+export function unreadStandingRule(text: string): string | undefined {
+  if (standingRule(text)) return undefined;
+  return toSimplified(text)
+    .split(/[。;；\n]/)
+    .find((s) => s.length <= 120 && (RULE_MARK.test(s) || /(?:以下|下列|所有|全部|各项)[^，,]{0,10}(?:工作|任务)/.test(s)) && /牵头|负责|配合|落实|责任单位|参与/.test(s) && /各|所有|全体|有关/.test(s.replace(/各项/g, '')))
+    ?.trim();
+}
+
+/** A body's name in a rule, strictly: it ends like an organisation (a loose `各…` is not enough here). */
+const STRICT_NAME = /(?:司|局|厅|处|室|科|股|中心|办|委|部|院|馆|站|所|队|组|会|府|公司|单位|部门|机构|街道|乡|镇|村|区|县|市|省|[)）])$/;
+
+/** The bodies that open a part (`各街道办事处对照…落实` → 各街道办事处) and the role its words give. */
+function openingNames(part: string): string | undefined {
+  const opened = part.replace(/^(?:对|就)?(?:以下|下列|上述|本方案|本要点|所有|各项|全部)?(?:各项|所列)?(?:工作|任务)?(?:中|的)?(?:均由|由|均|都)?/, '');
+  const tokens = splitTopLevel(opened, new Set(['、']));
+  const last = tokens.pop() ?? '';
+  if (!tokens.every((t) => STRICT_NAME.test(t) && [...t].length <= 16)) return undefined;
+  let cut = 0;
+  for (let i = Math.min(last.length, 16); i >= 2; i--) if (STRICT_NAME.test(last.slice(0, i)) && isNameList(last.slice(0, i))) { cut = i; break; }
+  if (!cut) return undefined;
+  const rest = last.slice(cut);
+  if (!/落实|负责|配合|牵头|参与|协同|执行|推进|做好|抓好|实施/.test(rest)) return undefined;
+  const role = /配合|协同|协助|参与/.test(rest) ? '配合' : /牵头/.test(rest) ? '牵头' : '按职责分工负责';
+  return `${[...tokens, last.slice(0, cut)].join('、')}${role}`;
+}
+
+/** Every name of a clause ends like an organisation. */
+function strictNames(clause: string): boolean {
+  const parsed = parseResponsibility(clause);
+  return parsed.ok && parsed.assignments.every((a) => STRICT_NAME.test(a.name) && [...a.name].length <= 16);
+}
+
 export function standingRule(text: string): string | undefined {
   const reading = toSimplified(text);
   for (const sentence of reading.split(/[。;；\n]/)) {
     if (!RULE_MARK.test(sentence)) continue;
-    for (const part of splitTopLevel(sentence, new Set([',', '，']))) {
+    const parts = splitTopLevel(sentence, new Set([',', '，']));
+    for (const part of parts) {
       const clause = clauseOf(part);
-      if (clause && clause.length <= 60 && readsAsClause(clause)) return clause;
+      if (clause && clause.length <= 60 && readsAsClause(clause) && strictNames(clause)) return clause;
     }
-    // Any other wording: the names that open a part of the rule, with its role word (配合 / else each its own part).
-    for (const part of splitTopLevel(sentence, new Set([',', '，']))) {
-      const opened = part.replace(/^(?:对|就)?(?:以下|下列|上述|所有|各项)?(?:各项|所列)?(?:工作|任务)?(?:中|的)?(?:均由|由|均|都)?/, '');
-      const names = /^[^、，,。]+?(?:、[^、，,。]+?)*(?=(?:均|都|一律)?(?:需要|必须|需|须|要|应|负责|配合|参与|协同|牵头|按))/.exec(opened)?.[0];
-      if (!names || !isNameList(names)) continue;
-      const role = /配合|协同|协助|参与/.test(part) ? '配合' : /牵头/.test(part) ? '牵头' : '按职责分工负责';
-      return `${names}${role}`;
+    for (const part of parts) {
+      const clause = openingNames(part);
+      if (clause && strictNames(clause)) return clause;
     }
   }
   return undefined;
