@@ -112,7 +112,7 @@ export function deadlineInText(text: string): string | undefined {
 
 /**
  * The dated steps of deadline words that give several dates
- * (`2021年2月公布预算信息,2021年8月公布上年度决算信息`): each step's date and
+ * (`2月公布预算…,8月公布决算…`): each step's date and
  * what it is for, from the words of its own part; the words themselves when they say no more.
  */
 export function deadlineSteps(words: string, planYear: number): { due: string; text: string }[] {

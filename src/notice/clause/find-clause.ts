@@ -50,7 +50,7 @@ export function readsAsClause(words: string): boolean {
 /**
  * A clause with no brackets at the end of the words: after the last full stop
  * (`…动态更新。办公室牵头,各有关处室配合`), as a sentence (`此项工作由…负责,…配合。`),
- * or glued to the text (`…等信息审批处牵头,…配合`): then the first name is cut
+ * or glued to the text (`…等信息A处牵头,…配合`): then the first name is cut
  * off the text only where a known name fits, else the unit is flagged.
  */
 function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClause | undefined {
@@ -103,7 +103,7 @@ export function isNameList(part: string): boolean {
   return names.every((n) => looksLikeName(normalizeDepartmentName(n).replace(/等$/, '')));
 }
 
-/** `…等信息审批处牵头`: the longest known name that ends right before the role word. */
+/** `…等信息A处牵头`: the longest known name that ends right before the role word. */
 function knownNameCut(tail: string, knownNames: ReadonlySet<string>): number {
   const role = /(分别牵头|牵头落实|牵头负责|牵头|负责落实|分别负责|负责|配合)$/.exec(tail);
   if (!role) return -1;
@@ -168,7 +168,7 @@ const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职
 /**
  * Every clause of a paragraph (DOMAIN.md F1–F4): bracket groups that read as a
  * clause where a clause stands, sentences that are clauses (`此项工作由A负责,B配合。`,
- * `办公室牵头,各科室配合`), sentence tails `…，由A牵头落实`. Also how many bracket
+ * `A牵头,B配合`), sentence tails `…，由A牵头落实`. Also how many bracket
  * groups with role words were NOT read, so a paragraph that says more than was read is flagged.
  */
 function clauseSpans(words: string): { spans: Span[]; unread: string[] } {
@@ -215,7 +215,7 @@ function clauseSpans(words: string): { spans: Span[]; unread: string[] } {
   return { spans, unread };
 }
 
-/** The first words a clause covers, for its scope: `实时发布环境空气质量数据`. */
+/** The first words a clause covers, for its scope: the first words of its sentence. */
 function coveredWords(text: string): string {
   const words = text.replace(/[〔〕]/g, '').replace(/^[\s。;；,，]+/, '').trim();
   const first = /^[^,，。;；:：]+/.exec(words)?.[0] ?? words;

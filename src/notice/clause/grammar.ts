@@ -108,7 +108,7 @@ function splitNames(text: string): string[] {
   return names.map((n) => normalizeDepartmentName(n).replace(/等$/, ''));
 }
 
-/** `宣传处会办公室`: A leads in consultation with B. 会 belongs to the name in 委员会, 常委会, 协会 … */
+/** `A处会B室`: A leads in consultation with B. 会 belongs to the name in 委员会, 常委会, 协会 … */
 const CONSULTS = /^(.+?[处室司局科厅办部院馆组站队所心])会(?!同)(.+)$/;
 
 type Pending = { names: string[]; role?: Role | 'responsible'; scope?: string; /** the role came from a label, not a word */ labelled?: boolean };
@@ -224,7 +224,7 @@ function parseClause(clause: string): ParsedClause {
     const parsed = parsePart(part);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     // After a label, parts with no role word of their own belong to it:
-    // `责任单位:市直相关单位,各县市区人民政府` (`,` between groups inside one label).
+    // `责任单位:A、B,各县政府` (`,` between groups inside one label).
     const previous = groups[groups.length - 1];
     for (const p of parsed) {
       if (!p.role && !label && previous?.labelled) groups.push({ ...p, role: previous.role!, labelled: true });
@@ -234,7 +234,7 @@ function parseClause(clause: string): ParsedClause {
   if (!groups.length) return { ok: false, reason: '责任分工中没有部门' };
 
   // Names without a role word take the role of the next part that has one:
-  // `办公室牵头,各有关处室、民服中心,省信息中心运维九部配合` — all three cooperate.
+  // `A牵头,B、C,D配合` — all three cooperate.
   const unsure: string[] = [];
   let next: Role | 'responsible' | undefined;
   for (let i = groups.length - 1; i >= 0; i--) {

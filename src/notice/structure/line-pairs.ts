@@ -2,7 +2,7 @@ import { isNameList, readsAsClause } from '../clause/find-clause.js';
 import { foldWidth } from '../text.js';
 import type { RawUnit } from './raw-unit.js';
 
-/** A line that is nothing but a clause: `市财政局牵头落实`, `办公室牵头,各科室配合`, a bare name `市卫生健康委`. */
+/** A line that is nothing but a clause: `市财政局牵头落实`, `A牵头,B配合`, a bare name `某某局`. */
 function isClauseLine(line: string): boolean {
   const words = foldWidth(line).trim().replace(/[。;；,，]$/, '');
   if (!words || [...words].length > 150 || /[。]/.test(words) || /^[(（〔]/.test(words)) return false;

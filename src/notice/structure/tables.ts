@@ -34,7 +34,7 @@ export function columnOf(header: string): Column {
   return 'unknown';
 }
 
-/** Deadline words in a cell: only time words (长期推进, 视情况而定), or dated words (2021年2月公布预算信息). A task `做好常态化…发布` is not one. */
+/** Deadline words in a cell: only time words (长期推进, 视情况而定), or dated words (YYYY年2月公布…). A task `做好常态化…发布` is not one. */
 const looksLikeDeadline = (text: string) =>
   !!text && text.length <= 40 && (isDeadlineWords(text) || (/\d\s*[年月]|季度|年底|年内|年末|半年/.test(text) && readDeadline(toSimplified(text), 2000).kind !== 'unknown'));
 const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})?[.、．]?|[(（][一二三四五六七八九十]{1,3}[)）])$/;
@@ -292,7 +292,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       task[0] = task[0]!.slice(written[0].length);
     } else number = String(++running);
     const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
-    // One responsibility column is read with the clause grammar as it stands (宣传处会办公室,
+    // One responsibility column is read with the clause grammar as it stands (A会B,
     // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
     // grammar reads role words inside the cells too (规章由A牵头、规范性文件由B牵头).
     const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
