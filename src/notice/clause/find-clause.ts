@@ -193,10 +193,13 @@ function clauseSpans(words: string): { spans: Span[]; unread: string[] } {
     else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
     else if (depth === 0 && (i === reading.length || /[。;；]/.test(ch))) sentenceEnds.push(i);
   }
+  const bracketSpans = [...spans];
   for (const to of sentenceEnds) {
-    const start = from;
+    let start = from;
     from = to + 1;
-    if (spans.some((s) => s.start < to && s.end > start)) continue;
+    // A bracket clause inside the sentence ends what it covers: the words after it are a sentence of their own.
+    for (const s of bracketSpans) if (s.start < to && s.end > start) start = Math.max(start, s.end);
+    if (start >= to) continue;
     const raw = reading.slice(start, to);
     const sentence = raw.trim();
     if (!sentence || !HAS_ROLE.test(sentence)) continue;
