@@ -56,7 +56,7 @@ export async function openLedger(ctx: CommandContext, request: LedgerRequest): P
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
     const today = beijingToday(ctx.io.now());
-    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, process.cwd());
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, `${process.cwd()}\0${located.config.graceDays ?? ''}`);
     // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
     const cached = cache?.get<Diagnostic[]>(key);
     let found = cached?.value;
@@ -64,7 +64,7 @@ export async function openLedger(ctx: CommandContext, request: LedgerRequest): P
       // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
       const { registry, plan } = loaded.ledger;
       const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }) : undefined;
-      found = checkLedger({ ledger: loaded.ledger, today }, request.checks, perItem?.memo);
+      found = checkLedger({ ledger: loaded.ledger, today, graceDays: located.config.graceDays }, request.checks, perItem?.memo);
       perItem?.save();
       cache?.set(key, found);
     }
