@@ -132,6 +132,15 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .requiredOption('-o, --output <file>', '写入的 HTML 文件，如 报告.html；--since 时另列此日期以来的每处变化'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
 
+  withViewOptions(
+    program
+      .command('review')
+      .description('年终回头看：逐项核查按期完成、逾期完成（工作日）、延期（几次、理由、批准人）、取消、持续推进、未完成，以及时限之后的变化'),
+  )
+    .addOption(new Option('--format <format>', '输出格式（xlsx 须加 -o 文件；html 为可打印的页面）').choices(['table', 'md', 'json', 'csv', 'xlsx', 'html']).default('table'))
+    .addOption(outputOption())
+    .action(async (options) => run(async (ctx) => (await import('../commands/review.js')).reviewCommand(ctx, options)));
+
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
 
   program
