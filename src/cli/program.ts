@@ -45,6 +45,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('-o, --output <file>', '写入台账文件（不指定则输出到标准输出）')
     .option('--force', '覆盖已存在的文件')
     .option('--registry <file>', '使用已有的部门名录文件，只报告名录中没有的名称')
+    .option('--carry-over <ledger>', '上年结转：把这份上年台账中未完成的任务带进新台账（新计划中已有的标明结转，其余加在「上年结转」部分）')
     .addOption(new Option('--format <format>', '输出格式').choices(['yaml', 'json']).default('yaml'))
     .action(async (notice, options) => run(async (ctx) => (await import('../commands/import.js')).importCommand(ctx, notice, options)));
 
@@ -131,6 +132,15 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .description('给领导看的推进情况报告：一个自带图表、可打印（A4）的 HTML 文件')
       .requiredOption('-o, --output <file>', '写入的 HTML 文件，如 报告.html；--since 时另列此日期以来的每处变化'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
+
+  program
+    .command('compare')
+    .description('比较两年（或两份）计划：按任务文字配对（改了措辞、换了编号仍是同一项），列出新增、删去、换了责任部门的任务')
+    .argument('<old>', '上一年的台账')
+    .argument('<new>', '新的台账')
+    .addOption(new Option('--format <format>', '输出格式').choices(['table', 'md', 'json', 'csv']).default('table'))
+    .addOption(outputOption())
+    .action(async (old, next, options) => run(async (ctx) => (await import('../commands/compare.js')).compareCommand(ctx, old, next, options)));
 
   withViewOptions(
     program
