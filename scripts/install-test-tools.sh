@@ -2,13 +2,18 @@
 # Installs the programs the tests drive from Debian's packages: chromium (the
 # HTML report is opened, screenshotted and printed in a real browser),
 # fonts-noto-cjk (so Chinese renders in it) and gnumeric (its ssconvert
-# re-saves a filled-in form, as a liaison's office suite would). About 1.5
-# minutes on a fresh machine; nothing when they are already there.
+# re-saves a filled-in form, as a liaison's office suite would), LibreOffice
+# (Writer and Calc, headless: .docx output is converted to PDF, forms are
+# re-saved as a liaison's office suite would) and poppler-utils (pdftoppm and
+# pdftotext read the PDF pages back). A few minutes on a fresh machine;
+# nothing when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v ssconvert >/dev/null 2>&1 || need+=(gnumeric)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,4 +1,6 @@
 import type { Io } from './io.js';
+import type { OpenContext } from './open/open-context.js';
+import { renderDiagnosticsText } from './render/diagnostics.js';
 import { makeStyles, type Styles } from './render/styles.js';
 
 /** Options every command accepts. */
@@ -7,9 +9,8 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
-/** What a command receives: the Io, resolved global options and output styles. */
-export interface CommandContext {
-  io: Io;
+/** What a command receives: the core's context (Io, the ledger named, warnings shown on stderr), resolved global options and output styles. */
+export interface CommandContext extends OpenContext {
   global: GlobalOptions;
   /** Styles for stdout and stderr, coloured only on a terminal and never with NO_COLOR. */
   out: Styles;
@@ -30,11 +31,15 @@ export function wantsColor(flag: boolean | undefined, isTty: boolean, env: Io['e
 }
 
 export async function makeContext(io: Io, global: GlobalOptions): Promise<CommandContext> {
+  const err = await makeStyles(wantsColor(global.color, io.stderrIsTty, io.env));
   return {
     io,
     global,
+    ledger: global.ledger,
+    // Findings the core lets pass are shown like every other diagnostic: file, code, message.
+    warn: (finding) => io.stderr(renderDiagnosticsText([finding], new Map(), err)),
     out: await makeStyles(wantsColor(global.color, io.stdoutIsTty, io.env)),
-    err: await makeStyles(wantsColor(global.color, io.stderrIsTty, io.env)),
+    err,
   };
 }
 

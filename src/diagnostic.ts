@@ -53,7 +53,15 @@ export type DiagnosticCode =
   | 'RELATIVE_DUE_UNKNOWN'
 
   | 'DUE_TEXT_MISMATCH'
-  | 'DUE_TEXT_UNREAD';
+  | 'DUE_TEXT_UNREAD'
+  // the run: what a view or the cache tells the user without stopping
+  | 'CACHE_UNSAFE'
+  | 'CALENDAR_INVALID'
+  | 'HOLIDAYS_UNKNOWN'
+  | 'LEDGER_HAS_ERRORS'
+  | 'DEPARTMENT_ABBREVIATED'
+  | 'SINCE_NO_HISTORY'
+  | 'SINCE_UNREADABLE';
 
 export type Severity = 'error' | 'warning';
 

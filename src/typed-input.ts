@@ -1,4 +1,5 @@
 import { ExitCode } from './exit-code.js';
+import { warning, type Diagnostic } from './diagnostic.js';
 import { UserError } from './errors.js';
 import type { Department, Registry } from './model/department.js';
 import { matchDepartment, quotedNames } from './model/department-match.js';
@@ -16,13 +17,13 @@ export function dateOption(text: string, option: string, context: TypedDateConte
  * `note` is told how it was read (「救助司」按「社会救助司」处理); several
  * candidates or none are a user error listing them.
  */
-export function departmentOption(registry: Registry, typed: string, note: (text: string) => void): Department {
+export function departmentOption(registry: Registry, typed: string, note: (finding: Diagnostic) => void, option = '--dept'): Department {
   const match = matchDepartment(registry, typed);
   switch (match.kind) {
     case 'exact':
       return match.department;
     case 'abbreviation':
-      note(`「${typed}」按「${match.department.name}」处理`);
+      note(warning('DEPARTMENT_ABBREVIATED', `「${typed}」按「${match.department.name}」处理`, { file: option }));
       return match.department;
     case 'ambiguous':
       throw new UserError(`「${typed}」可指 ${match.candidates.length} 个部门，请写得更具体：\n${match.candidates.map((d) => `  ${d.name}`).join('\n')}`, ExitCode.CannotRun);

@@ -33,7 +33,7 @@ export function openCache(env: Env, warn: (message: string) => void): CacheStore
   const id = `${dir}\0${maxBytes}`;
   if (opened.has(id)) return opened.get(id);
   const unsafe = prepareFolder(dir);
-  if (unsafe) warn(`注意：缓存目录 ${dir} ${unsafe}，本次不使用缓存（可设 GONGKAI_CACHE_DIR 换一个只属于自己的目录，或 GONGKAI_CACHE=off）`);
+  if (unsafe) warn(`缓存目录 ${dir} ${unsafe}，本次不使用缓存（可设 GONGKAI_CACHE_DIR 换一个只属于自己的目录，或 GONGKAI_CACHE=off）`);
   const store = unsafe ? undefined : new CacheStore(dir, maxBytes);
   opened.set(id, store);
   return store;

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostic.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { beijingToday } from '../model/dates.js';
@@ -36,14 +37,14 @@ export interface SetOptions {
 }
 
 /** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry); `dated` gives a record's date by the plan-year rule, `asOf` the date views count as of. */
-type TypedEdit = (ledger: Ledger, understood: (note: string) => void, dated: (typed: string | undefined, option: string) => string, asOf: string) => LedgerEdit;
+type TypedEdit = (ledger: Ledger, understood: (note: Diagnostic) => void, dated: (typed: string | undefined, option: string) => string, asOf: string) => LedgerEdit;
 
 /** A typed date, with the plan's year for 10月8日. */
 const typedDate = (text: string, option: string, today: string, ledger: Ledger) => dateOption(text, option, { today, planYear: ledger.plan.year });
 
 /** A typed department name as it goes into the ledger: as written when the registry knows it, else the full name it stands for. */
-function typedDepartment(text: string, ledger: Ledger, understood: (note: string) => void): string {
-  return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood).name;
+function typedDepartment(text: string, ledger: Ledger, understood: (note: Diagnostic) => void, option: string): string {
+  return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood, option).name;
 }
 
 /** The item an edit is about, when the ledger has it (otherwise the edit itself reports it missing). */
@@ -123,14 +124,14 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
   const repo = wantCommit ? prepareCommit(ctx, file) : undefined;
   const open = (bytes: Buffer) => openLedger(ctx, { checks: 'all', file, override: (f) => (f === file ? bytes : undefined) });
   // An edit may be made more than once (the file changed meanwhile); say each reading once.
-  const understood = new Set<string>();
+  const understood = new Map<string, Diagnostic>();
   let committed: { hash: string; message: string } | undefined;
   let result;
   try {
     const today = beijingToday(ctx.io.now());
     const dated = (ledger: Ledger) => (value: string | undefined, option: string) => recordDate(value, option, today, ledger, config.graceDays);
     const asOf = (ledger: Ledger) => defaultAsOf(periodOf(ledger, config.graceDays), today).asOf;
-    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.add(note), dated(ledger), asOf(ledger)), {
+    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note), dated(ledger), asOf(ledger)), {
       open,
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
@@ -150,7 +151,7 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file}: 文件不存在`);
     throw cause;
   }
-  for (const note of understood) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  for (const note of understood.values()) ctx.warn(note);
   const edit = result.edit;
   const changes = diffLedgers(result.before, result.after);
   if (!changes.length) {
@@ -195,7 +196,7 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
         if (!options.force) refuseSilentPostponement(itemOf(ledger, item), edit.due, asOf);
       }
       if (options.doneOn !== undefined) edit.doneOn = dated(options.doneOn, '--done-on');
-      if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood)) };
+      if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood, '--resolve')) };
       return edit;
     },
     options.commit,
@@ -244,7 +245,7 @@ export async function noteCommand(ctx: CommandContext, item: string, text: strin
     ctx,
     (ledger, understood, dated) => ({
       item,
-      note: { date: dated(options.on, '--on'), dept: typedDepartment(options.dept, ledger, understood), note },
+      note: { date: dated(options.on, '--on'), dept: typedDepartment(options.dept, ledger, understood, '--dept'), note },
     }),
     options.commit,
   );

@@ -5,8 +5,10 @@ import { ExitCode } from '../exit-code.js';
 import type { AssignmentTable } from '../query/assignment-table.js';
 import { ledgerExport } from '../query/ledger-export.js';
 import { openLedgerForView } from '../open/open-ledger.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
-import { writeXlsx } from './write-output.js';
+import { isFileFormat } from '../render/formats.js';
+import { writeRendered } from './write-output.js';
 
 export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {
   format: 'json' | 'yaml' | 'xlsx';
@@ -15,14 +17,14 @@ export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {
 
 /** `gongkai export`: the loaded ledger, every item with its roles, as JSON or YAML; as xlsx, the 任务分工表. */
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<ExitCode> {
-  if (options.format === 'xlsx') {
+  if (isFileFormat(options.format)) {
     const table = await viewReport<AssignmentTable>(ctx, { asOf: options.asOf }, 'assignment-table', async (view) => (await import('../query/assignment-table.js')).assignmentTable(view));
-    await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).assignmentSheet(table)]);
+    await writeRendered(ctx, options.format, 'assignment', table, options.output);
     return ExitCode.Ok;
   }
-  const notes: string[] = [];
+  const notes: Diagnostic[] = [];
   const { ledger } = await openLedgerForView(ctx, notes);
-  for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  for (const note of notes) ctx.warn(note);
   const data = ledgerExport(ledger);
   const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0 }) : renderJson(data);
   if (options.output) (await import('./write-output.js')).writeOutputFile(ctx, options.output, text, options.format);

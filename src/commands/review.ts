@@ -1,15 +1,13 @@
-import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { fileHistory, repositoryOf } from '../git/git.js';
-import type { Ledger } from '../model/ledger.js';
-import { ledgerAt } from '../open/ledger-at.js';
+import { repositoryOf } from '../git/git.js';
+import { ledgerHistory } from '../open/ledger-history.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
-import { diffLedgers, type Change } from '../query/ledger-diff.js';
+import type { Change } from '../query/ledger-diff.js';
 import type { DatedChange, ReviewReport } from '../query/review-report.js';
 import { reviewDoc } from '../render/review-doc.js';
 import { writeView } from './view-output.js';
-import { writeOutputFile, writeXlsx } from './write-output.js';
+import { writeOutputFile, writeRendered } from './write-output.js';
 
 export type ReviewFormat = 'table' | 'md' | 'json' | 'csv' | 'xlsx' | 'html';
 
@@ -35,25 +33,12 @@ function ownDate(change: Change): string | undefined {
   }
 }
 
-/** Every change of the ledger in git, commit by commit (each compared with the one before), oldest first; undefined outside git. */
-async function ledgerHistory(ctx: CommandContext, file: string): Promise<DatedChange[] | undefined> {
+/** Every change of the ledger in git, each commit compared with its parent, oldest first, dated by the change itself where it carries a date; undefined outside git. */
+async function datedHistory(ctx: CommandContext, file: string): Promise<DatedChange[] | undefined> {
   const repo = file === '-' ? undefined : repositoryOf(file);
   if (!repo) return undefined;
-  const commits = fileHistory(repo.root, relative(repo.root, resolve(file)).split('\\').join('/'));
-  if (!commits.length) return undefined;
-  const out: DatedChange[] = [];
-  let previous: Ledger | undefined;
-  for (const commit of commits) {
-    let current: Ledger;
-    try {
-      current = await ledgerAt(ctx, file, repo.root, commit.hash);
-    } catch {
-      continue; // A version that did not parse has nothing to compare.
-    }
-    if (previous) for (const change of diffLedgers(previous, current)) out.push({ date: ownDate(change) ?? commit.date, author: commit.author, commit: commit.hash.slice(0, 7), change });
-    previous = current;
-  }
-  return out;
+  const entries = await ledgerHistory(ctx, repo.root, repo.path);
+  return entries.map((e) => ({ date: ownDate(e.change) ?? e.date, author: e.author, commit: e.commit, change: e.change }));
 }
 
 /** `gongkai review`: the 回头看 of the plan year, by department and item, in every view format and as an HTML page. */
@@ -62,11 +47,11 @@ export async function reviewCommand(ctx: CommandContext, options: ReviewOptions)
     ctx,
     options,
     'review',
-    async (view) => (await import('../query/review-report.js')).reviewReport(view, await ledgerHistory(ctx, view.ledger.file)),
+    async (view) => (await import('../query/review-report.js')).reviewReport(view, await datedHistory(ctx, view.ledger.file)),
     // The history comes from git, which the ledger's bytes do not identify.
     { remember: false },
   );
-  if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => (await import('../render/xlsx/review-sheets.js')).reviewSheets(report));
+  if (options.format === 'xlsx') await writeRendered(ctx, 'xlsx', 'review', report, options.output);
   else if (options.format === 'html') {
     const html = (await import('../render/html/doc-page.js')).renderDocHtml(reviewDoc(report));
     if (options.output) writeOutputFile(ctx, options.output, html, 'HTML 回头看');

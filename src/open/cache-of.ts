@@ -1,7 +1,8 @@
-import type { CommandContext } from '../command-context.js';
-import { openCache, type CacheStore } from '../cache/index.js';
+import type { OpenContext } from './open-context.js';
+import { cacheDirectory, openCache, type CacheStore } from '../cache/index.js';
+import { warning } from '../diagnostic.js';
 
-/** The cache for this run (undefined when off or unsafe; the warning goes to stderr once). */
-export function cacheOf(ctx: CommandContext): CacheStore | undefined {
-  return openCache(ctx.io.env, (message) => ctx.io.stderr(ctx.err.warning(`${message}\n`)));
+/** The cache for this run (undefined when off or unsafe; then the run is told once, as a finding). */
+export function cacheOf(ctx: OpenContext): CacheStore | undefined {
+  return openCache(ctx.io.env, (message) => ctx.warn(warning('CACHE_UNSAFE', message, { file: cacheDirectory(ctx.io.env) ?? '' })));
 }

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { gitShowBytes } from '../git/git.js';
@@ -7,7 +7,7 @@ import type { Ledger } from '../model/ledger.js';
 import { openLedger } from './open-ledger.js';
 
 /** The ledger as it was at a commit id ('' = the index, undefined = the working file); registry from the same commit. `name` is what the user typed. */
-export async function ledgerAt(ctx: CommandContext, file: string, root: string, revision: string | undefined, name = revision): Promise<Ledger> {
+export async function ledgerAt(ctx: OpenContext, file: string, root: string, revision: string | undefined, name = revision): Promise<Ledger> {
   const override =
     revision === undefined
       ? undefined

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { configMemoIn } from '../cache/index.js';
 import { UserError } from '../errors.js';
 import { chooseLedger, findConfig, type Config } from '../read/find-ledger.js';
@@ -9,7 +9,7 @@ export const NO_LEDGER =
   '\n新建台账：gongkai import 通知.txt -o ledger.yaml';
 
 /** Reads gongkai.yaml, turning a broken one into a user error. */
-export async function readConfig(ctx: CommandContext): Promise<Config> {
+export async function readConfig(ctx: OpenContext): Promise<Config> {
   try {
     const cache = cacheOf(ctx);
     return await findConfig(ctx.io.cwd, cache ? configMemoIn(cache) : undefined);
@@ -19,9 +19,9 @@ export async function readConfig(ctx: CommandContext): Promise<Config> {
 }
 
 /** Which ledger this run is about (--ledger, GONGKAI_LEDGER, gongkai.yaml) and the settings; a user error when none is named. */
-export async function locateLedger(ctx: CommandContext): Promise<{ file: string; config: Config }> {
+export async function locateLedger(ctx: OpenContext): Promise<{ file: string; config: Config }> {
   const config = await readConfig(ctx);
-  const file = chooseLedger(ctx.global.ledger, ctx.io.env, config);
+  const file = chooseLedger(ctx.ledger, ctx.io.env, config);
   if (!file) throw new UserError(NO_LEDGER);
   return { file, config };
 }

@@ -1,8 +1,8 @@
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { cacheKeys, calendarFingerprint, contentKeyOf, itemFindingsIn, parseMemoIn } from '../cache/index.js';
 import { checkLedger, type CheckScope } from '../check/index.js';
 import { ExitCode } from '../exit-code.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { warning, type Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
 import type { Config } from '../read/find-ledger.js';
@@ -46,7 +46,7 @@ export function isUnreadable(opened: Pick<OpenedLedger, 'diagnostics'>): boolean
  * and its registry (reusing what an earlier run parsed), builds the model and
  * runs the checks asked for. Every problem comes back as a diagnostic.
  */
-export async function openLedger(ctx: CommandContext, request: LedgerRequest): Promise<OpenedLedger> {
+export async function openLedger(ctx: OpenContext, request: LedgerRequest): Promise<OpenedLedger> {
   const located = await locateLedger(ctx);
   const file = request.file ?? located.file;
   const cache = cacheOf(ctx);
@@ -56,7 +56,7 @@ export async function openLedger(ctx: CommandContext, request: LedgerRequest): P
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
     const today = beijingToday(ctx.io.now());
-    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, `${process.cwd()}\0${located.config.graceDays ?? ''}`);
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, `${ctx.io.cwd}|grace=${located.config.graceDays ?? ''}`);
     // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
     const cached = cache?.get<Diagnostic[]>(key);
     let found = cached?.value;
@@ -75,15 +75,15 @@ export async function openLedger(ctx: CommandContext, request: LedgerRequest): P
 
 /**
  * A ledger a view can use: refuses one that could not be parsed, and notes
- * (for stderr, one line) errors that may make the view wrong.
+ * (one finding) errors that may make the view wrong.
  */
-export async function openLedgerForView(ctx: CommandContext, notes: string[]): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
+export async function openLedgerForView(ctx: OpenContext, notes: Diagnostic[]): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
   const opened = await openLedger(ctx, { checks: 'view' });
   if (!opened.ledger || isUnreadable(opened)) {
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
     throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
   }
   const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) notes.push(`注意：台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。`);
+  if (errors) notes.push(warning('LEDGER_HAS_ERRORS', `台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。`, { file: opened.file }));
   return { ledger: opened.ledger, opened };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { cacheKeys, calendarFingerprint, locatedIn, quickContentKey } from '../cache/index.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
@@ -39,13 +39,13 @@ async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | u
  * position-keeping YAML parser, which is slow on large files and costs more to
  * load than the rest of a small run.
  */
-export async function validation(ctx: CommandContext, { staged = false }: { staged?: boolean }): Promise<Validation> {
+export async function validation(ctx: OpenContext, { staged = false }: { staged?: boolean }): Promise<Validation> {
   const { file } = await locateLedger(ctx);
   const cache = staged || file === '-' ? undefined : cacheOf(ctx);
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
   const calendar = cache ? calendarFingerprint(file) : '';
-  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, process.cwd());
+  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
   const content = cache ? quickContentKey(file, cache) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {

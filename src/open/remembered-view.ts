@@ -1,4 +1,4 @@
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { dateOption } from '../typed-input.js';
 import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
@@ -7,6 +7,7 @@ import { beijingToday } from '../model/dates.js';
 import { DEFAULT_GRACE_DAYS } from '../model/plan-year.js';
 import type { ViewContext } from '../query/view-context.js';
 import { cacheOf } from './cache-of.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { locateLedger } from './locate-ledger.js';
 
 export interface ViewOptions {
@@ -30,11 +31,11 @@ function positiveInteger(text: string | undefined, option: string): number | und
  * notes printed with it (errors in the ledger, unknown years) are kept with it.
  */
 export async function viewReport<T>(
-  ctx: CommandContext,
+  ctx: OpenContext,
   options: ViewOptions,
   view: string,
-  /** `notes` are printed to stderr with the report, now and when it comes from the cache. */
-  compute: (context: ViewContext, notes: string[]) => T | Promise<T>,
+  /** `notes` go to ctx.warn with the report, now and when it comes from the cache. */
+  compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
   { remember = true }: { remember?: boolean } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
@@ -54,8 +55,8 @@ export async function viewReport<T>(
   const calendar = cache ? calendarFingerprint(file) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
   const content = cache ? quickContentKey(file, cache) : undefined;
-  const cached = content ? cache!.get<{ report: T; notes: string[] }>(keyFor(content)) : undefined;
-  const notes: string[] = [];
+  const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
+  const notes: Diagnostic[] = [];
   let report: T;
   if (cached) {
     report = cached.value.report;
@@ -68,6 +69,6 @@ export async function viewReport<T>(
     // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
     cache?.set(keyFor(contentKey), { report, notes });
   }
-  for (const note of notes) ctx.io.stderr(ctx.err.warning(`${note}\n`));
+  for (const note of notes) ctx.warn(note);
   return report;
 }

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { WorkingDayCounter } from '../model/work-calendar.js';
 import { unknownYears } from '../query/deadline.js';
 import { dateOption } from '../typed-input.js';
@@ -12,9 +12,10 @@ import { lastCommitBefore, repositoryOf } from '../git/git.js';
 import { ledgerAt } from './ledger-at.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
+import { warning, type Diagnostic } from '../diagnostic.js';
 
 /** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
-export async function setUpView(ctx: CommandContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: string[]) {
+export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[]) {
   const { ledger, opened } = await openLedgerForView(ctx, notes);
   const today = beijingToday(ctx.io.now());
   // No --as-of: today while the plan year runs, its end once it is over (model/plan-year.ts). --as-of always wins.
@@ -23,13 +24,17 @@ export async function setUpView(ctx: CommandContext, typed: { asOf?: string; gra
   const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf!;
   const settings = { ...typed, asOf };
   const { overrides, problems } = readCalendarOverrides(ledger.file);
-  for (const problem of problems) notes.push(`注意：${problem}`);
+  notes.push(...problems);
   const counter = new WorkingDayCounter(workCalendar(overrides));
   const unknown = unknownYears(ledger, settings.asOf, counter);
   if (unknown.length) {
     notes.push(
-      `注意：${unknown.join('、')} 年的法定节假日安排未知（${counter.calendar.source}），这些日期的工作日数显示为「?」；` +
-        `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
+      warning(
+        'HOLIDAYS_UNKNOWN',
+        `${unknown.join('、')} 年的法定节假日安排未知（${counter.calendar.source}），这些日期的工作日数显示为「?」；` +
+          `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
+        { file: ledger.file },
+      ),
     );
   }
   const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter });
@@ -43,20 +48,20 @@ export async function setUpView(ctx: CommandContext, typed: { asOf?: string; gra
  * ledger is in git, by comparing with its last commit before that day (which
  * also catches changes that carry no date: a status set by hand, new roles).
  */
-async function changedSinceDate(ctx: CommandContext, ledger: Ledger, since: string, notes: string[]): Promise<Set<Item>> {
+async function changedSinceDate(ctx: OpenContext, ledger: Ledger, since: string, notes: Diagnostic[]): Promise<Set<Item>> {
   const changed = changedByDates(ledger, since);
   const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file);
   if (!repo) return changed;
   const commit = lastCommitBefore(repo.root, repo.path, since);
   if (!commit) {
-    notes.push(`注意：git 中没有 ${since} 之前的台账版本，「有更新」只按台账中记录的日期判断。`);
+    notes.push(warning('SINCE_NO_HISTORY', `git 中没有 ${since} 之前的台账版本，「有更新」只按台账中记录的日期判断。`, { file: ledger.file }));
     return changed;
   }
   try {
     const before = await ledgerAt(ctx, ledger.file, repo.root, commit);
     for (const item of changedBetween(before, ledger)) changed.add(item);
   } catch {
-    notes.push(`注意：无法读取 ${since} 之前的台账版本（${commit.slice(0, 7)}），「有更新」只按台账中记录的日期判断。`);
+    notes.push(warning('SINCE_UNREADABLE', `无法读取 ${since} 之前的台账版本（${commit.slice(0, 7)}），「有更新」只按台账中记录的日期判断。`, { file: ledger.file }));
   }
   return changed;
 }

@@ -1,5 +1,6 @@
 import type { Department } from '../model/department.js';
 import type { ItemRow } from './item-row.js';
+import { officeContact, type OfficeContact } from './office-contact.js';
 import { overdueReport } from './overdue-report.js';
 import type { ViewContext } from './view-context.js';
 
@@ -27,6 +28,8 @@ export interface RemindReport {
   reminders: Reminder[];
   /** Items only an unnamed group answers for: there is nobody to send them to yet. */
   unassigned: number;
+  /** The office's 联系人/电话 from the registry, when it has them. */
+  contact?: OfficeContact;
 }
 
 const REPLY_WORKING_DAYS = 3;
@@ -58,6 +61,7 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
   }
   const order = context.ledger.registry.departments.map((d) => d.name);
   const { plan } = context.ledger;
+  const contact = officeContact(context.ledger);
   return {
     plan: { title: plan.title, issuer: plan.issuer ?? null, document_number: plan.documentNumber ?? null },
     as_of: context.asOf,
@@ -67,5 +71,6 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
     stale_days: context.options.staleDays,
     reminders: order.flatMap((name) => (byDepartment.has(name) ? [byDepartment.get(name)!] : [])),
     unassigned,
+    ...(contact ? { contact } : {}),
   };
 }

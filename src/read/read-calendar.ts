@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadYamlValue as load } from './load-yaml-value.js';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { isValidDate } from '../model/dates.js';
+import { warning, type Diagnostic } from '../diagnostic.js';
 import type { WorkCalendar } from '../model/work-calendar.js';
 import { displayPath, ledgerFolder } from './paths.js';
 
@@ -26,8 +27,8 @@ export function builtInCalendar(): { holidays: Map<string, string>; workdays: Se
   return { holidays, workdays, years };
 }
 
-/** Reads `calendar/*.yaml` beside the ledger: `year`, `holidays: [dates]`, `workdays: [dates]`. Problems are returned as messages. */
-export function readCalendarOverrides(ledgerFile: string): { overrides: CalendarOverride[]; problems: string[] } {
+/** Reads `calendar/*.yaml` beside the ledger: `year`, `holidays: [dates]`, `workdays: [dates]`. A file with a problem is left out, with a finding saying why. */
+export function readCalendarOverrides(ledgerFile: string): { overrides: CalendarOverride[]; problems: Diagnostic[] } {
   const folder = join(ledgerFolder(ledgerFile), 'calendar');
   let names: string[];
   try {
@@ -36,7 +37,8 @@ export function readCalendarOverrides(ledgerFile: string): { overrides: Calendar
     return { overrides: [], problems: [] };
   }
   const overrides: CalendarOverride[] = [];
-  const problems: string[] = [];
+  const problems: Diagnostic[] = [];
+  const problem = (file: string, message: string, path?: (string | number)[]) => problems.push(warning('CALENDAR_INVALID', `${message}；此文件未使用`, { file, ...(path ? { path } : {}) }));
   for (const name of names) {
     const file = displayPath(join(folder, name));
     try {
@@ -45,12 +47,13 @@ export function readCalendarOverrides(ledgerFile: string): { overrides: Calendar
       const dates = (key: string) => (Array.isArray(raw?.[key]) ? (raw![key] as unknown[]).map(String) : []);
       const holidays = dates('holidays');
       const workdays = dates('workdays');
-      const bad = [...holidays, ...workdays].find((d) => !isValidDate(d) || Number(d.slice(0, 4)) !== year);
-      if (typeof year !== 'number') problems.push(`${file}: 缺少 year（年份）`);
-      else if (bad) problems.push(`${file}: 「${bad}」不是 ${year} 年的有效日期`);
+      const isBad = (d: string) => !isValidDate(d) || Number(d.slice(0, 4)) !== year;
+      const badAt = (['holidays', 'workdays'] as const).flatMap((key) => dates(key).flatMap((d, index) => (isBad(d) ? [{ key, index, d }] : [])))[0];
+      if (typeof year !== 'number') problem(file, '缺少 year（年份）');
+      else if (badAt) problem(file, `「${badAt.d}」不是 ${year} 年的有效日期`, [badAt.key, badAt.index]);
       else overrides.push({ file, year, holidays, workdays });
     } catch (cause) {
-      problems.push(`${file}: 无法读取：${String((cause as Error).message).split('\n')[0]}`);
+      problem(file, `无法读取：${String((cause as Error).message).split('\n')[0]}`);
     }
   }
   return { overrides, problems };

@@ -21,7 +21,7 @@ describe('departments as people type them', () => {
   ])('%s is read as %s, and stderr says so in one line', async (typed, full) => {
     const result = await status('--dept', typed);
     expect(result.code).toBe(0);
-    expect(result.err).toBe(`「${typed}」按「${full}」处理\n`);
+    expect(result.err).toBe(`--dept: 警告[DEPARTMENT_ABBREVIATED] 「${typed}」按「${full}」处理\n`);
     expect(result.out.split('\n')[0]).toMatch(new RegExp(`^${full.replace(/[()]/g, '\\$&')}（`));
     // The same view as asking by the full name.
     expect(result.out).toBe((await status('--dept', full)).out);
@@ -63,7 +63,7 @@ describe('departments as people type them', () => {
     const file = join(tempDir({ 'ledger.yaml': HAND }), 'ledger.yaml');
     const result = await runCli(['note', '1', '--ledger', file, '--dept', '法规司', '--on', '9月21日', '已更新']);
     expect(result.code, result.err).toBe(0);
-    expect(result.err).toBe('「法规司」按「政策法规司」处理\n');
+    expect(result.err).toBe('--dept: 警告[DEPARTMENT_ABBREVIATED] 「法规司」按「政策法规司」处理\n');
     expect(readFileSync(file, 'utf8')).toContain('{ date: 2021-09-21, dept: 政策法规司, note: 已更新 }');
   });
 });

@@ -68,7 +68,7 @@ describe('the Chinese working-day calendar', () => {
   it('warns, and shows no working-day count, for a year nobody knows', async () => {
     const result = await runCli(['overdue', '--ledger', LEDGER, '--as-of', '2027-03-01']);
     expect(result.code).toBe(0);
-    expect(result.err).toContain('注意：2027 年的法定节假日安排未知');
+    expect(result.err).toContain('警告[HOLIDAYS_UNKNOWN] 2027 年的法定节假日安排未知');
     expect(result.out).toContain('? 个工作日');
   });
 });
