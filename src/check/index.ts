@@ -3,6 +3,7 @@ import type { CheckContext, CheckRule } from './check-rule.js';
 import type { Item } from '../model/ledger.js';
 import { clauseMismatch } from './rules/clause-mismatch.js';
 import { dates } from './rules/dates.js';
+import { datesOutsideYear } from './rules/dates-outside-year.js';
 import { deadlineTrail } from './rules/deadline-trail.js';
 import { dueText } from './rules/due-text.js';
 import { emptyText } from './rules/empty-text.js';
@@ -45,6 +46,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   clauseMismatch,
   unresolvedGroup,
   dates,
+  datesOutsideYear,
   deadlineTrail,
   dueText,
 ];

@@ -58,7 +58,7 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
   const opened: OpenedLedger = { ...loaded, contentKey, config: located.config, file };
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
-    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file, cwd) : '', request.checks, today, ctx.io.cwd);
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file, cwd) : '', request.checks, today, `${ctx.io.cwd}|grace=${located.config.graceDays ?? ''}`);
     // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
     const cached = cache?.get<Diagnostic[]>(key);
     let found = cached?.value;
@@ -66,7 +66,7 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
       // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
       const { registry, plan } = loaded.ledger;
       const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }, cwd) : undefined;
-      found = checkLedger({ ledger: loaded.ledger, today }, request.checks, perItem?.memo);
+      found = checkLedger({ ledger: loaded.ledger, today, graceDays: located.config.graceDays }, request.checks, perItem?.memo);
       perItem?.save();
       cache?.set(key, found);
     }

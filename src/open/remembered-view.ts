@@ -4,6 +4,7 @@ import { dateOption } from '../typed-input.js';
 import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
 import { UserError } from '../errors.js';
 import { beijingToday } from '../model/dates.js';
+import { DEFAULT_GRACE_DAYS } from '../model/plan-year.js';
 import type { ViewContext } from '../query/view-context.js';
 import { cacheOf } from './cache-of.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -38,12 +39,13 @@ export async function viewReport<T>(
   { remember = true }: { remember?: boolean } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
-  // A month and day alone (10月8日) is kept as typed until the ledger names its year.
-  const asOf = options.asOf === undefined ? today : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
+  // A month and day alone (10月8日) is kept as typed until the ledger names its year; no date at all is decided by the plan year (view-compute.ts).
+  const asOf = options.asOf === undefined ? undefined : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
   const { file, config } = await locateLedger(ctx);
   const since = options.since === undefined ? undefined : dateOption(options.since, '--since', { today });
   const settings = {
-    asOf,
+    ...(asOf ? { asOf } : {}),
+    graceDays: config.graceDays ?? DEFAULT_GRACE_DAYS,
     ...(since ? { since } : {}),
     dueSoonDays: positiveInteger(options.within, '--within') ?? config.dueSoonDays ?? 10,
     staleDays: positiveInteger(options.staleDays, '--stale-days') ?? config.staleDays ?? 30,

@@ -22,6 +22,8 @@ export interface StatusCounts {
 export interface StatusReport {
   plan: { title: string; document_number: string | null; year: number };
   as_of: string;
+  /** Present when the plan year is over and no date was asked: `2021 年度已结束，按 2021-12-31 统计`. */
+  as_of_note?: string;
   /** `short_name`: the name shown where a column is narrow (救助司, 办公厅). */
   departments: ({ name: string; short_name: string; kind: Department['kind'] } & StatusCounts)[];
   /** Over the plan's items, each counted once. */
@@ -69,6 +71,7 @@ export function statusReport(context: ViewContext): StatusReport {
   return {
     plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null, year: ledger.plan.year },
     as_of: context.asOf,
+    ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
     departments,
     totals: tally(ledger.items, deadlines),
   };
