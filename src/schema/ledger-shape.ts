@@ -166,6 +166,7 @@ export const itemShape: ObjectShape = {
     },
     due_text: { type: 'string', description: '通知中完成时限的原文，如「2018年底前完成并持续落实」；validate 核对它与 due 一致' },
     done_on: date('完成日期 YYYY-MM-DD'),
+    review: { type: 'array', items: { type: 'string', description: '一个原因' }, description: 'import 读不准的原因（分工、名称、时限）；核实并改正后删除' },
     milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
     postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },
     cancelled: cancellationShape,
