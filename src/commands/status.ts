@@ -25,7 +25,16 @@ export async function statusCommand(ctx: CommandContext, options: StatusOptions)
     if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).departmentTable(report)]);
     else writeView(ctx, options.format, report, () => departmentDoc(report), options.output);
   } else {
-    const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view));
+    const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view), {
+      fromIndex: async ({ ledger, options: { asOf }, deadlines }) =>
+        (await import('../query/status-report.js')).statusReportOf({
+          plan: { title: ledger.plan.title, document_number: ledger.plan.document_number, year: ledger.plan.year },
+          asOf,
+          departments: ledger.departments,
+          items: ledger.items.map((item, i) => ({ status: item.status, postponed: item.postponed, deadline: deadlines[i]! })),
+          obligations: ledger.obligations,
+        }),
+    });
     if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).statusTable(report)]);
     else writeView(ctx, options.format, report, (bar) => statusDoc(report, bar), options.output);
   }
