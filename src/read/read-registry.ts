@@ -18,6 +18,8 @@ export function registryFromValue(value: unknown): Registry {
       guessed: entry.guessed === true,
       committers: asStrings(entry.committers),
       coordinator: entry.coordinator === true,
+      ...(typeof entry.contact === 'string' && entry.contact.trim() ? { contact: entry.contact.trim() } : {}),
+      ...(typeof entry.phone === 'string' && entry.phone.trim() ? { phone: entry.phone.trim() } : {}),
       order: departments.length,
     });
   }
