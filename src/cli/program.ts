@@ -94,6 +94,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .option('--all', '全部部门，每个部门一个文件，另加 index.md')
       .option('-o, --output <path>', '写入文件或目录（--all 时为目录）'),
   )
+    .addOption(new Option('--format <format>', '输出格式（缺省 md；-o 以 .docx 结尾时为 docx）').choices(['md', 'docx']))
     .action(async (options) => run(async (ctx) => checklistCommand(ctx, options)));
 
   withViewOptions(
@@ -121,7 +122,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .description('催办：为每个有逾期、临期或久未更新任务的部门生成一份可直接发送的催办通知')
       .option('--dept <name>', '只为一个部门生成'),
   )
-    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'md', 'json']).default('text'))
+    .addOption(new Option('--format <format>', '输出格式（docx 须加 -o 目录）').choices(['text', 'md', 'json', 'docx']).default('text'))
     .option('-o, --output <dir>', '每个部门写一个文件到此目录')
     .action(async (options) => run(async (ctx) => (await import('../commands/remind.js')).remindCommand(ctx, options)));
 
@@ -130,7 +131,10 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .command('report')
       .description('给领导看的推进情况报告：一个自带图表、可打印（A4）的 HTML 文件')
       .requiredOption('-o, --output <file>', '写入的 HTML 文件，如 报告.html；--since 时另列此日期以来的每处变化'),
-  ).action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
+  )
+    .addOption(new Option('--format <format>', '输出格式（缺省按 -o 的扩展名：.docx 为 Word 公文，其余为 HTML）').choices(['html', 'docx']))
+    .option('--month <month>', '写这个月的调度通报（如 2021-10）：本月完成、新增逾期、延期、未启动、各部门完成度较上月、未报送的部门')
+    .option('--until <date>', '与 --since 一起：写这段时间的调度通报').action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
 
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
 

@@ -6,11 +6,15 @@ import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
+import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
+import { renderedBytes } from './write-output.js';
 
 export interface ChecklistOptions extends ViewOptions {
   dept?: string;
   all?: boolean;
   output?: string;
+  /** md (the default), or a file format such as docx; -o 清单.docx chooses docx too. */
+  format?: 'md' | FileFormatName;
 }
 
 const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirectory();
@@ -19,16 +23,39 @@ const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirec
 export async function checklistCommand(ctx: CommandContext, options: ChecklistOptions): Promise<ExitCode> {
   if (!options.dept === !options.all) throw new UserError('请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
   const dept = options.dept;
-  const { reports, sections, title, asOf } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view, notes) => {
+  const { reports, sections, title, asOf, issuer } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view, notes) => {
     const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
     return {
       reports: dept ? [departmentReport(view, requireDepartment(view, dept, notes))] : view.ledger.registry.departments.map((d) => departmentReport(view, d)),
       sections: view.ledger.sections,
       title: view.ledger.plan.title,
+      issuer: view.ledger.plan.issuer ?? null,
       asOf: view.asOf,
     };
     // Every department's full report is large; --all writes files rather than answering a quick question.
   }, { remember: Boolean(dept) });
+  const format = options.format ?? (options.output && /\.docx$/i.test(options.output) ? 'docx' : 'md');
+  if (isFileFormat(format)) {
+    const extension = FILE_FORMATS[format].extension;
+    const bytes = (report: (typeof reports)[number]) => renderedBytes(format, 'checklist', { report, sections, issuer });
+    if (!options.output) throw new UserError(`--format ${format} 须用 -o 指定文件或目录，如 -o 清单${extension}`);
+    if (dept && !isDirectory(options.output)) {
+      writeFileAtomic(options.output, await bytes(reports[0]!));
+      ctx.io.stderr(`已写入 ${options.output}\n`);
+      return ExitCode.Ok;
+    }
+    if (existsSync(options.output) && !isDirectory(options.output)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
+    mkdirSync(options.output, { recursive: true });
+    const used = new Set<string>();
+    for (const report of reports) {
+      let file = safeFileName(report.department.name, extension);
+      for (let n = 2; used.has(file); n++) file = safeFileName(`${report.department.name}-${n}`, extension);
+      used.add(file);
+      writeFileAtomic(pathInside(options.output, file), await bytes(report));
+    }
+    ctx.io.stderr(`已写入 ${reports.length} 个部门的清单（${FILE_FORMATS[format].what}）到 ${options.output}\n`);
+    return ExitCode.Ok;
+  }
   if (dept) {
     const report = reports[0]!;
     const text = renderChecklist(report, sections);

@@ -7,7 +7,8 @@ import { ledgerExport } from '../query/ledger-export.js';
 import { openLedgerForView } from '../open/open-ledger.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
-import { writeXlsx } from './write-output.js';
+import { isFileFormat } from '../render/formats.js';
+import { writeRendered } from './write-output.js';
 
 export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {
   format: 'json' | 'yaml' | 'xlsx';
@@ -16,9 +17,9 @@ export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {
 
 /** `gongkai export`: the loaded ledger, every item with its roles, as JSON or YAML; as xlsx, the 任务分工表. */
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<ExitCode> {
-  if (options.format === 'xlsx') {
+  if (isFileFormat(options.format)) {
     const table = await viewReport<AssignmentTable>(ctx, { asOf: options.asOf }, 'assignment-table', async (view) => (await import('../query/assignment-table.js')).assignmentTable(view));
-    await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).assignmentSheet(table)]);
+    await writeRendered(ctx, options.format, 'assignment', table, options.output);
     return ExitCode.Ok;
   }
   const notes: Diagnostic[] = [];

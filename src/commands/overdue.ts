@@ -2,7 +2,8 @@ import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { OverdueReport } from '../query/overdue-report.js';
 import { overdueDoc } from '../render/overdue-doc.js';
-import { writeXlsx } from './write-output.js';
+import { isFileFormat } from '../render/formats.js';
+import { writeRendered } from './write-output.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { writeView, type ViewFormat } from './view-output.js';
 
@@ -20,7 +21,7 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
     const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./require-department.js')]);
     return overdueReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
   });
-  if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).overdueTable(report)]);
+  if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'overdue', report, options.output);
   else writeView(ctx, options.format, report, () => overdueDoc(report), options.output);
   return options.failOnOverdue && report.counts.overdue > 0 ? ExitCode.Findings : ExitCode.Ok;
 }

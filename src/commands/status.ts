@@ -4,7 +4,8 @@ import type { DepartmentReport } from '../query/department-report.js';
 import type { StatusReport } from '../query/status-report.js';
 import { departmentDoc } from '../render/department-doc.js';
 import { statusDoc } from '../render/status-doc.js';
-import { writeXlsx } from './write-output.js';
+import { isFileFormat } from '../render/formats.js';
+import { writeRendered } from './write-output.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { writeView, type ViewFormat } from './view-output.js';
 
@@ -22,11 +23,11 @@ export async function statusCommand(ctx: CommandContext, options: StatusOptions)
       const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
       return departmentReport(view, requireDepartment(view, dept, notes));
     });
-    if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).departmentTable(report)]);
+    if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'department', report, options.output);
     else writeView(ctx, options.format, report, () => departmentDoc(report), options.output);
   } else {
     const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view));
-    if (options.format === 'xlsx') await writeXlsx(ctx, options.output, async () => [(await import('../render/xlsx/index.js')).statusTable(report)]);
+    if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'status', report, options.output);
     else writeView(ctx, options.format, report, (bar) => statusDoc(report, bar), options.output);
   }
   return ExitCode.Ok;

@@ -5,10 +5,12 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { terminalTextWidth } from '../render/text-width.js';
 import type { TableDoc } from '../render/table-doc.js';
+import type { FileFormatName } from '../render/formats.js';
 import { PLAIN_STYLES } from '../render/styles.js';
 import { writeOutputFile } from './write-output.js';
 
-export type ViewFormat = 'table' | 'md' | 'json' | 'csv' | 'xlsx';
+export type TextFormat = 'table' | 'md' | 'json' | 'csv';
+export type ViewFormat = TextFormat | FileFormatName;
 
 /** Terminal width for tables: the terminal's; unlimited when output is piped or written to a file, so nothing is shortened. */
 export function tableWidth(ctx: CommandContext): number {
@@ -21,7 +23,7 @@ export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
 }
 
 /** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. */
-export function writeView(ctx: CommandContext, format: Exclude<ViewFormat, 'xlsx'>, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
+export function writeView(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
   const out = {
     json: () => renderJson(report),
     md: () => renderMarkdown(doc(false)),

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
-import type { XlsxTable } from '../render/xlsx/sheet-table.js';
+import { FILE_FORMATS, fileFormatsFor, renderFile, type FileFormatName, type Renderable, type ViewKind } from '../render/formats.js';
 
 /** Writes bytes to the file named by -o, atomically; says where on stderr. */
 export function writeOutputFile(ctx: CommandContext, file: string, bytes: Uint8Array | string, what: string): void {
@@ -17,11 +17,18 @@ export function writeOutputFile(ctx: CommandContext, file: string, bytes: Uint8A
 }
 
 /**
- * Writes sheets as an .xlsx file. The format's module (and the workbook
- * library) is loaded only here, so other commands never pay for it.
+ * Writes a view in a file format (xlsx, docx) to the -o file. The format's
+ * module, and its library, is loaded only here, so other commands never pay for it.
  */
-export async function writeXlsx(ctx: CommandContext, output: string | undefined, tables: () => Promise<XlsxTable[]> | XlsxTable[]): Promise<void> {
-  if (!output) throw new UserError('--format xlsx 须用 -o 指定要写入的文件，如 -o 台账.xlsx');
-  const { xlsxBytes } = await import('../render/xlsx/index.js');
-  writeOutputFile(ctx, output, await xlsxBytes(await tables()), 'Excel 工作簿');
+export async function writeRendered<K extends ViewKind>(ctx: CommandContext, format: FileFormatName, view: K, data: Renderable[K], output: string | undefined): Promise<void> {
+  const { extension, what } = FILE_FORMATS[format];
+  if (!output) throw new UserError(`--format ${format} 须用 -o 指定要写入的文件，如 -o 台账${extension}`);
+  writeOutputFile(ctx, output, await renderedBytes(format, view, data), what);
+}
+
+/** The bytes of a view in a file format; a format that does not render the view is the user's to change. */
+export async function renderedBytes<K extends ViewKind>(format: FileFormatName, view: K, data: Renderable[K]): Promise<Uint8Array> {
+  const bytes = await renderFile(format, view, data);
+  if (!bytes) throw new UserError(`这个命令不能输出 ${format}；可用：${fileFormatsFor(view).join('、') || '无'}`);
+  return bytes;
 }

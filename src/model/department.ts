@@ -18,6 +18,9 @@ export interface Department {
   signingKeys?: string[];
   /** The coordinating office (办公厅): may change anything in the ledger. */
   coordinator: boolean;
+  /** Whom to call about the department's letters (联系人), and the number (电话): the 公文's contact line. */
+  contact?: string;
+  phone?: string;
   /** Position in the registry: the official order for reports. */
   order: number;
 }

@@ -1,4 +1,5 @@
 import type { Change } from './ledger-diff.js';
+import { officeContact, type OfficeContact } from './office-contact.js';
 import { overdueReport, type OwnerItems } from './overdue-report.js';
 import { statusReport, type StatusReport } from './status-report.js';
 import type { ViewContext } from './view-context.js';
@@ -33,6 +34,8 @@ export interface LeaderReport {
   due_soon: OwnerItems[];
   postponements: PostponementRow[];
   since: { date: string; source: 'git' | 'ledger'; changes: RecentChange[] } | null;
+  /** The office's 联系人/电话, for the Word report's last line. */
+  contact?: OfficeContact;
 }
 
 /** Changes since a date told by the ledger itself (no git): progress, done dates and postponements dated on or after it. */
@@ -50,6 +53,7 @@ export function changesFromLedgerDates(context: ViewContext, since: string): Rec
 export function leaderReport(context: ViewContext, since: LeaderReport['since']): LeaderReport {
   const { plan } = context.ledger;
   const late = overdueReport(context);
+  const contact = officeContact(context.ledger);
   return {
     plan: { title: plan.title, document_number: plan.documentNumber ?? null, issuer: plan.issuer ?? null },
     as_of: context.asOf,
@@ -61,5 +65,6 @@ export function leaderReport(context: ViewContext, since: LeaderReport['since'])
       item.postponements.map((p) => ({ number: item.number, text: item.text, on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null })),
     ),
     since,
+    ...(contact ? { contact } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Department } from '../model/department.js';
 import type { ItemRow } from './item-row.js';
+import { officeContact, type OfficeContact } from './office-contact.js';
 import { overdueReport } from './overdue-report.js';
 import type { ViewContext } from './view-context.js';
 
@@ -25,6 +26,8 @@ export interface RemindReport {
   reminders: Reminder[];
   /** Items only an unnamed group answers for: there is nobody to send them to yet. */
   unassigned: number;
+  /** The office's 联系人/电话 from the registry, when it has them. */
+  contact?: OfficeContact;
 }
 
 const REPLY_WORKING_DAYS = 3;
@@ -56,6 +59,7 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
   }
   const order = context.ledger.registry.departments.map((d) => d.name);
   const { plan } = context.ledger;
+  const contact = officeContact(context.ledger);
   return {
     plan: { title: plan.title, issuer: plan.issuer ?? null, document_number: plan.documentNumber ?? null },
     as_of: context.asOf,
@@ -64,5 +68,6 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
     stale_days: context.options.staleDays,
     reminders: order.flatMap((name) => (byDepartment.has(name) ? [byDepartment.get(name)!] : [])),
     unassigned,
+    ...(contact ? { contact } : {}),
   };
 }

@@ -19,6 +19,8 @@ export function registryFromValue(value: unknown): Registry {
       committers: asStrings(entry.committers),
       signingKeys: asStrings(entry.signing_keys),
       coordinator: entry.coordinator === true,
+      ...(typeof entry.contact === 'string' && entry.contact.trim() ? { contact: entry.contact.trim() } : {}),
+      ...(typeof entry.phone === 'string' && entry.phone.trim() ? { phone: entry.phone.trim() } : {}),
       order: departments.length,
     });
   }

@@ -1,11 +1,11 @@
 import type { ItemRow } from '../query/item-row.js';
 import type { ChaseKind, Reminder, RemindReport } from '../query/remind-report.js';
 import { escapeMarkdown } from './markdown.js';
-import { safeLine, truncateToWidth, displayWidth } from './safe-text.js';
+import { safeLine, displayWidth } from './safe-text.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-const HEADINGS: Record<ChaseKind, string> = { overdue: '已逾期', due_soon: '即将到期', stale: '久未报送进展' };
+export const HEADINGS: Record<ChaseKind, string> = { overdue: '已逾期', due_soon: '即将到期', stale: '久未报送进展' };
 
 /** What the office asks for each kind of item. */
 const ASKS: Record<ChaseKind, string> = {
@@ -19,11 +19,28 @@ export function chineseDate(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
-/** The task's first sentence, at most 60 columns: enough to recognise it, short enough for a phone screen. */
-export function shortText(text: string): string {
+/**
+ * The task's first sentence, at most 60 columns: enough to recognise it, short
+ * enough for a phone screen. A longer one is cut after its last clause (at ，、：)
+ * that fits, never inside a word; a first clause that alone is too long is kept whole.
+ */
+export function shortText(text: string, width = 60): string {
   const first = safeLine(text).split(/(?<=[。；;])/)[0]!.trim();
-  // 「……」, the ellipsis of official Chinese text, rather than the terminal tables' ⋯.
-  return displayWidth(first) > 60 ? truncateToWidth(first, 57).replace(/⋯$/, '') + '……' : first;
+  if (displayWidth(first) <= width) return first;
+  const clauses = first.split(/(?<=[，,、：:])/);
+  let kept = '';
+  for (const clause of clauses) {
+    if (kept && displayWidth(kept + clause) > width - 4) break;
+    kept += clause;
+  }
+  // 「……」, the ellipsis of official Chinese text, after the clause's own punctuation is dropped.
+  return kept === first ? first : kept.replace(/[，,、：:]$/, '') + '……';
+}
+
+/** The 联系人/电话 line of a letter, or empty when the registry has neither. */
+export function contactLine(contact: RemindReport['contact']): string {
+  const parts = [contact?.name ? `联系人：${safeLine(contact.name)}` : '', contact?.phone ? `电话：${safeLine(contact.phone)}` : ''].filter(Boolean);
+  return parts.length ? `（${parts.join('　')}）` : '';
 }
 
 function days(n: number, working: number | null): string {
@@ -31,7 +48,7 @@ function days(n: number, working: number | null): string {
 }
 
 /** The facts of one item, each a short line: deadline, time left or late, current step, latest progress, the ask. */
-function itemLines(row: ItemRow, kind: ChaseKind): string[] {
+export function itemLines(row: ItemRow, kind: ChaseKind): string[] {
   const due = row.step ? row.step.due : row.due;
   // The notice's own words say where the date came from (送达后10个工作日内); a postponement says why it moved.
   const postponed = row.postponed
@@ -50,11 +67,11 @@ function itemLines(row: ItemRow, kind: ChaseKind): string[] {
   return lines;
 }
 
-function sections(reminder: Reminder): { kind: ChaseKind; rows: ItemRow[] }[] {
+export function sections(reminder: Reminder): { kind: ChaseKind; rows: ItemRow[] }[] {
   return (['overdue', 'due_soon', 'stale'] as const).filter((kind) => reminder[kind].length).map((kind) => ({ kind, rows: reminder[kind] }));
 }
 
-function opening(report: RemindReport): { plan: string; office: string } {
+export function opening(report: RemindReport): { plan: string; office: string } {
   const plan = `《${safeLine(report.plan.title)}》${report.plan.document_number ? `（${safeLine(report.plan.document_number)}）` : ''}`;
   return { plan, office: safeLine(report.plan.issuer ?? '办公厅') };
 }
@@ -69,7 +86,9 @@ export function renderReminderText(report: RemindReport, reminder: Reminder): st
       lines.push('', `第 ${safeLine(row.number)} 项　${shortText(row.text)}`, ...itemLines(row, kind).map((l) => `　　${l}`));
     }
   });
-  lines.push('', `　　请于${chineseDate(report.reply_by)}前将有关情况反馈${office}；已经办结的，请一并告知完成日期。感谢支持配合！`, '', office, chineseDate(report.as_of));
+  lines.push('', `　　请于${chineseDate(report.reply_by)}前将有关情况反馈${office}；已经办结的，请一并告知完成日期。感谢支持配合！`);
+  if (contactLine(report.contact)) lines.push(`　　${contactLine(report.contact)}`);
+  lines.push('', office, chineseDate(report.as_of));
   return lines.join('\n') + '\n';
 }
 
@@ -84,7 +103,9 @@ export function renderReminderMarkdown(report: RemindReport, reminder: Reminder)
       lines.push('', `- **第 ${md(row.number)} 项** ${md(shortText(row.text))}`, ...itemLines(row, kind).map((l) => `  - ${md(l)}`));
     }
   });
-  lines.push('', `请于${chineseDate(report.reply_by)}前将有关情况反馈${md(office)}；已经办结的，请一并告知完成日期。感谢支持配合！`, '', md(office), '', chineseDate(report.as_of));
+  lines.push('', `请于${chineseDate(report.reply_by)}前将有关情况反馈${md(office)}；已经办结的，请一并告知完成日期。感谢支持配合！`);
+  if (contactLine(report.contact)) lines.push('', md(contactLine(report.contact)));
+  lines.push('', md(office), '', chineseDate(report.as_of));
   return lines.join('\n') + '\n';
 }
 

@@ -14,8 +14,11 @@ export function headerColumns(sheet: ExcelJS.Worksheet, headerRow: number): Map<
   return columns;
 }
 
-/** The first row whose cell in `column` holds `value`. */
+/** The first row whose cell in `column` holds `value` (as text or, for item numbers written as numbers, as that number). */
 export function findRow(sheet: ExcelJS.Worksheet, column: number, value: string): ExcelJS.Row | undefined {
-  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(column).value === value) return sheet.getRow(r);
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const cell = sheet.getRow(r).getCell(column).value;
+    if (cell === value || (typeof cell === 'number' && String(cell) === value)) return sheet.getRow(r);
+  }
   return undefined;
 }

@@ -181,7 +181,7 @@ describe('remind quotes the notice and keeps ledger text inert', () => {
     const file = weekCopy((t) => t.replace('        sole: [有关承办司(局)]\n', '        sole: [有关承办司(局)]\n        resolve:\n          有关承办司(局): [社会救助司]\n'));
     const result = await runCli(['remind', '--dept', '社会救助司', '--ledger', file, ...AS_OF]);
     expect(result.code, result.err).toBe(0);
-    expect(result.out).toContain('第 26 项　加强依申请公开事项办理档案办结归档工作,确保答复告知文书……\n　　完成时限：2021年10月18日（通知原文：送达后10个工作日内）\n　　距到期：10 天（7 个工作日）\n');
+    expect(result.out).toContain('第 26 项　加强依申请公开事项办理档案办结归档工作……\n　　完成时限：2021年10月18日（通知原文：送达后10个工作日内）\n　　距到期：10 天（7 个工作日）\n');
   });
 
   it('strips terminal control sequences from notes and names', async () => {

@@ -37,7 +37,7 @@ describe('report -o FILE', () => {
     expect(result.code, result.err).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('延期记录<span class="count">1 次</span>');
-    expect(html).toMatch(/<tr data-item="22">.*<td class="date">2021-09-30<\/td><td class="date">2021-11-30<\/td><td>等待国办接口<\/td><td>办公厅<\/td>/);
+    expect(html).toMatch(/<tr data-item="22">.*<td class="date">2021-09-30<\/td><td class="date">2021-11-30<\/td><td>等待国办接口<\/td><td class="nowrap">办公厅<\/td>/);
   });
 
   it('--since lists what changed from git, with who made each change', async () => {
@@ -70,5 +70,24 @@ describe('report -o FILE', () => {
     const result = await runCli(['report', '--ledger', PROGRESS]);
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
+  });
+});
+
+describe('report colours', () => {
+  it('a completion bar is red only for a department with overdue items, whatever its completion', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY), 'ledger.yaml': readFileSync(PROGRESS, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml') });
+    const out = join(dir, 'r.html');
+    expect((await runCli(['report', '--ledger', join(dir, 'ledger.yaml'), '--as-of', '2021-10-08', '-o', out])).code).toBe(0);
+    const status = JSON.parse((await runCli(['status', '--ledger', join(dir, 'ledger.yaml'), '--as-of', '2021-10-08', '--format', 'json'])).out);
+    const html = readFileSync(out, 'utf8');
+    const bars = [...html.matchAll(/<g class="bar-row"><text [^>]*class="label( flagged)?">([^<]*)<\/text><rect [^>]*\/><rect [^>]*fill="([^"]+)"\/>/g)].map((m) => ({ name: m[2], flagged: Boolean(m[1]), fill: m[3] }));
+    expect(bars.length).toBe(status.departments.length);
+    for (const bar of bars) {
+      const dept = status.departments.find((d: { name: string }) => d.name === bar.name);
+      expect(bar.fill === '#c53030', bar.name).toBe(dept.overdue > 0);
+    }
+    // The case the colours used to get wrong: low completion and nothing overdue.
+    expect(status.departments.some((d: { overdue: number; completion: number | null }) => d.overdue === 0 && (d.completion ?? 0) < 0.4)).toBe(true);
+    expect(status.departments.some((d: { overdue: number }) => d.overdue > 0)).toBe(true);
   });
 });

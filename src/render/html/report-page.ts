@@ -44,9 +44,9 @@ function departmentTable(report: LeaderReport): string {
 function postponements(report: LeaderReport): string {
   if (!report.postponements.length) return '<p class="empty">没有延期的任务。</p>';
   const rows = report.postponements
-    .map((p) => `<tr data-item="${esc(p.number)}"><td class="num">${esc(p.number)}</td><td class="text">${esc(p.text)}</td><td class="date">${esc(p.from)}</td><td class="date">${esc(p.to)}</td><td>${esc(p.reason)}</td><td>${esc(p.approved_by ?? '')}</td><td class="date">${esc(p.on)}</td></tr>`)
+    .map((p) => `<tr data-item="${esc(p.number)}"><td class="num">${esc(p.number)}</td><td class="text">${esc(p.text)}</td><td class="date">${esc(p.from)}</td><td class="date">${esc(p.to)}</td><td>${esc(p.reason)}</td><td class="nowrap">${esc(p.approved_by ?? '')}</td><td class="date">${esc(p.on)}</td></tr>`)
     .join('');
-  return `<table><thead><tr><th class="num">编号</th><th>任务</th><th>原时限</th><th>延至</th><th>原因</th><th>批准</th><th>记录日期</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th class="num">编号</th><th>任务</th><th>原时限</th><th>延至</th><th>原因</th><th class="nowrap">批准</th><th class="date">记录日期</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function recentChanges(report: LeaderReport): string {
@@ -96,7 +96,7 @@ ${figure('completion', '完成度', percent(t.completion))}
 <section class="chart-block">
 <h2>各部门完成度</h2>
 ${completionChart(chartRows, '各部门完成度')}
-<p class="note">完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；部门名标红的有逾期任务。各部门的数字含经由各司(局)、直属单位分到的任务。</p>
+<p class="note">完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；标红的部门有逾期任务，其余绿色为完成八成以上、蓝色为推进中。各部门的数字含经由各司(局)、直属单位分到的任务。</p>
 </section>
 <section class="chart-block">
 <h2>任务状态</h2>

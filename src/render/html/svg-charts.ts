@@ -11,8 +11,9 @@ export const STATUS_COLOURS: Record<Status, string> = {
   cancelled: '#e2e8f0',
 };
 
-function completionColour(completion: number): string {
-  return completion >= 0.8 ? '#2f855a' : completion >= 0.4 ? '#d69e2e' : '#c53030';
+/** Red says one thing only: the department has overdue items. Otherwise green once (nearly) done, blue while under way. */
+export function completionColour(completion: number, overdue: boolean): string {
+  return overdue ? '#c53030' : completion >= 0.8 ? '#2f855a' : '#3182ce';
 }
 
 export interface BarRow {
@@ -39,7 +40,7 @@ export function completionChart(rows: BarRow[], title: string): string {
       return (
         `<g class="bar-row"><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label${row.flagged ? ' flagged' : ''}">${esc(row.label)}</text>` +
         `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${rowHeight - 8}" fill="#edf2f7"/>` +
-        `<rect x="${labelWidth}" y="${y + 3}" width="${(barWidth * value).toFixed(1)}" height="${rowHeight - 8}" fill="${completionColour(value)}"/>` +
+        `<rect x="${labelWidth}" y="${y + 3}" width="${(barWidth * value).toFixed(1)}" height="${rowHeight - 8}" fill="${completionColour(value, Boolean(row.flagged))}"/>` +
         `<text x="${labelWidth + barWidth + 6}" y="${y + 15}" class="value">${shown}</text></g>`
       );
     })

@@ -11,7 +11,7 @@ export function assignmentSheet(table: AssignmentTable): XlsxTable {
     sheet: '任务分工表',
     title: [`${table.plan.title}·任务分工表`, asOfLine(table.plan, table.as_of, `共 ${table.items.length} 项`)],
     columns: [
-      { header: '编号', kind: 'text' },
+      { header: '编号', kind: 'item-number' },
       { header: '部分', kind: 'text' },
       { header: '任务', kind: 'long-text' },
       { header: '牵头', kind: 'long-text' },

@@ -5,7 +5,7 @@ import type { XlsxColumn, XlsxMark, XlsxRow } from './sheet-table.js';
 
 /** Columns of an item sheet: numbers as numbers (negative days = late), dates as dates. */
 export const ITEM_COLUMNS: XlsxColumn[] = [
-  { header: '编号', kind: 'text' },
+  { header: '编号', kind: 'item-number' },
   { header: '角色', kind: 'text' },
   { header: '任务', kind: 'long-text' },
   { header: '状态', kind: 'text' },

@@ -1,8 +1,12 @@
 import type { Workbook, Worksheet } from '../../excel-library.js';
 import { displayWidth, safeText } from '../safe-text.js';
 
-/** How a column's values are written: text, whole numbers, dates (YYYY-MM-DD), or a ratio shown as a percentage. */
-export type XlsxKind = 'text' | 'long-text' | 'integer' | 'date' | 'percent';
+/**
+ * How a column's values are written: text, whole numbers, dates (YYYY-MM-DD),
+ * a ratio shown as a percentage, or an item number (编号: a number that sorts as
+ * numbered and shows as written, see itemNumberCell).
+ */
+export type XlsxKind = 'text' | 'long-text' | 'integer' | 'date' | 'percent' | 'item-number';
 
 export interface XlsxColumn {
   header: string;
@@ -35,6 +39,29 @@ const MAX_WIDTH = 60;
 /** YYYY-MM-DD as a date cell value: midnight UTC, which Excel stores as that whole day. */
 export function dateValue(text: string): Date {
   return new Date(`${text}T00:00:00Z`);
+}
+
+/**
+ * An item number as a cell: 12 is the number 12; 1.10 (the tenth of part 1) is
+ * the number 1.010 — so it sorts after 1.9 (1.009), as numbering runs, where
+ * 1.10 as a decimal would equal 1.1 — shown through a format that is the
+ * number as written ("1.10"). Anything else (一, A3) stays text.
+ */
+export function itemNumberCell(number: string): { value: number; numFmt: string } | undefined {
+  if (!/^\d{1,6}(\.\d{1,3}){0,3}$/.test(number)) return undefined;
+  const [whole, ...parts] = number.split('.');
+  if (!parts.length) return { value: Number(whole), numFmt: '0' };
+  const value = parts.reduce((sum, part, i) => sum + Number(part) / 1000 ** (i + 1), Number(whole));
+  return { value, numFmt: `"${number}"` };
+}
+
+/** The item number a cell written by itemNumberCell stands for, among the given numbers (a key is unique to its number). */
+export function itemNumberFromKey(value: number, numbers: Iterable<string>): string | undefined {
+  for (const number of numbers) {
+    const cell = itemNumberCell(number);
+    if (cell && Math.abs(cell.value - value) < 1e-9) return number;
+  }
+  return undefined;
 }
 
 /** A value for a cell: dates become Date, text is stripped of control characters. */
@@ -74,8 +101,10 @@ export function addTableSheet(workbook: Workbook, table: XlsxTable): Worksheet {
     const row = sheet.getRow(titleRows + 2 + index);
     table.columns.forEach((column, c) => {
       const cell = row.getCell(c + 1);
-      cell.value = cellValue(column.kind, data.values[c]);
-      const format = FORMATS[column.kind];
+      const value = data.values[c];
+      const numbered = column.kind === 'item-number' && typeof value === 'string' ? itemNumberCell(value) : undefined;
+      cell.value = numbered ? numbered.value : cellValue(column.kind, value);
+      const format = numbered?.numFmt ?? FORMATS[column.kind];
       if (format) cell.numFmt = format;
       if (column.kind === 'long-text') cell.alignment = { wrapText: true, vertical: 'top' };
       if (data.mark) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[data.mark] } };

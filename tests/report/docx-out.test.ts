@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { toolAvailable } from '../helpers/tools.js';
+import { docxPart, docxToPdf, inkPerPage, pdfText } from './office-pdf.js';
+
+const WEEK = join(FIXTURES, 'ledgers', 'mca-week.yaml');
+const canConvert = toolAvailable('soffice', 'apt-get install libreoffice-writer') && toolAvailable('pdftoppm', 'apt-get install poppler-utils');
+
+/** The shipped registry with the office's contact, and the coordinator's week. */
+function workspace(): { dir: string; ledger: string } {
+  const registry = readFileSync(SHIPPED_REGISTRY, 'utf8').replace(/(  - name: 办公厅\(国际合作司\)\n)/, '$1    contact: 张三\n    phone: 010-58123456\n');
+  expect(registry).toContain('contact: 张三');
+  const dir = tempDir({ 'departments.yaml': registry, 'ledger.yaml': readFileSync(WEEK, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml') });
+  return { dir, ledger: join(dir, 'ledger.yaml') };
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout', () => {
+  it('report, remind and checklist convert to PDF pages with ink, the title first, the figures of status --format json, and the 公文 styles', async () => {
+    const { dir, ledger } = workspace();
+    const asOf = ['--ledger', ledger, '--as-of', '2021-10-08'];
+    const report = join(dir, '报告.docx');
+    expect((await runCli(['report', ...asOf, '-o', report])).code).toBe(0);
+    const reminded = await runCli(['remind', ...asOf, '--format', 'docx', '-o', join(dir, '催办')]);
+    expect(reminded.code, reminded.err).toBe(0);
+    const letters = readdirSync(join(dir, '催办')).map((f) => join(dir, '催办', f));
+    expect(letters.map((f) => f.slice(f.lastIndexOf('/') + 1))).toContain('信息中心.docx');
+    const checklist = join(dir, '信息中心清单.docx');
+    expect((await runCli(['checklist', ...asOf, '--dept', '信息中心', '-o', checklist])).code).toBe(0);
+    const status = JSON.parse((await runCli(['status', ...asOf, '--format', 'json'])).out);
+
+    const files = [report, checklist, ...letters];
+    const pdfs = docxToPdf(files, join(dir, 'pdf'));
+    for (const pdf of pdfs) {
+      const ink = inkPerPage(pdf, join(dir, 'pdf'));
+      expect(ink.length, pdf).toBeGreaterThan(0);
+      for (const share of ink) expect(share, `${pdf}: a blank page`).toBeGreaterThan(0.005);
+    }
+    const [reportText, checklistText, ...letterTexts] = pdfs.map(pdfText);
+    const firstLines = (text: string) => squeeze(text.split('\n').slice(0, 4).join(''));
+    expect(firstLines(reportText!)).toContain(`关于${status.plan.title}落实情况的报告`);
+    expect(firstLines(checklistText!)).toContain('信息中心任务清单');
+    for (const text of letterTexts) expect(firstLines(text)).toContain('催办通知');
+
+    // Every headline figure of status --format json is in the report's words, and every department's row in its table.
+    const t = status.totals;
+    const text = squeeze(reportText!);
+    expect(text).toContain(`共${t.items}项任务`);
+    for (const [status_, label] of [['done', '已完成'], ['in_progress', '推进中'], ['not_started', '未启动'], ['ongoing', '持续推进']] as const) {
+      if (t.by_status[status_]) expect(text).toContain(`${label}${t.by_status[status_]}项`);
+    }
+    expect(text).toContain(t.overdue ? `逾期${t.overdue}项` : '没有逾期的任务');
+    expect(text).toContain(`完成度${Math.round(t.completion * 100)}%`);
+    for (const d of status.departments.filter((d: { items: number; name: string }) => d.items && d.name.length <= 6)) {
+      expect(text, d.name).toContain(`${d.name}${d.items}${d.by_status.done}${d.by_status.in_progress}${d.by_status.not_started}${d.overdue}${Math.round(d.completion * 100)}%`);
+    }
+    expect(text).toContain('民政部办公厅2021年10月8日');
+    expect(text).toContain('联系人：张三电话：010-58123456');
+
+    // The letter quotes its tasks whole (never cut mid-word) and ends with the contact line.
+    const letter = squeeze(letterTexts[letters.findIndex((f) => f.endsWith('信息中心.docx'))]!);
+    expect(letter).toContain('信息中心：');
+    expect(letter).toContain(squeeze('强化网络安全责任,抓好部门户网站和客户端安全防护。'));
+    expect(letter).toContain('联系人：张三电话：010-58123456');
+    expect(letter).not.toContain('……');
+
+    // The styles name the 公文 fonts and sizes (half-points: 二号 22 pt = 44, 三号 16 pt = 32, 四号 14 pt = 28).
+    const styles = docxPart(report, 'word/styles.xml');
+    const style = (name: string) => new RegExp(`<w:style [^>]*w:styleId="${name}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
+    expect(style('GongwenTitle')).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(style('GongwenTitle')).toMatch(/<w:sz w:val="44"\/>/);
+    expect(style('GongwenBody')).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(style('GongwenBody')).toMatch(/<w:sz w:val="32"\/>/);
+    expect(style('GongwenBody')).toMatch(/<w:spacing [^>]*w:line="57\d" w:lineRule="exact"/);
+    expect(style('GongwenHeading1')).toMatch(/w:eastAsia="黑体"/);
+    expect(style('GongwenHeading2')).toMatch(/w:eastAsia="楷体_GB2312"/);
+    const document = docxPart(report, 'word/document.xml');
+    // A4 and the 版心 of 156 × 225 mm: margins 37/35/28/26 mm in twips.
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(document).toContain('<w:tblHeader/>');
+    const footer = docxPart(report, 'word/footer1.xml');
+    expect(footer).toMatch(/w:eastAsia="宋体"/);
+    expect(footer).toMatch(/<w:sz w:val="28"\/>/);
+    expect(squeeze(pdfText(pdfs[0]!))).toContain('—1—');
+  }, 180_000);
+});
+
+describe('--format docx without a place to write', () => {
+  it('remind --format docx asks for -o and writes nothing', async () => {
+    const { ledger } = workspace();
+    const result = await runCli(['remind', '--ledger', ledger, '--as-of', '2021-10-08', '--format', 'docx']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('-o 目录');
+  });
+});
+
+it('a registry whose departments name a contact and phone validates without a finding about them', async () => {
+  const { ledger } = workspace();
+  const result = await runCli(['validate', '--ledger', ledger, '--format', 'json']);
+  expect(result.out).not.toMatch(/contact|phone/);
+});
