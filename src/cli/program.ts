@@ -232,6 +232,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--force', '替换已有的 pre-commit 钩子')
     .option('--no-merge-driver', '不配置合并驱动（缺省会配置：git 合并台账时按含义合并）')
     .option('--server', '在共享的裸仓库中安装 pre-receive 钩子：拒绝改了别的部门任务的推送')
+    .option('--require-signed', '与 --server 一起用：每个推送的提交都须用部门名录中登记的公钥（signing_keys）签名')
     .action(async (options) => run(async (ctx) => (await import('../commands/hook.js')).hookInstallCommand(ctx, options)));
 
   program
@@ -243,8 +244,10 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
   program
     .command('check-commits')
     .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展；办公厅不限）')
-    .argument('<范围>', '提交范围 A..B，或一个提交（它的全部历史）')
-    .option('--new-only', '只核对还没有任何分支包含的提交（pre-receive 钩子使用）')
+    .argument('[范围]', '提交范围 A..B，或一个提交（它的全部历史）')
+    .option('--new-only', '只核对还没有任何分支包含的提交')
+    .option('--pre-receive', '从标准输入读「旧 新 引用」（pre-receive 钩子使用）：另外拒绝删除分支、改写历史')
+    .option('--require-signed', '每个提交都要用部门名录中登记的公钥（signing_keys）签名')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .action(async (range, options) => run(async (ctx) => (await import('../commands/check-commits.js')).checkCommitsCommand(ctx, range, options)));
 

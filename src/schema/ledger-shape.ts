@@ -35,6 +35,7 @@ export const departmentShape: ObjectShape = {
     kind: { type: 'string', enum: ['internal', 'affiliated'], description: 'internal 内设司局；affiliated 直属单位' },
     guessed: { type: 'boolean', description: '类别是导入时按名称推测的；核实后删除此行' },
     committers: names('本部门联络员提交 git 时用的邮箱或姓名；gongkai check-commits 据此核对每个提交只改本部门的任务'),
+    signing_keys: names('本部门联络员签名提交用的 ssh 公钥（ssh-ed25519 AAAA…）；共享仓库要求签名时（hook install --server --require-signed），只认这些公钥签名的提交'),
     coordinator: { type: 'boolean', description: '统筹部门（办公厅）：其提交可以修改台账的任何内容' },
     contact: { type: 'string', description: '联系人：写在本部门发出的催办、报告（Word）末尾，如「张三」' },
     phone: { type: 'string', description: '联系电话，与联系人一起写在文末，如「010-58123456」' },
