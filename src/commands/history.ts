@@ -3,11 +3,11 @@ import { renderJson } from '../render/json.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
-import { fileHistory, GitError, repositoryOf, verifyRevision } from '../git/git.js';
-import type { Ledger } from '../model/ledger.js';
+import { GitError, repositoryOf, verifyRevision } from '../git/git.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { ledgerAt } from '../open/ledger-at.js';
-import { diffLedgers, type Change } from '../query/ledger-diff.js';
+import { diffLedgers } from '../query/ledger-diff.js';
+import { ledgerHistory } from '../open/ledger-history.js';
 import { describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
 import { terminalTable } from './view-output.js';
@@ -40,29 +40,11 @@ export async function diffCommand(ctx: CommandContext, revisions: string[], opti
   return ExitCode.Ok;
 }
 
-interface LogEntry {
-  date: string;
-  author: string;
-  commit: string;
-  change: Change;
-}
-
 /** `gongkai log [ITEM]`: the history of an item (or the plan) rebuilt from the ledger's versions in git. */
 export async function logCommand(ctx: CommandContext, item: string | undefined, options: { format: 'table' | 'json' }): Promise<ExitCode> {
   const { file, root } = await ledgerRepository(ctx);
-  const entries: LogEntry[] = [];
-  let previous: Ledger | undefined;
-  for (const commit of fileHistory(root, relative(root, resolve(file)).split('\\').join('/'))) {
-    let current: Ledger;
-    try {
-      current = await ledgerAt(ctx, file, root, commit.hash);
-    } catch {
-      continue; // A version that did not parse (say, mid-merge) has nothing to compare.
-    }
-    const changes = previous ? diffLedgers(previous, current) : [];
-    for (const change of changes) if (!item || change.item === item) entries.push({ date: commit.date, author: commit.author, commit: commit.hash.slice(0, 7), change });
-    previous = current;
-  }
+  const path = relative(root, resolve(file)).split('\\').join('/');
+  const entries = (await ledgerHistory(ctx, root, path)).filter((e) => !item || e.change.item === item);
   if (options.format === 'json') {
     ctx.io.stdout(renderJson({ item: item ?? null, entries }));
     return ExitCode.Ok;

@@ -2,11 +2,12 @@ import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
-import { fileHistory, lastCommitBefore, repositoryOf } from '../git/git.js';
+import { lastCommitBefore, repositoryOf } from '../git/git.js';
+import { hasHead, listCommits } from '../git/ledger-walk.js';
+import { ledgerHistory } from '../open/ledger-history.js';
 import { beijingToday, dateOfEpochDay, epochDay } from '../model/dates.js';
 import type { PeriodReport } from '../query/period-report.js';
 import { viewContext, type ViewContext } from '../query/view-context.js';
-import type { Ledger } from '../model/ledger.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { diffLedgers } from '../query/ledger-diff.js';
 import { changesFromLedgerDates, leaderReport, type LeaderReport, type RecentChange } from '../query/leader-report.js';
@@ -27,11 +28,11 @@ export interface ReportOptions extends ViewOptions {
 
 /** Changes to the ledger committed on or after `since` (author dates), oldest first, then what is not committed yet; undefined when git has no version of it. */
 async function changesFromGit(ctx: CommandContext, file: string, root: string, since: string, today: string): Promise<RecentChange[] | undefined> {
-  const commits = fileHistory(root, relative(root, resolve(file)).split('\\').join('/'));
-  if (!commits.length) return undefined;
-  const first = commits.findIndex((c) => c.date >= since);
-  const out: RecentChange[] = [];
-  let previous: Ledger | undefined;
+  const path = relative(root, resolve(file)).split('\\').join('/');
+  const head = hasHead(root) ? listCommits(root, ['-1', 'HEAD'], path)[0] : undefined;
+  if (!head) return undefined;
+  // Each commit since the day compared with its own parent: a merge shows only what it decided.
+  const out: RecentChange[] = (await ledgerHistory(ctx, root, path, (c) => c.date >= since)).map((e) => ({ date: e.date, who: e.author, commit: e.commit, change: e.change }));
   const load = async (hash: string | undefined) => {
     try {
       return await ledgerAt(ctx, file, root, hash);
@@ -39,17 +40,7 @@ async function changesFromGit(ctx: CommandContext, file: string, root: string, s
       return undefined; // A version that does not parse (say, mid-merge) has nothing to compare.
     }
   };
-  if (first >= 0) {
-    previous = first > 0 ? await load(commits[first - 1]!.hash) : undefined;
-    for (const commit of commits.slice(first)) {
-      const current = await load(commit.hash);
-      if (!current) continue;
-      if (previous) for (const change of diffLedgers(previous, current)) out.push({ date: commit.date, who: commit.author, commit: commit.hash.slice(0, 7), change });
-      previous = current;
-    }
-  } else if (commits.length) {
-    previous = await load(commits[commits.length - 1]!.hash);
-  }
+  const previous = await load(head.hash);
   const working = await load(undefined);
   if (previous && working) for (const change of diffLedgers(previous, working)) out.push({ date: today, who: '（尚未提交）', commit: null, change });
   return out;

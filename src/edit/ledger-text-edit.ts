@@ -1,5 +1,6 @@
 import { itemShape } from '../schema/ledger-shape.js';
 import { afterLine, lineStart } from './line-offsets.js';
+import { itemNumbered, ledgerLayout } from '../read/ledger-layout.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
 import { cancellationValue, postponementValue, type LedgerEdit } from './ledger-edit.js';
@@ -147,8 +148,10 @@ class ItemEditor {
  * are. (Splicing source ranges, not doc.toString(), which re-spaces untouched lines.)
  */
 export function applyEditToText(text: string, edit: LedgerEdit, statusWord: string | undefined): { text: string } | { missing: true } {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const region = itemRegion(text, edit.item);
+  // The item's lines, when exactly one item carries the number on its dash line; else the whole file is parsed.
+  const layout = ledgerLayout(text);
+  const eol = layout?.eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
+  const region = layout && itemNumbered(layout, edit.item);
   if (region) {
     // Only the item's own lines go through the position-keeping parser (it takes ~2 s on 10,000 items).
     const item = firstSequenceItem(parseDocument(text.slice(region.start, region.end), { keepSourceTokens: true }));
@@ -160,34 +163,6 @@ export function applyEditToText(text: string, edit: LedgerEdit, statusWord: stri
   const item = findItemMap(parseDocument(text, { keepSourceTokens: true }), edit.item);
   if (!item || !item.items.length) return { missing: true };
   return { text: editItem(text, item, edit, statusWord, eol) };
-}
-
-/**
- * The lines of the block-sequence item whose first key is `number: <n>`, when
- * exactly one such line exists at the deepest indent (sections have numbers too): from its dash to the next line indented no
- * deeper. Anything unusual returns undefined and the whole file is parsed; the
- * caller's check that the result reads as exactly the intended change guards both ways.
- */
-function itemRegion(text: string, number: string): { start: number; end: number } | undefined {
-  const n = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const head = new RegExp(`^([ \\t]*)-[ \\t]+number:[ \\t]*(?:"${n}"|'${n}'|${n})[ \\t]*(?:#.*)?\\r?$`, 'gm');
-  // Sections are numbered too ("7"); items sit deeper, inside a section's `items:`.
-  const all = [...text.matchAll(head)];
-  const deepest = Math.max(...all.map((m) => m[1]!.length));
-  const matches = all.filter((m) => m[1]!.length === deepest);
-  if (matches.length !== 1) return undefined;
-  const start = matches[0]!.index!;
-  const indent = deepest;
-  let end = text.indexOf('\n', start);
-  while (end >= 0 && end < text.length) {
-    const next = text.indexOf('\n', end + 1);
-    const line = text.slice(end + 1, next < 0 ? text.length : next);
-    const content = line.trimStart();
-    // Blank and comment lines do not end the item, whatever their indent.
-    if (content.trim() && !content.startsWith('#') && line.length - content.length <= indent) break;
-    end = next;
-  }
-  return { start, end: end < 0 ? text.length : end + 1 };
 }
 
 function firstSequenceItem(doc: ReturnType<typeof parseDocument>): YAMLMap | undefined {

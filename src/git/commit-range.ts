@@ -1,32 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { git, GitError, verifyRevision } from './git.js';
+import { GitError, verifyRevision } from './git.js';
+import { listCommits, type WalkCommit } from './ledger-walk.js';
 
 /** A commit to check: its parents and its author. */
-export interface RangeCommit {
-  hash: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-}
+export type RangeCommit = WalkCommit;
 
 /**
- * The commits of `A..B` (or of `B` alone: all its history), oldest first;
- * with `newOnly`, only commits no ref reaches yet (a pre-receive hook's view).
+ * The commits of `A..B` (or of `B` alone: all its history), oldest first with
+ * parents before children; with `newOnly`, only commits no ref reaches yet (a
+ * pre-receive hook's view).
  */
 export function commitsInRange(cwd: string, range: string, newOnly: boolean): RangeCommit[] {
   const at = range.indexOf('..');
   if (range.includes('...')) throw new GitError('请用 A..B 指定范围（不支持 A...B）');
   const [from, to] = at < 0 ? [undefined, range] : [range.slice(0, at) || 'HEAD', range.slice(at + 2) || 'HEAD'];
-  const args = ['log', '--format=%H%x00%P%x00%an%x00%ae', '--reverse', '--topo-order', verifyRevision(cwd, to)];
-  if (from !== undefined) args.push(`^${verifyRevision(cwd, from)}`);
-  if (newOnly) args.push('--not', '--all');
-  return git(cwd, args)
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [hash = '', parents = '', authorName = '', authorEmail = ''] = line.split('\0');
-      return { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail };
-    });
+  const revisions = [verifyRevision(cwd, to)];
+  if (from !== undefined) revisions.push(`^${verifyRevision(cwd, from)}`);
+  if (newOnly) revisions.push('--not', '--all');
+  return listCommits(cwd, revisions);
 }
 
 /**

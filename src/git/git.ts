@@ -97,23 +97,6 @@ export function commitFile(root: string, path: string, message: string, author?:
   return git(root, ['rev-parse', '--short', 'HEAD']).trim();
 }
 
-export interface FileCommit {
-  hash: string;
-  author: string;
-  date: string;
-}
-
-/** Commits that changed a file, oldest first. */
-export function fileHistory(root: string, path: string): FileCommit[] {
-  return git(root, ['log', '--reverse', '--format=%H%x00%an%x00%ad', '--date=short', '--', path])
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [hash = '', author = '', date = ''] = line.split('\0');
-      return { hash, author, date };
-    });
-}
-
 /**
  * The last commit on HEAD that changed `path` before the start of a Beijing
  * date (YYYY-MM-DD, already validated); undefined when there is none.

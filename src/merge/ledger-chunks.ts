@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { afterLine, lineStart } from '../edit/line-offsets.js';
+import { gapBefore, ledgerLayout } from '../read/ledger-layout.js';
 
 /** One field of an item: its lines, from the key's line to the next key's line. */
 export interface FieldChunk {
@@ -52,52 +53,27 @@ export class UnsupportedLedger extends Error {}
 
 const keyStart = (pair: Pair) => (pair.key as Node).range![0];
 
-/** `      - number: "22"   # comment` → its indent and the number. */
-const ITEM_LINE = /^([ \t]*)-[ \t]+number:[ \t]*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"][^#\r\n]*?))[ \t]*(?:#.*)?\r?$/gm;
-
 /**
- * Cuts a ledger's text into gaps and items by its lines alone: items are the
- * `- number:` entries at the deepest indent (sections are numbered too, less
- * deep), each running to the next line indented no deeper that is not blank
- * or a comment. Only items that differ between versions are parsed, so a
- * merge of a large ledger costs little more than reading it. Throws
- * UnsupportedLedger for layouts it cannot cut safely.
+ * Cuts a ledger's text into gaps and items where read/ledger-layout.ts puts
+ * them. Only items that differ between versions are parsed, so a merge of a
+ * large ledger costs little more than reading it. Throws UnsupportedLedger for
+ * layouts it cannot cut safely.
  */
 export function ledgerChunks(text: string): LedgerChunks {
   if (!/^sections[ \t]*:/m.test(text)) throw new UnsupportedLedger('没有 sections 列表');
-  const heads = [...text.matchAll(ITEM_LINE)];
-  const deepest = Math.max(-1, ...heads.map((m) => m[1]!.length));
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const layout = ledgerLayout(text);
+  if (!layout) throw new UnsupportedLedger('台账的写法不能按行切分');
   const gaps = new Map<string, string>();
-  const items: ItemChunk[] = [];
-  let cursor = 0;
-  for (const head of heads) {
-    if (head[1]!.length !== deepest) continue;
-    const number = head[2] !== undefined ? JSON.parse(`"${head[2]}"`) as string : head[3] !== undefined ? head[3].replace(/''/g, "'") : head[4]!;
+  const items: ItemChunk[] = layout.items.map((item, i) => {
+    const number = item.number;
+    if (number === undefined) throw new UnsupportedLedger('任务的编号没有写在它的第一行');
     if (gaps.has(number)) throw new UnsupportedLedger(`任务编号 ${number} 重复`);
-    const start = head.index!;
-    if (start < cursor) throw new UnsupportedLedger('任务的行相互重叠');
-    const end = itemEnd(text, start, deepest);
-    gaps.set(number, text.slice(cursor, start));
-    const itemText = text.slice(start, end);
+    gaps.set(number, gapBefore(text, layout, i));
+    const itemText = text.slice(item.start, item.end);
     let fields: FieldChunk[] | undefined;
-    items.push({ number, text: itemText, fields: () => (fields ??= fieldsOfItem(itemText)) });
-    cursor = end;
-  }
-  return { eol, gaps, tail: text.slice(cursor), items };
-}
-
-/** The end of the item whose dash line starts at `start`: the next line no deeper than `indent` that is not blank or a comment. */
-function itemEnd(text: string, start: number, indent: number): number {
-  let end = text.indexOf('\n', start);
-  while (end >= 0 && end < text.length - 1) {
-    const next = text.indexOf('\n', end + 1);
-    const line = text.slice(end + 1, next < 0 ? text.length : next);
-    const content = line.trimStart();
-    if (content.trim() && !content.startsWith('#') && line.length - content.length <= indent) break;
-    end = next;
-  }
-  return end < 0 ? text.length : end + 1;
+    return { number, text: itemText, fields: () => (fields ??= fieldsOfItem(itemText)) };
+  });
+  return { eol: layout.eol, gaps, tail: gapBefore(text, layout, layout.items.length), items };
 }
 
 /** Parses one item's lines (a one-entry sequence) and cuts them into fields. */

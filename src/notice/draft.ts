@@ -91,6 +91,7 @@ export function draftFromNotice(notice: Notice, departments: LedgerDraft['depart
       preamble: notice.preamble,
     },
     departments,
-    sections: ordered.filter((s) => s.items.length || notice.sections.length),
+    // A part with no task under it (一、总体要求) is not a section of the ledger: a section holds items.
+    sections: ordered.some((s) => s.items.length) ? ordered.filter((s) => s.items.length) : ordered.slice(0, 1),
   };
 }

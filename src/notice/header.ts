@@ -9,6 +9,8 @@ export interface NoticeHeader {
   documentNumber?: string;
   issuedOn?: string;
   year?: number;
+  /** The year was not in the title nor the signature's date (a web page's upload date): the user is asked to check it. */
+  yearGuessed?: boolean;
   /** The last year of a plan for several years (2016-2020年): its items' default deadline. */
   lastYear?: number;
   preamble?: string;
@@ -61,19 +63,27 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
   const head = joinLines(reading);
   const foldedHead = foldWidth(head);
 
-  const title = /^\s*(\S.*?的通知)/.exec(head)?.[1];
-  const planTitle = /《([^》]+)》/.exec(title ?? head)?.[1] ?? metadata(lines, /^(名称|标题)$/) ?? plainTitle(lines);
+  // The cover's own title is a line of its own ending in 的通知; a 《》 quoted in a preamble sentence is not.
+  const title =
+    lines.map((l) => l.replace(/\s+/g, '')).find((l) => l.length <= 80 && /^[^,，。:：]{2,}的通知$/.test(l) && !/^[(（]/.test(l)) ??
+    // A page flattened into one line: the title opens it.
+    /^\s*([^,，。:：\n]{2,80}?的通知)/.exec(head)?.[1];
+  // The plan's own heading: the 《》 of the cover title, the page's 名称, or a title line of its own.
+  const planTitle = /《([^》]+)》/.exec(title ?? '')?.[1] ?? metadata(lines, /^(名称|标题)$/) ?? plainTitle(lines) ?? /《([^》]+)》/.exec(head)?.[1];
   let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
   issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位)$/);
   issuer ??= signature(lines);
-
   const numberMatch = DOCUMENT_NUMBER.exec(foldWidth(lines.join('\n')));
   const documentNumber = numberMatch && !/通知|印发/.test(numberMatch[1]!) ? `${numberMatch[1]}〔${numberMatch[2]}〕${numberMatch[3]}号` : undefined;
   // The document's own date (成文日期, the date under the signature) before the web page's publication date.
-  const issuedOn =
-    isoDate(metadata(lines, /^(成文日期|发文日期)$/) ?? '') ?? signatureDate(lines) ?? isoDate(metadata(lines, /^(发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
+  const signed = isoDate(metadata(lines, /^(成文日期|发文日期)$/) ?? '') ?? signatureDate(lines);
+  const issuedOn = signed ?? isoDate(metadata(lines, /^(发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
   const range = /(\d{4})\s*[-—–~至]\s*(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''));
-  const yearText = range?.[1] ?? /(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''))?.[1] ?? issuedOn?.slice(0, 4);
+  const titleYear = range?.[1] ?? /(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''))?.[1];
+  // The year comes from the plan's title or the date it was signed; one read from a web page's
+  // upload date or a date in the text is said to be a guess.
+  const yearText = titleYear ?? issuedOn?.slice(0, 4);
+  const yearGuessed = !titleYear && !signed && yearText !== undefined;
 
   // The preamble follows the plan's title repeated above the body.
   let preamble: string | undefined;
@@ -89,6 +99,7 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
     ...(documentNumber ? { documentNumber } : {}),
     ...(issuedOn ? { issuedOn } : {}),
     ...(yearText ? { year: Number(yearText) } : {}),
+    ...(yearGuessed ? { yearGuessed } : {}),
     ...(range && Number(range[2]) > Number(range[1]) ? { lastYear: Number(range[2]) } : {}),
     ...(preamble ? { preamble } : {}),
   };
@@ -96,7 +107,7 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
 
 /** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案. */
 function plainTitle(lines: string[]): string | undefined {
-  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：]/.test(l) && /(工作要点|任务分工|台账|实施方案|工作方案|重点任务)/.test(l) && !/[:：]$/.test(l));
+  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：。,，《》]/.test(l) && /(工作要点|任务分工|台账|实施方案|工作方案|重点任务)/.test(l) && !/[:：]$/.test(l));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ledgerLayout } from './ledger-layout.js';
 import { loadYamlValue } from './load-yaml-value.js';
 
 /** The hash of the chunk each item value was parsed from (values built anew, as clones, are not in it). */
@@ -32,73 +33,25 @@ export interface Split {
   placeholder: string;
 }
 
-const SPACE = 32;
-const HASH_SIGN = 35;
-const DASH = 45;
-
-/** A document that uses directives or several documents is parsed whole. */
-const WHOLE_ONLY = /^(?:%|---|\.\.\.)/m;
-
 /**
- * Finds the indentation of item entries: the `- ` lines right under the first
- * `items:` key. Undefined when the layout has none (flow style, no items).
- */
-function itemIndent(text: string): number | undefined {
-  const match = /^( *)items:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*( *)- /m.exec(text);
-  return match && match[2]!.length > match[1]!.length ? match[2]!.length : undefined;
-}
-
-/**
- * Cuts a ledger text at item boundaries: a chunk starts at a line with exactly
- * `indent` spaces then `- `, and runs until the next line (not blank, not a
- * comment) indented that far or less. The skeleton is the text with each chunk
- * replaced by a one-line entry holding a placeholder.
+ * Cuts a ledger text at its items (read/ledger-layout.ts). The skeleton is the
+ * text with each item replaced by a one-line entry holding a placeholder.
  */
 export function splitAtItems(text: string): Split | undefined {
-  if (WHOLE_ONLY.test(text)) return undefined;
-  const indent = itemIndent(text);
-  if (indent === undefined) return undefined;
+  const layout = ledgerLayout(text);
+  if (!layout) return undefined;
   // Deterministic, so an unchanged skeleton has the same text and can be reused; never a string the file contains.
   let placeholder = 'gkchunk';
   while (text.includes(placeholder)) placeholder += 'x';
   placeholder += '_';
-  const pad = ' '.repeat(indent);
   const skeleton: string[] = [];
-  const chunks: string[] = [];
-  const starts: number[] = [];
   let copiedTo = 0;
-  let chunkStart = -1;
-  const close = (at: number) => {
-    chunks.push(text.slice(chunkStart, at));
-    starts.push(chunkStart);
-    skeleton.push(`${pad}- ${placeholder}${chunks.length - 1}\n`);
-    copiedTo = at;
-    chunkStart = -1;
-  };
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    end = end < 0 ? text.length : end + 1;
-    let spaces = 0;
-    while (text.charCodeAt(start + spaces) === SPACE) spaces++;
-    const next = text.charCodeAt(start + spaces);
-    if (next === 9) return undefined; // a tab: let the whole-file parser say where
-    const blank = start + spaces >= end - 1 || next === 13 || next === 10 || next === HASH_SIGN;
-    if (!blank) {
-      const after = text.charCodeAt(start + spaces + 1);
-      if (spaces === indent && next === DASH && (after === SPACE || after === 10 || after === 13 || Number.isNaN(after))) {
-        if (chunkStart >= 0) close(start);
-        skeleton.push(text.slice(copiedTo, start));
-        copiedTo = start;
-        chunkStart = start;
-      } else if (chunkStart >= 0 && spaces <= indent) {
-        close(start);
-      }
-    }
-    start = end;
-  }
-  if (chunkStart >= 0) close(text.length);
+  layout.items.forEach((item, i) => {
+    skeleton.push(text.slice(copiedTo, item.start), `${' '.repeat(item.indent)}- ${placeholder}${i}\n`);
+    copiedTo = item.end;
+  });
   skeleton.push(text.slice(copiedTo));
-  return { skeleton: skeleton.join(''), chunks, starts, placeholder };
+  return { skeleton: skeleton.join(''), chunks: layout.items.map((item) => text.slice(item.start, item.end)), starts: layout.items.map((item) => item.start), placeholder };
 }
 
 /** Replaces every placeholder entry in the skeleton's value by its chunk's value; false unless each is used exactly once. */

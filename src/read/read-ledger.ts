@@ -27,19 +27,17 @@ function planFromValue(value: unknown): Plan {
 
 function assignmentsFromValue(raw: Raw): Assignment[] {
   const assignments: Assignment[] = [];
-  asArray(raw.lead).forEach((entry, index) => {
-    if (typeof entry === 'string') assignments.push({ name: normalizeDepartmentName(entry), role: 'lead', at: ['lead', index] });
-    else {
-      const scoped = asRecord(entry);
-      if (typeof scoped.dept === 'string') {
-        const scope = typeof scoped.scope === 'string' ? { scope: scoped.scope } : {};
-        assignments.push({ name: normalizeDepartmentName(scoped.dept), role: 'lead', ...scope, at: ['lead', index, 'dept'] });
+  // Any role may be scoped (`{ dept, scope }`): 规章由A牵头, or one of several clauses of a paragraph.
+  for (const role of ['lead', 'joint', 'sole', 'cooperate'] as Role[]) {
+    asArray(raw[role]).forEach((entry, index) => {
+      if (typeof entry === 'string') assignments.push({ name: normalizeDepartmentName(entry), role, at: [role, index] });
+      else {
+        const scoped = asRecord(entry);
+        if (typeof scoped.dept === 'string') {
+          const scope = typeof scoped.scope === 'string' ? { scope: scoped.scope } : {};
+          assignments.push({ name: normalizeDepartmentName(scoped.dept), role, ...scope, at: [role, index, 'dept'] });
+        }
       }
-    }
-  });
-  for (const role of ['joint', 'sole', 'cooperate'] as Role[]) {
-    asArray(raw[role]).forEach((name, index) => {
-      if (typeof name === 'string') assignments.push({ name: normalizeDepartmentName(name), role, at: [role, index] });
     });
   }
   return assignments;

@@ -8,21 +8,22 @@ const names = (description: string): ArrayShape => ({
   items: { type: 'string', description: '部门或群体名称（可用别名）' },
 });
 
-const leadEntry: Shape = {
+/** A name, or a name with the part of the work it holds its role for (`规章由政策法规司牵头`; one of several clauses in a paragraph). */
+const roleEntry = (role: string): Shape => ({
   type: 'anyOf',
   options: [
-    { type: 'string', description: '牵头部门名称' },
+    { type: 'string', description: `${role}部门名称` },
     {
       type: 'object',
-      description: '限定范围的牵头，如「规章由政策法规司牵头」',
+      description: `限定范围的${role}，如「规章由政策法规司牵头」`,
       properties: {
-        dept: { type: 'string', description: '牵头部门名称' },
-        scope: { type: 'string', description: '牵头的工作范围，如「规章」' },
+        dept: { type: 'string', description: `${role}部门名称` },
+        scope: { type: 'string', description: `${role}的工作范围，如「规章」` },
       },
       required: ['dept', 'scope'],
     },
   ],
-};
+});
 
 export const departmentShape: ObjectShape = {
   type: 'object',
@@ -130,10 +131,10 @@ export const itemShape: ObjectShape = {
     number: { type: 'string', numberLike: true, description: '通知中的编号，加引号，如 "1"' },
     text: { type: 'string', description: '任务内容' },
     clause: { type: 'string', description: '责任分工原文，如「政策法规司牵头,信息中心配合」' },
-    lead: { type: 'array', items: leadEntry, description: '牵头部门' },
-    joint: names('按职责分工负责的部门'),
-    sole: names('负责部门（单独负责）'),
-    cooperate: names('配合部门'),
+    lead: { type: 'array', items: roleEntry('牵头'), description: '牵头部门' },
+    joint: { type: 'array', items: roleEntry('按职责分工负责'), description: '按职责分工负责的部门' },
+    sole: { type: 'array', items: roleEntry('负责'), description: '负责部门（单独负责）' },
+    cooperate: { type: 'array', items: roleEntry('配合'), description: '配合部门' },
     resolve: {
       type: 'object',
       description: '本项中群体称谓具体指哪些部门，如 各有关司(局): [社会救助司]',

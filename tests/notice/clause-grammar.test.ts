@@ -91,6 +91,8 @@ describe('parseResponsibility', () => {
       deadlineText: '2021年6月底前完成',
       unsure: [],
     });
-    expect(parseResponsibility('办公室牵头,视情况而定')).toMatchObject({ ok: true, unsure: ['视情况而定'] });
+    // Deadline words are never names, whatever their wording (DOMAIN.md F9).
+    expect(parseResponsibility('办公室牵头,视情况而定')).toMatchObject({ ok: true, unsure: [], deadlineText: '视情况而定' });
+    expect(parseResponsibility('(办公室负责,收到申请后10个工作日内)')).toMatchObject({ ok: true, assignments: [{ name: '办公室', role: 'sole' }], deadlineText: '收到申请后10个工作日内' });
   });
 });

@@ -82,14 +82,16 @@ describe('silent errors of the old importer', () => {
       ].join('\n'),
     );
     expect(ledger!.plan).toMatchObject({ document_number: '辽民办函〔2020〕111号', issuer: '辽宁省民政厅', year: 2020 });
-    expect(ledger!.sections.map((s) => `${s.number}、${s.title}`)).toEqual(['一、总体要求', '二、重点任务']);
+    // 一、总体要求 holds no task: a ledger section must hold items (validate says MISSING_FIELD otherwise).
+    expect(ledger!.sections.map((s) => `${s.number}、${s.title}`)).toEqual(['二、重点任务']);
     expect(items).toHaveLength(1);
   });
 
-  it('names the grammar is unsure of are flagged and kept out of the registry', async () => {
-    const { ledger, code, err } = await importText(`${HEAD}一、重点工作\n1.做好公开工作。(办公室牵头,视情况而定)\n`);
+  it('names the grammar is unsure of are flagged and kept out of the registry; deadline words are never names', async () => {
+    const { ledger, code, err } = await importText(`${HEAD}一、重点工作\n1.做好公开工作。(办公室牵头,视情况而定)\n2.做好申请答复。(办公室牵头,督查室)\n`);
     expect(code).toBe(1);
-    expect(err).toContain('不确定「视情况而定」是部门名称');
+    expect(err).toContain('完成时限「视情况而定」无法换算为日期，已保留原文');
+    expect(err).toContain('不确定「督查室」');
     expect(ledger!.departments.departments.map((d) => d.name)).toEqual(['办公室']);
   });
 });

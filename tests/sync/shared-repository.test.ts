@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +6,10 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { loadLedger } from '../../src/read/load-ledger.js';
 import { obligationsByDepartment } from '../../src/query/ownership.js';
 import { isAccountable } from '../../src/model/role.js';
-import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { git } from '../helpers/temp.js';
+import { sharedRepository, type Clone } from './shared-fixture.js';
 
 /** A deterministic random sequence, so a failing run can be repeated. */
 function random(seed: number) {
@@ -22,53 +22,6 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!, shuffle: <T>(list: T[]) => list.map((x) => [next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x) };
-}
-
-/** The shipped registry with the i-th department's liaison as liaison-i@example.invalid, and 办公厅 as the coordinator. */
-function registryWithCommitters(): string {
-  const text = readFileSync(SHIPPED_REGISTRY, 'utf8');
-  const groups = text.indexOf('\ngroups:');
-  let i = 0;
-  const departments = text.slice(0, groups).replace(/^  - name: .*\n/gm, (line) => `${line}    committers: [liaison-${i}@example.invalid]\n${i++ === 0 ? '    coordinator: true\n' : ''}`);
-  return departments + text.slice(groups);
-}
-
-interface Clone {
-  dept: string;
-  dir: string;
-}
-
-/** A shared bare repository and one clone per department, each set up by `gongkai hook install`. */
-async function sharedRepository(root: string, departments: string[]) {
-  const server = join(root, 'server.git');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
-  const clones: Clone[] = [];
-  for (const [i, dept] of departments.entries()) {
-    const dir = join(root, `clone-${i}`);
-    if (i === 0) {
-      // The coordinator starts the repository: ledger, registry, gongkai.yaml, then hook install adds .gitattributes.
-      execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-      execFileSync('mkdir', ['-p', join(dir, 'data')]);
-      execFileSync('cp', [SHIPPED_LEDGER, join(dir, 'data')]);
-      writeFileSync(join(dir, 'data', 'departments.yaml'), registryWithCommitters());
-      execFileSync('sh', ['-c', 'printf "ledger: data/ledger.yaml\\n" > gongkai.yaml'], { cwd: dir });
-    } else {
-      execFileSync('git', ['clone', '-q', server, dir]);
-    }
-    git(dir, 'config', 'user.name', `${dept}联络员`);
-    git(dir, 'config', 'user.email', `liaison-${i}@example.invalid`);
-    git(dir, 'config', 'commit.gpgsign', 'false');
-    const installed = await runCli(['hook', 'install'], { cwd: dir });
-    expect(installed.code, installed.err).toBe(0);
-    if (i === 0) {
-      git(dir, 'add', '-A');
-      git(dir, 'commit', '-q', '-m', '台账');
-      git(dir, 'remote', 'add', 'origin', server);
-      git(dir, 'push', '-q', '-u', 'origin', 'main');
-    }
-    clones.push({ dept, dir });
-  }
-  return { server, clones };
 }
 
 const ledgerOf = (clone: Clone) => readFileSync(join(clone.dir, 'data', 'ledger.yaml'), 'utf8');

@@ -23,6 +23,8 @@ export const roleConflict: CheckRule = ({ ledger }) => {
         continue;
       }
       const where = itemField(ledger, item, ...(a.at ?? []));
+      // Several clauses of one paragraph may give one department different roles for different words (scopes).
+      if (a.scope && first.scope && a.scope !== first.scope) continue;
       if (first.role !== a.role) {
         out.push(error('ROLE_CONFLICT', `${itemLabel(item)}：「${key}」既是${ROLE_LABELS[first.role]}又是${ROLE_LABELS[a.role]}，一个部门在一项任务中只能有一个角色`, where));
       } else if (!(a.scope && first.scope && a.scope !== first.scope)) {

@@ -82,9 +82,16 @@ export function readDeadline(words: string, planYear: number): Deadline {
   return { kind: 'unknown' };
 }
 
+/**
+ * Time words that give no date but are still a 完成时限, never a name:
+ * `收到申请后10个工作日内`, `视情况而定`, `与政策文件同步`, `每季度`.
+ */
+const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
+
 /** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
 export function isDeadlineWords(part: string): boolean {
   if (part.length > 30) return false;
+  if (part.length <= 20 && RELATIVE_WORDS.test(part) && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(part)) return true;
   const rest = part.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
   return rest === '' && (readDeadline(part, 2000).kind !== 'unknown');
 }

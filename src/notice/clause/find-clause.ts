@@ -1,3 +1,4 @@
+import { normalizeDepartmentName } from '../../model/department-name.js';
 import { parseResponsibility, splitTopLevel, unwrapClause } from './grammar.js';
 import { looksLikeName } from './names.js';
 import { toSimplified } from './traditional.js';
@@ -44,29 +45,6 @@ export function readsAsClause(words: string): boolean {
   if (!ROLE_WORD.test(toSimplified(words)) && !/单位[:：]/.test(toSimplified(words))) return false;
   const parsed = parseResponsibility(words);
   return parsed.ok && parsed.unsure.length === 0;
-}
-
-/**
- * Bracketed clauses inside the text, each closing its own sentence:
- * `…公开预算(财务处负责)。…公开决算(审计处负责)。` — several clauses in one unit.
- */
-function innerClauses(text: string): string[] {
-  const found: string[] = [];
-  let depth = 0;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(' || ch === '（' || ch === '〔') {
-      if (depth++ === 0) start = i;
-    } else if ((ch === ')' || ch === '）' || ch === '〕') && depth > 0 && --depth === 0) {
-      const after = text[i + 1];
-      if (after === '。' || after === ';' || after === '；') {
-        const inner = text.slice(start + 1, i);
-        if (readsAsClause(inner)) found.push(inner.trim());
-      }
-    }
-  }
-  return found;
 }
 
 /**
@@ -120,9 +98,9 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
   return { text: body.slice(0, clauseStart).replace(/[,，;；\s]+$/u, '').trim(), clause, ...(doubt ? { doubt } : {}) };
 }
 
-function isNameList(part: string): boolean {
+export function isNameList(part: string): boolean {
   const names = splitTopLevel(part, new Set(['、']));
-  return names.every((n) => looksLikeName(n.replace(/等$/, '')));
+  return names.every((n) => looksLikeName(normalizeDepartmentName(n).replace(/等$/, '')));
 }
 
 /** `…等信息审批处牵头`: the longest known name that ends right before the role word. */
@@ -140,20 +118,139 @@ function readsAsRoleTail(tail: string): boolean {
   return /[处室司局科厅办部院馆中心组委](分别)?(牵头|负责|配合)(落实)?$/.test(tail);
 }
 
+const OPEN_BRACKETS = '(（〔[【';
+const CLOSE_BRACKETS = ')）〕]】';
+/** Where a clause may stand on its own: after a full stop or semicolon, before one, at the end, or set off by a space. */
+const STOP = /[。;；!！?？|]/;
+
+interface Span {
+  start: number;
+  end: number;
+  clause: string;
+}
+
+/** Top-level bracket groups `(…)` `〔…〕` of the words, as [start, end) with their inner words. */
+function topLevelBrackets(words: string): { start: number; end: number; inner: string }[] {
+  const out: { start: number; end: number; inner: string }[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < words.length; i++) {
+    const ch = words[i]!;
+    if (OPEN_BRACKETS.includes(ch)) {
+      if (depth++ === 0) start = i;
+    } else if (CLOSE_BRACKETS.includes(ch) && depth > 0 && --depth === 0) out.push({ start, end: i + 1, inner: words.slice(start + 1, i) });
+  }
+  return out;
+}
+
+/** The character next to a position, skipping blanks; '' at the edge. Reports whether a blank was skipped. */
+function neighbour(words: string, at: number, step: 1 | -1): { ch: string; blank: boolean } {
+  let i = at;
+  let blank = false;
+  while (i >= 0 && i < words.length && /\s/.test(words[i]!)) {
+    blank = true;
+    i += step;
+  }
+  return { ch: words[i] ?? '', blank };
+}
+
+/** A bracket group that stands as a clause: set off by a stop, the end, or a space. */
+function standsAlone(words: string, start: number, end: number, bare: boolean): boolean {
+  const before = neighbour(words, start - 1, -1);
+  const after = neighbour(words, end, 1);
+  if (after.ch === '' || STOP.test(after.ch) || STOP.test(before.ch)) return true;
+  // A bare list of names needs a stop or a space after it: `酒店(宾馆)等` is not a clause.
+  return bare ? after.blank : after.blank || /[,，]/.test(after.ch);
+}
+
+const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职[责能]|单位\s*[:：]/;
+
 /**
- * Finds a unit's responsibility clause in its words: a trailing bracket (also
- * before the full stop), bracketed clauses closing sentences inside the text,
- * or an unbracketed clause at the end.
+ * Every clause of a paragraph (DOMAIN.md F1–F4): bracket groups that read as a
+ * clause where a clause stands, sentences that are clauses (`此项工作由A负责,B配合。`,
+ * `办公室牵头,各科室配合`), sentence tails `…，由A牵头落实`. Also how many bracket
+ * groups with role words were NOT read, so a paragraph that says more than was read is flagged.
+ */
+function clauseSpans(words: string): { spans: Span[]; unread: string[] } {
+  const reading = toSimplified(words).length === words.length ? toSimplified(words) : words;
+  const spans: Span[] = [];
+  const unread: string[] = [];
+  for (const group of topLevelBrackets(reading)) {
+    const inner = group.inner.trim();
+    const roleWords = HAS_ROLE.test(inner);
+    const bare = !roleWords && isNameList(inner) && !/^[一二三四五六七八九十\d]+$/.test(inner);
+    if ((roleWords && parseResponsibility(inner).ok && standsAlone(reading, group.start, group.end, false)) || (bare && standsAlone(reading, group.start, group.end, true))) {
+      spans.push({ start: group.start, end: group.end, clause: words.slice(group.start + 1, group.end - 1).trim() });
+    } else if (roleWords && /[处室司局科厅办部院馆心组委府](分别)?(牵头|负责|配合)/.test(inner)) unread.push(inner);
+  }
+  // Sentences (outside bracket clauses) that are clauses, or end in `，由A牵头`.
+  let from = 0;
+  const sentenceEnds: number[] = [];
+  let depth = 0;
+  for (let i = 0; i <= reading.length; i++) {
+    const ch = reading[i] ?? '。';
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (i === reading.length || /[。;；]/.test(ch))) sentenceEnds.push(i);
+  }
+  for (const to of sentenceEnds) {
+    const start = from;
+    from = to + 1;
+    if (spans.some((s) => s.start < to && s.end > start)) continue;
+    const raw = reading.slice(start, to);
+    const sentence = raw.trim();
+    if (!sentence || !HAS_ROLE.test(sentence)) continue;
+    const lead = start + raw.indexOf(sentence);
+    if (readsAsClause(sentence)) {
+      spans.push({ start: lead, end: lead + sentence.length, clause: words.slice(lead, lead + sentence.length) });
+      continue;
+    }
+    const tail = /[,，]\s*((?:此项工作|该项工作|并)?由[^,，]+(?:[,，][^,，]+)*)$/.exec(sentence);
+    if (tail && readsAsClause(tail[1]!)) {
+      const at = lead + tail.index + tail[0].length - tail[1]!.length;
+      spans.push({ start: at, end: lead + sentence.length, clause: words.slice(at, lead + sentence.length) });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return { spans, unread };
+}
+
+/** The first words a clause covers, for its scope: `实时发布环境空气质量数据`. */
+function coveredWords(text: string): string {
+  const words = text.replace(/[〔〕]/g, '').replace(/^[\s。;；,，]+/, '').trim();
+  const first = /^[^,，。;；:：]+/.exec(words)?.[0] ?? words;
+  return [...first].slice(0, 14).join('');
+}
+
+/**
+ * Finds a unit's responsibility clause in its words: every clause of the
+ * paragraph (several → one clause string with each clause after the words it
+ * covers), else an unbracketed clause at the end.
  */
 export function findClause(words: string, knownNames: ReadonlySet<string> = new Set()): FoundClause | undefined {
-  const trailing = splitClause(words);
-  if (trailing) {
-    const inner = innerClauses(trailing.text);
-    return { text: trailing.text, clause: [...inner, trailing.clause].join('；') };
+  const { spans, unread } = clauseSpans(words);
+  const doubt = unread.length ? `括号「${unread[0]}」像是责任分工，但没有读出` : undefined;
+  const last = spans[spans.length - 1];
+  const rest = last ? words.slice(last.end).replace(/^[\s。;；,，]+/u, '').trim() : words;
+  // Words after the last clause: a clause glued to them, or words no clause covers.
+  const loose = rest ? unbracketed(last ? rest : words, knownNames) : undefined;
+  const all = [...spans];
+  if (loose?.clause && !loose.doubt) all.push({ start: words.length - rest.length + loose.text.length, end: words.length, clause: loose.clause });
+  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : undefined);
+  const uncovered = loose?.clause && !loose.doubt ? '' : rest;
+  const problems = [doubt, loose?.doubt, uncovered && all.length > 1 && [...uncovered].length >= 20 ? `最后一句「${[...uncovered].slice(0, 12).join('')}…」没有责任分工` : undefined].filter(Boolean);
+  if (all.length === 1) {
+    const only = all[0]!;
+    const before = words.slice(0, only.start).replace(/[\s,，;；]+$/u, '').trim();
+    const after = words.slice(only.end).trim();
+    const text = /^[。;；.\s|]*$/.test(after) ? before : `${before} ${after}`;
+    return { text, clause: only.clause, ...(problems.length ? { doubt: problems.join('；') } : {}) };
   }
-  const inner = innerClauses(words);
-  const loose = unbracketed(words, knownNames);
-  if (loose && !loose.doubt) return { text: loose.text, clause: [...inner, loose.clause].join('；') };
-  if (inner.length) return { text: words.replace(/[\s]+$/u, ''), clause: inner.join('；') };
-  return loose;
+  let covered = 0;
+  const parts = all.map((span) => {
+    const scope = coveredWords(words.slice(covered, span.start));
+    covered = span.end;
+    return `${scope || '此前'}…〔${span.clause.replace(/[〔〕]/g, (b) => (b === '〔' ? '(' : ')'))}〕`;
+  });
+  return { text: words.replace(/\s+$/u, ''), clause: parts.join('；'), ...(problems.length ? { doubt: problems.join('；') } : {}) };
 }

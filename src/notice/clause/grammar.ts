@@ -23,30 +23,27 @@ export type ParsedClause =
     }
   | { ok: false; reason: string };
 
-/** Role words at the end of a part, longest first so 按职责分工负责 wins over 负责. */
-const ROLE_SUFFIXES: readonly [string, Role][] = [
-  ['按职责分工负责', 'joint'],
-  ['按职责分工落实', 'joint'],
-  ['按职责分别负责', 'joint'],
-  ['按职责分别落实', 'joint'],
-  ['按职责负责', 'joint'],
-  ['按职责落实', 'joint'],
-  ['分别负责', 'joint'],
-  ['分别落实', 'joint'],
-  ['共同负责', 'joint'],
-  ['共同落实', 'joint'],
-  ['分别牵头', 'lead'],
-  ['牵头负责', 'lead'],
-  ['牵头落实', 'lead'],
-  ['牵头', 'lead'],
-  ['配合落实', 'cooperate'],
-  ['配合', 'cooperate'],
-  ['协助', 'cooperate'],
-  ['协办', 'cooperate'],
-  ['参与', 'cooperate'],
-  ['负责落实', 'sole'],
-  ['负责', 'sole'],
+/**
+ * Role words at the end of a part, longest first so 按职责分工负责 wins over 负责.
+ * Each is a pattern, so the variations offices write (按职能分工落实, 按职责分别负责,
+ * 牵头抓总, 协同推进) are one entry, not one per wording.
+ */
+const ROLE_SUFFIXES: readonly [RegExp, Role][] = [
+  [/(?:等)?按(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进|承担)$/, 'joint'],
+  [/(?:分别|共同)(?:负责|落实|推进)$/, 'joint'],
+  [/(?:分别)?牵头(?:负责|落实|推进|抓总)?$/, 'lead'],
+  [/(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$/, 'cooperate'],
+  [/负责(?:落实|推进|实施)?$/, 'sole'],
 ];
+
+/** The role word ending a part, if any: the words it takes and the role. */
+function roleSuffix(part: string): { word: string; role: Role } | undefined {
+  for (const [pattern, role] of ROLE_SUFFIXES) {
+    const m = pattern.exec(part);
+    if (m) return { word: m[0], role };
+  }
+  return undefined;
+}
 
 /** Labels of label lines and table columns. 责任单位 beside a lead is joint, alone sole (one name) or joint (several). */
 export const ROLE_LABELS: readonly [RegExp, Role | 'responsible' | 'deadline'][] = [
@@ -114,41 +111,68 @@ function splitNames(text: string): string[] {
 /** `宣传处会办公室`: A leads in consultation with B. 会 belongs to the name in 委员会, 常委会, 协会 … */
 const CONSULTS = /^(.+?[处室司局科厅办部院馆组站队所心])会(?!同)(.+)$/;
 
-type Pending = { names: string[]; role?: Role | 'responsible'; scope?: string };
+type Pending = { names: string[]; role?: Role | 'responsible'; scope?: string; /** the role came from a label, not a word */ labelled?: boolean };
 
 function namesPart(text: string, role: Role | 'responsible' | undefined): Pending {
   return { names: splitNames(text), ...(role ? { role } : {}) };
 }
 
-/** One part → names with their role (undefined when the part has no role word: it takes the next part's). */
+/** `X由A牵头` / `X由A负责`: A holds the role for the scope X. */
+const SCOPED = /^(.+?)由(.+)$/;
+
+/**
+ * One part → names with their role (undefined when the part has no role word:
+ * it takes its label's role, or the next part's). A label's value is itself
+ * read with this grammar: `牵头单位:规章由A牵头` and `责任单位:B按职责分工负责` are one form.
+ */
 function parsePart(part: string): Pending[] | string {
   const label = LABEL.exec(part);
   if (label) {
     const role = roleOfLabel(label[1]!);
     if (!role) return `无法识别标签「${label[1]}」`;
     if (role === 'deadline') return [];
-    return [namesPart(label[2]!.replace(/[。;；]$/, ''), role)];
+    const inner = parsePart(label[2]!.replace(/[。;；]$/, '').trim());
+    if (typeof inner === 'string') return inner;
+    return inner.map((p) => (p.role ? p : { ...p, role, labelled: true }));
   }
-  const together = /^(.+?)会同(.+?)(?:落实|负责|推进|办理|实施|开展)?$/.exec(part);
-  if (together) return [namesPart(together[1]!, 'lead'), namesPart(together[2]!, 'cooperate')];
-  const suffix = ROLE_SUFFIXES.find(([word]) => part.endsWith(word));
-  const body = (suffix ? part.slice(0, -suffix[0].length) : part).trim();
-  // 规章由政策法规司牵头、规范性文件由制发司(局)牵头: each segment carries its own 由…牵头.
-  if (suffix?.[1] === 'lead' && part.includes('由')) {
+  // A part that opens with 由 (`…，由A牵头落实`) is read without it.
+  const opened = part.replace(/^由(?=[^由]+$)/, '');
+  if (opened !== part) return parsePart(opened);
+  // `会同B落实` after `A牵头,`; `A牵头会同B落实` in one part.
+  const together = /^(.*?)会同(.+?)(?:共同)?(?:落实|负责|推进|办理|实施|开展)?$/.exec(part);
+  if (together) {
+    const cooperating = namesPart(together[2]!, 'cooperate');
+    if (!together[1]) return [cooperating];
+    const leading = roleSuffix(together[1]);
+    return [namesPart(leading ? together[1].slice(0, -leading.word.length) : together[1], leading?.role ?? 'lead'), cooperating];
+  }
+  const suffix = roleSuffix(part);
+  const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
+  // 规章由政策法规司牵头、规范性文件由制发司(局)牵头: each segment carries its own 由…牵头 (or 负责).
+  if (suffix && SCOPED.test(part)) {
     const scoped: Pending[] = [];
     for (const piece of splitTopLevel(part, NAME_SEPARATORS)) {
-      const match = /^(.+?)由(.+?)牵头(?:负责|落实)?$/.exec(piece);
-      if (!match) return `无法识别范围牵头「${piece}」`;
-      scoped.push({ names: [normalizeDepartmentName(match[2]!)], role: 'lead', scope: match[1]!.trim() });
+      const match = SCOPED.exec(piece);
+      const pieceRole = roleSuffix(piece);
+      if (!match || !pieceRole) return `无法识别范围分工「${piece}」`;
+      const names = match[2]!.slice(0, match[2]!.length - pieceRole.word.length);
+      for (const name of splitNames(names)) scoped.push({ names: [name], role: pieceRole.role, scope: match[1]!.trim() });
     }
     return scoped;
   }
-  const consults = (!suffix || suffix[1] === 'sole') && CONSULTS.exec(body);
+  const consults = (!suffix || suffix.role === 'sole') && CONSULTS.exec(body);
   if (consults && looksLikeName(consults[1]!) && looksLikeName(consults[2]!)) {
     return [namesPart(consults[1]!, 'lead'), namesPart(consults[2]!, 'cooperate')];
   }
-  return [namesPart(body, suffix?.[1])];
+  return [namesPart(body, suffix?.role)];
 }
+
+/**
+ * Several clauses of one paragraph, each kept with the words it covers:
+ * `实时发布…〔监测司、大气司〕；公开近岸海域…〔监测司、海洋司〕`. Written so by the
+ * importer, read back here, so a ledger's clause and roles can be checked.
+ */
+const COVERED_CLAUSE = /^([^〔〕]{1,40}?)…〔([^〔〕]*(?:\([^()]*\)[^〔〕]*)*)〕$/;
 
 /** Strips the brackets around a clause: (…), （…）, 〔…〕. */
 export function unwrapClause(clause: string): string {
@@ -182,6 +206,8 @@ const parsedClauses = new Map<string, ParsedClause>();
 function parseClause(clause: string): ParsedClause {
   const body = unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '');
   if (!body) return { ok: false, reason: '责任分工为空' };
+  const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
+  if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
   const groups: Pending[] = [];
   const deadlines: string[] = [];
   for (const part of splitTopLevel(body, PART_SEPARATORS)) {
@@ -197,7 +223,13 @@ function parseClause(clause: string): ParsedClause {
     }
     const parsed = parsePart(part);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
-    groups.push(...parsed);
+    // After a label, parts with no role word of their own belong to it:
+    // `责任单位:市直相关单位,各县市区人民政府` (`,` between groups inside one label).
+    const previous = groups[groups.length - 1];
+    for (const p of parsed) {
+      if (!p.role && !label && previous?.labelled) groups.push({ ...p, role: previous.role!, labelled: true });
+      else groups.push(p);
+    }
   }
   if (!groups.length) return { ok: false, reason: '责任分工中没有部门' };
 
@@ -221,7 +253,7 @@ function parseClause(clause: string): ParsedClause {
       // After parts with role words, a trailing name list is ambiguous: kept as joint, marked unsure.
       role = unnamed.length > 1 ? 'joint' : 'sole';
       if (anyRole) unsure.push(...group.names);
-    } else if (group.role === 'responsible') role = hasLead || group.names.length > 1 ? 'joint' : 'sole';
+    } else if (group.role === 'responsible') role = hasLead || group.names.length > 1 || groups.filter((g) => g.role === 'responsible').length > 1 ? 'joint' : 'sole';
     // 负责 beside a lead, or for several names, is each responsible for its part.
     else if (group.role === 'sole' && (group.names.length > 1 || hasLead)) role = 'joint';
     else role = group.role;
@@ -231,6 +263,21 @@ function parseClause(clause: string): ParsedClause {
       if (!looksLikeName(name) && !unsure.includes(name)) unsure.push(name);
       assignments.push(group.scope ? { name, role, scope: group.scope } : { name, role });
     }
+  }
+  return { ok: true, assignments, ...(deadlines.length ? { deadlineText: deadlines.join('，') } : {}), unsure };
+}
+
+/** Each clause read on its own, its names scoped to the words it covers. */
+function coveredClauses(parts: { scope: string; clause: string }[]): ParsedClause {
+  const assignments: Assignment[] = [];
+  const unsure: string[] = [];
+  const deadlines: string[] = [];
+  for (const { scope, clause } of parts) {
+    const parsed = parseClause(clause);
+    if (!parsed.ok) return parsed;
+    for (const a of parsed.assignments) assignments.push({ ...a, scope: a.scope ?? scope });
+    unsure.push(...parsed.unsure);
+    if (parsed.deadlineText) deadlines.push(parsed.deadlineText);
   }
   return { ok: true, assignments, ...(deadlines.length ? { deadlineText: deadlines.join('，') } : {}), unsure };
 }

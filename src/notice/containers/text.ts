@@ -1,4 +1,4 @@
-import type { Block, TableCell } from '../blocks.js';
+import type { Block, Table, TableCell } from '../blocks.js';
 import { cellPerLineTable } from './cell-lines.js';
 
 /** A row copied from a table cell by cell: `1 | 做好… | 疾控处 | 长期推进 |`. */
@@ -9,6 +9,29 @@ function pipeCells(line: string, lineNumber: number, tableNumber: number, row: n
   if (cells[cells.length - 1] === '') cells.pop();
   if (cells[0] === '' && line.trimStart().startsWith('|')) cells.shift();
   return cells.map((text, col) => ({ text, place: { line: lineNumber, cell: `表${tableNumber} 第${row}行第${col + 1}列` } }));
+}
+
+const LONE_BAR = /^\s*[|｜]\s*$/;
+
+/**
+ * A table copied one cell per line with a `|` line after each cell (DOMAIN.md F8):
+ * the cells as one stream — which cells make a row is for the table reader to
+ * find from the header and the cells' words. Undefined unless at least six cells
+ * follow each other so.
+ */
+function barSeparatedCells(lines: string[], from: number, tableNumber: number): { table: Table; end: number } | undefined {
+  const cells: TableCell[] = [];
+  let i = from;
+  while (i < lines.length) {
+    let j = i;
+    while (j < lines.length && j - i <= 6 && !LONE_BAR.test(lines[j]!)) j++;
+    if (j >= lines.length || !LONE_BAR.test(lines[j]!)) break;
+    const text = lines.slice(i, j).map((l) => l.trim()).filter(Boolean).join('\n');
+    cells.push({ text, place: { line: i + 1, cell: `表${tableNumber} 第${cells.length + 1}格` } });
+    i = j + 1;
+  }
+  if (cells.length < 6) return undefined;
+  return { table: { kind: 'table', rows: [cells], line: from + 1, ragged: true }, end: i };
 }
 
 /**
@@ -22,6 +45,15 @@ export function textBlocks(text: string): Block[] {
   let tables = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.trim() && !line.includes('|') && LONE_BAR.test(lines[i + 1] ?? '')) {
+      const copied = barSeparatedCells(lines, i, tables + 1);
+      if (copied) {
+        tables++;
+        blocks.push(copied.table);
+        i = copied.end - 1;
+        continue;
+      }
+    }
     if (line.trim() === '序号') {
       const copied = cellPerLineTable(lines, i, tables + 1);
       if (copied) {

@@ -1,93 +1,224 @@
 import type { Place, Table, TableCell } from '../blocks.js';
-import { readDeadline } from '../clause/deadline.js';
+import { isDeadlineWords, readDeadline } from '../clause/deadline.js';
+import { isNameList, readsAsClause } from '../clause/find-clause.js';
 import { roleOfLabel } from '../clause/grammar.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
 import { headingTitle } from './numbered-items.js';
-import type { RawUnit, Recognised } from './raw-unit.js';
+import type { Recognised } from './raw-unit.js';
 
 /**
- * A 任务分工表 / 重点任务台账: recognised by its header words (序号, 工作任务,
- * 责任单位, 完成时限 …), each row below the header a unit. Merged cells arrive
- * filled in by the container; a merged 序号 numbers its rows 1.1, 1.2 ….
+ * One grid for every table (DOMAIN.md F7, F8): Word, Excel and HTML tables
+ * (spans already filled in by the container), pipe rows, a cell per line. Each
+ * column is known by its header words AND by its content — a column of unit
+ * names is a responsibility column under an unknown header or none, a column of
+ * deadline words the deadline, long text the task. Rows copied from text, which
+ * lose the cells a span took, are placed column by column by what each cell says.
  */
 
-type Column = 'number' | 'task' | 'lead' | 'responsible' | 'cooperate' | 'deadline' | 'note' | 'other';
+export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'cooperate' | 'deadline' | 'note' | 'other' | 'unknown';
+type CellKind = 'empty' | 'number' | 'section' | 'deadline' | 'clause' | 'text';
 
-function columnOf(header: string): Column {
+const RESPONSIBILITY: ReadonlySet<Column> = new Set(['lead', 'responsible', 'cooperate']);
+
+export function columnOf(header: string): Column {
   const word = toSimplified(foldWidth(header)).replace(/\s+/g, '');
-  if (!word) return 'other';
+  if (!word) return 'unknown';
   if (/^(序号|编号|序|号)$/.test(word)) return 'number';
   // People, not bodies: 责任领导, 分管领导, 责任人, 联系人 are never read as departments.
   if (/领导|负责人|责任人|联系人|电话/.test(word)) return 'other';
-  const role = roleOfLabel(word) ?? (/^(牵头|主办)/.test(word) ? 'lead' : /^(责任|主责|承办)/.test(word) ? 'responsible' : /^(配合|协办|参与)/.test(word) ? 'cooperate' : /时限|时间|期限|进度/.test(word) ? 'deadline' : undefined);
+  const role = roleOfLabel(word) ?? (/^(牵头|主办)/.test(word) ? 'lead' : /^(责任|主责|承办)/.test(word) ? 'responsible' : /^(配合|协办|参与|协同)/.test(word) ? 'cooperate' : /时限|时间|期限|进度/.test(word) ? 'deadline' : undefined);
   if (role === 'deadline' || role === 'lead' || role === 'responsible' || role === 'cooperate') return role;
   if (/备注|说明/.test(word)) return 'note';
-  if (/任务|内容|事项|措施|分工|要点|工作|项目/.test(word)) return 'task';
-  return 'other';
+  if (/任务|内容|事项|措施|分工|要点|工作|项目|要求/.test(word)) return 'task';
+  return 'unknown';
 }
 
-/** The header: the first row with a responsibility column and at least one other known column. */
+/** Deadline words in a cell: only time words (长期推进, 视情况而定), or dated words (2021年2月公布预算信息). A task `做好常态化…发布` is not one. */
+const looksLikeDeadline = (text: string) =>
+  !!text && text.length <= 40 && (isDeadlineWords(text) || (/\d\s*[年月]|季度|年底|年内|年末|半年/.test(text) && readDeadline(toSimplified(text), 2000).kind !== 'unknown'));
+const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})?[.、．]?|[(（][一二三四五六七八九十]{1,3}[)）])$/;
+const SECTION_START = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/s;
+
+/** What a cell says, by its words alone. */
+function cellKind(text: string): CellKind {
+  const words = foldWidth(text).trim();
+  if (!words) return 'empty';
+  if (ROW_NUMBER.test(words)) return 'number';
+  if (words.length <= 80 && !/。./.test(words) && (readsAsClause(words) || isNameList(words.replace(/[。;；]$/, '')))) return 'clause';
+  if (looksLikeDeadline(words)) return 'deadline';
+  if (SECTION_START.test(words)) return 'section';
+  return 'text';
+}
+
+/** How well a cell of a kind fits a column: positive fits, negative does not. */
+function fits(kind: CellKind, column: Column): number {
+  if (kind === 'empty') return 0;
+  if (column === 'other' || column === 'unknown') return kind === 'text' ? 0 : -1;
+  switch (kind) {
+    case 'number':
+      return column === 'number' ? 4 : -3;
+    case 'deadline':
+      return column === 'deadline' ? 4 : column === 'note' ? 1 : -2;
+    case 'clause':
+      return RESPONSIBILITY.has(column) ? 4 : column === 'note' ? 0 : -2;
+    case 'section':
+    case 'text':
+      return column === 'task' ? 3 : column === 'note' ? 1 : -4;
+  }
+}
+
+/** The header: the first row with a responsibility column and one other known column. */
 function findHeader(rows: TableCell[][]): { index: number; columns: Column[] } | undefined {
   for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    const columns = rows[i]!.map((c) => columnOf(c.text));
-    const responsibility = columns.some((c) => c === 'lead' || c === 'responsible' || c === 'cooperate');
-    const known = columns.filter((c) => c !== 'other').length;
-    if (responsibility && known >= 2) return { index: i, columns };
+    // Header words are short; a title merged across the row counts once.
+    const columns = rows[i]!.map((c) => (c.text.trim().length <= 12 ? columnOf(c.text) : 'unknown'));
+    const known = columns.filter((c, j) => c !== 'unknown' && c !== 'other' && !rows[i]![j]!.merged).length;
+    if (known >= 2 && columns.some((c) => RESPONSIBILITY.has(c) || c === 'task')) return { index: i, columns };
   }
   return undefined;
 }
 
-/** True when the table's words look like a 任务分工表 (so a table of something else is left to the other readers). */
-export function isTaskTable(table: Table): boolean {
-  return findHeader(table.rows) !== undefined;
+/** Columns the header does not name, known by what their cells say. */
+function classifyByContent(columns: Column[], rows: TableCell[][]): Column[] {
+  return columns.map((column, c) => {
+    if (column !== 'unknown') return column;
+    const kinds = rows.map((r) => r[c]).filter((cell) => cell && !cell.merged && cell.text.trim()).map((cell) => cellKind(cell!.text));
+    if (!kinds.length) return 'unknown';
+    const share = (k: CellKind) => kinds.filter((x) => x === k).length / kinds.length;
+    if (share('clause') >= 0.6) return 'responsible';
+    if (share('deadline') >= 0.6) return 'deadline';
+    if (share('number') >= 0.6) return 'number';
+    return share('text') + share('section') >= 0.6 ? 'task' : 'unknown';
+  });
 }
 
-const looksLikeDeadline = (text: string) => !!text && text.length <= 40 && readDeadline(toSimplified(text), 2000).kind !== 'unknown';
+type Placed = (TableCell | undefined)[];
 
 /**
- * A row copied from text may miss cells that a row span or a column span took:
- * the deadline cell is found by its words, cells after it fill the columns after
- * the deadline column, cells before it fill the columns before, right-aligned,
- * after the 序号.
+ * Places the cells of a row copied from text into columns, keeping their order:
+ * each cell goes to the next column it fits (a span's missing cells are skipped).
+ * A row number no column holds is kept as the row's number. Cells left over start
+ * the next row (a table copied one cell per line is one stream of cells).
  */
-function alignRagged(cells: TableCell[], columns: Column[]): (TableCell | undefined)[] {
-  if (cells.length >= columns.length) return cells;
-  const aligned: (TableCell | undefined)[] = new Array(columns.length).fill(undefined);
-  const deadlineColumn = columns.indexOf('deadline');
-  let deadlineCell = -1;
-  for (let i = cells.length - 1; i >= 0; i--) if (looksLikeDeadline(cells[i]!.text)) { deadlineCell = i; break; }
-  const numberFirst = columns[0] === 'number' && /^\d+$/.test(cells[0]?.text ?? '') ? 1 : 0;
-  if (numberFirst) aligned[0] = cells[0];
-  const anchorCell = deadlineColumn >= 0 && deadlineCell >= numberFirst ? deadlineCell : cells.length;
-  const anchorColumn = deadlineColumn >= 0 && deadlineCell >= numberFirst ? deadlineColumn : columns.length;
-  for (let i = anchorCell, c = anchorColumn; i < cells.length && c < columns.length; i++, c++) aligned[c] = cells[i];
-  for (let i = anchorCell - 1, c = anchorColumn - 1; i >= numberFirst && c >= numberFirst; i--, c--) aligned[c] = cells[i];
-  return aligned;
+function placeCells(cells: TableCell[], columns: Column[], from: number): { placed: Placed; number?: TableCell; next: number } {
+  const placed: Placed = new Array(columns.length).fill(undefined);
+  let number: TableCell | undefined;
+  let last = -1;
+  let i = from;
+  for (; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const kind = cellKind(cell.text);
+    if (kind === 'empty') {
+      if (last >= 0) last++;
+      if (last >= columns.length - 1 && last >= 0) { i++; break; }
+      continue;
+    }
+    if (kind === 'number' && !columns.includes('number')) {
+      if (number) break; // a second row number: a new row
+      number = cell;
+      continue;
+    }
+    let target = -1;
+    for (let c = last + 1; c < columns.length; c++) if (fits(kind, columns[c]!) > 0) { target = c; break; }
+    if (target < 0) {
+      if (last < 0 && !number) continue; // a stray cell before any row: left out
+      break;
+    }
+    placed[target] = cell;
+    last = target;
+    if (last === columns.length - 1 || columns.slice(last + 1).every((c) => c === 'note' || c === 'other' || c === 'unknown')) {
+      // The row's last column: a following note cell (not a new row) is the row's too.
+      i++;
+      if (i < cells.length && columns[last + 1] === 'note' && cellKind(cells[i]!.text) === 'text' && cells[i]!.text.length <= 30 && !ROW_NUMBER.test(cells[i + 1]?.text ?? '')) placed[last + 1] = cells[i++];
+      break;
+    }
+  }
+  return { placed, ...(number ? { number } : {}), next: i };
 }
 
-const SECTION_ROW = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/;
+/** True when the table's words look like a 任务分工表 (so a table of something else is left to the other readers). */
+export function isTaskTable(table: Table): boolean {
+  return readGrid(table) !== undefined;
+}
+
+interface Grid {
+  columns: Column[];
+  headerText: string[];
+  titleLines: string[];
+  rows: { cells: Placed; number?: TableCell }[];
+}
+
+/** A table → its columns and rows, placed. Undefined when it has no task and responsibility columns. */
+function readGrid(table: Table): Grid | undefined {
+  const stream = table.ragged && table.rows.length === 1 ? table.rows[0]! : undefined;
+  const rows: TableCell[][] = stream ? [] : table.rows;
+  let header = findHeader(table.rows);
+  let headerRow: TableCell[] = [];
+  if (stream) {
+    // A cell per line: the header is the run of header words at the start.
+    let end = 0;
+    while (end < stream.length && columnOf(stream[end]!.text) !== 'unknown' && columnOf(stream[end]!.text) !== 'other') end++;
+    if (end < 2) return undefined;
+    headerRow = stream.slice(0, end);
+    header = { index: -1, columns: headerRow.map((c) => columnOf(c.text)) };
+  } else if (header) headerRow = table.rows[header.index]!;
+  const body: TableCell[][] = rows.slice((header?.index ?? -1) + 1);
+  let columns = header?.columns ?? new Array<Column>(Math.max(0, ...rows.map((r) => r.length))).fill('unknown');
+  if (!stream && !table.ragged) columns = classifyByContent(columns, body);
+  else if (!header) {
+    const width = columns.length;
+    columns = classifyByContent(columns, body.filter((r) => r.length === width));
+  }
+  if (!columns.some((c) => RESPONSIBILITY.has(c)) || !columns.some((c) => c === 'task')) return undefined;
+  const placedRows: Grid['rows'] = [];
+  if (stream) {
+    for (let i = headerRow.length; i < stream.length; ) {
+      const { placed, number, next } = placeCells(stream, columns, i);
+      if (placed.some(Boolean)) placedRows.push({ cells: placed, ...(number ? { number } : {}) });
+      i = Math.max(next, i + 1);
+    }
+  } else if (table.ragged) {
+    for (const row of body) {
+      // A full row whose every cell fits its column stands as it is; others are placed by their words.
+      if (row.length === columns.length && row.every((cell, i) => fits(cellKind(cell.text), columns[i]!) >= 0)) {
+        placedRows.push({ cells: row });
+        continue;
+      }
+      const { placed, number } = placeCells(row, columns, 0);
+      if (placed.some(Boolean)) placedRows.push({ cells: placed, ...(number ? { number } : {}) });
+    }
+  } else for (const row of body) placedRows.push({ cells: row });
+  // Headerless tables need rows that read as task rows, not a page laid out in a table.
+  if (!header && placedRows.filter((r) => r.cells.some((c, i) => c && RESPONSIBILITY.has(columns[i]!) && c.text.trim())).length < 2) return undefined;
+  return {
+    columns,
+    headerText: columns.map((_, i) => joinLines(headerRow[i]?.text ?? '').replace(/\s+/g, '')),
+    titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))] : [],
+    rows: placedRows,
+  };
+}
+
+/** `1.积极推进…`: an item number written at the start of a task cell. */
+const NUMBER_IN_TEXT = /^\s*(\d{1,3})\s*[.、．](?!\d)\s*/;
 
 export function taskTable(table: Table, currentSection: string): Recognised & { section: string; titleLines: string[] } {
-  const result: Recognised & { section: string; titleLines: string[] } = { sections: [], units: [], section: currentSection, titleLines: [] };
-  const header = findHeader(table.rows);
-  if (!header) return result;
-  const { columns } = header;
-  const headerText = table.rows[header.index]!.map((c) => joinLines(c.text).replace(/\s+/g, ''));
-  const responsibilityColumns = columns.filter((c) => c === 'lead' || c === 'responsible' || c === 'cooperate').length;
-  // Rows above the header: the table's title (…任务分工表), part of the notice's header.
-  result.titleLines = [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))];
+  const grid = readGrid(table);
+  const result: Recognised & { section: string; titleLines: string[] } = { sections: [], units: [], section: currentSection, titleLines: grid?.titleLines ?? [] };
+  if (!grid) return result;
+  const { columns, headerText } = grid;
+  const responsibilityColumns = columns.filter((c) => RESPONSIBILITY.has(c)).length;
   let lastNumber = '';
   let sub = 0;
   let running = 0;
-  for (const row of table.rows.slice(header.index + 1)) {
-    const cells = table.ragged ? alignRagged(row, columns) : row;
+  for (const row of grid.rows) {
+    const cells = row.cells;
     const texts = cells.map((c) => joinLines(c?.text ?? ''));
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
-    // A row spanning the whole table (or starting 一、) is a section heading.
-    const section = SECTION_ROW.exec(foldWidth(filled[0]!));
-    if (new Set(filled).size === 1 || (section && filled.length <= 2 && columns[texts.indexOf(filled[0]!)] !== 'task')) {
+    // A row spanning the whole table (or starting 一、 with nothing else) is a section heading.
+    const section = SECTION_START.exec(foldWidth(filled[0]!));
+    if (new Set(filled).size === 1 || (section && filled.length <= 2 && !cells.some((c, i) => c && RESPONSIBILITY.has(columns[i]!) && c.text.trim()))) {
       const heading = section ?? [, '', filled[0]!];
       if (heading[1]) {
         result.section = heading[1];
@@ -96,25 +227,36 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       continue;
     }
     const at = (kind: Column) => cells.map((c, i) => (columns[i] === kind && c && texts[i] ? { cell: c, text: texts[i]!, header: headerText[i]! } : undefined)).filter((x) => x !== undefined);
-    const numberCell = at('number')[0];
+    // A task cell opening with 一、 (merged over the rows of its part) is the part's heading.
+    let task = [...new Set(at('task').map((t) => t.text))];
+    const heading = task.length > 1 || (task.length === 1 && at('task')[0]!.cell.merged) ? SECTION_START.exec(foldWidth(task[0]!)) : undefined;
+    if (heading) {
+      if (result.section !== heading[1]) result.sections.push({ number: heading[1]!, title: headingTitle(heading[2] ?? '') });
+      result.section = heading[1]!;
+      task = task.slice(1);
+    }
+    const numberCell = at('number')[0] ?? (row.number ? { cell: row.number, text: foldWidth(row.number.text).replace(/[.、]$/, '') } : undefined);
+    const written = NUMBER_IN_TEXT.exec(foldWidth(task[0] ?? ''));
     let number: string;
     if (numberCell && numberCell.cell.merged) number = `${lastNumber}.${++sub}`;
     else if (numberCell) {
       lastNumber = numberCell.text;
       sub = 1;
       number = numberCell.text;
-      // The first row of a merged 序号 is numbered like the ones after it.
+    } else if (written) {
+      number = written[1]!;
+      task[0] = task[0]!.slice(written[0].length);
     } else number = String(++running);
-    const task = [...new Set(at('task').map((t) => t.text))];
     const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
-    const onlyResponsible = responsibilityColumns === 1 && columns.includes('responsible');
-    // One 责任单位 column is read with the clause grammar (宣传处会办公室, …等按职责分工落实);
-    // labelled columns become a labelled clause: 牵头单位:…；配合单位:….
-    const clause = onlyResponsible ? responsibility[0]!.text : responsibility.map((r) => `${r.header}:${r.text}`).join('；');
+    // One responsibility column is read with the clause grammar as it stands (宣传处会办公室,
+    // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
+    // grammar reads role words inside the cells too (规章由A牵头、规范性文件由B牵头).
+    const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
+    const clause = single ? responsibility[0]?.text ?? '' : responsibility.map((r) => `${roleOfLabel(r.header) ? r.header : labelFor(columns[cells.indexOf(r.cell)]!)}:${r.text}`).join('；');
     const deadline = at('deadline')[0];
     const firstCell = cells.find((c) => c)!;
     const place: Place = { ...firstCell.place };
-    const unit: RawUnit = {
+    result.units.push({
       number,
       section: result.section,
       content: task.join('：'),
@@ -124,8 +266,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
         ...(clause ? { clause, clausePlace: responsibility[0]!.cell.place } : {}),
         ...(deadline ? { dueText: deadline.text, duePlace: deadline.cell.place } : {}),
       },
-    };
-    result.units.push(unit);
+    });
   }
   // A merged 序号's first row: renumber N → N.1 when N.2 follows.
   result.units.forEach((unit, i) => {
@@ -133,4 +274,9 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     if (next && next.number === `${unit.number}.2`) unit.number = `${unit.number}.1`;
   });
   return result;
+}
+
+/** The label a responsibility column stands for when its header is not one the grammar reads. */
+function labelFor(column: Column): string {
+  return column === 'lead' ? '牵头单位' : column === 'cooperate' ? '配合单位' : '责任单位';
 }

@@ -1,0 +1,127 @@
+/**
+ * Where each work item of a ledger text lies, found from its lines alone (no
+ * YAML parse): the parse item by item, the merge, the edit and the per-item
+ * index all ask here, so they agree on where an item starts and ends.
+ */
+
+/** One entry of an `items:` list. */
+export interface ItemExtent {
+  /** Offset of the first character of the item's dash line. */
+  start: number;
+  /** Offset just past its last line (blank and comment lines after it belong to it). */
+  end: number;
+  /** Column of the item's dash. */
+  indent: number;
+  /** The number written on the dash line (`- number: "22"`), when it is written there. */
+  number?: string;
+}
+
+/** A ledger text cut at its items; the text between them (plan, section headings) is the gaps. */
+export interface LedgerLayout {
+  /** Items in file order. */
+  items: ItemExtent[];
+  /** The line end the file uses. */
+  eol: '\n' | '\r\n';
+}
+
+const SPACE = 32;
+const TAB = 9;
+const HASH_SIGN = 35;
+const DASH = 45;
+const LF = 10;
+const CR = 13;
+
+/** A document with directives or several documents is not cut: its readers take it whole. */
+const WHOLE_ONLY = /^(?:%|---|\.\.\.)/m;
+
+/** `items:` (or `- items:`) ending its line: a block list follows. Group 1 is the text before the key. */
+const ITEMS_KEY = /^( *(?:- +)?)items:[ \t]*(?:#.*)?\r?$/;
+
+/** `- number: "22"   # comment` → the number, in any of YAML's three plain styles. */
+const NUMBER_ON_DASH_LINE = /^ *-[ \t]+number:[ \t]*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"][^#\r\n]*?))[ \t]*(?:#.*)?\r?$/;
+
+function numberOf(line: string): string | undefined {
+  const match = NUMBER_ON_DASH_LINE.exec(line);
+  if (!match) return undefined;
+  if (match[1] !== undefined) {
+    try {
+      return JSON.parse(`"${match[1]}"`) as string;
+    } catch {
+      return undefined;
+    }
+  }
+  return match[2] !== undefined ? match[2].replace(/''/g, "'") : match[3];
+}
+
+/**
+ * Cuts a ledger text at its items. An item is an entry of a block list under
+ * an `items:` key, at the column of that list's first dash; it runs to the
+ * next line that is neither blank nor a comment and is indented no deeper.
+ * Undefined for texts whose lines cannot be trusted to say that (directives,
+ * several documents, tab indentation): readers then take the file whole.
+ */
+export function ledgerLayout(text: string): LedgerLayout | undefined {
+  if (WHOLE_ONLY.test(text)) return undefined;
+  const items: ItemExtent[] = [];
+  /** Column at or after which entries of the current `items:` list may stand; -1 outside a list. */
+  let listFrom = -1;
+  /** Column of the current list's dashes, once its first entry is seen. */
+  let listIndent = -1;
+  let open: ItemExtent | undefined;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline + 1;
+    let spaces = 0;
+    while (text.charCodeAt(start + spaces) === SPACE) spaces++;
+    const first = text.charCodeAt(start + spaces);
+    if (first === TAB) return undefined;
+    const blank = start + spaces >= end || first === LF || first === CR || first === HASH_SIGN;
+    if (!blank) {
+      if (open && spaces > open.indent) {
+        start = end;
+        continue;
+      }
+      if (open) {
+        open.end = start;
+        open = undefined;
+      }
+      const after = text.charCodeAt(start + spaces + 1);
+      const dash = first === DASH && (after === SPACE || after === LF || after === CR || Number.isNaN(after));
+      if (listFrom >= 0 && dash && (listIndent < 0 ? spaces >= listFrom : spaces === listIndent)) {
+        listIndent = spaces;
+        const line = text.slice(start, newline < 0 ? text.length : newline);
+        open = { start, end: text.length, indent: spaces, number: numberOf(line) };
+        items.push(open);
+      } else {
+        if (listFrom >= 0 && (listIndent < 0 || spaces <= listIndent)) listFrom = listIndent = -1;
+        const key = ITEMS_KEY.exec(text.slice(start, newline < 0 ? text.length : newline));
+        if (key) {
+          // Entries of a block list stand at the key's column or deeper (a key after `- ` counts from its own column).
+          listFrom = key[1]!.length;
+          listIndent = -1;
+        }
+      }
+    }
+    start = end;
+  }
+  if (open) open.end = text.length;
+  return { items, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/** The one item written with this number on its dash line; undefined when none or several are. */
+export function itemNumbered(layout: LedgerLayout, number: string): ItemExtent | undefined {
+  let found: ItemExtent | undefined;
+  for (const item of layout.items) {
+    if (item.number !== number) continue;
+    if (found) return undefined;
+    found = item;
+  }
+  return found;
+}
+
+/** The text before item `index` and after the one before it (the plan and headings before the first; `index === items.length` gives the tail). */
+export function gapBefore(text: string, layout: LedgerLayout, index: number): string {
+  const from = index === 0 ? 0 : layout.items[index - 1]!.end;
+  const to = index < layout.items.length ? layout.items[index]!.start : text.length;
+  return text.slice(from, to);
+}
