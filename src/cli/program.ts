@@ -114,7 +114,8 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .command('forms')
       .description('为每个部门生成一份进展填报表格（Excel），发给联络员填写')
       .requiredOption('-o, --output <dir>', '写入的目录')
-      .option('--dept <name>', '只生成一个部门的表格'),
+      .option('--dept <name>', '只生成一个部门的表格')
+      .option('--status', '不生成表格：列出 -o 目录中这一轮表格里尚未交回的部门'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/forms.js')).formsCommand(ctx, options)));
 
   withViewOptions(
