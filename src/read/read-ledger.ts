@@ -139,6 +139,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     due: due ?? plan.defaultDue,
     dueIsDefault: due === undefined,
     ...(typeof raw.due_text === 'string' && raw.due_text.trim() ? { dueText: raw.due_text } : {}),
+    ...(Array.isArray(raw.review) && raw.review.length ? { review: raw.review.filter((r): r is string => typeof r === 'string') } : {}),
     doneOn: asDate(raw.done_on),
     ...(dueRule ? { dueRule } : {}),
     milestones: milestonesFromValue(raw.milestones),

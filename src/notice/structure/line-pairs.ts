@@ -5,7 +5,7 @@ import type { RawUnit } from './raw-unit.js';
 /** A line that is nothing but a clause: `市财政局牵头落实`, `办公室牵头,各科室配合`, a bare name `市卫生健康委`. */
 function isClauseLine(line: string): boolean {
   const words = foldWidth(line).trim().replace(/[。;；,，]$/, '');
-  if (!words || [...words].length > 60 || /[。]/.test(words) || /^[(（〔]/.test(words)) return false;
+  if (!words || [...words].length > 150 || /[。]/.test(words) || /^[(（〔]/.test(words)) return false;
   return readsAsClause(words) || isNameList(words);
 }
 
