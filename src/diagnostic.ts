@@ -67,7 +67,12 @@ export type DiagnosticCode =
   | 'LEDGER_HAS_ERRORS'
   | 'DEPARTMENT_ABBREVIATED'
   | 'SINCE_NO_HISTORY'
-  | 'SINCE_UNREADABLE';
+  | 'SINCE_UNREADABLE'
+  | 'HEAD_DETACHED'
+  // merging (git's merge driver)
+  | 'MERGE_CONFLICT'
+  | 'MERGED_BY_LINES'
+  | 'REGISTRY_NOT_MERGED';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import { warning, type Diagnostic } from '../diagnostic.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { beijingToday } from '../model/dates.js';
@@ -87,7 +87,7 @@ export function prepareCommit(ctx: CommandContext, file: string): { root: string
   if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
   const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
   if (others.length) throw new UserError(`暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
-  if (!currentBranch(repo.root)) ctx.io.stderr(ctx.err.warning('注意：HEAD 处于分离状态（不在任何分支上），这次提交不属于任何分支；要保留它，提交后用 git switch -c 分支名\n'));
+  if (!currentBranch(repo.root)) ctx.warn(warning('HEAD_DETACHED', 'HEAD 处于分离状态（不在任何分支上），这次提交不属于任何分支；要保留它，提交后用 git switch -c 分支名', { file: repo.root }));
   return repo;
 }
 

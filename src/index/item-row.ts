@@ -46,7 +46,7 @@ export async function itemRow(value: unknown, setting: RowSetting): Promise<Item
   if (!item) return { number: null, errors: shapeErrors };
   const context = { ledger, today: setting.today };
   // The plan-level findings and the numbering findings of this one-item ledger are not the item's.
-  const alone = errorsIn(checkLedger(context, 'view')) - errorsIn(checkLedger({ ledger: { ...ledger, items: [] }, today: setting.today }, 'view')) - errorsIn(itemNumbers(context));
+  const alone = errorsIn(await checkLedger(context, 'view')) - errorsIn(await checkLedger({ ledger: { ...ledger, items: [] }, today: setting.today }, 'view')) - errorsIn(itemNumbers(context));
   const departments = setting.registry.departments;
   const obligations: [number, number, 0 | 1][] = [];
   for (const [department, list] of obligationsByDepartment(ledger)) {

@@ -67,7 +67,7 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
       // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
       const { registry, plan } = loaded.ledger;
       const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }, cwd) : undefined;
-      found = checkLedger({ ledger: loaded.ledger, today, graceDays: located.config.graceDays }, request.checks, perItem?.memo);
+      found = await checkLedger({ ledger: loaded.ledger, today, graceDays: located.config.graceDays }, request.checks, perItem?.memo);
       perItem?.save();
       cache?.set(key, found);
     }
