@@ -49,6 +49,7 @@ export type DiagnosticCode =
   | 'DUPLICATE_DEPARTMENT'
   | 'KIND_GUESSED'
   | 'PLAN_YEAR_MISMATCH'
+  | 'DATE_OUTSIDE_PLAN_YEAR'
   | 'POSTPONEMENT_TRAIL'
   | 'POSTPONEMENT_DUE_MISMATCH'
   | 'CANCELLED_WITHOUT_REASON'
@@ -66,7 +67,12 @@ export type DiagnosticCode =
   | 'LEDGER_HAS_ERRORS'
   | 'DEPARTMENT_ABBREVIATED'
   | 'SINCE_NO_HISTORY'
-  | 'SINCE_UNREADABLE';
+  | 'SINCE_UNREADABLE'
+  | 'HEAD_DETACHED'
+  // merging (git's merge driver)
+  | 'MERGE_CONFLICT'
+  | 'MERGED_BY_LINES'
+  | 'REGISTRY_NOT_MERGED';
 
 export type Severity = 'error' | 'warning';
 

@@ -18,6 +18,8 @@ export interface ImportOptions {
   force?: boolean;
   format: 'yaml' | 'json';
   registry?: string;
+  /** Last year's ledger: its unfinished items are carried into the new one (上年结转). */
+  carryOver?: string;
 }
 
 /** A relative path with forward slashes, as written inside a ledger. */
@@ -57,7 +59,8 @@ export async function importCommand(ctx: CommandContext, notice: string, options
     departments = registryFromNotice(parsed);
   }
   const thisYear = Number(beijingToday(io.now()).slice(0, 4));
-  const draft = draftFromNotice(parsed, departments, parsed.year ?? thisYear);
+  let draft = draftFromNotice(parsed, departments, parsed.year ?? thisYear);
+  if (options.carryOver) draft = await (await import('./carry-over-step.js')).carryOverFrom(ctx, draft, options.carryOver, ledgerFolder);
   const name = notice === '-' ? '标准输入' : notice.split(/[\\/]/).pop()!;
   const header = [
     `yaml-language-server: $schema=${relativeFrom(ledgerFolder, ledgerSchemaFile())}`,

@@ -39,6 +39,6 @@ export function checkedOpener(file: string, today: string) {
     const { loadLedger } = await import('../../src/read/load-ledger.js');
     const { checkLedger } = await import('../../src/check/index.js');
     const loaded = await loadLedger(file, { cwd: process.cwd(), override: (f) => (f === file ? bytes : undefined) });
-    return { ...loaded, diagnostics: loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics };
+    return { ...loaded, diagnostics: loaded.ledger ? [...loaded.diagnostics, ...(await checkLedger({ ledger: loaded.ledger, today }))] : loaded.diagnostics };
   };
 }

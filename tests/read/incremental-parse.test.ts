@@ -136,7 +136,7 @@ describe('locating findings item by item', () => {
     let compared = 0;
     for (const file of [...allLedgerFixtures(), ...edited]) {
       const loaded = await loadLedger(file, { cwd: process.cwd() });
-      const found = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today: '2021-11-01' })] : loaded.diagnostics;
+      const found = loaded.ledger ? [...loaded.diagnostics, ...(await checkLedger({ ledger: loaded.ledger, today: '2021-11-01' }))] : loaded.diagnostics;
       const byItem = locateDiagnostics(found, loaded.texts);
       const whole = locateDiagnostics(found, loaded.texts, { itemByItem: false });
       expect(byItem.map((d) => `${d.line}:${d.col} ${d.code}`), file).toEqual(whole.map((d) => `${d.line}:${d.col} ${d.code}`));
