@@ -27,5 +27,6 @@ export async function mergeDriverCommand(ctx: CommandContext, base: string, ours
     ctx.io.stderr(`gongkai: 部门名录 ${safeLine(path)} 两边改在相邻的行：gongkai 不按含义合并名录，已留下冲突标记，请由办公厅手工合并。\n`);
   }
   for (const conflict of result.conflicts) ctx.io.stderr(`${safeLine(path)}:${conflictLine(conflict)}\n`);
-  return result.conflicts.length ? ExitCode.Findings : ExitCode.Ok;
+  if (result.broken) ctx.io.stderr(`gongkai: ${safeLine(path)} 合并的一边（或合并结果）不是有效的 YAML，不能自动提交；请用 gongkai validate 改正后再提交合并。\n`);
+  return result.conflicts.length || result.broken ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -97,7 +97,13 @@ export function commitFile(root: string, path: string, message: string, author?:
   const name = author?.replace(/[<>\r\n]/g, '').trim();
   const mail = email?.replace(/[<>\s]/g, '') ?? '';
   const credit = name ? [`--author=${name} <${mail}>`] : [];
-  git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
+  try {
+    git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
+  } catch (cause) {
+    // A pre-commit hook (or anything else) refused: leave nothing staged, and say how to undo the written file.
+    gitRun(root, ['reset', '-q', '--', path]);
+    throw new GitError(`${(cause as Error).message}。修改已写入 ${path} 但没有提交，也不在暂存区；要撤销这次修改：git checkout -- ${path}`);
+  }
   return git(root, ['rev-parse', '--short', 'HEAD']).trim();
 }
 
