@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
@@ -18,7 +19,8 @@ const CONFIG_KEY = 'gongkai.formkey';
 function keyPlace(ctx: CommandContext, ledgerFile: string): { kind: 'git'; root: string } | { kind: 'file'; file: string } | undefined {
   const repo = repositoryOf(ledgerFile);
   if (repo) return { kind: 'git', root: repo.root };
-  const base = ctx.io.env.XDG_CONFIG_HOME || (ctx.io.env.HOME ? join(ctx.io.env.HOME, '.config') : undefined);
+  const home = ctx.io.env.HOME || homedir();
+  const base = ctx.io.env.XDG_CONFIG_HOME || (home ? join(home, '.config') : undefined);
   return base ? { kind: 'file', file: join(base, 'gongkai', 'form-key') } : undefined;
 }
 
