@@ -16,6 +16,8 @@ import { safeLine } from '../render/safe-text.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
 import { prepareCommit, requireCommittedBase } from './edit.js';
+import { formForgery, refuseForged } from './form-key.js';
+import { liaisonEmail } from '../permissions/form-signature.js';
 import { recordDate } from './record-date.js';
 
 export interface CollectOptions {
@@ -60,6 +62,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
     return 'refused';
   }
   const ledgerFile = setting.ledgerFile;
+  const forgery = formForgery(ctx, ledgerFile, form.record);
   const repo = setting.wantCommit ? prepareCommit(ctx, ledgerFile) : undefined;
   // Planned against the ledger as read under the edit's lock: a change made meanwhile is a conflict, never overwritten.
   let planned: CollectPlan | undefined;
@@ -77,7 +80,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
         } catch (cause) {
           refusal = cause;
         }
-        const plan = planCollect(ledger, form.record, form.answers, { today: setting.today, noteDate: noteDate ?? setting.today, dept: setting.dept });
+        const plan = refuseForged(planCollect(ledger, form.record, form.answers, { today: setting.today, noteDate: noteDate ?? setting.today, dept: setting.dept }), forgery);
         planned = plan;
         if (plan.refused || plan.problems.length || form.problems.length) return [];
         if (refusal && plan.edits.length) throw refusal;
@@ -94,7 +97,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
             const who = plan.contacts.length ? `${plan.contacts.join('、')}（${plan.department}）` : plan.department;
             const message = `gongkai: ${plan.department}报送 ${summarize(diffLedgers(written.before, written.after))} (表格 ${basename(file)})`;
             try {
-              committed = { hash: commitFile(repo.root, repo.path, message, who), message };
+              committed = { hash: commitFile(repo.root, repo.path, message, who, liaisonEmail(written.after.registry, plan.department)), message };
             } catch (cause) {
               if (cause instanceof GitError) throw new UserError(`已写入台账，但提交失败：${cause.message}`);
               throw cause;

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { git, repositoryOf } from '../git/git.js';
 import type { FormContent } from '../query/form-items.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
+import { formRecordOf, signForm } from './form-key.js';
 
 export interface FormsOptions extends ViewOptions {
   output?: string;
@@ -98,7 +99,7 @@ export async function formsCommand(ctx: CommandContext, options: FormsOptions): 
     let name = safeFileName(form.department, '.xlsx');
     for (let n = 2; used.has(name); n++) name = safeFileName(`${form.department}-${n}`, '.xlsx');
     used.add(name);
-    writeFileAtomic(pathInside(output, name), await formWorkbookBytes(form, origin));
+    writeFileAtomic(pathInside(output, name), await formWorkbookBytes(form, { ...origin, signature: signForm(ctx, file, formRecordOf(form, origin)) }));
     ctx.io.stdout(`${name}　${form.items.length} 项\n`);
   }
   const skipped = forms.length - withItems.length;

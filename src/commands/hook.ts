@@ -7,6 +7,7 @@ import { git, GitError } from '../git/git.js';
 import { packageRoot } from '../package-root.js';
 import { shellWord } from './gongkai-command.js';
 import { installMergeDriver } from './hook-merge.js';
+import { attributePattern } from '../git/merge-driver-config.js';
 import { chooseLedger } from '../read/find-ledger.js';
 import { readConfig } from '../open/locate-ledger.js';
 
@@ -43,6 +44,8 @@ export async function hookInstallCommand(ctx: CommandContext, options: { force?:
     throw new UserError(`${hook} 已存在且不是 gongkai 安装的；要替换请加 --force（原钩子会被覆盖）`);
   }
   const ledger = await recordedLedger(ctx, top);
+  // Refused before anything is installed, not after the pre-commit hook is.
+  if (options.mergeDriver !== false && attributePattern(ledger) === undefined) throw new UserError(`路径「${ledger}」含引号、反斜杠或换行，无法写进 .gitattributes；请改名，或加 --no-merge-driver 不装合并驱动`);
   const script = [
     '#!/bin/sh',
     `${MARKER}: validates the staged ledger; installed by \`gongkai hook install\`.`,

@@ -27,5 +27,6 @@ export async function mergeDriverCommand(ctx: CommandContext, base: string, ours
     ctx.warn(warning('REGISTRY_NOT_MERGED', `部门名录 ${path} 两边改在相邻的行：gongkai 不按含义合并名录，已留下冲突标记，请由办公厅手工合并。`, { file: path }));
   }
   for (const conflict of result.conflicts) ctx.warn(error('MERGE_CONFLICT', `冲突：${conflictText(conflict)}`, { file: path, line: conflict.line, col: 1 }));
-  return result.conflicts.length ? ExitCode.Findings : ExitCode.Ok;
+  if (result.broken) ctx.warn(error('MERGE_CONFLICT', '合并的一边（或合并结果）不是有效的 YAML，不能自动提交；请用 gongkai validate 改正后再提交合并。', { file: path }));
+  return result.conflicts.length || result.broken ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -8,6 +8,7 @@ import type { Reminder, RemindReport } from '../query/remind-report.js';
 import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
 import { reminderJson, renderReminderMarkdown, renderReminderText } from '../render/reminder.js';
 import { renderedBytes, writeOutputFile } from './write-output.js';
+import { renderJson } from '../render/json.js';
 
 type TextFormat = 'text' | 'md' | 'json';
 export type RemindFormat = TextFormat | FileFormatName;
@@ -44,7 +45,7 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
   const extension = fileFormat ? FILE_FORMATS[fileFormat].extension : text!.extension;
   if (!options.output) {
     if (fileFormat) throw new UserError(`--format ${fileFormat} 须用 -o 目录 指定写到哪里（每个部门一个文件），如 -o 催办/`);
-    if (options.format === 'json') ctx.io.stdout(JSON.stringify(report, null, 2) + '\n');
+    if (options.format === 'json') ctx.io.stdout(renderJson(report));
     else ctx.io.stdout(report.reminders.map((r) => text!.render(report, r)).join('\n' + '-'.repeat(40) + '\n\n'));
     return ExitCode.Ok;
   }

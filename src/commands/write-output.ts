@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
+import { safeLine } from '../render/safe-text.js';
 import { FILE_FORMATS, fileFormatsFor, renderFile, type FileFormatName, type Renderable, type ViewKind } from '../render/formats.js';
 
 /** Writes bytes to the file named by -o, atomically; says where on stderr. */
@@ -13,7 +14,8 @@ export function writeOutputFile(ctx: CommandContext, file: string, bytes: Uint8A
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'EROFS') throw new UserError(`无法写入 ${file}（${code}）`);
     throw cause;
   }
-  ctx.io.stderr(`已写入 ${file}（${what}）\n`);
+  // The name and the description may come from ledger data: no escape sequence or bell reaches the terminal.
+  ctx.io.stderr(safeLine(`已写入 ${file}（${what}）`) + '\n');
 }
 
 /**

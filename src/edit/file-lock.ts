@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -43,8 +43,11 @@ function readOwner(lock: string): { owner?: LockOwner; text: string } | undefine
   // Earlier gongkai wrote the pid alone.
   if (/^\d+$/.test(text.trim())) return { owner: { pid: Number(text.trim()), host: hostname(), started: null }, text };
   try {
-    const owner = JSON.parse(text) as LockOwner;
-    if (typeof owner.pid === 'number' && typeof owner.host === 'string') return { owner, text };
+    const owner = JSON.parse(text) as Partial<LockOwner>;
+    // Without a host the lock was written on this one (by hand, or an older writer): its pid can be checked.
+    if (typeof owner.pid === 'number' && Number.isSafeInteger(owner.pid) && owner.pid > 0) {
+      return { owner: { pid: owner.pid, host: typeof owner.host === 'string' ? owner.host : hostname(), started: typeof owner.started === 'string' ? owner.started : null }, text };
+    }
   } catch {
     // Empty (its creator was killed between creating and writing it) or not ours: judged by age.
   }
@@ -139,8 +142,36 @@ export function acquireLock(file: string, timeoutMs = 20_000): () => void {
     }
   }
   const held = fd;
+  removeDeadTemps(file);
   return () => {
     closeSync(held);
     rmSync(lock, { force: true });
   };
+}
+
+/**
+ * Removes the temp files a writer of `file` left when it was killed before
+ * its rename (`.name.PID.RANDOM.tmp`): only those whose process is gone, and
+ * only while holding the lock, so no live writer's file is touched.
+ */
+function removeDeadTemps(file: string): void {
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // Alive: its writer may still rename it.
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+    }
+    rmSync(join(dirname(file), name), { force: true });
+  }
 }

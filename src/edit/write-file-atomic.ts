@@ -10,6 +10,8 @@ export interface WriteOptions {
   unchangedSince?: Buffer;
   /** Called after the temp file is synced, before the last comparison (tests change the file here). */
   afterSync?: () => void;
+  /** Called after the last comparison, right before the rename (tests write to the file here, as a delayed rename would let them). */
+  beforeRename?: () => void;
 }
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, '0');
@@ -91,13 +93,19 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     throw cause;
   }
   closeSync(fd);
+  // The file being replaced, held open: after the rename its old content can still be read, so a write that
+  // slipped in between the last comparison and the rename is found and kept, not lost.
+  let watched: number | undefined;
   try {
     options.afterSync?.();
+    if (options.unchangedSince) watched = openSync(file, 'r');
     // Compared again here, after the slow fsync: the window left is this read and the rename.
     if (options.unchangedSince && !sameBytes(file, options.unchangedSince)) {
       rmSync(temp, { force: true });
+      closeSync(watched!);
       return false;
     }
+    options.beforeRename?.();
     if (options.exclusive) {
       // A hard link fails if the target exists, so a file created meanwhile is never replaced.
       linkSync(temp, file);
@@ -107,10 +115,31 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     }
   } catch (cause) {
     rmSync(temp, { force: true });
+    if (watched !== undefined) closeSync(watched);
     throw permissionRefusal(cause, file) ?? cause;
   }
   syncFolder(dirname(resolve(file)));
+  if (watched !== undefined) keepConcurrentWrite(file, watched, options.unchangedSince!);
   return true;
+}
+
+/**
+ * After the rename: if the replaced file's content (read through the handle
+ * held open) is no longer what the edit was made from, someone wrote to it in
+ * the last moment; their version is saved beside the ledger and the edit ends
+ * with an error naming it, so nothing is lost silently.
+ */
+function keepConcurrentWrite(file: string, fd: number, expected: Buffer): void {
+  let replaced: Buffer;
+  try {
+    replaced = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (replaced.equals(expected)) return;
+  const kept = join(dirname(file), `${basename(file)}.concurrent-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  writeFileAtomic(kept, replaced, { exclusive: true });
+  throw new UserError(`写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);
 }
 
 function sameBytes(file: string, bytes: Buffer): boolean {

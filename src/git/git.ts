@@ -87,13 +87,23 @@ export function currentBranch(root: string): string | undefined {
   }
 }
 
-/** Stages and commits exactly one file; `author` (a name) credits someone else, e.g. the liaison who reported. */
-export function commitFile(root: string, path: string, message: string, author?: string): string {
+/**
+ * Stages and commits exactly one file; `author` (a name, and the e-mail the
+ * registry lists for it) credits someone else, e.g. the liaison who reported.
+ */
+export function commitFile(root: string, path: string, message: string, author?: string, email?: string): string {
   git(root, ['add', '--', path]);
-  // One argument `--author=NAME <>`: a name cannot become an option, and <> or newlines in it are removed.
+  // One argument `--author=NAME <EMAIL>`: a name cannot become an option, and <> or newlines in either are removed.
   const name = author?.replace(/[<>\r\n]/g, '').trim();
-  const credit = name ? [`--author=${name} <>`] : [];
-  git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
+  const mail = email?.replace(/[<>\s]/g, '') ?? '';
+  const credit = name ? [`--author=${name} <${mail}>`] : [];
+  try {
+    git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
+  } catch (cause) {
+    // A pre-commit hook (or anything else) refused: leave nothing staged, and say how to undo the written file.
+    gitRun(root, ['reset', '-q', '--', path]);
+    throw new GitError(`${(cause as Error).message}。修改已写入 ${path} 但没有提交，也不在暂存区；要撤销这次修改：git checkout -- ${path}`);
+  }
   return git(root, ['rev-parse', '--short', 'HEAD']).trim();
 }
 

@@ -5,10 +5,17 @@ import { git } from './git.js';
 /** The name of gongkai's merge driver in git's config and in .gitattributes. */
 export const DRIVER = 'gongkai';
 
-/** `/data/ledger.yaml`: anchored at the top, glob characters escaped; undefined when git's attribute syntax cannot say it. */
+/**
+ * `/data/ledger.yaml`: anchored at the top, glob characters escaped; a path
+ * with spaces is written in double quotes (git reads .gitattributes patterns
+ * C-quoted). Undefined when git's attribute syntax cannot say it (a newline,
+ * a tab, a quote or backslash).
+ */
 export function attributePattern(path: string): string | undefined {
-  if (/[\s"\\]/.test(path) || path.startsWith('#') || path.startsWith('!')) return undefined;
-  return '/' + path.replace(/[*?[\]]/g, (c) => `\\${c}`);
+  if (/[\t\r\n"\\]/.test(path) || path.startsWith('#') || path.startsWith('!')) return undefined;
+  if (/ /.test(path) && /[*?[\]]/.test(path)) return undefined;
+  const pattern = '/' + path.replace(/[*?[\]]/g, (c) => `\\${c}`);
+  return / /.test(path) ? `"${pattern}"` : pattern;
 }
 
 /**
@@ -26,7 +33,7 @@ export function configureMergeDriver(top: string, paths: string[], command: stri
   for (const path of paths) {
     const pattern = attributePattern(path)!;
     const line = `${pattern} merge=${DRIVER}`;
-    if (!lines.some((l) => l.trim().split(/\s+/)[0] === pattern && l.includes(`merge=${DRIVER}`))) added.push(line);
+    if (!lines.some((l) => l.trim().startsWith(`${pattern} `) && l.includes(`merge=${DRIVER}`))) added.push(line);
   }
   if (added.length) writeFileSync(file, existing + (existing && !existing.endsWith('\n') ? '\n' : '') + added.join('\n') + '\n');
   return added;

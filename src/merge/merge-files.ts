@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gitMergeFile } from '../git/git.js';
-import { mergeLedger, type MergeConflict } from './merge-ledger.js';
+import { mergeLedger, parsesAsYaml, type MergeConflict } from './merge-ledger.js';
 import { UnsupportedLedger } from './ledger-chunks.js';
 
 export interface DriverInput {
@@ -21,6 +21,8 @@ export interface DriverResult {
   kind: 'ledger' | 'registry' | 'other';
   /** Why a ledger was merged line by line after all. */
   fallback?: string;
+  /** A ledger merged line by line whose sides or result do not read as YAML: never committed without a person looking. */
+  broken?: boolean;
 }
 
 const BOM = '\uFEFF';
@@ -57,5 +59,7 @@ export function mergeFiles(input: DriverInput): DriverResult {
   const conflicts: MergeConflict[] = [];
   const opening = new RegExp(`^${'<'.repeat(input.markerSize ?? 7)} `, 'gm');
   for (const m of lines.text.matchAll(opening)) conflicts.push({ field: '', ours: '', theirs: '', line: lines.text.slice(0, m.index).split('\n').length });
-  return { bytes: Buffer.from(lines.text, 'utf8'), conflicts, kind, fallback };
+  // A hand-broken side (or a broken result) must not become a merge commit no check ran on: the driver reports it as a conflict.
+  const broken = kind === 'ledger' && ![ours, theirs, lines.text].every((text) => parsesAsYaml(strip(text)));
+  return { bytes: Buffer.from(lines.text, 'utf8'), conflicts, kind, fallback, broken };
 }

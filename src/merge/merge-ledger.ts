@@ -70,7 +70,7 @@ export function mergeLedger(base: string, ours: string, theirs: string, options:
 }
 
 /** The quick parser first; the careful one when the text has anchors (which the quick one refuses). */
-function parsesAsYaml(text: string): boolean {
+export function parsesAsYaml(text: string): boolean {
   try {
     loadYamlValue(text);
     return true;
@@ -125,12 +125,27 @@ function mergeItem(merger: Merger, number: string, o: ItemChunk | undefined, a: 
     keys.splice(before === undefined ? keys.length : keys.indexOf(before.key) + 1, 0, f.key);
   });
   const fa = new Map(fieldsA.map((f) => [f.key, f]));
+  // The done date belongs with the status: while the status is in conflict, a done date either side changed is too, so choosing one side's status takes its date with it.
+  const statusInConflict = wouldConflict(fo.get('status'), fa.get('status'), fb.get('status'));
   let out = '';
   for (const key of keys) {
-    const text = mergeField(merger, number, key, fo.get(key), fa.get(key), fb.get(key));
+    const [ko, ka, kb] = [fo.get(key), fa.get(key), fb.get(key)];
+    const coupled = statusInConflict && COUPLED_WITH_STATUS.has(key) && ka?.text !== kb?.text;
+    const text = coupled ? merger.conflict(number, key, ka?.text, kb?.text) : mergeField(merger, number, key, ko, ka, kb);
     if (text !== ABSENT) out = merger.emit(out, text);
   }
   return out;
+}
+
+/** Fields that follow the status: a status conflict takes them into the conflict. */
+const COUPLED_WITH_STATUS = new Set(['done_on']);
+
+/** True when mergeField would mark this field as a conflict (both sides changed it, to different values). */
+function wouldConflict(o: FieldChunk | undefined, a: FieldChunk | undefined, b: FieldChunk | undefined): boolean {
+  if (a?.text === b?.text || a?.text === o?.text || b?.text === o?.text) return false;
+  if (a && b && isDeepStrictEqual(a.value, b.value)) return false;
+  if (o && a && b && (isDeepStrictEqual(a.value, o.value) || isDeepStrictEqual(b.value, o.value))) return false;
+  return true;
 }
 
 function mergeField(merger: Merger, number: string, key: string, o: FieldChunk | undefined, a: FieldChunk | undefined, b: FieldChunk | undefined): string | undefined {

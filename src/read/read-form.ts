@@ -21,6 +21,8 @@ export interface FormRecord {
   commit: string | null;
   /** Item number → fingerprint of the item when the form was made. */
   fingerprints: Map<string, string>;
+  /** The record's HMAC as forms wrote it (see permissions/form-signature.ts). */
+  signature: string | null;
 }
 
 /** One filled-in row: only what the department wrote. */
@@ -94,6 +96,7 @@ function readRecord(sheet: Worksheet): FormRecord | string {
     ledgerSha256: values.get('ledger_sha256') ?? '',
     commit: values.get('commit') || null,
     fingerprints,
+    signature: values.get('signature') || null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { renderJson } from './json.js';
 import type { ItemRow } from '../query/item-row.js';
 import type { ChaseKind, Reminder, RemindReport } from '../query/remind-report.js';
 import { escapeMarkdown } from './markdown.js';
@@ -112,5 +113,5 @@ export function renderReminderMarkdown(report: RemindReport, reminder: Reminder)
 /** One department's reminder as data: the JSON of `remind --format json -o DIR`. */
 export function reminderJson(report: RemindReport, reminder: Reminder): string {
   const { reminders: _all, unassigned: _unassigned, ...shared } = report;
-  return JSON.stringify({ ...shared, ...reminder }, null, 2) + '\n';
+  return renderJson({ ...shared, ...reminder });
 }

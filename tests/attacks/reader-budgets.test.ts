@@ -113,7 +113,7 @@ describe('every reader has a budget', () => {
   async function formFor(dir: string): Promise<string> {
     writeFileSync(join(dir, 'ledger.yaml'), readFileSync(SHIPPED_LEDGER));
     writeFileSync(join(dir, 'departments.yaml'), readFileSync(SHIPPED_REGISTRY));
-    const made = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'forms', '-o', join(dir, 'forms'), '--dept', '信息中心']);
+    const made = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'forms', '-o', join(dir, 'forms'), '--dept', '信息中心'], { env: { HOME: dir } });
     expect(made.code, made.err).toBe(0);
     return join(dir, 'forms', '信息中心.xlsx');
   }

@@ -54,7 +54,7 @@ describe('collect', () => {
       'ledger.yaml': readFileSync(SHIPPED_LEDGER, 'utf8').replace('title: 民政部2021年政务公开工作要点及任务分工', 'title: 民政部2022年政务公开工作要点及任务分工').replace(/^departments: .*$/m, 'departments: departments.yaml'),
       'departments.yaml': readFileSync(SHIPPED_REGISTRY),
     });
-    const made = await runCli(['--ledger', join(other, 'ledger.yaml'), 'forms', '-o', join(other, 'forms'), '--dept', '信息中心']);
+    const made = await runCli(['--ledger', join(other, 'ledger.yaml'), 'forms', '-o', join(other, 'forms'), '--dept', '信息中心'], { env: { HOME: other } });
     expect(made.code, made.err).toBe(0);
     const { ledger, cli } = await setUp();
     const before = readFileSync(ledger);

@@ -1,4 +1,5 @@
-import ExcelJS from '../../excel-library.js';
+import ExcelJS, { type Worksheet } from '../../excel-library.js';
+import type { DataValidation } from 'exceljs';
 import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_FORMAT, FORM_HEADER_ROW, FORM_SHEET, FORM_STATUSES, RECORD_SHEET } from '../../model/form-layout.js';
 import type { FormContent } from '../../query/form-items.js';
 import { roleCell, statusCell, STATUS_LABELS } from '../labels.js';
@@ -10,6 +11,8 @@ import { asOfLine } from './workbooks.js';
 export interface FormOrigin {
   ledgerSha256: string;
   commit: string | null;
+  /** HMAC of the record under the coordinator's form key: collect refuses a record changed after forms wrote it. */
+  signature?: string;
 }
 
 const KINDS: Record<(typeof FORM_FIXED_COLUMNS)[number] | (typeof FORM_FILL_COLUMNS)[number], XlsxKind> = {
@@ -58,17 +61,9 @@ export async function formWorkbookBytes(form: FormContent, origin: FormOrigin): 
       cell.protection = { locked: false };
       cell.fill = FILL_IN;
     }
-    row.getCell(first).dataValidation = { type: 'list', allowBlank: true, formulae: [statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择状态' };
-    row.getCell(first + 1).dataValidation = {
-      type: 'date',
-      operator: 'greaterThan',
-      allowBlank: true,
-      formulae: [new Date('2000-01-01T00:00:00Z')],
-      showErrorMessage: true,
-      errorTitle: '完成日期',
-      error: '请填写日期，如 2021-10-20',
-    };
   }
+  // One validation per column range, added as a range: exceljs merges per-cell validations into overlapping ranges (G10:G14 and G4:G14), which Excel "repairs".
+  addColumnValidations(sheet, first, FORM_HEADER_ROW + 1, FORM_HEADER_ROW + form.items.length, statusList);
   // Locked against slips, not secrets: no password, so a liaison can still unprotect it.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
 
@@ -82,6 +77,7 @@ export async function formWorkbookBytes(form: FormContent, origin: FormOrigin): 
     ['department', form.department],
     ['made_on', form.as_of],
     ...form.items.map((item) => ['item', item.number, item.fingerprint]),
+    ['signature', origin.signature ?? null],
   ];
   rows.forEach((values, index) => {
     // Every value as text: a number such as 1.10 must come back as written.
@@ -91,4 +87,21 @@ export async function formWorkbookBytes(form: FormContent, origin: FormOrigin): 
   });
   await record.protect('', {});
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The 状态 drop-down and the 完成日期 date check, each once for its whole column of item rows. */
+function addColumnValidations(sheet: Worksheet, first: number, top: number, bottom: number, statusList: string): void {
+  if (bottom < top) return;
+  const range = (column: number) => `${sheet.getColumn(column).letter}${top}:${sheet.getColumn(column).letter}${bottom}`;
+  const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: DataValidation): void } }).dataValidations;
+  validations.add(range(first), { type: 'list', allowBlank: true, formulae: [statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择状态' });
+  validations.add(range(first + 1), {
+    type: 'date',
+    operator: 'greaterThan',
+    allowBlank: true,
+    formulae: [new Date('2000-01-01T00:00:00Z')],
+    showErrorMessage: true,
+    errorTitle: '完成日期',
+    error: '请填写日期，如 2021-10-20',
+  });
 }
