@@ -19,7 +19,9 @@ export interface ExportOptions extends Pick<ViewOptions, 'asOf'> {
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<ExitCode> {
   if (isFileFormat(options.format)) {
     const table = await viewReport<AssignmentTable>(ctx, { asOf: options.asOf }, 'assignment-table', async (view) => (await import('../query/assignment-table.js')).assignmentTable(view));
-    await writeRendered(ctx, options.format, 'assignment', table, options.output);
+    const { locateLedger } = await import('../open/locate-ledger.js');
+    const { file } = await locateLedger(ctx);
+    await writeRendered(ctx, options.format, 'assignment', { table, origin: file === '-' ? { ledgerSha256: '', commit: null } : (await import('./form-origin.js')).formOrigin(file) }, options.output);
     return ExitCode.Ok;
   }
   const notes: Diagnostic[] = [];
