@@ -2,7 +2,7 @@
 // start-up reads a few files instead of hundreds of modules.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A hash of everything the bundle is made from: cached results carry it, so a rebuilt gongkai never reads an older one's. */
@@ -18,7 +18,7 @@ function buildIdentity() {
 }
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const built = await build({
   entryPoints: { gongkai: 'src/cli/main.ts' },
   bundle: true,
   splitting: true,
@@ -36,4 +36,7 @@ await build({
   // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Which sources each chunk holds: tests check what a command loads (a cold status loads no notice code).
+  metafile: true,
 });
+writeFileSync(new URL('../dist/metafile.json', import.meta.url), JSON.stringify(built.metafile));

@@ -3,8 +3,8 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { mergeFiles } from '../merge/merge-files.js';
-import { conflictLine } from '../render/merge-conflicts.js';
-import { safeLine } from '../render/safe-text.js';
+import { conflictText } from '../render/merge-conflicts.js';
+import { error, warning } from '../diagnostic.js';
 
 /**
  * `gongkai merge-driver %O %A %B %P [%L]`: git's merge driver for the ledger
@@ -22,10 +22,10 @@ export async function mergeDriverCommand(ctx: CommandContext, base: string, ours
     throw cause;
   }
   writeFileAtomic(ours, result.bytes);
-  if (result.fallback) ctx.io.stderr(`gongkai: ${safeLine(path)} 无法按含义合并（${result.fallback}），已逐行合并。\n`);
+  if (result.fallback) ctx.warn(warning('MERGED_BY_LINES', `无法按含义合并（${result.fallback}），已逐行合并。`, { file: path }));
   if (result.kind === 'registry' && result.conflicts.length) {
-    ctx.io.stderr(`gongkai: 部门名录 ${safeLine(path)} 两边改在相邻的行：gongkai 不按含义合并名录，已留下冲突标记，请由办公厅手工合并。\n`);
+    ctx.warn(warning('REGISTRY_NOT_MERGED', `部门名录 ${path} 两边改在相邻的行：gongkai 不按含义合并名录，已留下冲突标记，请由办公厅手工合并。`, { file: path }));
   }
-  for (const conflict of result.conflicts) ctx.io.stderr(`${safeLine(path)}:${conflictLine(conflict)}\n`);
+  for (const conflict of result.conflicts) ctx.warn(error('MERGE_CONFLICT', `冲突：${conflictText(conflict)}`, { file: path, line: conflict.line, col: 1 }));
   return result.conflicts.length ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -1,4 +1,4 @@
-import type { Ledger, Item, Plan, Section, ProgressEntry, Postponement, PostponementRequest, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
+import type { CarriedOver, Ledger, Item, Plan, Section, ProgressEntry, Postponement, PostponementRequest, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
 import type { Registry } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
@@ -8,10 +8,12 @@ import { asArray, asRecord, asString, type Raw } from './raw-value.js';
 
 const asDate = (value: unknown): string | undefined => (typeof value === 'string' && isValidDate(value) ? value : undefined);
 
-function planFromValue(value: unknown): Plan {
+function planFromValue(value: unknown, today: string | undefined): Plan {
   const raw = asRecord(value);
   const defaultDue = asDate(raw.default_due);
-  const fallbackYear = defaultDue ? Number(defaultDue.slice(0, 4)) : new Date().getFullYear();
+  // Only for a plan whose year and default due are both missing (already an error): the best guess at hand.
+  const guessedFrom = defaultDue ?? asDate(raw.issued_on) ?? today;
+  const fallbackYear = guessedFrom ? Number(guessedFrom.slice(0, 4)) : 2000;
   // An out-of-range year is reported by the shape check; the model falls back rather than repeat it.
   const year = typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year >= 2000 && raw.year <= 2100 ? raw.year : fallbackYear;
   return {
@@ -21,6 +23,7 @@ function planFromValue(value: unknown): Plan {
     issuedOn: asDate(raw.issued_on),
     year,
     defaultDue: defaultDue ?? `${year}-12-31`,
+    ...(asDate(raw.closed_on) ? { closedOn: asDate(raw.closed_on) } : {}),
     ...(asString(raw.preamble) ? { preamble: asString(raw.preamble) } : {}),
   };
 }
@@ -94,6 +97,25 @@ function relativeDueFromValue(value: unknown): RelativeDue | undefined {
   return { after, workingDays: n };
 }
 
+function carriedOverFromValue(value: unknown): CarriedOver | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const raw = asRecord(value);
+  const ledger = asString(raw.ledger);
+  const item = typeof raw.item === 'number' ? String(raw.item) : asString(raw.item);
+  if (!ledger || !item) return undefined;
+  const status = parseStatus(asString(raw.status) ?? '');
+  return {
+    ledger,
+    item,
+    ...optional('plan', asString(raw.plan)),
+    ...optional('documentNumber', asString(raw.document_number)),
+    ...optional('commit', asString(raw.commit)),
+    ...(status ? { status } : {}),
+    ...optional('due', asDate(raw.due)),
+    ...(typeof raw.postponed === 'number' ? { postponed: raw.postponed } : {}),
+  };
+}
+
 function itemFromValue(value: unknown, section: string, plan: Plan, path: (string | number)[]): Item | undefined {
   const raw = asRecord(value);
   const number = typeof raw.number === 'number' ? String(raw.number) : asString(raw.number);
@@ -109,6 +131,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     .filter((p) => typeof p.date === 'string' && typeof p.dept === 'string')
     .map((p) => ({ date: p.date as string, dept: p.dept as string, note: asString(p.note) ?? '' }));
   const cancellation = cancellationFromValue(raw.cancelled);
+  const carriedOver = carriedOverFromValue(raw.carried_over);
   const unreadable = Object.keys(raw).filter((key) => {
     const value = raw[key];
     if (value === null || value === undefined) return false;
@@ -127,6 +150,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     due: due ?? plan.defaultDue,
     dueIsDefault: due === undefined,
     ...(typeof raw.due_text === 'string' && raw.due_text.trim() ? { dueText: raw.due_text } : {}),
+    ...(Array.isArray(raw.review) && raw.review.length ? { review: raw.review.filter((r): r is string => typeof r === 'string') } : {}),
     doneOn: asDate(raw.done_on),
     ...(dueRule ? { dueRule } : {}),
     milestones: milestonesFromValue(raw.milestones),
@@ -135,6 +159,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     ...(cancellation ? { cancellation } : {}),
     resolutions,
     progress,
+    ...(carriedOver ? { carriedOver } : {}),
     unreadable,
     path,
   };
@@ -145,9 +170,9 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
  * already checked the shape and reports what is wrong; here a malformed
  * piece is skipped rather than guessed at.
  */
-export function ledgerFromValue(value: unknown, file: string, registry: Registry, registryFile: string): Ledger {
+export function ledgerFromValue(value: unknown, file: string, registry: Registry, registryFile: string, today?: string): Ledger {
   const raw = asRecord(value);
-  const plan = planFromValue(raw.plan);
+  const plan = planFromValue(raw.plan, today);
   const sections: Section[] = [];
   const items: Item[] = [];
   asArray(raw.sections).forEach((sectionValue, sectionIndex) => {
