@@ -130,6 +130,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
   }
   const changes = diffLedgers(result.before, result.after);
   ctx.io.stdout(`${safeLine(file)}（${plan.department}）：\n${changes.map((c) => `  ${safeLine(describeChange(c))}\n`).join('')}`);
+  for (const c of changes) if (c.kind === 'postpone_requested') ctx.io.stdout(`  第 ${safeLine(c.item)} 项的延期申请待批准：gongkai postpone ${safeLine(c.item)} --approved-by 批准人\n`);
   if (committed) ctx.io.stdout(`  已提交 ${committed.hash}：${safeLine(committed.message)}\n`);
   return plan.conflicts.length ? 'conflicts' : 'applied';
 }

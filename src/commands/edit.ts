@@ -2,7 +2,7 @@ import { warning, type Diagnostic } from '../diagnostic.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { beijingToday } from '../model/dates.js';
-import type { Item, Ledger } from '../model/ledger.js';
+import { pendingRequest, type Item, type Ledger } from '../model/ledger.js';
 import { effectiveDue } from '../model/milestones.js';
 import type { Status } from '../model/status.js';
 import { dateOption, departmentOption } from '../typed-input.js';
@@ -209,8 +209,9 @@ export async function doneCommand(ctx: CommandContext, item: string, options: { 
 }
 
 export interface PostponeOptions {
-  to: string;
-  reason: string;
+  /** Both default to the item's pending request (申请延期 from a form), which this then approves. */
+  to?: string;
+  reason?: string;
   approvedBy?: string;
   on?: string;
   commit?: boolean;
@@ -218,16 +219,22 @@ export interface PostponeOptions {
 
 /** `gongkai postpone ITEM --to DATE --reason TEXT [--approved-by NAME] [--on DATE]`: moves the deadline and keeps the trail. */
 export async function postponeCommand(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
-  const reason = options.reason.trim();
-  if (!reason) throw new UserError('延期须写明理由：--reason 理由');
+  if (options.reason !== undefined && !options.reason.trim()) throw new UserError('延期须写明理由：--reason 理由');
   const approvedBy = options.approvedBy?.trim();
   const today = beijingToday(ctx.io.now());
   return runEdit(
     ctx,
     (ledger, _understood, dated) => {
-      const to = typedDate(options.to, '--to', today, ledger);
-      const on = dated(options.on, '--on');
       const found = itemOf(ledger, item);
+      // Without --to or --reason, the department's pending request supplies them: this approves it.
+      const request = found ? pendingRequest(found) : undefined;
+      if ((options.to === undefined || options.reason === undefined) && !request) {
+        throw new UserError(`第 ${item} 项没有待批准的延期申请；请写明 --to 新时限 和 --reason 理由`);
+      }
+      const to = options.to === undefined ? request!.to : typedDate(options.to, '--to', today, ledger);
+      const reason = options.reason === undefined ? request!.reason : options.reason.trim();
+      if (!reason) throw new UserError(`第 ${item} 项的延期申请没有写理由；请用 --reason 理由 写明`);
+      const on = dated(options.on, '--on');
       if (found?.status === 'done') throw new UserError(`第 ${item} 项已完成，无需延期`);
       if (found?.status === 'cancelled') throw new UserError(`第 ${item} 项已取消，无需延期`);
       if (found && to <= found.due) throw new UserError(`新时限 ${to} 须晚于第 ${item} 项当前的时限 ${found.due}`);

@@ -73,6 +73,12 @@ export function refuseForged<P extends { refused?: string }>(plan: P, forgery: s
   return plan.refused || !forgery ? plan : { ...plan, refused: forgery };
 }
 
+/** The record the master 任务分工表 carries (every item, the office's scope), as the signature covers it. */
+export function masterRecordOf(table: { plan: { title: string; document_number: string | null }; office: string | null; as_of: string; items: readonly { number: string; fingerprint: string }[] }, origin: { ledgerSha256: string; commit: string | null }, sheet: string): SignedRecord {
+  const fingerprints = new Map(table.items.map((item) => [item.number, item.fingerprint]));
+  return { title: table.plan.title, documentNumber: table.plan.document_number, ledgerSha256: origin.ledgerSha256, commit: origin.commit, department: table.office ?? '', madeOn: table.as_of, fingerprints, sheet, scope: 'all' };
+}
+
 /** The record `forms` writes into a form's hidden sheet, as the signature covers it. */
 export function formRecordOf(form: FormContent, origin: { ledgerSha256: string; commit: string | null }): SignedRecord {
   const fingerprints = new Map(form.items.map((item) => [item.number, item.fingerprint]));

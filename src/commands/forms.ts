@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
-import { git, repositoryOf } from '../git/git.js';
+import { formOrigin } from './form-origin.js';
 import type { FormContent } from '../query/form-items.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { formRecordOf, signForm } from './form-key.js';
@@ -58,17 +57,6 @@ async function roundStatus(ctx: CommandContext, folder: string): Promise<ExitCod
   return ExitCode.Ok;
 }
 
-/** The commit the ledger was last committed in, when it is in a repository (recorded in the form, for people). */
-function ledgerCommit(file: string): string | null {
-  const repo = repositoryOf(file);
-  if (!repo) return null;
-  try {
-    return git(repo.root, ['log', '-1', '--format=%H', '--', repo.path]).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
 /** `gongkai forms -o DIR [--dept NAME]`: one progress form (.xlsx) per department that has items. */
 export async function formsCommand(ctx: CommandContext, options: FormsOptions): Promise<ExitCode> {
   const output = options.output;
@@ -91,7 +79,7 @@ export async function formsCommand(ctx: CommandContext, options: FormsOptions): 
     { remember: false },
   );
   const withItems: FormContent[] = forms.filter((f) => f.items.length);
-  const origin = { ledgerSha256: createHash('sha256').update(readFileSync(file)).digest('hex'), commit: ledgerCommit(file) };
+  const origin = formOrigin(file);
   const { formWorkbookBytes } = await import('../render/xlsx/form-workbook.js');
   mkdirSync(output, { recursive: true });
   const used = new Set<string>();

@@ -12,6 +12,8 @@ export interface LedgerEdit {
   note?: { date: string; dept: string; note: string };
   /** Moves `due` to `to` and appends the move to `postponements`; `from` is the due date before the move. */
   postpone?: { on: string; from: string; to: string; reason: string; approvedBy?: string };
+  /** Appends a department's request to postpone to `postponement_requests` (the deadline does not move). */
+  requestPostponement?: { on: string; dept: string; to: string; reason: string };
   /** Writes `cancelled: {on, reason, approved_by}` (with status 已取消). */
   cancel?: { on: string; reason: string; approvedBy?: string };
 }
@@ -47,6 +49,7 @@ export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (
         item.due = edit.postpone.to;
         item.postponements = [...((item.postponements as unknown[] | null) ?? []), postponementValue(edit.postpone)];
       }
+      if (edit.requestPostponement) item.postponement_requests = [...((item.postponement_requests as unknown[] | null) ?? []), { ...edit.requestPostponement }];
       if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
       if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
     }

@@ -189,6 +189,7 @@ function editItem(text: string, item: YAMLMap, edit: LedgerEdit, statusWord: str
     editor.setScalar('due', edit.postpone.to, edit.postpone.to);
     editor.appendEntry('postponements', flowMap(postponementValue(edit.postpone)));
   }
+  if (edit.requestPostponement) editor.appendEntry('postponement_requests', flowMap({ ...edit.requestPostponement }));
   if (edit.cancel) editor.setScalar('cancelled', flowMap(cancellationValue(edit.cancel)), '');
   if (edit.note) editor.appendProgress(edit.note);
   // Apply from the end so earlier offsets stay valid; equal offsets keep their call order.

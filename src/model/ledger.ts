@@ -40,6 +40,19 @@ export interface Postponement {
   approvedBy?: string;
 }
 
+/**
+ * A department's request to move an item's deadline (申请延期), as it came in
+ * with its progress form; it waits for the coordinator (`postpone … --approved-by`).
+ * It is pending until a postponement is recorded on or after its date.
+ */
+export interface PostponementRequest {
+  /** YYYY-MM-DD: when it was received. */
+  on: string;
+  dept: string;
+  to: string;
+  reason: string;
+}
+
 /** Why and when an item was cancelled (已取消). */
 export interface Cancellation {
   on: string;
@@ -101,6 +114,8 @@ export interface Item {
   milestones: Milestone[];
   /** Postponements in the order they were made; empty when the deadline never moved. */
   postponements: Postponement[];
+  /** Requests to postpone, in the order received; see pendingRequest. */
+  postponementRequests: PostponementRequest[];
   cancellation?: Cancellation;
   /** For vague groups (各有关司(局)…): which departments they mean on this item. */
   resolutions: Record<string, string[]>;
@@ -122,4 +137,11 @@ export interface Ledger {
   registryFile: string;
   sections: Section[];
   items: Item[];
+}
+
+/** The request still waiting for approval: the last one, unless a postponement was recorded on or after its date. */
+export function pendingRequest(item: Pick<Item, 'postponementRequests' | 'postponements' | 'status'>): PostponementRequest | undefined {
+  const last = item.postponementRequests[item.postponementRequests.length - 1];
+  if (!last || item.status === 'done' || item.status === 'cancelled') return undefined;
+  return item.postponements.some((p) => p.on >= last.on) ? undefined : last;
 }

@@ -12,6 +12,9 @@ export interface SignedRecord {
   madeOn: string;
   /** Item number → fingerprint, in the form's order. */
   fingerprints: ReadonlyMap<string, string>;
+  /** The master table's sheet and scope (`all`: the office may edit every item); signed too, so a department's form cannot claim them. */
+  sheet?: string;
+  scope?: 'department' | 'all';
 }
 
 /** The record as one unambiguous text: JSON of its fields in a fixed order. */
@@ -19,7 +22,7 @@ function recordText(record: SignedRecord): string {
   // As the hidden sheet gives them back: text trimmed, empty as null.
   const text = (value: string | null | undefined) => (value ?? '').trim() || null;
   const items = [...record.fingerprints].map(([number, fingerprint]) => [text(number), text(fingerprint)]);
-  return JSON.stringify(['gongkai-form-record 1', text(record.title), text(record.documentNumber), text(record.ledgerSha256), text(record.commit), text(record.department), text(record.madeOn), items]);
+  return JSON.stringify(['gongkai-form-record 1', text(record.title), text(record.documentNumber), text(record.ledgerSha256), text(record.commit), text(record.department), text(record.madeOn), items, ...(record.scope === 'all' ? [text(record.sheet), 'all'] : [])]);
 }
 
 /** HMAC-SHA256 of the record under the coordinator's form key (hex). */

@@ -4,6 +4,8 @@ import type { Status } from '../model/status.js';
 import type { DeadlineState } from './deadline.js';
 import { latestNote } from './item-row.js';
 import type { ViewContext } from './view-context.js';
+import { itemFingerprint } from './form-items.js';
+import { officeDepartment } from './office-contact.js';
 
 /** One item of the 任务分工表: who does it in which role, by when, and where it stands. */
 export interface AssignmentRow {
@@ -26,7 +28,9 @@ export interface AssignmentRow {
 export interface AssignmentTable {
   plan: { title: string; document_number: string | null };
   as_of: string;
-  items: AssignmentRow[];
+  /** The coordinating office, who may edit the table and collect it back (null when the registry does not say). */
+  office: string | null;
+  items: (AssignmentRow & { fingerprint: string })[];
 }
 
 /** The whole plan as its 任务分工表, one row per item in ledger order. */
@@ -36,6 +40,7 @@ export function assignmentTable(context: ViewContext): AssignmentTable {
   return {
     plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
+    office: officeDepartment(ledger)?.name ?? null,
     items: ledger.items.map((item) => {
       const roles: Record<Role, string[]> = { lead: [], joint: [], sole: [], cooperate: [] };
       for (const a of item.assignments) {
@@ -59,6 +64,7 @@ export function assignmentTable(context: ViewContext): AssignmentTable {
         days_left: deadline.daysLeft,
         working_days_left: deadline.workingDaysLeft,
         ...(latest ? { latest_progress: latest } : {}),
+        fingerprint: itemFingerprint(item),
       };
     }),
   };

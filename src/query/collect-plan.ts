@@ -25,10 +25,12 @@ export interface CollectPlan {
   contacts: string[];
 }
 
-/** The progress note a row adds: what was done, and who to ask. */
+/** The progress note a row adds: what was done, the evidence (佐证材料), and who to ask. */
 export function noteText(answer: FormAnswer): string | undefined {
-  if (!answer.note) return undefined;
-  return answer.contact ? `${answer.note}（联系人：${answer.contact}）` : answer.note;
+  if (!answer.note && !answer.evidence) return undefined;
+  const evidence = answer.evidence ? `${answer.note ? '（' : ''}佐证材料：${answer.evidence}${answer.note ? '）' : ''}` : '';
+  const body = `${answer.note ?? ''}${evidence}`;
+  return answer.contact ? `${body}（联系人：${answer.contact}）` : body;
 }
 
 /**
@@ -49,7 +51,9 @@ export function planCollect(ledger: Ledger, record: FormRecord, answers: readonl
     if (wanted !== department) return { ...plan, refused: `这是${department.name}的表格，不是${options.dept}的；未读取` };
   }
   plan.department = department.name;
-  const own = new Set((obligationsByDepartment(ledger).get(department) ?? []).filter((o) => !o.possible).map((o) => o.item.number));
+  // The master table (任务分工表) is the office's own: every item is its to edit.
+  const master = record.scope === 'all';
+  const own = master ? new Set(ledger.items.map((item) => item.number)) : new Set((obligationsByDepartment(ledger).get(department) ?? []).filter((o) => !o.possible).map((o) => o.item.number));
   const items = new Map(ledger.items.map((item) => [item.number, item]));
   for (const answer of answers) {
     if (answer.contact && !plan.contacts.includes(answer.contact)) plan.contacts.push(answer.contact);
@@ -68,6 +72,28 @@ export function planCollect(ledger: Ledger, record: FormRecord, answers: readonl
     if (doneOn && (status ?? item.status) !== 'done') {
       plan.problems.push({ cell: answer.doneOn!.cell, message: '填了完成日期，状态却不是「已完成」；请在状态中选「已完成」，或删去完成日期' });
       continue;
+    }
+    if (status === 'cancelled' && item.status !== 'cancelled') {
+      plan.problems.push({ cell: answer.status!.cell, message: '「已取消」须写明理由：请用 gongkai set 编号 --status 已取消 --reason 理由' });
+      continue;
+    }
+    // A postponement already recorded (the request approved, or the table collected before) is already in.
+    const postponedAlready = answer.postpone && item.postponements.some((p) => p.to === answer.postpone!.to && p.reason === answer.postpone!.reason);
+    if (answer.postpone && !postponedAlready) {
+      const { to, reason, cell, approvedBy } = answer.postpone;
+      const willBe = status ?? item.status;
+      if (willBe === 'done' || willBe === 'cancelled') {
+        plan.problems.push({ cell, message: `第 ${item.number} 项${willBe === 'done' ? '已完成' : '已取消'}，无需申请延期；请删去申请延期至` });
+        continue;
+      }
+      if (to <= item.due) {
+        plan.problems.push({ cell, message: `申请延期至 ${to} 须晚于第 ${item.number} 项当前的时限 ${item.due}` });
+        continue;
+      }
+      if (master && approvedBy) edit.postpone = { on: options.noteDate, from: item.due, to, reason, approvedBy };
+      else if (!item.postponementRequests.some((r) => r.dept === department.name && r.to === to && r.reason === reason)) {
+        edit.requestPostponement = { on: options.noteDate, dept: department.name, to, reason };
+      }
     }
     if (status && status !== item.status) {
       edit.status = status;

@@ -15,6 +15,7 @@ export type Change =
   | { kind: 'progress'; item: string; entry: ProgressEntry }
   | { kind: 'postponed'; item: string; count: number; on: string; from: string; to: string; reason: string; approved_by: string | null }
   | { kind: 'cancelled'; item: string; on: string; reason: string; approved_by: string | null }
+  | { kind: 'postpone_requested'; item: string; on: string; dept: string; to: string; reason: string }
   | { kind: 'milestone_done'; item: string; step: number; total: number; text: string; done_on: string }
   | { kind: 'text'; item: string };
 
@@ -53,6 +54,8 @@ export function diffLedgers(before: Ledger, after: Ledger): Change[] {
     for (const { p, count } of moved) {
       changes.push({ kind: 'postponed', item: n, count, on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null });
     }
+    const askedBefore = new Set(was.postponementRequests.map((r) => JSON.stringify(r)));
+    for (const r of item.postponementRequests) if (!askedBefore.has(JSON.stringify(r))) changes.push({ kind: 'postpone_requested', item: n, on: r.on, dept: r.dept, to: r.to, reason: r.reason });
     const explained = moved.length > 0 && moved[moved.length - 1]!.p.to === item.due;
     if (was.due !== item.due && !explained) changes.push({ kind: 'due', item: n, from: was.due, to: item.due });
     const c = item.cancellation;

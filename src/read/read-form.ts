@@ -2,8 +2,9 @@ import type { Cell, Worksheet } from '../excel-library.js';
 import ExcelJS from '../excel-library.js';
 import { isValidDate } from '../model/dates.js';
 import { zipOverBudget } from './budget.js';
-import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_FORMAT, FORM_SHEET, FORM_STATUSES, RECORD_SHEET } from '../model/form-layout.js';
+import { FORM_FORMAT, FORM_REQUIRED_COLUMNS, FORM_SHEET, FORM_STATUSES, RECORD_SHEET, type FormFillColumn } from '../model/form-layout.js';
 import { parseStatus, STATUS_LABELS, type Status } from '../model/status.js';
+import { itemNumberFromKey } from '../model/item-number.js';
 
 /** A problem with one cell of a returned form; `cell` is `Sheet!D7`. */
 export interface FormProblem {
@@ -23,6 +24,10 @@ export interface FormRecord {
   fingerprints: Map<string, string>;
   /** The record's HMAC as forms wrote it (see permissions/form-signature.ts). */
   signature: string | null;
+  /** The sheet the answers are on: the form's 填报, or the master table's 任务分工表. */
+  sheet: string;
+  /** `all` for the coordinator's master table (every item, may be edited by the office); a department's form otherwise. */
+  scope: 'department' | 'all';
 }
 
 /** One filled-in row: only what the department wrote. */
@@ -34,6 +39,10 @@ export interface FormAnswer {
   doneOn?: { value: string; cell: string };
   note?: string;
   contact?: string;
+  /** 佐证材料: a link or document number, kept as written. */
+  evidence?: string;
+  /** 申请延期至 and 延期理由: a request the coordinator approves. */
+  postpone?: { to: string; reason: string; cell: string; approvedBy?: string };
 }
 
 export type ReadForm = { refused: string } | { record: FormRecord; answers: FormAnswer[]; problems: FormProblem[] };
@@ -97,12 +106,14 @@ function readRecord(sheet: Worksheet): FormRecord | string {
     commit: values.get('commit') || null,
     fingerprints,
     signature: values.get('signature') || null,
+    sheet: values.get('sheet') || FORM_SHEET,
+    scope: values.get('scope') === 'all' ? 'all' : 'department',
   };
 }
 
 /** Finds the header row and each column by its header text, so a re-saved or re-arranged form still reads. */
 function findColumns(sheet: Worksheet): { headerRow: number; columns: Map<string, number> } | undefined {
-  const wanted = [...FORM_FIXED_COLUMNS.slice(0, 1), ...FORM_FILL_COLUMNS];
+  const wanted = FORM_REQUIRED_COLUMNS;
   for (let r = 1; r <= Math.min(20, sheet.rowCount); r++) {
     const columns = new Map<string, number>();
     sheet.getRow(r).eachCell((cell, c) => {
@@ -128,29 +139,38 @@ export async function readForm(bytes: Buffer): Promise<ReadForm> {
   if (!recordSheet) return { refused: '不是 gongkai forms 生成的填报表格（没有来源记录）；请用 gongkai forms 生成的表格填报' };
   const record = readRecord(recordSheet);
   if (typeof record === 'string') return { refused: record };
-  const sheet = workbook.getWorksheet(FORM_SHEET);
+  const sheet = workbook.getWorksheet(record.sheet);
   const found = sheet && findColumns(sheet);
-  if (!sheet || !found) return { refused: `找不到「${FORM_SHEET}」工作表或它的表头（编号、状态、完成日期、本期进展、联系人）` };
+  if (!sheet || !found) return { refused: `找不到「${record.sheet}」工作表或它的表头（编号、状态）` };
   const col = (header: string) => found.columns.get(header)!;
+  // Optional columns (a form made before they were added, or the master table without them) read as empty.
+  const text = (row: ReturnType<Worksheet['getRow']>, header: FormFillColumn) => (found.columns.has(header) ? cellText(row.getCell(found.columns.get(header)!)) : '');
   const answers: FormAnswer[] = [];
   const problems: FormProblem[] = [];
   const allowed = FORM_STATUSES.map((s) => STATUS_LABELS[s]);
   for (let r = found.headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const numberCell = row.getCell(col('编号'));
-    const item = cellText(numberCell);
+    // The master table writes item numbers as numbers (1.10 as 1.010, shown as written): mapped back through the record's numbers.
+    const numberValue = plainValue(numberCell.value);
+    const item = (typeof numberValue === 'number' ? itemNumberFromKey(numberValue, record.fingerprints.keys()) : undefined) ?? cellText(numberCell);
     const statusCell = row.getCell(col('状态'));
-    const dateCell = row.getCell(col('完成日期'));
+    const dateCell = found.columns.has('完成日期') ? row.getCell(col('完成日期')) : undefined;
     const statusText = cellText(statusCell);
-    const note = cellText(row.getCell(col('本期进展')));
-    const contact = cellText(row.getCell(col('联系人')));
-    const date = cellDate(dateCell);
+    const note = text(row, '本期进展');
+    const contact = text(row, '联系人');
+    const evidence = text(row, '佐证材料');
+    const reason = text(row, '延期理由');
+    const postponeCell = found.columns.has('申请延期至') ? row.getCell(col('申请延期至')) : undefined;
+    const postponeTo = postponeCell ? cellDate(postponeCell) : undefined;
+    const date = dateCell ? cellDate(dateCell) : undefined;
+    const filled = Boolean(statusText || note || date || evidence || reason || postponeTo);
     if (!item) {
-      if (statusText || note || date) problems.push({ cell: at(sheet, numberCell), message: '这一行填了内容，却没有编号；请在原有的行中填写' });
+      if (filled) problems.push({ cell: at(sheet, numberCell), message: '这一行填了内容，却没有编号；请在原有的行中填写' });
       continue;
     }
-    if (!statusText && !note && !date) continue;
-    const answer: FormAnswer = { item, cell: at(sheet, numberCell), ...(note ? { note } : {}), ...(contact ? { contact } : {}) };
+    if (!filled) continue;
+    const answer: FormAnswer = { item, cell: at(sheet, numberCell), ...(note ? { note } : {}), ...(contact ? { contact } : {}), ...(evidence ? { evidence } : {}) };
     if (!record.fingerprints.has(item)) {
       problems.push({ cell: at(sheet, numberCell), message: `编号「${item}」不是这份表格里原有的任务；请只在原有的行中填写` });
       continue;
@@ -158,11 +178,20 @@ export async function readForm(bytes: Buffer): Promise<ReadForm> {
     if (statusText) {
       const status = parseStatus(statusText);
       if (status && FORM_STATUSES.includes(status)) answer.status = { value: status, cell: at(sheet, statusCell) };
+      // The master table shows 已取消 items as they are; planCollect refuses a change to it.
+      else if (status === 'cancelled' && record.scope === 'all') answer.status = { value: status, cell: at(sheet, statusCell) };
       else if (status === 'cancelled') problems.push({ cell: at(sheet, statusCell), message: '「已取消」须经办公厅同意并写明原因，不能在表格中填报；请与办公厅联系' });
       else problems.push({ cell: at(sheet, statusCell), message: `「${statusText}」不是可选的状态；可选：${allowed.join('、')}` });
     }
-    if (date && 'wrong' in date) problems.push({ cell: at(sheet, dateCell), message: `「${date.wrong}」不是日期；请写成 2021-10-20` });
-    else if (date) answer.doneOn = { value: date.date, cell: at(sheet, dateCell) };
+    if (date && 'wrong' in date) problems.push({ cell: at(sheet, dateCell!), message: `「${date.wrong}」不是日期；请写成 2021-10-20` });
+    else if (date) answer.doneOn = { value: date.date, cell: at(sheet, dateCell!) };
+    if (postponeTo && 'wrong' in postponeTo) problems.push({ cell: at(sheet, postponeCell!), message: `「${postponeTo.wrong}」不是日期；申请延期至请写成 2021-12-15` });
+    else if (postponeTo && !reason) problems.push({ cell: at(sheet, postponeCell!), message: '申请延期须写明延期理由' });
+    else if (postponeTo) {
+      const approvedBy = found.columns.has('批准人') ? cellText(row.getCell(col('批准人'))) : '';
+      answer.postpone = { to: postponeTo.date, reason, cell: at(sheet, postponeCell!), ...(approvedBy ? { approvedBy } : {}) };
+    }
+    else if (reason) problems.push({ cell: at(sheet, row.getCell(col('延期理由'))), message: '写了延期理由，却没有填申请延期至的日期' });
     answers.push(answer);
   }
   return { record, answers, problems };

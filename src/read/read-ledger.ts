@@ -1,4 +1,4 @@
-import type { CarriedOver, Ledger, Item, Plan, Section, ProgressEntry, Postponement, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
+import type { CarriedOver, Ledger, Item, Plan, Section, ProgressEntry, Postponement, PostponementRequest, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
 import type { Registry } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
@@ -56,6 +56,17 @@ function postponementsFromValue(value: unknown): Postponement[] {
     const to = asDate(entry.to);
     if (!on || !from || !to) continue;
     out.push({ on, from, to, reason: asString(entry.reason) ?? '', ...optional('approvedBy', asString(entry.approved_by)) });
+  }
+  return out;
+}
+
+function requestsFromValue(value: unknown): PostponementRequest[] {
+  const out: PostponementRequest[] = [];
+  for (const entry of asArray(value).map(asRecord)) {
+    const on = asDate(entry.on);
+    const to = asDate(entry.to);
+    if (!on || !to || typeof entry.dept !== 'string') continue;
+    out.push({ on, dept: entry.dept, to, reason: asString(entry.reason) ?? '' });
   }
   return out;
 }
@@ -144,6 +155,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     ...(dueRule ? { dueRule } : {}),
     milestones: milestonesFromValue(raw.milestones),
     postponements: postponementsFromValue(raw.postponements),
+    postponementRequests: requestsFromValue(raw.postponement_requests),
     ...(cancellation ? { cancellation } : {}),
     resolutions,
     progress,

@@ -17,6 +17,8 @@ export function changeSummary(change: Change): string {
       return `${change.item} 进展`;
     case 'postponed':
       return `${change.item} 延期 ${change.from}→${change.to}`;
+    case 'postpone_requested':
+      return `${change.item} 申请延期至${change.to}`;
     case 'cancelled':
       return `${change.item} 取消`;
     case 'milestone_done':
@@ -46,6 +48,8 @@ export function describeChange(change: Change): string {
       return `${head}　分工：${change.from} → ${change.to}`;
     case 'resolve':
       return `${head}　${change.group} 指：${change.from.join('、') || '未指明'} → ${change.to.join('、') || '未指明'}`;
+    case 'postpone_requested':
+      return `${head}　申请延期（${change.on}，${change.dept}）：延至 ${change.to}；理由：${change.reason}；待批准`;
     case 'postponed':
       return `${head}　延期（第 ${change.count} 次，${change.on}）：${change.from} → ${change.to}；理由：${change.reason}${change.approved_by ? `；批准：${change.approved_by}` : ''}`;
     case 'cancelled':

@@ -7,6 +7,7 @@ import type { Reminder, RemindReport } from '../query/remind-report.js';
 import type { StatusReport } from '../query/status-report.js';
 import type { ReviewReport } from '../query/review-report.js';
 import type { ChecklistInput } from './docx/checklist-doc.js';
+import type { FormOrigin } from './xlsx/form-record.js';
 
 /**
  * What each view hands a file renderer. A view that gains a file format (say,
@@ -17,7 +18,8 @@ export interface Renderable {
   status: StatusReport;
   department: DepartmentReport;
   overdue: OverdueReport;
-  assignment: AssignmentTable;
+  /** The 任务分工表, with what its hidden record needs so `collect` can read an edited copy back. */
+  assignment: { table: AssignmentTable; origin: FormOrigin };
   report: LeaderReport;
   period: PeriodReport;
   reminder: { report: RemindReport; reminder: Reminder };

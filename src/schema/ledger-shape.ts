@@ -91,6 +91,18 @@ export const postponementShape: ObjectShape = {
   required: ['on', 'from', 'to', 'reason'],
 };
 
+export const postponementRequestShape: ObjectShape = {
+  type: 'object',
+  description: '一次延期申请：部门在填报表格中提出，待办公厅批准（gongkai postpone 编号 --approved-by 批准人）',
+  properties: {
+    on: date('收到申请的日期 YYYY-MM-DD'),
+    dept: { type: 'string', description: '提出申请的部门' },
+    to: date('申请延至 YYYY-MM-DD'),
+    reason: { type: 'string', description: '申请理由' },
+  },
+  required: ['on', 'dept', 'to', 'reason'],
+};
+
 export const cancellationShape: ObjectShape = {
   type: 'object',
   description: '取消的记录：状态为已取消时写明理由',
@@ -170,6 +182,7 @@ export const itemShape: ObjectShape = {
     review: { type: 'array', items: { type: 'string', description: '一个原因' }, description: 'import 读不准的原因（分工、名称、时限）；核实并改正后删除' },
     milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
     postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },
+    postponement_requests: { type: 'array', items: postponementRequestShape, description: '延期申请，按收到的顺序；由 gongkai collect 从填报表格追加，批准后由 postpone 记入 postponements' },
     cancelled: cancellationShape,
     progress: { type: 'array', items: progressShape, description: '进展记录' },
     carried_over: carriedOverShape,

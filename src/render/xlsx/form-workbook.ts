@@ -1,19 +1,14 @@
 import ExcelJS, { type Worksheet } from '../../excel-library.js';
 import type { DataValidation } from 'exceljs';
-import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_FORMAT, FORM_HEADER_ROW, FORM_SHEET, FORM_STATUSES, RECORD_SHEET } from '../../model/form-layout.js';
+import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_HEADER_ROW, FORM_SHEET, FORM_STATUSES } from '../../model/form-layout.js';
+import { addRecordSheet, type FormOrigin } from './form-record.js';
 import type { FormContent } from '../../query/form-items.js';
 import { roleCell, statusCell, STATUS_LABELS } from '../labels.js';
 import { markOf } from './item-table.js';
 import { addTableSheet, type XlsxKind } from './sheet-table.js';
 import { asOfLine } from './workbooks.js';
 
-/** Where the form came from, beyond its content: which version of which ledger file. */
-export interface FormOrigin {
-  ledgerSha256: string;
-  commit: string | null;
-  /** HMAC of the record under the coordinator's form key: collect refuses a record changed after forms wrote it. */
-  signature?: string;
-}
+export type { FormOrigin } from './form-record.js';
 
 const KINDS: Record<(typeof FORM_FIXED_COLUMNS)[number] | (typeof FORM_FILL_COLUMNS)[number], XlsxKind> = {
   编号: 'text',
@@ -25,8 +20,13 @@ const KINDS: Record<(typeof FORM_FIXED_COLUMNS)[number] | (typeof FORM_FILL_COLU
   状态: 'text',
   完成日期: 'date',
   本期进展: 'long-text',
+  佐证材料: 'long-text',
+  申请延期至: 'date',
+  延期理由: 'long-text',
   联系人: 'text',
 };
+/** Widths of the fill-in columns, which start empty. */
+const FILL_WIDTHS: Record<(typeof FORM_FILL_COLUMNS)[number], number> = { 状态: 12, 完成日期: 12, 本期进展: 40, 佐证材料: 28, 申请延期至: 12, 延期理由: 28, 联系人: 14 };
 const FILL_IN = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } as const;
 
 /**
@@ -42,18 +42,18 @@ export async function formWorkbookBytes(form: FormContent, origin: FormOrigin): 
     sheet: FORM_SHEET,
     title: [
       `${form.department}：${form.plan.title}·进展填报`,
-      asOfLine(form.plan, form.as_of, '请只填写黄色的四列：状态从下拉列表中选，完成日期写成 2021-10-20，本期进展写本期做了什么；填好后交回办公厅。'),
+      asOfLine(form.plan, form.as_of, '请只填写黄色的列：状态从下拉列表中选，完成日期写成 2021-10-20，本期进展写本期做了什么，佐证材料写链接或文号；确需延期的，填申请延期至和延期理由，经办公厅批准后生效。填好后交回办公厅。'),
     ],
     columns,
     rows: form.items.map((item) => ({
-      values: [item.number, roleCell(item), item.text, item.due, statusCell(item), item.latest_progress, null, null, null, null],
+      values: [item.number, roleCell(item), item.text, item.due, statusCell(item), item.latest_progress, ...FORM_FILL_COLUMNS.map(() => null)],
       mark: markOf(item),
     })),
   });
   const first = FORM_FIXED_COLUMNS.length + 1;
   const statusList = `"${FORM_STATUSES.map((s) => STATUS_LABELS[s]).join(',')}"`;
-  sheet.getColumn(first + 2).width = 40; // 本期进展
-  sheet.getColumn(first + 3).width = 14; // 联系人
+  FORM_FILL_COLUMNS.forEach((header, i) => (sheet.getColumn(first + i).width = FILL_WIDTHS[header]));
+  const fillColumn = (header: (typeof FORM_FILL_COLUMNS)[number]) => first + FORM_FILL_COLUMNS.indexOf(header);
   for (let r = FORM_HEADER_ROW + 1; r <= FORM_HEADER_ROW + form.items.length; r++) {
     const row = sheet.getRow(r);
     for (let c = first; c < first + FORM_FILL_COLUMNS.length; c++) {
@@ -63,45 +63,29 @@ export async function formWorkbookBytes(form: FormContent, origin: FormOrigin): 
     }
   }
   // One validation per column range, added as a range: exceljs merges per-cell validations into overlapping ranges (G10:G14 and G4:G14), which Excel "repairs".
-  addColumnValidations(sheet, first, FORM_HEADER_ROW + 1, FORM_HEADER_ROW + form.items.length, statusList);
+  addColumnValidations(sheet, fillColumn, FORM_HEADER_ROW + 1, FORM_HEADER_ROW + form.items.length, statusList);
   // Locked against slips, not secrets: no password, so a liaison can still unprotect it.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
 
-  const record = workbook.addWorksheet(RECORD_SHEET, { state: 'veryHidden' });
-  const rows: (string | null)[][] = [
-    ['format', FORM_FORMAT],
-    ['title', form.plan.title],
-    ['document_number', form.plan.document_number],
-    ['ledger_sha256', origin.ledgerSha256],
-    ['commit', origin.commit],
-    ['department', form.department],
-    ['made_on', form.as_of],
-    ...form.items.map((item) => ['item', item.number, item.fingerprint]),
-    ['signature', origin.signature ?? null],
-  ];
-  rows.forEach((values, index) => {
-    // Every value as text: a number such as 1.10 must come back as written.
-    values.forEach((value, c) => {
-      if (value !== null) record.getRow(index + 1).getCell(c + 1).value = value;
-    });
-  });
-  await record.protect('', {});
+  await addRecordSheet(workbook, { title: form.plan.title, document_number: form.plan.document_number, department: form.department, made_on: form.as_of }, origin, form.items);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The 状态 drop-down and the 完成日期 date check, each once for its whole column of item rows. */
-function addColumnValidations(sheet: Worksheet, first: number, top: number, bottom: number, statusList: string): void {
+/** The 状态 drop-down and the date checks (完成日期, 申请延期至), each once for its whole column of item rows. */
+function addColumnValidations(sheet: Worksheet, fillColumn: (header: (typeof FORM_FILL_COLUMNS)[number]) => number, top: number, bottom: number, statusList: string): void {
   if (bottom < top) return;
   const range = (column: number) => `${sheet.getColumn(column).letter}${top}:${sheet.getColumn(column).letter}${bottom}`;
   const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: DataValidation): void } }).dataValidations;
-  validations.add(range(first), { type: 'list', allowBlank: true, formulae: [statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择状态' });
-  validations.add(range(first + 1), {
-    type: 'date',
-    operator: 'greaterThan',
-    allowBlank: true,
-    formulae: [new Date('2000-01-01T00:00:00Z')],
-    showErrorMessage: true,
-    errorTitle: '完成日期',
-    error: '请填写日期，如 2021-10-20',
-  });
+  validations.add(range(fillColumn('状态')), { type: 'list', allowBlank: true, formulae: [statusList], showErrorMessage: true, errorTitle: '状态', error: '请从下拉列表中选择状态' });
+  for (const header of ['完成日期', '申请延期至'] as const) {
+    validations.add(range(fillColumn(header)), {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      formulae: [new Date('2000-01-01T00:00:00Z')],
+      showErrorMessage: true,
+      errorTitle: header,
+      error: '请填写日期，如 2021-10-20',
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import ExcelJS from '../../excel-library.js';
 import type { Renderers } from '../formats.js';
-import { assignmentSheet } from './assignment-sheet.js';
+import { assignmentWorkbookBytes } from './assignment-sheet.js';
 import { addTableSheet, type XlsxTable } from './sheet-table.js';
 import { departmentTable, overdueTable, statusTable } from './workbooks.js';
 import { reviewSheets } from './review-sheets.js';
@@ -21,6 +21,6 @@ export const XLSX_RENDERERS: Renderers = {
   status: (report) => xlsxBytes([statusTable(report)]),
   department: (report) => xlsxBytes([departmentTable(report)]),
   overdue: (report) => xlsxBytes([overdueTable(report)]),
-  assignment: (table) => xlsxBytes([assignmentSheet(table)]),
+  assignment: ({ table, origin }) => assignmentWorkbookBytes(table, origin),
   review: (report) => xlsxBytes(reviewSheets(report)),
 };

@@ -1,5 +1,6 @@
 import type { Workbook, Worksheet } from '../../excel-library.js';
 import { displayWidth, safeText } from '../safe-text.js';
+import { itemNumberCell } from '../../model/item-number.js';
 
 /**
  * How a column's values are written: text, whole numbers, dates (YYYY-MM-DD),
@@ -39,29 +40,6 @@ const MAX_WIDTH = 60;
 /** YYYY-MM-DD as a date cell value: midnight UTC, which Excel stores as that whole day. */
 export function dateValue(text: string): Date {
   return new Date(`${text}T00:00:00Z`);
-}
-
-/**
- * An item number as a cell: 12 is the number 12; 1.10 (the tenth of part 1) is
- * the number 1.010 — so it sorts after 1.9 (1.009), as numbering runs, where
- * 1.10 as a decimal would equal 1.1 — shown through a format that is the
- * number as written ("1.10"). Anything else (一, A3) stays text.
- */
-export function itemNumberCell(number: string): { value: number; numFmt: string } | undefined {
-  if (!/^\d{1,6}(\.\d{1,3}){0,3}$/.test(number)) return undefined;
-  const [whole, ...parts] = number.split('.');
-  if (!parts.length) return { value: Number(whole), numFmt: '0' };
-  const value = parts.reduce((sum, part, i) => sum + Number(part) / 1000 ** (i + 1), Number(whole));
-  return { value, numFmt: `"${number}"` };
-}
-
-/** The item number a cell written by itemNumberCell stands for, among the given numbers (a key is unique to its number). */
-export function itemNumberFromKey(value: number, numbers: Iterable<string>): string | undefined {
-  for (const number of numbers) {
-    const cell = itemNumberCell(number);
-    if (cell && Math.abs(cell.value - value) < 1e-9) return number;
-  }
-  return undefined;
 }
 
 /** A value for a cell: dates become Date, text is stripped of control characters. */
