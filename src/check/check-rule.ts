@@ -5,6 +5,8 @@ import type { Item, Ledger } from '../model/ledger.js';
 export interface CheckContext {
   ledger: Ledger;
   today: string;
+  /** gongkai.yaml's year_end_grace_days, when set (model/plan-year.ts). */
+  graceDays?: number;
 }
 
 /** A check: reads the ledger, returns what is wrong. Pure. */

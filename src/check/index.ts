@@ -29,6 +29,7 @@ const RULES: readonly RuleEntry[] = [
   { load: async () => (await import('./rules/clause-mismatch.js')).clauseMismatch, forViews: false, perItem: true },
   { load: async () => (await import('./rules/unresolved-group.js')).unresolvedGroup, forViews: false, perItem: true },
   { load: async () => (await import('./rules/dates.js')).dates, forViews: true, perItem: false },
+  { load: async () => (await import('./rules/dates-outside-year.js')).datesOutsideYear, forViews: true, perItem: false },
   { load: async () => (await import('./rules/deadline-trail.js')).deadlineTrail, forViews: true, perItem: false },
   { load: async () => (await import('./rules/due-text.js')).dueText, forViews: false, perItem: false },
 ];

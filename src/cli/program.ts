@@ -45,6 +45,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('-o, --output <file>', '写入台账文件（不指定则输出到标准输出）')
     .option('--force', '覆盖已存在的文件')
     .option('--registry <file>', '使用已有的部门名录文件，只报告名录中没有的名称')
+    .option('--carry-over <ledger>', '上年结转：把这份上年台账中未完成的任务带进新台账（新计划中已有的标明结转，其余加在「上年结转」部分）')
     .addOption(new Option('--format <format>', '输出格式').choices(['yaml', 'json']).default('yaml'))
     .action(async (notice, options) => run(async (ctx) => (await import('../commands/import.js')).importCommand(ctx, notice, options)));
 
@@ -113,7 +114,8 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .command('forms')
       .description('为每个部门生成一份进展填报表格（Excel），发给联络员填写')
       .requiredOption('-o, --output <dir>', '写入的目录')
-      .option('--dept <name>', '只生成一个部门的表格'),
+      .option('--dept <name>', '只生成一个部门的表格')
+      .option('--status', '不生成表格：列出 -o 目录中这一轮表格里尚未交回的部门'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/forms.js')).formsCommand(ctx, options)));
 
   withViewOptions(
@@ -135,6 +137,24 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .addOption(new Option('--format <format>', '输出格式（缺省按 -o 的扩展名：.docx 为 Word 公文，其余为 HTML）').choices(['html', 'docx']))
     .option('--month <month>', '写这个月的调度通报（如 2021-10）：本月完成、新增逾期、延期、未启动、各部门完成度较上月、未报送的部门')
     .option('--until <date>', '与 --since 一起：写这段时间的调度通报').action(async (options) => run(async (ctx) => (await import('../commands/report.js')).reportCommand(ctx, options)));
+
+  program
+    .command('compare')
+    .description('比较两年（或两份）计划：按任务文字配对（改了措辞、换了编号仍是同一项），列出新增、删去、换了责任部门的任务')
+    .argument('<old>', '上一年的台账')
+    .argument('<new>', '新的台账')
+    .addOption(new Option('--format <format>', '输出格式').choices(['table', 'md', 'json', 'csv']).default('table'))
+    .addOption(outputOption())
+    .action(async (old, next, options) => run(async (ctx) => (await import('../commands/compare.js')).compareCommand(ctx, old, next, options)));
+
+  withViewOptions(
+    program
+      .command('review')
+      .description('年终回头看：逐项核查按期完成、逾期完成（工作日）、延期（几次、理由、批准人）、取消、持续推进、未完成，以及时限之后的变化'),
+  )
+    .addOption(new Option('--format <format>', '输出格式（xlsx 须加 -o 文件；html 为可打印的页面）').choices(['table', 'md', 'json', 'csv', 'xlsx', 'html']).default('table'))
+    .addOption(outputOption())
+    .action(async (options) => run(async (ctx) => (await import('../commands/review.js')).reviewCommand(ctx, options)));
 
   const commitOption = () => new Option('--commit', '修改后提交到 git（只提交台账）');
 
@@ -213,6 +233,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--force', '替换已有的 pre-commit 钩子')
     .option('--no-merge-driver', '不配置合并驱动（缺省会配置：git 合并台账时按含义合并）')
     .option('--server', '在共享的裸仓库中安装 pre-receive 钩子：拒绝改了别的部门任务的推送')
+    .option('--require-signed', '与 --server 一起用：每个推送的提交都须用部门名录中登记的公钥（signing_keys）签名')
     .action(async (options) => run(async (ctx) => (await import('../commands/hook.js')).hookInstallCommand(ctx, options)));
 
   program
@@ -224,8 +245,10 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
   program
     .command('check-commits')
     .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展；办公厅不限）')
-    .argument('<范围>', '提交范围 A..B，或一个提交（它的全部历史）')
-    .option('--new-only', '只核对还没有任何分支包含的提交（pre-receive 钩子使用）')
+    .argument('[范围]', '提交范围 A..B，或一个提交（它的全部历史）')
+    .option('--new-only', '只核对还没有任何分支包含的提交')
+    .option('--pre-receive', '从标准输入读「旧 新 引用」（pre-receive 钩子使用）：另外拒绝删除分支、改写历史')
+    .option('--require-signed', '每个提交都要用部门名录中登记的公钥（signing_keys）签名')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .action(async (range, options) => run(async (ctx) => (await import('../commands/check-commits.js')).checkCommitsCommand(ctx, range, options)));
 

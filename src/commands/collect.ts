@@ -16,6 +16,7 @@ import { safeLine } from '../render/safe-text.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
 import { prepareCommit, requireCommittedBase } from './edit.js';
+import { recordDate } from './record-date.js';
 
 export interface CollectOptions {
   commit?: boolean;
@@ -33,17 +34,18 @@ export async function collectCommand(ctx: CommandContext, files: string[], optio
   const { file: ledgerFile, config } = await locateLedger(ctx);
   if (ledgerFile === '-') throw new UserError('不能把表格收进标准输入；用 --ledger 指定台账文件');
   const today = beijingToday(ctx.io.now());
-  const noteDate = options.on === undefined ? today : dateOption(options.on, '--on', { today });
+  // Checked once here (typing mistakes), then against the plan year once the ledger is read.
+  if (options.on !== undefined) dateOption(options.on, '--on', { today });
   const wantCommit = options.commit ?? config.commit ?? false;
   const outcomes: Outcome[] = [];
-  for (const file of files) outcomes.push(await collectOne(ctx, file, { ledgerFile, today, noteDate, wantCommit, dept: options.dept }));
+  for (const file of files) outcomes.push(await collectOne(ctx, file, { ledgerFile, today, on: options.on, graceDays: config.graceDays, wantCommit, dept: options.dept }));
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
   ctx.io.stderr(`收回 ${files.length} 份表格：写入 ${count('applied')} 份，无新内容 ${count('nothing')} 份，有冲突 ${count('conflicts')} 份，未读取 ${count('refused')} 份\n`);
   if (count('refused')) return ExitCode.CannotRun;
   return count('conflicts') ? ExitCode.Findings : ExitCode.Ok;
 }
 
-async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFile: string; today: string; noteDate: string; wantCommit: boolean; dept?: string }): Promise<Outcome> {
+async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFile: string; today: string; on?: string; graceDays?: number; wantCommit: boolean; dept?: string }): Promise<Outcome> {
   const say = (message: string) => ctx.io.stderr(`${safeLine(file)}: ${safeLine(message)}\n`);
   let bytes: Buffer;
   try {
@@ -67,9 +69,19 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
     result = await editLedgerFileWith(
       ledgerFile,
       (ledger) => {
-        const plan = planCollect(ledger, form.record, form.answers, { today: setting.today, noteDate: setting.noteDate, dept: setting.dept });
+        // The date of this round's records, by the same plan-year rule as note and done; needed only when something is written.
+        let noteDate: string | undefined;
+        let refusal: unknown;
+        try {
+          noteDate = recordDate(setting.on, '--on', setting.today, ledger, setting.graceDays);
+        } catch (cause) {
+          refusal = cause;
+        }
+        const plan = planCollect(ledger, form.record, form.answers, { today: setting.today, noteDate: noteDate ?? setting.today, dept: setting.dept });
         planned = plan;
-        return plan.refused || plan.problems.length || form.problems.length ? [] : plan.edits;
+        if (plan.refused || plan.problems.length || form.problems.length) return [];
+        if (refusal && plan.edits.length) throw refusal;
+        return plan.edits;
       },
       {
         open: (bytes) => openLedger(ctx, { checks: 'all', file: ledgerFile, override: (f) => (f === ledgerFile ? bytes : undefined) }),

@@ -19,6 +19,8 @@ import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
+import { periodOf, recordDate } from './record-date.js';
+import { defaultAsOf } from '../model/plan-year.js';
 
 export interface SetOptions {
   status?: string;
@@ -34,8 +36,8 @@ export interface SetOptions {
   commit?: boolean;
 }
 
-/** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry). */
-type TypedEdit = (ledger: Ledger, understood: (note: Diagnostic) => void) => LedgerEdit;
+/** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry); `dated` gives a record's date by the plan-year rule, `asOf` the date views count as of. */
+type TypedEdit = (ledger: Ledger, understood: (note: Diagnostic) => void, dated: (typed: string | undefined, option: string) => string, asOf: string) => LedgerEdit;
 
 /** A typed date, with the plan's year for 10月8日. */
 const typedDate = (text: string, option: string, today: string, ledger: Ledger) => dateOption(text, option, { today, planYear: ledger.plan.year });
@@ -45,21 +47,6 @@ function typedDepartment(text: string, ledger: Ledger, understood: (note: Diagno
   return lookupName(ledger.registry, text) ? text : departmentOption(ledger.registry, text, understood, option).name;
 }
 
-/**
- * A date that defaults to today must fall in the plan's year: run in 2026 on
- * a 2021 ledger, `done` would otherwise record 2026 by accident. Refused, not
- * warned: a warning comes after the file is written.
- */
-function todayInPlanYear(today: string, option: string, ledger: Ledger): string {
-  if (Number(today.slice(0, 4)) === ledger.plan.year) return today;
-  throw new UserError(`今天（${today}）不在台账的计划年度（${ledger.plan.year} 年）内，未写入；请用 ${option} 日期 写明日期（确是今天就写 ${option} ${today}）`);
-}
-
-/** The date an option gives (as typed), or today when it is in the plan year. */
-function dateOrToday(value: string | undefined, option: string, today: string, ledger: Ledger): string {
-  return value === undefined ? todayInPlanYear(today, option, ledger) : typedDate(value, option, today, ledger);
-}
-
 /** The item an edit is about, when the ledger has it (otherwise the edit itself reports it missing). */
 const itemOf = (ledger: Ledger, number: string): Item | undefined => ledger.items.find((i) => i.number === number);
 
@@ -67,13 +54,18 @@ const itemOf = (ledger: Ledger, number: string): Item | undefined => ledger.item
  * `set --due` on an item that is overdue or was postponed before would erase
  * the fact that it was late: that takes `postpone` (with a reason), or --force.
  */
-function refuseSilentPostponement(item: Item | undefined, due: string, today: string): void {
+function refuseSilentPostponement(item: Item | undefined, due: string, asOf: string): void {
   if (!item || item.due === due) return;
   const open = item.status === 'not_started' || item.status === 'in_progress';
-  const late = open && effectiveDue(item) < today;
+  const late = open && effectiveDue(item) < asOf;
   if (!late && !item.postponements.length) return;
   const why = late ? `已逾期（时限 ${effectiveDue(item)}）` : `已延期 ${item.postponements.length} 次`;
-  throw new UserError(`第 ${item.number} 项${why}：改时限请用 gongkai postpone ${item.number} --to ${due} --reason 理由 [--approved-by 批准人]，留下延期记录；确要直接改写时限，加 --force`);
+  // Advice that works: postpone only moves a deadline later, so an earlier date can only be written with --force.
+  const advice =
+    due > item.due
+      ? `改时限请用 gongkai postpone ${item.number} --to ${due} --reason 理由 [--approved-by 批准人]，留下延期记录；确要直接改写时限，加 --force`
+      : `新时限 ${due} 早于当前时限 ${item.due}，延期只能推后；确是纠正录入错误，加 --force 直接改写`;
+  throw new UserError(`第 ${item.number} 项${why}：${advice}`);
 }
 
 /** `各有关司(局)=社会救助司,养老服务司` */
@@ -136,7 +128,10 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
   let committed: { hash: string; message: string } | undefined;
   let result;
   try {
-    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note)), {
+    const today = beijingToday(ctx.io.now());
+    const dated = (ledger: Ledger) => (value: string | undefined, option: string) => recordDate(value, option, today, ledger, config.graceDays);
+    const asOf = (ledger: Ledger) => defaultAsOf(periodOf(ledger, config.graceDays), today).asOf;
+    result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note), dated(ledger), asOf(ledger)), {
       open,
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
@@ -187,20 +182,20 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
   }
   return runEdit(
     ctx,
-    (ledger, understood) => {
+    (ledger, understood, dated, asOf) => {
       const edit: LedgerEdit = { item };
       if (status) edit.status = status;
       // 已完成 needs a done date: today's, unless one is given.
-      if (status === 'done' && options.doneOn === undefined) edit.doneOn = todayInPlanYear(today, '--done-on', ledger);
+      if (status === 'done' && options.doneOn === undefined) edit.doneOn = dated(undefined, '--done-on');
       if (status === 'cancelled') {
         const approvedBy = options.approvedBy?.trim();
-        edit.cancel = { on: dateOrToday(options.on, '--on', today, ledger), reason: reason!, ...(approvedBy ? { approvedBy } : {}) };
+        edit.cancel = { on: dated(options.on, '--on'), reason: reason!, ...(approvedBy ? { approvedBy } : {}) };
       }
       if (options.due !== undefined) {
         edit.due = typedDate(options.due, '--due', today, ledger);
-        if (!options.force) refuseSilentPostponement(itemOf(ledger, item), edit.due, today);
+        if (!options.force) refuseSilentPostponement(itemOf(ledger, item), edit.due, asOf);
       }
-      if (options.doneOn !== undefined) edit.doneOn = typedDate(options.doneOn, '--done-on', today, ledger);
+      if (options.doneOn !== undefined) edit.doneOn = dated(options.doneOn, '--done-on');
       if (resolve) edit.resolve = { group: resolve.group, departments: resolve.departments.map((d) => typedDepartment(d, ledger, understood, '--resolve')) };
       return edit;
     },
@@ -210,8 +205,7 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
 
 /** `gongkai done ITEM [--on DATE]` */
 export async function doneCommand(ctx: CommandContext, item: string, options: { on?: string; commit?: boolean }): Promise<ExitCode> {
-  const today = beijingToday(ctx.io.now());
-  return runEdit(ctx, (ledger) => ({ item, status: 'done', doneOn: dateOrToday(options.on, '--on', today, ledger) }), options.commit);
+  return runEdit(ctx, (_ledger, _understood, dated) => ({ item, status: 'done', doneOn: dated(options.on, '--on') }), options.commit);
 }
 
 export interface PostponeOptions {
@@ -230,9 +224,9 @@ export async function postponeCommand(ctx: CommandContext, item: string, options
   const today = beijingToday(ctx.io.now());
   return runEdit(
     ctx,
-    (ledger) => {
+    (ledger, _understood, dated) => {
       const to = typedDate(options.to, '--to', today, ledger);
-      const on = dateOrToday(options.on, '--on', today, ledger);
+      const on = dated(options.on, '--on');
       const found = itemOf(ledger, item);
       if (found?.status === 'done') throw new UserError(`第 ${item} 项已完成，无需延期`);
       if (found?.status === 'cancelled') throw new UserError(`第 ${item} 项已取消，无需延期`);
@@ -247,12 +241,11 @@ export async function postponeCommand(ctx: CommandContext, item: string, options
 export async function noteCommand(ctx: CommandContext, item: string, text: string[], options: { dept: string; on?: string; commit?: boolean }): Promise<ExitCode> {
   const note = text.join(' ').trim();
   if (!note) throw new UserError('进展内容不能为空');
-  const today = beijingToday(ctx.io.now());
   return runEdit(
     ctx,
-    (ledger, understood) => ({
+    (ledger, understood, dated) => ({
       item,
-      note: { date: dateOrToday(options.on, '--on', today, ledger), dept: typedDepartment(options.dept, ledger, understood, '--dept'), note },
+      note: { date: dated(options.on, '--on'), dept: typedDepartment(options.dept, ledger, understood, '--dept'), note },
     }),
     options.commit,
   );

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { error, hasErrors } from '../diagnostic.js';
+import { error, hasErrors, warning } from '../diagnostic.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { ledgerSchemaFile } from '../package-root.js';
-import { describePlace, draftFromNotice, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
+import { describePlace, draftFromNotice, importFindings, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
 import { readFileBytes } from '../read/read-file.js';
 import { loadRegistry } from '../read/load-ledger.js';
 import { ledgerJson, ledgerYaml, type LedgerDraft } from '../render/ledger-yaml.js';
@@ -18,6 +18,8 @@ export interface ImportOptions {
   force?: boolean;
   format: 'yaml' | 'json';
   registry?: string;
+  /** Last year's ledger: its unfinished items are carried into the new one (上年结转). */
+  carryOver?: string;
 }
 
 /** A relative path with forward slashes, as written inside a ledger. */
@@ -57,7 +59,8 @@ export async function importCommand(ctx: CommandContext, notice: string, options
     departments = registryFromNotice(parsed);
   }
   const thisYear = Number(beijingToday(io.now()).slice(0, 4));
-  const draft = draftFromNotice(parsed, departments, parsed.year ?? thisYear);
+  let draft = draftFromNotice(parsed, departments, parsed.year ?? thisYear);
+  if (options.carryOver) draft = await (await import('./carry-over-step.js')).carryOverFrom(ctx, draft, options.carryOver, ledgerFolder);
   const name = notice === '-' ? '标准输入' : notice.split(/[\\/]/).pop()!;
   const header = [
     `yaml-language-server: $schema=${relativeFrom(ledgerFolder, ledgerSchemaFile())}`,
@@ -72,12 +75,14 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   const problems = parsed.items.filter((i) => i.problems.length);
   const departmentCount = typeof departments === 'string' ? '' : `，${departments.departments.length} 个部门（类别为推测，请核实）`;
   io.stderr(`已读取 ${notice}（${read.formatLabel}）：${parsed.sections.length} 个部分，${parsed.items.length} 项任务${departmentCount}${options.output ? `，已写入 ${options.output}` : ''}\n`);
-  if (parsed.year === undefined) io.stderr(ctx.err.warning(`通知中找不到计划年度（标题或发文日期中的年份），暂按 ${thisYear} 年计；请核实 plan.year 和 default_due\n`));
-  for (const item of problems) {
-    const where = describePlace(notice === '-' ? '-' : notice, item.place, read.lineWord);
-    io.stderr(ctx.err.warning(`${safeLine(where)}: 第 ${safeLine(item.number)} 项：${safeLine(item.problems.join('；'))}：「${truncateToWidth(safeLine(item.text), 60)}」\n`));
+  const shownFile = notice === '-' ? '-' : notice;
+  const findings = importFindings(parsed, shownFile, thisYear);
+  for (const unknownName of unknown) findings.push(warning('IMPORT_NAME_UNKNOWN', `部门名录中没有「${unknownName}」，请补入名录或改正通知`, { file: shownFile }));
+  for (const finding of findings) {
+    const where = finding.line === undefined ? finding.file : describePlace(finding.file, { line: finding.line, ...(finding.cell ? { cell: finding.cell } : {}) }, read.lineWord);
+    io.stderr(ctx.err.warning(`${safeLine(where)}: 警告[${finding.code}] ${truncateToWidth(safeLine(finding.message), 160)}\n`));
   }
-  if (problems.length) io.stderr(ctx.err.warning(`${problems.length} 项需要核实，已在台账中用注释标出；没有把握的名称没有加入部门名录\n`));
-  for (const unknownName of unknown) io.stderr(ctx.err.warning(`部门名录中没有「${safeLine(unknownName)}」，请补入名录或改正通知\n`));
-  return problems.length || unknown.length || parsed.year === undefined ? ExitCode.Findings : ExitCode.Ok;
+  if (problems.length) io.stderr(ctx.err.warning(`${problems.length} 项需要核实，已在台账中用注释标出（JSON 中为 review）；没有把握的名称没有加入部门名录\n`));
+  // 0 only when nothing is flagged: every item read for sure, the year from the document itself.
+  return findings.length ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -13,6 +13,8 @@ export interface Plan {
   year: number;
   /** YYYY-MM-DD; due date of items that name none. */
   defaultDue: string;
+  /** YYYY-MM-DD: the office closed the year's ledger; views after it count as of this day (see model/plan-year.ts). */
+  closedOn?: string;
   /** The notice's opening words before its first section, as imported. */
   preamble?: string;
 }
@@ -61,6 +63,19 @@ export interface RelativeDue {
   uncomputable?: boolean;
 }
 
+/** 上年结转: where an item of an earlier plan that was not finished went on. */
+export interface CarriedOver {
+  /** The earlier ledger, as written (relative to this ledger). */
+  ledger: string;
+  item: string;
+  plan?: string;
+  documentNumber?: string;
+  commit?: string;
+  status?: Status;
+  due?: string;
+  postponed?: number;
+}
+
 /** One numbered work item of the plan. */
 export interface Item {
   /** As in the notice: "1", "12", "1.10". */
@@ -77,6 +92,8 @@ export interface Item {
   dueIsDefault: boolean;
   /** The notice's deadline words, verbatim (2018年底前完成并持续落实); `due` is computed from them. */
   dueText?: string;
+  /** What `import` could not read for sure (its reasons); removed by the coordinator once checked. */
+  review?: string[];
   doneOn?: string;
   /** Set when `due` is written relative to an event; `due` is then computed from the working calendar. */
   dueRule?: RelativeDue;
@@ -88,6 +105,8 @@ export interface Item {
   /** For vague groups (各有关司(局)…): which departments they mean on this item. */
   resolutions: Record<string, string[]>;
   progress: ProgressEntry[];
+  /** Set when the item continues an unfinished item of an earlier plan (上年结转). */
+  carriedOver?: CarriedOver;
   /** Fields that are written but could not be read (wrong type or bad date); checks on them are skipped. */
   unreadable: string[];
   /** Where the item sits in the ledger document, for diagnostics. */

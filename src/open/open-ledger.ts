@@ -2,7 +2,7 @@ import type { OpenContext } from './open-context.js';
 import { cacheKeys, calendarFingerprint, contentKeyOf, itemFindingsIn, parseMemoIn } from '../cache/index.js';
 import { checkLedger, type CheckScope } from '../check/index.js';
 import { ExitCode } from '../exit-code.js';
-import { warning, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
 import type { Config } from '../read/find-ledger.js';
@@ -12,6 +12,7 @@ import type { SourceTexts } from '../read/source-texts.js';
 import { beijingToday } from '../model/dates.js';
 import { cacheOf } from './cache-of.js';
 import { locateLedger } from './locate-ledger.js';
+import { ledgerHasErrorsNote } from './view-notes.js';
 
 /** What a command asks of the ledger it opens. */
 export interface LedgerRequest {
@@ -58,7 +59,7 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
   const opened: OpenedLedger = { ...loaded, contentKey, config: located.config, file };
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
-    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file, cwd) : '', request.checks, today, ctx.io.cwd);
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file, cwd) : '', request.checks, today, `${ctx.io.cwd}|grace=${located.config.graceDays ?? ''}`);
     // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
     const cached = cache?.get<Diagnostic[]>(key);
     let found = cached?.value;
@@ -66,7 +67,7 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
       // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
       const { registry, plan } = loaded.ledger;
       const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }, cwd) : undefined;
-      found = await checkLedger({ ledger: loaded.ledger, today }, request.checks, perItem?.memo);
+      found = await checkLedger({ ledger: loaded.ledger, today, graceDays: located.config.graceDays }, request.checks, perItem?.memo);
       perItem?.save();
       cache?.set(key, found);
     }
@@ -86,6 +87,6 @@ export async function openLedgerForView(ctx: OpenContext, notes: Diagnostic[]): 
     throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
   }
   const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) notes.push(warning('LEDGER_HAS_ERRORS', `台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。`, { file: opened.file }));
+  if (errors) notes.push(ledgerHasErrorsNote(errors, opened.file));
   return { ledger: opened.ledger, opened };
 }

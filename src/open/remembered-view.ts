@@ -4,10 +4,12 @@ import { dateOption } from '../typed-input.js';
 import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
 import { UserError } from '../errors.js';
 import { beijingToday } from '../model/dates.js';
+import { DEFAULT_GRACE_DAYS } from '../model/plan-year.js';
 import type { ViewContext } from '../query/view-context.js';
 import { cacheOf } from './cache-of.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { locateLedger } from './locate-ledger.js';
+import type { IndexedView } from './indexed-view.js';
 
 export interface ViewOptions {
   asOf?: string;
@@ -35,15 +37,23 @@ export async function viewReport<T>(
   view: string,
   /** `notes` go to ctx.warn with the report, now and when it comes from the cache. */
   compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
-  { remember = true }: { remember?: boolean } = {},
+  {
+    remember = true,
+    fromIndex,
+  }: {
+    remember?: boolean;
+    /** The same report computed from the per-item index (src/index/), used when the index can answer. */
+    fromIndex?: (view: IndexedView) => T | Promise<T>;
+  } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
-  // A month and day alone (10月8日) is kept as typed until the ledger names its year.
-  const asOf = options.asOf === undefined ? today : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
+  // A month and day alone (10月8日) is kept as typed until the ledger names its year; no date at all is decided by the plan year (view-compute.ts).
+  const asOf = options.asOf === undefined ? undefined : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
   const { file, config } = await locateLedger(ctx);
   const since = options.since === undefined ? undefined : dateOption(options.since, '--since', { today });
   const settings = {
-    asOf,
+    ...(asOf ? { asOf } : {}),
+    graceDays: config.graceDays ?? DEFAULT_GRACE_DAYS,
     ...(since ? { since } : {}),
     dueSoonDays: positiveInteger(options.within, '--within') ?? config.dueSoonDays ?? 10,
     staleDays: positiveInteger(options.staleDays, '--stale-days') ?? config.staleDays ?? 30,
@@ -60,12 +70,20 @@ export async function viewReport<T>(
     report = cached.value.report;
     notes.push(...cached.value.notes);
   } else {
-    // Loading and computing are imported only when the cache cannot answer.
-    const { setUpView } = await import('./view-compute.js');
-    const { context, contentKey } = await setUpView(ctx, settings, notes);
-    report = await compute(context, notes);
-    // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
-    cache?.set(keyFor(contentKey), { report, notes });
+    // After a hand edit the per-item index answers with only the changed items parsed.
+    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes) : undefined;
+    if (indexed) {
+      report = await fromIndex!(indexed);
+      cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
+    } else {
+      // Loading and computing are imported only when the cache cannot answer.
+      const { setUpView } = await import('./view-compute.js');
+      const { context, contentKey, opened } = await setUpView(ctx, settings, notes);
+      report = await compute(context, notes);
+      // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
+      cache?.set(keyFor(contentKey), { report, notes });
+      if (cache && fromIndex) await (await import('./index-build.js')).buildIndexFrom(ctx, file, cache, calendar, opened);
+    }
   }
   for (const note of notes) ctx.warn(note);
   return report;

@@ -4,6 +4,7 @@ import { unknownYears } from '../query/deadline.js';
 import { dateOption } from '../typed-input.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { beijingToday } from '../model/dates.js';
+import { defaultAsOf, planPeriod } from '../model/plan-year.js';
 import { viewContext } from '../query/view-context.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { changedBetween, changedByDates } from '../query/changed-since.js';
@@ -12,30 +13,26 @@ import { ledgerAt } from './ledger-at.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 import { warning, type Diagnostic } from '../diagnostic.js';
+import { holidaysUnknownNote } from './view-notes.js';
 
 /** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
-export async function setUpView(ctx: OpenContext, typed: { asOf: string; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[]) {
+export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[]) {
   const { ledger, opened } = await openLedgerForView(ctx, notes);
+  const today = beijingToday(ctx.io.now());
+  // No --as-of: today while the plan year runs, its end once it is over (model/plan-year.ts). --as-of always wins.
+  const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;
   // 10月8日 means the plan's year, known only now that the ledger is read.
-  const asOf = needsPlanYear(typed.asOf) ? dateOption(typed.asOf, '--as-of', { today: beijingToday(ctx.io.now()), planYear: ledger.plan.year }) : typed.asOf;
+  const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf!;
   const settings = { ...typed, asOf };
   const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);
   const counter = new WorkingDayCounter(workCalendar(overrides));
   const unknown = unknownYears(ledger, settings.asOf, counter);
-  if (unknown.length) {
-    notes.push(
-      warning(
-        'HOLIDAYS_UNKNOWN',
-        `${unknown.join('、')} 年的法定节假日安排未知（${counter.calendar.source}），这些日期的工作日数显示为「?」；` +
-          `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
-        { file: ledger.file },
-      ),
-    );
-  }
+  if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
   const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter });
+  if (byYear?.note) context.asOfNote = byYear.note;
   if (typed.since) context.since = { date: typed.since, changed: await changedSinceDate(ctx, ledger, typed.since, notes) };
-  return { context, contentKey: opened.contentKey };
+  return { context, contentKey: opened.contentKey, opened };
 }
 
 /**

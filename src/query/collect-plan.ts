@@ -71,8 +71,8 @@ export function planCollect(ledger: Ledger, record: FormRecord, answers: readonl
     }
     if (status && status !== item.status) {
       edit.status = status;
-      // 已完成 needs a done date: the one written, else today (as `gongkai set` does).
-      if (status === 'done') edit.doneOn = doneOn ?? options.today;
+      // 已完成 needs a done date: the one written, else the round's date (today, or collect --on), checked against the plan year.
+      if (status === 'done') edit.doneOn = doneOn ?? options.noteDate;
     } else if (doneOn && doneOn !== item.doneOn) edit.doneOn = doneOn;
     const note = noteText(answer);
     if (note && !item.progress.some((p) => p.dept === department.name && p.note === note)) edit.note = { date: options.noteDate, dept: department.name, note };

@@ -7,6 +7,8 @@ import { changedSince, type ViewContext } from './view-context.js';
 export interface DepartmentReport {
   plan: { title: string; document_number: string | null };
   as_of: string;
+  /** Present when the plan year is over and no date was asked: `2021 年度已结束，按 2021-12-31 统计`. */
+  as_of_note?: string;
   department: { name: string; kind: Department['kind']; aliases: string[] };
   items: ItemRow[];
   possible: ItemRow[];
@@ -23,6 +25,7 @@ export function departmentReport(context: ViewContext, department: Department): 
   return {
     plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
+    ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
     department: { name: department.name, kind: department.kind, aliases: department.aliases },
     items: sorted.filter((o) => !o.possible).map(row),
     // May-concern items are not the department's roles yet: plain ledger order reads best.

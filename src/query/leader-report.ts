@@ -28,6 +28,8 @@ export interface RecentChange {
 export interface LeaderReport {
   plan: { title: string; document_number: string | null; issuer: string | null };
   as_of: string;
+  /** Present when the plan year is over and no date was asked: `2021 年度已结束，按 2021-12-31 统计`. */
+  as_of_note?: string;
   due_soon_days: number;
   status: StatusReport;
   overdue: OwnerItems[];
@@ -57,6 +59,7 @@ export function leaderReport(context: ViewContext, since: LeaderReport['since'])
   return {
     plan: { title: plan.title, document_number: plan.documentNumber ?? null, issuer: plan.issuer ?? null },
     as_of: context.asOf,
+    ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
     due_soon_days: context.options.dueSoonDays,
     status: statusReport(context),
     overdue: late.overdue,

@@ -13,6 +13,7 @@ export function ledgerExport(ledger: Ledger) {
       issued_on: plan.issuedOn ?? null,
       year: plan.year,
       default_due: plan.defaultDue,
+      closed_on: plan.closedOn ?? null,
       preamble: plan.preamble ?? null,
     },
     departments: registry.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind, order: d.order + 1, guessed: d.guessed })),
@@ -28,6 +29,7 @@ export function ledgerExport(ledger: Ledger) {
       due: item.due,
       due_is_default: item.dueIsDefault,
       due_text: item.dueText ?? null,
+      review: item.review ?? null,
       done_on: item.doneOn ?? null,
       due_after: item.dueRule ? { after: item.dueRule.after, working_days: item.dueRule.workingDays } : null,
       milestones: item.milestones.map((m) => ({ due: m.due, text: m.text, done_on: m.doneOn ?? null })),
@@ -45,6 +47,18 @@ export function ledgerExport(ledger: Ledger) {
       }),
       resolve: item.resolutions,
       progress: item.progress,
+      carried_over: item.carriedOver
+        ? {
+            ledger: item.carriedOver.ledger,
+            item: item.carriedOver.item,
+            plan: item.carriedOver.plan ?? null,
+            document_number: item.carriedOver.documentNumber ?? null,
+            commit: item.carriedOver.commit ?? null,
+            status: item.carriedOver.status ?? null,
+            due: item.carriedOver.due ?? null,
+            postponed: item.carriedOver.postponed ?? null,
+          }
+        : null,
     })),
   };
 }

@@ -16,6 +16,8 @@ export interface OwnerItems {
 export interface OverdueReport {
   plan: { title: string; document_number: string | null };
   as_of: string;
+  /** Present when the plan year is over and no date was asked: `2021 年度已结束，按 2021-12-31 统计`. */
+  as_of_note?: string;
   due_soon_days: number;
   stale_days: number;
   overdue: OwnerItems[];
@@ -96,6 +98,7 @@ export function overdueReport(context: ViewContext, only?: Department): OverdueR
   return {
     plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
+    ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
     due_soon_days: context.options.dueSoonDays,
     stale_days: context.options.staleDays,
     overdue,

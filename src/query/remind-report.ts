@@ -18,6 +18,8 @@ export interface Reminder {
 export interface RemindReport {
   plan: { title: string; issuer: string | null; document_number: string | null };
   as_of: string;
+  /** Present when the plan year is over and no date was asked: `2021 年度已结束，按 2021-12-31 统计`. */
+  as_of_note?: string;
   /** The date replies are asked for: three working days after the as-of date (or a week, when the calendar is unknown). */
   reply_by: string;
   due_soon_days: number;
@@ -63,6 +65,7 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
   return {
     plan: { title: plan.title, issuer: plan.issuer ?? null, document_number: plan.documentNumber ?? null },
     as_of: context.asOf,
+    ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
     reply_by: context.options.counter.addWorkingDays(context.asOf, REPLY_WORKING_DAYS) ?? addCalendarDays(context.asOf, 7),
     due_soon_days: context.options.dueSoonDays,
     stale_days: context.options.staleDays,

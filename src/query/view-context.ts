@@ -8,6 +8,8 @@ import type { Item } from '../model/ledger.js';
 export interface ViewContext {
   ledger: Ledger;
   asOf: string;
+  /** Why the views count as of `asOf` when it is not today and was not asked for: `2021 年度已结束，按 2021-12-31 统计`. */
+  asOfNote?: string;
   options: DeadlineOptions;
   obligations: Map<Department, Obligation[]>;
   deadlines: Map<Item, Deadline>;

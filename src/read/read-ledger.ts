@@ -1,4 +1,4 @@
-import type { Ledger, Item, Plan, Section, ProgressEntry, Postponement, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
+import type { CarriedOver, Ledger, Item, Plan, Section, ProgressEntry, Postponement, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
 import type { Registry } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
@@ -23,6 +23,7 @@ function planFromValue(value: unknown, today: string | undefined): Plan {
     issuedOn: asDate(raw.issued_on),
     year,
     defaultDue: defaultDue ?? `${year}-12-31`,
+    ...(asDate(raw.closed_on) ? { closedOn: asDate(raw.closed_on) } : {}),
     ...(asString(raw.preamble) ? { preamble: asString(raw.preamble) } : {}),
   };
 }
@@ -85,6 +86,25 @@ function relativeDueFromValue(value: unknown): RelativeDue | undefined {
   return { after, workingDays: n };
 }
 
+function carriedOverFromValue(value: unknown): CarriedOver | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const raw = asRecord(value);
+  const ledger = asString(raw.ledger);
+  const item = typeof raw.item === 'number' ? String(raw.item) : asString(raw.item);
+  if (!ledger || !item) return undefined;
+  const status = parseStatus(asString(raw.status) ?? '');
+  return {
+    ledger,
+    item,
+    ...optional('plan', asString(raw.plan)),
+    ...optional('documentNumber', asString(raw.document_number)),
+    ...optional('commit', asString(raw.commit)),
+    ...(status ? { status } : {}),
+    ...optional('due', asDate(raw.due)),
+    ...(typeof raw.postponed === 'number' ? { postponed: raw.postponed } : {}),
+  };
+}
+
 function itemFromValue(value: unknown, section: string, plan: Plan, path: (string | number)[]): Item | undefined {
   const raw = asRecord(value);
   const number = typeof raw.number === 'number' ? String(raw.number) : asString(raw.number);
@@ -100,6 +120,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     .filter((p) => typeof p.date === 'string' && typeof p.dept === 'string')
     .map((p) => ({ date: p.date as string, dept: p.dept as string, note: asString(p.note) ?? '' }));
   const cancellation = cancellationFromValue(raw.cancelled);
+  const carriedOver = carriedOverFromValue(raw.carried_over);
   const unreadable = Object.keys(raw).filter((key) => {
     const value = raw[key];
     if (value === null || value === undefined) return false;
@@ -118,6 +139,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     due: due ?? plan.defaultDue,
     dueIsDefault: due === undefined,
     ...(typeof raw.due_text === 'string' && raw.due_text.trim() ? { dueText: raw.due_text } : {}),
+    ...(Array.isArray(raw.review) && raw.review.length ? { review: raw.review.filter((r): r is string => typeof r === 'string') } : {}),
     doneOn: asDate(raw.done_on),
     ...(dueRule ? { dueRule } : {}),
     milestones: milestonesFromValue(raw.milestones),
@@ -125,6 +147,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     ...(cancellation ? { cancellation } : {}),
     resolutions,
     progress,
+    ...(carriedOver ? { carriedOver } : {}),
     unreadable,
     path,
   };

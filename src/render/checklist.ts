@@ -41,7 +41,7 @@ export function renderChecklist(report: DepartmentReport, sections: readonly Sec
     '',
     `- 部门：${escapeMarkdown(department.name)}（${KIND_LABELS[department.kind]}${department.aliases.length ? `，又名${escapeMarkdown(department.aliases.join('、'))}` : ''}）`,
     ...(report.plan.document_number ? [`- 文号：${escapeMarkdown(report.plan.document_number)}`] : []),
-    `- 截至：${report.as_of}`,
+    `- 截至：${report.as_of}${report.as_of_note ? `（${report.as_of_note}）` : ''}`,
     ...sinceFacts(report.since).map((f) => `- ${escapeMarkdown(f)}`),
     `- 本部门任务 ${c.total} 项：已完成 ${c.done} 项，逾期 ${c.overdue} 项，临期 ${c.dueSoon} 项${c.possible ? `；另有可能涉及 ${c.possible} 项` : ''}`,
   ];

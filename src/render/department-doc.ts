@@ -19,6 +19,7 @@ export function departmentDoc(report: DepartmentReport): TableDoc {
   return {
     title: `${department.name}（${KIND_LABELS[department.kind]}${aliases}）`,
     facts: [
+      ...(report.as_of_note ? [report.as_of_note] : []),
       `${report.plan.title}${report.plan.document_number ? `（${report.plan.document_number}）` : ''}`,
       `截至 ${report.as_of}：共 ${items.length} 项，逾期 ${count('overdue')} 项，临期 ${count('due_soon')} 项，已完成 ${count('done')} 项` +
         (postponed ? `，已延期 ${postponed} 项` : ''),

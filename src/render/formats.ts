@@ -5,6 +5,7 @@ import type { OverdueReport } from '../query/overdue-report.js';
 import type { PeriodReport } from '../query/period-report.js';
 import type { Reminder, RemindReport } from '../query/remind-report.js';
 import type { StatusReport } from '../query/status-report.js';
+import type { ReviewReport } from '../query/review-report.js';
 import type { ChecklistInput } from './docx/checklist-doc.js';
 
 /**
@@ -21,6 +22,7 @@ export interface Renderable {
   period: PeriodReport;
   reminder: { report: RemindReport; reminder: Reminder };
   checklist: ChecklistInput;
+  review: ReviewReport;
 }
 
 export type ViewKind = keyof Renderable;
@@ -39,7 +41,7 @@ export interface FileFormat {
 }
 
 export const FILE_FORMATS = {
-  xlsx: { extension: '.xlsx', what: 'Excel 工作簿', views: ['status', 'department', 'overdue', 'assignment'], load: async () => (await import('./xlsx/index.js')).XLSX_RENDERERS },
+  xlsx: { extension: '.xlsx', what: 'Excel 工作簿', views: ['status', 'department', 'overdue', 'assignment', 'review'], load: async () => (await import('./xlsx/index.js')).XLSX_RENDERERS },
   docx: { extension: '.docx', what: 'Word 文档（公文格式）', views: ['report', 'period', 'reminder', 'checklist'], load: async () => (await import('./docx/index.js')).DOCX_RENDERERS },
 } as const satisfies Record<string, FileFormat>;
 

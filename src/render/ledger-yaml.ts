@@ -32,6 +32,10 @@ export interface LedgerDraft {
       milestones?: { due: string; text: string }[];
       /** What could not be read for sure, with what to do: written as a comment above the item. */
       problem?: string;
+      /** 上年结转: the unfinished item of an earlier ledger this one continues (carry/carry-over.ts). */
+      carriedOver?: { ledger: string; item: string; plan?: string; documentNumber?: string; commit?: string; status: string; due: string; postponed: number };
+      /** The reasons, one by one: `review` on the item in JSON, for scripts. */
+      review?: string[];
     }[];
   }[];
 }
@@ -108,9 +112,25 @@ export function ledgerYaml(draft: LedgerDraft, header: readonly string[]): strin
         lines.push('        milestones:');
         for (const m of item.milestones) lines.push(`          - { due: ${m.due}, text: ${yamlFlowScalar(m.text)} }`);
       }
+      if (item.carriedOver) lines.push(...carriedOverLines(item.carriedOver));
     }
   }
   return lines.join('\n') + '\n';
+}
+
+type CarriedOverDraft = NonNullable<LedgerDraft['sections'][number]['items'][number]['carriedOver']>;
+
+function carriedOverLines(c: CarriedOverDraft): string[] {
+  const lines = ['        carried_over:', `          ledger: ${yamlScalar(c.ledger)}`, `          item: ${JSON.stringify(c.item)}`];
+  if (c.plan) lines.push(`          plan: ${yamlScalar(c.plan)}`);
+  if (c.documentNumber) lines.push(`          document_number: ${yamlScalar(c.documentNumber)}`);
+  if (c.commit) lines.push(`          commit: ${yamlScalar(c.commit)}`);
+  lines.push(`          status: ${c.status}`, `          due: ${c.due}`, `          postponed: ${c.postponed}`);
+  return lines;
+}
+
+function carriedOverJson(c: CarriedOverDraft) {
+  return { ledger: c.ledger, item: c.item, ...(c.plan ? { plan: c.plan } : {}), ...(c.documentNumber ? { document_number: c.documentNumber } : {}), ...(c.commit ? { commit: c.commit } : {}), status: c.status, due: c.due, postponed: c.postponed };
 }
 
 /** The same ledger as JSON (also a valid ledger file: JSON is YAML). */
@@ -145,7 +165,7 @@ export function ledgerJson(draft: LedgerDraft): string {
     sections: draft.sections.map((s) => ({
       number: s.number,
       title: s.title,
-      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}) })),
+      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}), ...(i.carriedOver ? { carried_over: carriedOverJson(i.carriedOver) } : {}), ...(i.review?.length ? { review: i.review } : {}) })),
     })),
   };
   return renderJson(data);

@@ -25,6 +25,7 @@ export function overdueDoc(report: OverdueReport): TableDoc {
   return {
     title: `逾期与临期（截至 ${report.as_of}）`,
     facts: [
+      ...(report.as_of_note ? [report.as_of_note] : []),
       `逾期 ${counts.overdue} 项，${report.due_soon_days} 个工作日内到期 ${counts.due_soon} 项，持续推进但 ${report.stale_days} 天无进展 ${counts.stale} 项` +
         (counts.postponed ? `；逾期后经批准延期 ${counts.postponed} 项` : ''),
       ...sinceFacts(report.since),

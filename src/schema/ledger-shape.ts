@@ -35,6 +35,7 @@ export const departmentShape: ObjectShape = {
     kind: { type: 'string', enum: ['internal', 'affiliated'], description: 'internal 内设司局；affiliated 直属单位' },
     guessed: { type: 'boolean', description: '类别是导入时按名称推测的；核实后删除此行' },
     committers: names('本部门联络员提交 git 时用的邮箱或姓名；gongkai check-commits 据此核对每个提交只改本部门的任务'),
+    signing_keys: names('本部门联络员签名提交用的 ssh 公钥（ssh-ed25519 AAAA…）；共享仓库要求签名时（hook install --server --require-signed），只认这些公钥签名的提交'),
     coordinator: { type: 'boolean', description: '统筹部门（办公厅）：其提交可以修改台账的任何内容' },
     contact: { type: 'string', description: '联系人：写在本部门发出的催办、报告（Word）末尾，如「张三」' },
     phone: { type: 'string', description: '联系电话，与联系人一起写在文末，如「010-58123456」' },
@@ -123,6 +124,23 @@ export const relativeDueShape: ObjectShape = {
   required: ['after', 'working_days'],
 };
 
+/** `carried_over`: the item continues an unfinished item of an earlier plan (上年结转). */
+export const carriedOverShape: ObjectShape = {
+  type: 'object',
+  description: '上年结转：本项接续的上一年度台账中未完成的任务，及其在那份台账中的去处',
+  properties: {
+    ledger: { type: 'string', description: '上一年度台账文件（相对于本台账），如 ../2021/ledger.yaml' },
+    item: { type: 'string', numberLike: true, description: '那份台账中的编号，加引号' },
+    plan: { type: 'string', description: '上一年度计划的标题' },
+    document_number: { type: 'string', description: '上一年度计划的文号' },
+    commit: { type: 'string', description: '结转时那份台账所在的 git 提交：历史见 gongkai log 编号 --ledger 文件' },
+    status: { type: 'string', enum: STATUS_SPELLINGS, description: '结转时的状态' },
+    due: date('结转时的时限 YYYY-MM-DD'),
+    postponed: { type: 'integer', minimum: 0, maximum: 1000, description: '结转前延期的次数' },
+  },
+  required: ['ledger', 'item'],
+};
+
 /** An item's fields, in the order gongkai writes them (import, and edits that add a key). */
 export const itemShape: ObjectShape = {
   type: 'object',
@@ -149,10 +167,12 @@ export const itemShape: ObjectShape = {
     },
     due_text: { type: 'string', description: '通知中完成时限的原文，如「2018年底前完成并持续落实」；validate 核对它与 due 一致' },
     done_on: date('完成日期 YYYY-MM-DD'),
+    review: { type: 'array', items: { type: 'string', description: '一个原因' }, description: 'import 读不准的原因（分工、名称、时限）；核实并改正后删除' },
     milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
     postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },
     cancelled: cancellationShape,
     progress: { type: 'array', items: progressShape, description: '进展记录' },
+    carried_over: carriedOverShape,
   },
   required: ['number', 'text', 'clause', 'status'],
 };
@@ -178,6 +198,7 @@ export const planShape: ObjectShape = {
     issued_on: date('发文日期 YYYY-MM-DD'),
     year: { type: 'integer', minimum: 2000, maximum: 2100, description: '计划年度' },
     default_due: date('未写明时限的任务的完成时限 YYYY-MM-DD，通常为年底'),
+    closed_on: date('年度台账关闭的日期 YYYY-MM-DD（回头看之后）：此后各视图按这一天统计，不再记录新的日期'),
     preamble: { type: 'string', description: '通知正文前的导语' },
   },
   required: ['title', 'year', 'default_due'],

@@ -97,9 +97,18 @@ describe('edits change only the bytes they must', () => {
 });
 
 describe('edits that would break the ledger are refused', () => {
+  it('a done date outside the plan year (here also in the future): refused by the plan-year rule, with a date that works', async () => {
+    const file = ledgerCopy();
+    const result = await gongkai(file, 'done', '2', '--on', '2099-01-01');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--on 2099-01-01晚于 2021 年度计划的记录期（至 2022-01-31），未写入；请用 --on 写明 2021 年度内的日期，如 --on ');
+    expect(readFileSync(file, 'utf8')).toBe(HAND);
+    const suggested = /如 --on (\d{4}-\d{2}-\d{2})/.exec(result.err)![1]!;
+    expect((await gongkai(file, 'done', '2', '--on', suggested)).code).toBe(0);
+  });
+
   it.each([
     ['an affiliated unit as one of 各有关司(局)', ['set', '3', '--resolve', '各有关司(局)=信息中心'], 'RESOLUTION_NOT_IN_GROUP'],
-    ['a done date in the future', ['done', '2', '--on', '2099-01-01'], 'DONE_IN_FUTURE'],
     ['a due date before the plan', ['set', '2', '--due', '2020-01-01'], 'DUE_BEFORE_ISSUE'],
   ])('%s', async (_, args, code) => {
     const file = ledgerCopy();

@@ -143,8 +143,13 @@ describe('dates outside the plan year', () => {
     const before = read(dir);
     const result = await runCli(['--ledger', join(dir, 'ledger.yaml'), ...args], in2026);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('今天（2026-11-26）不在台账的计划年度（2021 年）内，未写入');
+    // One rule, one refusal: the same words from every command, naming the option that command takes.
+    const option = args[0] === 'set' ? '--done-on' : '--on';
+    expect(result.err).toContain(`今天（2026-11-26）晚于 2021 年度计划的记录期（至 2022-01-31），未写入；请用 ${option} 写明 2021 年度内的日期，如 ${option} 2021-12-31`);
     expect(read(dir)).toBe(before);
+    // The advice works: the same command with the suggested option is written.
+    const advised = await runCli(['--ledger', join(dir, 'ledger.yaml'), ...args, option, '2021-12-31'], in2026);
+    expect(advised.code, advised.err).toBe(0);
   });
 
   it('with --on the date is taken as given', async () => {

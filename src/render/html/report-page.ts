@@ -65,7 +65,7 @@ function recentChanges(report: LeaderReport): string {
 export function renderReportHtml(report: LeaderReport, generatedAt: string): string {
   const t = report.status.totals;
   const title = report.plan.title;
-  const sub = [report.plan.document_number, `截至 ${report.as_of}`, report.plan.issuer].filter(Boolean).join('　');
+  const sub = [report.as_of_note, report.plan.document_number, `截至 ${report.as_of}`, report.plan.issuer].filter(Boolean).join('　');
   const chartRows = report.status.departments.map((d) => ({ label: d.name, value: d.completion, flagged: d.overdue > 0 }));
   const overdueCount = new Set(report.overdue.flatMap((g) => g.items.map((i) => i.number))).size;
   const dueSoonCount = new Set(report.due_soon.flatMap((g) => g.items.map((i) => i.number))).size;

@@ -3,6 +3,7 @@ import type { Renderers } from '../formats.js';
 import { assignmentSheet } from './assignment-sheet.js';
 import { addTableSheet, type XlsxTable } from './sheet-table.js';
 import { departmentTable, overdueTable, statusTable } from './workbooks.js';
+import { reviewSheets } from './review-sheets.js';
 
 export { statusTable, departmentTable, overdueTable } from './workbooks.js';
 export { assignmentSheet } from './assignment-sheet.js';
@@ -21,4 +22,5 @@ export const XLSX_RENDERERS: Renderers = {
   department: (report) => xlsxBytes([departmentTable(report)]),
   overdue: (report) => xlsxBytes([overdueTable(report)]),
   assignment: (table) => xlsxBytes([assignmentSheet(table)]),
+  review: (report) => xlsxBytes(reviewSheets(report)),
 };

@@ -1,0 +1,82 @@
+import type { Item, Ledger } from '../model/ledger.js';
+import { STATUS_LABELS } from '../model/status.js';
+import type { LedgerDraft } from '../render/ledger-yaml.js';
+import { matchItems } from './match-items.js';
+
+/** 上年结转 on a draft item: the earlier item it continues, as written into the new ledger. */
+export interface CarriedOverDraft {
+  ledger: string;
+  item: string;
+  plan?: string;
+  documentNumber?: string;
+  commit?: string;
+  status: string;
+  due: string;
+  postponed: number;
+}
+
+type DraftItem = LedgerDraft['sections'][number]['items'][number];
+
+export interface CarryOverResult {
+  draft: LedgerDraft;
+  /** Unfinished items the new plan already has (reworded, renumbered): linked, not added twice. */
+  linked: { from: string; to: string; similarity: number }[];
+  /** Unfinished items the new plan does not have: added in a section of their own. */
+  added: { from: string; to: string }[];
+}
+
+/** Items of last year not finished: 未启动 and 推进中. 持续推进 never finishes and 已取消 was decided; neither is carried. */
+export function unfinishedItems(ledger: Ledger): Item[] {
+  return ledger.items.filter((item) => item.status === 'not_started' || item.status === 'in_progress');
+}
+
+/**
+ * Carries last year's unfinished items into a new ledger's draft (a step after
+ * the draft is built from the new notice). An item the new plan continues —
+ * found by text, however reworded or renumbered — is marked 上年结转 with a
+ * link to the old item; the rest are added, each once, in a section 上年结转
+ * numbered 结转N after their old number, due at the new plan's default date.
+ */
+export function carryOver(draft: LedgerDraft, old: Ledger, link: { ledger: string; commit?: string }): CarryOverResult {
+  const unfinished = unfinishedItems(old);
+  const drafted = draft.sections.flatMap((s) => s.items);
+  const { pairs, dropped } = matchItems(
+    unfinished.map((item) => ({ number: item.number, text: item.text, owners: [], item })),
+    drafted.map((item) => ({ number: item.number, text: item.text, owners: [], item })),
+  );
+  const record = (item: Item): CarriedOverDraft => ({
+    ledger: link.ledger,
+    item: item.number,
+    plan: old.plan.title,
+    ...(old.plan.documentNumber ? { documentNumber: old.plan.documentNumber } : {}),
+    ...(link.commit ? { commit: link.commit } : {}),
+    status: STATUS_LABELS[item.status],
+    due: item.due,
+    postponed: item.postponements.length,
+  });
+  const marks = new Map<DraftItem, CarriedOverDraft>(pairs.map((p) => [p.to.item, record(p.from.item)]));
+  const sections = draft.sections.map((s) => ({ ...s, items: s.items.map((item) => (marks.has(item) ? { ...item, carriedOver: marks.get(item)! } : item)) }));
+  const taken = new Set(drafted.map((i) => i.number));
+  const added: CarryOverResult['added'] = [];
+  const carriedItems: DraftItem[] = dropped.map(({ item }) => {
+    let number = `结转${item.number}`;
+    for (let n = 2; taken.has(number); n++) number = `结转${item.number}-${n}`;
+    taken.add(number);
+    added.push({ from: item.number, to: number });
+    return {
+      number,
+      text: item.text,
+      clause: item.clause,
+      assignments: item.assignments.map(({ name, role, scope }) => ({ name, role, ...(scope ? { scope } : {}), at: [] })),
+      status: STATUS_LABELS[item.status],
+      due: draft.plan.defaultDue,
+      carriedOver: record(item),
+    };
+  });
+  if (carriedItems.length) sections.push({ number: '结转', title: `上年结转（${old.plan.year} 年度未完成的任务）`, items: carriedItems });
+  return {
+    draft: { ...draft, sections },
+    linked: pairs.map((p) => ({ from: p.from.number, to: p.to.number, similarity: Math.round(p.similarity * 100) / 100 })),
+    added,
+  };
+}

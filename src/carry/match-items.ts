@@ -1,0 +1,33 @@
+import { bestAssignment } from './assignment.js';
+import { textSimilarity } from './text-similarity.js';
+
+/** What matching needs of an item, from a ledger or from a draft. */
+export interface MatchableItem {
+  number: string;
+  text: string;
+  /** Accountable bodies (lead, joint, sole), by their registry names. */
+  owners: string[];
+}
+
+export interface ItemPair<A, B> {
+  from: A;
+  to: B;
+  /** Text similarity, 0–1. */
+  similarity: number;
+}
+
+/** Below this a pair is two different tasks: chosen on real plans, where a reworded task keeps well over half its bigrams and unrelated tasks share under a quarter. */
+export const SAME_TASK = 0.4;
+
+/**
+ * Pairs the items of two plans that are the same task, whatever their numbers:
+ * by text similarity, the best assignment over all items at once (not each
+ * item's nearest neighbour, which can take one task twice).
+ */
+export function matchItems<A extends MatchableItem, B extends MatchableItem>(from: readonly A[], to: readonly B[], minimum = SAME_TASK): { pairs: ItemPair<A, B>[]; dropped: A[]; added: B[] } {
+  const scores = from.map((a) => to.map((b) => textSimilarity(a.text, b.text)));
+  const pairs = bestAssignment(scores, minimum).map(([i, j]) => ({ from: from[i]!, to: to[j]!, similarity: scores[i]![j]! }));
+  const pairedFrom = new Set(pairs.map((p) => p.from));
+  const pairedTo = new Set(pairs.map((p) => p.to));
+  return { pairs, dropped: from.filter((a) => !pairedFrom.has(a)), added: to.filter((b) => !pairedTo.has(b)) };
+}

@@ -1,0 +1,128 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+import { readmeBlocks, showsOutput, transcriptSteps } from './readme-blocks.js';
+
+/**
+ * Every command in the README's code blocks runs here, against a copy of the
+ * shipped data made like a fresh clone (a git repository with everything
+ * committed), once with the real clock and once with a clock years later: the
+ * README must not depend on what year it is. Shell blocks run in order in one
+ * copy, as a newcomer would follow them; each transcript (`$ command` and the
+ * output shown) runs in a fresh copy and its shown output is compared.
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const FAKE_CLOCK = join(import.meta.dirname, 'fake-clock.mjs');
+
+/** What a fresh clone has that the README's commands use; node_modules is linked, dist is the build this run made. */
+const COPIED = ['bin', 'dist', 'data', 'schema', 'scripts', 'gongkai.yaml', 'package.json', 'README.md'];
+
+function freshClone(): string {
+  const dir = tempDir();
+  const clone = join(dir, 'gongkai');
+  mkdirSync(clone);
+  for (const path of COPIED) if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(clone, path), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+  writeFileSync(join(clone, '.gitignore'), 'node_modules\n');
+  // `gongkai` on PATH, as after `npm link`.
+  mkdirSync(join(dir, 'bin'));
+  writeFileSync(join(dir, 'bin', 'gongkai'), `#!/bin/sh\nexec node ${JSON.stringify(join(clone, 'bin', 'gongkai.js'))} "$@"\n`, { mode: 0o755 });
+  mkdirSync(join(dir, 'home'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', '王联络员');
+  git('config', 'user.email', 'wang@mca.example');
+  git('config', 'commit.gpgsign', 'false');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'clone');
+  return clone;
+}
+
+function environment(clone: string, now: string | undefined): NodeJS.ProcessEnv {
+  const dir = join(clone, '..');
+  return {
+    PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
+    HOME: join(dir, 'home'),
+    LANG: 'C.UTF-8',
+    GONGKAI_CACHE_DIR: join(dir, 'cache'),
+    ...(now ? { NODE_OPTIONS: `--import ${FAKE_CLOCK}`, GONGKAI_TEST_NOW: now } : {}),
+  };
+}
+
+/**
+ * A shell block as the test runs it: `npm ci` is already done (this suite runs
+ * after it) and `npm test` is this suite itself, so those two are left out.
+ */
+function runnable(script: string): string {
+  return script
+    .split('\n')
+    .map((line) => line.replace(/npm ci && /g, '').replace(/ && npm test$/, '').replace(/^npm test$/, ''))
+    .map((line) => (/scripts\/install-test-tools\.sh/.test(line) ? '' : line))
+    .join('\n');
+}
+
+function run(clone: string, command: string, env: NodeJS.ProcessEnv) {
+  const result = spawnSync('bash', ['-c', command], { cwd: clone, env, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const blocks = readmeBlocks(README);
+
+describe('the README', () => {
+  it('has the blocks this test reads: the two commands first, the week, and transcripts', () => {
+    const scripts = blocks.filter((b) => b.kind === 'script');
+    expect(scripts[0]!.text).toContain('npm ci && node bin/gongkai.js status && node bin/gongkai.js status --dept 信息中心');
+    expect(scripts.some((b) => b.text.includes('gongkai postpone 22 --to 2021-12-15'))).toBe(true);
+    expect(blocks.filter((b) => b.kind === 'transcript').length).toBeGreaterThan(5);
+    for (const skipped of blocks.filter((b) => b.skip)) expect(skipped.skip!.length, `README.md:${skipped.line}`).toBeGreaterThan(5);
+  });
+
+  describe.each([
+    ['with the real clock', undefined],
+    ['with a clock years later (2031-06-15)', '2031-06-15T03:00:00Z'],
+  ])('%s', (_name, now) => {
+    it('the first command shows the 2021 plan as of its year end: no counts of years, no date outside 2021', () => {
+      const clone = freshClone();
+      const first = runnable(blocks.find((b) => b.kind === 'script')!.text.split('\n').find((l) => l.includes('node bin/gongkai.js status'))!);
+      const result = run(clone, first, environment(clone, now));
+      expect(result.code, result.err).toBe(0);
+      expect(result.out).toContain('2021 年度已结束，按 2021-12-31 统计');
+      expect(result.out).toContain('截至 2021-12-31：35 项任务');
+      expect(result.out).toContain('信息中心（直属单位）');
+      // No day count longer than the year, no date after the plan year.
+      for (const days of result.out.matchAll(/(\d+) 天/g)) expect(Number(days[1])).toBeLessThan(366);
+      expect(result.out.match(/20(2[2-9]|3\d)-\d\d-\d\d/g)).toBeNull();
+    }, 60_000);
+
+    it('every shell block runs, in order, in one fresh clone', () => {
+      const clone = freshClone();
+      const env = environment(clone, now);
+      for (const block of blocks.filter((b) => b.kind === 'script' && !b.skip)) {
+        const result = run(clone, `set -e\n${runnable(block.text)}`, env);
+        expect(result.code, `README.md:${block.line}\n${result.err}`).toBe(0);
+        expect(result.err, `README.md:${block.line}`).not.toMatch(/at .+\.js:\d+|gongkai 自身的缺陷/);
+      }
+      // The week left what it says: letters dated in 2021, the postponement kept, forms and the report written.
+      const letters = readdirSync(join(clone, '催办'));
+      expect(letters.length).toBeGreaterThan(0);
+      for (const letter of letters) expect(readFileSync(join(clone, '催办', letter), 'utf8')).toMatch(/2021年10月8日\n*$/);
+      expect(readFileSync(join(clone, 'data', 'ledger-2021-10.yaml'), 'utf8')).toContain('reason: 国办专栏接口规范尚未下发');
+      expect(existsSync(join(clone, '报告.html'))).toBe(true);
+      expect(existsSync(join(clone, '表格', '信息中心.xlsx'))).toBe(true);
+    }, 180_000);
+
+    it.each(blocks.filter((b) => b.kind === 'transcript' && !b.skip).map((b) => [b.line, b] as const))('the transcript at README.md:%i shows what gongkai prints', (_line, block) => {
+      const clone = freshClone();
+      const env = { ...environment(clone, now), GONGKAI_LEDGER: 'data/ledger-2021-10.yaml' };
+      for (const step of transcriptSteps(block.text)) {
+        const result = run(clone, step.command, env);
+        expect(result.err, `README.md:${block.line}: ${step.command}`).not.toMatch(/gongkai 自身的缺陷/);
+        const shown = showsOutput(step.shown, result.out + result.err);
+        expect(shown, `README.md:${block.line}: ${step.command}\n${result.out}${result.err}`).toEqual({ ok: true });
+      }
+    }, 60_000);
+  });
+});
