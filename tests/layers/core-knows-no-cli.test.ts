@@ -31,9 +31,9 @@ function offending(pattern: RegExp, allowed: (file: string, line: string) => boo
  * owns the cache folder, a new file's mode (umask), and the ages of lock and
  * cache files on disk (compared with their mtimes, so the real clock, never a
  * run's fake one). git children inherit the process's environment (HOME,
- * PATH, GIT_*) so that git behaves as the user's git does.
+ * PATH, GIT_*) so that git behaves as the user's git does; a reader's budget counts the CPU the process itself spent.
  */
-const PROCESS_IDENTITY = /process\.(pid|umask\(\)|getuid|kill\()|typeof process\.getuid/;
+const PROCESS_IDENTITY = /process\.(pid|umask\(\)|getuid|kill\(|cpuUsage\()|typeof process\.getuid/;
 const FILE_AGES = new Set(['edit/file-lock.ts', 'cache/cache-store.ts']);
 const GIT_CHILD_ENV = (file: string, line: string) => file === 'git/git.ts' && /spawnSync\('git'.*process\.env/.test(line);
 
