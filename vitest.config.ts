@@ -10,7 +10,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 20_000,
+    // A guard against a hang, not a measure of speed: the machine is shared and a loaded run is slow, not wrong.
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
     // gongkai processes spawned by tests cache into a temp folder, not the user's ~/.cache.
     env: { GONGKAI_CACHE_DIR: cacheDir },
   },

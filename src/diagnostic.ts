@@ -14,6 +14,12 @@ export type DiagnosticCode =
   | 'MULTIPLE_DOCUMENTS'
   | 'UNSUPPORTED_FORMAT'
   | 'BAD_ZIP'
+  // reading a notice (import)
+  | 'IMPORT_ROLES_UNSURE'
+  | 'IMPORT_DUE_UNREAD'
+  | 'IMPORT_YEAR_MISSING'
+  | 'IMPORT_YEAR_GUESSED'
+  | 'IMPORT_NAME_UNKNOWN'
   // the shape of the data
   | 'UNKNOWN_KEY'
   | 'MISSING_FIELD'
@@ -80,10 +86,17 @@ export interface Diagnostic {
   file: string;
   line?: number;
   col?: number;
+  /** A table cell (`Sheet1!D3`, `表1 第3行第4列`) when the input is a notice's table. */
+  cell?: string;
   /** Path into the YAML document, resolved lazily to line/col. */
   path?: readonly PathSegment[];
   /** Point at the key of the last path segment rather than its value. */
   at?: 'key' | 'value';
+}
+
+/** Where diagnostics find the text they point into (for excerpts). */
+export interface TextSource {
+  get(file: string): string | undefined;
 }
 
 /** Builds an error diagnostic. */

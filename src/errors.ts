@@ -1,5 +1,4 @@
-import type { TextSource } from './read/source-texts.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, TextSource } from './diagnostic.js';
 import { ExitCode } from './exit-code.js';
 
 /**

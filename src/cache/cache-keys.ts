@@ -14,6 +14,8 @@ export const cacheKeys = {
   parsedDelta: (absolutePath: string) => `${BUILD_IDENTITY}|parsed-delta|${absolutePath}`,
   /** Findings of the per-item checks of a ledger file: one entry per path. */
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
+  /** The derived per-item index of a ledger file (src/index/): one entry per path. */
+  itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */
   located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
   /** Which registry file a ledger text names. */

@@ -1,7 +1,6 @@
 import { readRegularFile } from '../read/read-regular-file.js';
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ledgerFolder } from '../read/paths.js';
+import { basename, resolve } from 'node:path';
+import { calendarFiles } from '../read/paths.js';
 import { readSourceFile } from '../read/read-file.js';
 import type { CacheStore } from './cache-store.js';
 import { cacheKeys } from './cache-keys.js';
@@ -12,13 +11,13 @@ import type { SourceFingerprint } from '../read/load-ledger.js';
 export { contentHash };
 
 /** One file's part of a content key: its absolute path (the same from any folder) and content. */
-export function fileFingerprint(file: string, bytes: Uint8Array): string {
-  return `${resolve(file)}:${contentHash(bytes)}`;
+export function fileFingerprint(file: string, bytes: Uint8Array, cwd: string): string {
+  return `${resolve(cwd, file)}:${contentHash(bytes)}`;
 }
 
 /** The content key of files as loaded: what results computed from them depend on. */
-export function contentKeyOf(sources: readonly SourceFingerprint[]): string {
-  return sources.map((s) => `${resolve(s.file)}:${s.hash}`).join('|');
+export function contentKeyOf(sources: readonly SourceFingerprint[], cwd: string): string {
+  return sources.map((s) => `${resolve(cwd, s.file)}:${s.hash}`).join('|');
 }
 
 /**
@@ -26,40 +25,35 @@ export function contentKeyOf(sources: readonly SourceFingerprint[]): string {
  * files' bytes alone, without parsing; undefined when this ledger text has not
  * been loaded before (its registry's name is only known after parsing).
  */
-export function quickContentKey(file: string, cache: CacheStore): string | undefined {
-  const ledger = readSourceFile(file, { allowLegacy: false });
+export function quickContentKey(file: string, cache: CacheStore, cwd: string): string | undefined {
+  const ledger = readSourceFile(file, { allowLegacy: false, cwd });
   if (ledger.bytes === undefined) return undefined;
-  const first = fileFingerprint(file, ledger.bytes);
+  const first = fileFingerprint(file, ledger.bytes, cwd);
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
   if (registryFile === '') return first;
-  const registry = readSourceFile(registryFile, { allowLegacy: false });
-  return registry.bytes === undefined ? undefined : `${first}|${fileFingerprint(registryFile, registry.bytes)}`;
+  const registry = readSourceFile(registryFile, { allowLegacy: false, cwd });
+  return registry.bytes === undefined ? undefined : `${first}|${fileFingerprint(registryFile, registry.bytes, cwd)}`;
 }
 
 /** Remembers which registry a ledger text names, for quickContentKey. */
-export function rememberRegistryOf(cache: CacheStore, ledgerFingerprint: string, registryFile: string | undefined): void {
+export function rememberRegistryOf(cache: CacheStore, ledgerFingerprint: string, registryFile: string | undefined, cwd: string): void {
   const key = cacheKeys.registryOf(ledgerFingerprint);
-  const value = registryFile ? resolve(registryFile) : '';
+  const value = registryFile ? resolve(cwd, registryFile) : '';
   if (cache.get<string>(key)?.value !== value) cache.set(key, value);
 }
 
 /** Identifies the calendar override files beside a ledger (names and content). */
-export function calendarFingerprint(ledgerFile: string): string {
-  const folder = join(ledgerFolder(ledgerFile), 'calendar');
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    return 'none';
-  }
+export function calendarFingerprint(ledgerFile: string, cwd: string): string {
+  const files = calendarFiles(ledgerFile, cwd);
+  if (!files.length) return 'none';
   // A calendar file that cannot be read (a FIFO, too large) counts by name; reading it later reports the problem.
-  const hash = (n: string) => {
+  const hash = (path: string) => {
     try {
-      return contentHash(readRegularFile(join(folder, n)));
+      return contentHash(readRegularFile(path));
     } catch {
       return 'unreadable';
     }
   };
-  return names.map((n) => `${n}:${hash(n)}`).join(',');
+  return files.map((path) => `${basename(path)}:${hash(path)}`).join(',');
 }

@@ -22,9 +22,9 @@ const DELTA_SHARE = 0.1;
  * ledger's parse is a base written now and then, plus a small delta with the
  * items changed since, so a hand edit of one item writes one item's worth.
  */
-export function parseMemoIn(store: CacheStore): ParseMemo {
-  const baseKey = (file: string) => cacheKeys.parsedFile(resolve(file));
-  const deltaKey = (file: string) => cacheKeys.parsedDelta(resolve(file));
+export function parseMemoIn(store: CacheStore, cwd: string): ParseMemo {
+  const baseKey = (file: string) => cacheKeys.parsedFile(resolve(cwd, file));
+  const deltaKey = (file: string) => cacheKeys.parsedDelta(resolve(cwd, file));
   const bases = new Map<string, StoredParse>();
   const readBase = (file: string) => {
     if (!bases.has(file)) bases.set(file, store.get<StoredParse>(baseKey(file))?.value as StoredParse);
@@ -32,7 +32,7 @@ export function parseMemoIn(store: CacheStore): ParseMemo {
   };
   return {
     previous: (file) => {
-      const known = inProcess.get(resolve(file));
+      const known = inProcess.get(resolve(cwd, file));
       if (known) return known;
       const base = readBase(file);
       if (!base) return undefined;
@@ -43,11 +43,11 @@ export function parseMemoIn(store: CacheStore): ParseMemo {
         const values = Object.assign(Object.create(base.table.values) as Record<string, unknown>, delta.parse.table.values);
         parse = { ...delta.parse, table: { ...delta.parse.table, values } };
       }
-      inProcess.set(resolve(file), parse);
+      inProcess.set(resolve(cwd, file), parse);
       return parse;
     },
     remember: (file, parse) => {
-      inProcess.set(resolve(file), parse);
+      inProcess.set(resolve(cwd, file), parse);
       const base = readBase(file);
       if (base?.table && parse.table) {
         const fresh = Object.fromEntries(Object.entries(parse.table.values).filter(([key]) => !Object.prototype.hasOwnProperty.call(base.table!.values, key)));
@@ -61,7 +61,7 @@ export function parseMemoIn(store: CacheStore): ParseMemo {
       store.set(baseKey(file), own);
       bases.set(file, own);
     },
-    registryNamed: (ledgerFile, hash, registryFile) => rememberRegistryOf(store, `${resolve(ledgerFile)}:${hash}`, registryFile),
+    registryNamed: (ledgerFile, hash, registryFile) => rememberRegistryOf(store, `${resolve(cwd, ledgerFile)}:${hash}`, registryFile, cwd),
   };
 }
 
@@ -104,8 +104,8 @@ function keptTable<T>(store: CacheStore, key: string, context = '') {
  * Per-item check findings of one ledger file, valid for one context (registry,
  * plan, today, the file's name as shown): one entry per path.
  */
-export function itemFindingsIn(store: CacheStore, ledgerFile: string, context: unknown) {
-  const table = keptTable<Diagnostic[][]>(store, cacheKeys.itemFindings(resolve(ledgerFile)), contentHash(JSON.stringify(context)));
+export function itemFindingsIn(store: CacheStore, ledgerFile: string, context: unknown, cwd: string) {
+  const table = keptTable<Diagnostic[][]>(store, cacheKeys.itemFindings(resolve(cwd, ledgerFile)), contentHash(JSON.stringify(context)));
   return {
     memo: { store: { findings: table.find, keep: table.keep }, fingerprint: (item: unknown) => contentHash(JSON.stringify(item)) },
     save: table.save,
@@ -117,7 +117,7 @@ export function itemFindingsIn(store: CacheStore, ledgerFile: string, context: u
  * validate parses with the position-keeping parser only the items that changed.
  * One entry per ledger path.
  */
-export function locatedIn(store: CacheStore, file: string) {
-  const table = keptTable<Record<string, number>>(store, cacheKeys.located(resolve(file)));
+export function locatedIn(store: CacheStore, file: string, cwd: string) {
+  const table = keptTable<Record<string, number>>(store, cacheKeys.located(resolve(cwd, file)));
   return { memo: { offsets: table.find, keep: table.keep }, save: table.save };
 }

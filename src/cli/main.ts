@@ -5,7 +5,8 @@ import { makeStyles } from '../render/styles.js';
 import { safeLine, safeText } from '../render/safe-text.js';
 import { makeContext, wantsColor } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { processIo, type Io } from '../io.js';
+import type { Io } from '../io.js';
+import { processIo } from './process-io.js';
 import { buildProgram } from './program.js';
 
 /** The one prefix of every error gongkai prints itself (diagnostics have their file:line:col instead). */

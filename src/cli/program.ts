@@ -114,7 +114,8 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
       .command('forms')
       .description('为每个部门生成一份进展填报表格（Excel），发给联络员填写')
       .requiredOption('-o, --output <dir>', '写入的目录')
-      .option('--dept <name>', '只生成一个部门的表格'),
+      .option('--dept <name>', '只生成一个部门的表格')
+      .option('--status', '不生成表格：列出 -o 目录中这一轮表格里尚未交回的部门'),
   ).action(async (options) => run(async (ctx) => (await import('../commands/forms.js')).formsCommand(ctx, options)));
 
   withViewOptions(
@@ -232,6 +233,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .option('--force', '替换已有的 pre-commit 钩子')
     .option('--no-merge-driver', '不配置合并驱动（缺省会配置：git 合并台账时按含义合并）')
     .option('--server', '在共享的裸仓库中安装 pre-receive 钩子：拒绝改了别的部门任务的推送')
+    .option('--require-signed', '与 --server 一起用：每个推送的提交都须用部门名录中登记的公钥（signing_keys）签名')
     .action(async (options) => run(async (ctx) => (await import('../commands/hook.js')).hookInstallCommand(ctx, options)));
 
   program
@@ -243,8 +245,10 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
   program
     .command('check-commits')
     .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展；办公厅不限）')
-    .argument('<范围>', '提交范围 A..B，或一个提交（它的全部历史）')
-    .option('--new-only', '只核对还没有任何分支包含的提交（pre-receive 钩子使用）')
+    .argument('[范围]', '提交范围 A..B，或一个提交（它的全部历史）')
+    .option('--new-only', '只核对还没有任何分支包含的提交')
+    .option('--pre-receive', '从标准输入读「旧 新 引用」（pre-receive 钩子使用）：另外拒绝删除分支、改写历史')
+    .option('--require-signed', '每个提交都要用部门名录中登记的公钥（signing_keys）签名')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .action(async (range, options) => run(async (ctx) => (await import('../commands/check-commits.js')).checkCommitsCommand(ctx, range, options)));
 

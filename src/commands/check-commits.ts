@@ -3,7 +3,8 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError, gitRun, repositoryOf } from '../git/git.js';
 import { checkCommits } from '../permissions/check-commits.js';
-import { violationLine } from '../render/violations.js';
+import { refusalLine, violationLine } from '../render/violations.js';
+import { checkPush, parseRefUpdates, type PushReport } from '../permissions/push-policy.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
 
@@ -24,26 +25,33 @@ async function ledgerInRepository(ctx: CommandContext): Promise<{ root: string; 
 }
 
 /** `gongkai check-commits A..B [--new-only]`: each commit changes only what its author's department may change. */
-export async function checkCommitsCommand(ctx: CommandContext, range: string, options: { newOnly?: boolean; format: 'text' | 'json' }): Promise<ExitCode> {
+export async function checkCommitsCommand(ctx: CommandContext, range: string | undefined, options: { newOnly?: boolean; preReceive?: boolean; requireSigned?: boolean; format: 'text' | 'json' }): Promise<ExitCode> {
+  if ((range === undefined) !== (options.preReceive === true)) throw new UserError(options.preReceive ? '--pre-receive 从标准输入读引用更新，不再接受范围' : '请给出提交范围，如 gongkai check-commits origin/main..HEAD');
   const { root, ledgerPath } = await ledgerInRepository(ctx);
-  let report;
+  let report: PushReport;
   try {
     const open = (file: string, override: (f: string) => Buffer | undefined) => openLedger(ctx, { checks: 'none', file, override });
-    report = await checkCommits({ root, ledgerPath, range, newOnly: options.newOnly === true, open });
+    const requireSigned = options.requireSigned === true;
+    report =
+      range === undefined
+        ? await checkPush({ root, ledgerPath, updates: parseRefUpdates(ctx.io.stdin().toString('utf8')), requireSigned, open })
+        : { ...(await checkCommits({ root, ledgerPath, range, newOnly: options.newOnly === true, requireSigned, open })), refusals: [] };
   } catch (cause) {
     if (cause instanceof GitError) throw new UserError(cause.message);
     throw cause;
   }
+  const refused = report.violations.length + report.refusals.length;
   if (options.format === 'json') {
     const violations = report.violations.map((v) => ({ commit: v.commit, author_name: v.authorName, author_email: v.authorEmail, department: v.department ?? null, item: v.item ?? null, field: v.field, reason: v.reason }));
-    ctx.io.stdout(JSON.stringify({ commits: report.commits, configured: report.configured, violations }, null, 2) + '\n');
-  } else if (report.violations.length) {
-    ctx.io.stdout(report.violations.map((v) => violationLine(v) + '\n').join(''));
-    ctx.io.stderr(`核对了 ${report.commits} 个提交：${report.violations.length} 处修改超出了提交人所在部门的权限。\n`);
+    const refusals = report.refusals.map((r) => ({ ref: r.ref, reason: r.reason, commit: r.commit ?? null }));
+    ctx.io.stdout(JSON.stringify({ commits: report.commits, configured: report.configured, violations, refusals }, null, 2) + '\n');
+  } else if (refused) {
+    ctx.io.stdout([...report.refusals.map(refusalLine), ...report.violations.map(violationLine)].map((line) => line + '\n').join(''));
+    ctx.io.stderr(`核对了 ${report.commits} 个提交：${refused} 处超出了提交人所在部门的权限。\n`);
   } else if (!report.configured && report.commits) {
     ctx.io.stderr('部门名录中没有任何部门登记提交人（committers），无法核对；在名录的部门下写 committers: [邮箱] 后生效。\n');
   } else {
     ctx.io.stderr(`核对了 ${report.commits} 个提交：都只改了提交人所在部门可以改的内容。\n`);
   }
-  return report.violations.length ? ExitCode.Findings : ExitCode.Ok;
+  return refused ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -9,7 +9,7 @@ import { compareDoc } from '../render/compare-doc.js';
 import { writeView } from './view-output.js';
 
 async function read(ctx: CommandContext, file: string): Promise<Ledger> {
-  const loaded = await loadLedger(file, { stdin: ctx.io.stdin });
+  const loaded = await loadLedger(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   if (!loaded.ledger || hasErrors(loaded.diagnostics)) throw new UserError(`无法读取台账 ${file}`, ExitCode.CannotRun, loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.texts);
   return loaded.ledger;
 }

@@ -12,6 +12,49 @@ import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 export interface FormsOptions extends ViewOptions {
   output?: string;
   dept?: string;
+  /** List, for the round written to -o DIR, the departments whose forms have not come back. */
+  status?: boolean;
+}
+
+/**
+ * `gongkai forms --status -o DIR`: for each form of the round in DIR, whether
+ * the department has reported since the form was made — some item of its form
+ * changed in the ledger (collect writes status, dates and notes) — or not yet.
+ */
+async function roundStatus(ctx: CommandContext, folder: string): Promise<ExitCode> {
+  const [{ readdirSync }, { join }, { readForm }, { itemFingerprint }, { openLedgerForView }, { safeLine }] = await Promise.all([
+    import('node:fs'),
+    import('node:path'),
+    import('../read/read-form.js'),
+    import('../query/form-items.js'),
+    import('../open/open-ledger.js'),
+    import('../render/safe-text.js'),
+  ]);
+  const notes: import('../diagnostic.js').Diagnostic[] = [];
+  const { ledger } = await openLedgerForView(ctx, notes);
+  for (const note of notes) ctx.warn(note);
+  const items = new Map(ledger.items.map((item) => [item.number, item]));
+  const files = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.xlsx')).sort();
+  let missing = 0;
+  let read = 0;
+  for (const file of files) {
+    const form = await readForm(readFileSync(join(folder, file)));
+    if ('refused' in form) {
+      ctx.io.stderr(`${safeLine(join(folder, file))}: ${safeLine(form.refused)}\n`);
+      continue;
+    }
+    read++;
+    const { record } = form;
+    const changed = [...record.fingerprints].filter(([number, fingerprint]) => {
+      const item = items.get(number);
+      return item !== undefined && itemFingerprint(item) !== fingerprint;
+    }).length;
+    if (changed) continue;
+    missing++;
+    ctx.io.stdout(`${safeLine(record.department)}　${record.fingerprints.size} 项　表格生成于 ${record.madeOn}，尚未交回\n`);
+  }
+  ctx.io.stderr(`${folder} 中 ${read} 份表格：已交回 ${read - missing} 份，未交回 ${missing} 份（以台账中本部门任务在表格生成后是否有更新为准）\n`);
+  return ExitCode.Ok;
 }
 
 /** The commit the ledger was last committed in, when it is in a repository (recorded in the form, for people). */
@@ -29,6 +72,10 @@ function ledgerCommit(file: string): string | null {
 export async function formsCommand(ctx: CommandContext, options: FormsOptions): Promise<ExitCode> {
   const output = options.output;
   if (!output) throw new UserError('请用 -o 目录 指定表格写到哪里，如 gongkai forms -o 表格/');
+  if (options.status) {
+    if (!existsSync(output) || !statSync(output).isDirectory()) throw new UserError(`--status 须用 -o 指定这一轮表格所在的目录；「${output}」不是目录`);
+    return roundStatus(ctx, output);
+  }
   if (existsSync(output) && !statSync(output).isDirectory()) throw new UserError(`-o 须指定目录，「${output}」是文件`);
   const dept = options.dept;
   const { forms, file } = await viewReport(

@@ -19,7 +19,7 @@ function ledgerPath(ctx: CommandContext, gitDir: string): string {
 }
 
 /** `gongkai hook install --server`: a pre-receive hook in a bare repository that refuses pushes changing other departments' items. */
-export async function hookInstallServer(ctx: CommandContext, options: { force?: boolean }): Promise<ExitCode> {
+export async function hookInstallServer(ctx: CommandContext, options: { force?: boolean; requireSigned?: boolean }): Promise<ExitCode> {
   const bare = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository']);
   if (bare.status !== 0 || bare.stdout.trim() !== 'true') throw new UserError('--server 要在共享的裸仓库（git init --bare 建的仓库）中运行');
   const gitDir = git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim();
@@ -32,21 +32,19 @@ export async function hookInstallServer(ctx: CommandContext, options: { force?: 
   const ledger = ledgerPath(ctx, gitDir);
   const script = [
     '#!/bin/sh',
-    `${MARKER}: refuses commits that change what the author's department may not change; installed by \`gongkai hook install --server\`.`,
-    'status=0',
-    'while read -r old new ref; do',
-    '  case "$new" in *[!0]*) ;; *) continue ;; esac  # a deleted branch brings no commits',
-    `  ${gongkaiCommand()} check-commits --new-only ${shellWord(`--ledger=${ledger}`)} -- "$new" || status=1`,
-    'done',
+    `${MARKER}: refuses commits that change what the author's department may not change, deleted branches and rewritten history; installed by \`gongkai hook install --server\`.`,
+    // gongkai reads the ref updates on stdin; any failure of its own (exit 2, 70) refuses the push too.
+    `${gongkaiCommand()} check-commits --pre-receive${options.requireSigned ? ' --require-signed' : ''} ${shellWord(`--ledger=${ledger}`)}`,
+    'status=$?',
     'if [ "$status" -ne 0 ]; then',
     `  echo ${shellWord('gongkai：拒绝推送。各部门只能改本部门任务的状态、完成日期和进展；改正这些提交后再推送。')} >&2`,
+    '  exit 1',
     'fi',
-    'exit "$status"',
     '',
   ].join('\n');
   mkdirSync(hooks, { recursive: true });
   writeFileSync(hook, script);
   chmodSync(hook, 0o755);
-  ctx.io.stdout(`已安装 ${hook}：推送到这个仓库的每个提交都按部门名录核对，台账 ${ledger} 中改了别的部门任务的推送会被拒绝。\n`);
+  ctx.io.stdout(`已安装 ${hook}：推送到这个仓库的每个提交都按部门名录核对，台账 ${ledger} 中改了别的部门任务的推送会被拒绝${options.requireSigned ? '；每个提交都须用部门名录中登记的公钥签名' : ''}。\n`);
   return ExitCode.Ok;
 }

@@ -26,7 +26,7 @@ async function recordedLedger(ctx: CommandContext, top: string): Promise<string>
 }
 
 /** `gongkai hook install`: a pre-commit hook that validates the staged ledger and blocks the commit on errors. */
-export async function hookInstallCommand(ctx: CommandContext, options: { force?: boolean; mergeDriver?: boolean; server?: boolean }): Promise<ExitCode> {
+export async function hookInstallCommand(ctx: CommandContext, options: { force?: boolean; mergeDriver?: boolean; server?: boolean; requireSigned?: boolean }): Promise<ExitCode> {
   if (options.server) return (await import('./hook-server.js')).hookInstallServer(ctx, options);
   let hooks: string;
   let top: string;

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { error, hasErrors } from '../diagnostic.js';
+import { error, hasErrors, warning } from '../diagnostic.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { ledgerSchemaFile } from '../package-root.js';
-import { describePlace, draftFromNotice, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
+import { describePlace, draftFromNotice, importFindings, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
 import { readFileBytes } from '../read/read-file.js';
 import { loadRegistry } from '../read/load-ledger.js';
 import { ledgerJson, ledgerYaml, type LedgerDraft } from '../render/ledger-yaml.js';
@@ -27,8 +27,8 @@ function relativeFrom(folder: string, target: string): string {
   return relative(folder, target).split('\\').join('/') || '.';
 }
 
-async function readRegistry(file: string, stdin: () => Buffer) {
-  const { registry, diagnostics, texts } = await loadRegistry(file, { stdin });
+async function readRegistry(file: string, io: Pick<CommandContext['io'], 'cwd' | 'stdin'>) {
+  const { registry, diagnostics, texts } = await loadRegistry(file, { cwd: io.cwd, stdin: io.stdin });
   if (hasErrors(diagnostics)) throw new UserError('部门名录有错误', ExitCode.CannotRun, diagnostics, texts);
   return registry;
 }
@@ -36,10 +36,10 @@ async function readRegistry(file: string, stdin: () => Buffer) {
 /** `gongkai import NOTICE`: reads an official notice (text, Word, Excel, web page) into a new ledger. */
 export async function importCommand(ctx: CommandContext, notice: string, options: ImportOptions): Promise<ExitCode> {
   const { io } = ctx;
-  const file = readFileBytes(notice, { stdin: io.stdin });
+  const file = readFileBytes(notice, { cwd: io.cwd, stdin: io.stdin });
   if (file.bytes === undefined) throw new UserError('无法读取通知', ExitCode.CannotRun, file.diagnostics);
   if (!file.bytes.toString('utf8').trim()) throw new UserError(`${notice}: 通知是空的`);
-  const registry = options.registry ? await readRegistry(options.registry, io.stdin) : undefined;
+  const registry = options.registry ? await readRegistry(options.registry, io) : undefined;
   const knownNames = registry ? [...registry.departments.flatMap((d) => [d.name, ...d.aliases]), ...registry.groups.flatMap((g) => [g.name, ...g.aliases])] : [];
   const read = await readNoticeBytes(file.bytes, { knownNames });
   if (!read.ok) throw new UserError('无法读取通知', ExitCode.CannotRun, [error(read.code, read.message, { file: notice })]);
@@ -60,7 +60,7 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   }
   const thisYear = Number(beijingToday(io.now()).slice(0, 4));
   let draft = draftFromNotice(parsed, departments, parsed.year ?? thisYear);
-  if (options.carryOver) draft = await (await import('../carry/carry-over-step.js')).carryOverFrom(ctx, draft, options.carryOver, ledgerFolder);
+  if (options.carryOver) draft = await (await import('./carry-over-step.js')).carryOverFrom(ctx, draft, options.carryOver, ledgerFolder);
   const name = notice === '-' ? '标准输入' : notice.split(/[\\/]/).pop()!;
   const header = [
     `yaml-language-server: $schema=${relativeFrom(ledgerFolder, ledgerSchemaFile())}`,
@@ -75,12 +75,14 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   const problems = parsed.items.filter((i) => i.problems.length);
   const departmentCount = typeof departments === 'string' ? '' : `，${departments.departments.length} 个部门（类别为推测，请核实）`;
   io.stderr(`已读取 ${notice}（${read.formatLabel}）：${parsed.sections.length} 个部分，${parsed.items.length} 项任务${departmentCount}${options.output ? `，已写入 ${options.output}` : ''}\n`);
-  if (parsed.year === undefined) io.stderr(ctx.err.warning(`通知中找不到计划年度（标题或发文日期中的年份），暂按 ${thisYear} 年计；请核实 plan.year 和 default_due\n`));
-  for (const item of problems) {
-    const where = describePlace(notice === '-' ? '-' : notice, item.place, read.lineWord);
-    io.stderr(ctx.err.warning(`${safeLine(where)}: 第 ${safeLine(item.number)} 项：${safeLine(item.problems.join('；'))}：「${truncateToWidth(safeLine(item.text), 60)}」\n`));
+  const shownFile = notice === '-' ? '-' : notice;
+  const findings = importFindings(parsed, shownFile, thisYear);
+  for (const unknownName of unknown) findings.push(warning('IMPORT_NAME_UNKNOWN', `部门名录中没有「${unknownName}」，请补入名录或改正通知`, { file: shownFile }));
+  for (const finding of findings) {
+    const where = finding.line === undefined ? finding.file : describePlace(finding.file, { line: finding.line, ...(finding.cell ? { cell: finding.cell } : {}) }, read.lineWord);
+    io.stderr(ctx.err.warning(`${safeLine(where)}: 警告[${finding.code}] ${truncateToWidth(safeLine(finding.message), 160)}\n`));
   }
-  if (problems.length) io.stderr(ctx.err.warning(`${problems.length} 项需要核实，已在台账中用注释标出；没有把握的名称没有加入部门名录\n`));
-  for (const unknownName of unknown) io.stderr(ctx.err.warning(`部门名录中没有「${safeLine(unknownName)}」，请补入名录或改正通知\n`));
-  return problems.length || unknown.length || parsed.year === undefined ? ExitCode.Findings : ExitCode.Ok;
+  if (problems.length) io.stderr(ctx.err.warning(`${problems.length} 项需要核实，已在台账中用注释标出（JSON 中为 review）；没有把握的名称没有加入部门名录\n`));
+  // 0 only when nothing is flagged: every item read for sure, the year from the document itself.
+  return findings.length ? ExitCode.Findings : ExitCode.Ok;
 }

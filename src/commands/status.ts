@@ -26,7 +26,9 @@ export async function statusCommand(ctx: CommandContext, options: StatusOptions)
     if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'department', report, options.output);
     else writeView(ctx, options.format, report, () => departmentDoc(report), options.output);
   } else {
-    const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view));
+    const report = await viewReport<StatusReport>(ctx, options, 'status', async (view) => (await import('../query/status-report.js')).statusReport(view), {
+      fromIndex: async (indexed) => (await import('../index/indexed-status.js')).indexedStatus(indexed),
+    });
     if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'status', report, options.output);
     else writeView(ctx, options.format, report, (bar) => statusDoc(report, bar), options.output);
   }

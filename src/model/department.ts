@@ -14,6 +14,8 @@ export interface Department {
   guessed: boolean;
   /** Git identities (emails or names) of the department's liaisons, for check-commits. */
   committers: string[];
+  /** Public ssh keys (`ssh-ed25519 AAAA…`) its liaisons sign commits with, for a shared repository that requires signed commits. */
+  signingKeys?: string[];
   /** The coordinating office (办公厅): may change anything in the ledger. */
   coordinator: boolean;
   /** Whom to call about the department's letters (联系人), and the number (电话): the 公文's contact line. */

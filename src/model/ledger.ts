@@ -92,6 +92,8 @@ export interface Item {
   dueIsDefault: boolean;
   /** The notice's deadline words, verbatim (2018年底前完成并持续落实); `due` is computed from them. */
   dueText?: string;
+  /** What `import` could not read for sure (its reasons); removed by the coordinator once checked. */
+  review?: string[];
   doneOn?: string;
   /** Set when `due` is written relative to an event; `due` is then computed from the working calendar. */
   dueRule?: RelativeDue;

@@ -76,7 +76,7 @@ export function draftFromNotice(notice: Notice, departments: LedgerDraft['depart
       due: item.due ?? defaultDue,
       ...(item.dueText ? { dueText: item.dueText } : {}),
       ...(item.milestones ? { milestones: item.milestones } : {}),
-      ...(item.problems.length ? { problem: `${item.problems.join('；')}；${item.rolesUnsure ? '请对照通知填写角色' : '请对照通知核实'}` } : {}),
+      ...(item.problems.length ? { problem: `${item.problems.join('；')}；${item.rolesUnsure ? '请对照通知填写角色' : '请对照通知核实'}`, review: item.problems } : {}),
     });
   }
   if (!ordered.length) sectionFor('');

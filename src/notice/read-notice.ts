@@ -2,10 +2,12 @@ import { nameKey } from '../model/department.js';
 import type { Block, NoticeDocument, Paragraph } from './blocks.js';
 import { textBlocks } from './containers/text.js';
 import { readHeader } from './header.js';
+import { standingRule } from './clause/standing-rule.js';
 import type { Notice, NoticeItem } from './notice.js';
 import { numberedItems } from './structure/numbered-items.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
 import { isTaskTable, taskTable } from './structure/tables.js';
+import { splitLinePairs } from './structure/line-pairs.js';
 import { readUnit } from './units.js';
 
 /** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
@@ -41,7 +43,7 @@ function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[];
     if (!units.length && !sections.length) head.push(found.bodyStart < 0 ? found.text : found.text.slice(0, found.bodyStart));
     // Loops, not push(...): a spread of 160,000 units overflows the stack.
     for (const s of found.sections) sections.push(s);
-    for (const u of found.units) units.push(u);
+    for (const u of found.units) for (const pair of splitLinePairs(u)) units.push(pair);
     if (found.sections.length) section = found.sections[found.sections.length - 1]!.number;
     run = [];
   };
@@ -76,11 +78,14 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   const { sections, units, headText } = recognise(document.blocks);
   const header = readHeader(headText);
   const known = new Set<string>(options.knownNames ?? []);
-  let items = units.map((u) => readUnit(u, header.year, known)).filter((i) => i !== undefined);
+  // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.
+  const rule = standingRule(headText);
+  const standing = rule ? [rule] : [];
+  let items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
   // Second pass: names read for sure elsewhere in the notice cut glued clauses (…等信息审批处牵头).
-  if (items.some((i) => i.problems.length && !i.clause)) {
+  if (items.some((i) => i.rolesUnsure)) {
     for (const item of items) if (!item.unsureNames.length && item.clause) for (const a of item.assignments) known.add(a.name);
-    items = units.map((u) => readUnit(u, header.year, known)).filter((i) => i !== undefined);
+    items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
   }
   uniqueNumbers(items);
   const sectionsSeen = new Set<string>();

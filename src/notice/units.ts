@@ -1,23 +1,42 @@
 import { deadlineInText, deadlineSteps, readDeadline } from './clause/deadline.js';
-import { findClause, readsAsClause } from './clause/find-clause.js';
+import { findClause, isNameList, readsAsClause } from './clause/find-clause.js';
 import { parseResponsibility } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
 import { labelLines } from './structure/label-lines.js';
+import { standingRule } from './clause/standing-rule.js';
+import type { Assignment } from '../model/role.js';
 import type { RawUnit } from './structure/raw-unit.js';
 import { joinLines } from './text.js';
 
 const NO_CLAUSE = '没有找到责任分工（应在末尾的括号里）';
 
-/** The clause of a unit with none of its own: the nearest heading above it that has one. */
+/** The clause of the nearest heading above a unit that has one (F6: it covers every item beneath it). */
 function headingClause(headings: string[]): string | undefined {
   for (const heading of headings) {
     const labelled = labelLines(heading);
     if (labelled.clause) return labelled.clause;
-    const found = findClause(joinLines(heading));
-    if (found?.clause) return found.clause;
+    const firstLine = heading.trim().split('\n')[0]!;
+    const found = findClause(joinLines(firstLine)) ?? findClause(joinLines(heading));
+    if (found?.clause && !found.doubt) return found.clause;
   }
   return undefined;
+}
+
+/** Standing rules on the headings above a unit (以下工作均需…落实，不再列出). */
+function headingRules(headings: string[]): string[] {
+  return headings.map((h) => standingRule(h)).filter((r) => r !== undefined);
+}
+
+/** Adds the bodies of clauses that cover a unit (a heading's clause, a standing rule) that its own clause does not name. */
+function withCovering(assignments: Assignment[], covering: string[]): Assignment[] {
+  const out = [...assignments];
+  for (const clause of covering) {
+    const parsed = parseResponsibility(clause);
+    if (!parsed.ok || parsed.unsure.length) continue;
+    for (const a of parsed.assignments) if (!out.some((b) => b.name === a.name)) out.push(a);
+  }
+  return out;
 }
 
 /** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
@@ -28,12 +47,13 @@ function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: s
   // The clause on a line of its own after the words (a flattened table): `市财政局牵头落实`.
   const lines = unit.content.trim().split('\n');
   const lastLine = lines[lines.length - 1]!.trim().replace(/[。;；]$/, '');
-  if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && readsAsClause(lastLine)) {
+  if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && (readsAsClause(lastLine) || (isNameList(lastLine) && [...lastLine].length <= 40))) {
     return { text: joinLines(lines.slice(0, -1).join('\n')), clause: lastLine, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
   }
   const found = findClause(labelled.text, knownNames);
   const due = labelled.dueText ? { dueText: labelled.dueText } : {};
-  if (found?.clause && !found.doubt) return { text: found.text, clause: found.clause, ...due };
+  // Clauses read, with what the paragraph says beyond them (an unread bracket): kept, and flagged.
+  if (found?.clause) return { text: found.text, clause: found.clause, ...due, ...(found.doubt ? { doubt: found.doubt } : {}) };
   const inherited = headingClause(unit.headings);
   if (inherited) return { text: labelled.text, clause: inherited, ...due };
   return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}) };
@@ -44,11 +64,15 @@ function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: s
  * read from a label, a column, the clause or its own words. Anything not read
  * for sure is kept and listed in `problems`.
  */
-export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: ReadonlySet<string>): NoticeItem | undefined {
+export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: ReadonlySet<string>, standing: readonly string[] = []): NoticeItem | undefined {
   const located = locateClause(unit, knownNames);
   if (unit.onlyIfClause && !located.clause) return undefined;
   const problems: string[] = [];
   let rolesUnsure = false;
+  if (located.clause && located.doubt) {
+    problems.push(located.doubt);
+    rolesUnsure = true;
+  }
   let assignments: NoticeItem['assignments'] = [];
   let unsureNames: string[] = [];
   let clauseDeadline: string | undefined;
@@ -62,7 +86,15 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
       problems.push(`责任分工无法识别（${parsed.reason}）`);
       rolesUnsure = true;
     } else {
-      assignments = parsed.assignments;
+      // Standing rules (F6) add their bodies to the items they cover.
+      // (A heading's clause is an item's only when it has none of its own: locateClause.)
+      const covering = [...headingRules(unit.headings), ...standing];
+      assignments = withCovering(parsed.assignments, covering);
+      if (assignments.length > parsed.assignments.length) {
+        const joined = [located.clause, ...covering].join('；');
+        const reread = parseResponsibility(joined);
+        if (reread.ok && reread.assignments.length === assignments.length && reread.assignments.every((a, i) => a.name === assignments[i]!.name && a.role === assignments[i]!.role)) located.clause = joined;
+      }
       unsureNames = parsed.unsure;
       clauseDeadline = parsed.deadlineText;
       if (parsed.unsure.length) {

@@ -13,7 +13,7 @@ export async function ledgerAt(ctx: OpenContext, file: string, root: string, rev
       ? undefined
       : (f: string) => {
           try {
-            return gitShowBytes(root, revision, relative(root, resolve(f)).split('\\').join('/'));
+            return gitShowBytes(root, revision, relative(root, resolve(ctx.io.cwd, f)).split('\\').join('/'));
           } catch (cause) {
             if (f === file) throw new UserError(`${name || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
             return undefined;

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import { hasHead, listCommits, LedgerVersions, type WalkCommit } from '../git/ledger-walk.js';
 import type { Ledger } from '../model/ledger.js';
 import { commitChanges } from '../query/commit-changes.js';
@@ -14,7 +14,7 @@ export interface HistoryEntry {
 }
 
 /** The ledger's versions in git, each opened once, as a walk over history needs them. */
-export function ledgerVersions(ctx: CommandContext, root: string, ledgerPath: string): LedgerVersions<Ledger> {
+export function ledgerVersions(ctx: OpenContext, root: string, ledgerPath: string): LedgerVersions<Ledger> {
   return new LedgerVersions<Ledger>(root, ledgerPath, (file, override) => openLedger(ctx, { checks: 'none', file, override }));
 }
 
@@ -24,7 +24,7 @@ export function ledgerVersions(ctx: CommandContext, root: string, ledgerPath: st
  * a merge shows only what it decided itself. `keep` picks commits (say, by
  * date) before any version is read.
  */
-export async function ledgerHistory(ctx: CommandContext, root: string, ledgerPath: string, keep: (c: WalkCommit) => boolean = () => true): Promise<HistoryEntry[]> {
+export async function ledgerHistory(ctx: OpenContext, root: string, ledgerPath: string, keep: (c: WalkCommit) => boolean = () => true): Promise<HistoryEntry[]> {
   const commits = hasHead(root) ? listCommits(root, ['HEAD'], ledgerPath).filter(keep) : [];
   const versions = ledgerVersions(ctx, root, ledgerPath);
   versions.prefetch([...new Set(commits.flatMap((c) => [c.hash, ...c.parents]))]);

@@ -2,15 +2,17 @@ import type { OpenContext } from './open-context.js';
 import { cacheKeys, calendarFingerprint, contentKeyOf, itemFindingsIn, parseMemoIn } from '../cache/index.js';
 import { checkLedger, type CheckScope } from '../check/index.js';
 import { ExitCode } from '../exit-code.js';
-import { warning, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { Ledger } from '../model/ledger.js';
 import type { Config } from '../read/find-ledger.js';
 import { loadLedger } from '../read/load-ledger.js';
+import { maxFileBytes } from '../read/read-regular-file.js';
 import type { SourceTexts } from '../read/source-texts.js';
 import { beijingToday } from '../model/dates.js';
 import { cacheOf } from './cache-of.js';
 import { locateLedger } from './locate-ledger.js';
+import { ledgerHasErrorsNote } from './view-notes.js';
 
 /** What a command asks of the ledger it opens. */
 export interface LedgerRequest {
@@ -50,20 +52,21 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
   const located = await locateLedger(ctx);
   const file = request.file ?? located.file;
   const cache = cacheOf(ctx);
-  const loaded = await loadLedger(file, { stdin: ctx.io.stdin, override: request.override, memo: cache ? parseMemoIn(cache) : undefined });
-  const contentKey = contentKeyOf(loaded.sources);
+  const { cwd } = ctx.io;
+  const today = beijingToday(ctx.io.now());
+  const loaded = await loadLedger(file, { cwd, today, maxBytes: maxFileBytes(ctx.io.env), stdin: ctx.io.stdin, override: request.override, memo: cache ? parseMemoIn(cache, cwd) : undefined });
+  const contentKey = contentKeyOf(loaded.sources, cwd);
   const opened: OpenedLedger = { ...loaded, contentKey, config: located.config, file };
   // Without its registry every name would be unknown: report the missing file alone.
   if (loaded.ledger && request.checks !== 'none' && !isUnreadable(opened)) {
-    const today = beijingToday(ctx.io.now());
-    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file) : '', request.checks, today, `${ctx.io.cwd}|grace=${located.config.graceDays ?? ''}`);
+    const key = cacheKeys.checks(contentKey, cache ? calendarFingerprint(file, cwd) : '', request.checks, today, `${ctx.io.cwd}|grace=${located.config.graceDays ?? ''}`);
     // The key names the bytes actually read, so bytes given instead of the file's (an edit being checked) are safe to keep too.
     const cached = cache?.get<Diagnostic[]>(key);
     let found = cached?.value;
     if (!found) {
       // Every check (validate, edits) after a hand edit: only the items that changed are checked again one by one.
       const { registry, plan } = loaded.ledger;
-      const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }) : undefined;
+      const perItem = cache && request.checks === 'all' ? itemFindingsIn(cache, file, { registry: { departments: registry.departments, groups: registry.groups }, plan, today, file: loaded.ledger.file }, cwd) : undefined;
       found = checkLedger({ ledger: loaded.ledger, today, graceDays: located.config.graceDays }, request.checks, perItem?.memo);
       perItem?.save();
       cache?.set(key, found);
@@ -84,6 +87,6 @@ export async function openLedgerForView(ctx: OpenContext, notes: Diagnostic[]): 
     throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
   }
   const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) notes.push(warning('LEDGER_HAS_ERRORS', `台账有 ${errors} 个错误，以下结果可能不准确；运行 gongkai validate 查看。`, { file: opened.file }));
+  if (errors) notes.push(ledgerHasErrorsNote(errors, opened.file));
   return { ledger: opened.ledger, opened };
 }

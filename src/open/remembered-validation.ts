@@ -44,19 +44,19 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const cache = staged || file === '-' ? undefined : cacheOf(ctx);
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
-  const calendar = cache ? calendarFingerprint(file) : '';
+  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
-  const content = cache ? quickContentKey(file, cache) : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
-    for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false }).text ?? '');
+    for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false, cwd: ctx.io.cwd }).text ?? '');
     return { ...hit.value, texts };
   }
   // Loading and checking are imported only when the cache cannot answer.
   const { isUnreadable, openLedger } = await import('./open-ledger.js');
   const opened = await openLedger(ctx, { checks: 'all', override: staged ? await stagedVersions(ctx.io.cwd) : undefined });
-  const located = cache && opened.file !== '-' ? locatedIn(cache, opened.file) : undefined;
+  const located = cache && opened.file !== '-' ? locatedIn(cache, opened.file, ctx.io.cwd) : undefined;
   const diagnostics = opened.diagnostics.length
     ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts, { memo: (f) => (f === opened.file ? located?.memo : undefined) })
     : [];

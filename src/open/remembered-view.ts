@@ -9,6 +9,7 @@ import type { ViewContext } from '../query/view-context.js';
 import { cacheOf } from './cache-of.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { locateLedger } from './locate-ledger.js';
+import type { IndexedView } from './indexed-view.js';
 
 export interface ViewOptions {
   asOf?: string;
@@ -36,7 +37,14 @@ export async function viewReport<T>(
   view: string,
   /** `notes` go to ctx.warn with the report, now and when it comes from the cache. */
   compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
-  { remember = true }: { remember?: boolean } = {},
+  {
+    remember = true,
+    fromIndex,
+  }: {
+    remember?: boolean;
+    /** The same report computed from the per-item index (src/index/), used when the index can answer. */
+    fromIndex?: (view: IndexedView) => T | Promise<T>;
+  } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
   // A month and day alone (10月8日) is kept as typed until the ledger names its year; no date at all is decided by the plan year (view-compute.ts).
@@ -52,9 +60,9 @@ export async function viewReport<T>(
   };
   // With --since the answer also depends on git history: computed afresh each time.
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
-  const calendar = cache ? calendarFingerprint(file) : '';
+  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
-  const content = cache ? quickContentKey(file, cache) : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd) : undefined;
   const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
   const notes: Diagnostic[] = [];
   let report: T;
@@ -62,12 +70,20 @@ export async function viewReport<T>(
     report = cached.value.report;
     notes.push(...cached.value.notes);
   } else {
-    // Loading and computing are imported only when the cache cannot answer.
-    const { setUpView } = await import('./view-compute.js');
-    const { context, contentKey } = await setUpView(ctx, settings, notes);
-    report = await compute(context, notes);
-    // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
-    cache?.set(keyFor(contentKey), { report, notes });
+    // After a hand edit the per-item index answers with only the changed items parsed.
+    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes) : undefined;
+    if (indexed) {
+      report = await fromIndex!(indexed);
+      cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
+    } else {
+      // Loading and computing are imported only when the cache cannot answer.
+      const { setUpView } = await import('./view-compute.js');
+      const { context, contentKey, opened } = await setUpView(ctx, settings, notes);
+      report = await compute(context, notes);
+      // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
+      cache?.set(keyFor(contentKey), { report, notes });
+      if (cache && fromIndex) await (await import('./index-build.js')).buildIndexFrom(ctx, file, cache, calendar, opened);
+    }
   }
   for (const note of notes) ctx.warn(note);
   return report;

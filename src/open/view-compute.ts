@@ -13,6 +13,7 @@ import { ledgerAt } from './ledger-at.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 import { warning, type Diagnostic } from '../diagnostic.js';
+import { holidaysUnknownNote } from './view-notes.js';
 
 /** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
 export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[]) {
@@ -23,24 +24,15 @@ export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceD
   // 10月8日 means the plan's year, known only now that the ledger is read.
   const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf!;
   const settings = { ...typed, asOf };
-  const { overrides, problems } = readCalendarOverrides(ledger.file);
+  const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);
   const counter = new WorkingDayCounter(workCalendar(overrides));
   const unknown = unknownYears(ledger, settings.asOf, counter);
-  if (unknown.length) {
-    notes.push(
-      warning(
-        'HOLIDAYS_UNKNOWN',
-        `${unknown.join('、')} 年的法定节假日安排未知（${counter.calendar.source}），这些日期的工作日数显示为「?」；` +
-          `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
-        { file: ledger.file },
-      ),
-    );
-  }
+  if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
   const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter });
   if (byYear?.note) context.asOfNote = byYear.note;
   if (typed.since) context.since = { date: typed.since, changed: await changedSinceDate(ctx, ledger, typed.since, notes) };
-  return { context, contentKey: opened.contentKey };
+  return { context, contentKey: opened.contentKey, opened };
 }
 
 /**

@@ -13,7 +13,9 @@ export interface Violation {
   department?: string;
   item?: string;
   field: string;
-  reason: 'unknown_author' | 'not_own_item' | 'coordinator_only';
+  reason: 'unknown_author' | 'not_own_item' | 'coordinator_only' | 'unreadable_ledger' | 'unsigned' | 'signer_not_author';
+  /** Whom the key that signed the commit belongs to, when it is not the author's department. */
+  signer?: string;
 }
 
 /** Fields a department may change on items it is accountable for (牵头、按职责分工负责、负责). */

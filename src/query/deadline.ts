@@ -26,19 +26,37 @@ export interface DeadlineOptions {
   staleDays: number;
 }
 
+/** What a deadline is judged from: the item's status, the due date it is judged by, its last progress report. */
+export interface DeadlineFacts {
+  status: Item['status'];
+  /** The next open step's due date, else the item's own (milestones.ts effectiveDue). */
+  due: string;
+  lastProgress?: string;
+}
+
+/** The facts of one item (what the per-item index keeps). */
+export function deadlineFacts(item: Item): DeadlineFacts {
+  const lastProgress = item.progress.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
+  return { status: item.status, due: effectiveDue(item), ...(lastProgress ? { lastProgress } : {}) };
+}
+
 /** Judges one item's deadline. Ongoing items are never overdue; they go stale without progress reports. */
 export function deadlineOf(item: Item, ledger: Ledger, options: DeadlineOptions): Deadline {
+  return judgeDeadline(deadlineFacts(item), ledger.plan.issuedOn, options);
+}
+
+/** Judges a deadline from its facts; `issuedOn` is when an ongoing item without reports started to age. */
+export function judgeDeadline(facts: DeadlineFacts, issuedOn: string | undefined, options: DeadlineOptions): Deadline {
   const { asOf, counter } = options;
-  // An item with dated steps is judged by its next open step.
-  const due = effectiveDue(item);
+  const due = facts.due;
   const daysLeft = calendarDaysBetween(asOf, due);
   const workingDaysLeft = counter.between(asOf, due) ?? null;
   const base = { daysLeft, workingDaysLeft };
-  if (item.status === 'done') return { ...base, state: 'done' };
-  if (item.status === 'cancelled') return { ...base, state: 'cancelled' };
-  if (item.status === 'ongoing') {
-    const lastProgress = item.progress.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
-    const since = lastProgress ?? ledger.plan.issuedOn;
+  if (facts.status === 'done') return { ...base, state: 'done' };
+  if (facts.status === 'cancelled') return { ...base, state: 'cancelled' };
+  if (facts.status === 'ongoing') {
+    const lastProgress = facts.lastProgress;
+    const since = lastProgress ?? issuedOn;
     const stale = since === undefined || calendarDaysBetween(since, asOf) > options.staleDays;
     return { ...base, state: 'ongoing', stale, ...(lastProgress ? { lastProgress } : {}) };
   }
@@ -50,10 +68,15 @@ export function deadlineOf(item: Item, ledger: Ledger, options: DeadlineOptions)
 
 /** Years of due dates and the as-of date whose holiday schedule the calendar does not know. */
 export function unknownYears(ledger: Ledger, asOf: string, counter: WorkingDayCounter): number[] {
+  return unknownYearsOf(ledger.items.map((item) => item.due), asOf, counter);
+}
+
+/** unknownYears over the items' own due dates. */
+export function unknownYearsOf(dues: readonly string[], asOf: string, counter: WorkingDayCounter): number[] {
   let first = Number(asOf.slice(0, 4));
   let last = first;
-  for (const item of ledger.items) {
-    const year = Number(item.due.slice(0, 4));
+  for (const due of dues) {
+    const year = Number(due.slice(0, 4));
     if (year < first) first = year;
     if (year > last) last = year;
   }

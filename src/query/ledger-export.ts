@@ -29,6 +29,7 @@ export function ledgerExport(ledger: Ledger) {
       due: item.due,
       due_is_default: item.dueIsDefault,
       due_text: item.dueText ?? null,
+      review: item.review ?? null,
       done_on: item.doneOn ?? null,
       due_after: item.dueRule ? { after: item.dueRule.after, working_days: item.dueRule.workingDays } : null,
       milestones: item.milestones.map((m) => ({ due: m.due, text: m.text, done_on: m.doneOn ?? null })),

@@ -1,7 +1,7 @@
 import { shortName, type Department } from '../model/department.js';
 import type { Status } from '../model/status.js';
 import type { Role } from '../model/role.js';
-import type { Item } from '../model/ledger.js';
+import type { Deadline } from './deadline.js';
 import type { ViewContext } from './view-context.js';
 
 export interface StatusCounts {
@@ -35,44 +35,79 @@ function emptyStatus(): Record<Status, number> {
   return { not_started: 0, in_progress: 0, done: 0, ongoing: 0, cancelled: 0 };
 }
 
+/** What a status count needs of one item: the same whether it comes from a loaded ledger or the per-item index. */
+export interface StatusFacts {
+  status: Status;
+  postponed: boolean;
+  deadline: Deadline;
+}
+
+/** One department's tie to one item, by the item's place in `items`. */
+export interface StatusObligation {
+  item: number;
+  role: Role;
+  possible: boolean;
+}
+
+/** Everything statusReportOf counts over. */
+export interface StatusInput {
+  plan: StatusReport['plan'];
+  asOf: string;
+  /** Why the report counts as of another day than today (the plan year is over). */
+  asOfNote?: string;
+  departments: readonly Department[];
+  items: readonly StatusFacts[];
+  /** Each department's obligations, in the order of `departments`. */
+  obligations: readonly (readonly StatusObligation[])[];
+}
+
 /** Counts over items; written as a plain loop because it runs once per department over thousands of items. */
-function tally(items: readonly Item[], deadlines: ViewContext['deadlines']) {
+function tally(items: readonly StatusFacts[], chosen?: readonly number[]) {
   const by_status = emptyStatus();
   let overdue = 0;
   let due_soon = 0;
   let stale = 0;
   let postponed = 0;
-  for (const item of items) {
-    if (item.postponements.length) postponed++;
+  const count = chosen ? chosen.length : items.length;
+  for (let i = 0; i < count; i++) {
+    const item = items[chosen ? chosen[i]! : i]!;
+    if (item.postponed) postponed++;
     by_status[item.status]++;
-    const deadline = deadlines.get(item)!;
+    const deadline = item.deadline;
     if (deadline.state === 'overdue') overdue++;
     else if (deadline.state === 'due_soon') due_soon++;
     if (deadline.stale) stale++;
   }
-  const completable = items.length - by_status.cancelled - by_status.ongoing;
-  return { items: items.length, by_status, overdue, due_soon, stale, postponed, completion: completable > 0 ? by_status.done / completable : null };
+  const completable = count - by_status.cancelled - by_status.ongoing;
+  return { items: count, by_status, overdue, due_soon, stale, postponed, completion: completable > 0 ? by_status.done / completable : null };
 }
 
 /** One row per department in registry order, and totals over the plan. */
-export function statusReport(context: ViewContext): StatusReport {
-  const { ledger, deadlines } = context;
-  const departments = ledger.registry.departments.map((department) => {
-    const obligations = context.obligations.get(department) ?? [];
-    const owned: Item[] = [];
+export function statusReportOf(input: StatusInput): StatusReport {
+  const departments = input.departments.map((department, d) => {
+    const obligations = input.obligations[d] ?? [];
+    const owned: number[] = [];
     const by_role: Record<Role, number> = { lead: 0, joint: 0, sole: 0, cooperate: 0 };
     for (const o of obligations) {
       if (o.possible) continue;
       owned.push(o.item);
       by_role[o.role]++;
     }
-    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(owned, deadlines), by_role, possible: obligations.length - owned.length };
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(input.items, owned), by_role, possible: obligations.length - owned.length };
   });
-  return {
+  return { plan: input.plan, as_of: input.asOf, ...(input.asOfNote ? { as_of_note: input.asOfNote } : {}), departments, totals: tally(input.items) };
+}
+
+/** The status report of a loaded ledger. */
+export function statusReport(context: ViewContext): StatusReport {
+  const { ledger, deadlines } = context;
+  const place = new Map(ledger.items.map((item, i) => [item, i]));
+  return statusReportOf({
     plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null, year: ledger.plan.year },
-    as_of: context.asOf,
-    ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
-    departments,
-    totals: tally(ledger.items, deadlines),
-  };
+    asOf: context.asOf,
+    ...(context.asOfNote ? { asOfNote: context.asOfNote } : {}),
+    departments: ledger.registry.departments,
+    items: ledger.items.map((item) => ({ status: item.status, postponed: item.postponements.length > 0, deadline: deadlines.get(item)! })),
+    obligations: ledger.registry.departments.map((department) => (context.obligations.get(department) ?? []).map((o) => ({ item: place.get(o.item)!, role: o.role, possible: o.possible }))),
+  });
 }

@@ -41,12 +41,12 @@ export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config
         raw = hit ? hit.value : (await import('./load-yaml-value.js')).loadYamlValue(text);
         if (!hit) memo?.set(hash, raw ?? null);
       } catch (cause) {
-        throw new Error(`${displayPath(file)}: 配置文件不是有效的 YAML：${String((cause as Error).message).split('\n')[0]}`);
+        throw new Error(`${displayPath(file, cwd)}: 配置文件不是有效的 YAML：${String((cause as Error).message).split('\n')[0]}`);
       }
       const record = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
       return {
-        file: displayPath(file),
-        ledger: typeof record.ledger === 'string' ? displayPath(resolve(dir, record.ledger)) : undefined,
+        file: displayPath(file, cwd),
+        ledger: typeof record.ledger === 'string' ? displayPath(resolve(dir, record.ledger), cwd) : undefined,
         commit: record.commit === true,
         staleDays: typeof record.stale_days === 'number' ? record.stale_days : undefined,
         dueSoonDays: typeof record.due_soon_days === 'number' ? record.due_soon_days : undefined,

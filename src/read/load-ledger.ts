@@ -33,6 +33,12 @@ export interface SourceFingerprint {
 }
 
 export interface LoadOptions {
+  /** The working folder relative file names start from (Io's, never the process's). */
+  cwd: string;
+  /** Today (Beijing, from Io's clock): the plan's year when the ledger names none. */
+  today?: string;
+  /** The most bytes a file may have (GONGKAI_MAX_FILE_MB, read by the caller). */
+  maxBytes?: number;
   stdin?: () => Buffer;
   /** Bytes to use instead of a file's (an edit not yet written, a staged version). */
   override?: (file: string) => Buffer | undefined;
@@ -41,8 +47,8 @@ export interface LoadOptions {
 }
 
 /** Where a registry path written in the ledger points, relative to the ledger's folder. */
-export function registryPath(ledgerFile: string, written: string): string {
-  return displayPath(resolve(ledgerFolder(ledgerFile), written));
+export function registryPath(ledgerFile: string, written: string, cwd: string): string {
+  return displayPath(resolve(ledgerFolder(ledgerFile, cwd), written), cwd);
 }
 
 /**
@@ -52,7 +58,7 @@ export function registryPath(ledgerFile: string, written: string): string {
 async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptions, shape: Shape, sources: SourceFingerprint[]) {
   // Asked once: an override may run git.
   const given = options.override?.(file);
-  const read = readSourceFile(file, { allowLegacy: false, stdin: options.stdin, override: () => given });
+  const read = readSourceFile(file, { allowLegacy: false, cwd: options.cwd, maxBytes: options.maxBytes, stdin: options.stdin, override: () => given });
   if (read.bytes === undefined) return { value: undefined, diagnostics: read.diagnostics, usable: false };
   texts.set(file, read.text);
   const hash = contentHash(read.bytes);
@@ -103,7 +109,7 @@ function topLevelError(file: string, shape: Shape): Diagnostic {
 }
 
 /** Loads a registry file on its own (import --registry); problems come back as diagnostics. */
-export async function loadRegistry(file: string, options: LoadOptions = {}) {
+export async function loadRegistry(file: string, options: LoadOptions) {
   const texts = new SourceTexts();
   const read = await readYamlFile(file, texts, options, registryShape, []);
   return { registry: registryFromValue(read.value), diagnostics: read.diagnostics, texts };
@@ -113,7 +119,7 @@ export async function loadRegistry(file: string, options: LoadOptions = {}) {
  * Loads a ledger file and its registry: read → parse → shape check → model.
  * Meaning checks (check/) run separately. Never throws on bad input.
  */
-export async function loadLedger(file: string, options: LoadOptions = {}): Promise<LoadedLedger> {
+export async function loadLedger(file: string, options: LoadOptions): Promise<LoadedLedger> {
   const texts = new SourceTexts();
   const sources: SourceFingerprint[] = [];
   const parsed = await readYamlFile(file, texts, options, ledgerShape, sources);
@@ -123,7 +129,7 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
   let registryValue: unknown = departments;
   let registryFile = file;
   if (typeof departments === 'string') {
-    registryFile = registryPath(file, departments);
+    registryFile = registryPath(file, departments, options.cwd);
     const registry = await readYamlFile(registryFile, texts, options, registryShape, sources);
     const missing = registry.diagnostics.find((d) => d.code === 'FILE_NOT_FOUND');
     if (missing) {
@@ -135,7 +141,7 @@ export async function loadLedger(file: string, options: LoadOptions = {}): Promi
   }
   const registry = registryFromValue(registryValue);
   if (sources[0] && file !== '-') options.memo?.registryNamed(file, sources[0].hash, registryFile === file ? undefined : registryFile);
-  const ledger = ledgerFromValue(parsed.value, file, registry, registryFile);
-  await resolveRelativeDues(ledger);
+  const ledger = ledgerFromValue(parsed.value, file, registry, registryFile, options.today);
+  await resolveRelativeDues(ledger, options.cwd);
   return { ledger, diagnostics, texts, sources, value: parsed.value };
 }

@@ -1,12 +1,10 @@
 import { readRegularFile } from './read-regular-file.js';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadYamlValue as load } from './load-yaml-value.js';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { isValidDate } from '../model/dates.js';
 import { warning, type Diagnostic } from '../diagnostic.js';
 import type { WorkCalendar } from '../model/work-calendar.js';
-import { displayPath, ledgerFolder } from './paths.js';
+import { calendarFiles, displayPath } from './paths.js';
 
 export interface CalendarOverride {
   file: string;
@@ -28,21 +26,14 @@ export function builtInCalendar(): { holidays: Map<string, string>; workdays: Se
 }
 
 /** Reads `calendar/*.yaml` beside the ledger: `year`, `holidays: [dates]`, `workdays: [dates]`. A file with a problem is left out, with a finding saying why. */
-export function readCalendarOverrides(ledgerFile: string): { overrides: CalendarOverride[]; problems: Diagnostic[] } {
-  const folder = join(ledgerFolder(ledgerFile), 'calendar');
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    return { overrides: [], problems: [] };
-  }
+export function readCalendarOverrides(ledgerFile: string, cwd: string): { overrides: CalendarOverride[]; problems: Diagnostic[] } {
   const overrides: CalendarOverride[] = [];
   const problems: Diagnostic[] = [];
   const problem = (file: string, message: string, path?: (string | number)[]) => problems.push(warning('CALENDAR_INVALID', `${message}；此文件未使用`, { file, ...(path ? { path } : {}) }));
-  for (const name of names) {
-    const file = displayPath(join(folder, name));
+  for (const path of calendarFiles(ledgerFile, cwd)) {
+    const file = displayPath(path, cwd);
     try {
-      const raw = load(readRegularFile(join(folder, name)).toString('utf8')) as Record<string, unknown> | null;
+      const raw = load(readRegularFile(path).toString('utf8')) as Record<string, unknown> | null;
       const year = raw?.year;
       const dates = (key: string) => (Array.isArray(raw?.[key]) ? (raw![key] as unknown[]).map(String) : []);
       const holidays = dates('holidays');

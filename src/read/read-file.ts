@@ -1,4 +1,5 @@
-import { FileRefused, maxFileBytes, readBounded, readRegularFile } from './read-regular-file.js';
+import { resolve } from 'node:path';
+import { FileRefused, readRegularFile } from './read-regular-file.js';
 import { error, type Diagnostic } from '../diagnostic.js';
 import { decodeText, isPlainUtf8, type TextEncoding } from './decode-text.js';
 
@@ -8,6 +9,11 @@ export type SourceFile = { bytes: Buffer; encoding: TextEncoding; text: () => st
 
 interface ReadOptions {
   allowLegacy: boolean;
+  /** The working folder a relative name starts from (Io's, never the process's). */
+  cwd: string;
+  /** The most bytes the file may have; the reader's default when not given. */
+  maxBytes?: number;
+  /** Standard input, read only for `-`; without it `-` cannot be read. */
   stdin?: () => Buffer;
   override?: (file: string) => Buffer | undefined;
 }
@@ -24,8 +30,11 @@ export function readFileBytes(file: string, options: Omit<ReadOptions, 'allowLeg
   try {
     const given = options.override?.(file);
     if (given) return { bytes: given, diagnostics: [] };
-    if (file === '-') return { bytes: options.stdin ? options.stdin() : readBounded(0, maxFileBytes()), diagnostics: [] };
-    return { bytes: readRegularFile(file), diagnostics: [] };
+    if (file === '-') {
+      if (options.stdin) return { bytes: options.stdin(), diagnostics: [] };
+      return { diagnostics: [error('NOT_A_FILE', '这里不能读取标准输入（-）', { file })] };
+    }
+    return { bytes: readRegularFile(resolve(options.cwd, file), options.maxBytes), diagnostics: [] };
   } catch (cause) {
     if (cause instanceof FileRefused) return { diagnostics: [error(cause.code, cause.message, { file })] };
     const code = (cause as NodeJS.ErrnoException).code;

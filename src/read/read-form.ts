@@ -1,6 +1,7 @@
 import type { Cell, Worksheet } from '../excel-library.js';
 import ExcelJS from '../excel-library.js';
 import { isValidDate } from '../model/dates.js';
+import { zipOverBudget } from './budget.js';
 import { FORM_FILL_COLUMNS, FORM_FIXED_COLUMNS, FORM_FORMAT, FORM_SHEET, FORM_STATUSES, RECORD_SHEET } from '../model/form-layout.js';
 import { parseStatus, STATUS_LABELS, type Status } from '../model/status.js';
 
@@ -112,6 +113,8 @@ function findColumns(sheet: Worksheet): { headerRow: number; columns: Map<string
 
 /** Reads a returned progress form: its hidden record, and every row the department filled in, with problems by cell. */
 export async function readForm(bytes: Buffer): Promise<ReadForm> {
+  const over = zipOverBudget(bytes);
+  if (over) return { refused: over.message };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -8,10 +8,12 @@ import { asArray, asRecord, asString, type Raw } from './raw-value.js';
 
 const asDate = (value: unknown): string | undefined => (typeof value === 'string' && isValidDate(value) ? value : undefined);
 
-function planFromValue(value: unknown): Plan {
+function planFromValue(value: unknown, today: string | undefined): Plan {
   const raw = asRecord(value);
   const defaultDue = asDate(raw.default_due);
-  const fallbackYear = defaultDue ? Number(defaultDue.slice(0, 4)) : new Date().getFullYear();
+  // Only for a plan whose year and default due are both missing (already an error): the best guess at hand.
+  const guessedFrom = defaultDue ?? asDate(raw.issued_on) ?? today;
+  const fallbackYear = guessedFrom ? Number(guessedFrom.slice(0, 4)) : 2000;
   // An out-of-range year is reported by the shape check; the model falls back rather than repeat it.
   const year = typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year >= 2000 && raw.year <= 2100 ? raw.year : fallbackYear;
   return {
@@ -137,6 +139,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     due: due ?? plan.defaultDue,
     dueIsDefault: due === undefined,
     ...(typeof raw.due_text === 'string' && raw.due_text.trim() ? { dueText: raw.due_text } : {}),
+    ...(Array.isArray(raw.review) && raw.review.length ? { review: raw.review.filter((r): r is string => typeof r === 'string') } : {}),
     doneOn: asDate(raw.done_on),
     ...(dueRule ? { dueRule } : {}),
     milestones: milestonesFromValue(raw.milestones),
@@ -155,9 +158,9 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
  * already checked the shape and reports what is wrong; here a malformed
  * piece is skipped rather than guessed at.
  */
-export function ledgerFromValue(value: unknown, file: string, registry: Registry, registryFile: string): Ledger {
+export function ledgerFromValue(value: unknown, file: string, registry: Registry, registryFile: string, today?: string): Ledger {
   const raw = asRecord(value);
-  const plan = planFromValue(raw.plan);
+  const plan = planFromValue(raw.plan, today);
   const sections: Section[] = [];
   const items: Item[] = [];
   asArray(raw.sections).forEach((sectionValue, sectionIndex) => {

@@ -17,6 +17,7 @@ export function registryFromValue(value: unknown): Registry {
       kind: asKind(entry.kind),
       guessed: entry.guessed === true,
       committers: asStrings(entry.committers),
+      signingKeys: asStrings(entry.signing_keys),
       coordinator: entry.coordinator === true,
       ...(typeof entry.contact === 'string' && entry.contact.trim() ? { contact: entry.contact.trim() } : {}),
       ...(typeof entry.phone === 'string' && entry.phone.trim() ? { phone: entry.phone.trim() } : {}),

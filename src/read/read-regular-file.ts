@@ -13,8 +13,8 @@ export class FileRefused extends Error {
   }
 }
 
-/** The size limit in bytes: GONGKAI_MAX_FILE_MB, else 256 MB. */
-export function maxFileBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+/** The size limit in bytes: GONGKAI_MAX_FILE_MB in the run's environment, else 256 MB. */
+export function maxFileBytes(env: Readonly<Record<string, string | undefined>>): number {
   const mb = Number(env.GONGKAI_MAX_FILE_MB);
   return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB) * 1024 * 1024;
 }
@@ -56,7 +56,7 @@ export function readBounded(fd: number, limit: number): Buffer {
  * Opened without blocking and checked before reading, so a FIFO cannot hang
  * gongkai and /dev/zero cannot fill its memory.
  */
-export function readRegularFile(file: string, limit = maxFileBytes()): Buffer {
+export function readRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 1024): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const { mode, size } = fstatSync(fd);

@@ -1,7 +1,6 @@
-/** Where diagnostics find the text they point into. */
-export interface TextSource {
-  get(file: string): string | undefined;
-}
+import type { TextSource } from '../diagnostic.js';
+
+export type { TextSource };
 
 /**
  * The texts of the files a command read, decoded only when asked for: an

@@ -34,6 +34,8 @@ export interface LedgerDraft {
       problem?: string;
       /** 上年结转: the unfinished item of an earlier ledger this one continues (carry/carry-over.ts). */
       carriedOver?: { ledger: string; item: string; plan?: string; documentNumber?: string; commit?: string; status: string; due: string; postponed: number };
+      /** The reasons, one by one: `review` on the item in JSON, for scripts. */
+      review?: string[];
     }[];
   }[];
 }
@@ -163,7 +165,7 @@ export function ledgerJson(draft: LedgerDraft): string {
     sections: draft.sections.map((s) => ({
       number: s.number,
       title: s.title,
-      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}), ...(i.carriedOver ? { carried_over: carriedOverJson(i.carriedOver) } : {}) })),
+      items: s.items.map((i) => ({ number: i.number, text: i.text, clause: i.clause, ...roles(i.assignments), status: i.status, due: i.due, ...(i.dueText ? { due_text: i.dueText } : {}), ...(i.milestones ? { milestones: i.milestones } : {}), ...(i.carriedOver ? { carried_over: carriedOverJson(i.carriedOver) } : {}), ...(i.review?.length ? { review: i.review } : {}) })),
     })),
   };
   return renderJson(data);

@@ -12,8 +12,7 @@ const ledgerDir = () => tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), '
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
 const isRoot = process.getuid?.() === 0;
 
-function gongkai(args: string[], options: { prefix?: string[]; shell?: string } = {}): Promise<{ code: number | null; out: string; err: string; ms: number }> {
-  const started = Date.now();
+function gongkai(args: string[], options: { prefix?: string[]; shell?: string } = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const [command, ...rest] = options.shell
       ? ['sh', '-c', `${options.shell}; exec "$0" "$@"`, process.execPath, BIN, ...args]
@@ -23,7 +22,7 @@ function gongkai(args: string[], options: { prefix?: string[]; shell?: string } 
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err, ms: Date.now() - started }));
+    child.on('close', (code) => resolve({ code, out, err }));
   });
 }
 
@@ -47,8 +46,8 @@ describe('an edit made while gongkai writes is not lost', () => {
     const strace = ['strace', '-f', '-o', '/dev/null', '-e', 'trace=fsync', '-e', 'inject=fsync:delay_enter=1000000'];
     const running = gongkai(['--ledger', ledger, 'set', '4', '--status', '推进中'], { prefix: strace });
     // The temp file exists from just before the write and the fsync until the rename.
+    // From then until the rename the delayed fsync holds the write open: the line lands in that window.
     await waitFor(() => readdirSync(dir).some((f) => f.endsWith('.tmp')));
-    await new Promise((r) => setTimeout(r, 200));
     appendFileSync(ledger, '# 联络员刚加的一行\n');
     const result = await running;
     const text = readFileSync(ledger, 'utf8');
@@ -161,8 +160,8 @@ describe('stale locks', () => {
     holder.kill('SIGKILL');
     await new Promise((r) => holder.on('close', r));
     const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
+    // A lock it did not take over would be waited on for 20 s and then refused (exit 2): success means taken over.
     expect(result.code, result.err).toBe(0);
-    expect(result.ms).toBeLessThan(5_000);
     expect(existsSync(lockOf(dir))).toBe(false);
   });
 
@@ -171,18 +170,21 @@ describe('stale locks', () => {
     writeFileSync(lockOf(dir), JSON.stringify({ pid: process.pid, host: hostname(), started: '1' }));
     const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
     expect(result.code, result.err).toBe(0);
-    expect(result.ms).toBeLessThan(5_000);
+    expect(existsSync(lockOf(dir))).toBe(false);
   });
 
   it('a live holder is waited for, and the edit lands after it lets go', async () => {
     const dir = ledgerDir();
     const lock = lockOf(dir);
-    const holder = spawn(process.execPath, ['-e', `const fs=require('fs');setTimeout(()=>fs.rmSync(${JSON.stringify(lock)}),1500);setTimeout(()=>{},1600)`]);
+    const released = join(dir, 'released');
+    // The holder marks the moment it lets go, then lets go.
+    const holder = spawn(process.execPath, ['-e', `const fs=require('fs');setTimeout(()=>{fs.writeFileSync(${JSON.stringify(released)},'');fs.rmSync(${JSON.stringify(lock)})},1500);setTimeout(()=>{},1600)`]);
     await new Promise((r) => holder.on('spawn', r));
     writeFileSync(lock, JSON.stringify({ pid: holder.pid, host: hostname(), started: startOf(holder.pid!) }));
     const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
     expect(result.code, result.err).toBe(0);
-    expect(result.ms).toBeGreaterThan(1_000);
+    // Written after the holder let go, not over its lock: the order of the two files, not a stopwatch.
+    expect(statSync(join(dir, 'ledger.yaml')).mtimeMs).toBeGreaterThanOrEqual(statSync(released).mtimeMs);
   });
 
   it('ten editors meeting one dead holder\'s lock: it is broken once, every edit lands', async () => {

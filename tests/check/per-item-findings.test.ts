@@ -25,7 +25,7 @@ const ledgers = () => [SHIPPED_LEDGER, ...readdirSync(join(FIXTURES, 'ledgers', 
 describe('per-item findings kept between runs', () => {
   it('are the same findings, in the same order, as checking everything at once', async () => {
     for (const file of ledgers()) {
-      const loaded = await loadLedger(file);
+      const loaded = await loadLedger(file, { cwd: process.cwd() });
       if (!loaded.ledger) continue;
       const context = { ledger: loaded.ledger, today: '2021-11-01' };
       const all = checkLedger(context);
@@ -37,13 +37,13 @@ describe('per-item findings kept between runs', () => {
 
   it('check again only the item that changed', async () => {
     const text = readFileSync(SHIPPED_LEDGER, 'utf8');
-    const first = (await loadLedger(SHIPPED_LEDGER)).ledger!;
+    const first = (await loadLedger(SHIPPED_LEDGER, { cwd: process.cwd() })).ledger!;
     const kept = memo();
     checkLedger({ ledger: first, today: '2021-11-01' }, 'all', kept);
     expect(kept.computed()).toBe(35);
     const at = text.indexOf('      - number: "22"');
     const edited = text.slice(0, at) + text.slice(at).replace('cooperate: [', 'cooperate: [信息中新, ');
-    const second = (await loadLedger(SHIPPED_LEDGER, { override: (f) => (f === SHIPPED_LEDGER ? Buffer.from(edited) : undefined) })).ledger!;
+    const second = (await loadLedger(SHIPPED_LEDGER, { cwd: process.cwd(), override: (f) => (f === SHIPPED_LEDGER ? Buffer.from(edited) : undefined) })).ledger!;
     const found = checkLedger({ ledger: second, today: '2021-11-01' }, 'all', kept);
     expect(kept.computed()).toBe(36);
     expect(found).toEqual(checkLedger({ ledger: second, today: '2021-11-01' }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
 import { HELP_EXAMPLES } from '../../src/cli/help-examples.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { NARROW } from '../../src/render/text-width.js';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.js';

@@ -1,5 +1,6 @@
 import { run } from '../../src/cli/main.js';
-import { memoryIo, type Io } from '../../src/io.js';
+import type { Io } from '../../src/io.js';
+import { memoryIo } from './memory-io.js';
 
 export interface CliResult {
   code: number;
@@ -15,8 +16,17 @@ export async function runCli(argv: string[], options: Partial<Io> & { stdinText?
     ...rest,
     ...(stdinBytes ? { stdin: () => stdinBytes } : {}),
   });
-  const code = await run(argv, io);
-  return { code, out: io.out, err: io.err };
+  // As a process started in that folder: the layers that write and run git (edit, sync, hooks) still
+  // resolve names against the process's folder. The core's own reads use Io's folder alone, which
+  // tests/layers/run-through-io.test.ts proves by running without this.
+  const here = process.cwd();
+  if (options.cwd) process.chdir(options.cwd);
+  try {
+    const code = await run(argv, io);
+    return { code, out: io.out, err: io.err };
+  } finally {
+    process.chdir(here);
+  }
 }
 
 /** True when the text looks like a JavaScript stack trace. */

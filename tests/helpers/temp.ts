@@ -38,7 +38,7 @@ export function checkedOpener(file: string, today: string) {
   return async (bytes: Buffer) => {
     const { loadLedger } = await import('../../src/read/load-ledger.js');
     const { checkLedger } = await import('../../src/check/index.js');
-    const loaded = await loadLedger(file, { override: (f) => (f === file ? bytes : undefined) });
+    const loaded = await loadLedger(file, { cwd: process.cwd(), override: (f) => (f === file ? bytes : undefined) });
     return { ...loaded, diagnostics: loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today })] : loaded.diagnostics };
   };
 }

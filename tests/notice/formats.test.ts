@@ -49,7 +49,7 @@ describe('Word (.docx)', () => {
     expect(items[3]!.due_text).toBe('收到申请后20个工作日内');
     // The deadline that cannot be computed is listed with its paragraph and cell.
     expect(code).toBe(1);
-    expect(err).toContain('任务分工表.docx 第2段（表1 第5行第6列）: 第 3 项：完成时限「收到申请后20个工作日内」无法换算为日期，已保留原文');
+    expect(err).toContain('任务分工表.docx 第2段（表1 第5行第6列）: 警告[IMPORT_DUE_UNREAD] 第 3 项：完成时限「收到申请后20个工作日内」无法换算为日期，已保留原文');
     expect(err).toContain('（Word 文档）');
   });
 
@@ -156,7 +156,7 @@ describe('Excel (.xlsx)', () => {
     sheet.addRow([2, '公开决算', '视工作进展确定', '2023年8月底前']);
     const { code, err } = await importFile('plan.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(code).toBe(1);
-    expect(err).toContain('plan.xlsx（Sheet1!C3）: 第 2 项：不确定「视工作进展确定」是部门名称');
+    expect(err).toContain('plan.xlsx（Sheet1!C3）: 警告[IMPORT_ROLES_UNSURE] 第 2 项：不确定「视工作进展确定」是部门名称');
   });
 });
 

@@ -56,7 +56,7 @@ describe('silent errors of the old importer', () => {
     const { items, code, err } = await importText(`${HEAD}一、重点工作\n1.答复申请。\n责任单位:办公厅\n完成时限:收到申请后10个工作日内\n`);
     expect(code).toBe(1);
     expect(items[0]).toMatchObject({ sole: ['办公厅'], due: '2021-12-31', due_text: '收到申请后10个工作日内' });
-    expect(err).toContain('notice.txt:3: 第 1 项：完成时限「收到申请后10个工作日内」无法换算为日期，已保留原文');
+    expect(err).toContain('notice.txt:3: 警告[IMPORT_DUE_UNREAD] 第 1 项：完成时限「收到申请后10个工作日内」无法换算为日期，已保留原文');
   });
 
   it('never falls back to the current year silently: no year found is said, exit 1', async () => {

@@ -93,9 +93,9 @@ describe('loading with and without an earlier parse', () => {
     for (const file of allLedgerFixtures()) {
       if (!file.includes('ledgers') && file !== SHIPPED_LEDGER) continue;
       const memo = memoryMemo();
-      const plain = await loadLedger(file);
-      const first = await loadLedger(file, { memo });
-      const second = await loadLedger(file, { memo });
+      const plain = await loadLedger(file, { cwd: process.cwd() });
+      const first = await loadLedger(file, { cwd: process.cwd(), memo });
+      const second = await loadLedger(file, { cwd: process.cwd(), memo });
       for (const loaded of [first, second]) {
         expect(loaded.ledger, file).toEqual(plain.ledger);
         expect(loaded.diagnostics, file).toEqual(plain.diagnostics);
@@ -107,11 +107,11 @@ describe('loading with and without an earlier parse', () => {
     const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(join(SHIPPED_LEDGER, '..', 'departments.yaml')) });
     const file = join(dir, 'ledger.yaml');
     const memo = memoryMemo();
-    await loadLedger(file, { memo });
+    await loadLedger(file, { cwd: process.cwd(), memo });
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('      - number: "22"');
     const edited = text.slice(0, at) + text.slice(at).replace('status: 未启动', 'status: 推进中');
-    const loaded = await loadLedger(file, { memo, override: () => Buffer.from(edited) });
+    const loaded = await loadLedger(file, { cwd: process.cwd(), memo, override: () => Buffer.from(edited) });
     expect(loaded.ledger!.items.find((i) => i.number === '22')!.status).toBe('in_progress');
     expect(memo.store.get(file)!.table!.order).toHaveLength(35);
   });
@@ -135,7 +135,7 @@ describe('locating findings item by item', () => {
     });
     let compared = 0;
     for (const file of [...allLedgerFixtures(), ...edited]) {
-      const loaded = await loadLedger(file);
+      const loaded = await loadLedger(file, { cwd: process.cwd() });
       const found = loaded.ledger ? [...loaded.diagnostics, ...checkLedger({ ledger: loaded.ledger, today: '2021-11-01' })] : loaded.diagnostics;
       const byItem = locateDiagnostics(found, loaded.texts);
       const whole = locateDiagnostics(found, loaded.texts, { itemByItem: false });
@@ -158,8 +158,8 @@ describe('loading after hand edits, reusing the last parse', () => {
     for (let round = 0; round < 60; round++) {
       text = EDITS[r.pick(['status', 'text', 'duplicateItem', 'removeItem', 'addSection', 'comment', 'flowItem', 'indentSectionItems'])]!(text, r);
       writeFileSync(file, text);
-      const fresh = await loadLedger(file);
-      const reused = await loadLedger(file, { memo });
+      const fresh = await loadLedger(file, { cwd: process.cwd() });
+      const reused = await loadLedger(file, { cwd: process.cwd(), memo });
       expect(reused.diagnostics, `round ${round}`).toEqual(fresh.diagnostics);
       expect(reused.ledger, `round ${round}`).toEqual(fresh.ledger);
       compared += fresh.diagnostics.length;

@@ -54,7 +54,7 @@ describe('one description of the ledger format', () => {
     const dir = tempDir();
     const file = join(dir, 'ledger.yaml');
     writeFileSync(file, stringify(value));
-    const loaded = await loadLedger(file);
+    const loaded = await loadLedger(file, { cwd: process.cwd() });
     // The sample is a valid ledger as far as the shape goes.
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(loaded.ledger).toBeDefined();

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { git } from '../helpers/temp.js';
+import { git, tempDir } from '../helpers/temp.js';
 
 /** The shipped registry with the i-th department's liaison as liaison-i@example.invalid, and 办公厅 as the coordinator. */
 export function registryWithCommitters(): string {
@@ -51,5 +51,42 @@ export async function sharedRepository(root: string, departments: string[]) {
     clones.push({ dept, dir });
   }
   return { server, clones };
+}
+
+
+/** The shipped registry with liaisons' git identities and the coordinator marked. */
+export function registryOfThree(extra: (text: string) => string = (t) => t): string {
+  return extra(readFileSync(SHIPPED_REGISTRY, 'utf8')
+    .replace('    aliases: [办公厅, 国际合作司]\n    kind: internal\n', '    aliases: [办公厅, 国际合作司]\n    kind: internal\n    coordinator: true\n    committers: [office@example.invalid]\n')
+    .replace('  - name: 社会救助司\n    kind: internal\n', '  - name: 社会救助司\n    kind: internal\n    committers: [jiuzhu@example.invalid, 救助司联络员]\n')
+    .replace('  - name: 信息中心\n    kind: affiliated\n', '  - name: 信息中心\n    kind: affiliated\n    committers: [xinxi@example.invalid]\n'));
+}
+
+/** A bare shared repository with gongkai's pre-receive hook, seeded by the coordinator, and a clone acting as `email`. */
+export async function policedRepository(options: { registry?: string; hookArgs?: string[] } = {}) {
+  const root = tempDir();
+  const server = join(root, 'server.git');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
+  const seed = join(root, 'seed');
+  mkdirSync(join(seed, 'data'), { recursive: true });
+  writeFileSync(join(seed, 'data', 'ledger.yaml'), readFileSync(SHIPPED_LEDGER));
+  writeFileSync(join(seed, 'data', 'departments.yaml'), options.registry ?? registryOfThree());
+  writeFileSync(join(seed, 'gongkai.yaml'), 'ledger: data/ledger.yaml\n');
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: seed });
+  git(seed, 'config', 'user.name', '办公厅统筹');
+  git(seed, 'config', 'user.email', 'office@example.invalid');
+  git(seed, 'add', '-A');
+  git(seed, 'commit', '-q', '-m', '台账');
+  git(seed, 'push', '-q', server, 'main');
+  const installed = await runCli(['hook', 'install', '--server', ...(options.hookArgs ?? [])], { cwd: server });
+  expect(installed.code, installed.err).toBe(0);
+  const clone = (name: string, email: string) => {
+    const dir = join(root, email);
+    execFileSync('git', ['clone', '-q', server, dir]);
+    git(dir, 'config', 'user.name', name);
+    git(dir, 'config', 'user.email', email);
+    return dir;
+  };
+  return { root, server, seed, clone };
 }
 

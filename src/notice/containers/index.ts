@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import type { DiagnosticCode } from '../../diagnostic.js';
 import { decodeText, ENCODING_LABELS } from '../../read/decode-text.js';
+import { markupOverBudget, zipOverBudget } from '../../read/budget.js';
 import type { NoticeDocument } from '../blocks.js';
 import { docxBlocks, isDocx } from './docx.js';
 import { htmlBlocks } from './html.js';
@@ -38,6 +39,8 @@ export async function readContainer(bytes: Uint8Array): Promise<ContainerResult>
     } catch {
       return { ok: false, code: 'BAD_ZIP', message: '文件像是 Word/Excel 文档，但已损坏，无法解压' };
     }
+    const over = zipOverBudget(bytes);
+    if (over) return { ok: false, code: 'FILE_TOO_LARGE', message: over.message };
     if (isDocx(names)) return { ok: true, document: { formatLabel: 'Word 文档', lineWord: '段', blocks: docxBlocks(bytes) } };
     if (names.includes('xl/workbook.xml')) return { ok: true, document: { formatLabel: 'Excel 工作簿', lineWord: '行', blocks: await xlsxBlocks(bytes) } };
     return { ok: false, code: 'UNSUPPORTED_FORMAT', message: CONVERT.zip };
@@ -48,6 +51,8 @@ export async function readContainer(bytes: Uint8Array): Promise<ContainerResult>
   const decoded = decodeText(bytes, { allowLegacy: true });
   if (!decoded.ok) return { ok: false, code: decoded.reason === 'binary' ? 'NOT_TEXT' : 'NOT_UTF8', message: decoded.message };
   const encoding = ENCODING_LABELS[decoded.encoding];
+  const overDepth = isHtml(decoded.text) ? markupOverBudget(decoded.text) : undefined;
+  if (overDepth) return { ok: false, code: 'FILE_TOO_LARGE', message: overDepth.message };
   if (isHtml(decoded.text)) return { ok: true, document: { formatLabel: `网页，${encoding}`, lineWord: '段', blocks: htmlBlocks(decoded.text) } };
   return { ok: true, document: { formatLabel: encoding, lineWord: '行', blocks: textBlocks(decoded.text) } };
 }

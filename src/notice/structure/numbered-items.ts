@@ -65,7 +65,9 @@ function accepted(markers: Marker[]): Marker[] {
     const ok =
       m.value === expected[L] ||
       (restart[L] && m.value === 1) ||
-      (!seen[L] && m.atLineStart && m.value <= 200);
+      (!seen[L] && m.atLineStart && m.value <= 200) ||
+      // A fragment flattened into one line opens its parts mid-line: 一、 and (一) levels only, set off by a blank or a stop.
+      (!seen[L] && L <= 2 && m.value <= 60 && out.length > 0);
     if (!ok) continue;
     out.push(m);
     seen[L] = true;
@@ -85,7 +87,7 @@ const LABEL: Record<number, (raw: string) => string> = {
 };
 
 /** Web-site furniture that follows the body of a notice copied from a web page. */
-const SITE_JUNK = /(相关阅读|相关链接|版权声明|最新内容|热点内容|责任编辑|【打印|打印本页|关闭窗口|扫一扫|分享到)/;
+const SITE_JUNK = /(相关阅读|相关链接|版权声明|版权所有|最新内容|热点内容|责任编辑|【打印|打印本页|关闭窗口|扫一扫|分享到|上一页|下一页|上一篇|下一篇|网站标识码)/;
 
 /** The first sentence (or line) of a heading: its title; the rest is the heading's own words. */
 export function headingTitle(content: string): string {

@@ -159,7 +159,7 @@ function readGrid(table: Table): Grid | undefined {
     // A cell per line: the header is the run of header words at the start.
     let end = 0;
     while (end < stream.length && columnOf(stream[end]!.text) !== 'unknown' && columnOf(stream[end]!.text) !== 'other') end++;
-    if (end < 2) return undefined;
+    if (end < 2) return headerlessStream(stream);
     headerRow = stream.slice(0, end);
     header = { index: -1, columns: headerRow.map((c) => columnOf(c.text)) };
   } else if (header) headerRow = table.rows[header.index]!;
@@ -197,6 +197,50 @@ function readGrid(table: Table): Grid | undefined {
     titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))] : [],
     rows: placedRows,
   };
+}
+
+/**
+ * A cell-per-line table with no header: rows are found by their numbers (1, 2, 3 …
+ * as cells of their own); the words before a row's number after the previous
+ * row's last responsibility or deadline cell are the row's own (a 工作任务 cell in
+ * front of its 序号). Each cell goes to a column by what it says.
+ */
+function headerlessStream(stream: TableCell[]): Grid | undefined {
+  const kinds = stream.map((c) => cellKind(c.text));
+  const numbers: number[] = [];
+  for (let i = 0, want = 1; i < stream.length; i++) {
+    if (kinds[i] === 'number' && Number.parseInt(foldWidth(stream[i]!.text), 10) === want) {
+      numbers.push(i);
+      want++;
+    }
+  }
+  if (numbers.length < 2) return undefined;
+  const columns: Column[] = ['task', 'task', 'responsible', 'deadline', 'note'];
+  const rows: Grid['rows'] = [];
+  let start = 0;
+  numbers.forEach((at, k) => {
+    const limit = numbers[k + 1] ?? stream.length;
+    // This row ends at its last responsibility or deadline cell before the next number.
+    let end = at + 1;
+    for (let i = at + 1; i < limit; i++) if (kinds[i] === 'clause' || kinds[i] === 'deadline') end = i + 1;
+    if (k + 1 === numbers.length) end = limit;
+    const cells: Placed = new Array(columns.length).fill(undefined);
+    const texts: TableCell[] = [];
+    for (let i = start; i < end; i++) {
+      if (i === at || kinds[i] === 'empty') continue;
+      const kind = kinds[i]!;
+      if (kind === 'clause' && !cells[2]) cells[2] = stream[i];
+      else if (kind === 'deadline' && !cells[3]) cells[3] = stream[i];
+      else if (kind === 'text' || kind === 'section') texts.push(stream[i]!);
+      else cells[4] ??= stream[i];
+    }
+    texts.slice(0, 2).forEach((t, i) => (cells[i] = t));
+    if (texts.length > 2) cells[1] = { ...texts[1]!, text: texts.slice(1).map((t) => t.text).join('\n') };
+    if (cells[2]) rows.push({ cells, number: stream[at]! });
+    start = end;
+  });
+  if (rows.length < 2) return undefined;
+  return { columns, headerText: ['', '', '', '', ''], titleLines: [], rows };
 }
 
 /** `1.积极推进…`: an item number written at the start of a task cell. */

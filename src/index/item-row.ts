@@ -1,0 +1,63 @@
+import { checkLedger } from '../check/index.js';
+import { itemNumbers } from '../check/rules/item-numbers.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Registry } from '../model/department.js';
+import type { Ledger } from '../model/ledger.js';
+import { ROLES } from '../model/role.js';
+import { deadlineFacts } from '../query/deadline.js';
+import { obligationsByDepartment } from '../query/ownership.js';
+import { checkShape } from '../read/check-shape.js';
+import { ledgerFromValue } from '../read/read-ledger.js';
+import { resolveRelativeDues } from '../read/resolve-relative-dues.js';
+import { itemShape } from '../schema/ledger-shape.js';
+import type { ItemRow } from './item-index.js';
+
+/** What an item's row depends on besides its own text: the plan, its section, the registry and today. */
+export interface RowSetting {
+  file: string;
+  planValue: unknown;
+  section: { number: unknown; title: unknown };
+  registry: Registry;
+  registryFile: string;
+  today: string;
+  /** The folder relative names start from (Io's). */
+  cwd: string;
+}
+
+const errorsIn = (found: readonly Diagnostic[]) => found.reduce((n, d) => n + (d.severity === 'error' ? 1 : 0), 0);
+
+/** A ledger of the plan and the section alone, with `items` in it. */
+function ledgerOf(setting: RowSetting, items: unknown[]): Ledger {
+  const value = { plan: setting.planValue, sections: [{ number: setting.section.number, title: setting.section.title, items }] };
+  return ledgerFromValue(value, setting.file, setting.registry, setting.registryFile);
+}
+
+/**
+ * One item's row, from the item's value alone: the facts every view counts and
+ * the number of errors the view checks find in the item (its shape and the
+ * checks that look at one item). Findings about the plan, the registry and
+ * the numbering of all items are counted elsewhere (item-index.ts).
+ */
+export async function itemRow(value: unknown, setting: RowSetting): Promise<ItemRow> {
+  const shapeErrors = errorsIn(checkShape(value, itemShape, setting.file, ['sections', 0, 'items', 0]));
+  const ledger = ledgerOf(setting, [value]);
+  await resolveRelativeDues(ledger, setting.cwd);
+  const item = ledger.items[0];
+  if (!item) return { number: null, errors: shapeErrors };
+  const context = { ledger, today: setting.today };
+  // The plan-level findings and the numbering findings of this one-item ledger are not the item's.
+  const alone = errorsIn(checkLedger(context, 'view')) - errorsIn(checkLedger({ ledger: { ...ledger, items: [] }, today: setting.today }, 'view')) - errorsIn(itemNumbers(context));
+  const departments = setting.registry.departments;
+  const obligations: [number, number, 0 | 1][] = [];
+  for (const [department, list] of obligationsByDepartment(ledger)) {
+    for (const o of list) obligations.push([departments.indexOf(department), ROLES.indexOf(o.role), o.possible ? 1 : 0]);
+  }
+  return {
+    number: item.number,
+    due: item.due,
+    facts: deadlineFacts(item),
+    postponed: item.postponements.length > 0,
+    obligations,
+    errors: shapeErrors + alone,
+  };
+}

@@ -1,0 +1,35 @@
+import type { CacheStore } from '../cache/cache-store.js';
+import { buildIndex } from '../index/item-index.js';
+import { beijingToday } from '../model/dates.js';
+import { loadYamlValue } from '../read/load-yaml-value.js';
+import type { OpenContext } from './open-context.js';
+import type { OpenedLedger } from './open-ledger.js';
+
+/** Builds the per-item index from a ledger a view has just loaded whole, so the next run after a hand edit need not. */
+export async function buildIndexFrom(ctx: OpenContext, file: string, cache: CacheStore, calendar: string, opened: OpenedLedger): Promise<void> {
+  const ledger = opened.ledger;
+  if (!ledger || file === '-' || opened.file !== file) return;
+  const inline = ledger.registryFile === ledger.file;
+  let registryValue: unknown;
+  try {
+    registryValue = inline ? (opened.value as Record<string, unknown>).departments : loadYamlValue(opened.texts.get(ledger.registryFile) ?? '');
+  } catch {
+    return;
+  }
+  const { plan } = ledger;
+  await buildIndex(
+    cache,
+    {
+      file,
+      displayFile: ledger.file,
+      registryFile: inline ? file : ledger.registryFile,
+      value: opened.value,
+      registryValue,
+      errors: opened.diagnostics.filter((d) => d.severity === 'error').length,
+      plan: { title: plan.title, document_number: plan.documentNumber ?? null, year: plan.year, ...(plan.issuedOn ? { issuedOn: plan.issuedOn } : {}), defaultDue: plan.defaultDue, ...(plan.closedOn ? { closedOn: plan.closedOn } : {}) },
+    },
+    calendar,
+    beijingToday(ctx.io.now()),
+    ctx.io.cwd,
+  );
+}

@@ -1,0 +1,53 @@
+import type { CacheStore } from '../cache/cache-store.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { indexedLedger, type IndexedLedger } from '../index/item-index.js';
+import { beijingToday } from '../model/dates.js';
+import { needsPlanYear } from '../model/typed-date.js';
+import { defaultAsOf, planPeriod } from '../model/plan-year.js';
+import { WorkingDayCounter } from '../model/work-calendar.js';
+import { judgeDeadline, unknownYearsOf, type Deadline, type DeadlineOptions } from '../query/deadline.js';
+import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
+import { dateOption } from '../typed-input.js';
+import type { OpenContext } from './open-context.js';
+import { holidaysUnknownNote, ledgerHasErrorsNote } from './view-notes.js';
+
+/** A view's input from the per-item index: each item's facts with its deadline judged once, and the departments' obligations. */
+export interface IndexedView {
+  ledger: IndexedLedger;
+  options: DeadlineOptions;
+  deadlines: Deadline[];
+  /** Why the view counts as of another day than today (the plan year is over). */
+  asOfNote?: string;
+}
+
+/**
+ * What setUpView computes, from the per-item index instead of a whole load:
+ * the same notes in the same order. Undefined when the index cannot answer.
+ */
+export async function indexedView(
+  ctx: OpenContext,
+  file: string,
+  cache: CacheStore,
+  calendar: string,
+  typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number },
+  notes: Diagnostic[],
+): Promise<IndexedView | undefined> {
+  const today = beijingToday(ctx.io.now());
+  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd);
+  if (!ledger) return undefined;
+  // The same rule as setUpView: no --as-of means today while the plan year runs, its end once it is over.
+  const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;
+  const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf!;
+  if (ledger.errors) notes.push(ledgerHasErrorsNote(ledger.errors, file));
+  const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
+  notes.push(...problems);
+  const counter = new WorkingDayCounter(workCalendar(overrides));
+  const unknown = unknownYearsOf(
+    ledger.items.map((item) => item.due),
+    asOf,
+    counter,
+  );
+  if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
+  const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter };
+  return { ledger, options, deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)), ...(byYear?.note ? { asOfNote: byYear.note } : {}) };
+}

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/**
+ * A deflate stream that inflates to `prefix` followed by `repeat` × 16 MiB of
+ * one letter, built without ever holding the big part: one 16 MiB block
+ * compressed once and repeated (it refers only to the byte before it), then
+ * an empty final block.
+ */
+function bombStream(prefix: string, repeat: number): Buffer {
+  const head = deflateRawSync(Buffer.from(prefix), { finishFlush: constants.Z_SYNC_FLUSH });
+  const block = deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 'a'), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 });
+  return Buffer.concat([head, ...Array<Buffer>(repeat).fill(block), Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff])]);
+}
+
+/** A zip by hand, so a part can claim any size: each entry deflated as given. */
+function zipOf(entries: { name: string; deflated: Buffer; size: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.deflated.length, 18);
+    local.writeUInt32LE(Math.min(e.size, 0xfffffffe), 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.deflated.length, 20);
+    central.writeUInt32LE(Math.min(e.size, 0xfffffffe), 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.deflated);
+    centrals.push(central, name);
+    offset += local.length + name.length + e.deflated.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const small = (name: string, text: string) => ({ name, deflated: deflateRawSync(Buffer.from(text)), size: Buffer.byteLength(text) });
+
+interface Measured {
+  code: number | null;
+  stderr: string;
+  /** User + system CPU seconds of the gongkai process. */
+  cpuSeconds: number;
+  /** Peak resident memory, MB. */
+  peakMb: number;
+}
+
+/** Runs the built gongkai as its own process; it reports its own resource usage on exit (no timers, no wall clock). */
+function measured(dir: string, args: string[]): Measured {
+  const usage = join(dir, 'usage.json');
+  const probe = join(dir, 'probe.cjs');
+  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(usage)}, JSON.stringify(process.resourceUsage())));\n`);
+  const run = spawnSync(process.execPath, ['--require', probe, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: join(dir, 'cache') } });
+  const used = JSON.parse(readFileSync(usage, 'utf8')) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
+  return { code: run.status, stderr: run.stderr, cpuSeconds: (used.userCPUTime + used.systemCPUTime) / 1e6, peakMb: used.maxRSS / 1024 };
+}
+
+/** Refused as input, within the issue's bounds: exit 2, a message naming the limit, under 3 s of CPU and 300 MB. */
+function expectRefused(result: Measured, limit: RegExp) {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toMatch(limit);
+  expect(hasStackTrace(result.stderr)).toBe(false);
+  expect(result.cpuSeconds, `${result.cpuSeconds} s CPU`).toBeLessThan(3);
+  expect(result.peakMb, `${result.peakMb} MB`).toBeLessThan(300);
+  if (process.env.GONGKAI_REPORT_BUDGETS) console.log(`${limit}: ${result.cpuSeconds.toFixed(2)} s CPU, ${result.peakMb.toFixed(0)} MB`);
+}
+
+describe('every reader has a budget', () => {
+  it('a 1 MB .docx whose document.xml inflates to 1 GB is refused by its decompressed size', () => {
+    const dir = tempDir();
+    const xml = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
+    const docx = zipOf([small('[Content_Types].xml', '<Types/>'), { name: 'word/document.xml', deflated: bombStream(xml, 64), size: 64 * 16 * 1024 * 1024 }]);
+    expect(docx.length).toBeLessThan(2 * 1024 * 1024);
+    writeFileSync(join(dir, '通知.docx'), docx);
+    expectRefused(measured(dir, ['import', '通知.docx', '-o', 'ledger.yaml']), /解压后超过 \d+ MB（上限）/);
+  });
+
+  it('a web page nested 200,000 divs deep is refused by its depth, not by a stack overflow', () => {
+    const dir = tempDir({ '通知.html': `<!doctype html><html><body>${'<div>'.repeat(200_000)}一、重点工作${'</div>'.repeat(200_000)}</body></html>` });
+    expectRefused(measured(dir, ['import', '通知.html', '-o', 'ledger.yaml']), /嵌套超过 \d+ 层（上限）/);
+  });
+
+  it('an XML part nested too deep is refused the same way', () => {
+    const dir = tempDir();
+    const xml = `<w:document xmlns:w="x"><w:body>${'<w:sdt><w:sdtContent>'.repeat(50_000)}${'</w:sdtContent></w:sdt>'.repeat(50_000)}</w:body></w:document>`;
+    writeFileSync(join(dir, '通知.docx'), zipSync({ 'word/document.xml': strToU8(xml) }));
+    expectRefused(measured(dir, ['import', '通知.docx', '-o', 'ledger.yaml']), /嵌套超过 \d+ 层（上限）/);
+  });
+
+  async function formFor(dir: string): Promise<string> {
+    writeFileSync(join(dir, 'ledger.yaml'), readFileSync(SHIPPED_LEDGER));
+    writeFileSync(join(dir, 'departments.yaml'), readFileSync(SHIPPED_REGISTRY));
+    const made = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'forms', '-o', join(dir, 'forms'), '--dept', '信息中心']);
+    expect(made.code, made.err).toBe(0);
+    return join(dir, 'forms', '信息中心.xlsx');
+  }
+
+  it('a returned form with one cell at XFD1048576 is refused by the sheet\'s extent', async () => {
+    const dir = tempDir();
+    const form = await formFor(dir);
+    const parts = unzipSync(readFileSync(form));
+    const sheetName = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && strFromU8(parts[n]!).includes('<sheetData'))!;
+    parts[sheetName] = strToU8(strFromU8(parts[sheetName]!).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    writeFileSync(form, zipSync(parts));
+    expectRefused(measured(dir, ['--ledger', 'ledger.yaml', 'collect', form]), /超过 \d+ (行|列)的上限/);
+  });
+
+  it('a zip bomb renamed .xlsx is refused by its decompressed size', () => {
+    const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const bomb = zipOf([small('[Content_Types].xml', '<Types/>'), small('xl/workbook.xml', '<workbook/>'), { name: 'xl/media/image1.png', deflated: bombStream('', 128), size: 0xfffffffe }]);
+    writeFileSync(join(dir, '信息中心.xlsx'), bomb);
+    expectRefused(measured(dir, ['--ledger', 'ledger.yaml', 'collect', '信息中心.xlsx']), /解压后超过 \d+ MB（上限）/);
+  });
+});
