@@ -1,19 +1,7 @@
-import { lookupName } from '../model/department.js';
+import { accountableNames as ownersOf } from '../model/department.js';
 import type { Item, Ledger } from '../model/ledger.js';
-import { isAccountable } from '../model/role.js';
 import { matchItems, type MatchableItem } from './match-items.js';
 import { textSimilarity } from './text-similarity.js';
-
-/** Accountable bodies of an item by their registry names (an alias counts as its department). */
-export function ownersOf(item: Pick<Item, 'assignments'>, registry: Ledger['registry']): string[] {
-  const names = item.assignments
-    .filter((a) => isAccountable(a.role))
-    .map((a) => {
-      const entry = lookupName(registry, a.name);
-      return entry?.type === 'department' ? entry.department.name : entry?.type === 'group' ? entry.group.name : a.name;
-    });
-  return [...new Set(names)];
-}
 
 export interface CompareRow {
   from: { number: string; text: string; owners: string[] } | null;

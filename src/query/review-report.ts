@@ -1,7 +1,6 @@
-import { shortName, lookupName, type Department } from '../model/department.js';
+import { accountableNames as ownersOf, shortName, type Department } from '../model/department.js';
 import { calendarDaysBetween } from '../model/dates.js';
 import type { Item } from '../model/ledger.js';
-import { isAccountable } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { Change } from './ledger-diff.js';
 import type { ViewContext } from './view-context.js';
@@ -155,12 +154,6 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
     const outcome = outcomeOf(item);
     const late = outcome === 'late';
     const deadline = context.deadlines.get(item)!;
-    const owners = item.assignments
-      .filter((a) => isAccountable(a.role))
-      .map((a) => {
-        const entry = lookupName(ledger.registry, a.name);
-        return entry?.type === 'department' ? entry.department.name : entry?.type === 'group' ? entry.group.name : a.name;
-      });
     const last = item.progress.reduce<Item['progress'][number] | undefined>((l, p) => (!l || p.date >= l.date ? p : l), undefined);
     const first = firstDue(item);
     // The deadline in force when each postponement was approved: approved after it means the item was already late.
@@ -169,7 +162,7 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
       number: item.number,
       section: item.section,
       text: item.text,
-      owners: [...new Set(owners)],
+      owners: ownersOf(item, ledger.registry),
       status: item.status,
       outcome,
       due: item.due,

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { findRow, headerColumns, readWorkbook } from '../helpers/workbook.js';
 import { scriptedYear } from './scripted-year.js';
 
 /** Viewed years later: everything counts as of 2021-12-31. */
@@ -74,5 +77,24 @@ describe('gongkai review (回头看) after a scripted year', () => {
     expect(table.out).toContain('截至 2021-12-31：35 项任务，按期完成 2 项，逾期完成 2 项，未完成 29 项（其中逾期 1 项），持续推进 1 项，已取消 1 项');
     expect(table.out).toMatch(/22 .*逾期 5 天（3 个工作日）/);
     expect(table.out).toMatch(/2021-10-08 +2021-09-30 → 2021-12-15 +国办专栏接口规范尚未下发 +张主任 +逾期后延期，逾期完成/);
+
+    // The workbook: numbers as numbers, the same figures.
+    const xlsx = join(ledger, '..', '回头看.xlsx');
+    expect((await runCli(['--ledger', ledger, 'review', '--format', 'xlsx', '-o', xlsx], later)).code).toBe(0);
+    const book = await readWorkbook(xlsx);
+    const sheet = book.getWorksheet('逐项')!;
+    const columns = headerColumns(sheet, 3);
+    const late22 = findRow(sheet, columns.get('编号')!, '22')!;
+    expect([late22.getCell(columns.get('结果')!).value, late22.getCell(columns.get('逾期天数')!).value, late22.getCell(columns.get('逾期工作日')!).value, late22.getCell(columns.get('延期次数')!).value]).toEqual(['逾期完成', 5, 3, 1]);
+    const departments = book.getWorksheet('各部门')!;
+    const totals = findRow(departments, 1, '全部任务')!;
+    const head = headerColumns(departments, 3);
+    expect(['按期完成', '逾期完成', '未完成', '其中逾期', '已取消', '延期次数'].map((h) => totals.getCell(head.get(h)!).value)).toEqual([2, 2, 29, 1, 1, 3]);
+    // The page in the report's style: self-contained, the same figures.
+    const html = join(ledger, '..', '回头看.html');
+    expect((await runCli(['--ledger', ledger, 'review', '--format', 'html', '-o', html], later)).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
+    expect(page).toContain('按期完成 2 项，逾期完成 2 项，未完成 29 项（其中逾期 1 项）');
   }, 120_000);
 });
