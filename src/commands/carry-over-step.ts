@@ -30,6 +30,6 @@ export async function carryOverFrom(ctx: CommandContext, draft: LedgerDraft, old
   const year = loaded.ledger.plan.year;
   ctx.io.stderr(`上年结转：${year} 年度未完成的任务 ${result.linked.length + result.added.length} 项，` + `其中 ${result.linked.length} 项新计划中已有（已标明结转），${result.added.length} 项加在「上年结转」部分\n`);
   for (const l of result.linked) ctx.io.stderr(`  ${year} 年第 ${safeLine(l.from)} 项 → 第 ${safeLine(l.to)} 项（文字相似度 ${l.similarity}）\n`);
-  for (const a of result.added) ctx.io.stderr(`  ${year} 年第 ${safeLine(a.from)} 项 → 第 ${safeLine(a.to)} 项（新加）\n`);
+  for (const a of result.added) ctx.io.stderr(`  ${year} 年第 ${safeLine(a.from)} 项 → ${safeLine(a.to)}（新加在「上年结转」部分）\n`);
   return result.draft;
 }

@@ -38,7 +38,13 @@ async function datedHistory(ctx: CommandContext, file: string): Promise<DatedCha
   const repo = file === '-' ? undefined : repositoryOf(file);
   if (!repo) return undefined;
   const entries = await ledgerHistory(ctx, repo.root, repo.path);
-  return entries.map((e) => ({ date: ownDate(e.change) ?? e.date, author: e.author, commit: e.commit, change: e.change }));
+  // A change without a date of its own (已完成 set with its done date) takes the date of its item's dated change in the same commit, else the commit's.
+  const datedInCommit = new Map<string, string>();
+  for (const e of entries) {
+    const own = ownDate(e.change);
+    if (own) datedInCommit.set(`${e.commit}|${e.change.item}`, own);
+  }
+  return entries.map((e) => ({ date: ownDate(e.change) ?? datedInCommit.get(`${e.commit}|${e.change.item}`) ?? e.date, author: e.author, commit: e.commit, change: e.change }));
 }
 
 /** `gongkai review`: the 回头看 of the plan year, by department and item, in every view format and as an HTML page. */

@@ -1,3 +1,4 @@
+import { isAccountable, type Role } from './role.js';
 export type DepartmentKind = 'internal' | 'affiliated';
 
 export const KIND_LABELS: Readonly<Record<DepartmentKind, string>> = { internal: '内设机构', affiliated: '直属单位' };
@@ -99,4 +100,15 @@ export function shortName(department: Department): string {
 /** Every name (canonical and alias) of departments and groups, for did-you-mean. */
 export function allNames(registry: Registry): string[] {
   return [...registry.departments.flatMap((d) => [d.name, ...d.aliases]), ...registry.groups.flatMap((g) => [g.name, ...g.aliases])];
+}
+
+/** The bodies accountable for an item (lead, joint, sole) by their registry names: an alias counts as its department, each once. */
+export function accountableNames(item: { assignments: readonly { name: string; role: Role }[] }, registry: Registry): string[] {
+  const names = item.assignments
+    .filter((a) => isAccountable(a.role))
+    .map((a) => {
+      const entry = lookupName(registry, a.name);
+      return entry?.type === 'department' ? entry.department.name : entry?.type === 'group' ? entry.group.name : a.name;
+    });
+  return [...new Set(names)];
 }

@@ -1,7 +1,6 @@
-import { shortName, lookupName, type Department } from '../model/department.js';
+import { accountableNames as ownersOf, shortName, type Department } from '../model/department.js';
 import { calendarDaysBetween } from '../model/dates.js';
 import type { Item } from '../model/ledger.js';
-import { isAccountable } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { Change } from './ledger-diff.js';
 import type { ViewContext } from './view-context.js';
@@ -120,6 +119,23 @@ function datedInLedger(item: Item): DatedChange[] {
 }
 
 /**
+ * The changes made after the deadline in force at the time: the deadline
+ * before the first move of it, then each move's new date (a postponement, or a
+ * due changed by hand — itself listed when the old date had already passed).
+ */
+function afterDeadline(changes: readonly DatedChange[], currentDue: string): DatedChange[] {
+  const moves = changes.filter((c) => c.change.kind === 'due' || c.change.kind === 'postponed');
+  const firstMove = moves[0]?.change as { from: string } | undefined;
+  let inForce = firstMove ? firstMove.from : currentDue;
+  const out: DatedChange[] = [];
+  for (const entry of changes) {
+    if (entry.date > inForce) out.push(entry);
+    if (entry.change.kind === 'due' || entry.change.kind === 'postponed') inForce = entry.change.to;
+  }
+  return out;
+}
+
+/**
  * The review as of the view's date. `history` is the ledger's changes from git,
  * oldest first (undefined outside git): those after an item's first deadline
  * are listed with it, progress notes left out (they are in the ledger).
@@ -138,12 +154,6 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
     const outcome = outcomeOf(item);
     const late = outcome === 'late';
     const deadline = context.deadlines.get(item)!;
-    const owners = item.assignments
-      .filter((a) => isAccountable(a.role))
-      .map((a) => {
-        const entry = lookupName(ledger.registry, a.name);
-        return entry?.type === 'department' ? entry.department.name : entry?.type === 'group' ? entry.group.name : a.name;
-      });
     const last = item.progress.reduce<Item['progress'][number] | undefined>((l, p) => (!l || p.date >= l.date ? p : l), undefined);
     const first = firstDue(item);
     // The deadline in force when each postponement was approved: approved after it means the item was already late.
@@ -152,7 +162,7 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
       number: item.number,
       section: item.section,
       text: item.text,
-      owners: [...new Set(owners)],
+      owners: ownersOf(item, ledger.registry),
       status: item.status,
       outcome,
       due: item.due,
@@ -164,7 +174,7 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
       postponements,
       cancelled: item.cancellation ? { on: item.cancellation.on, reason: item.cancellation.reason, approved_by: item.cancellation.approvedBy ?? null } : null,
       last_progress: last ? { date: last.date, dept: last.dept, note: last.note } : null,
-      changed_after_deadline: history ? (byItem.get(item.number) ?? []).filter((e) => e.date > first) : datedInLedger(item),
+      changed_after_deadline: history ? afterDeadline(byItem.get(item.number) ?? [], item.due) : datedInLedger(item),
     });
   }
   const departments = ledger.registry.departments.map((department) => {

@@ -25,21 +25,6 @@ export interface Config {
   dueSoonDays?: number;
   /** Days after the plan year's end during which it is still worked on (model/plan-year.ts). */
   graceDays?: number;
-  /** A workspace: several ledgers (years, plans) named in one gongkai.yaml, each with a short label. */
-  ledgers?: { label: string; file: string }[];
-}
-
-/** `ledgers:` as a list of paths or of {file, label}; a label defaults to the file's folder and name. */
-function workspaceLedgers(value: unknown, dir: string, cwd: string): Config['ledgers'] {
-  if (!Array.isArray(value)) return undefined;
-  const out: { label: string; file: string }[] = [];
-  for (const entry of value) {
-    const record: Record<string, unknown> = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : { file: entry };
-    if (typeof record.file !== 'string') continue;
-    const label = typeof record.label === 'string' ? record.label : record.file;
-    out.push({ label, file: displayPath(resolve(dir, record.file), cwd) });
-  }
-  return out.length ? out : undefined;
 }
 
 /** Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable. */
@@ -66,7 +51,6 @@ export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config
         staleDays: typeof record.stale_days === 'number' ? record.stale_days : undefined,
         dueSoonDays: typeof record.due_soon_days === 'number' ? record.due_soon_days : undefined,
         graceDays: typeof record.year_end_grace_days === 'number' && Number.isInteger(record.year_end_grace_days) && record.year_end_grace_days >= 0 ? record.year_end_grace_days : undefined,
-        ledgers: workspaceLedgers(record.ledgers, dir, cwd),
       };
     }
     if (dirname(dir) === dir) return {};

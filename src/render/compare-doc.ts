@@ -15,10 +15,10 @@ export function compareDoc(report: CompareReport): TableDoc {
     { header: '责任单位', maxWidth: 40 },
     { header: '任务', flexible: true },
   ];
-  const change = (r: CompareRow) => [r.reworded ? '改写' : '', r.renumbered ? '改号' : '', r.moved ? '换部门' : ''].filter(Boolean).join('、') || '相同';
+  const change = (r: CompareRow) => [r.carried ? '上年结转' : '', r.reworded ? '改写' : '', r.renumbered ? '改号' : '', r.moved ? '换部门' : ''].filter(Boolean).join('、') || '相同';
   return {
     title: `${report.from.title} → ${report.to.title}`,
-    facts: [`${report.from.year} 年 ${c.kept + c.dropped} 项，${report.to.year} 年 ${c.kept + c.new} 项：延续 ${c.kept} 项（改写 ${c.reworded}、改号 ${c.renumbered}、换部门 ${c.moved}），新增 ${c.new} 项，删去 ${c.dropped} 项`],
+    facts: [`${report.from.year} 年 ${c.kept + c.dropped} 项，${report.to.year} 年 ${c.kept + c.new} 项：延续 ${c.kept} 项（其中上年结转 ${c.carried}；改写 ${c.reworded}、改号 ${c.renumbered}、换部门 ${c.moved}），新增 ${c.new} 项，删去 ${c.dropped} 项`],
     tables: [
       {
         heading: `延续（${c.kept} 项）`,
@@ -45,6 +45,6 @@ export function compareDoc(report: CompareReport): TableDoc {
         csvGroup: [['分类', '删去']],
       },
     ],
-    notes: ['同一项任务按文字配对：去掉标点后两段文字共有的相邻两字（字符二元组）的比例，全部任务一起求最优配对；相似度低于 0.40 的不算同一项。「换部门」：负责（牵头、按职责分工负责、负责）的部门不同。'],
+    notes: ['同一项任务按文字配对：去掉标点后两段文字共有的相邻两字（字符二元组）的比例，全部任务一起求最优配对；相似度低于 0.40 的不算同一项；标了上年结转（carried_over）的按链接配对。「换部门」：负责（牵头、按职责分工负责、负责）的部门不同。'],
   };
 }

@@ -18,7 +18,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const FAKE_CLOCK = join(import.meta.dirname, 'fake-clock.mjs');
 
 /** What a fresh clone has that the README's commands use; node_modules is linked, dist is the build this run made. */
-const COPIED = ['bin', 'dist', 'data', 'schema', 'scripts', 'gongkai.yaml', 'package.json', 'README.md'];
+const COPIED = ['bin', 'dist', 'data', 'docs/examples', 'schema', 'scripts', 'gongkai.yaml', 'package.json', 'README.md'];
 
 function freshClone(): string {
   const dir = tempDir();
