@@ -137,7 +137,7 @@ function keepConcurrentWrite(file: string, fd: number, expected: Buffer): void {
     closeSync(fd);
   }
   if (replaced.equals(expected)) return;
-  const kept = join(dirname(file), `${basename(file)}.concurrent-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  const kept = join(dirname(file), `${basename(file)}.concurrent-${process.pid}-${randomBytes(4).toString('hex')}`);
   writeFileAtomic(kept, replaced, { exclusive: true });
   throw new UserError(`写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);
 }

@@ -19,27 +19,33 @@ export function csvCell(value: string): string {
 /**
  * A doc's tables as one CSV: UTF-8 with BOM (so Excel reads Chinese right), CRLF.
  * Leading columns name the table each row came from (its csvGroup, else its heading when there are several).
- * Every row has exactly the header's width, whichever table comes first or is empty. With an as-of
- * date, the first column is 截至; columns only CSV has (plain numbers) come last.
+ * Every row has exactly the header's width, whichever table comes first or is empty. Tables with
+ * different columns (a year-end review's sections) share one header: the union of their columns in
+ * order of first appearance, each row's cells under its own columns' names. With an as-of date, the
+ * first column is 截至; columns only CSV has (plain numbers) come last.
  */
 export function renderCsv(doc: TableDoc): string {
   const tables = doc.tables.filter((t) => t.columns.length);
   const grouped = tables.find((t) => t.csvGroup?.length);
   const groupHeaders = grouped ? grouped.csvGroup!.map(([h]) => h) : tables.length > 1 ? ['分组'] : [];
   const model = tables.find((t) => t.rows.length) ?? tables[0];
-  const columns = model?.columns ?? [];
+  const columns: string[] = [];
+  for (const table of [model, ...tables]) for (const column of table?.columns ?? []) if (!columns.includes(column.header)) columns.push(column.header);
   const extra = model?.csvColumns ?? [];
   const asOf = doc.asOf === undefined ? [] : [doc.asOf];
   const group = (table: DocTable): string[] => {
     const values = table.csvGroup?.map(([, v]) => v) ?? [table.heading ?? ''];
     return groupHeaders.map((_, i) => values[i] ?? '');
   };
-  const header = [...(doc.asOf === undefined ? [] : ['截至']), ...groupHeaders, ...columns.map((c) => c.header), ...extra];
+  const header = [...(doc.asOf === undefined ? [] : ['截至']), ...groupHeaders, ...columns, ...extra];
   const rows = [header];
   for (const table of tables) {
+    const place = table.columns.map((c) => columns.indexOf(c.header));
     for (const row of table.rows) {
-      const cells = [...asOf, ...group(table), ...row.cells, ...extra.map((_, i) => row.csv?.[i] ?? '')];
-      if (cells.length !== header.length) throw new Error(`CSV row has ${cells.length} cells, header ${header.length}`);
+      const placed: string[] = columns.map(() => '');
+      row.cells.forEach((cell, i) => (placed[place[i]!] = cell));
+      const cells = [...asOf, ...group(table), ...placed, ...extra.map((_, i) => row.csv?.[i] ?? '')];
+      if (row.cells.length !== table.columns.length || cells.length !== header.length) throw new Error(`CSV row has ${row.cells.length} cells for ${table.columns.length} columns`);
       rows.push(cells);
     }
   }

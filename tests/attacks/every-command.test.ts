@@ -12,7 +12,7 @@ import { gitRepo } from '../helpers/temp.js';
 
 /** Arguments each command needs besides --format; a command missing here fails the test, so new ones get covered. */
 const SAMPLE_ARGS: Record<string, string[][]> = {
-  import: [[NOTICE], [NOTICE, '--registry', 'data/departments.yaml']],
+  import: [[NOTICE], [NOTICE, '--registry', 'data/departments.yaml'], [NOTICE, '--carry-over', 'data/ledger.yaml']],
   validate: [[], ['--strict'], ['--staged']],
   export: [[]],
   status: [[], ['--dept', '信息中心'], ['--dept', '国际合作司', '--as-of', '2021-10-08']],
@@ -28,16 +28,18 @@ const SAMPLE_ARGS: Record<string, string[][]> = {
   'hook install': [[]],
   schema: [['ledger'], ['registry']],
   completion: [['bash'], ['zsh']],
-  forms: [['-o', 'forms'], ['-o', 'forms', '--dept', '信息中心']],
+  forms: [['-o', 'forms'], ['-o', 'forms', '--dept', '信息中心'], ['--status', '-o', 'forms']],
   collect: [['data/ledger.yaml'], ['missing.xlsx', '--commit']],
-  report: [['-o', 'r.html'], ['-o', 'r.html', '--since', '2021-01-01']],
+  report: [['-o', 'r.html'], ['-o', 'r.html', '--since', '2021-01-01'], ['-o', 'r.docx', '--month', '2021-10']],
+  review: [[], ['--as-of', '2021-12-31', '-o', 'review.html', '--format', 'html']],
+  compare: [['data/ledger.yaml', 'data/ledger.yaml'], ['data/ledger.yaml', 'missing.yaml']],
   sync: [[], ['--commit-message', '月度调度']],
   'check-commits': [['HEAD'], ['HEAD~1..HEAD'], ['--new-only', 'HEAD']],
   'merge-driver': [['data/ledger.yaml', 'data/ledger.yaml', 'data/ledger.yaml', 'data/ledger.yaml'], ['missing.yaml', 'a', 'b', 'c', '7']],
 };
 
 /** Commands that change files in the repository. */
-const WRITERS = new Set(['set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect', 'report', 'sync', 'merge-driver']);
+const WRITERS = new Set(['review', 'set', 'done', 'note', 'postpone', 'remind', 'hook', 'checklist', 'forms', 'collect', 'report', 'sync', 'merge-driver']);
 
 /** The first line of a diagnostic as renderDiagnosticsText writes it. */
 const DIAGNOSTIC_HEAD = /^(.+): (错误|警告)\[[A-Z_]+\] /m;
@@ -67,7 +69,7 @@ function uncodedLines(err: string): string[] {
 const NOT_YET_CODED: RegExp[] = [/^另有 \d+ 项只由未指明的群体/, /^\S+: (不是能读取的|文件不存在|无法读取|这份表格|\d+ 处填写有误)/, /^部门名录中没有任何部门登记提交人/];
 
 /** What a command says it did (not a finding): written files, counts of what was collected, checked or sent. */
-const OUTCOME_LINES: RegExp[] = [/^已写入 /, /^收回 \d+ 份表格/, /^核对了 \d+ 个提交/, /^截至 .+需要催办/, /^已读取 /];
+const OUTCOME_LINES: RegExp[] = [/^已写入 /, /^收回 \d+ 份表格/, /^核对了 \d+ 个提交/, /^截至 .+需要催办/, /^已读取 /, /^上年结转：/, /^  \d+ 年第 .+ 项 → /];
 
 /** Every command path (`hook install`) with the --format choices it offers. */
 function commands(): { name: string; formats: (string | undefined)[] }[] {

@@ -9,7 +9,7 @@ import { itemField, itemLabel, type CheckRule } from '../check-rule.js';
  * came from a wrong clock. Deadlines may lie beyond the year (a carried-over
  * task) and are not checked here.
  */
-export const datesOutsideYear: CheckRule = ({ ledger, graceDays }) => {
+export const datesOutsideYear: CheckRule = ({ ledger, graceDays, today }) => {
   const period = planPeriod(ledger.plan, graceDays);
   const out: Diagnostic[] = [];
   for (const item of ledger.items) {
@@ -17,7 +17,8 @@ export const datesOutsideYear: CheckRule = ({ ledger, graceDays }) => {
       const problem = date && recordDateProblem(period, date);
       if (problem) out.push(warning('DATE_OUTSIDE_PLAN_YEAR', `${itemLabel(item)}的${what} ${date} ${problem}；gongkai 的命令不会写入这样的日期，请核对`, itemField(ledger, item, ...at)));
     };
-    flag(item.doneOn, '完成日期', 'done_on');
+    // A done date after today is the dates rule's DONE_IN_FUTURE already: one finding for one wrong date.
+    flag(item.doneOn && item.doneOn <= today ? item.doneOn : undefined, '完成日期', 'done_on');
     item.progress.forEach((entry, i) => flag(entry.date, '进展日期', 'progress', i, 'date'));
     item.postponements.forEach((entry, i) => flag(entry.on, '延期批准日期', 'postponements', i, 'on'));
     if (item.cancellation) flag(item.cancellation.on, '取消日期', 'cancelled', 'on');
