@@ -49,16 +49,24 @@ export async function copyOfTemplate(key: string, make: (dir: string) => Promise
   return copy;
 }
 
+let emptyRepository: string | undefined;
+
 /** A real git repository in a temp folder, with the files committed. */
 export function gitRepo(files: Record<string, string | Buffer>): string {
   const dir = tempDir(files);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.name', '测试员');
-  git('config', 'user.email', 'tester@example.invalid');
-  git('config', 'commit.gpgsign', 'false');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'initial');
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
+  if (!emptyRepository) {
+    // `git init` and the tester's identity once per test process; each repository starts as a copy of that .git.
+    const made = runTempDir('empty-repository');
+    git(made, 'init', '-q', '-b', 'main');
+    git(made, 'config', 'user.name', '测试员');
+    git(made, 'config', 'user.email', 'tester@example.invalid');
+    git(made, 'config', 'commit.gpgsign', 'false');
+    emptyRepository = made;
+  }
+  cpSync(join(emptyRepository, '.git'), join(dir, '.git'), { recursive: true });
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'initial');
   return dir;
 }
 
