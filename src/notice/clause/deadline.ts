@@ -57,7 +57,7 @@ function* datesIn(words: string, planYear: number): Generator<DateMatch> {
         inferred = true;
       } else date = iso(year, month, lastDay(year, month));
     } else if (m[8]) {
-      if (!m[1]) continue; // 底 / 内 alone is not a date (摸清底数, 年内 has its own branch)
+      if (!m[1]) continue; // 底 / 内 alone is not a date (底线, 年内 has its own branch)
       date = iso(year, 12, 31);
     } else if (m[9]) date = iso(year, 12, 31);
     else if (m[10]) date = iso(year, 6, 30);
@@ -70,7 +70,7 @@ function* datesIn(words: string, planYear: number): Generator<DateMatch> {
   }
 }
 
-/** Reads deadline words from a label, a column or a clause: `2018年底前完成并持续落实` → 2018-12-31. */
+/** Reads deadline words from a label, a column or a clause: `2023年底前完成并长期坚持` → 2023-12-31. */
 export function readDeadline(words: string, planYear: number): Deadline {
   const found = [...datesIn(words, planYear)];
   if (found.length) {
@@ -84,7 +84,7 @@ export function readDeadline(words: string, planYear: number): Deadline {
 
 /**
  * Time words that give no date but are still a 完成时限, never a name:
- * `收到申请后10个工作日内`, `视情况而定`, `与政策文件同步`, `每季度`.
+ * `收到申请后10个工作日内`, `视情况而定`, `与文件同步发布`, `每季度`.
  */
 const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
 

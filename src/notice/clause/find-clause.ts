@@ -159,7 +159,7 @@ function standsAlone(words: string, start: number, end: number, bare: boolean): 
   const before = neighbour(words, start - 1, -1);
   const after = neighbour(words, end, 1);
   if (after.ch === '' || STOP.test(after.ch) || STOP.test(before.ch)) return true;
-  // A bare list of names needs a stop or a space after it: `酒店(宾馆)等` is not a clause.
+  // A bare list of names needs a stop or a space after it: `学校(幼儿园)等` is not a clause.
   return bare ? after.blank : after.blank || /[,，]/.test(after.ch);
 }
 

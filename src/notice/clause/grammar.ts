@@ -148,7 +148,7 @@ function parsePart(part: string): Pending[] | string {
   }
   const suffix = roleSuffix(part);
   const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
-  // 规章由政策法规司牵头、规范性文件由制发司(局)牵头: each segment carries its own 由…牵头 (or 负责).
+  // 规划由甲司牵头、标准由乙司牵头: each segment carries its own 由…牵头 (or 负责).
   if (suffix && SCOPED.test(part)) {
     const scoped: Pending[] = [];
     for (const piece of splitTopLevel(part, NAME_SEPARATORS)) {
@@ -169,7 +169,7 @@ function parsePart(part: string): Pending[] | string {
 
 /**
  * Several clauses of one paragraph, each kept with the words it covers:
- * `实时发布…〔监测司、大气司〕；公开近岸海域…〔监测司、海洋司〕`. Written so by the
+ * `发布甲类信息…〔甲处、乙处〕；公开乙类信息…〔甲处、丙处〕`. Written so by the
  * importer, read back here, so a ledger's clause and roles can be checked.
  */
 const COVERED_CLAUSE = /^([^〔〕]{1,40}?)…〔([^〔〕]*(?:\([^()]*\)[^〔〕]*)*)〕$/;
@@ -185,7 +185,7 @@ export function unwrapClause(clause: string): string {
 const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述)?工作)?由(?![^,，;；]*?由)/;
 
 /**
- * Parses a responsibility clause (`政策法规司牵头,信息中心配合`) into assignments.
+ * Parses a responsibility clause (`甲处牵头,乙中心配合`) into assignments.
  * Traditional script is read as Simplified (牽頭 is 牵头). Returns the reason when it cannot.
  * The result is shared between calls with the same clause: do not change it.
  */

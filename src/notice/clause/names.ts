@@ -7,7 +7,7 @@ const ORGANISATION_ENDING =
 /** Group words: 各…, 有关…, 相关…, …各部门, 直属单位 — they name nobody in particular. */
 const GROUP_NAME = /^(各|有关|相关|其他|其它)|各(部门|单位|处室|科室|司局|司\(局\))|有关(部门|单位|处室)|^直属单位$/;
 
-/** `规划信息处(爱卫办)` → `规划信息处`: the alias in brackets does not decide what the name is. */
+/** `综合处(研究室)` → `综合处`: the alias in brackets does not decide what the name is. */
 function withoutAlias(name: string): string {
   return name.replace(/(\([^()]*\))+$/, '');
 }

@@ -294,7 +294,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
     // One responsibility column is read with the clause grammar as it stands (A会B,
     // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
-    // grammar reads role words inside the cells too (规章由A牵头、规范性文件由B牵头).
+    // grammar reads role words inside the cells too (甲类由A牵头、乙类由B牵头).
     const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
     const clause = single ? responsibility[0]?.text ?? '' : responsibility.map((r) => `${roleOfLabel(r.header) ? r.header : labelFor(columns[cells.indexOf(r.cell)]!)}:${r.text}`).join('；');
     const deadline = at('deadline')[0];
