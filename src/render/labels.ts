@@ -36,6 +36,8 @@ export function timeCell(row: ItemRow): string {
     case 'ongoing':
       return `${row.stale ? '久未更新，' : ''}${row.last_progress ? `上次进展 ${row.last_progress}` : '尚无进展记录'}`;
     case 'overdue': {
+      // Due on the last day of a year that is over: the deadline passed, but not a day ago.
+      if (row.days_left === 0) return '到期未完成';
       const late = row.working_days_left === null ? null : -row.working_days_left;
       // Late only over a holiday (due 09-30, as of 10-03): no working day has passed, which is not a contradiction to print.
       return late === 0 ? `逾期 ${-row.days_left} 天（其间无工作日）` : `逾期 ${-row.days_left} 天（${working(late)}）`;
@@ -56,6 +58,7 @@ export function compactTimeCell(row: ItemRow): string {
     case 'ongoing':
       return row.last_progress ? `进展${row.last_progress}` : '尚无进展';
     case 'overdue':
+      if (row.days_left === 0) return '到期未完成';
       return `逾期${-row.days_left}天/${workingDays(row.working_days_left === null ? null : -row.working_days_left)}`;
     default:
       return row.days_left === 0 ? '今天到期' : `剩${row.days_left}天/${workingDays(row.working_days_left)}`;
