@@ -3,7 +3,7 @@ import type { LeaderReport } from '../../query/leader-report.js';
 import type { ItemRow } from '../../query/item-row.js';
 import type { Status } from '../../model/status.js';
 import { describeChange } from '../changes.js';
-import { dueCell, noteCell, percent, roleCell, statusCell, timeCell, STATUS_LABELS } from '../labels.js';
+import { dueCell, noteCell, percent, roleCell, statusCell, textMarks, timeCell, STATUS_LABELS } from '../labels.js';
 import { esc } from './escape.js';
 import { completionChart, statusChart } from './svg-charts.js';
 import { REPORT_CSS } from './report-style.js';
@@ -17,7 +17,7 @@ function figure(key: string, label: string, value: string | number, tone = ''): 
 function itemTable(groups: OwnerItems[], empty: string, category: string): string {
   if (!groups.length) return `<p class="empty">${esc(empty)}</p>`;
   const row = (r: ItemRow) =>
-    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="nowrap">${esc(roleCell(r))}</td><td class="text">${esc(r.text)}</td><td class="nowrap">${esc(statusCell(r))}</td><td class="due">${esc(dueCell(r))}</td><td class="days">${esc(timeCell(r))}</td><td class="note">${esc(noteCell(r))}</td></tr>`;
+    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="nowrap">${esc(roleCell(r))}</td><td class="text">${esc(textMarks(r) + r.text)}</td><td class="nowrap">${esc(statusCell(r))}</td><td class="due">${esc(dueCell(r))}</td><td class="days">${esc(timeCell(r))}</td><td class="note">${esc(noteCell(r))}</td></tr>`;
   return groups
     .map(
       (g) =>
