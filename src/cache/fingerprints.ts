@@ -26,10 +26,10 @@ export function contentKeyOf(sources: readonly SourceFingerprint[]): string {
  * files' bytes alone, without parsing; undefined when this ledger text has not
  * been loaded before (its registry's name is only known after parsing).
  */
-export function quickContentKey(file: string, cache: CacheStore): string | undefined {
-  const ledger = readSourceFile(file, { allowLegacy: false });
-  if (ledger.bytes === undefined) return undefined;
-  const first = fileFingerprint(file, ledger.bytes);
+export function quickContentKey(file: string, cache: CacheStore, ledgerBytes?: Uint8Array): string | undefined {
+  const bytes = ledgerBytes ?? readSourceFile(file, { allowLegacy: false }).bytes;
+  if (bytes === undefined) return undefined;
+  const first = fileFingerprint(file, bytes);
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
   if (registryFile === '') return first;

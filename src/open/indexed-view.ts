@@ -28,9 +28,10 @@ export async function indexedView(
   calendar: string,
   typed: { asOf: string; dueSoonDays: number; staleDays: number },
   notes: Diagnostic[],
+  ledgerBytes?: Uint8Array,
 ): Promise<IndexedView | undefined> {
   const today = beijingToday(ctx.io.now());
-  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd);
+  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd, ledgerBytes);
   if (!ledger) return undefined;
   const asOf = needsPlanYear(typed.asOf) ? dateOption(typed.asOf, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf;
   if (ledger.errors) notes.push(ledgerHasErrorsNote(ledger.errors, file));
