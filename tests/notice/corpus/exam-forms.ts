@@ -206,5 +206,65 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
 }
 
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds)];
+}
+
+/**
+ * Miss 6: F8 — a task table copied as text with `|` between cells: a 重点任务 cell
+ * spanning rows (the rows below it lose that cell), a 责任单位 cell spanning rows
+ * (a row loses a cell in the middle), empty trailing cells, and the header
+ * whole, cut off after a few columns, or missing.
+ */
+export function pipeTableForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 14, rand() < 0.6, ['lead+cooperate', 'joint', 'sole', 'lead']);
+    const split = rand() < 0.5;
+    const withDue = rand() < 0.7;
+    const withNumber = rand() < 0.7;
+    const header = [...(withNumber ? ['序号'] : []), '重点任务', pick(rand, ['具体任务', '工作措施', '细化分工']), ...(split ? ['牵头单位', '配合单位'] : [pick(rand, ['责任单位', '责任科室', '责任部门'])]), ...(withDue ? [pick(rand, ['完成时限', '时间要求'])] : []), '备注'];
+    for (const headerKind of ['whole', 'cut', 'none'] as const) {
+      const units: ExamUnit[] = [];
+      const rows: string[] = [];
+      let group = 0;
+      let groupLeft = 0;
+      let shareLeft = 0;
+      let shared: PlanItem | undefined;
+      plan.items.forEach((source, i) => {
+        // A 责任单位 cell spanning two rows: the second row has the first one's bodies and loses that cell.
+        const spanned = shareLeft > 0 && !!shared;
+        const it: PlanItem = spanned ? { ...shared!, text: source.text } : source;
+        shareLeft = spanned ? shareLeft - 1 : rand() < 0.2 ? 1 : 0;
+        if (!spanned) shared = it;
+        const due = deadlineInWords(rand, plan.year);
+        const cells: string[] = [];
+        if (withNumber) cells.push(String(i + 1));
+        if (groupLeft === 0) {
+          group++;
+          groupLeft = 1 + Math.floor(rand() * 3);
+          cells.push(`${chinese(group)}是${pick(rand, ['推进', '深化', '做好'])}${pick(rand, ['决策公开', '执行公开', '服务公开', '结果公开', '政策解读'])}`);
+        }
+        groupLeft--;
+        cells.push(`${withNumber ? '' : `${i + 1}.`}${strip(it.text)}`);
+        if (!spanned) {
+          if (split) cells.push([...it.lead, ...it.sole, ...it.joint].join('、'), it.cooperate.join('、'));
+          else cells.push(clauseOf(rand, it, '，'));
+        }
+        if (withDue) cells.push(due.words);
+        // Empty trailing cells (备注 and beyond), or none.
+        const trailing = pick(rand, ['', ' |', ' | |', ' |  | ']);
+        rows.push(`${pick(rand, ['', '| '])}${cells.join(' | ')}${trailing}`);
+        // Under 牵头单位, every name leads (one name or several co-leads).
+        const want: PlanItem = split ? { ...it, lead: [...it.lead, ...it.sole, ...it.joint], sole: [], joint: [] } : it;
+        units.push({ item: want, ...(withDue ? { due: due.due } : {}) });
+      });
+      const head = headerKind === 'whole' ? [header.join(' | ')] : headerKind === 'cut' ? [header.slice(0, 2 + Math.floor(rand() * 2)).join(' | ')] : [];
+      const bytes = Buffer.from(`某地${plan.year}年政务公开重点任务分工表\n${[...head, ...rows].join('\n')}\n`);
+      // Split 牵头/配合 columns with their header cut off: which column leads cannot be known, only flagged.
+      const mode = split && headerKind !== 'whole' ? 'right-or-flagged' : 'sure';
+      out.push({ name: `F8 pipe table, header ${headerKind}, ${split ? 'split role columns' : 'one clause column'}${withDue ? ', deadlines' : ''}${withNumber ? ', 序号' : ''}, ${plan.name}`, bytes, units, mode });
+    }
+  }
+  return out;
 }
