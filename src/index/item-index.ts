@@ -107,8 +107,8 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
 }
 
 /** The stored index of a file, when it was built for this build, file and setting. */
-function storedIndexOf(cache: CacheStore, file: string): StoredIndex | undefined {
-  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(file)))?.value;
+function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
+  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
 }
 
 /**
@@ -118,7 +118,7 @@ function storedIndexOf(cache: CacheStore, file: string): StoredIndex | undefined
  * chunk does not parse alone): the caller then loads the ledger whole.
  */
 export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string): Promise<IndexedLedger | undefined> {
-  const stored = storedIndexOf(cache, file);
+  const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
   const state = fileState(file, stored.registryFile, calendar, today, cwd);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
@@ -136,7 +136,7 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
     // Rows of chunks no longer in the file are dropped, so the entry stays the size of the ledger.
     const rows: Record<string, ItemRow> = {};
     for (const hash of state.hashes) rows[hash] = stored.rows[hash]!;
-    cache.set(cacheKeys.itemIndex(resolve(file)), { ...stored, order: state.hashes, rows });
+    cache.set(cacheKeys.itemIndex(resolve(cwd, file)), { ...stored, order: state.hashes, rows });
   }
   return answer(stored, state, registry.departments, parsed);
 }
@@ -209,7 +209,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   }
   // Every item must sit in a section's list for its row to be computed alone.
   if (sectionOf.length !== split.chunks.length || sectionOf.some((s) => s === undefined)) return;
-  const previous = storedIndexOf(cache, loaded.file);
+  const previous = storedIndexOf(cache, loaded.file, cwd);
   const keep = previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan) ? previous.rows : {};
   const stored: StoredIndex = {
     skeleton: state.skeleton,
@@ -241,5 +241,5 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   }
   const rows = state.hashes.map((hash) => stored.rows[hash]!);
   stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - (await numberingErrors(rows, loaded.displayFile));
-  cache.set(cacheKeys.itemIndex(resolve(loaded.file)), stored);
+  cache.set(cacheKeys.itemIndex(resolve(cwd, loaded.file)), stored);
 }
