@@ -31,9 +31,10 @@ export async function indexedView(
   calendar: string,
   typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number },
   notes: Diagnostic[],
+  ledgerBytes?: Uint8Array,
 ): Promise<IndexedView | undefined> {
   const today = beijingToday(ctx.io.now());
-  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd);
+  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd, ledgerBytes);
   if (!ledger) return undefined;
   // The same rule as setUpView: no --as-of means today while the plan year runs, its end once it is over.
   const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;
