@@ -59,15 +59,19 @@ const strip = (text: string) => text.replace(/[。；;]$/, '');
 /** Miss 1/6: F2 glued clause, no bracket, at the end of an item; names in no registry. */
 export function gluedForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
   for (const seed of seeds) {
     for (const withPrefix of [true, false]) {
-      const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'joint', 'two leads', 'lead+joint+cooperate']);
+      const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'joint', 'two leads', 'lead+joint+cooperate', 'sole', 'lead']);
       const rand = random(seed * 7 + 1);
-      for (const oneLine of [false, true]) {
+      for (const variant of ['lines', 'one line', 'Traditional'] as const) {
         const stop = pick(rand, ['。', '。', '；', '']);
-        const bytes = Buffer.from(sectioned(plan, (it) => `${strip(it.text)}${clauseOf(rand, it)}${stop}`, oneLine));
+        // Task words with a list in them (A、B和C) sometimes: the list is the text's, not names.
+        const words = (it: PlanItem) => (rand() < 0.2 ? `${strip(it.text)}、${pick(rand, ['办事指南', '收费标准', '服务流程'])}` : strip(it.text));
+        const notice = sectioned(plan, (it) => `${words(it)}${clauseOf(rand, it)}${stop}`, variant === 'one line');
+        const bytes = Buffer.from(variant === 'Traditional' ? toTraditional(notice) : notice);
         // With a shared prefix (县…) every cut is sure; without, a cut may only be flagged.
-        out.push({ name: `F2 glued clause, (一) only, ${oneLine ? 'one line' : 'lines'}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item })), mode: withPrefix ? 'sure' : 'right-or-flagged' });
+        out.push({ name: `F2 glued clause, (一) only, ${variant}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item })), mode: withPrefix ? 'sure' : 'right-or-flagged' });
       }
     }
   }
