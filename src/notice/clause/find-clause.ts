@@ -135,7 +135,7 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
  * Where the first name of an unbracketed clause starts when nothing but a comma
  * (or nothing) stands between it and the text: `…，扩大参与县发改委牵头，县司法局配合`.
  */
-function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>): { at: number; sure: boolean; nameEnd: number } {
+function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>, listed = 0): { at: number; sure: boolean; nameEnd: number } {
   const clause = reading.slice(clauseStart);
   const firstPart = splitTopLevel(clause, new Set([',', '，', ';', '；']))[0] ?? '';
   const parsed = parseResponsibility(clause);
@@ -148,9 +148,9 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: Readon
   const cut = gluedNameCut(first, others, knownNames);
   // `规范某某专区、办事指南县甲局牵头`: words that open like a task are the text's list, the names start after them.
   // Only when the text runs on into the next words (they too are cut, after the text's end): else the first words may be a name.
-  if (!cut.sure && opensLikeTask(first) && clause[first.length] === '、' && readsAsClause(clause.slice(first.length + 1))) {
+  if (!cut.sure && listed < MAX_LIST && opensLikeTask(first) && clause[first.length] === '、' && readsAsClause(clause.slice(first.length + 1))) {
     const next = clauseStart + first.length + 1;
-    const after = firstNameStart(reading, next, knownNames);
+    const after = firstNameStart(reading, next, knownNames, listed + 1);
     if (after.sure && after.at > next) return after;
   }
   return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length };
@@ -167,14 +167,18 @@ export function isNameList(part: string): boolean {
  */
 function nameListStart(tail: string): number {
   let depth = 0;
-  for (let i = 0; i < tail.length; i++) {
+  // A budget: a clause's list is short; a paragraph of thousands of 、 is not read as one (and stays linear).
+  for (let i = 0, lists = 0; i < tail.length && lists < MAX_LIST; i++) {
     const ch = tail[i]!;
     if (OPEN_BRACKETS.includes(ch)) depth++;
     else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && ch === '、' && readsAsClause(tail.slice(i + 1))) return i + 1;
+    else if (depth === 0 && ch === '、' && (lists++, readsAsClause(tail.slice(i + 1)))) return i + 1;
   }
   return -1;
 }
+
+/** How many 、 of a text's list are tried before a clause: lists in task words are short. */
+const MAX_LIST = 12;
 
 /** `…等信息A处牵头`: the longest known name that ends right before the role word. */
 function knownNameCut(tail: string, knownNames: ReadonlySet<string>): number {
