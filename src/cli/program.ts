@@ -66,13 +66,13 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .description('输出整个台账（含每项的角色）为 JSON 或 YAML；xlsx 为任务分工表')
     .addOption(new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['json', 'yaml', 'xlsx']).default('json'))
     .addOption(outputOption())
-    .option('--as-of <date>', 'xlsx 中「截至」及逾期标记按此日期（如 2021-10-08、2021/10/8、10月8日、昨天），缺省为北京时间今天')
+    .option('--as-of <date>', 'xlsx 中「截至」及逾期标记按此日期（如 2021-10-08、2021/10/8、10月8日、昨天）；缺省为北京时间今天，计划年度及宽限期过后为年底或关闭日')
     .action(async (options) => run(async (ctx) => (await import('../commands/export.js')).exportCommand(ctx, options)));
 
   /** Options every view takes: the date to judge by and the two thresholds. */
   const withViewOptions = (command: Command) =>
     command
-      .option('--as-of <date>', '按此日期计算（如 2021-10-08、2021/10/8、10月8日、昨天），缺省为北京时间今天')
+      .option('--as-of <date>', '按此日期计算（如 2021-10-08、2021/10/8、10月8日、昨天）；缺省为北京时间今天，计划年度及宽限期过后为年底或关闭日')
       .option('--within <days>', '多少个工作日内到期算临期（缺省 10）')
       .option('--stale-days <days>', '持续推进的任务多少天无进展算久未更新（缺省 30）')
       .option('--since <date>', '标出此日期以来有变化的任务（新进展、延期、完成、取消；在 git 中时也比对当时的台账）');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
+import { warning } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import type { Reminder, RemindReport } from '../query/remind-report.js';
@@ -31,13 +32,13 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
   const dept = options.dept;
   const report = await viewReport<RemindReport>(ctx, options, `remind:${dept ?? ''}`, async (view, notes) => {
     const [{ remindReport }, { requireDepartment }] = await Promise.all([import('../query/remind-report.js'), import('./require-department.js')]);
-    return remindReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
+    const report = remindReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
+    // Kept with the report, so a remembered one says it too.
+    if (report.unassigned && !dept) notes.push(warning('UNASSIGNED_ITEMS', `另有 ${report.unassigned} 项只由未指明的群体（各有关司(局) 等）负责，无从催办；在台账该项的 resolve 中写明部门后即可。`, { file: view.ledger.file }));
+    return report;
   });
   if (!report.reminders.length) {
     ctx.io.stderr(`截至 ${report.as_of}，${dept ? `${dept}没有` : '各部门都没有'}需要催办的任务（逾期、${report.due_soon_days} 个工作日内到期、${report.stale_days} 天无进展）。\n`);
-  }
-  if (report.unassigned && !dept) {
-    ctx.io.stderr(`另有 ${report.unassigned} 项只由未指明的群体（各有关司(局) 等）负责，无从催办；在台账该项的 resolve 中写明部门后即可。\n`);
   }
   const fileFormat = isFileFormat(options.format) ? options.format : undefined;
   const text = fileFormat ? undefined : FORMATS[options.format as TextFormat];

@@ -49,7 +49,7 @@ export async function indexedView(
     counter,
   );
   if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
-  const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter };
+  const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) };
   return { ledger, options, deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)), ...(byYear?.note ? { asOfNote: byYear.note } : {}) };
 }
 

@@ -24,6 +24,8 @@ export interface DeadlineOptions {
   dueSoonDays: number;
   /** Days without a progress entry after which an ongoing item is stale. */
   staleDays: number;
+  /** The as-of day is over (a finished plan year counted as of its end): what was due on it and is not done is overdue, not due today. */
+  dayOver?: boolean;
 }
 
 /** What a deadline is judged from: the item's status, the due date it is judged by, its last progress report. */
@@ -58,7 +60,7 @@ export function judgeDeadline(facts: DeadlineFacts, issuedOn: string | undefined
     const stale = since === undefined || calendarDaysBetween(since, asOf) > options.staleDays;
     return { ...base, state: 'ongoing', stale, ...(lastProgress ? { lastProgress } : {}) };
   }
-  if (daysLeft < 0) return { ...base, state: 'overdue' };
+  if (daysLeft < 0 || (daysLeft === 0 && options.dayOver)) return { ...base, state: 'overdue' };
   // Working days never outnumber calendar days, so without a schedule a calendar-day test is the safe side.
   const soon = workingDaysLeft === null ? daysLeft <= options.dueSoonDays : workingDaysLeft <= options.dueSoonDays;
   return { ...base, state: soon ? 'due_soon' : 'open' };

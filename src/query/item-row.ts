@@ -39,6 +39,8 @@ export interface ItemRow {
   latest_note?: { date: string; dept: string; note: string };
   /** With --since: whether the item changed on or after that date. */
   changed_since?: boolean;
+  /** 上年结转: the unfinished item of an earlier plan this item continues (import --carry-over). */
+  carried_over?: { item: string; plan?: string; document_number?: string };
 }
 
 /** The item's latest progress note: the last entry with the greatest date. */
@@ -51,6 +53,10 @@ export function latestNote(item: Item): Item['progress'][number] | undefined {
 /** True when some postponement was made after the deadline it moved had passed. */
 export function postponedLate(item: Item): boolean {
   return item.postponements.some((p) => p.on > p.from);
+}
+
+function carriedFrom(link: NonNullable<Item['carriedOver']>): NonNullable<ItemRow['carried_over']> {
+  return { item: link.item, ...(link.plan ? { plan: link.plan } : {}), ...(link.documentNumber ? { document_number: link.documentNumber } : {}) };
 }
 
 /** An item (and optionally an obligation on it) as a row. */
@@ -80,5 +86,6 @@ export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation,
     ...(step ? { step: { index: step.index, total: step.total, text: step.milestone.text, due: step.milestone.due } } : {}),
     ...(note ? { latest_note: { date: note.date, dept: note.dept, note: note.note } } : {}),
     ...(changedSince !== undefined ? { changed_since: changedSince } : {}),
+    ...(item.carriedOver ? { carried_over: carriedFrom(item.carriedOver) } : {}),
   };
 }

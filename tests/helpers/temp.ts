@@ -15,6 +15,16 @@ export function tempDir(files: Record<string, string | Buffer> = {}): string {
   return dir;
 }
 
+/**
+ * A temp folder that lives until the whole test run ends (global-setup removes the run's folder),
+ * for set-ups made once and copied by many tests: a template repository, a LibreOffice profile.
+ */
+export function runTempDir(prefix: string): string {
+  const runDir = process.env.GONGKAI_TEST_RUN_DIR ?? tmpdir();
+  mkdirSync(runDir, { recursive: true });
+  return mkdtempSync(join(runDir, `${prefix}-`));
+}
+
 /** A real git repository in a temp folder, with the files committed. */
 export function gitRepo(files: Record<string, string | Buffer>): string {
   const dir = tempDir(files);
