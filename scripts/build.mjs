@@ -33,10 +33,17 @@ const built = await build({
   // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands.
   external: ['exceljs', 'exceljs/*'],
   define: { __GONGKAI_BUILD__: JSON.stringify(buildIdentity()) },
-  // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
   // Which sources each chunk holds: tests check what a command loads (a cold status loads no notice code).
   metafile: true,
 });
 writeFileSync(new URL('../dist/metafile.json', import.meta.url), JSON.stringify(built.metafile));
+// CommonJS dependencies (commander) call require() for Node built-ins through esbuild's one require shim:
+// only the file holding that shim gets a real require, so the other chunks skip createRequire's path work at start.
+const REQUIRE = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\n";
+for (const output of Object.keys(built.metafile.outputs)) {
+  if (!output.endsWith('.js')) continue;
+  const path = new URL(`../${output}`, import.meta.url);
+  const code = readFileSync(path, 'utf8');
+  if (/typeof require\b/.test(code)) writeFileSync(path, REQUIRE + code);
+}

@@ -69,6 +69,12 @@ export type DiagnosticCode =
   | 'SINCE_NO_HISTORY'
   | 'SINCE_UNREADABLE'
   | 'HEAD_DETACHED'
+  | 'UNASSIGNED_ITEMS'
+  | 'NO_COMMITTERS'
+  // collecting returned forms
+  | 'FORM_REFUSED'
+  | 'FORM_ENTRY_INVALID'
+  | 'FORM_CONFLICT'
   // merging (git's merge driver)
   | 'MERGE_CONFLICT'
   | 'MERGED_BY_LINES'

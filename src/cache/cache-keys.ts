@@ -16,6 +16,8 @@ export const cacheKeys = {
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
   /** The derived per-item index of a ledger file (src/index/): one entry per path. */
   itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${absolutePath}`,
+  /** Rows added to that index since it was written (items edited since): one entry per path. */
+  itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */
   located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
   /** Which registry file a ledger text names. */

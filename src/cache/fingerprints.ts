@@ -25,10 +25,10 @@ export function contentKeyOf(sources: readonly SourceFingerprint[], cwd: string)
  * files' bytes alone, without parsing; undefined when this ledger text has not
  * been loaded before (its registry's name is only known after parsing).
  */
-export function quickContentKey(file: string, cache: CacheStore, cwd: string): string | undefined {
-  const ledger = readSourceFile(file, { allowLegacy: false, cwd });
-  if (ledger.bytes === undefined) return undefined;
-  const first = fileFingerprint(file, ledger.bytes, cwd);
+export function quickContentKey(file: string, cache: CacheStore, cwd: string, ledgerBytes?: Uint8Array): string | undefined {
+  const bytes = ledgerBytes ?? readSourceFile(file, { allowLegacy: false, cwd }).bytes;
+  if (bytes === undefined) return undefined;
+  const first = fileFingerprint(file, bytes, cwd);
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
   if (registryFile === '') return first;

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../command-context.js';
+import { warning } from '../diagnostic.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError, gitRun, repositoryOf } from '../git/git.js';
@@ -19,7 +20,7 @@ async function ledgerInRepository(ctx: CommandContext): Promise<{ root: string; 
   }
   const { file } = await locateLedger(ctx);
   if (file === '-') throw new UserError('check-commits 读 git 中的台账：用 --ledger 指定台账文件');
-  const repo = repositoryOf(file);
+  const repo = repositoryOf(file, ctx.io.cwd);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中`);
   return { root: repo.root, ledgerPath: repo.path };
 }
@@ -49,7 +50,7 @@ export async function checkCommitsCommand(ctx: CommandContext, range: string | u
     ctx.io.stdout([...report.refusals.map(refusalLine), ...report.violations.map(violationLine)].map((line) => line + '\n').join(''));
     ctx.io.stderr(`核对了 ${report.commits} 个提交：${refused} 处超出了提交人所在部门的权限。\n`);
   } else if (!report.configured && report.commits) {
-    ctx.io.stderr('部门名录中没有任何部门登记提交人（committers），无法核对；在名录的部门下写 committers: [邮箱] 后生效。\n');
+    ctx.warn(warning('NO_COMMITTERS', '部门名录中没有任何部门登记提交人（committers），无法核对；在名录的部门下写 committers: [邮箱] 后生效。', { file: ledgerPath }));
   } else {
     ctx.io.stderr(`核对了 ${report.commits} 个提交：都只改了提交人所在部门可以改的内容。\n`);
   }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CommandContext } from '../command-context.js';
+import { error, type Diagnostic } from '../diagnostic.js';
 import { ExitCode } from '../exit-code.js';
 import { editLedgerFileWith } from '../edit/edit-ledger.js';
 import { UserError } from '../errors.js';
@@ -9,7 +9,10 @@ import { beijingToday } from '../model/dates.js';
 import { dateOption } from '../typed-input.js';
 import { planCollect, type CollectPlan } from '../query/collect-plan.js';
 import { diffLedgers } from '../query/ledger-diff.js';
+import { readFileBytes } from '../read/read-file.js';
 import { readForm } from '../read/read-form.js';
+import { maxFileBytes } from '../read/read-regular-file.js';
+import type { TextSource } from '../read/source-texts.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { safeLine } from '../render/safe-text.js';
@@ -48,17 +51,18 @@ export async function collectCommand(ctx: CommandContext, files: string[], optio
 }
 
 async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFile: string; today: string; on?: string; graceDays?: number; wantCommit: boolean; dept?: string }): Promise<Outcome> {
-  const say = (message: string) => ctx.io.stderr(`${safeLine(file)}: ${safeLine(message)}\n`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (cause) {
-    say((cause as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : `无法读取（${(cause as NodeJS.ErrnoException).code ?? cause}）`);
+  // Each finding about a form is a diagnostic at the form (and its cell), shown as every other one is.
+  const tell = (findings: readonly Diagnostic[], texts: TextSource = new Map()) => ctx.io.stderr(renderDiagnosticsText(findings, texts, ctx.err));
+  const refuse = (message: string) => tell([error('FORM_REFUSED', message, { file })]);
+  // Relative to the run's folder, within the file-size budget, refusing what is not a regular file.
+  const read = readFileBytes(file, { cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) });
+  if (read.bytes === undefined) {
+    tell(read.diagnostics);
     return 'refused';
   }
-  const form = await readForm(bytes);
+  const form = await readForm(read.bytes);
   if ('refused' in form) {
-    say(form.refused);
+    refuse(form.refused);
     return 'refused';
   }
   const ledgerFile = setting.ledgerFile;
@@ -87,6 +91,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
         return plan.edits;
       },
       {
+        cwd: ctx.io.cwd,
         open: (bytes) => openLedger(ctx, { checks: 'all', file: ledgerFile, override: (f) => (f === ledgerFile ? bytes : undefined) }),
         // Under the edit's lock, as for set/done/note: the base must be HEAD, and the commit lands before any other edit can.
         checkBase: repo && ((bytes) => requireCommittedBase(ledgerFile, repo, bytes)),
@@ -107,23 +112,24 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
     );
   } catch (cause) {
     if (!(cause instanceof UserError)) throw cause;
-    say(`这份表格的填报未写入：${cause.message}`);
-    if (cause.diagnostics.length) ctx.io.stderr(renderDiagnosticsText(cause.diagnostics, cause.texts, ctx.err));
+    refuse(`这份表格的填报未写入：${cause.message}`);
+    // Located as the edge locates a refused edit's findings: file:line:col with the line.
+    if (cause.diagnostics.length) tell((await import('../read/locate-diagnostics.js')).locateDiagnostics(cause.diagnostics, cause.texts), cause.texts);
     return 'refused';
   }
   const plan: CollectPlan | undefined = planned;
   if (!plan) throw new Error('collect: no plan was made');
   if (plan.refused) {
-    say(plan.refused);
+    refuse(plan.refused);
     return 'refused';
   }
   const problems = [...form.problems, ...plan.problems];
   if (problems.length) {
-    for (const p of problems) ctx.io.stderr(`${safeLine(file)}:${p.cell}: ${safeLine(p.message)}\n`);
-    say(`${problems.length} 处填写有误，这份表格未写入；请联络员改正后重交`);
+    tell(problems.map((p) => error('FORM_ENTRY_INVALID', p.message, { file, cell: p.cell })));
+    refuse(`${problems.length} 处填写有误，这份表格未写入；请联络员改正后重交`);
     return 'refused';
   }
-  for (const c of plan.conflicts) ctx.io.stderr(`${safeLine(file)}:${c.cell}: 冲突：${safeLine(c.reason)}\n`);
+  tell(plan.conflicts.map((c) => error('FORM_CONFLICT', `冲突：${c.reason}`, { file, cell: c.cell })));
   if (!plan.edits.length) {
     if (!plan.conflicts.length) ctx.io.stdout(`${safeLine(file)}（${plan.department}）：没有新的填报内容${plan.alreadyIn ? `（${plan.alreadyIn} 行已在台账中）` : ''}\n`);
     return plan.conflicts.length ? 'conflicts' : 'nothing';

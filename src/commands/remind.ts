@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
+import { warning } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import type { Reminder, RemindReport } from '../query/remind-report.js';
 import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
 import { reminderJson, renderReminderMarkdown, renderReminderText } from '../render/reminder.js';
-import { renderedBytes, writeOutputFile } from './write-output.js';
+import { inRunFolder, renderedBytes, writeOutputFile } from './write-output.js';
 import { renderJson } from '../render/json.js';
 
 type TextFormat = 'text' | 'md' | 'json';
@@ -31,13 +32,13 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
   const dept = options.dept;
   const report = await viewReport<RemindReport>(ctx, options, `remind:${dept ?? ''}`, async (view, notes) => {
     const [{ remindReport }, { requireDepartment }] = await Promise.all([import('../query/remind-report.js'), import('./require-department.js')]);
-    return remindReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
+    const report = remindReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
+    // Kept with the report, so a remembered one says it too.
+    if (report.unassigned && !dept) notes.push(warning('UNASSIGNED_ITEMS', `另有 ${report.unassigned} 项只由未指明的群体（各有关司(局) 等）负责，无从催办；在台账该项的 resolve 中写明部门后即可。`, { file: view.ledger.file }));
+    return report;
   });
   if (!report.reminders.length) {
     ctx.io.stderr(`截至 ${report.as_of}，${dept ? `${dept}没有` : '各部门都没有'}需要催办的任务（逾期、${report.due_soon_days} 个工作日内到期、${report.stale_days} 天无进展）。\n`);
-  }
-  if (report.unassigned && !dept) {
-    ctx.io.stderr(`另有 ${report.unassigned} 项只由未指明的群体（各有关司(局) 等）负责，无从催办；在台账该项的 resolve 中写明部门后即可。\n`);
   }
   const fileFormat = isFileFormat(options.format) ? options.format : undefined;
   const text = fileFormat ? undefined : FORMATS[options.format as TextFormat];
@@ -50,17 +51,17 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
     return ExitCode.Ok;
   }
   const folder = options.output;
-  const isFolder = existsSync(folder) && statSync(folder).isDirectory();
+  const isFolder = existsSync(inRunFolder(ctx, folder)) && statSync(inRunFolder(ctx, folder)).isDirectory();
   // One department's letter may go straight to a file named like one (-o 信息中心.docx).
   if (report.reminders.length === 1 && !isFolder && folder.toLowerCase().endsWith(extension)) {
     writeOutputFile(ctx, folder, await render(report.reminders[0]!), `${report.reminders[0]!.department}的催办`);
     return ExitCode.Ok;
   }
-  if (existsSync(folder) && !isFolder) throw new UserError(`-o 须指定目录（每个部门写一个文件），「${folder}」是文件`);
-  mkdirSync(folder, { recursive: true });
+  if (existsSync(inRunFolder(ctx, folder)) && !isFolder) throw new UserError(`-o 须指定目录（每个部门写一个文件），「${folder}」是文件`);
+  mkdirSync(inRunFolder(ctx, folder), { recursive: true });
   for (const reminder of report.reminders) {
     // The file name comes from ledger data: made safe, and refused if it would leave the folder.
-    writeOutputFile(ctx, pathInside(folder, safeFileName(reminder.department, extension)), await render(reminder), `${reminder.department}的催办`);
+    writeOutputFile(ctx, pathInside(folder, safeFileName(reminder.department, extension), ctx.io.cwd), await render(reminder), `${reminder.department}的催办`);
   }
   return ExitCode.Ok;
 }

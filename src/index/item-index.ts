@@ -7,19 +7,22 @@
  * of the file is not parsed, modelled or checked. Derived and disposable: it
  * lives in the cache, and a run without it gives the same answers.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
-import { contentKeyOf } from '../cache/fingerprints.js';
-import type { Department } from '../model/department.js';
-import type { Item } from '../model/ledger.js';
+import { contentKeyOf, fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import type { Department, Registry } from '../model/department.js';
+import type { Item, Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineFacts } from '../query/deadline.js';
 import { contentHash } from '../read/content-hash.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { splitAtItems } from '../read/parse-yaml-chunks.js';
+import { ledgerLayout, type LedgerLayout } from '../read/ledger-layout.js';
 import { readSourceFile } from '../read/read-file.js';
+import { isPlainUtf8 } from '../read/decode-text.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 
@@ -54,8 +57,39 @@ interface StoredIndex {
   sectionOf: number[];
   /** Errors outside the items' rows and their numbering: the plan, the registry, the file's shape. */
   fixedErrors: number;
+  /** Names this build of the index: a delta entry belongs to it alone. */
+  stamp: string;
+  /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order. */
   order: string[];
-  rows: Record<string, ItemRow>;
+  rows: PackedRow[];
+}
+
+/**
+ * Rows added since the index was built (the items edited by hand since), kept
+ * in a small entry of their own so that a one-item edit does not rewrite the
+ * index; folded into it when it grows.
+ */
+interface IndexDelta {
+  stamp: string;
+  rows: Record<string, PackedRow>;
+}
+
+/** A row as stored: a flat array, about a third the bytes of the object. */
+type PackedRow = [number: string | null, errors: number, due?: string, status?: Status, effectiveDue?: string, lastProgress?: string | 0, postponed?: 0 | 1, obligations?: number[]];
+
+function packRow(row: ItemRow): PackedRow {
+  if (row.number === null) return [null, row.errors];
+  const f = row.facts;
+  return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat()];
+}
+
+function unpackRow(packed: PackedRow): ItemRow {
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat] = packed;
+  if (number === null) return { number: null, errors };
+  const obligations: [number, number, 0 | 1][] = [];
+  for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
+  const facts: DeadlineFacts = { status: status!, due: effectiveDue!, ...(lastProgress ? { lastProgress } : {}) };
+  return { number, errors, due: due!, facts, postponed: postponed === 1, obligations };
 }
 
 /** The index's answer for a view: every item's facts and each department's obligations. */
@@ -69,26 +103,52 @@ export interface IndexedLedger {
   errors: number;
   /** How many item chunks were parsed on this run (the rest came from the index). */
   parsed: number;
+  registry: Registry;
+  /**
+   * A ledger of only the items at these positions (of `items`), modelled from
+   * their own chunks under the plan and their sections, in ledger order: what a
+   * view that lists a few items needs, without modelling the rest.
+   */
+  ledgerOf(positions: readonly number[]): Promise<Ledger>;
 }
 
 interface FileState {
-  text: string;
+  bytes: Uint8Array;
   contentKey: string;
   skeleton: string;
-  chunks: string[];
+  /** Each item's bytes. */
+  chunks: Uint8Array[];
   hashes: string[];
   setting: string;
 }
 
-/** Reads the ledger and its registry as bytes and cuts the ledger at its items; undefined when the layout does not allow it. */
-function fileState(file: string, registryFile: string, calendar: string, today: string, cwd: string): FileState | undefined {
-  const read = readSourceFile(file, { allowLegacy: false, cwd });
-  if (read.bytes === undefined || read.encoding !== 'utf-8') return undefined;
-  const text = read.text();
-  if (text.charCodeAt(0) === 0xfeff) return undefined;
-  const split = splitAtItems(text);
-  if (!split || !split.chunks.length) return undefined;
-  const sources = [{ file, hash: contentHash(read.bytes) }];
+/**
+ * Identifies everything of the file but the items' own text: the plan, the
+ * sections and where each item stands (the bytes between items and each
+ * item's indentation). Unchanged by an edit inside one item.
+ */
+function skeletonIdentity(bytes: Uint8Array, layout: LedgerLayout): string {
+  const hash = createHash('sha1');
+  let from = 0;
+  for (const item of layout.items) {
+    hash.update(bytes.subarray(from, item.start)).update(`\0${item.indent}\0`);
+    from = item.end;
+  }
+  return hash.update(bytes.subarray(from)).digest('hex');
+}
+
+/**
+ * Reads the ledger and its registry as bytes and cuts the ledger at its items
+ * without decoding it (offsets are byte offsets); undefined when the layout
+ * does not allow it. `ledgerBytes`: the ledger as already read this run.
+ */
+function fileState(file: string, registryFile: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array): FileState | undefined {
+  const bytes = ledgerBytes ?? readSourceFile(file, { allowLegacy: false, cwd }).bytes;
+  // Only plain UTF-8 without a byte-order mark: other encodings are decoded by the whole load.
+  if (bytes === undefined || (bytes[0] === 0xef && bytes[1] === 0xbb) || !isPlainUtf8(bytes)) return undefined;
+  const layout = ledgerLayout(bytes);
+  if (!layout || !layout.items.length) return undefined;
+  const sources = [{ file, hash: contentHash(bytes) }];
   let registryHash = '';
   if (resolve(cwd, registryFile) !== resolve(cwd, file)) {
     const registry = readSourceFile(registryFile, { allowLegacy: false, cwd });
@@ -96,20 +156,24 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
     registryHash = contentHash(registry.bytes);
     sources.push({ file: registryFile, hash: registryHash });
   }
+  const chunks = layout.items.map((item) => bytes.subarray(item.start, item.end));
   return {
-    text,
+    bytes,
     contentKey: contentKeyOf(sources, cwd),
-    skeleton: contentHash(split.skeleton),
-    chunks: split.chunks,
-    hashes: split.chunks.map(contentHash),
+    skeleton: skeletonIdentity(bytes, layout),
+    chunks,
+    hashes: chunks.map(contentHash),
     setting: `${registryHash}|${calendar}|${today}|${cwd}`,
   };
 }
 
-/** The stored index of a file, when it was built for this build, file and setting. */
-function storedIndexOf(cache: CacheStore, file: string): StoredIndex | undefined {
-  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(file)))?.value;
+/** The stored index of a file. */
+function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
+  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
 }
+
+/** A delta folds into the index once it holds this many rows. */
+const foldAt = (items: number) => Math.max(8, items >> 4);
 
 /**
  * The ledger's items as the views need them, from the index: only chunks not
@@ -117,34 +181,49 @@ function storedIndexOf(cache: CacheStore, file: string): StoredIndex | undefined
  * for this file, its plan or sections or registry or calendar changed, a
  * chunk does not parse alone): the caller then loads the ledger whole.
  */
-export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string): Promise<IndexedLedger | undefined> {
-  const stored = storedIndexOf(cache, file);
+export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array): Promise<IndexedLedger | undefined> {
+  const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
-  const state = fileState(file, stored.registryFile, calendar, today, cwd);
+  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledgerBytes);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
+  // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
+  rememberRegistryOf(cache, fileFingerprint(file, state.bytes, cwd), resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
+  const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
+  const kept = cache.get<IndexDelta>(deltaKey)?.value;
+  const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
+  const place = new Map<string, number>();
+  stored.order.forEach((hash, i) => place.set(hash, i));
+  const packed = (hash: string): PackedRow | undefined => {
+    const at = place.get(hash);
+    return at !== undefined ? stored.rows[at] : delta.rows[hash];
+  };
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
-  const missing = state.hashes.map((hash, i) => (stored.rows[hash] ? -1 : i)).filter((i) => i >= 0);
+  const missing = state.hashes.map((hash, i) => (packed(hash) ? -1 : i)).filter((i) => i >= 0);
   if (missing.length) {
     const { itemRow } = await import('./item-row.js');
     for (const i of missing) {
       const value = chunkValue(state.chunks[i]!);
       if (value === undefined) return undefined;
-      stored.rows[state.hashes[i]!] = await itemRow(value, rowSetting(stored, registry, i, today, cwd));
+      delta.rows[state.hashes[i]!] = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
       parsed++;
     }
-    // Rows of chunks no longer in the file are dropped, so the entry stays the size of the ledger.
-    const rows: Record<string, ItemRow> = {};
-    for (const hash of state.hashes) rows[hash] = stored.rows[hash]!;
-    cache.set(cacheKeys.itemIndex(resolve(file)), { ...stored, order: state.hashes, rows });
+    // Rows of chunks no longer in the file are dropped, so the delta stays the size of what changed.
+    const current = new Set(state.hashes);
+    for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
+    if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
+      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: state.hashes.map((hash) => packed(hash)!) };
+      cache.set(cacheKeys.itemIndex(resolve(cwd, file)), folded);
+      cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
+    } else cache.set(deltaKey, delta);
   }
-  return answer(stored, state, registry.departments, parsed);
+  return answer(stored, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry, parsed, today, cwd);
 }
 
 /** One chunk's value; undefined unless it is a one-entry list. */
-function chunkValue(chunk: string): unknown {
+function chunkValue(chunk: Uint8Array): unknown {
   try {
-    const value = loadYamlValue(chunk);
+    const value = loadYamlValue(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8'));
     return Array.isArray(value) && value.length === 1 && value[0] !== undefined ? value[0] : undefined;
   } catch {
     return undefined;
@@ -162,19 +241,34 @@ async function numberingErrors(rows: ItemRow[], file: string): Promise<number> {
   return itemNumbers({ ledger: { file, items } as never, today: '' }).filter((d) => d.severity === 'error').length;
 }
 
-async function answer(stored: StoredIndex, state: FileState, departments: readonly Department[], parsed: number): Promise<IndexedLedger> {
-  const rows = state.hashes.map((hash) => stored.rows[hash]!);
+async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], registry: Registry, parsed: number, today: string, cwd: string): Promise<IndexedLedger> {
+  const departments = registry.departments;
   const items: IndexedLedger['items'] = [];
+  /** The chunk of each item. */
+  const chunkOf: number[] = [];
   const obligations: IndexedLedger['obligations'] = departments.map(() => []);
   let errors = stored.fixedErrors + (await numberingErrors(rows, stored.displayFile));
-  for (const row of rows) {
+  rows.forEach((row, chunk) => {
     errors += row.errors;
-    if (row.number === null) continue;
+    if (row.number === null) return;
     const at = items.length;
     items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed });
+    chunkOf.push(chunk);
     for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
-  }
-  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed };
+  });
+  const ledgerOf = async (positions: readonly number[]): Promise<Ledger> => {
+    // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
+    const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
+    for (const at of [...positions].sort((a, b) => a - b)) {
+      const chunk = chunkOf[at]!;
+      sections[stored.sectionOf[chunk]!]!.items.push(chunkValue(state.chunks[chunk]!));
+    }
+    const [{ ledgerFromValue }, { resolveRelativeDues }] = await Promise.all([import('../read/read-ledger.js'), import('../read/resolve-relative-dues.js')]);
+    const ledger = ledgerFromValue({ plan: stored.planValue, sections }, stored.displayFile, registry, stored.registryFile, today);
+    await resolveRelativeDues(ledger, cwd);
+    return ledger;
+  };
+  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed, registry, ledgerOf };
 }
 
 /** What the full load of a ledger gives the index builder. */
@@ -182,7 +276,6 @@ export interface LoadedForIndex {
   file: string;
   displayFile: string;
   registryFile: string;
-  value: unknown;
   /** The registry file's parsed value (the ledger's own `departments` when inline). */
   registryValue: unknown;
   /** Errors the full load and the view checks found. */
@@ -197,8 +290,14 @@ export interface LoadedForIndex {
 export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, calendar: string, today: string, cwd: string): Promise<void> {
   const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd);
   if (!state) return;
-  const split = splitAtItems(state.text)!;
-  const skeleton = loadYamlValue(split.skeleton) as { plan?: unknown; sections?: { number?: unknown; title?: unknown; items?: unknown[] }[] };
+  const split = splitAtItems(Buffer.from(state.bytes.buffer, state.bytes.byteOffset, state.bytes.length).toString('utf8'));
+  if (!split || split.chunks.length !== state.chunks.length) return;
+  let skeleton: { plan?: unknown; sections?: { number?: unknown; title?: unknown; items?: unknown[] }[] };
+  try {
+    skeleton = loadYamlValue(split.skeleton) as typeof skeleton;
+  } catch {
+    return;
+  }
   const sections: StoredIndex['sections'] = [];
   const sectionOf: number[] = [];
   for (const section of Array.isArray(skeleton.sections) ? skeleton.sections : []) {
@@ -208,9 +307,15 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     }
   }
   // Every item must sit in a section's list for its row to be computed alone.
-  if (sectionOf.length !== split.chunks.length || sectionOf.some((s) => s === undefined)) return;
-  const previous = storedIndexOf(cache, loaded.file);
-  const keep = previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan) ? previous.rows : {};
+  if (sectionOf.length !== split.chunks.length || Array.from(sectionOf, (s) => s === undefined).includes(true)) return;
+  // Rows depend on the plan, the registry, the calendar and today, not on the item's place: those of the last index stand.
+  const previous = storedIndexOf(cache, loaded.file, cwd);
+  const keep = new Map<string, PackedRow>();
+  if (previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan)) {
+    previous.order.forEach((hash, i) => keep.set(hash, previous.rows[i]!));
+    const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)))?.value;
+    if (delta?.stamp === previous.stamp) for (const [hash, row] of Object.entries(delta.rows)) keep.set(hash, row);
+  }
   const stored: StoredIndex = {
     skeleton: state.skeleton,
     setting: state.setting,
@@ -222,24 +327,25 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     sections,
     sectionOf,
     fixedErrors: 0,
+    stamp: randomBytes(8).toString('hex'),
     order: state.hashes,
-    rows: {},
+    rows: [],
   };
   const registry = registryFromValue(loaded.registryValue);
   const { itemRow } = await import('./item-row.js');
+  const rows: ItemRow[] = [];
   for (let i = 0; i < state.chunks.length; i++) {
-    const hash = state.hashes[i]!;
-    if (stored.rows[hash]) continue;
-    // A row does not depend on the item's section or place (only findings' wording does), so a kept row stands.
-    if (keep[hash]) {
-      stored.rows[hash] = keep[hash];
-      continue;
+    let row = keep.get(state.hashes[i]!);
+    if (!row) {
+      const value = chunkValue(state.chunks[i]!);
+      if (value === undefined) return;
+      row = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
+      keep.set(state.hashes[i]!, row);
     }
-    const value = chunkValue(state.chunks[i]!);
-    if (value === undefined) return;
-    stored.rows[hash] = await itemRow(value, rowSetting(stored, registry, i, today, cwd));
+    stored.rows.push(row);
+    rows.push(unpackRow(row));
   }
-  const rows = state.hashes.map((hash) => stored.rows[hash]!);
   stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - (await numberingErrors(rows, loaded.displayFile));
-  cache.set(cacheKeys.itemIndex(resolve(loaded.file)), stored);
+  cache.set(cacheKeys.itemIndex(resolve(cwd, loaded.file)), stored);
+  cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
 }

@@ -26,10 +26,22 @@ export interface RowSetting {
 
 const errorsIn = (found: readonly Diagnostic[]) => found.reduce((n, d) => n + (d.severity === 'error' ? 1 : 0), 0);
 
+/** Errors of the plan and registry alone, by registry and then plan, file and today: the same for every item of a run. */
+const planErrors = new WeakMap<Registry, Map<string, number>>();
+
+async function planAloneErrors(setting: RowSetting, ledger: Ledger): Promise<number> {
+  let byPlan = planErrors.get(setting.registry);
+  if (!byPlan) planErrors.set(setting.registry, (byPlan = new Map()));
+  const key = JSON.stringify([setting.planValue, setting.file, setting.today, setting.cwd]);
+  let errors = byPlan.get(key);
+  if (errors === undefined) byPlan.set(key, (errors = errorsIn(await checkLedger({ ledger: { ...ledger, items: [] }, today: setting.today }, 'view'))));
+  return errors;
+}
+
 /** A ledger of the plan and the section alone, with `items` in it. */
 function ledgerOf(setting: RowSetting, items: unknown[]): Ledger {
   const value = { plan: setting.planValue, sections: [{ number: setting.section.number, title: setting.section.title, items }] };
-  return ledgerFromValue(value, setting.file, setting.registry, setting.registryFile);
+  return ledgerFromValue(value, setting.file, setting.registry, setting.registryFile, setting.today);
 }
 
 /**
@@ -46,7 +58,7 @@ export async function itemRow(value: unknown, setting: RowSetting): Promise<Item
   if (!item) return { number: null, errors: shapeErrors };
   const context = { ledger, today: setting.today };
   // The plan-level findings and the numbering findings of this one-item ledger are not the item's.
-  const alone = errorsIn(await checkLedger(context, 'view')) - errorsIn(await checkLedger({ ledger: { ...ledger, items: [] }, today: setting.today }, 'view')) - errorsIn(itemNumbers(context));
+  const alone = errorsIn(await checkLedger(context, 'view')) - (await planAloneErrors(setting, ledger)) - errorsIn(itemNumbers(context));
   const departments = setting.registry.departments;
   const obligations: [number, number, 0 | 1][] = [];
   for (const [department, list] of obligationsByDepartment(ledger)) {

@@ -40,6 +40,12 @@ export interface DefaultAsOf {
   asOf: string;
   /** `2021 年度已结束，按 2021-12-31 统计`; absent when the date is today. */
   note?: string;
+  /**
+   * The as-of day is over (the year has ended, or the ledger was closed): an
+   * item due on it and not done missed its deadline, like any other. Absent
+   * when the date is today, whose deadlines can still be met.
+   */
+  dayOver?: true;
 }
 
 /**
@@ -47,8 +53,8 @@ export interface DefaultAsOf {
  * are over, the year's end; once the ledger is closed, its closing day.
  */
 export function defaultAsOf(period: PlanPeriod, today: string): DefaultAsOf {
-  if (period.closedOn && today > period.closedOn) return { asOf: period.closedOn, note: `${period.year} 年度台账已于 ${period.closedOn} 关闭，按 ${period.closedOn} 统计` };
-  if (today > period.lastRecordDay) return { asOf: period.end, note: `${period.year} 年度已结束，按 ${period.end} 统计` };
+  if (period.closedOn && today > period.closedOn) return { asOf: period.closedOn, note: `${period.year} 年度台账已于 ${period.closedOn} 关闭，按 ${period.closedOn} 统计`, dayOver: true };
+  if (today > period.lastRecordDay) return { asOf: period.end, note: `${period.year} 年度已结束，按 ${period.end} 统计`, dayOver: true };
   return { asOf: today };
 }
 

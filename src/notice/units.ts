@@ -41,7 +41,10 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
 
 /** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
 function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: string; clause: string; dueText?: string; doubt?: string } {
-  if (unit.columns) return { text: joinLines(unit.content), clause: unit.columns.clause ?? '', ...(unit.columns.dueText ? { dueText: unit.columns.dueText } : {}) };
+  if (unit.columns) {
+    const { clause = '', dueText, doubt } = unit.columns;
+    return { text: joinLines(unit.content), clause, ...(dueText ? { dueText } : {}), ...(doubt ? { doubt } : {}) };
+  }
   const labelled = labelLines(unit.content);
   if (labelled.clause) return { text: labelled.text, clause: labelled.clause, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
   // The clause on a line of its own after the words (a flattened table): `市财政局牵头落实`.

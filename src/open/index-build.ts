@@ -23,7 +23,6 @@ export async function buildIndexFrom(ctx: OpenContext, file: string, cache: Cach
       file,
       displayFile: ledger.file,
       registryFile: inline ? file : ledger.registryFile,
-      value: opened.value,
       registryValue,
       errors: opened.diagnostics.filter((d) => d.severity === 'error').length,
       plan: { title: plan.title, document_number: plan.documentNumber ?? null, year: plan.year, ...(plan.issuedOn ? { issuedOn: plan.issuedOn } : {}), defaultDue: plan.defaultDue, ...(plan.closedOn ? { closedOn: plan.closedOn } : {}) },

@@ -31,9 +31,10 @@ export async function indexedView(
   calendar: string,
   typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number },
   notes: Diagnostic[],
+  ledgerBytes?: Uint8Array,
 ): Promise<IndexedView | undefined> {
   const today = beijingToday(ctx.io.now());
-  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd);
+  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd, ledgerBytes);
   if (!ledger) return undefined;
   // The same rule as setUpView: no --as-of means today while the plan year runs, its end once it is over.
   const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;
@@ -48,6 +49,7 @@ export async function indexedView(
     counter,
   );
   if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
-  const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter };
+  const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) };
   return { ledger, options, deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)), ...(byYear?.note ? { asOfNote: byYear.note } : {}) };
 }
+

@@ -9,6 +9,7 @@ import type { ViewContext } from '../query/view-context.js';
 import { cacheOf } from './cache-of.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { locateLedger } from './locate-ledger.js';
+import { readSourceFile } from '../read/read-file.js';
 import type { IndexedView } from './indexed-view.js';
 
 export interface ViewOptions {
@@ -43,7 +44,7 @@ export async function viewReport<T>(
   }: {
     remember?: boolean;
     /** The same report computed from the per-item index (src/index/), used when the index can answer. */
-    fromIndex?: (view: IndexedView) => T | Promise<T>;
+    fromIndex?: (view: IndexedView, notes: Diagnostic[]) => T | Promise<T>;
   } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
@@ -62,7 +63,9 @@ export async function viewReport<T>(
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd) : undefined;
+  // Read once: the view cache's key and the per-item index both need the bytes.
+  const ledgerBytes = cache ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledgerBytes) : undefined;
   const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
   const notes: Diagnostic[] = [];
   let report: T;
@@ -71,9 +74,9 @@ export async function viewReport<T>(
     notes.push(...cached.value.notes);
   } else {
     // After a hand edit the per-item index answers with only the changed items parsed.
-    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes) : undefined;
+    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes) : undefined;
     if (indexed) {
-      report = await fromIndex!(indexed);
+      report = await fromIndex!(indexed, notes);
       cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
     } else {
       // Loading and computing are imported only when the cache cannot answer.

@@ -29,7 +29,7 @@ export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceD
   const counter = new WorkingDayCounter(workCalendar(overrides));
   const unknown = unknownYears(ledger, settings.asOf, counter);
   if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
-  const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter });
+  const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) });
   if (byYear?.note) context.asOfNote = byYear.note;
   if (typed.since) context.since = { date: typed.since, changed: await changedSinceDate(ctx, ledger, typed.since, notes) };
   return { context, contentKey: opened.contentKey, opened };
@@ -42,7 +42,7 @@ export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceD
  */
 async function changedSinceDate(ctx: OpenContext, ledger: Ledger, since: string, notes: Diagnostic[]): Promise<Set<Item>> {
   const changed = changedByDates(ledger, since);
-  const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file);
+  const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file, ctx.io.cwd);
   if (!repo) return changed;
   const commit = lastCommitBefore(repo.root, repo.path, since);
   if (!commit) {

@@ -24,6 +24,8 @@ export interface DeadlineOptions {
   dueSoonDays: number;
   /** Days without a progress entry after which an ongoing item is stale. */
   staleDays: number;
+  /** The as-of day is over (a finished plan year counted as of its end): what was due on it and is not done is overdue, not due today. */
+  dayOver?: boolean;
 }
 
 /** What a deadline is judged from: the item's status, the due date it is judged by, its last progress report. */
@@ -47,11 +49,9 @@ export function deadlineOf(item: Item, ledger: Ledger, options: DeadlineOptions)
 
 /** Judges a deadline from its facts; `issuedOn` is when an ongoing item without reports started to age. */
 export function judgeDeadline(facts: DeadlineFacts, issuedOn: string | undefined, options: DeadlineOptions): Deadline {
-  const { asOf, counter } = options;
-  const due = facts.due;
-  const daysLeft = calendarDaysBetween(asOf, due);
-  const workingDaysLeft = counter.between(asOf, due) ?? null;
-  const base = { daysLeft, workingDaysLeft };
+  const { asOf } = options;
+  const base = daysTo(facts.due, options);
+  const { daysLeft, workingDaysLeft } = base;
   if (facts.status === 'done') return { ...base, state: 'done' };
   if (facts.status === 'cancelled') return { ...base, state: 'cancelled' };
   if (facts.status === 'ongoing') {
@@ -60,10 +60,21 @@ export function judgeDeadline(facts: DeadlineFacts, issuedOn: string | undefined
     const stale = since === undefined || calendarDaysBetween(since, asOf) > options.staleDays;
     return { ...base, state: 'ongoing', stale, ...(lastProgress ? { lastProgress } : {}) };
   }
-  if (daysLeft < 0) return { ...base, state: 'overdue' };
+  if (daysLeft < 0 || (daysLeft === 0 && options.dayOver)) return { ...base, state: 'overdue' };
   // Working days never outnumber calendar days, so without a schedule a calendar-day test is the safe side.
   const soon = workingDaysLeft === null ? daysLeft <= options.dueSoonDays : workingDaysLeft <= options.dueSoonDays;
   return { ...base, state: soon ? 'due_soon' : 'open' };
+}
+
+/** Days to each due date, counted once per run and date: thousands of items share a few hundred dates. */
+const countedDays = new WeakMap<DeadlineOptions, Map<string, { daysLeft: number; workingDaysLeft: number | null }>>();
+
+function daysTo(due: string, options: DeadlineOptions): { daysLeft: number; workingDaysLeft: number | null } {
+  let byDate = countedDays.get(options);
+  if (!byDate) countedDays.set(options, (byDate = new Map()));
+  let days = byDate.get(due);
+  if (!days) byDate.set(due, (days = { daysLeft: calendarDaysBetween(options.asOf, due), workingDaysLeft: options.counter.between(options.asOf, due) ?? null }));
+  return days;
 }
 
 /** Years of due dates and the as-of date whose holiday schedule the calendar does not know. */

@@ -1,4 +1,4 @@
-import type { Item } from '../model/ledger.js';
+import { pendingRequest, type Item } from '../model/ledger.js';
 import { currentStep } from '../model/milestones.js';
 import type { Role } from '../model/role.js';
 import type { Status } from '../model/status.js';
@@ -39,6 +39,10 @@ export interface ItemRow {
   latest_note?: { date: string; dept: string; note: string };
   /** With --since: whether the item changed on or after that date. */
   changed_since?: boolean;
+  /** A department's request to postpone, waiting for the office (申请延期，待批准). */
+  postponement_requested?: { on: string; dept: string; to: string; reason: string };
+  /** 上年结转: the unfinished item of an earlier plan this item continues (import --carry-over). */
+  carried_over?: { item: string; plan?: string; document_number?: string };
 }
 
 /** The item's latest progress note: the last entry with the greatest date. */
@@ -53,10 +57,15 @@ export function postponedLate(item: Item): boolean {
   return item.postponements.some((p) => p.on > p.from);
 }
 
+function carriedFrom(link: NonNullable<Item['carriedOver']>): NonNullable<ItemRow['carried_over']> {
+  return { item: link.item, ...(link.plan ? { plan: link.plan } : {}), ...(link.documentNumber ? { document_number: link.documentNumber } : {}) };
+}
+
 /** An item (and optionally an obligation on it) as a row. */
 export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation, changedSince?: boolean): ItemRow {
   const step = item.status === 'done' || item.status === 'cancelled' ? undefined : currentStep(item);
   const note = latestNote(item);
+  const request = pendingRequest(item);
   return {
     number: item.number,
     section: item.section,
@@ -80,5 +89,7 @@ export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation,
     ...(step ? { step: { index: step.index, total: step.total, text: step.milestone.text, due: step.milestone.due } } : {}),
     ...(note ? { latest_note: { date: note.date, dept: note.dept, note: note.note } } : {}),
     ...(changedSince !== undefined ? { changed_since: changedSince } : {}),
+    ...(request ? { postponement_requested: { on: request.on, dept: request.dept, to: request.to, reason: request.reason } } : {}),
+    ...(item.carriedOver ? { carried_over: carriedFrom(item.carriedOver) } : {}),
   };
 }

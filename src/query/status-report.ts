@@ -61,29 +61,44 @@ export interface StatusInput {
   obligations: readonly (readonly StatusObligation[])[];
 }
 
-/** Counts over items; written as a plain loop because it runs once per department over thousands of items. */
-function tally(items: readonly StatusFacts[], chosen?: readonly number[]) {
-  const by_status = emptyStatus();
-  let overdue = 0;
-  let due_soon = 0;
-  let stale = 0;
-  let postponed = 0;
-  const count = chosen ? chosen.length : items.length;
-  for (let i = 0; i < count; i++) {
-    const item = items[chosen ? chosen[i]! : i]!;
-    if (item.postponed) postponed++;
-    by_status[item.status]++;
-    const deadline = item.deadline;
-    if (deadline.state === 'overdue') overdue++;
-    else if (deadline.state === 'due_soon') due_soon++;
-    if (deadline.stale) stale++;
+const STATUS_ORDER: readonly Status[] = ['not_started', 'in_progress', 'done', 'ongoing', 'cancelled'];
+
+/** Each item's facts as small codes, judged once, so that every department's count is a loop over integers. */
+function codesOf(items: readonly StatusFacts[]) {
+  const status = new Uint8Array(items.length);
+  /** Bit 1 overdue, 2 due soon, 4 stale, 8 postponed. */
+  const flags = new Uint8Array(items.length);
+  items.forEach((item, i) => {
+    status[i] = STATUS_ORDER.indexOf(item.status);
+    const state = item.deadline.state;
+    flags[i] = (state === 'overdue' ? 1 : state === 'due_soon' ? 2 : 0) | (item.deadline.stale ? 4 : 0) | (item.postponed ? 8 : 0);
+  });
+  return { status, flags };
+}
+
+/** Counts over the items chosen (all when none are). */
+function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly number[]) {
+  const byStatus = [0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0];
+  const count = chosen ? chosen.length : status.length;
+  for (let k = 0; k < count; k++) {
+    const i = chosen ? chosen[k]! : k;
+    byStatus[status[i]!]!++;
+    const f = flags[i]!;
+    if (f & 1) counts[0]!++;
+    else if (f & 2) counts[1]!++;
+    if (f & 4) counts[2]!++;
+    if (f & 8) counts[3]!++;
   }
+  const by_status = emptyStatus();
+  STATUS_ORDER.forEach((s, i) => (by_status[s] = byStatus[i]!));
   const completable = count - by_status.cancelled - by_status.ongoing;
-  return { items: count, by_status, overdue, due_soon, stale, postponed, completion: completable > 0 ? by_status.done / completable : null };
+  return { items: count, by_status, overdue: counts[0]!, due_soon: counts[1]!, stale: counts[2]!, postponed: counts[3]!, completion: completable > 0 ? by_status.done / completable : null };
 }
 
 /** One row per department in registry order, and totals over the plan. */
 export function statusReportOf(input: StatusInput): StatusReport {
+  const codes = codesOf(input.items);
   const departments = input.departments.map((department, d) => {
     const obligations = input.obligations[d] ?? [];
     const owned: number[] = [];
@@ -93,9 +108,9 @@ export function statusReportOf(input: StatusInput): StatusReport {
       owned.push(o.item);
       by_role[o.role]++;
     }
-    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(input.items, owned), by_role, possible: obligations.length - owned.length };
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(codes, owned), by_role, possible: obligations.length - owned.length };
   });
-  return { plan: input.plan, as_of: input.asOf, ...(input.asOfNote ? { as_of_note: input.asOfNote } : {}), departments, totals: tally(input.items) };
+  return { plan: input.plan, as_of: input.asOf, ...(input.asOfNote ? { as_of_note: input.asOfNote } : {}), departments, totals: tally(codes) };
 }
 
 /** The status report of a loaded ledger. */

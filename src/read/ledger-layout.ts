@@ -30,9 +30,8 @@ const HASH_SIGN = 35;
 const DASH = 45;
 const LF = 10;
 const CR = 13;
-
-/** A document with directives or several documents is not cut: its readers take it whole. */
-const WHOLE_ONLY = /^(?:%|---|\.\.\.)/m;
+const PERCENT = 37;
+const DOT = 46;
 
 /** `items:` (or `- items:`) ending its line: a block list follows. Group 1 is the text before the key. */
 const ITEMS_KEY = /^( *(?:- +)?)items:[ \t]*(?:#.*)?\r?$/;
@@ -59,23 +58,37 @@ function numberOf(line: string): string | undefined {
  * next line that is neither blank nor a comment and is indented no deeper.
  * Undefined for texts whose lines cannot be trusted to say that (directives,
  * several documents, tab indentation): readers then take the file whole.
+ * Given the file's UTF-8 bytes instead of its text, offsets are byte offsets
+ * (every character the rule looks at is ASCII, which UTF-8 never uses inside
+ * another character), so a reader can hash items without decoding the file.
  */
-export function ledgerLayout(text: string): LedgerLayout | undefined {
-  if (WHOLE_ONLY.test(text)) return undefined;
+export function ledgerLayout(source: string | Uint8Array): LedgerLayout | undefined {
+  const bytes = typeof source === 'string' ? undefined : source;
+  const text = typeof source === 'string' ? source : '';
+  const length = bytes ? bytes.length : text.length;
+  const at = bytes ? (i: number) => (i < length ? bytes[i]! : NaN) : (i: number) => text.charCodeAt(i);
+  const newlineFrom = bytes ? (from: number) => bytes.indexOf(LF, from) : (from: number) => text.indexOf('\n', from);
+  const lineOf = bytes ? (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8') : (from: number, to: number) => text.slice(from, to);
   const items: ItemExtent[] = [];
   /** Column at or after which entries of the current `items:` list may stand; -1 outside a list. */
   let listFrom = -1;
   /** Column of the current list's dashes, once its first entry is seen. */
   let listIndent = -1;
   let open: ItemExtent | undefined;
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline + 1;
+  let crlf = false;
+  for (let start = 0; start < length; ) {
+    const newline = newlineFrom(start);
+    const end = newline < 0 ? length : newline + 1;
+    const lineEnd = newline < 0 ? length : newline;
+    if (newline > 0 && at(newline - 1) === CR) crlf = true;
+    const first = at(start);
+    // A directive or a document marker: the file is not one plain document.
+    if (first === PERCENT || ((first === DASH || first === DOT) && at(start + 1) === first && at(start + 2) === first)) return undefined;
     let spaces = 0;
-    while (text.charCodeAt(start + spaces) === SPACE) spaces++;
-    const first = text.charCodeAt(start + spaces);
-    if (first === TAB) return undefined;
-    const blank = start + spaces >= end || first === LF || first === CR || first === HASH_SIGN;
+    while (at(start + spaces) === SPACE) spaces++;
+    const next = at(start + spaces);
+    if (next === TAB) return undefined;
+    const blank = start + spaces >= end || next === LF || next === CR || next === HASH_SIGN;
     if (!blank) {
       if (open && spaces > open.indent) {
         start = end;
@@ -85,16 +98,15 @@ export function ledgerLayout(text: string): LedgerLayout | undefined {
         open.end = start;
         open = undefined;
       }
-      const after = text.charCodeAt(start + spaces + 1);
-      const dash = first === DASH && (after === SPACE || after === LF || after === CR || Number.isNaN(after));
+      const after = at(start + spaces + 1);
+      const dash = next === DASH && (after === SPACE || after === LF || after === CR || Number.isNaN(after));
       if (listFrom >= 0 && dash && (listIndent < 0 ? spaces >= listFrom : spaces === listIndent)) {
         listIndent = spaces;
-        const line = text.slice(start, newline < 0 ? text.length : newline);
-        open = { start, end: text.length, indent: spaces, number: numberOf(line) };
+        open = { start, end: length, indent: spaces, number: numberOf(lineOf(start, lineEnd)) };
         items.push(open);
       } else {
         if (listFrom >= 0 && (listIndent < 0 || spaces <= listIndent)) listFrom = listIndent = -1;
-        const key = ITEMS_KEY.exec(text.slice(start, newline < 0 ? text.length : newline));
+        const key = ITEMS_KEY.exec(lineOf(start, lineEnd));
         if (key) {
           // Entries of a block list stand at the key's column or deeper (a key after `- ` counts from its own column).
           listFrom = key[1]!.length;
@@ -104,8 +116,8 @@ export function ledgerLayout(text: string): LedgerLayout | undefined {
     }
     start = end;
   }
-  if (open) open.end = text.length;
-  return { items, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  if (open) open.end = length;
+  return { items, eol: crlf ? '\r\n' : '\n' };
 }
 
 /** The one item written with this number on its dash line; undefined when none or several are. */

@@ -2,7 +2,7 @@ import type { DepartmentReport } from '../query/department-report.js';
 import type { ItemRow } from '../query/item-row.js';
 import type { Section } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
-import { CHANGED_MARK, dueParts, KIND_LABELS, noteCell, postponedLabel, ROLE_LABELS, sinceFacts, timeCell } from './labels.js';
+import { dueParts, KIND_LABELS, noteCell, postponedLabel, ROLE_LABELS, sinceFacts, textMarks, timeCell } from './labels.js';
 import { escapeMarkdown } from './markdown.js';
 
 function taskLine(row: ItemRow, withVia: boolean, suffix = ''): string {
@@ -16,7 +16,8 @@ function taskLine(row: ItemRow, withVia: boolean, suffix = ''): string {
   const late = row.state === 'overdue' ? ` **${timeCell(row)}**` : row.state === 'due_soon' ? ` **临期：${timeCell(row)}**` : row.stale ? ' **久未更新**' : '';
   const box = row.state === 'done' || row.state === 'cancelled' ? '[x]' : '[ ]';
   const body = row.state === 'cancelled' ? `~~${text}~~` : text;
-  const changed = row.changed_since ? `${CHANGED_MARK} ` : '';
+  const marks = textMarks(row);
+  const changed = marks ? `${marks} ` : '';
   // The latest progress note on its own indented line, so the task line stays readable.
   const note = row.latest_note ? `\n  - 最新进展：${escapeMarkdown(noteCell(row))}` : '';
   return `- ${box} ${changed}**第 ${escapeMarkdown(row.number)} 项** ${body}（${escapeMarkdown(extra.join('；'))}）${late}${suffix}${note}`;

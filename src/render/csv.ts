@@ -2,8 +2,10 @@ import { safeText } from './safe-text.js';
 import type { DocTable, TableDoc } from './table-doc.js';
 
 // OWASP CSV injection: a spreadsheet runs a cell as a formula when it starts with
-// = + - @ (or tab/CR), also after leading whitespace. A plain number is data, not a formula.
-const FORMULA_START = /^[\s\u3000]*[=+\-@＝＋－＠]|^[\t\r]/;
+// = + - @ followed by more (also after leading whitespace), or with a tab/CR before
+// more text. A plain number is data, and so is a sign alone: a lone "-" (nothing to
+// report, a rate not yet known) is text in every spreadsheet and is left as it is.
+const FORMULA_START = /^[\s\u3000]*[=+\-@＝＋－＠][\s\u3000]*[^\s\u3000]|^[\t\r][\s\u3000]*[^\s\u3000]/;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**

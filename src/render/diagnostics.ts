@@ -6,8 +6,8 @@ import { displayWidth, safeLine } from './safe-text.js';
 const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
 
 function location(d: Diagnostic): string {
-  // A file name is data too (a path git passes to the merge driver).
-  return safeLine(d.line === undefined ? d.file : `${d.file}:${d.line}:${d.col ?? 1}`);
+  // A file name is data too (a path git passes to the merge driver). A cell of a workbook stands where a line would.
+  return safeLine(d.line !== undefined ? `${d.file}:${d.line}:${d.col ?? 1}` : d.cell ? `${d.file}:${d.cell}` : d.file);
 }
 
 /** Characters of a source line shown before and after the caret: a 1 MB line is not echoed whole. */

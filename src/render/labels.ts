@@ -36,6 +36,8 @@ export function timeCell(row: ItemRow): string {
     case 'ongoing':
       return `${row.stale ? '久未更新，' : ''}${row.last_progress ? `上次进展 ${row.last_progress}` : '尚无进展记录'}`;
     case 'overdue': {
+      // Due on the last day of a year that is over: the deadline passed, but not a day ago.
+      if (row.days_left === 0) return '到期未完成';
       const late = row.working_days_left === null ? null : -row.working_days_left;
       // Late only over a holiday (due 09-30, as of 10-03): no working day has passed, which is not a contradiction to print.
       return late === 0 ? `逾期 ${-row.days_left} 天（其间无工作日）` : `逾期 ${-row.days_left} 天（${working(late)}）`;
@@ -56,6 +58,7 @@ export function compactTimeCell(row: ItemRow): string {
     case 'ongoing':
       return row.last_progress ? `进展${row.last_progress}` : '尚无进展';
     case 'overdue':
+      if (row.days_left === 0) return '到期未完成';
       return `逾期${-row.days_left}天/${workingDays(row.working_days_left === null ? null : -row.working_days_left)}`;
     default:
       return row.days_left === 0 ? '今天到期' : `剩${row.days_left}天/${workingDays(row.working_days_left)}`;
@@ -117,6 +120,7 @@ export function dueParts(row: ItemRow): { due: string; marks: string[] } {
     row.step ? `第 ${row.step.index}/${row.step.total} 步` : '',
     row.due_after && !row.postponed ? `${row.due_after.after} 后 ${row.due_after.working_days} 个工作日` : '',
     postponedLabel(row),
+    row.postponement_requested ? `申请延期至 ${row.postponement_requested.to}，待批准` : '',
   ].filter(Boolean);
   return { due: row.step ? row.step.due : row.due, marks };
 }
@@ -135,6 +139,14 @@ export function noteCell(row: ItemRow): string {
 
 /** 【有更新】 before the task text of an item that changed since --since. */
 export const CHANGED_MARK = '【有更新】';
+
+/** 【上年结转】 before the task text of an item that continues an unfinished item of last year's plan. */
+export const CARRIED_MARK = '【上年结转】';
+
+/** The marks a view puts before an item's text: 【有更新】【上年结转】. */
+export function textMarks(row: Pick<ItemRow, 'changed_since' | 'carried_over'>): string {
+  return `${row.changed_since ? CHANGED_MARK : ''}${row.carried_over ? CARRIED_MARK : ''}`;
+}
 
 /** The facts line naming the --since date, when one was given. */
 export function sinceFacts(since: string | undefined): string[] {
@@ -164,7 +176,7 @@ export const ITEM_CSV_COLUMNS = ['剩余天数', '剩余工作日', '情况'];
 
 /** An item as a row of an item table. */
 export function itemDocRow(row: ItemRow): DocRow {
-  const text = row.changed_since ? `${CHANGED_MARK}${row.text}` : row.text;
+  const text = `${textMarks(row)}${row.text}`;
   return {
     cells: [row.number, roleCell(row), text, statusCell(row), dueCell(row), timeCell(row), noteCell(row)],
     compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row), undefined],

@@ -60,7 +60,7 @@ export function itemLines(row: ItemRow, kind: ChaseKind): string[] {
   // An ongoing (持续推进) item has no completion date to quote; what is missing is its progress.
   const lines = kind === 'stale' ? [] : [`完成时限：${chineseDate(due)}${postponed}`];
   if (row.step) lines.push(`当前步骤：第 ${row.step.index}/${row.step.total} 步，${safeLine(row.step.text)}`);
-  if (kind === 'overdue') lines.push(`已逾期：${days(-row.days_left, row.working_days_left === null ? null : -row.working_days_left)}`);
+  if (kind === 'overdue') lines.push(row.days_left === 0 ? '已到期，未完成' : `已逾期：${days(-row.days_left, row.working_days_left === null ? null : -row.working_days_left)}`);
   if (kind === 'due_soon') lines.push(row.days_left === 0 ? '今天到期' : `距到期：${days(row.days_left, row.working_days_left)}`);
   const note = row.latest_note;
   lines.push(note ? `最新进展：${chineseDate(note.date)}，${safeLine(note.note)}` : '最新进展：尚未报送');

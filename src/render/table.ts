@@ -43,15 +43,22 @@ const cellOf = (row: DocRow, i: number, compact: boolean) => safeLine((compact ?
  */
 function layoutFor(columns: readonly DocColumn[], rows: readonly DocRow[], width: number, measure: TextWidth, stackable: boolean): Layout {
   const lastStep = Math.max(0, ...columns.map((c) => Math.max(c.compact?.at ?? 0, c.dropAt ?? 0)));
+  // Each cell is measured once, in full and (where the column has one) in compact form; the steps only compare widths.
+  const widest = (i: number, compact: boolean) => {
+    let w = 0;
+    for (const row of rows) w = Math.max(w, measure.of(cellOf(row, i, compact)));
+    return w;
+  };
+  const fullWidths = columns.map((_, i) => widest(i, false));
+  const compactWidths = columns.map((c, i) => (c.compact === undefined ? fullWidths[i]! : widest(i, true)));
   let narrowest: Extract<Layout, { stacked: false }> | undefined;
   for (let step = 0; step <= lastStep; step++) {
     const shown = columns.flatMap((c, i) => (c.dropAt !== undefined && c.dropAt <= step ? [] : [i]));
     const compact = columns.map((c) => c.compact !== undefined && c.compact.at <= step);
     const widths = columns.map((c, i) => {
-      const header = compact[i] ? (c.compact?.header ?? c.header) : c.header;
-      let w = measure.of(safeLine(header));
-      for (const row of rows) w = Math.max(w, measure.of(cellOf(row, i, compact[i]!)));
-      return c.maxWidth !== undefined && Number.isFinite(width) ? Math.min(w, Math.max(c.maxWidth, measure.of(safeLine(header)))) : w;
+      const header = measure.of(safeLine(compact[i] ? (c.compact?.header ?? c.header) : c.header));
+      const w = Math.max(header, compact[i] ? compactWidths[i]! : fullWidths[i]!);
+      return c.maxWidth !== undefined && Number.isFinite(width) ? Math.min(w, Math.max(c.maxWidth, header)) : w;
     });
     const flexible = shown.find((i) => columns[i]!.flexible);
     const fixed = shown.reduce((sum, i) => (i === flexible ? sum : sum + widths[i]!), 0) + GAP.length * (shown.length - 1);

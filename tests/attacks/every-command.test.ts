@@ -57,16 +57,9 @@ function uncodedLines(err: string): string[] {
       !/^\s*\d* \|/.test(line) &&
       !/^gongkai: /.test(line) &&
       !/^（用法见 /.test(line) &&
-      !OUTCOME_LINES.some((outcome) => outcome.test(line)) &&
-      !NOT_YET_CODED.some((known) => known.test(line)),
+      !OUTCOME_LINES.some((outcome) => outcome.test(line)),
   );
 }
-
-/**
- * Not yet diagnostics (issue 23, left open): remind's unassigned count, collect's per-form
- * refusals and check-commits without committers. Listed so that no new uncoded line slips in.
- */
-const NOT_YET_CODED: RegExp[] = [/^另有 \d+ 项只由未指明的群体/, /^\S+: (不是能读取的|文件不存在|无法读取|这份表格|\d+ 处填写有误)/, /^部门名录中没有任何部门登记提交人/];
 
 /** What a command says it did (not a finding): written files, counts of what was collected, checked or sent. */
 const OUTCOME_LINES: RegExp[] = [/^已写入 /, /^收回 \d+ 份表格/, /^核对了 \d+ 个提交/, /^截至 .+需要催办/, /^已读取 /, /^上年结转：/, /^  \d+ 年第 .+ 项 → /];

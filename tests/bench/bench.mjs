@@ -26,20 +26,21 @@ const cacheDir = join(work, 'cache');
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 const hasTask = spawnSync('task', ['--version']).status === 0;
 
-/** One run: wall seconds and peak RSS in MB (from GNU time). */
+/** One run: wall seconds, CPU seconds (user + system) and peak RSS in MB (from GNU time). */
 function once(command, commandArgs, env = {}) {
-  const wrapped = hasTime ? ['/usr/bin/time', ['-f', '%M', command, ...commandArgs]] : [command, commandArgs];
+  const wrapped = hasTime ? ['/usr/bin/time', ['-f', '%M %U %S', command, ...commandArgs]] : [command, commandArgs];
   const started = process.hrtime.bigint();
   const result = spawnSync(wrapped[0], wrapped[1], { env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
-  const rss = hasTime ? Number(result.stderr.trim().split('\n').pop()) / 1024 : NaN;
-  return { seconds, rss };
+  const [rssKb, user, system] = hasTime ? result.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { seconds, rss: rssKb / 1024, cpu: user + system };
 }
 
 function stats(samples) {
   const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], rss: Math.max(...samples.map((s) => s.rss)) };
+  const cpu = samples.map((s) => s.cpu).sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], rss: Math.max(...samples.map((s) => s.rss)), cpu: cpu[Math.floor(cpu.length / 2)] };
 }
 
 /**
@@ -56,7 +57,7 @@ function measure(command, commandArgs, runs, before, env = {}) {
     before?.(i);
     samples.push(once(command, commandArgs, env));
   }
-  return { ...stats(samples), floor: stats(floor).median };
+  return { ...stats(samples), floor: stats(floor).median, floorCpu: stats(floor).cpu };
 }
 
 /** Like measure, with the command's arguments made anew for every run (an edit that must change something each time). */
@@ -68,13 +69,13 @@ function measureEach(makeArgs, runs) {
     floor.push(once(process.execPath, ['-e', '0']));
     samples.push(once(process.execPath, makeArgs()));
   }
-  return { ...stats(samples), floor: stats(floor).median };
+  return { ...stats(samples), floor: stats(floor).median, floorCpu: stats(floor).cpu };
 }
 
 function record(size, name, result) {
   const ratio = result.median / result.floor;
   console.log(
-    `${String(size).padStart(7)}  ${name.padEnd(34)} ${result.median.toFixed(3)} s  (${result.min.toFixed(3)}–${result.max.toFixed(3)})  ${ratio.toFixed(2)}× node -e 0 (${result.floor.toFixed(3)} s)  ${result.rss.toFixed(0)} MB`,
+    `${String(size).padStart(7)}  ${name.padEnd(34)} ${result.median.toFixed(3)} s  (${result.min.toFixed(3)}–${result.max.toFixed(3)})  ${ratio.toFixed(2)}× node -e 0 (${result.floor.toFixed(3)} s)  CPU ${result.cpu.toFixed(2)} s (node ${result.floorCpu.toFixed(2)} s, ${(result.cpu / result.floorCpu).toFixed(1)}×)  ${result.rss.toFixed(0)} MB`,
   );
 }
 

@@ -28,7 +28,7 @@ describe('collect', () => {
     await fillForm(form, { '22': { 状态: '推进中', 本期进展: '接口联调' }, '23': { 状态: '已完成', 完成日期: '2021-10-28' } });
     const result = await cli('collect', form);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('信息中心.xlsx:填报!A6: 冲突：第 23 项在表格生成（2021-11-01）之后已在台账中修改；这一行未写入');
+    expect(result.err).toContain('信息中心.xlsx:填报!A6: 错误[FORM_CONFLICT] 冲突：第 23 项在表格生成（2021-11-01）之后已在台账中修改；这一行未写入');
     expect(result.out).toContain('第 22 项　状态：未启动 → 推进中');
     const text = readFileSync(ledger, 'utf8');
     expect(text).toContain('电话里报的进展');
@@ -41,11 +41,11 @@ describe('collect', () => {
     await fillForm(form, { '22': { 状态: '完成了' }, '23': { 状态: '已完成', 完成日期: '下周' }, '24': { 完成日期: '2021-10-20' }, '20': { 状态: '已取消' } });
     const result = await cli('collect', form);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('信息中心.xlsx:填报!G5: 「完成了」不是可选的状态；可选：未启动、推进中、已完成、持续推进');
-    expect(result.err).toContain('信息中心.xlsx:填报!H6: 「下周」不是日期；请写成 2021-10-20');
-    expect(result.err).toContain('信息中心.xlsx:填报!H11: 填了完成日期，状态却不是「已完成」');
-    expect(result.err).toContain('信息中心.xlsx:填报!G4: 「已取消」须经办公厅同意');
-    expect(result.err).toContain('这份表格未写入');
+    expect(result.err).toContain('信息中心.xlsx:填报!G5: 错误[FORM_ENTRY_INVALID] 「完成了」不是可选的状态；可选：未启动、推进中、已完成、持续推进');
+    expect(result.err).toContain('信息中心.xlsx:填报!H6: 错误[FORM_ENTRY_INVALID] 「下周」不是日期；请写成 2021-10-20');
+    expect(result.err).toContain('信息中心.xlsx:填报!H11: 错误[FORM_ENTRY_INVALID] 填了完成日期，状态却不是「已完成」');
+    expect(result.err).toContain('信息中心.xlsx:填报!G4: 错误[FORM_ENTRY_INVALID] 「已取消」须经办公厅同意');
+    expect(result.err).toContain('信息中心.xlsx: 错误[FORM_REFUSED] 4 处填写有误，这份表格未写入');
     expect(readFileSync(ledger).equals(before)).toBe(true);
   });
 
@@ -83,9 +83,9 @@ describe('collect', () => {
     writeFileSync(join(repo, 'notes.xlsx'), 'not a zip');
     const result = await cli('collect', sheet, join(repo, 'notes.xlsx'), join(repo, 'missing.xlsx'));
     expect(result.code).toBe(2);
-    expect(result.err).toContain('status.xlsx: 不是 gongkai forms 生成的填报表格');
-    expect(result.err).toContain('notes.xlsx: 不是能读取的 Excel 工作簿（.xlsx）');
-    expect(result.err).toContain('missing.xlsx: 文件不存在');
+    expect(result.err).toContain('status.xlsx: 错误[FORM_REFUSED] 不是 gongkai forms 生成的填报表格');
+    expect(result.err).toContain('notes.xlsx: 错误[FORM_REFUSED] 不是能读取的 Excel 工作簿（.xlsx）');
+    expect(result.err).toContain('missing.xlsx: 错误[FILE_NOT_FOUND] 文件不存在');
     expect(result.err).not.toMatch(/\n\s+at /);
   });
 

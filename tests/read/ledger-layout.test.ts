@@ -26,6 +26,11 @@ const parses = (text: string) => {
 function checkAgreement(text: string, label: string, r: ReturnType<typeof randomFrom>): { items: number; edits: number } {
   const layout = ledgerLayout(text);
   const split = splitAtItems(text);
+  // The per-item index cuts the file's bytes, undecoded: the same items, at byte offsets.
+  const bytes = Buffer.from(text);
+  const byBytes = ledgerLayout(bytes);
+  expect(byBytes?.items.map((i) => bytes.subarray(i.start, i.end).toString('utf8')), label).toEqual(layout && textsOf(text, layout));
+  expect(byBytes?.items.map((i) => i.number), label).toEqual(layout?.items.map((i) => i.number));
   // The parse: the same chunks, and its skeleton with the chunks put back is the file.
   expect(split === undefined, label).toBe(layout === undefined);
   if (!layout || !split) return { items: 0, edits: 0 };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../helpers/paths.js';
+import { FIXTURES, SHIPPED_LEDGER } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -31,6 +31,27 @@ describe('ledger text is data', () => {
     const row = result.out.split('\r\n')[1]!;
     expect(row).toMatch(/^2021-07-01,本部门,1,牵头,"'=HYPERLINK\(""http:\/\/x\.invalid"",""点我""\),红色反转 <script>/);
     expect(result.out).not.toMatch(/[\u001b\u202e]/);
+  });
+
+  it('neutralises in CSV what a spreadsheet would evaluate, and nothing else: a lone sign stays as written', async () => {
+    const { csvCell } = await import('../../src/render/csv.js');
+    // A formula, a sign before more text, a signed name, a leading tab or CR before text: neutralised, also after spaces.
+    for (const start of ['=', '+', '-', '@', '＝', '＋', '－', '＠']) {
+      for (const rest of ['1+1', 'SUM(A1:A9)', ' cmd|calc', '-']) {
+        for (const lead of ['', ' ', '\u3000']) expect(csvCell(`${lead}${start}${rest}`), JSON.stringify(`${lead}${start}${rest}`)).toMatch(/^"?'/);
+      }
+      // The sign alone, or with spaces only: text in every spreadsheet.
+      for (const alone of [start, ` ${start}`, `${start} `, `\u3000${start}\u3000`]) expect(csvCell(alone), JSON.stringify(alone)).toBe(alone);
+    }
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\tabc')).toBe("'\tabc");
+    expect(csvCell('-8')).toBe('-8');
+    expect(csvCell('任务-1')).toBe('任务-1');
+    // In a real report: the review's 按期率 before anything is done, a cancelled item's time cell.
+    const review = (await runCli(['review', '--ledger', SHIPPED_LEDGER, '--format', 'csv'], { now: () => new Date('2026-12-05T02:00:00Z') })).out;
+    const rows = review.split('\r\n').map((r) => r.split(','));
+    expect(rows.some((r) => r.includes('-'))).toBe(true);
+    expect(review).not.toContain("'-");
   });
 
   it('escapes markdown and HTML in checklists', async () => {

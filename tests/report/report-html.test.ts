@@ -8,6 +8,31 @@ import { gitRepo, tempDir } from '../helpers/temp.js';
 const PROGRESS = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
 
 describe('report -o FILE', () => {
+  it('the report, the 调度通报 and the review page share one frame: the policy that runs no script, the style, the escaped title', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(dir, 'ledger.yaml');
+    writeFileSync(ledger, readFileSync(PROGRESS, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml').replace(/^(  title: )(.*)$/m, '$1<b>$2</b>'));
+    const pages: string[] = [];
+    for (const [name, args] of [
+      ['r.html', ['report', '--as-of', '2021-10-08']],
+      ['m.html', ['report', '--month', '2021-09']],
+      ['v.html', ['review', '--format', 'html', '--as-of', '2021-10-08']],
+    ] as const) {
+      const result = await runCli(['--ledger', ledger, ...args, '-o', join(dir, name)]);
+      expect(result.code, `${args.join(' ')}: ${result.err}`).toBe(0);
+      pages.push(readFileSync(join(dir, name), 'utf8'));
+    }
+    const head = (page: string) => page.slice(0, page.indexOf('<title>'));
+    for (const page of pages) {
+      expect(head(page)).toBe(head(pages[0]!));
+      expect(head(page)).toContain("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
+      expect(page).toMatch(/<title>&lt;b&gt;[^<]*<\/title>\n<style>[^<]*@page/);
+      expect(page).not.toMatch(/<b>|<script/);
+      expect(page.trimEnd().endsWith('</body>\n</html>')).toBe(true);
+    }
+  });
+
+
   it('escapes ledger text: markup in a task is shown as text, never run', async () => {
     const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
     const ledger = join(dir, 'ledger.yaml');

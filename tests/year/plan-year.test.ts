@@ -17,9 +17,9 @@ describe('the plan year: one rule', () => {
     const plan = { year: 2021, defaultDue: '2021-12-31' };
     expect(defaultAsOf(planPeriod(plan), '2021-10-08')).toEqual({ asOf: '2021-10-08' });
     expect(defaultAsOf(planPeriod(plan), '2022-01-31')).toEqual({ asOf: '2022-01-31' });
-    expect(defaultAsOf(planPeriod(plan), '2022-02-01')).toEqual({ asOf: '2021-12-31', note: '2021 年度已结束，按 2021-12-31 统计' });
+    expect(defaultAsOf(planPeriod(plan), '2022-02-01')).toEqual({ asOf: '2021-12-31', note: '2021 年度已结束，按 2021-12-31 统计', dayOver: true });
     expect(defaultAsOf(planPeriod(plan, 0), '2022-01-01').asOf).toBe('2021-12-31');
-    expect(defaultAsOf(planPeriod({ ...plan, closedOn: '2022-01-15' }), '2022-01-20')).toEqual({ asOf: '2022-01-15', note: '2021 年度台账已于 2022-01-15 关闭，按 2022-01-15 统计' });
+    expect(defaultAsOf(planPeriod({ ...plan, closedOn: '2022-01-15' }), '2022-01-20')).toEqual({ asOf: '2022-01-15', note: '2021 年度台账已于 2022-01-15 关闭，按 2022-01-15 统计', dayOver: true });
     // A plan for 2016–2020 runs to its last default date.
     expect(defaultAsOf(planPeriod({ year: 2016, defaultDue: '2020-12-31' }), '2026-12-05').asOf).toBe('2020-12-31');
     // The refusal's suggested date is itself accepted.

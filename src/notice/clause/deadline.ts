@@ -57,7 +57,7 @@ function* datesIn(words: string, planYear: number): Generator<DateMatch> {
         inferred = true;
       } else date = iso(year, month, lastDay(year, month));
     } else if (m[8]) {
-      if (!m[1]) continue; // 底 / 内 alone is not a date (摸清底数, 年内 has its own branch)
+      if (!m[1]) continue; // 底 / 内 alone is not a date (底线, 年内 has its own branch)
       date = iso(year, 12, 31);
     } else if (m[9]) date = iso(year, 12, 31);
     else if (m[10]) date = iso(year, 6, 30);
@@ -70,7 +70,7 @@ function* datesIn(words: string, planYear: number): Generator<DateMatch> {
   }
 }
 
-/** Reads deadline words from a label, a column or a clause: `2018年底前完成并持续落实` → 2018-12-31. */
+/** Reads deadline words from a label, a column or a clause: `2023年底前完成并长期坚持` → 2023-12-31. */
 export function readDeadline(words: string, planYear: number): Deadline {
   const found = [...datesIn(words, planYear)];
   if (found.length) {
@@ -84,7 +84,7 @@ export function readDeadline(words: string, planYear: number): Deadline {
 
 /**
  * Time words that give no date but are still a 完成时限, never a name:
- * `收到申请后10个工作日内`, `视情况而定`, `与政策文件同步`, `每季度`.
+ * `收到申请后10个工作日内`, `视情况而定`, `与文件同步发布`, `每季度`.
  */
 const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
 
@@ -97,15 +97,43 @@ export function isDeadlineWords(part: string): boolean {
 }
 
 /**
- * A deadline written inside an item's text (`8月底前出台…`): only dated words
- * followed by 前, so 2020年度 or 10个工作日内 in a sentence never become deadlines.
+ * Verbs that say a task is done by a date: `三季度举办…`, `6月中旬上线…`. Deadline
+ * words in an item's text count only when such a verb (or 前) follows them.
+ */
+const COMPLETION = /^(?:前|以前|之前|底前|完成|出台|印发|举办|上线|公开|发布|建成|启动|开展|召开|组织|实现|制定|修订|编制|报送|提交|推出|开通|部署|形成|公布|落实|办结|召集)/;
+
+/**
+ * Ongoing words standing as a deadline in the text: a short phrase of their own
+ * (`…，长期坚持。`, `…，全年动态调整。`, at most a verb after them); never inside
+ * a task's words (`推进常态化监管`, `全年动态公开某某信息、某某名单`, `持续推进…建设`).
+ */
+const ONGOING_IN_TEXT = /(?<=^|[,，。;；])\s*(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\u4e00-\u9fa5]{0,4}(?=\s*(?:$|[,，。;；]))/g;
+
+/**
+ * Deadlines written inside an item's text, as a deadline stands: dated words
+ * followed by 前 or by a completion verb (`8月底前出台…`, `6月中旬完成…`,
+ * `第三季度举办…`, `年中完成…`), and ongoing words that stand as a phrase.
+ * A bare year (2020年度), a relative span (10个工作日内), a date that describes
+ * something (`2019年6月出台的办法`) or a recurring one (`每年3月公开`) is never a deadline.
+ * Several are joined with `，` (dated steps).
  */
 export function deadlineInText(text: string): string | undefined {
   const found: string[] = [];
   for (const m of datesIn(text, 2000)) {
-    const after = text.slice(m.index + m.length, m.index + m.length + 2);
-    const words = text.slice(m.index, m.index + m.length);
-    if (/前$/.test(words) || /^(前|以前|之前)/.test(after)) found.push(words + (/^(前|以前|之前)/.exec(after)?.[0] ?? ''));
+    const end = m.index + m.length;
+    const words = text.slice(m.index, end);
+    const after = text.slice(end);
+    if (/每\s*(?:年|个)?$|自$|从$|截至$|截止$|于$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    const verb = COMPLETION.exec(after);
+    if (!/前$/.test(words) && !verb) continue;
+    // `2019年6月出台的办法`: the date of something, not a deadline.
+    if (verb && after[verb[0].length] === '的') continue;
+    const before = /^(前|以前|之前|底前)/.exec(after)?.[0] ?? '';
+    found.push(words + before);
+  }
+  if (!found.length) {
+    ONGOING_IN_TEXT.lastIndex = 0;
+    for (let m = ONGOING_IN_TEXT.exec(text); m; m = ONGOING_IN_TEXT.exec(text)) found.push(m[0].trim());
   }
   return found.length ? found.join('，') : undefined;
 }

@@ -1,6 +1,7 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
-import { parseResponsibility, splitTopLevel, unwrapClause } from './grammar.js';
-import { looksLikeName } from './names.js';
+import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
+import { gluedNameCut } from './glued-name.js';
+import { looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
 
 /** Where a unit's clause was found in its words. */
@@ -38,11 +39,16 @@ export function splitClause(segment: string): { text: string; clause: string } |
   return undefined;
 }
 
-const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|参与|会同/;
+const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同/;
+/** A role word ending the words: where a glued clause's role stands. */
+const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
 export function readsAsClause(words: string): boolean {
-  if (!ROLE_WORD.test(toSimplified(words)) && !/单位[:：]/.test(toSimplified(words))) return false;
+  const reading = toSimplified(words);
+  if (!ROLE_WORD.test(reading) && !/单位[:：]/.test(reading)) return false;
+  // A role word must say a role (end a part, or 由/会同/a label): `落实某某专区` is text, not a clause.
+  if (!splitTopLevel(reading, new Set([',', '，', ';', '；'])).some((part) => saysRole(part))) return false;
   const parsed = parseResponsibility(words);
   return parsed.ok && parsed.unsure.length === 0;
 }
@@ -71,6 +77,10 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
   }
   bounds.push([start, reading.length]);
   let clauseStart = -1;
+  // Parts taken into the clause, first first; a list of names alone takes a role only after a part with one.
+  const accepted: { from: number; nameOnly: boolean }[] = [];
+  // The clause starts after a stop or at a known name; else its first name may have the text's end glued on.
+  let startSure = false;
   let doubt: string | undefined;
   for (let i = bounds.length - 1; i >= 0; i--) {
     const [from, to] = bounds[i]!;
@@ -79,29 +89,96 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
     const sentence = part.lastIndexOf('。');
     if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part)))) {
       clauseStart = from;
+      startSure = false;
+      accepted.unshift({ from, nameOnly: !readsAsClause(part) });
       continue;
     }
     // The text runs into this part: the clause starts after its full stop, or at a known name.
     const tailFrom = sentence >= 0 ? from + sentence + 1 : from;
     const tail = reading.slice(tailFrom, to);
-    if (sentence >= 0 && tail.trim() && (readsAsClause(tail) || (notLast && clauseStart >= 0 && isNameList(tail.trim())))) clauseStart = tailFrom;
-    else if (ROLE_WORD.test(tail)) {
-      const cut = knownNameCut(tail, knownNames);
-      if (cut >= 0) clauseStart = tailFrom + cut;
+    if (sentence >= 0 && tail.trim() && (readsAsClause(tail) || (notLast && clauseStart >= 0 && isNameList(tail.trim())))) {
+      clauseStart = tailFrom;
+      startSure = true;
+    } else if (ROLE_WORD_AT_END.test(tail)) {
+      const list = nameListStart(tail);
+      const cut = list >= 0 ? -1 : knownNameCut(tail, knownNames);
+      if (list >= 0) {
+        // `…指南、办事指南县A局、县B局牵头`: the names start after a 、 of the text's; the first may still be glued.
+        clauseStart = tailFrom + list;
+        startSure = false;
+      } else if (cut >= 0) {
+        clauseStart = tailFrom + cut;
+        startSure = true;
+      }
       else if (clauseStart >= 0 || readsAsRoleTail(tail)) doubt = `责任分工与正文连在一起（「…${tail.slice(-16)}」），无法确定从哪里开始`;
     }
     break;
   }
+  // `…，推进某某专区，A牵头，…`: words that only look like names (…专区) before the first role are text.
+  if (!startSure && accepted.length > 1 && accepted[0]!.nameOnly) {
+    while (accepted.length > 1 && accepted[0]!.nameOnly) accepted.shift();
+    clauseStart = accepted[0]!.from;
+  }
   if (clauseStart < 0) return doubt ? { text: body, clause: '', doubt } : undefined;
+  if (!readsAsClause(body.slice(clauseStart).trim())) return doubt ? { text: body, clause: '', doubt } : undefined;
+  if (!startSure) {
+    const glued = firstNameStart(reading, clauseStart, knownNames);
+    if (!glued.sure) return { text: body, clause: '', doubt: `责任分工与正文连在一起（「…${reading.slice(Math.max(clauseStart, glued.nameEnd - 16), glued.nameEnd)}」），无法确定部门名称从哪里开始` };
+    clauseStart = glued.at;
+  }
   const clause = body.slice(clauseStart).trim();
   if (!readsAsClause(clause)) return doubt ? { text: body, clause: '', doubt } : undefined;
   return { text: body.slice(0, clauseStart).replace(/[,，;；\s]+$/u, '').trim(), clause, ...(doubt ? { doubt } : {}) };
+}
+
+/**
+ * Where the first name of an unbracketed clause starts when nothing but a comma
+ * (or nothing) stands between it and the text: `…，扩大参与县发改委牵头，县司法局配合`.
+ */
+function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>, listed = 0): { at: number; sure: boolean; nameEnd: number } {
+  const clause = reading.slice(clauseStart);
+  const firstPart = splitTopLevel(clause, new Set([',', '，', ';', '；']))[0] ?? '';
+  const parsed = parseResponsibility(clause);
+  const sure = { at: clauseStart, sure: true, nameEnd: clauseStart };
+  // `由A牵头`, `规章由A牵头`: the name starts after 由, never glued to the text.
+  if (!parsed.ok || !parsed.assignments.length || /由/.test(firstPart)) return sure;
+  const first = parsed.assignments[0]!.name;
+  if (!clause.startsWith(first)) return sure;
+  const others = parsed.assignments.slice(1).map((a) => a.name);
+  const cut = gluedNameCut(first, others, knownNames);
+  // `规范某某专区、办事指南县甲局牵头`: words that open like a task are the text's list, the names start after them.
+  // Only when the text runs on into the next words (they too are cut, after the text's end): else the first words may be a name.
+  if (!cut.sure && listed < MAX_LIST && opensLikeTask(first) && clause[first.length] === '、' && readsAsClause(clause.slice(first.length + 1))) {
+    const next = clauseStart + first.length + 1;
+    const after = firstNameStart(reading, next, knownNames, listed + 1);
+    if (after.sure && after.at > next) return after;
+  }
+  return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length };
 }
 
 export function isNameList(part: string): boolean {
   const names = splitTopLevel(part, new Set(['、']));
   return names.every((n) => looksLikeName(normalizeDepartmentName(n).replace(/等$/, '')));
 }
+
+/**
+ * Where a list of names begins in words whose start is a list of the text's
+ * (`公开A、B、县甲局、县乙局牵头`): after the first 、 from which the rest reads as a clause.
+ */
+function nameListStart(tail: string): number {
+  let depth = 0;
+  // A budget: a clause's list is short; a paragraph of thousands of 、 is not read as one (and stays linear).
+  for (let i = 0, lists = 0; i < tail.length && lists < MAX_LIST; i++) {
+    const ch = tail[i]!;
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ch === '、' && (lists++, readsAsClause(tail.slice(i + 1)))) return i + 1;
+  }
+  return -1;
+}
+
+/** How many 、 of a text's list are tried before a clause: lists in task words are short. */
+const MAX_LIST = 12;
 
 /** `…等信息A处牵头`: the longest known name that ends right before the role word. */
 function knownNameCut(tail: string, knownNames: ReadonlySet<string>): number {
@@ -159,7 +236,7 @@ function standsAlone(words: string, start: number, end: number, bare: boolean): 
   const before = neighbour(words, start - 1, -1);
   const after = neighbour(words, end, 1);
   if (after.ch === '' || STOP.test(after.ch) || STOP.test(before.ch)) return true;
-  // A bare list of names needs a stop or a space after it: `酒店(宾馆)等` is not a clause.
+  // A bare list of names needs a stop or a space after it: `学校(幼儿园)等` is not a clause.
   return bare ? after.blank : after.blank || /[,，]/.test(after.ch);
 }
 
@@ -171,7 +248,7 @@ const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职
  * `A牵头,B配合`), sentence tails `…，由A牵头落实`. Also how many bracket
  * groups with role words were NOT read, so a paragraph that says more than was read is flagged.
  */
-function clauseSpans(words: string): { spans: Span[]; unread: string[] } {
+function clauseSpans(words: string, knownNames: ReadonlySet<string>): { spans: Span[]; unread: string[] } {
   const reading = toSimplified(words).length === words.length ? toSimplified(words) : words;
   const spans: Span[] = [];
   const unread: string[] = [];
@@ -205,17 +282,48 @@ function clauseSpans(words: string): { spans: Span[]; unread: string[] } {
     if (!sentence || !HAS_ROLE.test(sentence)) continue;
     const lead = start + raw.indexOf(sentence);
     if (readsAsClause(sentence)) {
-      spans.push({ start: lead, end: lead + sentence.length, clause: words.slice(lead, lead + sentence.length) });
-      continue;
+      // A clause that opens the words (no stop before it) may have the text glued to its first name.
+      const glued = reading.slice(0, lead).trim() ? { at: lead, sure: true } : firstNameStart(reading, lead, knownNames);
+      if (glued.sure) {
+        spans.push({ start: glued.at, end: lead + sentence.length, clause: words.slice(glued.at, lead + sentence.length) });
+        continue;
+      }
     }
-    const tail = /[,，]\s*((?:此项工作|该项工作|并)?由[^,，]+(?:[,，][^,，]+)*)$/.exec(sentence);
-    if (tail && readsAsClause(tail[1]!)) {
-      const at = lead + tail.index + tail[0].length - tail[1]!.length;
-      spans.push({ start: at, end: lead + sentence.length, clause: words.slice(at, lead + sentence.length) });
-    }
+    const tail = sentenceClause(sentence);
+    if (tail) spans.push({ start: lead + tail.start, end: lead + tail.end, clause: words.slice(lead + tail.start, lead + tail.end) });
   }
   spans.sort((a, b) => a.start - b.start);
   return { spans, unread };
+}
+
+/**
+ * `…，由A牵头，B、C配合` in a sentence (F4), also in the middle of it:
+ * `…，此项工作由A负责，B配合，三季度完成制度修订` — the clause runs from 由 to the
+ * last part that reads as one; the words after it (a deadline and what is done by then)
+ * are the task's, so they may hold no role word.
+ */
+function sentenceClause(sentence: string): { start: number; end: number } | undefined {
+  const opening = /(?:^|[,，])\s*((?:此项工作|该项工作|本项工作|并)?由)/g;
+  for (let m = opening.exec(sentence); m; m = opening.exec(sentence)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const parts = splitTopLevel(sentence.slice(start), new Set([',', '，']));
+    for (let n = parts.length; n >= 1; n--) {
+      const rest = parts.slice(n).join('，');
+      if (HAS_ROLE.test(rest)) break;
+      const words = parts.slice(0, n).join('，');
+      if (!readsAsClause(words)) continue;
+      // The clause's own words, with the separators it had.
+      let end = start;
+      for (let depth = 0, seen = 0; end < sentence.length; end++) {
+        const ch = sentence[end]!;
+        if (OPEN_BRACKETS.includes(ch)) depth++;
+        else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+        else if (depth === 0 && (ch === ',' || ch === '，') && ++seen === n) break;
+      }
+      return { start, end };
+    }
+  }
+  return undefined;
 }
 
 /** The first words a clause covers, for its scope: the first words of its sentence. */
@@ -231,7 +339,7 @@ function coveredWords(text: string): string {
  * covers), else an unbracketed clause at the end.
  */
 export function findClause(words: string, knownNames: ReadonlySet<string> = new Set()): FoundClause | undefined {
-  const { spans, unread } = clauseSpans(words);
+  const { spans, unread } = clauseSpans(words, knownNames);
   const doubt = unread.length ? `括号「${unread[0]}」像是责任分工，但没有读出` : undefined;
   const last = spans[spans.length - 1];
   const rest = last ? words.slice(last.end).replace(/^[\s。;；,，]+/u, '').trim() : words;
@@ -246,7 +354,7 @@ export function findClause(words: string, knownNames: ReadonlySet<string> = new 
     const only = all[0]!;
     const before = words.slice(0, only.start).replace(/[\s,，;；]+$/u, '').trim();
     const after = words.slice(only.end).trim();
-    const text = /^[。;；.\s|]*$/.test(after) ? before : `${before} ${after}`;
+    const text = /^[。;；.\s|]*$/.test(after) ? before : /^[,，]/.test(after) ? `${before}${after}` : `${before} ${after}`;
     return { text, clause: only.clause, ...(problems.length ? { doubt: problems.join('；') } : {}) };
   }
   let covered = 0;

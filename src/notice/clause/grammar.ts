@@ -45,6 +45,11 @@ function roleSuffix(part: string): { word: string; role: Role } | undefined {
   return undefined;
 }
 
+/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names. */
+export function saysRole(part: string): boolean {
+  return !!roleSuffix(part) || /由|会同/.test(part) || LABEL.test(part);
+}
+
 /** Labels of label lines and table columns. 责任单位 beside a lead is joint, alone sole (one name) or joint (several). */
 export const ROLE_LABELS: readonly [RegExp, Role | 'responsible' | 'deadline'][] = [
   [/^(牵头|主办)(单位|部门|处室|科室|司局)$/, 'lead'],
@@ -148,15 +153,23 @@ function parsePart(part: string): Pending[] | string {
   }
   const suffix = roleSuffix(part);
   const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
-  // 规章由政策法规司牵头、规范性文件由制发司(局)牵头: each segment carries its own 由…牵头 (or 负责).
+  // 规划由甲司牵头、标准由乙司牵头: each segment carries its own 由…牵头 (or 负责).
   if (suffix && SCOPED.test(part)) {
     const scoped: Pending[] = [];
-    for (const piece of splitTopLevel(part, NAME_SEPARATORS)) {
+    // A piece opens with its scope (…由…); names after 、 without 由 belong to the piece before: `Z由D、E负责`.
+    const pieces: string[] = [];
+    for (const segment of splitTopLevel(part, NAME_SEPARATORS)) {
+      if (pieces.length && !/由/.test(segment)) pieces[pieces.length - 1] += `、${segment}`;
+      else pieces.push(segment);
+    }
+    for (const piece of pieces) {
       const match = SCOPED.exec(piece);
       const pieceRole = roleSuffix(piece);
       if (!match || !pieceRole) return `无法识别范围分工「${piece}」`;
-      const names = match[2]!.slice(0, match[2]!.length - pieceRole.word.length);
-      for (const name of splitNames(names)) scoped.push({ names: [name], role: pieceRole.role, scope: match[1]!.trim() });
+      const names = splitNames(match[2]!.slice(0, match[2]!.length - pieceRole.word.length));
+      // Each scoped part is read on its own: `Z由D负责` is D's alone (sole), `Z由D、E负责` joint.
+      const role = pieceRole.role === 'sole' && names.length > 1 ? 'joint' : pieceRole.role;
+      for (const name of names) scoped.push({ names: [name], role, scope: match[1]!.trim() });
     }
     return scoped;
   }
@@ -169,7 +182,7 @@ function parsePart(part: string): Pending[] | string {
 
 /**
  * Several clauses of one paragraph, each kept with the words it covers:
- * `实时发布…〔监测司、大气司〕；公开近岸海域…〔监测司、海洋司〕`. Written so by the
+ * `发布甲类信息…〔甲处、乙处〕；公开乙类信息…〔甲处、丙处〕`. Written so by the
  * importer, read back here, so a ledger's clause and roles can be checked.
  */
 const COVERED_CLAUSE = /^([^〔〕]{1,40}?)…〔([^〔〕]*(?:\([^()]*\)[^〔〕]*)*)〕$/;
@@ -185,7 +198,7 @@ export function unwrapClause(clause: string): string {
 const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述)?工作)?由(?![^,，;；]*?由)/;
 
 /**
- * Parses a responsibility clause (`政策法规司牵头,信息中心配合`) into assignments.
+ * Parses a responsibility clause (`甲处牵头,乙中心配合`) into assignments.
  * Traditional script is read as Simplified (牽頭 is 牵头). Returns the reason when it cannot.
  * The result is shared between calls with the same clause: do not change it.
  */
@@ -255,7 +268,8 @@ function parseClause(clause: string): ParsedClause {
       if (anyRole) unsure.push(...group.names);
     } else if (group.role === 'responsible') role = hasLead || group.names.length > 1 || groups.filter((g) => g.role === 'responsible').length > 1 ? 'joint' : 'sole';
     // 负责 beside a lead, or for several names, is each responsible for its part.
-    else if (group.role === 'sole' && (group.names.length > 1 || hasLead)) role = 'joint';
+    // (A scoped part's role was read within its scope: another scope's lead does not make it joint.)
+    else if (group.role === 'sole' && !group.scope && (group.names.length > 1 || hasLead)) role = 'joint';
     else role = group.role;
     for (const name of group.names) {
       const problem = checkName(name);

@@ -7,7 +7,7 @@ const ORGANISATION_ENDING =
 /** Group words: 各…, 有关…, 相关…, …各部门, 直属单位 — they name nobody in particular. */
 const GROUP_NAME = /^(各|有关|相关|其他|其它)|各(部门|单位|处室|科室|司局|司\(局\))|有关(部门|单位|处室)|^直属单位$/;
 
-/** `规划信息处(爱卫办)` → `规划信息处`: the alias in brackets does not decide what the name is. */
+/** `综合处(研究室)` → `综合处`: the alias in brackets does not decide what the name is. */
 function withoutAlias(name: string): string {
   return name.replace(/(\([^()]*\))+$/, '');
 }
@@ -17,6 +17,14 @@ export function isGroupName(name: string): boolean {
 }
 
 /** True when the words read as the name of a body (or a group of bodies). */
+/** A task's words open with a verb of work (推进…专区, 做好…工作站); a body's name never does. */
+const TASK_VERB = /^(推进|推动|加强|加快|做好|优化|规范|完善|健全|深化|落实|强化|扩大|提升|细化|统筹|开展|实施|建立|严格|及时|积极|全面|进一步|切实|着力|著力)/;
+
+/** Words that open like a task (推进某某专区): in a table cell, task words, not a name, whatever their ending. */
+export function opensLikeTask(words: string): boolean {
+  return TASK_VERB.test(words);
+}
+
 export function looksLikeName(name: string): boolean {
   if (!name || [...name].length > 40) return false;
   if (/[。,，;；:：!?！？“”"]/.test(name)) return false;

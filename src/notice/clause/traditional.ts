@@ -6,7 +6,7 @@ import { Converter } from 'opencc-js/t2cn';
  * one of these shows up: Simplified notices and ledgers never pay for it.
  */
 const TRADITIONAL_MARK =
-  /[頭負責務開單處關與為會員區縣時項應資門點實設計導據機構辦書記發監當劃議檔規範體製級組織經濟領階報廣東臺灣華這個們來後經過說國際團體勞動衛產業農傳統網絡專門備質聯絡級類種歲濟僅從內兩與黨營運護購覽總統邊協調訊]/;
+  /[頭負責務開單處關與為會員區縣時項應資門點實設計導據機構辦書記發監當劃議檔規範體製級組織經濟領階報廣東臺灣華這個們來後經過說國際團體勞動衛產業農傳統網絡專門備質聯絡級類種歲濟僅從內兩與黨營運護購覽總統邊協調訊長堅續讀擴兌現進態調視況覆請於將歷優權審稅財稱戰災鄉鎮幹遞標準試驗顯歸當間單錄廳貫徹輿論質詢複雜適針對簡響優選舉獎懲營環軟銷積極聽證執讓]/;
 
 let convert: ((text: string) => string) | undefined;
 

@@ -1,5 +1,6 @@
 import type { Paragraph } from '../blocks.js';
 import { foldWidth, joinLines, lineFinder, numeralValue } from '../text.js';
+import { closingStart } from './closing.js';
 import type { Recognised, RawUnit } from './raw-unit.js';
 
 /**
@@ -17,7 +18,7 @@ const MARKER = new RegExp(
   String.raw`(?:^|(?<=[\s)\]〕】。]))` +
     String.raw`(?:([一二三四五六七八九十百零〇两]{1,4})、` + // 1: 一、
     String.raw`|\(([一二三四五六七八九十百零〇两]{1,4})\)` + // 2: (一)
-    String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]))` + // 3: 1. 1、 — and 2.6月底前…, item 2 (not item "2.6")
+    String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]|\d{4}\s*年))` + // 3: 1. 1、 — and 2.6月底前… or 2.2026年…, item 2 (not item "2.6")
     String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
     String.raw`|([\u2460-\u2473]))`, // 5: ① … ⑳
   'gm',
@@ -127,8 +128,11 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
     const end = next?.start ?? bodyEnd;
     const raw = folded.slice(m.start, m.contentStart).replace(/[、.]$/, '');
     const label = LABEL[m.level]!(raw.replace(/[()]/g, ''));
-    const rawContent = text.slice(m.contentStart, end);
-    const isLeaf = !next || next.start >= bodyEnd || next.level <= m.level;
+    const isLast = !next || next.start >= bodyEnd;
+    const isLeaf = isLast || next.level <= m.level;
+    // After the last item, a closing paragraph (a remark, the signature and its date) is not the item's.
+    const closing = isLast && m.level > 1 ? closingStart(text.slice(m.contentStart, end)) : undefined;
+    const rawContent = text.slice(m.contentStart, closing === undefined ? end : m.contentStart + closing);
     while (open.length && open[open.length - 1]!.level >= m.level) open.pop();
     if (m.level === 1) {
       section = label;

@@ -12,7 +12,7 @@ export interface RawUnit {
   /** Headings above it (nearest first), whose clause covers it when it has none of its own. */
   headings: string[];
   /** From a table's columns: the responsibility words and the deadline words. */
-  columns?: { clause?: string; clausePlace?: Place; dueText?: string; duePlace?: Place };
+  columns?: { clause?: string; clausePlace?: Place; dueText?: string; duePlace?: Place; /** why the columns' roles are not sure */ doubt?: string };
   /** A section heading with no numbered items under it: a unit only if it carries a clause. */
   onlyIfClause?: boolean;
 }

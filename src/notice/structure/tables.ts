@@ -2,6 +2,7 @@ import type { Place, Table, TableCell } from '../blocks.js';
 import { isDeadlineWords, readDeadline } from '../clause/deadline.js';
 import { isNameList, readsAsClause } from '../clause/find-clause.js';
 import { roleOfLabel } from '../clause/grammar.js';
+import { opensLikeTask } from '../clause/names.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
 import { headingTitle } from './numbered-items.js';
@@ -45,7 +46,7 @@ function cellKind(text: string): CellKind {
   const words = foldWidth(text).trim();
   if (!words) return 'empty';
   if (ROW_NUMBER.test(words)) return 'number';
-  if (words.length <= 80 && !/。./.test(words) && (readsAsClause(words) || isNameList(words.replace(/[。;；]$/, '')))) return 'clause';
+  if (words.length <= 80 && !/。./.test(words) && (readsAsClause(words) || (!opensLikeTask(words.replace(NUMBER_IN_TEXT, '')) && !NUMBER_IN_TEXT.test(words) && isNameList(words.replace(/[。;；]$/, ''))))) return 'clause';
   if (looksLikeDeadline(words)) return 'deadline';
   if (SECTION_START.test(words)) return 'section';
   return 'text';
@@ -95,6 +96,13 @@ function classifyByContent(columns: Column[], rows: TableCell[][]): Column[] {
 
 type Placed = (TableCell | undefined)[];
 
+/** A row without its empty trailing cells (`… | 年底前 | |`). */
+function trimEnd(row: TableCell[]): TableCell[] {
+  let end = row.length;
+  while (end > 0 && !row[end - 1]!.text.trim()) end--;
+  return end === row.length ? row : row.slice(0, end);
+}
+
 /**
  * Places the cells of a row copied from text into columns, keeping their order:
  * each cell goes to the next column it fits (a span's missing cells are skipped).
@@ -137,12 +145,92 @@ function placeCells(cells: TableCell[], columns: Column[], from: number): { plac
   return { placed, ...(number ? { number } : {}), next: i };
 }
 
+/** How much a cell fits a column, for aligning a row: a bare list of names (`…专区` may be one) fits a task column a little. */
+function score(cell: TableCell, column: Column): number {
+  const kind = cellKind(cell.text);
+  if (kind === 'clause' && !readsAsClause(foldWidth(cell.text).trim())) return RESPONSIBILITY.has(column) ? 3 : column === 'task' ? 1 : column === 'note' ? 0 : -2;
+  return fits(kind, column);
+}
+
+/** Leaving a cell out of its row costs more than any misfit a row would accept. */
+const DROPPED = -3;
+/** A row with no task words is not a task row: aligning it so costs this much. */
+const NO_TASK = -4;
+
+/**
+ * Aligns a row copied from text with the columns, keeping the cells' order:
+ * the placing with the best total fit, cells a span took simply missing
+ * (a short row), every task row with its task words. A row number no column
+ * holds is kept as the row's number.
+ */
+function alignRow(row: TableCell[], columns: Column[]): { placed: Placed; number?: TableCell } {
+  let cells = row.filter((c) => c.text.trim());
+  let number: TableCell | undefined;
+  if (!columns.includes('number') && cells[0] && cellKind(cells[0].text) === 'number') [number, ...cells] = cells;
+  const n = cells.length;
+  const width = columns.length;
+  // best[i][c][t]: the best score for cells i.. placed in columns c.., t = a task column filled already.
+  const best: number[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: width + 1 }, () => [0, 0]));
+  const choice: number[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: width + 1 }, () => [-1, -1]));
+  for (let i = n; i >= 0; i--) {
+    for (let c = width; c >= 0; c--) {
+      for (const t of [0, 1]) {
+        if (i === n) {
+          best[i]![c]![t] = t ? 0 : NO_TASK;
+          continue;
+        }
+        // Leave cell i out, or put it in column j ≥ c.
+        let top = DROPPED + best[i + 1]![c]![t]!;
+        let pick = -1;
+        for (let j = c; j < width; j++) {
+          const fit = score(cells[i]!, columns[j]!);
+          if (fit < 0) continue;
+          const value = fit + best[i + 1]![j + 1]![t || columns[j] === 'task' ? 1 : 0]!;
+          if (value > top) {
+            top = value;
+            pick = j;
+          }
+        }
+        best[i]![c]![t] = top;
+        choice[i]![c]![t] = pick;
+      }
+    }
+  }
+  const placed: Placed = new Array(width).fill(undefined);
+  for (let i = 0, c = 0, t = 0; i < n; i++) {
+    const j = choice[i]![c]![t]!;
+    if (j < 0) continue;
+    placed[j] = cells[i];
+    c = j + 1;
+    if (columns[j] === 'task') t = 1;
+  }
+  return { placed, ...(number ? { number } : {}) };
+}
+
+/**
+ * A row copied from text that is short of cells and has no responsibility cell:
+ * the cell above spanned it (merged over both rows), so the row has the bodies
+ * of the row above.
+ */
+function spannedFromAbove(row: TableCell[], placed: Placed, columns: Column[], above: Placed | undefined): void {
+  const isResponsibility = (i: number) => RESPONSIBILITY.has(columns[i]!);
+  const filled = row.filter((c) => c.text.trim()).length;
+  const wanted = columns.filter((c) => c !== 'note' && c !== 'other' && c !== 'unknown').length;
+  if (!above || filled >= wanted || placed.some((c, i) => c?.text.trim() && isResponsibility(i))) return;
+  if (!placed.some((c, i) => c?.text.trim() && columns[i] === 'task')) return;
+  above.forEach((cell, i) => {
+    if (cell && isResponsibility(i) && cell.text.trim()) placed[i] = { ...cell, merged: true };
+  });
+}
+
 /** True when the table's words look like a 任务分工表 (so a table of something else is left to the other readers). */
 export function isTaskTable(table: Table): boolean {
   return readGrid(table) !== undefined;
 }
 
 interface Grid {
+  /** A row copied from text has more cells of names alone than the header names role columns (split 牵头/配合 columns, header cut off). */
+  moreNameCells?: boolean;
   columns: Column[];
   headerText: string[];
   titleLines: string[];
@@ -166,9 +254,14 @@ function readGrid(table: Table): Grid | undefined {
   const body: TableCell[][] = rows.slice((header?.index ?? -1) + 1);
   let columns = header?.columns ?? new Array<Column>(Math.max(0, ...rows.map((r) => r.length))).fill('unknown');
   if (!stream && !table.ragged) columns = classifyByContent(columns, body);
-  else if (!header) {
-    const width = columns.length;
-    columns = classifyByContent(columns, body.filter((r) => r.length === width));
+  else if (!stream) {
+    // Rows copied from text: empty trailing cells say nothing; the full rows (widest once those are gone) show what each column holds.
+    const filled = body.map((r) => trimEnd(r));
+    const width = Math.max(0, ...filled.map((r) => r.length));
+    const full = filled.filter((r) => r.length === width);
+    // No header, or one cut off after a few columns: the columns it does not name are known by their cells.
+    if (!header) columns = classifyByContent(new Array<Column>(width).fill('unknown'), full);
+    else if (width > columns.length) columns = classifyByContent([...columns, ...new Array<Column>(width - columns.length).fill('unknown')], full);
   }
   if (!columns.some((c) => RESPONSIBILITY.has(c)) || !columns.some((c) => c === 'task')) return undefined;
   const placedRows: Grid['rows'] = [];
@@ -182,16 +275,25 @@ function readGrid(table: Table): Grid | undefined {
     for (const row of body) {
       // A full row whose every cell fits its column stands as it is; others are placed by their words.
       if (row.length === columns.length && row.every((cell, i) => fits(cellKind(cell.text), columns[i]!) >= 0)) {
-        placedRows.push({ cells: row });
+        const cells: Placed = [...row];
+        spannedFromAbove(row, cells, columns, placedRows[placedRows.length - 1]?.cells);
+        placedRows.push({ cells });
         continue;
       }
-      const { placed, number } = placeCells(row, columns, 0);
-      if (placed.some(Boolean)) placedRows.push({ cells: placed, ...(number ? { number } : {}) });
+      const { placed, number } = alignRow(row, columns);
+      if (!placed.some(Boolean)) continue;
+      spannedFromAbove(row, placed, columns, placedRows[placedRows.length - 1]?.cells);
+      placedRows.push({ cells: placed, ...(number ? { number } : {}) });
     }
   } else for (const row of body) placedRows.push({ cells: row });
   // Headerless tables need rows that read as task rows, not a page laid out in a table.
   if (!header && placedRows.filter((r) => r.cells.some((c, i) => c && RESPONSIBILITY.has(columns[i]!) && c.text.trim())).length < 2) return undefined;
+  // Cells of names alone (no role word) say nothing of their role but by their column: more of them in a row than named role columns is a guess.
+  const namedRoles = header ? header.columns.filter((c) => RESPONSIBILITY.has(c)).length : 0;
+  const bareNames = (c: TableCell) => cellKind(c.text) === 'clause' && !readsAsClause(foldWidth(c.text).trim());
+  const moreNameCells = (stream || table.ragged) && namedRoles < 2 && (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles));
   return {
+    ...(moreNameCells ? { moreNameCells } : {}),
     columns,
     headerText: columns.map((_, i) => joinLines(headerRow[i]?.text ?? '').replace(/\s+/g, '')),
     titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))] : [],
@@ -252,6 +354,10 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   if (!grid) return result;
   const { columns, headerText } = grid;
   const responsibilityColumns = columns.filter((c) => RESPONSIBILITY.has(c)).length;
+  // Several columns of names with no header saying which leads (a header cut off or missing): the roles are a guess.
+  const unnamed = columns.map((c, i) => (RESPONSIBILITY.has(c) && !RESPONSIBILITY.has(columnOf(headerText[i] ?? '')) ? i + 1 : 0)).filter(Boolean);
+  const doubt =
+    (responsibilityColumns > 1 && unnamed.length) || grid.moreNameCells ? `表头缺失或不全，${unnamed.length ? `第${unnamed.join('、')}列` : '有的行'}的部门名称不知道是牵头、责任还是配合` : undefined;
   let lastNumber = '';
   let sub = 0;
   let running = 0;
@@ -280,7 +386,9 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       task = task.slice(1);
     }
     const numberCell = at('number')[0] ?? (row.number ? { cell: row.number, text: foldWidth(row.number.text).replace(/[.、]$/, '') } : undefined);
-    const written = NUMBER_IN_TEXT.exec(foldWidth(task[0] ?? ''));
+    // The item's number written at the start of a task cell (after a 重点任务 cell, often).
+    const numbered = task.findIndex((t) => NUMBER_IN_TEXT.test(foldWidth(t)));
+    const written = numbered >= 0 ? NUMBER_IN_TEXT.exec(foldWidth(task[numbered]!)) : null;
     let number: string;
     if (numberCell && numberCell.cell.merged) number = `${lastNumber}.${++sub}`;
     else if (numberCell) {
@@ -289,12 +397,12 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       number = numberCell.text;
     } else if (written) {
       number = written[1]!;
-      task[0] = task[0]!.slice(written[0].length);
+      task[numbered] = task[numbered]!.slice(written[0].length);
     } else number = String(++running);
     const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
     // One responsibility column is read with the clause grammar as it stands (A会B,
     // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
-    // grammar reads role words inside the cells too (规章由A牵头、规范性文件由B牵头).
+    // grammar reads role words inside the cells too (甲类由A牵头、乙类由B牵头).
     const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
     const clause = single ? responsibility[0]?.text ?? '' : responsibility.map((r) => `${roleOfLabel(r.header) ? r.header : labelFor(columns[cells.indexOf(r.cell)]!)}:${r.text}`).join('；');
     const deadline = at('deadline')[0];
@@ -309,6 +417,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       columns: {
         ...(clause ? { clause, clausePlace: responsibility[0]!.cell.place } : {}),
         ...(deadline ? { dueText: deadline.text, duePlace: deadline.cell.place } : {}),
+        ...(doubt && clause ? { doubt } : {}),
       },
     });
   }

@@ -3,7 +3,7 @@ import { ROLES } from '../../model/role.js';
 import type { DepartmentReport } from '../../query/department-report.js';
 import type { ItemRow } from '../../query/item-row.js';
 import { checklistCounts } from '../checklist.js';
-import { dueCell, KIND_LABELS, ROLE_LABELS, statusCell, timeCell } from '../labels.js';
+import { dueCell, KIND_LABELS, ROLE_LABELS, statusCell, textMarks, timeCell } from '../labels.js';
 import { chineseDate } from '../reminder.js';
 import { safeLine } from '../safe-text.js';
 import { chineseOrdinal, heading, paragraph, table, type Block, type DocColumn, type OfficialDoc } from './official-doc.js';
@@ -22,7 +22,7 @@ const COLUMNS: DocColumn[] = [
   { header: '状态', width: 5 },
 ];
 
-const rowOf = (row: ItemRow) => [row.number, safeLine(row.text), dueCell(row).replace('（', '\n（'), `${statusCell(row)}\n${timeCell(row)}`];
+const rowOf = (row: ItemRow) => [row.number, safeLine(textMarks(row) + row.text), dueCell(row).replace('（', '\n（'), `${statusCell(row)}\n${timeCell(row)}`];
 
 /** A department's task list as a 公文 attachment: by section (一、), then by role (（一）牵头), each a table. */
 export function checklistDoc({ report, sections, issuer }: ChecklistInput): OfficialDoc {

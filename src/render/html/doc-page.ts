@@ -1,6 +1,6 @@
 import type { TableDoc } from '../table-doc.js';
 import { esc } from './escape.js';
-import { REPORT_CSS } from './report-style.js';
+import { htmlPage } from './page-frame.js';
 
 /**
  * A table doc (review, …) as one self-contained page in the leaders' report
@@ -22,24 +22,6 @@ export function renderDocHtml(doc: TableDoc): string {
       return `<section>${heading}<table><thead>${head}</thead><tbody>\n${rows}\n</tbody></table></section>`;
     })
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="gongkai">
-<title>${esc(doc.title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<header>
-<h1>${esc(doc.title)}</h1>
-${doc.facts.map((f) => `<p class="subtitle">${esc(f)}</p>`).join('\n')}
-</header>
-${tables}
-${doc.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
-</body>
-</html>
-`;
+  const header = `<header>\n<h1>${esc(doc.title)}</h1>\n${doc.facts.map((f) => `<p class="subtitle">${esc(f)}</p>`).join('\n')}\n</header>`;
+  return htmlPage(doc.title, `${header}\n${tables}\n${doc.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}`);
 }

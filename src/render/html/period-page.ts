@@ -1,7 +1,7 @@
 import type { PeriodReport } from '../../query/period-report.js';
 import { periodLabel, periodSections } from '../period-text.js';
 import { esc } from './escape.js';
-import { REPORT_CSS } from './report-style.js';
+import { htmlPage } from './page-frame.js';
 
 /** The 调度通报 as one self-contained HTML page (the same sentences as the Word one). */
 export function renderPeriodHtml(report: PeriodReport, generatedAt: string): string {
@@ -16,20 +16,10 @@ export function renderPeriodHtml(report: PeriodReport, generatedAt: string): str
       return `<section><h2>${esc(s.title)}</h2>${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}${table}</section>`;
     })
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="gongkai">
-<title>${esc(title)}（${esc(periodLabel(report))}）</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<header><h1>${esc(title)}</h1><p class="subtitle">${esc(periodLabel(report))}　${esc(report.plan.document_number ?? '')}</p></header>
+  return htmlPage(
+    `${title}（${periodLabel(report)}）`,
+    `<header><h1>${esc(title)}</h1><p class="subtitle">${esc(periodLabel(report))}　${esc(report.plan.document_number ?? '')}</p></header>
 ${body}
-<footer>由 gongkai 生成于 ${esc(generatedAt)}；${esc(report.period.start)} 至 ${esc(report.period.end)}。</footer>
-</body>
-</html>
-`;
+<footer>由 gongkai 生成于 ${esc(generatedAt)}；${esc(report.period.start)} 至 ${esc(report.period.end)}。</footer>`,
+  );
 }

@@ -3,10 +3,10 @@ import type { LeaderReport } from '../../query/leader-report.js';
 import type { ItemRow } from '../../query/item-row.js';
 import type { Status } from '../../model/status.js';
 import { describeChange } from '../changes.js';
-import { dueCell, noteCell, percent, roleCell, statusCell, timeCell, STATUS_LABELS } from '../labels.js';
+import { dueCell, noteCell, percent, roleCell, statusCell, textMarks, timeCell, STATUS_LABELS } from '../labels.js';
 import { esc } from './escape.js';
 import { completionChart, statusChart } from './svg-charts.js';
-import { REPORT_CSS } from './report-style.js';
+import { htmlPage } from './page-frame.js';
 
 const STATUS_ORDER: readonly Status[] = ['done', 'in_progress', 'not_started', 'ongoing', 'cancelled'];
 
@@ -17,7 +17,7 @@ function figure(key: string, label: string, value: string | number, tone = ''): 
 function itemTable(groups: OwnerItems[], empty: string, category: string): string {
   if (!groups.length) return `<p class="empty">${esc(empty)}</p>`;
   const row = (r: ItemRow) =>
-    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="nowrap">${esc(roleCell(r))}</td><td class="text">${esc(r.text)}</td><td class="nowrap">${esc(statusCell(r))}</td><td class="due">${esc(dueCell(r))}</td><td class="days">${esc(timeCell(r))}</td><td class="note">${esc(noteCell(r))}</td></tr>`;
+    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="nowrap">${esc(roleCell(r))}</td><td class="text">${esc(textMarks(r) + r.text)}</td><td class="nowrap">${esc(statusCell(r))}</td><td class="due">${esc(dueCell(r))}</td><td class="days">${esc(timeCell(r))}</td><td class="note">${esc(noteCell(r))}</td></tr>`;
   return groups
     .map(
       (g) =>
@@ -49,6 +49,16 @@ function postponements(report: LeaderReport): string {
   return `<table><thead><tr><th class="num">编号</th><th>任务</th><th>原时限</th><th>延至</th><th>原因</th><th class="nowrap">批准</th><th class="date">记录日期</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+function pendingRequests(report: LeaderReport): string {
+  const rows = report.pending_requests
+    .map((r) => {
+      const asked = r.postponement_requested!;
+      return `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="text">${esc(textMarks(r) + r.text)}</td><td class="nowrap">${esc(asked.dept)}</td><td class="date">${esc(asked.on)}</td><td class="date">${esc(r.due)}</td><td class="date">${esc(asked.to)}</td><td>${esc(asked.reason)}</td><td class="days">${esc(timeCell(r))}</td></tr>`;
+    })
+    .join('');
+  return `<section class="requests"><h2>待批准的延期申请<span class="count">${report.pending_requests.length} 项</span></h2><p class="note">部门在填报表格中申请延期，办公厅尚未批准或驳回；时限仍是原来的时限。</p><table><thead><tr><th class="num">编号</th><th>任务</th><th class="nowrap">申请部门</th><th class="date">申请日期</th><th class="date">时限</th><th class="date">申请延至</th><th>理由</th><th class="days">天数</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 function recentChanges(report: LeaderReport): string {
   const since = report.since;
   if (!since) return '';
@@ -69,18 +79,9 @@ export function renderReportHtml(report: LeaderReport, generatedAt: string): str
   const chartRows = report.status.departments.map((d) => ({ label: d.name, value: d.completion, flagged: d.overdue > 0 }));
   const overdueCount = new Set(report.overdue.flatMap((g) => g.items.map((i) => i.number))).size;
   const dueSoonCount = new Set(report.due_soon.flatMap((g) => g.items.map((i) => i.number))).size;
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="gongkai">
-<title>${esc(title)}·推进情况（截至 ${esc(report.as_of)}）</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<header>
+  return htmlPage(
+    `${title}·推进情况（截至 ${report.as_of}）`,
+    `<header>
 <h1>${esc(title)}</h1>
 <p class="subtitle">推进情况报告　${esc(sub)}</p>
 </header>
@@ -119,9 +120,8 @@ ${itemTable(report.due_soon, '没有临期的任务。', 'due_soon')}
 <h2>延期记录<span class="count">${report.postponements.length} 次</span></h2>
 ${postponements(report)}
 </section>
+${report.pending_requests.length ? pendingRequests(report) : ''}
 ${recentChanges(report)}
-<footer>由 gongkai 生成于 ${esc(generatedAt)}；数据截至 ${esc(report.as_of)}。状态：${STATUS_ORDER.map((s) => STATUS_LABELS[s]).join('、')}。</footer>
-</body>
-</html>
-`;
+<footer>由 gongkai 生成于 ${esc(generatedAt)}；数据截至 ${esc(report.as_of)}。状态：${STATUS_ORDER.map((s) => STATUS_LABELS[s]).join('、')}。</footer>`,
+  );
 }

@@ -1,0 +1,48 @@
+import { isNameList, readsAsClause, splitClause } from '../clause/find-clause.js';
+import { toSimplified } from '../clause/traditional.js';
+import { labelLines } from './label-lines.js';
+
+/**
+ * The end of a plan after its last item (F2 + F10): an unnumbered closing
+ * paragraph — a closing remark, a signature and its date — that follows the
+ * last item's clause. It is not the item's: read into it, its words became
+ * the item's clause or deadline.
+ */
+
+/** Words that end with a bracketed clause `(…牵头)` `〔…〕`, a full stop after it or not. */
+function endsWithClause(words: string): boolean {
+  const found = splitClause(toSimplified(words));
+  return !!found && (readsAsClause(found.clause) || isNameList(found.clause));
+}
+
+/** How many line ends and bracket ends of the last item are looked at. */
+const MAX_TRIES = 20;
+
+/** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底. */
+const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
+
+/**
+ * Where a closing paragraph starts in the last item's words, if one follows its clause:
+ * on the lines after the line its bracket clause ends, or — in a copy flattened
+ * into one line — after the clause and a blank, when those words carry a date.
+ * Words with a clause or labels of their own (several clauses to a paragraph, label lines) are the item's.
+ */
+export function closingStart(content: string): number | undefined {
+  const isClosing = (rest: string) => !!rest.trim() && !endsWithClause(rest) && !labelLines(rest).clause;
+  // A budget: the item's clause ends within its first lines and first bracket groups (import stays linear).
+  let tries = 0;
+  for (let nl = content.indexOf('\n'); nl >= 0 && tries++ < MAX_TRIES; nl = content.indexOf('\n', nl + 1)) {
+    const line = content.slice(0, nl);
+    if (!line.trim() || !endsWithClause(line)) continue;
+    if (isClosing(content.slice(nl))) return nl + 1;
+  }
+  // Flattened onto one line: `…(A牵头)。 各单位要…。 某某办公室 2023年3月1日`.
+  const bracketEnd = /[)）〕][。；;.]?[ \t\u3000]+(?=\S)/g;
+  tries = 0;
+  for (let m = bracketEnd.exec(content); m && tries++ < MAX_TRIES; m = bracketEnd.exec(content)) {
+    const rest = content.slice(m.index + m[0].length);
+    if (!endsWithClause(content.slice(0, m.index + 1))) continue;
+    if (DATED.test(rest) && isClosing(rest)) return m.index + m[0].length;
+  }
+  return undefined;
+}

@@ -1,0 +1,282 @@
+import { Converter } from 'opencc-js/cn2t';
+import { clause as clauseWords } from './forms.js';
+import { inventedNames, inventedPlan, inventedText, pick, random, type Rand } from './invented.js';
+import type { Plan, PlanItem } from './plans.js';
+
+/**
+ * Forms of the catalogue that a held-out exam found read wrong, generated on
+ * invented plans (names in no registry, made-up task words) with their
+ * variations: numbering levels, punctuation, one line or many, scripts,
+ * where the clause and the deadline stand. Each unit says what it must read
+ * back; `sure` forms must read every unit right with nothing flagged, the
+ * others may flag a unit they cannot cut surely but must never be silently wrong.
+ */
+
+export interface ExamUnit {
+  item: PlanItem;
+  /** An ISO date, 'ongoing', 'none' (no deadline may be read), or undefined (not checked). */
+  due?: string;
+}
+
+export interface ExamForm {
+  name: string;
+  bytes: Buffer;
+  units: ExamUnit[];
+  /** 'sure': all right, none flagged; 'right-or-flagged': a unit may be flagged instead of right. */
+  mode: 'sure' | 'right-or-flagged';
+}
+
+const CN = '一二三四五六七八九十';
+export const chinese = (n: number): string => (n <= 10 ? CN[n - 1]! : n < 20 ? `十${CN[n - 11] ?? ''}` : `${CN[Math.floor(n / 10) - 1]}十${CN[(n % 10) - 1] ?? ''}`);
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+const SEPARATORS = ['，', ','] as const;
+const LEADS = ['牵头', '牵头负责', '牵头落实'];
+const COOPERATES = ['配合', '协同', '配合落实'];
+const JOINTS = ['按职责分工负责', '分别负责', '按职能分工落实'];
+
+/** A clause in words drawn at random from the role words offices use. */
+function clauseOf(rand: Rand, it: PlanItem, sep: string = pick(rand, SEPARATORS)): string {
+  return clauseWords(it, { sep, lead: pick(rand, LEADS), joint: pick(rand, JOINTS), cooperate: pick(rand, COOPERATES), sole: '负责' });
+}
+
+const HEAD = (plan: Plan) => `某地${plan.year}年政务公开工作要点\n为做好${plan.year}年政务公开工作，制定本要点。\n`;
+
+/** Items under 一、 … with (一) numbering only (F10), restarting in each section; on many lines or one. */
+function sectioned(plan: Plan, item: (it: PlanItem, i: number) => string, oneLine: boolean, tail = ''): string {
+  const lines = [HEAD(plan)];
+  for (let s = 0; s * 4 < plan.items.length; s++) {
+    lines.push(`${chinese(s + 1)}、第${chinese(s + 1)}方面重点工作`);
+    plan.items.slice(s * 4, s * 4 + 4).forEach((it, i) => lines.push(`(${chinese(i + 1)})${item(it, s * 4 + i)}`));
+  }
+  if (tail) lines.push(tail);
+  return oneLine ? lines.join(' ') : `${lines.join('\n')}\n`;
+}
+
+const strip = (text: string) => text.replace(/[。；;]$/, '');
+
+/** Miss 1/6: F2 glued clause, no bracket, at the end of an item; names in no registry. */
+export function gluedForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  for (const seed of seeds) {
+    for (const withPrefix of [true, false]) {
+      const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'joint', 'two leads', 'lead+joint+cooperate', 'sole', 'lead']);
+      const rand = random(seed * 7 + 1);
+      for (const variant of ['lines', 'one line', 'Traditional'] as const) {
+        const stop = pick(rand, ['。', '。', '；', '']);
+        // Task words with a list in them (A、B和C) sometimes: the list is the text's, not names.
+        const words = (it: PlanItem) => (rand() < 0.2 ? `${strip(it.text)}、${pick(rand, ['办事指南', '收费标准', '服务流程'])}` : strip(it.text));
+        const notice = sectioned(plan, (it) => `${words(it)}${clauseOf(rand, it)}${stop}`, variant === 'one line');
+        const bytes = Buffer.from(variant === 'Traditional' ? toTraditional(notice) : notice);
+        // With a shared prefix (县…) every cut is sure; without, a cut may only be flagged.
+        out.push({ name: `F2 glued clause, (一) only, ${variant}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item })), mode: withPrefix ? 'sure' : 'right-or-flagged' });
+      }
+    }
+  }
+  return out;
+}
+
+/** Miss 4: F1 〔〕 clause of scoped parts split by ；, one part `Z由D负责` (sole), another `Y由A牵头，B配合`. */
+export function scopedForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  const SCOPES = ['规范性文件公开', '执法事项清单', '权责清单', '政策解读材料', '年度报告', '办事指南', '统计数据发布'];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const names = inventedNames(rand, 10, pick(rand, ['县', '市', '', '澜平区']));
+    const units: ExamUnit[] = [];
+    const lines = [`某地2024年政务公开工作要点及任务分工`, '一、重点工作'];
+    for (let n = 1; n <= 10; n++) {
+      const [a, b, d, e] = [...names].sort(() => rand() - 0.5);
+      const [y, z] = [...SCOPES].sort(() => rand() - 0.5);
+      const soleAlone = rand() < 0.5;
+      const parts = [`${y}由${a}${pick(rand, LEADS)}${pick(rand, SEPARATORS)}${b}${pick(rand, COOPERATES)}`, soleAlone ? `${z}由${d}负责` : `${z}由${d}、${e}负责`];
+      if (rand() < 0.5) parts.reverse();
+      const sep = pick(rand, ['；', ';']);
+      const [open, close] = pick(rand, [['〔', '〕'], ['（', '）']] as const);
+      lines.push(`${n}.${inventedText(rand)}${open}${parts.join(sep)}${close}`);
+      units.push({ item: { text: '', lead: [a!], cooperate: [b!], joint: soleAlone ? [] : [d!, e!], sole: soleAlone ? [d!] : [], scoped: [] } });
+    }
+    out.push({ name: `F1 〔〕 scoped parts split by ；, seed ${seed}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: 'sure' });
+  }
+  return out;
+}
+
+/** Deadline words as they stand in an item's text, with the date they give in `year`. */
+export function deadlineInWords(rand: Rand, year: number): { words: string; due: string } {
+  const m = 1 + Math.floor(rand() * 12);
+  const q = 1 + Math.floor(rand() * 4);
+  const forms: (() => { words: string; due: string })[] = [
+    () => ({ words: `${m}月中旬`, due: `${year}-${pad(m)}-20` }),
+    () => ({ words: `${m}月下旬`, due: `${year}-${pad(m)}-${lastDay(year, m)}` }),
+    () => ({ words: `${m}月上旬`, due: `${year}-${pad(m)}-10` }),
+    () => ({ words: `${pick(rand, ['第', ''])}${CN[q - 1]}季度`, due: `${year}-${pad(q * 3)}-${lastDay(year, q * 3)}` }),
+    () => ({ words: '年中', due: `${year}-06-30` }),
+    () => ({ words: '上半年', due: `${year}-06-30` }),
+    () => ({ words: `${m}月底前`, due: `${year}-${pad(m)}-${lastDay(year, m)}` }),
+    () => ({ words: `${year}年${m}月中旬`, due: `${year}-${pad(m)}-20` }),
+  ];
+  return pick(rand, forms)();
+}
+
+const DONE_VERBS = ['完成', '出台', '印发', '举办', '上线', '公开', '发布', '建成', '启动', '开展'];
+const DONE_OBJECTS = ['制度修订', '实施细则', '专题培训', '解读平台建设', '目录编制', '评估报告', '便民服务专栏', '专项检查'];
+const ONGOING = ['长期坚持', '全年动态调整', '常态化开展', '持续推进'];
+
+/** Miss 5: deadline words inside an item's text (not in its clause), before a completion verb; and texts whose years and spans are no deadline. */
+export function deadlineTextForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 16, rand() < 0.7);
+    const units: ExamUnit[] = [];
+    const lines: string[] = [];
+    plan.items.forEach((it, i) => {
+      const kind = i % 4;
+      let text: string;
+      let due: string;
+      if (kind <= 1) {
+        const d = deadlineInWords(rand, plan.year);
+        const phrase = `${d.words}${pick(rand, DONE_VERBS)}${pick(rand, DONE_OBJECTS)}`;
+        text = kind === 0 ? `${strip(it.text)}，${phrase}` : `${phrase}，${strip(it.text)}`;
+        due = d.due;
+        // Sometimes two dated steps (2月…，8月…): the item is due at the later one.
+        if (rand() < 0.3) {
+          const e = deadlineInWords(rand, plan.year);
+          text = `${text}，${e.words}${pick(rand, DONE_VERBS)}${pick(rand, DONE_OBJECTS)}`;
+          due = e.due > due ? e.due : due;
+        }
+      } else if (kind === 2) {
+        text = `${strip(it.text)}，${pick(rand, ONGOING)}`;
+        due = 'ongoing';
+      } else {
+        // Years and spans that are no deadline: 2020年度, 收到申请后10个工作日内, 2019年6月出台的, 每年3月.
+        const y = plan.year - 1 - Math.floor(rand() * 3);
+        const noise = pick(rand, [`公开${y}年度${pick(rand, DONE_OBJECTS)}`, `收到申请后${5 + Math.floor(rand() * 16)}个工作日内予以答复`, `清理${y}年${1 + Math.floor(rand() * 12)}月出台的规范性文件`, `每年${1 + Math.floor(rand() * 12)}月公开上年度工作报告`, `自${y}年起持续推进${pick(rand, DONE_OBJECTS)}`]);
+        text = `${strip(it.text)}，${noise}`;
+        due = 'none';
+      }
+      lines.push(`${i + 1}.${text}。（${clauseOf(rand, it)}）`);
+      units.push({ item: it, due });
+    });
+    const body = `${HEAD(plan)}一、重点工作\n${lines.join('\n')}\n`;
+    out.push({ name: `deadline words in the text, ${plan.name}`, bytes: Buffer.from(body), units, mode: 'sure' });
+    out.push({ name: `deadline words in the text, Traditional, ${plan.name}`, bytes: Buffer.from(toTraditional(body)), units, mode: 'sure' });
+  }
+  return out;
+}
+
+/** Miss 3: F4 sentence clause in the middle of an item, then a deadline and what is done by then; Simplified text and a Traditional web page. */
+export function sentenceMidForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 12, rand() < 0.6, ['lead+cooperate', 'sole', 'lead', 'lead+joint+cooperate']);
+    const units: ExamUnit[] = [];
+    const items = plan.items.map((it, i) => {
+      const d = deadlineInWords(rand, plan.year);
+      const opening = pick(rand, ['此项工作由', '由', '该项工作由']);
+      const end = pick(rand, [`${d.words}${pick(rand, DONE_VERBS)}${pick(rand, DONE_OBJECTS)}`, `${d.words}${/前$/.test(d.words) ? '' : pick(rand, ['前', ''])}完成`]);
+      const sep = pick(rand, SEPARATORS);
+      units.push({ item: it, due: d.due });
+      return `${i + 1}．${strip(it.text)}${sep}${opening}${clauseOf(rand, it, sep)}${sep}${end}。`;
+    });
+    const text = `${HEAD(plan)}一、重点工作\n${items.join('\n')}\n`;
+    out.push({ name: `F4 sentence clause mid-item, ${plan.name}`, bytes: Buffer.from(text), units, mode: 'sure' });
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${plan.year}年政務公開工作要點</title></head><body><div class="nav">首頁 &gt; 政務公開</div><div class="content"><h2>某地${plan.year}年政務公開工作要點</h2><p>一、重點工作</p>${items.map((p) => `<p>${toTraditional(p)}</p>`).join('')}</div></body></html>`;
+    out.push({ name: `F4 + F11 sentence clause mid-item, Traditional web page, ${plan.name}`, bytes: Buffer.from(page), units, mode: 'sure' });
+  }
+  return out;
+}
+
+const CLOSINGS = [
+  (y: number) => `各单位要高度重视政务公开工作，主要负责同志要亲自抓，办公室牵头做好督促检查，确保各项任务于${y}年12月20日前全面完成。`,
+  (y: number) => `请各责任单位于${y}年11月底前将工作落实情况报送县政府办公室。`,
+  (y: number) => `以上任务由各责任单位按职责分工负责落实，年底前报送总结。\n某地人民政府办公室\n${y}年3月${1 + (y % 27)}日`,
+  (y: number) => `某地政务公开工作领导小组办公室\n${y}年2月18日`,
+];
+
+/** Miss 2: the last item's bracket clause before the full stop, then an unnumbered closing paragraph with a date (F2 + F10). */
+export function closingForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 10, rand() < 0.5);
+    for (const oneLine of [false, true]) {
+      const closing = pick(rand, CLOSINGS)(plan.year);
+      const [open, close] = pick(rand, [['（', '）'], ['(', ')'], ['〔', '〕']] as const);
+      // The clause before the full stop (F2) or after it (F1).
+      const before = rand() < 0.6;
+      const bytes = Buffer.from(sectioned(plan, (it) => (before ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}`), oneLine, closing));
+      out.push({ name: `F2 + F10 closing paragraph after the last item, ${oneLine ? 'one line' : 'lines'}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item, due: 'none' })), mode: 'sure' });
+    }
+  }
+  return out;
+}
+
+export function examForms(seeds: readonly number[]): ExamForm[] {
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds)];
+}
+
+/**
+ * Miss 6: F8 — a task table copied as text with `|` between cells: a 重点任务 cell
+ * spanning rows (the rows below it lose that cell), a 责任单位 cell spanning rows
+ * (a row loses a cell in the middle), empty trailing cells, and the header
+ * whole, cut off after a few columns, or missing.
+ */
+export function pipeTableForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 14, rand() < 0.6, ['lead+cooperate', 'joint', 'sole', 'lead']);
+    const split = rand() < 0.5;
+    const withDue = rand() < 0.7;
+    const withNumber = rand() < 0.7;
+    const header = [...(withNumber ? ['序号'] : []), '重点任务', pick(rand, ['具体任务', '工作措施', '细化分工']), ...(split ? ['牵头单位', '配合单位'] : [pick(rand, ['责任单位', '责任科室', '责任部门'])]), ...(withDue ? [pick(rand, ['完成时限', '时间要求'])] : []), '备注'];
+    for (const headerKind of ['whole', 'cut', 'none'] as const) {
+      const units: ExamUnit[] = [];
+      const rows: string[] = [];
+      let group = 0;
+      let groupLeft = 0;
+      let shareLeft = 0;
+      let shared: PlanItem | undefined;
+      plan.items.forEach((source, i) => {
+        // A 责任单位 cell spanning two rows: the second row has the first one's bodies and loses that cell.
+        const spanned = shareLeft > 0 && !!shared;
+        const it: PlanItem = spanned ? { ...shared!, text: source.text } : source;
+        shareLeft = spanned ? shareLeft - 1 : rand() < 0.2 ? 1 : 0;
+        if (!spanned) shared = it;
+        const due = deadlineInWords(rand, plan.year);
+        const cells: string[] = [];
+        if (withNumber) cells.push(String(i + 1));
+        if (groupLeft === 0) {
+          group++;
+          groupLeft = 1 + Math.floor(rand() * 3);
+          cells.push(`${chinese(group)}是${pick(rand, ['推进', '深化', '做好'])}${pick(rand, ['决策公开', '执行公开', '服务公开', '结果公开', '政策解读'])}`);
+        }
+        groupLeft--;
+        cells.push(`${withNumber ? '' : `${i + 1}.`}${strip(it.text)}`);
+        if (!spanned) {
+          if (split) cells.push([...it.lead, ...it.sole, ...it.joint].join('、'), it.cooperate.join('、'));
+          else cells.push(clauseOf(rand, it, '，'));
+        }
+        if (withDue) cells.push(due.words);
+        // Empty trailing cells (备注 and beyond), or none.
+        const trailing = pick(rand, ['', ' |', ' | |', ' |  | ']);
+        rows.push(`${pick(rand, ['', '| '])}${cells.join(' | ')}${trailing}`);
+        // Under 牵头单位, every name leads (one name or several co-leads).
+        const want: PlanItem = split ? { ...it, lead: [...it.lead, ...it.sole, ...it.joint], sole: [], joint: [] } : it;
+        units.push({ item: want, ...(withDue ? { due: due.due } : {}) });
+      });
+      const head = headerKind === 'whole' ? [header.join(' | ')] : headerKind === 'cut' ? [header.slice(0, 2 + Math.floor(rand() * 2)).join(' | ')] : [];
+      const bytes = Buffer.from(`某地${plan.year}年政务公开重点任务分工表\n${[...head, ...rows].join('\n')}\n`);
+      // Split 牵头/配合 columns with their header cut off: which column leads cannot be known, only flagged.
+      const mode = split && headerKind !== 'whole' ? 'right-or-flagged' : 'sure';
+      out.push({ name: `F8 pipe table, header ${headerKind}, ${split ? 'split role columns' : 'one clause column'}${withDue ? ', deadlines' : ''}${withNumber ? ', 序号' : ''}, ${plan.name}`, bytes, units, mode });
+    }
+  }
+  return out;
+}
