@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,13 +27,21 @@ function gongkai(args: string[], options: { prefix?: string[]; shell?: string } 
   });
 }
 
-const waitFor = async (condition: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
+/** Resolves when the condition holds, checked each time the folder or file changes (inotify), not on a timer. */
+const waitFor = (watched: string, condition: () => boolean) =>
+  new Promise<void>((resolve) => {
+    // Watching first, then checking: a change between the two is not missed.
+    const watcher = watch(watched, () => {
+      if (condition()) {
+        watcher.close();
+        resolve();
+      }
+    });
+    if (condition()) {
+      watcher.close();
+      resolve();
+    }
+  });
 
 const itemStatus = (text: string, number: string) => {
   const at = text.indexOf(`      - number: "${number}"`);
@@ -48,7 +56,7 @@ describe('an edit made while gongkai writes is not lost', () => {
     const running = gongkai(['--ledger', ledger, 'set', '4', '--status', '推进中'], { prefix: strace });
     // The temp file exists from just before the write and the fsync until the rename.
     // From then until the rename the delayed fsync holds the write open: the line lands in that window.
-    await waitFor(() => readdirSync(dir).some((f) => f.endsWith('.tmp')));
+    await waitFor(dir, () => readdirSync(dir).some((f) => f.endsWith('.tmp')));
     appendFileSync(ledger, '# 联络员刚加的一行\n');
     const result = await running;
     const text = readFileSync(ledger, 'utf8');
@@ -80,7 +88,7 @@ describe('an edit made while gongkai writes is not lost', () => {
     const ledger = join(dir, 'ledger.yaml');
     const appender = spawn(process.execPath, ['-e', `const fs=require('fs');let i=0;setInterval(()=>fs.appendFileSync(${JSON.stringify(ledger)}, '# line '+(i++)+'\\n'),2)`]);
     try {
-      await waitFor(() => readFileSync(ledger, 'utf8').includes('# line 3\n'));
+      await waitFor(ledger, () => readFileSync(ledger, 'utf8').includes('# line 3\n'));
       const result = await gongkai(['--ledger', ledger, 'set', '4', '--status', '推进中']);
       expect(hasStackTrace(result.err)).toBe(false);
       if (result.code !== 0) {
