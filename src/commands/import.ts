@@ -9,7 +9,8 @@ import { ledgerSchemaFile } from '../package-root.js';
 import { describePlace, draftFromNotice, importFindings, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
 import { readFileBytes } from '../read/read-file.js';
 import { loadRegistry } from '../read/load-ledger.js';
-import { ledgerJson, ledgerYaml, type LedgerDraft } from '../render/ledger-yaml.js';
+import type { LedgerDraft } from '../model/ledger-draft.js';
+import { ledgerJson, ledgerYaml } from '../render/ledger-yaml.js';
 import { safeLine, truncateToWidth } from '../render/safe-text.js';
 import { beijingToday } from '../model/dates.js';
 

@@ -1,44 +1,9 @@
-import type { Department, Group } from '../model/department.js';
+import type { LedgerDraft, RegistryDraft } from '../model/ledger-draft.js';
 import { renderJson } from './json.js';
 import type { Assignment, Role } from '../model/role.js';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from './yaml-scalar.js';
 
-/** A new ledger's content, before it is written as YAML or JSON. */
-export interface LedgerDraft {
-  plan: {
-    title: string;
-    issuer?: string;
-    documentNumber?: string;
-    issuedOn?: string;
-    year: number;
-    defaultDue: string;
-    preamble?: string;
-  };
-  /** A registry file's path (relative to the ledger), or the registry itself, inline. */
-  departments: string | { organisation?: string; departments: Department[]; groups: Group[] };
-  sections: {
-    number: string;
-    title: string;
-    items: {
-      number: string;
-      text: string;
-      clause: string;
-      assignments: Assignment[];
-      status: string;
-      due: string;
-      /** The notice's deadline words, verbatim. */
-      dueText?: string;
-      /** Dated steps, when the words give several. */
-      milestones?: { due: string; text: string }[];
-      /** What could not be read for sure, with what to do: written as a comment above the item. */
-      problem?: string;
-      /** 上年结转: the unfinished item of an earlier ledger this one continues (carry/carry-over.ts). */
-      carriedOver?: { ledger: string; item: string; plan?: string; documentNumber?: string; commit?: string; status: string; due: string; postponed: number };
-      /** The reasons, one by one: `review` on the item in JSON, for scripts. */
-      review?: string[];
-    }[];
-  }[];
-}
+export type { LedgerDraft } from '../model/ledger-draft.js';
 
 const ROLE_KEYS: readonly Role[] = ['lead', 'joint', 'sole', 'cooperate'];
 
@@ -60,7 +25,7 @@ function roleLines(assignments: Assignment[], indent: string): string[] {
 }
 
 /** The registry as YAML lines at the given indent (used for its own file and inline). */
-export function registryYamlLines(registry: { organisation?: string; departments: Department[]; groups: Group[] }, indent = ''): string[] {
+export function registryYamlLines(registry: RegistryDraft, indent = ''): string[] {
   const lines: string[] = [];
   if (registry.organisation) lines.push(`${indent}organisation: ${yamlScalar(registry.organisation)}`);
   lines.push(`${indent}departments:`);
