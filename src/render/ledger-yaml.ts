@@ -1,4 +1,5 @@
 import type { LedgerDraft, RegistryDraft } from '../model/ledger-draft.js';
+import { writtenPlanFields } from '../model/plan-fields.js';
 import { renderJson } from './json.js';
 import type { Assignment, Role } from '../model/role.js';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from './yaml-scalar.js';
@@ -52,13 +53,8 @@ export function registryYamlLines(registry: RegistryDraft, indent = ''): string[
 export function ledgerYaml(draft: LedgerDraft, header: readonly string[]): string {
   const { plan } = draft;
   const lines = [...header.map((h) => `# ${h}`), 'plan:'];
-  lines.push(`  title: ${yamlScalar(plan.title)}`);
-  if (plan.issuer) lines.push(`  issuer: ${yamlScalar(plan.issuer)}`);
-  if (plan.documentNumber) lines.push(`  document_number: ${yamlScalar(plan.documentNumber)}`);
-  if (plan.issuedOn) lines.push(`  issued_on: ${plan.issuedOn}`);
-  lines.push(`  year: ${plan.year}`);
-  lines.push(`  default_due: ${plan.defaultDue}`);
-  if (plan.preamble) lines.push(`  preamble: ${yamlScalar(plan.preamble)}`);
+  // Dates and the year plain (2021-06-30 stays text by the loader's schema), text quoted when needed.
+  for (const field of writtenPlanFields(plan)) lines.push(`  ${field.written}: ${field.kind === 'text' ? yamlScalar(String(field.value)) : field.value}`);
   if (typeof draft.departments === 'string') lines.push(`departments: ${yamlScalar(draft.departments)}`);
   else lines.push('departments:', ...registryYamlLines(draft.departments, '  '));
   lines.push('sections:');
@@ -117,15 +113,7 @@ export function ledgerJson(draft: LedgerDraft): string {
           groups: draft.departments.groups.map((g) => ({ name: g.name, ...(g.aliases.length ? { aliases: g.aliases } : {}), members: g.members, kind: g.kind })),
         };
   const data = {
-    plan: {
-      title: plan.title,
-      ...(plan.issuer ? { issuer: plan.issuer } : {}),
-      ...(plan.documentNumber ? { document_number: plan.documentNumber } : {}),
-      ...(plan.issuedOn ? { issued_on: plan.issuedOn } : {}),
-      year: plan.year,
-      default_due: plan.defaultDue,
-      ...(plan.preamble ? { preamble: plan.preamble } : {}),
-    },
+    plan: Object.fromEntries(writtenPlanFields(plan).map((f) => [f.written, f.value])),
     departments,
     sections: draft.sections.map((s) => ({
       number: s.number,
