@@ -214,12 +214,33 @@ export interface PostponeOptions {
   to?: string;
   reason?: string;
   approvedBy?: string;
+  /** Refuses the pending request instead: who refused it (with --reason, required). */
+  rejectedBy?: string;
   on?: string;
   commit?: boolean;
 }
 
+/** `gongkai postpone ITEM --rejected-by NAME --reason TEXT [--on DATE]`: refuses the department's pending request; the deadline stays. */
+function rejectRequest(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
+  const rejectedBy = options.rejectedBy!.trim();
+  if (!rejectedBy) throw new UserError('驳回须写明驳回人：--rejected-by 姓名');
+  if (options.to !== undefined || options.approvedBy !== undefined) throw new UserError('--rejected-by 驳回延期申请，不能同时写 --to 或 --approved-by');
+  const reason = options.reason?.trim();
+  if (!reason) throw new UserError('驳回延期申请须写明理由：--reason 理由');
+  return runEdit(
+    ctx,
+    (ledger, _understood, dated) => {
+      const found = itemOf(ledger, item);
+      if (found && !pendingRequest(found)) throw new UserError(`第 ${item} 项没有待批准的延期申请，无可驳回`);
+      return { item, rejectPostponement: { on: dated(options.on, '--on'), reason, rejectedBy } };
+    },
+    options.commit,
+  );
+}
+
 /** `gongkai postpone ITEM --to DATE --reason TEXT [--approved-by NAME] [--on DATE]`: moves the deadline and keeps the trail. */
 export async function postponeCommand(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
+  if (options.rejectedBy !== undefined) return rejectRequest(ctx, item, options);
   if (options.reason !== undefined && !options.reason.trim()) throw new UserError('延期须写明理由：--reason 理由');
   const approvedBy = options.approvedBy?.trim();
   const today = beijingToday(ctx.io.now());

@@ -8,6 +8,11 @@ export function postponementValue(p: NonNullable<LedgerEdit['postpone']>): Recor
   return { on: p.on, from: p.from, to: p.to, reason: p.reason, ...(p.approvedBy ? { approved_by: p.approvedBy } : {}) };
 }
 
+/** The ledger's spelling of a refused request. */
+export function rejectionValue(r: NonNullable<LedgerEdit['rejectPostponement']>): Record<string, string> {
+  return { on: r.on, reason: r.reason, ...(r.rejectedBy ? { rejected_by: r.rejectedBy } : {}) };
+}
+
 /** The ledger's spelling of a cancellation. */
 export function cancellationValue(c: NonNullable<LedgerEdit['cancel']>): Record<string, string> {
   return { on: c.on, reason: c.reason, ...(c.approvedBy ? { approved_by: c.approvedBy } : {}) };
@@ -35,6 +40,7 @@ export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (
         item.postponements = [...((item.postponements as unknown[] | null) ?? []), postponementValue(edit.postpone)];
       }
       if (edit.requestPostponement) item.postponement_requests = [...((item.postponement_requests as unknown[] | null) ?? []), { ...edit.requestPostponement }];
+      if (edit.rejectPostponement) item.postponement_rejections = [...((item.postponement_rejections as unknown[] | null) ?? []), rejectionValue(edit.rejectPostponement)];
       if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
       if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
     }

@@ -11,9 +11,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
-import { contentKeyOf } from '../cache/fingerprints.js';
-import type { Department } from '../model/department.js';
-import type { Item } from '../model/ledger.js';
+import { contentKeyOf, fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import type { Department, Registry } from '../model/department.js';
+import type { Item, Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineFacts } from '../query/deadline.js';
@@ -103,6 +103,13 @@ export interface IndexedLedger {
   errors: number;
   /** How many item chunks were parsed on this run (the rest came from the index). */
   parsed: number;
+  registry: Registry;
+  /**
+   * A ledger of only the items at these positions (of `items`), modelled from
+   * their own chunks under the plan and their sections, in ledger order: what a
+   * view that lists a few items needs, without modelling the rest.
+   */
+  ledgerOf(positions: readonly number[]): Promise<Ledger>;
 }
 
 interface FileState {
@@ -179,6 +186,8 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   if (!stored) return undefined;
   const state = fileState(file, stored.registryFile, calendar, today, cwd, ledgerBytes);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
+  // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
+  rememberRegistryOf(cache, fileFingerprint(file, state.bytes, cwd), resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
@@ -208,7 +217,7 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
     } else cache.set(deltaKey, delta);
   }
-  return answer(stored, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry.departments, parsed);
+  return answer(stored, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry, parsed, today, cwd);
 }
 
 /** One chunk's value; undefined unless it is a one-entry list. */
@@ -232,18 +241,34 @@ async function numberingErrors(rows: ItemRow[], file: string): Promise<number> {
   return itemNumbers({ ledger: { file, items } as never, today: '' }).filter((d) => d.severity === 'error').length;
 }
 
-async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], departments: readonly Department[], parsed: number): Promise<IndexedLedger> {
+async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], registry: Registry, parsed: number, today: string, cwd: string): Promise<IndexedLedger> {
+  const departments = registry.departments;
   const items: IndexedLedger['items'] = [];
+  /** The chunk of each item. */
+  const chunkOf: number[] = [];
   const obligations: IndexedLedger['obligations'] = departments.map(() => []);
   let errors = stored.fixedErrors + (await numberingErrors(rows, stored.displayFile));
-  for (const row of rows) {
+  rows.forEach((row, chunk) => {
     errors += row.errors;
-    if (row.number === null) continue;
+    if (row.number === null) return;
     const at = items.length;
     items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed });
+    chunkOf.push(chunk);
     for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
-  }
-  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed };
+  });
+  const ledgerOf = async (positions: readonly number[]): Promise<Ledger> => {
+    // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
+    const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
+    for (const at of [...positions].sort((a, b) => a - b)) {
+      const chunk = chunkOf[at]!;
+      sections[stored.sectionOf[chunk]!]!.items.push(chunkValue(state.chunks[chunk]!));
+    }
+    const [{ ledgerFromValue }, { resolveRelativeDues }] = await Promise.all([import('../read/read-ledger.js'), import('../read/resolve-relative-dues.js')]);
+    const ledger = ledgerFromValue({ plan: stored.planValue, sections }, stored.displayFile, registry, stored.registryFile, today);
+    await resolveRelativeDues(ledger, cwd);
+    return ledger;
+  };
+  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed, registry, ledgerOf };
 }
 
 /** What the full load of a ledger gives the index builder. */

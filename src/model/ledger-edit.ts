@@ -1,4 +1,4 @@
-import type { Cancellation, Postponement, PostponementRequest, ProgressEntry } from './ledger.js';
+import type { Cancellation, Postponement, PostponementRejection, PostponementRequest, ProgressEntry } from './ledger.js';
 import type { Status } from './status.js';
 
 /** One change to one item, as the edit commands (and collect) ask for it; its values are the model's own records. */
@@ -15,6 +15,8 @@ export interface LedgerEdit {
   postpone?: Postponement;
   /** Appends a department's request to postpone to `postponement_requests` (the deadline does not move). */
   requestPostponement?: PostponementRequest;
+  /** Appends the office's refusal of the pending request to `postponement_rejections` (the deadline does not move). */
+  rejectPostponement?: PostponementRejection;
   /** Writes `cancelled: {on, reason, approved_by}` (with status 已取消). */
   cancel?: Cancellation;
 }
