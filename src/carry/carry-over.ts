@@ -1,6 +1,6 @@
 import type { Item, Ledger } from '../model/ledger.js';
 import { STATUS_LABELS } from '../model/status.js';
-import type { LedgerDraft } from '../render/ledger-yaml.js';
+import type { LedgerDraft } from '../model/ledger-draft.js';
 import { matchItems } from './match-items.js';
 
 /** 上年结转 on a draft item: the earlier item it continues, as written into the new ledger. */

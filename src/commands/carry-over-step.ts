@@ -5,7 +5,7 @@ import { hasErrors } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { git, repositoryOf } from '../git/git.js';
 import { loadLedger } from '../read/load-ledger.js';
-import type { LedgerDraft } from '../render/ledger-yaml.js';
+import type { LedgerDraft } from '../model/ledger-draft.js';
 import { safeLine } from '../render/safe-text.js';
 import { carryOver } from '../carry/carry-over.js';
 

@@ -12,7 +12,7 @@ import { isAccountable } from '../model/role.js';
 import { parseStatus, STATUS_SPELLINGS } from '../model/status.js';
 import { UserError } from '../errors.js';
 import { editLedgerFile, type EditResult } from '../edit/edit-ledger.js';
-import type { LedgerEdit } from '../edit/ledger-edit.js';
+import type { LedgerEdit } from '../model/ledger-edit.js';
 import { commitFile, currentBranch, fileStateAgainstHead, GitError, repositoryOf, stagedPaths } from '../git/git.js';
 import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';

@@ -9,7 +9,9 @@ import { ledgerSchemaFile } from '../package-root.js';
 import { describePlace, draftFromNotice, importFindings, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
 import { readFileBytes } from '../read/read-file.js';
 import { loadRegistry } from '../read/load-ledger.js';
-import { ledgerJson, ledgerYaml, type LedgerDraft } from '../render/ledger-yaml.js';
+import type { LedgerDraft } from '../model/ledger-draft.js';
+import { ledgerJson, ledgerYaml } from '../render/ledger-yaml.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { safeLine, truncateToWidth } from '../render/safe-text.js';
 import { beijingToday } from '../model/dates.js';
 
@@ -78,10 +80,13 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   const shownFile = notice === '-' ? '-' : notice;
   const findings = importFindings(parsed, shownFile, thisYear);
   for (const unknownName of unknown) findings.push(warning('IMPORT_NAME_UNKNOWN', `部门名录中没有「${unknownName}」，请补入名录或改正通知`, { file: shownFile }));
-  for (const finding of findings) {
-    const where = finding.line === undefined ? finding.file : describePlace(finding.file, { line: finding.line, ...(finding.cell ? { cell: finding.cell } : {}) }, read.lineWord);
-    io.stderr(ctx.err.warning(`${safeLine(where)}: 警告[${finding.code}] ${truncateToWidth(safeLine(finding.message), 160)}\n`));
-  }
+  // Shown by the one diagnostics renderer; the place in the notice's own words (第12段, 表1 第3行第4列), a long task cut to a line.
+  const shown = findings.map(({ line, cell, ...finding }) => ({
+    ...finding,
+    file: line === undefined ? finding.file : describePlace(finding.file, { line, ...(cell ? { cell } : {}) }, read.lineWord),
+    message: truncateToWidth(safeLine(finding.message), 160),
+  }));
+  io.stderr(renderDiagnosticsText(shown, new Map(), ctx.err));
   if (problems.length) io.stderr(ctx.err.warning(`${problems.length} 项需要核实，已在台账中用注释标出（JSON 中为 review）；没有把握的名称没有加入部门名录\n`));
   // 0 only when nothing is flagged: every item read for sure, the year from the document itself.
   return findings.length ? ExitCode.Findings : ExitCode.Ok;

@@ -9,7 +9,8 @@ import { STATUS_LABELS } from '../model/status.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import type { TextSource } from '../read/source-texts.js';
 import { acquireLock } from './file-lock.js';
-import { applyEditToValue, type LedgerEdit } from './ledger-edit.js';
+import type { LedgerEdit } from '../model/ledger-edit.js';
+import { applyEditToValue } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
 import { assertWritable, writeFileAtomic } from './write-file-atomic.js';
 

@@ -1,24 +1,7 @@
+import type { LedgerEdit } from '../model/ledger-edit.js';
 import type { Status } from '../model/status.js';
 
-/** One change to one item, as the edit commands ask for it. */
-export interface LedgerEdit {
-  /** Item number as in the ledger ("22"). */
-  item: string;
-  status?: Status;
-  due?: string;
-  doneOn?: string;
-  /** Group name as written in the item → departments it means here. */
-  resolve?: { group: string; departments: string[] };
-  note?: { date: string; dept: string; note: string };
-  /** Moves `due` to `to` and appends the move to `postponements`; `from` is the due date before the move. */
-  postpone?: { on: string; from: string; to: string; reason: string; approvedBy?: string };
-  /** Appends a department's request to postpone to `postponement_requests` (the deadline does not move). */
-  requestPostponement?: { on: string; dept: string; to: string; reason: string };
-  /** Appends the office's refusal of the pending request to `postponement_rejections` (the deadline does not move). */
-  rejectPostponement?: { on: string; reason: string; rejectedBy?: string };
-  /** Writes `cancelled: {on, reason, approved_by}` (with status 已取消). */
-  cancel?: { on: string; reason: string; approvedBy?: string };
-}
+export type { LedgerEdit } from '../model/ledger-edit.js';
 
 /** The ledger's spelling of a postponement (keys in the order they are written). */
 export function postponementValue(p: NonNullable<LedgerEdit['postpone']>): Record<string, string> {

@@ -3,7 +3,8 @@ import { afterLine, lineStart } from './line-offsets.js';
 import { itemNumbered, ledgerLayout } from '../read/ledger-layout.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
-import { cancellationValue, postponementValue, rejectionValue, type LedgerEdit } from './ledger-edit.js';
+import type { LedgerEdit } from '../model/ledger-edit.js';
+import { cancellationValue, postponementValue, rejectionValue } from './ledger-edit.js';
 
 /** Item keys in the order gongkai writes them; a new key goes after the last one present before it. */
 const KEY_ORDER = Object.keys(itemShape.properties);

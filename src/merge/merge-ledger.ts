@@ -3,6 +3,8 @@ import { parseDocument } from 'yaml';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { ledgerChunks, UnsupportedLedger, type FieldChunk, type ItemChunk, type LedgerChunks } from './ledger-chunks.js';
 import { mergeEntries } from './merge-entries.js';
+import type { MergeConflict } from '../model/merge-conflict.js';
+export type { MergeConflict } from '../model/merge-conflict.js';
 
 /**
  * Fields whose value is a trail of dated entries that both sides may add to:
@@ -11,17 +13,6 @@ import { mergeEntries } from './merge-entries.js';
 export const TRAIL_FIELDS = new Set(['progress', 'postponements']);
 
 /** A place where both sides changed the same thing differently. */
-export interface MergeConflict {
-  /** Item number; undefined for text outside the items (plan, section headings). */
-  item?: string;
-  /** Field name (`status`, `done_on` …); `*` for a whole item, `` for text outside items. */
-  field: string;
-  ours: string;
-  theirs: string;
-  /** 1-based line of the conflict's `<<<<<<<` marker in the merged text. */
-  line: number;
-}
-
 export interface MergeResult {
   text: string;
   conflicts: MergeConflict[];

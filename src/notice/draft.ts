@@ -1,6 +1,6 @@
 import { lookupName, nameKey, type Department, type Group, type Registry } from '../model/department.js';
 import { STATUS_LABELS } from '../model/status.js';
-import type { LedgerDraft } from '../render/ledger-yaml.js';
+import type { LedgerDraft } from '../model/ledger-draft.js';
 import { DEFAULT_GROUPS, groupFromName, guessKind, namesOfCombinedBody } from './default-groups.js';
 import type { Notice } from './notice.js';
 

@@ -3,21 +3,10 @@ import type { Ledger } from '../model/ledger.js';
 import { isAccountable } from '../model/role.js';
 import { obligationsByDepartment, type Obligation } from '../query/ownership.js';
 import type { FieldChange } from './ledger-changes.js';
+import type { Violation } from '../model/permission-findings.js';
+export type { Violation } from '../model/permission-findings.js';
 
 /** A change its author's department may not make. */
-export interface Violation {
-  commit: string;
-  authorName: string;
-  authorEmail: string;
-  /** The author's department; undefined when the registry does not know the author. */
-  department?: string;
-  item?: string;
-  field: string;
-  reason: 'unknown_author' | 'not_own_item' | 'coordinator_only' | 'unreadable_ledger' | 'unsigned' | 'signer_not_author';
-  /** Whom the key that signed the commit belongs to, when it is not the author's department. */
-  signer?: string;
-}
-
 /** Fields a department may change on items it is accountable for (牵头、按职责分工负责、负责). */
 const OWNER_FIELDS = new Set(['status', 'done_on', 'progress']);
 /** Fields a department may change on any item it is named on (配合 too): its progress notes. */

@@ -3,6 +3,8 @@ import { LedgerVersions, listCommits, type VersionOpener } from '../git/ledger-w
 import type { Ledger } from '../model/ledger.js';
 import { checkCommitList, type CheckCommitsReport } from './check-commits.js';
 import { departmentOfAuthor, type Violation } from './commit-permissions.js';
+import type { RefRefusal } from '../model/permission-findings.js';
+export type { RefRefusal } from '../model/permission-findings.js';
 
 /** One line of what a pre-receive hook reads: a ref moving from `old` to `new` (all zeros: created or deleted). */
 export interface RefUpdate {
@@ -12,13 +14,6 @@ export interface RefUpdate {
 }
 
 /** Something about a ref update as a whole that only the coordinator may do. */
-export interface RefRefusal {
-  ref: string;
-  reason: 'deleted' | 'rewritten';
-  /** The commit the ref would point at (for a rewrite). */
-  commit?: string;
-}
-
 export interface PushReport extends CheckCommitsReport {
   refusals: RefRefusal[];
 }

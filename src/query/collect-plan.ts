@@ -1,4 +1,4 @@
-import type { LedgerEdit } from '../edit/ledger-edit.js';
+import type { LedgerEdit } from '../model/ledger-edit.js';
 import { findDepartment } from '../model/department.js';
 import type { Ledger } from '../model/ledger.js';
 import type { FormAnswer, FormProblem, FormRecord } from '../read/read-form.js';

@@ -1,21 +1,14 @@
 import { lookupName } from '../model/department.js';
 import type { Ledger } from '../model/ledger.js';
+import { PLAN_FIELDS } from '../model/plan-fields.js';
 import { STATUS_LABELS } from '../model/status.js';
 
 /** The whole ledger as data, in the documented shape of `gongkai export` (README). */
 export function ledgerExport(ledger: Ledger) {
   const { plan, registry } = ledger;
   return {
-    plan: {
-      title: plan.title,
-      issuer: plan.issuer ?? null,
-      document_number: plan.documentNumber ?? null,
-      issued_on: plan.issuedOn ?? null,
-      year: plan.year,
-      default_due: plan.defaultDue,
-      closed_on: plan.closedOn ?? null,
-      preamble: plan.preamble ?? null,
-    },
+    // Every field of the plan, null when not written.
+    plan: Object.fromEntries(PLAN_FIELDS.map((f) => [f.written, plan[f.key] ?? null])),
     departments: registry.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind, order: d.order + 1, guessed: d.guessed })),
     groups: registry.groups.map((g) => ({ name: g.name, aliases: g.aliases, members: g.members, kind: g.kind })),
     sections: ledger.sections.map((s) => ({ number: s.number, title: s.title })),

@@ -1,44 +1,10 @@
-import type { Department, Group } from '../model/department.js';
+import type { LedgerDraft, RegistryDraft } from '../model/ledger-draft.js';
+import { writtenPlanFields } from '../model/plan-fields.js';
 import { renderJson } from './json.js';
 import type { Assignment, Role } from '../model/role.js';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from './yaml-scalar.js';
 
-/** A new ledger's content, before it is written as YAML or JSON. */
-export interface LedgerDraft {
-  plan: {
-    title: string;
-    issuer?: string;
-    documentNumber?: string;
-    issuedOn?: string;
-    year: number;
-    defaultDue: string;
-    preamble?: string;
-  };
-  /** A registry file's path (relative to the ledger), or the registry itself, inline. */
-  departments: string | { organisation?: string; departments: Department[]; groups: Group[] };
-  sections: {
-    number: string;
-    title: string;
-    items: {
-      number: string;
-      text: string;
-      clause: string;
-      assignments: Assignment[];
-      status: string;
-      due: string;
-      /** The notice's deadline words, verbatim. */
-      dueText?: string;
-      /** Dated steps, when the words give several. */
-      milestones?: { due: string; text: string }[];
-      /** What could not be read for sure, with what to do: written as a comment above the item. */
-      problem?: string;
-      /** 上年结转: the unfinished item of an earlier ledger this one continues (carry/carry-over.ts). */
-      carriedOver?: { ledger: string; item: string; plan?: string; documentNumber?: string; commit?: string; status: string; due: string; postponed: number };
-      /** The reasons, one by one: `review` on the item in JSON, for scripts. */
-      review?: string[];
-    }[];
-  }[];
-}
+export type { LedgerDraft } from '../model/ledger-draft.js';
 
 const ROLE_KEYS: readonly Role[] = ['lead', 'joint', 'sole', 'cooperate'];
 
@@ -60,7 +26,7 @@ function roleLines(assignments: Assignment[], indent: string): string[] {
 }
 
 /** The registry as YAML lines at the given indent (used for its own file and inline). */
-export function registryYamlLines(registry: { organisation?: string; departments: Department[]; groups: Group[] }, indent = ''): string[] {
+export function registryYamlLines(registry: RegistryDraft, indent = ''): string[] {
   const lines: string[] = [];
   if (registry.organisation) lines.push(`${indent}organisation: ${yamlScalar(registry.organisation)}`);
   lines.push(`${indent}departments:`);
@@ -87,13 +53,8 @@ export function registryYamlLines(registry: { organisation?: string; departments
 export function ledgerYaml(draft: LedgerDraft, header: readonly string[]): string {
   const { plan } = draft;
   const lines = [...header.map((h) => `# ${h}`), 'plan:'];
-  lines.push(`  title: ${yamlScalar(plan.title)}`);
-  if (plan.issuer) lines.push(`  issuer: ${yamlScalar(plan.issuer)}`);
-  if (plan.documentNumber) lines.push(`  document_number: ${yamlScalar(plan.documentNumber)}`);
-  if (plan.issuedOn) lines.push(`  issued_on: ${plan.issuedOn}`);
-  lines.push(`  year: ${plan.year}`);
-  lines.push(`  default_due: ${plan.defaultDue}`);
-  if (plan.preamble) lines.push(`  preamble: ${yamlScalar(plan.preamble)}`);
+  // Dates and the year plain (2021-06-30 stays text by the loader's schema), text quoted when needed.
+  for (const field of writtenPlanFields(plan)) lines.push(`  ${field.written}: ${field.kind === 'text' ? yamlScalar(String(field.value)) : field.value}`);
   if (typeof draft.departments === 'string') lines.push(`departments: ${yamlScalar(draft.departments)}`);
   else lines.push('departments:', ...registryYamlLines(draft.departments, '  '));
   lines.push('sections:');
@@ -152,15 +113,7 @@ export function ledgerJson(draft: LedgerDraft): string {
           groups: draft.departments.groups.map((g) => ({ name: g.name, ...(g.aliases.length ? { aliases: g.aliases } : {}), members: g.members, kind: g.kind })),
         };
   const data = {
-    plan: {
-      title: plan.title,
-      ...(plan.issuer ? { issuer: plan.issuer } : {}),
-      ...(plan.documentNumber ? { document_number: plan.documentNumber } : {}),
-      ...(plan.issuedOn ? { issued_on: plan.issuedOn } : {}),
-      year: plan.year,
-      default_due: plan.defaultDue,
-      ...(plan.preamble ? { preamble: plan.preamble } : {}),
-    },
+    plan: Object.fromEntries(writtenPlanFields(plan).map((f) => [f.written, f.value])),
     departments,
     sections: draft.sections.map((s) => ({
       number: s.number,

@@ -1,4 +1,4 @@
-import type { MergeConflict } from '../merge/merge-ledger.js';
+import type { MergeConflict } from '../model/merge-conflict.js';
 import { safeLine } from './safe-text.js';
 
 /** Item fields in the users' words. */

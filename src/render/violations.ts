@@ -1,5 +1,4 @@
-import type { Violation } from '../permissions/commit-permissions.js';
-import type { RefRefusal } from '../permissions/push-policy.js';
+import type { RefRefusal, Violation } from '../model/permission-findings.js';
 import { fieldLabel } from './merge-conflicts.js';
 import { safeLine } from './safe-text.js';
 

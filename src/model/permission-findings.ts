@@ -1,0 +1,23 @@
+/** What the shared repository's policy refuses (permissions/), as render/ shows it. */
+
+/** One change in a commit beyond what its author's department may change. */
+export interface Violation {
+  commit: string;
+  authorName: string;
+  authorEmail: string;
+  /** The author's department; undefined when the registry does not know the author. */
+  department?: string;
+  item?: string;
+  field: string;
+  reason: 'unknown_author' | 'not_own_item' | 'coordinator_only' | 'unreadable_ledger' | 'unsigned' | 'signer_not_author';
+  /** Whom the key that signed the commit belongs to, when it is not the author's department. */
+  signer?: string;
+}
+
+/** A branch update refused as a whole. */
+export interface RefRefusal {
+  ref: string;
+  reason: 'deleted' | 'rewritten';
+  /** The commit the ref would point at (for a rewrite). */
+  commit?: string;
+}
