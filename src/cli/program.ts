@@ -1,9 +1,8 @@
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, Option, type Help } from 'commander';
 import type { CommandContext, GlobalOptions } from '../command-context.js';
 import { makeContext } from '../command-context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
-import { formatHelp } from './help.js';
 import { overdueCommand } from '../commands/overdue.js';
 import { checklistCommand } from '../commands/checklist.js';
 import { statusCommand } from '../commands/status.js';
@@ -18,7 +17,7 @@ type Action = (ctx: CommandContext) => Promise<ExitCode>;
  * loading them as one graph measured faster than one chunk each. The rest
  * are imported when they run.
  */
-export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Command {
+export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help?: typeof import('./help.js')): Command {
   const program = new Command('gongkai');
   const helpWidth = io.stdoutIsTty && io.columns ? io.columns : 80;
   const run = async (action: Action) => {
@@ -33,7 +32,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
     // Help in Chinese, by display width; usage mistakes are worded in cli/main.ts from commander's error codes.
-    .configureHelp({ showGlobalOptions: true, formatHelp: (command, helper) => formatHelp(command, helper, helpWidth) })
+    .configureHelp({ showGlobalOptions: true, ...(help ? { formatHelp: (command: Command, helper: Help) => help.formatHelp(command, helper, helpWidth) } : {}) })
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })
     .exitOverride();

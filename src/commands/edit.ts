@@ -83,7 +83,7 @@ function parseResolve(text: string): { group: string; departments: string[] } {
 
 /** Checks git can take the commit before anything is written. */
 export function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
-  const repo = repositoryOf(file);
+  const repo = repositoryOf(file, ctx.io.cwd);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
   const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
   if (others.length) throw new UserError(`暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
@@ -135,6 +135,7 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
       return byYear.dayOver ? dateOfEpochDay(epochDay(byYear.asOf) + 1) : byYear.asOf;
     };
     result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note), dated(ledger), asOf(ledger)), {
+      cwd: ctx.io.cwd,
       open,
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
