@@ -12,7 +12,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   checklist: ['gongkai checklist --dept 信息中心 -o 信息中心.md', 'gongkai checklist --all -o 清单/'],
   overdue: ['gongkai overdue', 'gongkai overdue --fail-on-overdue --format md > 逾期.md'],
   report: ['gongkai report -o 报告.html', 'gongkai report --month 2021-10 -o 十月调度通报.docx'],
-  review: ['gongkai review', 'gongkai review --format xlsx -o 回头看.xlsx'],
+  review: ['gongkai review', 'gongkai review --format xlsx -o 回头看.xlsx', 'gongkai review --format docx -o 回头看.docx'],
   compare: ['gongkai compare 2021/ledger.yaml 2022/ledger.yaml'],
   remind: ['gongkai remind --dept 信息中心', 'gongkai remind --format docx -o 催办/'],
   forms: ['gongkai forms -o 填报表/', 'gongkai forms --status -o 填报表/   # 哪些部门还没交回'],

@@ -151,7 +151,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
       .command('review')
       .description('年终回头看：逐项核查按期完成、逾期完成（工作日）、延期（几次、理由、批准人）、取消、持续推进、未完成，以及时限之后的变化'),
   )
-    .addOption(new Option('--format <format>', '输出格式（xlsx 须加 -o 文件；html 为可打印的页面）').choices(['table', 'md', 'json', 'csv', 'xlsx', 'html']).default('table'))
+    .addOption(new Option('--format <format>', '输出格式（xlsx、docx 须加 -o 文件；docx 为 Word 公文，html 为可打印的页面）').choices(['table', 'md', 'json', 'csv', 'xlsx', 'docx', 'html']).default('table'))
     .addOption(outputOption())
     .action(async (options) => run(async (ctx) => (await import('../commands/review.js')).reviewCommand(ctx, options)));
 

@@ -1,7 +1,7 @@
 import { warning, type Diagnostic } from '../diagnostic.js';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { beijingToday } from '../model/dates.js';
+import { beijingToday, dateOfEpochDay, epochDay } from '../model/dates.js';
 import { pendingRequest, type Item, type Ledger } from '../model/ledger.js';
 import { effectiveDue } from '../model/milestones.js';
 import type { Status } from '../model/status.js';
@@ -36,7 +36,7 @@ export interface SetOptions {
   commit?: boolean;
 }
 
-/** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry); `dated` gives a record's date by the plan-year rule, `asOf` the date views count as of. */
+/** An edit as typed: dates and department names are understood once the ledger is read (its year, its registry); `dated` gives a record's date by the plan-year rule, `asOf` the first day a deadline before it counts as missed (the views' date, or the day after a finished year's end: that day is over). */
 type TypedEdit = (ledger: Ledger, understood: (note: Diagnostic) => void, dated: (typed: string | undefined, option: string) => string, asOf: string) => LedgerEdit;
 
 /** A typed date, with the plan's year for 10月8日. */
@@ -130,7 +130,10 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
   try {
     const today = beijingToday(ctx.io.now());
     const dated = (ledger: Ledger) => (value: string | undefined, option: string) => recordDate(value, option, today, ledger, config.graceDays);
-    const asOf = (ledger: Ledger) => defaultAsOf(periodOf(ledger, config.graceDays), today).asOf;
+    const asOf = (ledger: Ledger) => {
+      const byYear = defaultAsOf(periodOf(ledger, config.graceDays), today);
+      return byYear.dayOver ? dateOfEpochDay(epochDay(byYear.asOf) + 1) : byYear.asOf;
+    };
     result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note), dated(ledger), asOf(ledger)), {
       cwd: ctx.io.cwd,
       open,

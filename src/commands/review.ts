@@ -9,7 +9,7 @@ import { reviewDoc } from '../render/review-doc.js';
 import { writeView } from './view-output.js';
 import { writeOutputFile, writeRendered } from './write-output.js';
 
-export type ReviewFormat = 'table' | 'md' | 'json' | 'csv' | 'xlsx' | 'html';
+export type ReviewFormat = 'table' | 'md' | 'json' | 'csv' | 'xlsx' | 'docx' | 'html';
 
 export interface ReviewOptions extends ViewOptions {
   format: ReviewFormat;
@@ -57,7 +57,7 @@ export async function reviewCommand(ctx: CommandContext, options: ReviewOptions)
     // The history comes from git, which the ledger's bytes do not identify.
     { remember: false },
   );
-  if (options.format === 'xlsx') await writeRendered(ctx, 'xlsx', 'review', report, options.output);
+  if (options.format === 'xlsx' || options.format === 'docx') await writeRendered(ctx, options.format, 'review', report, options.output);
   else if (options.format === 'html') {
     const html = (await import('../render/html/doc-page.js')).renderDocHtml(reviewDoc(report));
     if (options.output) writeOutputFile(ctx, options.output, html, 'HTML 回头看');

@@ -34,12 +34,12 @@ export async function indexedDepartment(view: IndexedView, name: string, notes: 
   return departmentReport(context, department);
 }
 
-/** `overdue`: the items overdue, due soon or stale, and the open ones postponed (the report decides which were postponed while late). */
+/** `overdue`: the items overdue, due soon or stale, the open ones postponed (the report decides which were postponed while late), and those with a request waiting for an answer. */
 export async function indexedOverdue(view: IndexedView, name: string | undefined, notes: Diagnostic[]): Promise<OverdueReport> {
   const only = name === undefined ? undefined : departmentNamed(view, name, notes);
   const positions: number[] = [];
   view.deadlines.forEach((d, i) => {
-    const listed = d.state === 'overdue' || d.state === 'due_soon' || (d.state === 'ongoing' && d.stale) || ((d.state === 'open' || d.state === 'ongoing') && view.ledger.items[i]!.postponed);
+    const listed = d.state === 'overdue' || d.state === 'due_soon' || (d.state === 'ongoing' && d.stale) || ((d.state === 'open' || d.state === 'ongoing') && view.ledger.items[i]!.postponed) || view.ledger.items[i]!.requested;
     if (listed) positions.push(i);
   });
   return overdueReport(await listedContext(view, positions), only);

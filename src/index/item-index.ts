@@ -35,6 +35,8 @@ export type ItemRow =
       due: string;
       facts: DeadlineFacts;
       postponed: boolean;
+      /** A request to postpone waits for the office's answer: overdue lists it whatever the deadline. */
+      requested: boolean;
       /** [department index in the registry, role index in ROLES, 1 when only possibly concerned]. */
       obligations: [number, number, 0 | 1][];
       errors: number;
@@ -75,21 +77,21 @@ interface IndexDelta {
 }
 
 /** A row as stored: a flat array, about a third the bytes of the object. */
-type PackedRow = [number: string | null, errors: number, due?: string, status?: Status, effectiveDue?: string, lastProgress?: string | 0, postponed?: 0 | 1, obligations?: number[]];
+type PackedRow = [number: string | null, errors: number, due?: string, status?: Status, effectiveDue?: string, lastProgress?: string | 0, postponed?: 0 | 1, obligations?: number[], requested?: 0 | 1];
 
 function packRow(row: ItemRow): PackedRow {
   if (row.number === null) return [null, row.errors];
   const f = row.facts;
-  return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat()];
+  return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat(), row.requested ? 1 : 0];
 }
 
 function unpackRow(packed: PackedRow): ItemRow {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat] = packed;
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, requested] = packed;
   if (number === null) return { number: null, errors };
   const obligations: [number, number, 0 | 1][] = [];
   for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
   const facts: DeadlineFacts = { status: status!, due: effectiveDue!, ...(lastProgress ? { lastProgress } : {}) };
-  return { number, errors, due: due!, facts, postponed: postponed === 1, obligations };
+  return { number, errors, due: due!, facts, postponed: postponed === 1, requested: requested === 1, obligations };
 }
 
 /** The index's answer for a view: every item's facts and each department's obligations. */
@@ -98,7 +100,7 @@ export interface IndexedLedger {
   contentKey: string;
   plan: StoredIndex['plan'];
   departments: readonly Department[];
-  items: { number: string; status: Status; due: string; facts: DeadlineFacts; postponed: boolean }[];
+  items: { number: string; status: Status; due: string; facts: DeadlineFacts; postponed: boolean; requested: boolean }[];
   obligations: { item: number; role: (typeof ROLES)[number]; possible: boolean }[][];
   errors: number;
   /** How many item chunks were parsed on this run (the rest came from the index). */
@@ -252,7 +254,7 @@ async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], re
     errors += row.errors;
     if (row.number === null) return;
     const at = items.length;
-    items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed });
+    items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed, requested: row.requested });
     chunkOf.push(chunk);
     for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
   });

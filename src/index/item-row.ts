@@ -2,7 +2,7 @@ import { checkLedger } from '../check/index.js';
 import { itemNumbers } from '../check/rules/item-numbers.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Registry } from '../model/department.js';
-import type { Ledger } from '../model/ledger.js';
+import { pendingRequest, type Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import { deadlineFacts } from '../query/deadline.js';
 import { obligationsByDepartment } from '../query/ownership.js';
@@ -69,6 +69,7 @@ export async function itemRow(value: unknown, setting: RowSetting): Promise<Item
     due: item.due,
     facts: deadlineFacts(item),
     postponed: item.postponements.length > 0,
+    requested: pendingRequest(item) !== undefined,
     obligations,
     errors: shapeErrors + alone,
   };

@@ -3,6 +3,7 @@ import { calendarDaysBetween } from '../model/dates.js';
 import type { Item } from '../model/ledger.js';
 import type { Status } from '../model/status.js';
 import type { Change } from './ledger-diff.js';
+import { officeContact, type OfficeContact } from './office-contact.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -66,7 +67,7 @@ export interface ReviewCounts {
 }
 
 export interface ReviewReport {
-  plan: { title: string; document_number: string | null; year: number };
+  plan: { title: string; document_number: string | null; year: number; issuer: string | null };
   as_of: string;
   as_of_note?: string;
   /** Where 「时限后的变化」 come from. */
@@ -74,6 +75,8 @@ export interface ReviewReport {
   departments: ({ name: string; short_name: string; kind: Department['kind'] } & ReviewCounts)[];
   totals: ReviewCounts;
   items: ReviewItem[];
+  /** The office's 联系人/电话, for the Word review's last line. */
+  contact?: OfficeContact;
 }
 
 function outcomeOf(item: Item): Outcome {
@@ -142,6 +145,7 @@ function afterDeadline(changes: readonly DatedChange[], currentDue: string): Dat
  */
 export function reviewReport(context: ViewContext, history?: readonly DatedChange[]): ReviewReport {
   const { ledger, asOf, options } = context;
+  const contact = officeContact(ledger);
   const byItem = new Map<string, DatedChange[]>();
   for (const entry of history ?? []) {
     if (entry.change.kind === 'progress') continue;
@@ -183,12 +187,13 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
   });
   const items = [...rows.values()];
   return {
-    plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null, year: ledger.plan.year },
+    plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null, year: ledger.plan.year, issuer: ledger.plan.issuer ?? null },
     as_of: asOf,
     ...(context.asOfNote ? { as_of_note: context.asOfNote } : {}),
     history: history ? 'git' : 'ledger',
     departments,
     totals: tally(items),
     items,
+    ...(contact ? { contact } : {}),
   };
 }

@@ -44,7 +44,7 @@ export interface FileFormat {
 
 export const FILE_FORMATS = {
   xlsx: { extension: '.xlsx', what: 'Excel 工作簿', views: ['status', 'department', 'overdue', 'assignment', 'review'], load: async () => (await import('./xlsx/index.js')).XLSX_RENDERERS },
-  docx: { extension: '.docx', what: 'Word 文档（公文格式）', views: ['report', 'period', 'reminder', 'checklist'], load: async () => (await import('./docx/index.js')).DOCX_RENDERERS },
+  docx: { extension: '.docx', what: 'Word 文档（公文格式）', views: ['report', 'period', 'reminder', 'checklist', 'review'], load: async () => (await import('./docx/index.js')).DOCX_RENDERERS },
 } as const satisfies Record<string, FileFormat>;
 
 export type FileFormatName = keyof typeof FILE_FORMATS;

@@ -32,8 +32,10 @@ function requestTable(rows: ItemRow[]): DocTable {
     csvColumns: ITEM_CSV_COLUMNS,
     rows: rows.map((row) => {
       const r = row.postponement_requested!;
-      const item = itemDocRow(row);
-      return { ...item, cells: [row.number, item.cells[2]!, r.dept, r.on, dueCell({ ...row, postponement_requested: undefined }), r.to, r.reason, timeCell(row)], compact: undefined };
+      // The item table's text (with its marks), tone and CSV numbers; the deadline without the request it is beside.
+      const { cells, tone, csv } = itemDocRow(row);
+      const due = dueCell({ ...row, postponement_requested: undefined });
+      return { cells: [row.number, cells[2]!, r.dept, r.on, due, r.to, r.reason, timeCell(row)], ...(tone ? { tone } : {}), ...(csv ? { csv } : {}) };
     }),
   };
 }

@@ -14,7 +14,7 @@ export const OUTCOME_LABELS: Record<ReviewItem['outcome'], string> = {
 };
 
 /** The department table's columns, with the counts they show; one list so every format has the same columns. */
-const COUNT_COLUMNS: [string, string, (c: ReviewCounts) => string][] = [
+export const COUNT_COLUMNS: [string, string, (c: ReviewCounts) => string][] = [
   ['任务数', '任务', (c) => String(c.items)],
   ['按期完成', '按期', (c) => String(c.on_time)],
   ['逾期完成', '逾完', (c) => String(c.late)],
@@ -28,10 +28,10 @@ const COUNT_COLUMNS: [string, string, (c: ReviewCounts) => string][] = [
   ['按期率', '按期率', (c) => percent(c.on_time_rate)],
 ];
 
-const lateCell = (row: ReviewItem) =>
+export const lateCell = (row: ReviewItem) =>
   row.late_days === null ? '' : `逾期 ${row.late_days} 天（${row.late_working_days === null ? '?' : row.late_working_days} 个工作日）`;
 
-const owners = (row: ReviewItem) => row.owners.join('、') || '（未指明）';
+export const owners = (row: ReviewItem) => row.owners.join('、') || '（未指明）';
 
 /** `gongkai review`: the year-end look-back as tables (terminal, md, csv; xlsx and docx from the same doc). */
 export function reviewDoc(report: ReviewReport): TableDoc {

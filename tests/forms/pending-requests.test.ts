@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fillForm } from '../helpers/fill-form.js';
-import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { FIXTURES, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { gitRepo } from '../helpers/temp.js';
+import { gitRepo, tempDir } from '../helpers/temp.js';
 
 const PROGRESS = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
 
@@ -88,4 +88,27 @@ describe('pending postponement requests', () => {
     const exported = JSON.parse((await cli('export')).out).items.find((i: { number: string }) => i.number === '23');
     expect(exported.postponement_rejections).toEqual([{ on: '2021-10-13', reason: '年内必须完成', rejected_by: '张主任' }]);
   }, 60_000);
+
+  it('are listed after a hand edit too, when overdue answers from the per-item index', async () => {
+    const text = readFileSync(SHIPPED_LEDGER, 'utf8');
+    // A request on an item far from its deadline (2021-12-31, viewed in March): only the request puts it in overdue.
+    const requested = text.replace(/(- number: "24"\n(?:.*\n)*?\s+status: 未启动\n)/, '$1        postponement_requests:\n          - { on: 2021-03-10, dept: 信息中心, to: 2022-03-31, reason: 系统改造排期 }\n');
+    expect(requested).not.toBe(text);
+    const dir = tempDir({ 'ledger.yaml': requested, 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const run = async (cached: boolean) => {
+      const result = await runCli(['--ledger', 'ledger.yaml', 'overdue', '--format', 'json'], {
+        cwd: dir,
+        now: () => new Date('2021-03-15T04:00:00Z'),
+        env: { ...process.env, GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: join(dir, 'cache'), ...(cached ? {} : { GONGKAI_CACHE: 'off' }) },
+      });
+      expect(result.code, result.err).toBe(0);
+      return JSON.parse(result.out);
+    };
+    expect((await run(true)).pending_requests.map((r: { number: string }) => r.number)).toEqual(['24']);
+    // A hand edit of another item: the next run models only what the index says overdue can list.
+    writeFileSync(join(dir, 'ledger.yaml'), requested.replace('提升接听质量', '提升接听服务质量'));
+    const warm = await run(true);
+    expect(warm.pending_requests.map((r: { number: string }) => r.number)).toEqual(['24']);
+    expect(warm).toEqual(await run(false));
+  });
 });

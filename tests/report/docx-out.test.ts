@@ -21,7 +21,7 @@ function workspace(): { dir: string; ledger: string } {
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout', () => {
-  it('report, remind and checklist convert to PDF pages with ink, the title first, the figures of status --format json, and the 公文 styles', async () => {
+  it('report, remind, checklist and review convert to PDF pages with ink, the title first, the figures of status --format json, and the 公文 styles', async () => {
     const { dir, ledger } = workspace();
     const asOf = ['--ledger', ledger, '--as-of', '2021-10-08'];
     const report = join(dir, '报告.docx');
@@ -33,15 +33,23 @@ describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout',
     const checklist = join(dir, '信息中心清单.docx');
     expect((await runCli(['checklist', ...asOf, '--dept', '信息中心', '-o', checklist])).code).toBe(0);
     const status = JSON.parse((await runCli(['status', ...asOf, '--format', 'json'])).out);
+    // The 回头看 goes through the same LibreOffice run (one soffice start for every document).
+    const review = join(dir, '回头看.docx');
+    const reviewed = await runCli(['review', ...asOf, '--format', 'docx', '-o', review]);
+    expect(reviewed.code, reviewed.err).toBe(0);
+    const reviewJson = JSON.parse((await runCli(['review', ...asOf, '--format', 'json'])).out);
 
-    const files = [report, checklist, ...letters];
+    const files = [report, checklist, review, ...letters];
     const pdfs = docxToPdf(files, join(dir, 'pdf'));
-    for (const pdf of pdfs) {
+    // The review's last page may hold only its closing lines (特此报告, the contact, sender and date): too little ink for
+    // the measure below, so for it every page must carry text instead.
+    for (const [i, page] of pdfText(pdfs[2]!).split('\f').slice(0, -1).entries()) expect(page.trim(), `回头看 page ${i + 1}`).not.toBe('');
+    for (const pdf of pdfs.filter((_, i) => i !== 2)) {
       const ink = inkPerPage(pdf, join(dir, 'pdf'));
       expect(ink.length, pdf).toBeGreaterThan(0);
       for (const share of ink) expect(share, `${pdf}: a blank page`).toBeGreaterThan(0.005);
     }
-    const [reportText, checklistText, ...letterTexts] = pdfs.map(pdfText);
+    const [reportText, checklistText, reviewText, ...letterTexts] = pdfs.map(pdfText);
     const firstLines = (text: string) => squeeze(text.split('\n').slice(0, 4).join(''));
     expect(firstLines(reportText!)).toContain(`关于${status.plan.title}落实情况的报告`);
     expect(firstLines(checklistText!)).toContain('信息中心任务清单');
@@ -61,6 +69,22 @@ describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout',
     }
     expect(text).toContain('民政部办公厅2021年10月8日');
     expect(text).toContain('联系人：张三电话：010-58123456');
+
+    // The review: its title first, the figures of review --format json in words and in the department table, signed and dated.
+    expect(firstLines(reviewText!)).toContain(`关于${status.plan.title}落实情况“回头看”的报告`);
+    const r = reviewJson.totals;
+    const reviewed_ = squeeze(reviewText!);
+    expect(reviewed_).toContain(`共${r.items}项任务：按期完成${r.on_time}项，逾期完成${r.late}项，未完成${r.unfinished}项（其中逾期${r.overdue}项），持续推进${r.ongoing}项，已取消${r.cancelled}项`);
+    expect(reviewed_).toContain(`延期${r.postponed}项、共${r.postponements}次`);
+    const rate = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
+    for (const d of reviewJson.departments.filter((d: { items: number; name: string }) => d.items && d.name.length <= 6)) {
+      expect(reviewed_, d.name).toContain(`${d.name}${d.items}${d.on_time}${d.late}${d.unfinished}${d.overdue}${d.postponements}${rate(d.on_time_rate)}`);
+    }
+    expect(reviewed_).toContain(`合计${r.items}${r.on_time}${r.late}${r.unfinished}${r.overdue}${r.postponements}${rate(r.on_time_rate)}`);
+    // Each postponement with its reason, each unfinished item by its number.
+    for (const item of reviewJson.items) for (const p of item.postponements) expect(reviewed_).toContain(squeeze(`${p.from}→${p.to}`));
+    expect(reviewed_).toMatch(/特此报告。.*民政部办公厅2021年10月8日—\d+—$/);
+    expect(reviewed_).toContain('联系人：张三电话：010-58123456');
 
     // The letter quotes its tasks whole (never cut mid-word) and ends with the contact line.
     const letter = squeeze(letterTexts[letters.findIndex((f) => f.endsWith('信息中心.docx'))]!);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,14 @@ describe('items due on the plan year’s last day', () => {
     expect(text).toContain('未启动・逾期');
     expect(text).toContain('到期未完成');
     expect(text).not.toMatch(/今天到期|临期  |逾期 0 天/);
+
+    // The edits judge the same way: moving the deadline of an item the year left undone is a postponement, not a silent rewrite.
+    const copy = join(mkdtempSync(join(tmpdir(), 'gk-year-end-')), 'ledger.yaml');
+    copyFileSync(SHIPPED_LEDGER, copy);
+    copyFileSync(join(SHIPPED_LEDGER, '..', 'departments.yaml'), join(copy, '..', 'departments.yaml'));
+    const moved = await runCli(['--ledger', copy, 'set', '22', '--due', '2022-03-31'], at('2026-12-05'));
+    expect(moved.code).toBe(2);
+    expect(moved.err).toContain('第 22 项已逾期（时限 2021-12-31）');
 
     const folder = mkdtempSync(join(tmpdir(), 'gk-year-end-'));
     const remind = await runCli(['--ledger', SHIPPED_LEDGER, 'remind', '--dept', '信息中心', '-o', folder], at('2026-12-05'));

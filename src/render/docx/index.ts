@@ -4,6 +4,7 @@ import { officialDocBytes } from './gongwen.js';
 import { reminderDoc } from './reminder-doc.js';
 import { reportDoc } from './report-doc.js';
 import { periodDoc } from './period-doc.js';
+import { reviewDocx } from './review-doc.js';
 
 /** Word (.docx) in the 公文 layout: each view builds an OfficialDoc, laid out once by gongwen.ts. */
 export const DOCX_RENDERERS: Renderers = {
@@ -11,4 +12,5 @@ export const DOCX_RENDERERS: Renderers = {
   period: (report) => officialDocBytes(periodDoc(report)),
   reminder: ({ report, reminder }) => officialDocBytes(reminderDoc(report, reminder)),
   checklist: (input) => officialDocBytes(checklistDoc(input)),
+  review: (report) => officialDocBytes(reviewDocx(report)),
 };
