@@ -1,9 +1,8 @@
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, Option, type Help } from 'commander';
 import type { CommandContext, GlobalOptions } from '../command-context.js';
 import { makeContext } from '../command-context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
-import { formatHelp } from './help.js';
 import { overdueCommand } from '../commands/overdue.js';
 import { checklistCommand } from '../commands/checklist.js';
 import { statusCommand } from '../commands/status.js';
@@ -18,7 +17,7 @@ type Action = (ctx: CommandContext) => Promise<ExitCode>;
  * loading them as one graph measured faster than one chunk each. The rest
  * are imported when they run.
  */
-export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Command {
+export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help?: typeof import('./help.js')): Command {
   const program = new Command('gongkai');
   const helpWidth = io.stdoutIsTty && io.columns ? io.columns : 80;
   const run = async (action: Action) => {
@@ -33,7 +32,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
     // Help in Chinese, by display width; usage mistakes are worded in cli/main.ts from commander's error codes.
-    .configureHelp({ showGlobalOptions: true, formatHelp: (command, helper) => formatHelp(command, helper, helpWidth) })
+    .configureHelp({ showGlobalOptions: true, ...(help ? { formatHelp: (command: Command, helper: Help) => help.formatHelp(command, helper, helpWidth) } : {}) })
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })
     .exitOverride();
@@ -192,12 +191,13 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void): Com
 
   program
     .command('postpone')
-    .description('延期：经批准把一项任务的时限推后，原时限、理由、批准人记入台账')
+    .description('延期：经批准把时限推后，原时限、理由、批准人记入台账；或驳回部门的延期申请')
     .argument('<item>', '任务编号')
     .option('--to <date>', '新的时限 YYYY-MM-DD（缺省为该项待批准的延期申请所请的日期）')
-    .option('--reason <text>', '延期理由（缺省为延期申请的理由）')
+    .option('--reason <text>', '延期理由（缺省为申请的理由）；驳回时为驳回理由（必填）')
     .option('--approved-by <name>', '批准人')
-    .option('--on <date>', '批准日期，缺省为北京时间今天')
+    .option('--rejected-by <name>', '驳回待批准的延期申请：驳回人（须写 --reason；时限不变）')
+    .option('--on <date>', '批准或驳回的日期，缺省为北京时间今天')
     .addOption(commitOption())
     .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).postponeCommand(ctx, item, options)));
 

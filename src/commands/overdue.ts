@@ -20,6 +20,8 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
   const report = await viewReport<OverdueReport>(ctx, options, `overdue:${dept ?? ''}`, async (view, notes) => {
     const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./require-department.js')]);
     return overdueReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
+  }, {
+    fromIndex: async (indexed, notes) => (await import('../index/indexed-lists.js')).indexedOverdue(indexed, dept, notes),
   });
   if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'overdue', report, options.output);
   else writeView(ctx, options.format, report, () => overdueDoc(report), options.output);

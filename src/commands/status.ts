@@ -22,6 +22,8 @@ export async function statusCommand(ctx: CommandContext, options: StatusOptions)
     const report = await viewReport<DepartmentReport>(ctx, options, `department:${dept}`, async (view, notes) => {
       const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
       return departmentReport(view, requireDepartment(view, dept, notes));
+    }, {
+      fromIndex: async (indexed, notes) => (await import('../index/indexed-lists.js')).indexedDepartment(indexed, dept, notes),
     });
     if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'department', report, options.output);
     else writeView(ctx, options.format, report, () => departmentDoc(report), options.output);

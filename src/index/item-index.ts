@@ -11,9 +11,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
-import { contentKeyOf } from '../cache/fingerprints.js';
-import type { Department } from '../model/department.js';
-import type { Item } from '../model/ledger.js';
+import { contentKeyOf, fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import type { Department, Registry } from '../model/department.js';
+import type { Item, Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineFacts } from '../query/deadline.js';
@@ -103,6 +103,13 @@ export interface IndexedLedger {
   errors: number;
   /** How many item chunks were parsed on this run (the rest came from the index). */
   parsed: number;
+  registry: Registry;
+  /**
+   * A ledger of only the items at these positions (of `items`), modelled from
+   * their own chunks under the plan and their sections, in ledger order: what a
+   * view that lists a few items needs, without modelling the rest.
+   */
+  ledgerOf(positions: readonly number[]): Promise<Ledger>;
 }
 
 interface FileState {
@@ -161,8 +168,8 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
 }
 
 /** The stored index of a file. */
-function storedIndexOf(cache: CacheStore, file: string): StoredIndex | undefined {
-  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(file)))?.value;
+function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
+  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
 }
 
 /** A delta folds into the index once it holds this many rows. */
@@ -175,11 +182,13 @@ const foldAt = (items: number) => Math.max(8, items >> 4);
  * chunk does not parse alone): the caller then loads the ledger whole.
  */
 export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array): Promise<IndexedLedger | undefined> {
-  const stored = storedIndexOf(cache, file);
+  const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
   const state = fileState(file, stored.registryFile, calendar, today, cwd, ledgerBytes);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
-  const deltaKey = cacheKeys.itemIndexDelta(resolve(file));
+  // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
+  rememberRegistryOf(cache, fileFingerprint(file, state.bytes, cwd), resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
+  const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
   const place = new Map<string, number>();
@@ -204,11 +213,11 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
       const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: state.hashes.map((hash) => packed(hash)!) };
-      cache.set(cacheKeys.itemIndex(resolve(file)), folded);
+      cache.set(cacheKeys.itemIndex(resolve(cwd, file)), folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
     } else cache.set(deltaKey, delta);
   }
-  return answer(stored, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry.departments, parsed);
+  return answer(stored, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry, parsed, today, cwd);
 }
 
 /** One chunk's value; undefined unless it is a one-entry list. */
@@ -232,18 +241,34 @@ async function numberingErrors(rows: ItemRow[], file: string): Promise<number> {
   return itemNumbers({ ledger: { file, items } as never, today: '' }).filter((d) => d.severity === 'error').length;
 }
 
-async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], departments: readonly Department[], parsed: number): Promise<IndexedLedger> {
+async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], registry: Registry, parsed: number, today: string, cwd: string): Promise<IndexedLedger> {
+  const departments = registry.departments;
   const items: IndexedLedger['items'] = [];
+  /** The chunk of each item. */
+  const chunkOf: number[] = [];
   const obligations: IndexedLedger['obligations'] = departments.map(() => []);
   let errors = stored.fixedErrors + (await numberingErrors(rows, stored.displayFile));
-  for (const row of rows) {
+  rows.forEach((row, chunk) => {
     errors += row.errors;
-    if (row.number === null) continue;
+    if (row.number === null) return;
     const at = items.length;
     items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed });
+    chunkOf.push(chunk);
     for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
-  }
-  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed };
+  });
+  const ledgerOf = async (positions: readonly number[]): Promise<Ledger> => {
+    // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
+    const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
+    for (const at of [...positions].sort((a, b) => a - b)) {
+      const chunk = chunkOf[at]!;
+      sections[stored.sectionOf[chunk]!]!.items.push(chunkValue(state.chunks[chunk]!));
+    }
+    const [{ ledgerFromValue }, { resolveRelativeDues }] = await Promise.all([import('../read/read-ledger.js'), import('../read/resolve-relative-dues.js')]);
+    const ledger = ledgerFromValue({ plan: stored.planValue, sections }, stored.displayFile, registry, stored.registryFile, today);
+    await resolveRelativeDues(ledger, cwd);
+    return ledger;
+  };
+  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed, registry, ledgerOf };
 }
 
 /** What the full load of a ledger gives the index builder. */
@@ -284,11 +309,11 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   // Every item must sit in a section's list for its row to be computed alone.
   if (sectionOf.length !== split.chunks.length || Array.from(sectionOf, (s) => s === undefined).includes(true)) return;
   // Rows depend on the plan, the registry, the calendar and today, not on the item's place: those of the last index stand.
-  const previous = storedIndexOf(cache, loaded.file);
+  const previous = storedIndexOf(cache, loaded.file, cwd);
   const keep = new Map<string, PackedRow>();
   if (previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan)) {
     previous.order.forEach((hash, i) => keep.set(hash, previous.rows[i]!));
-    const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(loaded.file)))?.value;
+    const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)))?.value;
     if (delta?.stamp === previous.stamp) for (const [hash, row] of Object.entries(delta.rows)) keep.set(hash, row);
   }
   const stored: StoredIndex = {
@@ -321,6 +346,6 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     rows.push(unpackRow(row));
   }
   stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - (await numberingErrors(rows, loaded.displayFile));
-  cache.set(cacheKeys.itemIndex(resolve(loaded.file)), stored);
-  cache.set(cacheKeys.itemIndexDelta(resolve(loaded.file)), { stamp: stored.stamp, rows: {} });
+  cache.set(cacheKeys.itemIndex(resolve(cwd, loaded.file)), stored);
+  cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
 }

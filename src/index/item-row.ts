@@ -41,7 +41,7 @@ async function planAloneErrors(setting: RowSetting, ledger: Ledger): Promise<num
 /** A ledger of the plan and the section alone, with `items` in it. */
 function ledgerOf(setting: RowSetting, items: unknown[]): Ledger {
   const value = { plan: setting.planValue, sections: [{ number: setting.section.number, title: setting.section.title, items }] };
-  return ledgerFromValue(value, setting.file, setting.registry, setting.registryFile);
+  return ledgerFromValue(value, setting.file, setting.registry, setting.registryFile, setting.today);
 }
 
 /**

@@ -52,3 +52,4 @@ export async function indexedView(
   const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) };
   return { ledger, options, deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)), ...(byYear?.note ? { asOfNote: byYear.note } : {}) };
 }
+

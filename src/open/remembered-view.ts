@@ -44,7 +44,7 @@ export async function viewReport<T>(
   }: {
     remember?: boolean;
     /** The same report computed from the per-item index (src/index/), used when the index can answer. */
-    fromIndex?: (view: IndexedView) => T | Promise<T>;
+    fromIndex?: (view: IndexedView, notes: Diagnostic[]) => T | Promise<T>;
   } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
@@ -76,7 +76,7 @@ export async function viewReport<T>(
     // After a hand edit the per-item index answers with only the changed items parsed.
     const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes) : undefined;
     if (indexed) {
-      report = await fromIndex!(indexed);
+      report = await fromIndex!(indexed, notes);
       cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
     } else {
       // Loading and computing are imported only when the cache cannot answer.

@@ -29,12 +29,15 @@ const KINDS: [(mode: number) => boolean, string][] = [
 const tooLarge = (limit: number) =>
   new FileRefused('FILE_TOO_LARGE', `文件超过 ${Math.round((limit / 1024 / 1024) * 100) / 100} MB 的上限，未读取（确需更大可设 GONGKAI_MAX_FILE_MB）`);
 
-/** Reads an open file descriptor to its end, refusing past `limit` bytes (a stream that never ends). */
-export function readBounded(fd: number, limit: number): Buffer {
+/**
+ * Reads an open file descriptor to its end, refusing past `limit` bytes (a stream that never ends).
+ * `expected`: the size fstat gave, so a regular file is read into one buffer, not copied together from pieces.
+ */
+export function readBounded(fd: number, limit: number, expected = 0): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(1 << 20, total === 0 ? expected + 1 : 0), limit + 1 - total));
     let n: number;
     try {
       n = readSync(fd, chunk, 0, chunk.length, null);
@@ -48,7 +51,7 @@ export function readBounded(fd: number, limit: number): Buffer {
     total += n;
     if (total > limit) throw tooLarge(limit);
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**
@@ -64,7 +67,7 @@ export function readRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 10
     if ((mode & constants.S_IFMT) !== constants.S_IFREG) throw new FileRefused('NOT_A_FILE', '不是普通文件');
     if (size > limit) throw tooLarge(limit);
     // Bounded even so: a file may grow while it is read.
-    return readBounded(fd, limit);
+    return readBounded(fd, limit, size);
   } finally {
     closeSync(fd);
   }

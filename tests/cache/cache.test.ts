@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { scaled } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface Setup {
@@ -105,10 +106,11 @@ describe('the cache is never stale', () => {
 
 describe('the cache stays within its bound', () => {
   it('is never larger than GONGKAI_CACHE_MAX_MB after many edit and view rounds', () => {
-    const { ledger, cache, run } = setUp({ GONGKAI_CACHE_MAX_MB: '0.25' });
-    const bound = 0.25 * 1024 * 1024;
+    // Small enough that the rounds fill it (a round adds about 14 KB) and entries must be dropped.
+    const { ledger, cache, run } = setUp({ GONGKAI_CACHE_MAX_MB: '0.04' });
+    const bound = 0.04 * 1024 * 1024;
     let peak = 0;
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < scaled(4, 8); round++) {
       handEdit(ledger, String(1 + (round % 35)), /due: \d{4}-\d\d-\d\d/.exec(readFileSync(ledger, 'utf8'))![0], `due: 2021-12-${String(10 + round).padStart(2, '0')}`);
       run(['status', '--as-of', `2021-10-${String(10 + round).padStart(2, '0')}`]);
       run(['overdue', '--as-of', '2021-10-08']);

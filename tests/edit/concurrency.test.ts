@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { scaled } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
 
 function gongkai(args: string[]): Promise<{ code: number | null; err: string }> {
@@ -15,11 +16,14 @@ function gongkai(args: string[]): Promise<{ code: number | null; err: string }> 
   });
 }
 
+/** Processes started at once, each on its own item: more than the cores, so they meet at the lock. */
+const WRITERS = scaled(6, 20);
+
 describe('concurrent edits', () => {
-  it('20 `gongkai set` processes at once on 20 items: all 20 changes land and the ledger validates', async () => {
+  it(`${WRITERS} \`gongkai set\` processes at once on ${WRITERS} items: all ${WRITERS} changes land and the ledger validates`, async () => {
     const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
     const ledger = join(dir, 'ledger.yaml');
-    const items = Array.from({ length: 20 }, (_, i) => String(i + 1));
+    const items = Array.from({ length: WRITERS }, (_, i) => String(i + 1));
     const results = await Promise.all(items.map((n) => gongkai(['--ledger', ledger, 'set', n, '--status', '推进中', '--due', `2021-11-${String(Number(n) + 5).padStart(2, '0')}`, '--force'])));
     for (const r of results) expect(r.code, r.err).toBe(0);
     const text = readFileSync(ledger, 'utf8');
@@ -27,8 +31,8 @@ describe('concurrent edits', () => {
     for (const n of items) {
       expect(exported.items[Number(n) - 1]).toMatchObject({ number: n, status: 'in_progress', due: `2021-11-${String(Number(n) + 5).padStart(2, '0')}` });
     }
-    expect(exported.items.filter((i: { status: string }) => i.status === 'in_progress')).toHaveLength(20);
-    expect(text.match(/status: 推进中/g)).toHaveLength(20);
+    expect(exported.items.filter((i: { status: string }) => i.status === 'in_progress')).toHaveLength(WRITERS);
+    expect(text.match(/status: 推进中/g)).toHaveLength(WRITERS);
     expect((await runCli(['validate', '--ledger', ledger])).code).toBe(0);
   }, 60_000);
 

@@ -1,0 +1,46 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Department } from '../model/department.js';
+import type { IndexedView } from '../open/indexed-view.js';
+import { departmentReport, type DepartmentReport } from '../query/department-report.js';
+import { overdueReport, type OverdueReport } from '../query/overdue-report.js';
+import { viewContext, type ViewContext } from '../query/view-context.js';
+import { departmentOption } from '../typed-input.js';
+
+/**
+ * The views that list items, from the per-item index: the index says which
+ * items a view can list, only those are modelled (from their own chunks), and
+ * the report is made by the same function as from a whole load. Every item the
+ * whole load would list is among them; the report function itself leaves out
+ * the rest, so the answer is the same.
+ */
+async function listedContext(view: IndexedView, positions: readonly number[]): Promise<ViewContext> {
+  const context = viewContext(await view.ledger.ledgerOf(positions), view.options);
+  if (view.asOfNote) context.asOfNote = view.asOfNote;
+  return context;
+}
+
+/** The department named by --dept, its note (a unique shortening) in `notes`, as requireDepartment does from a whole load. */
+function departmentNamed(view: IndexedView, name: string, notes: Diagnostic[]): Department {
+  return departmentOption(view.ledger.registry, name, (note) => notes.push(note));
+}
+
+/** `status --dept`: the items the department has any obligation on. */
+export async function indexedDepartment(view: IndexedView, name: string, notes: Diagnostic[]): Promise<DepartmentReport> {
+  const department = departmentNamed(view, name, notes);
+  const at = view.ledger.departments.indexOf(department);
+  const positions = new Set((view.ledger.obligations[at] ?? []).map((o) => o.item));
+  const context = await listedContext(view, [...positions]);
+  // The index's registry is the ledger's: the same department objects key the obligations.
+  return departmentReport(context, department);
+}
+
+/** `overdue`: the items overdue, due soon or stale, and the open ones postponed (the report decides which were postponed while late). */
+export async function indexedOverdue(view: IndexedView, name: string | undefined, notes: Diagnostic[]): Promise<OverdueReport> {
+  const only = name === undefined ? undefined : departmentNamed(view, name, notes);
+  const positions: number[] = [];
+  view.deadlines.forEach((d, i) => {
+    const listed = d.state === 'overdue' || d.state === 'due_soon' || (d.state === 'ongoing' && d.stale) || ((d.state === 'open' || d.state === 'ongoing') && view.ledger.items[i]!.postponed);
+    if (listed) positions.push(i);
+  });
+  return overdueReport(await listedContext(view, positions), only);
+}
