@@ -95,7 +95,10 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   flagUnreadRule(items, headText);
   // Second pass: names read for sure elsewhere in the notice cut glued clauses (…等信息A处牵头).
   if (items.some((i) => i.rolesUnsure)) {
-    for (const item of items) if (!item.unsureNames.length && item.clause) for (const a of item.assignments) known.add(a.name);
+    for (const item of items) {
+      if (!item.unsureNames.length && item.clause) for (const a of item.assignments) known.add(a.name);
+      for (const name of item.sureNames ?? []) known.add(name);
+    }
     items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
     flagUnreadRule(items, headText);
   }

@@ -40,7 +40,7 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
 }
 
 /** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
-function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: string; clause: string; dueText?: string; doubt?: string } {
+function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: string; clause: string; dueText?: string; doubt?: string; sureNames?: string[] } {
   if (unit.columns) {
     const { clause = '', dueText, doubt } = unit.columns;
     return { text: joinLines(unit.content), clause, ...(dueText ? { dueText } : {}), ...(doubt ? { doubt } : {}) };
@@ -59,7 +59,7 @@ function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: s
   if (found?.clause) return { text: found.text, clause: found.clause, ...due, ...(found.doubt ? { doubt: found.doubt } : {}) };
   const inherited = headingClause(unit.headings);
   if (inherited) return { text: labelled.text, clause: inherited, ...due };
-  return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}) };
+  return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}), ...(found?.sureNames?.length ? { sureNames: found.sureNames } : {}) };
 }
 
 /**
@@ -116,6 +116,7 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
     place: problems.length && clausePlace ? clausePlace : unit.place,
     unsureNames,
     ...(rolesUnsure ? { rolesUnsure } : {}),
+    ...(located.sureNames ? { sureNames: located.sureNames } : {}),
   };
   const dueText = located.dueText ?? clauseDeadline ?? deadlineInText(toSimplified(located.text));
   if (dueText) {

@@ -100,7 +100,7 @@ export function isDeadlineWords(part: string): boolean {
  * Verbs that say a task is done by a date: `三季度举办…`, `6月中旬上线…`. Deadline
  * words in an item's text count only when such a verb (or 前) follows them.
  */
-const COMPLETION = /^(?:前|以前|之前|底前|完成|出台|印发|举办|上线|公开|发布|建成|启动|开展|召开|组织|实现|制定|修订|编制|报送|提交|推出|开通|部署|形成|公布|落实|办结|召集)/;
+const COMPLETION = /^(?:份|末|底|内)?(?:前|以前|之前|底前|完成|出台|印发|举办|上线|公开|发布|建成|启动|开展|召开|组织|实现|制定|修订|编制|报送|提交|推出|开通|部署|形成|公布|落实|办结|召集)/;
 
 /**
  * Ongoing words standing as a deadline in the text: a short phrase of their own
@@ -128,7 +128,7 @@ export function deadlineInText(text: string): string | undefined {
     if (!/前$/.test(words) && !verb) continue;
     // `2019年6月出台的办法`: the date of something, not a deadline.
     if (verb && after[verb[0].length] === '的') continue;
-    const before = /^(前|以前|之前|底前)/.exec(after)?.[0] ?? '';
+    const before = /^(?:份|末|底)?(?:前|以前|之前|底前)?/.exec(after)?.[0] ?? '';
     found.push(words + before);
   }
   if (!found.length) {

@@ -12,6 +12,8 @@ export interface FoundClause {
   clause: string;
   /** Why the clause's place is uncertain (glued to the text): the unit is flagged. */
   doubt?: string;
+  /** Names read for sure in a clause whose start was not (those after its glued first name): they help cut other clauses. */
+  sureNames?: string[];
 }
 
 const OPENERS: Record<string, string> = { ')': '(', '）': '（', '〕': '〔' };
@@ -123,7 +125,7 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
   if (!readsAsClause(body.slice(clauseStart).trim())) return doubt ? { text: body, clause: '', doubt } : undefined;
   if (!startSure) {
     const glued = firstNameStart(reading, clauseStart, knownNames);
-    if (!glued.sure) return { text: body, clause: '', doubt: `责任分工与正文连在一起（「…${reading.slice(Math.max(clauseStart, glued.nameEnd - 16), glued.nameEnd)}」），无法确定部门名称从哪里开始` };
+    if (!glued.sure) return { text: body, clause: '', doubt: `责任分工与正文连在一起（「…${reading.slice(Math.max(clauseStart, glued.nameEnd - 16), glued.nameEnd)}」），无法确定部门名称从哪里开始`, sureNames: glued.others };
     clauseStart = glued.at;
   }
   const clause = body.slice(clauseStart).trim();
@@ -135,11 +137,11 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
  * Where the first name of an unbracketed clause starts when nothing but a comma
  * (or nothing) stands between it and the text: `…，扩大参与县发改委牵头，县司法局配合`.
  */
-function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>, listed = 0): { at: number; sure: boolean; nameEnd: number } {
+function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>, listed = 0): { at: number; sure: boolean; nameEnd: number; others: string[] } {
   const clause = reading.slice(clauseStart);
   const firstPart = splitTopLevel(clause, new Set([',', '，', ';', '；']))[0] ?? '';
   const parsed = parseResponsibility(clause);
-  const sure = { at: clauseStart, sure: true, nameEnd: clauseStart };
+  const sure = { at: clauseStart, sure: true, nameEnd: clauseStart, others: [] };
   // `由A牵头`, `规章由A牵头`: the name starts after 由, never glued to the text.
   if (!parsed.ok || !parsed.assignments.length || /由/.test(firstPart)) return sure;
   const first = parsed.assignments[0]!.name;
@@ -153,7 +155,10 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: Readon
     const after = firstNameStart(reading, next, knownNames, listed + 1);
     if (after.sure && after.at > next) return after;
   }
-  return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length };
+  // Names of the clause's later parts are sure; the first part's other names may be glued to a list of the text's.
+  const firstParsed = parseResponsibility(firstPart);
+  const inFirst = new Set(firstParsed.ok ? firstParsed.assignments.map((a) => a.name) : []);
+  return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length, others: others.filter((n) => !inFirst.has(n) && looksLikeName(n)) };
 }
 
 export function isNameList(part: string): boolean {

@@ -40,6 +40,18 @@ function sharedLevelPrefix(names: readonly string[]): string {
   return names.some((n) => NOT_LEVEL.test(n.slice(prefix.length - 1))) ? '' : prefix;
 }
 
+/** The level prefix most of the names start with (县 of 县财政局, 县审计局 …), if most do. */
+function commonLevelPrefix(names: ReadonlySet<string>): string {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const prefix = sharedLevelPrefix([name]);
+    if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  let best = '';
+  for (const [prefix, count] of counts) if (count > (counts.get(best) ?? 0)) best = prefix;
+  return best && (counts.get(best) ?? 0) * 2 > names.size ? best : '';
+}
+
 export function gluedNameCut(words: string, otherNames: readonly string[], knownNames: ReadonlySet<string>): GluedCut {
   if (knownNames.has(words)) return { at: 0, sure: true };
   let known = -1;
@@ -47,7 +59,7 @@ export function gluedNameCut(words: string, otherNames: readonly string[], known
   if (known >= 0) return { at: known, sure: true };
   // The other names of the clause, and the names known for sure, show how names start here.
   const others = otherNames.filter((n) => !/^(各|有关|相关|其他)/.test(n));
-  for (const prefix of [sharedLevelPrefix(others), others.length ? '' : sharedLevelPrefix([...knownNames])]) {
+  for (const prefix of [sharedLevelPrefix(others), others.length ? '' : commonLevelPrefix(knownNames)]) {
     if (!prefix) continue;
     // Every place the prefix could start the name; more than one (城市管理 inside 市城市管理局) is a guess.
     const starts: number[] = [];

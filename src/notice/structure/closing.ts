@@ -1,5 +1,6 @@
-import { isNameList, readsAsClause, splitClause } from '../clause/find-clause.js';
+import { findClause, isNameList, readsAsClause, splitClause } from '../clause/find-clause.js';
 import { toSimplified } from '../clause/traditional.js';
+import { joinLines } from '../text.js';
 import { labelLines } from './label-lines.js';
 
 /**
@@ -18,6 +19,13 @@ function endsWithClause(words: string): boolean {
 /** How many line ends and bracket ends of the last item are looked at. */
 const MAX_TRIES = 20;
 
+/** A line that ends with its clause, bracketed or not (`…动态更新。县甲局牵头，县乙局配合。`). */
+function lineEndsWithClause(line: string): boolean {
+  if (endsWithClause(line)) return true;
+  const found = findClause(joinLines(line));
+  return !!found?.clause && !found.doubt && toSimplified(joinLines(line)).replace(/[。；;\s]+$/u, '').endsWith(toSimplified(found.clause));
+}
+
 /** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底. */
 const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
 
@@ -28,20 +36,25 @@ const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
  * Words with a clause or labels of their own (several clauses to a paragraph, label lines) are the item's.
  */
 export function closingStart(content: string): number | undefined {
-  const isClosing = (rest: string) => !!rest.trim() && !endsWithClause(rest) && !labelLines(rest).clause;
+  const isClosing = (rest: string) => {
+    if (!rest.trim() || endsWithClause(rest)) return false;
+    // Label lines (牵头单位:… 完成时限:…) are the item's.
+    const labelled = labelLines(rest);
+    return !labelled.clause && !labelled.dueText;
+  };
   // A budget: the item's clause ends within its first lines and first bracket groups (import stays linear).
   let tries = 0;
   for (let nl = content.indexOf('\n'); nl >= 0 && tries++ < MAX_TRIES; nl = content.indexOf('\n', nl + 1)) {
     const line = content.slice(0, nl);
-    if (!line.trim() || !endsWithClause(line)) continue;
+    if (!line.trim() || !lineEndsWithClause(line)) continue;
     if (isClosing(content.slice(nl))) return nl + 1;
   }
   // Flattened onto one line: `…(A牵头)。 各单位要…。 某某办公室 2023年3月1日`.
-  const bracketEnd = /[)）〕][。；;.]?[ \t\u3000]+(?=\S)/g;
+  const bracketEnd = /(?:[)）〕][。；;.]?|[。；;])[ \t\u3000]+(?=\S)/g;
   tries = 0;
   for (let m = bracketEnd.exec(content); m && tries++ < MAX_TRIES; m = bracketEnd.exec(content)) {
     const rest = content.slice(m.index + m[0].length);
-    if (!endsWithClause(content.slice(0, m.index + 1))) continue;
+    if (!lineEndsWithClause(content.slice(0, m.index + m[0].trimEnd().length))) continue;
     if (DATED.test(rest) && isClosing(rest)) return m.index + m[0].length;
   }
   return undefined;

@@ -208,9 +208,11 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
     for (const oneLine of [false, true]) {
       const closing = pick(rand, CLOSINGS)(plan.year);
       const [open, close] = pick(rand, [['（', '）'], ['(', ')'], ['〔', '〕']] as const);
-      // The clause before the full stop (F2) or after it (F1).
-      const before = rand() < 0.6;
-      const bytes = Buffer.from(sectioned(plan, (it) => (before ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}`), oneLine, closing));
+      // The clause before the full stop (F2), after it (F1), or after it with no bracket (F2).
+      const where = pick(rand, ['before', 'before', 'after', 'bare'] as const);
+      const item = (it: PlanItem) =>
+        where === 'before' ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : where === 'after' ? `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}` : `${strip(it.text)}。${clauseOf(rand, it)}。`;
+      const bytes = Buffer.from(sectioned(plan, item, oneLine, closing));
       out.push({ name: `F2 + F10 closing paragraph after the last item, ${oneLine ? 'one line' : 'lines'}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item, due: 'none' })), mode: 'sure' });
     }
   }

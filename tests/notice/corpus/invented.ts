@@ -1,3 +1,4 @@
+import { randomSource } from '../../fuzz/mutate.js';
 import type { Plan, PlanItem } from './plans.js';
 
 /**
@@ -6,17 +7,8 @@ import type { Plan, PlanItem } from './plans.js';
  * Seeded, so a failure names the seed that shows it.
  */
 
-/** mulberry32: a small seeded generator, enough for test data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzzers' seeded generator (mulberry32), so a seed names one corpus. */
+export const random = randomSource;
 
 export type Rand = () => number;
 export const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
