@@ -19,7 +19,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   collect: ['gongkai collect 收回/*.xlsx', 'gongkai collect 收回/信息中心.xlsx --dept 信息中心 --commit'],
   set: ['gongkai set 12 --status 推进中', 'gongkai set 5 --due 2021年11月15日 --resolve 各有关司(局)=社会救助司'],
   done: ['gongkai done 22', 'gongkai done 22 --on 10月20日 --commit'],
-  postpone: ['gongkai postpone 22 --to 2021/11/30 --reason 等待数据接口 --approved-by 王主任', 'gongkai postpone 22 --to 11月30日 --reason 并入年底检查 --commit'],
+  postpone: ['gongkai postpone 22 --to 2021/11/30 --reason 等待数据接口 --approved-by 王主任', 'gongkai postpone 22 --to 11月30日 --reason 并入年底检查 --commit', 'gongkai postpone 22 --rejected-by 王主任 --reason 年底前必须完成'],
   note: ['gongkai note 22 --dept 信息中心 完成数据接口联调', 'gongkai note 9 --dept 慈善司 --on 昨天 平台上线 --commit'],
   log: ['gongkai log 23', 'gongkai log --format json'],
   diff: ['gongkai diff', 'gongkai diff HEAD~5'],

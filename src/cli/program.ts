@@ -191,12 +191,13 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
 
   program
     .command('postpone')
-    .description('延期：经批准把一项任务的时限推后，原时限、理由、批准人记入台账')
+    .description('延期：经批准把时限推后，原时限、理由、批准人记入台账；或驳回部门的延期申请')
     .argument('<item>', '任务编号')
     .option('--to <date>', '新的时限 YYYY-MM-DD（缺省为该项待批准的延期申请所请的日期）')
-    .option('--reason <text>', '延期理由（缺省为延期申请的理由）')
+    .option('--reason <text>', '延期理由（缺省为申请的理由）；驳回时为驳回理由（必填）')
     .option('--approved-by <name>', '批准人')
-    .option('--on <date>', '批准日期，缺省为北京时间今天')
+    .option('--rejected-by <name>', '驳回待批准的延期申请：驳回人（须写 --reason；时限不变）')
+    .option('--on <date>', '批准或驳回的日期，缺省为北京时间今天')
     .addOption(commitOption())
     .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).postponeCommand(ctx, item, options)));
 

@@ -10,8 +10,8 @@ import { safeLine } from '../render/safe-text.js';
 import { carryOver } from '../carry/carry-over.js';
 
 /** The commit the old ledger was last committed in, when it is in git: the link names its history. */
-function lastCommit(file: string): string | undefined {
-  const repo = repositoryOf(file);
+function lastCommit(file: string, cwd: string): string | undefined {
+  const repo = repositoryOf(file, cwd);
   if (!repo) return undefined;
   try {
     return git(repo.root, ['log', '-1', '--format=%h', '--', repo.path]).trim() || undefined;
@@ -25,7 +25,7 @@ export async function carryOverFrom(ctx: CommandContext, draft: LedgerDraft, old
   const loaded = await loadLedger(oldFile, { cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   if (!loaded.ledger || hasErrors(loaded.diagnostics)) throw new UserError(`--carry-over：无法读取上年台账 ${oldFile}`, ExitCode.CannotRun, loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.texts);
   const link = relative(newLedgerFolder, resolve(ctx.io.cwd, oldFile)).split('\\').join('/') || oldFile;
-  const commit = lastCommit(resolve(ctx.io.cwd, oldFile));
+  const commit = lastCommit(oldFile, ctx.io.cwd);
   const result = carryOver(draft, loaded.ledger, { ledger: link, ...(commit ? { commit } : {}) });
   const year = loaded.ledger.plan.year;
   ctx.io.stderr(`上年结转：${year} 年度未完成的任务 ${result.linked.length + result.added.length} 项，` + `其中 ${result.linked.length} 项新计划中已有（已标明结转），${result.added.length} 项加在「上年结转」部分\n`);

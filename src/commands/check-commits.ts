@@ -20,7 +20,7 @@ async function ledgerInRepository(ctx: CommandContext): Promise<{ root: string; 
   }
   const { file } = await locateLedger(ctx);
   if (file === '-') throw new UserError('check-commits 读 git 中的台账：用 --ledger 指定台账文件');
-  const repo = repositoryOf(file);
+  const repo = repositoryOf(file, ctx.io.cwd);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中`);
   return { root: repo.root, ledgerPath: repo.path };
 }

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
@@ -7,7 +8,8 @@ import { UserError } from '../errors.js';
 import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
-import { renderedBytes } from './write-output.js';
+import { inRunFolder, renderedBytes } from './write-output.js';
+import { safeLine } from '../render/safe-text.js';
 
 export interface ChecklistOptions extends ViewOptions {
   dept?: string;
@@ -34,24 +36,26 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     };
     // Every department's full report is large; --all writes files rather than answering a quick question.
   }, { remember: Boolean(dept) });
+  // Where -o points, from the run's folder; messages keep the name as typed.
+  const out = options.output === undefined ? undefined : inRunFolder(ctx, options.output);
   const format = options.format ?? (options.output && /\.docx$/i.test(options.output) ? 'docx' : 'md');
   if (isFileFormat(format)) {
     const extension = FILE_FORMATS[format].extension;
     const bytes = (report: (typeof reports)[number]) => renderedBytes(format, 'checklist', { report, sections, issuer });
     if (!options.output) throw new UserError(`--format ${format} 须用 -o 指定文件或目录，如 -o 清单${extension}`);
-    if (dept && !isDirectory(options.output)) {
-      writeFileAtomic(options.output, await bytes(reports[0]!));
+    if (dept && !isDirectory(out!)) {
+      writeFileAtomic(out!, await bytes(reports[0]!));
       ctx.io.stderr(`已写入 ${options.output}\n`);
       return ExitCode.Ok;
     }
-    if (existsSync(options.output) && !isDirectory(options.output)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
-    mkdirSync(options.output, { recursive: true });
+    if (existsSync(out!) && !isDirectory(out!)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
+    mkdirSync(out!, { recursive: true });
     const used = new Set<string>();
     for (const report of reports) {
       let file = safeFileName(report.department.name, extension);
       for (let n = 2; used.has(file); n++) file = safeFileName(`${report.department.name}-${n}`, extension);
       used.add(file);
-      writeFileAtomic(pathInside(options.output, file), await bytes(report));
+      writeFileAtomic(pathInside(out!, file, ctx.io.cwd), await bytes(report));
     }
     ctx.io.stderr(`已写入 ${reports.length} 个部门的清单（${FILE_FORMATS[format].what}）到 ${options.output}\n`);
     return ExitCode.Ok;
@@ -61,9 +65,9 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     const text = renderChecklist(report, sections);
     if (!options.output) ctx.io.stdout(text);
     else {
-      const file = isDirectory(options.output) ? pathInside(options.output, safeFileName(report.department.name, '.md')) : options.output;
-      writeFileAtomic(file, text);
-      ctx.io.stderr(`已写入 ${file}\n`);
+      const name = isDirectory(out!) ? safeFileName(report.department.name, '.md') : undefined;
+      writeFileAtomic(name ? pathInside(out!, name, ctx.io.cwd) : out!, text);
+      ctx.io.stderr(safeLine(`已写入 ${name ? join(options.output, name) : options.output}`) + '\n');
     }
     return ExitCode.Ok;
   }
@@ -71,17 +75,17 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     ctx.io.stdout(reports.map((r) => renderChecklist(r, sections)).join('\n---\n\n'));
     return ExitCode.Ok;
   }
-  if (existsSync(options.output) && !isDirectory(options.output)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
-  mkdirSync(options.output, { recursive: true });
+  if (existsSync(out!) && !isDirectory(out!)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
+  mkdirSync(out!, { recursive: true });
   const used = new Set<string>();
   const entries = reports.map((report) => {
     let file = safeFileName(report.department.name, '.md');
     for (let n = 2; used.has(file) || file === 'index.md'; n++) file = safeFileName(`${report.department.name}-${n}`, '.md');
     used.add(file);
-    writeFileAtomic(pathInside(options.output!, file), renderChecklist(report, sections, { possibleIn: 'index.md' }));
+    writeFileAtomic(pathInside(out!, file, ctx.io.cwd), renderChecklist(report, sections, { possibleIn: 'index.md' }));
     return { report, file };
   });
-  writeFileAtomic(pathInside(options.output, 'index.md'), renderChecklistIndex(title, asOf, entries));
+  writeFileAtomic(pathInside(out!, 'index.md', ctx.io.cwd), renderChecklistIndex(title, asOf, entries));
   ctx.io.stderr(`已写入 ${entries.length} 个部门的清单和 index.md 到 ${options.output}\n`);
   return ExitCode.Ok;
 }

@@ -91,6 +91,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
         return plan.edits;
       },
       {
+        cwd: ctx.io.cwd,
         open: (bytes) => openLedger(ctx, { checks: 'all', file: ledgerFile, override: (f) => (f === ledgerFile ? bytes : undefined) }),
         // Under the edit's lock, as for set/done/note: the base must be HEAD, and the commit lands before any other edit can.
         checkBase: repo && ((bytes) => requireCommittedBase(ledgerFile, repo, bytes)),

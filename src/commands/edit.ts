@@ -83,7 +83,7 @@ function parseResolve(text: string): { group: string; departments: string[] } {
 
 /** Checks git can take the commit before anything is written. */
 export function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
-  const repo = repositoryOf(file);
+  const repo = repositoryOf(file, ctx.io.cwd);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
   const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
   if (others.length) throw new UserError(`暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
@@ -132,6 +132,7 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
     const dated = (ledger: Ledger) => (value: string | undefined, option: string) => recordDate(value, option, today, ledger, config.graceDays);
     const asOf = (ledger: Ledger) => defaultAsOf(periodOf(ledger, config.graceDays), today).asOf;
     result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note), dated(ledger), asOf(ledger)), {
+      cwd: ctx.io.cwd,
       open,
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
@@ -213,12 +214,33 @@ export interface PostponeOptions {
   to?: string;
   reason?: string;
   approvedBy?: string;
+  /** Refuses the pending request instead: who refused it (with --reason, required). */
+  rejectedBy?: string;
   on?: string;
   commit?: boolean;
 }
 
+/** `gongkai postpone ITEM --rejected-by NAME --reason TEXT [--on DATE]`: refuses the department's pending request; the deadline stays. */
+function rejectRequest(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
+  const rejectedBy = options.rejectedBy!.trim();
+  if (!rejectedBy) throw new UserError('驳回须写明驳回人：--rejected-by 姓名');
+  if (options.to !== undefined || options.approvedBy !== undefined) throw new UserError('--rejected-by 驳回延期申请，不能同时写 --to 或 --approved-by');
+  const reason = options.reason?.trim();
+  if (!reason) throw new UserError('驳回延期申请须写明理由：--reason 理由');
+  return runEdit(
+    ctx,
+    (ledger, _understood, dated) => {
+      const found = itemOf(ledger, item);
+      if (found && !pendingRequest(found)) throw new UserError(`第 ${item} 项没有待批准的延期申请，无可驳回`);
+      return { item, rejectPostponement: { on: dated(options.on, '--on'), reason, rejectedBy } };
+    },
+    options.commit,
+  );
+}
+
 /** `gongkai postpone ITEM --to DATE --reason TEXT [--approved-by NAME] [--on DATE]`: moves the deadline and keeps the trail. */
 export async function postponeCommand(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
+  if (options.rejectedBy !== undefined) return rejectRequest(ctx, item, options);
   if (options.reason !== undefined && !options.reason.trim()) throw new UserError('延期须写明理由：--reason 理由');
   const approvedBy = options.approvedBy?.trim();
   const today = beijingToday(ctx.io.now());

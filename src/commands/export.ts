@@ -24,7 +24,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
     const { file } = await locateLedger(ctx);
     let origin: { ledgerSha256: string; commit: string | null; signature?: string } = { ledgerSha256: '', commit: null };
     if (file !== '-') {
-      origin = (await import('./form-origin.js')).formOrigin(file);
+      origin = (await import('./form-origin.js')).formOrigin(file, ctx.io.cwd);
       // Signed like a form, so collect can read an edited copy back and a department's form cannot pose as it.
       if (options.format === 'xlsx') {
         const { masterRecordOf, signForm } = await import('./form-key.js');

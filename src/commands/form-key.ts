@@ -17,7 +17,7 @@ const CONFIG_KEY = 'gongkai.formkey';
  * outside git, in the user's config folder (mode 600).
  */
 function keyPlace(ctx: CommandContext, ledgerFile: string): { kind: 'git'; root: string } | { kind: 'file'; file: string } | undefined {
-  const repo = repositoryOf(ledgerFile);
+  const repo = repositoryOf(ledgerFile, ctx.io.cwd);
   if (repo) return { kind: 'git', root: repo.root };
   const home = ctx.io.env.HOME || homedir();
   const base = ctx.io.env.XDG_CONFIG_HOME || (home ? join(home, '.config') : undefined);

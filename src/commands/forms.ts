@@ -5,6 +5,9 @@ import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { formOrigin } from './form-origin.js';
+import { inRunFolder } from './write-output.js';
+import { error } from '../diagnostic.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
 import type { FormContent } from '../query/form-items.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { formRecordOf, signForm } from './form-key.js';
@@ -34,13 +37,13 @@ async function roundStatus(ctx: CommandContext, folder: string): Promise<ExitCod
   const { ledger } = await openLedgerForView(ctx, notes);
   for (const note of notes) ctx.warn(note);
   const items = new Map(ledger.items.map((item) => [item.number, item]));
-  const files = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.xlsx')).sort();
+  const files = readdirSync(inRunFolder(ctx, folder)).filter((f) => f.toLowerCase().endsWith('.xlsx')).sort();
   let missing = 0;
   let read = 0;
   for (const file of files) {
-    const form = await readForm(readFileSync(join(folder, file)));
+    const form = await readForm(readFileSync(join(inRunFolder(ctx, folder), file)));
     if ('refused' in form) {
-      ctx.io.stderr(`${safeLine(join(folder, file))}: ${safeLine(form.refused)}\n`);
+      ctx.io.stderr(renderDiagnosticsText([error('FORM_REFUSED', form.refused, { file: join(folder, file) })], new Map(), ctx.err));
       continue;
     }
     read++;
@@ -62,10 +65,10 @@ export async function formsCommand(ctx: CommandContext, options: FormsOptions): 
   const output = options.output;
   if (!output) throw new UserError('请用 -o 目录 指定表格写到哪里，如 gongkai forms -o 表格/');
   if (options.status) {
-    if (!existsSync(output) || !statSync(output).isDirectory()) throw new UserError(`--status 须用 -o 指定这一轮表格所在的目录；「${output}」不是目录`);
+    if (!existsSync(inRunFolder(ctx, output)) || !statSync(inRunFolder(ctx, output)).isDirectory()) throw new UserError(`--status 须用 -o 指定这一轮表格所在的目录；「${output}」不是目录`);
     return roundStatus(ctx, output);
   }
-  if (existsSync(output) && !statSync(output).isDirectory()) throw new UserError(`-o 须指定目录，「${output}」是文件`);
+  if (existsSync(inRunFolder(ctx, output)) && !statSync(inRunFolder(ctx, output)).isDirectory()) throw new UserError(`-o 须指定目录，「${output}」是文件`);
   const dept = options.dept;
   const { forms, file } = await viewReport(
     ctx,
@@ -79,15 +82,15 @@ export async function formsCommand(ctx: CommandContext, options: FormsOptions): 
     { remember: false },
   );
   const withItems: FormContent[] = forms.filter((f) => f.items.length);
-  const origin = formOrigin(file);
+  const origin = formOrigin(file, ctx.io.cwd);
   const { formWorkbookBytes } = await import('../render/xlsx/form-workbook.js');
-  mkdirSync(output, { recursive: true });
+  mkdirSync(inRunFolder(ctx, output), { recursive: true });
   const used = new Set<string>();
   for (const form of withItems) {
     let name = safeFileName(form.department, '.xlsx');
     for (let n = 2; used.has(name); n++) name = safeFileName(`${form.department}-${n}`, '.xlsx');
     used.add(name);
-    writeFileAtomic(pathInside(output, name), await formWorkbookBytes(form, { ...origin, signature: signForm(ctx, file, formRecordOf(form, origin)) }));
+    writeFileAtomic(pathInside(output, name, ctx.io.cwd), await formWorkbookBytes(form, { ...origin, signature: signForm(ctx, file, formRecordOf(form, origin)) }));
     ctx.io.stdout(`${name}　${form.items.length} 项\n`);
   }
   const skipped = forms.length - withItems.length;

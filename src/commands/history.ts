@@ -15,7 +15,7 @@ import { terminalTable } from './view-output.js';
 async function ledgerRepository(ctx: CommandContext) {
   const { file } = await locateLedger(ctx);
   if (file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
-  const repo = repositoryOf(file);
+  const repo = repositoryOf(file, ctx.io.cwd);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中：历史和差异来自 git`);
   return { file, ...repo };
 }
@@ -43,7 +43,7 @@ export async function diffCommand(ctx: CommandContext, revisions: string[], opti
 /** `gongkai log [ITEM]`: the history of an item (or the plan) rebuilt from the ledger's versions in git. */
 export async function logCommand(ctx: CommandContext, item: string | undefined, options: { format: 'table' | 'json' }): Promise<ExitCode> {
   const { file, root } = await ledgerRepository(ctx);
-  const path = relative(root, resolve(file)).split('\\').join('/');
+  const path = relative(root, resolve(ctx.io.cwd, file)).split('\\').join('/');
   const entries = (await ledgerHistory(ctx, root, path)).filter((e) => !item || e.change.item === item);
   if (options.format === 'json') {
     ctx.io.stdout(renderJson({ item: item ?? null, entries }));

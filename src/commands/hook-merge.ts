@@ -13,8 +13,8 @@ export async function installMergeDriver(ctx: CommandContext, top: string, ledge
   const paths = [ledger];
   const loaded = await openLedger(ctx, { checks: 'none', file: resolve(top, ledger) });
   const registry = loaded.ledger?.registryFile;
-  if (registry && resolve(registry) !== resolve(top, ledger)) {
-    const path = relative(top, resolve(registry)).split('\\').join('/');
+  if (registry && resolve(top, registry) !== resolve(top, ledger)) {
+    const path = relative(top, resolve(top, registry)).split('\\').join('/');
     if (!path.startsWith('../')) paths.push(path);
   }
   const unsayable = paths.find((p) => attributePattern(p) === undefined);

@@ -1,17 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError } from '../git/git.js';
-import { packageRoot } from '../package-root.js';
-import { shellWord } from './gongkai-command.js';
+import { gongkaiCommand, shellWord } from './gongkai-command.js';
+import { hookFile, refuseForeignHook, writeHook } from './hook-file.js';
 import { installMergeDriver } from './hook-merge.js';
 import { attributePattern } from '../git/merge-driver-config.js';
 import { chooseLedger } from '../read/find-ledger.js';
 import { readConfig } from '../open/locate-ledger.js';
-
-const MARKER = '# gongkai pre-commit hook';
 
 
 /**
@@ -29,33 +26,25 @@ async function recordedLedger(ctx: CommandContext, top: string): Promise<string>
 /** `gongkai hook install`: a pre-commit hook that validates the staged ledger and blocks the commit on errors. */
 export async function hookInstallCommand(ctx: CommandContext, options: { force?: boolean; mergeDriver?: boolean; server?: boolean; requireSigned?: boolean }): Promise<ExitCode> {
   if (options.server) return (await import('./hook-server.js')).hookInstallServer(ctx, options);
-  let hooks: string;
+  let hook: string;
   let top: string;
   try {
-    hooks = git(ctx.io.cwd, ['rev-parse', '--git-path', 'hooks']).trim();
-    if (!isAbsolute(hooks)) hooks = join(ctx.io.cwd, hooks);
+    hook = hookFile(ctx.io.cwd, 'pre-commit');
     top = git(ctx.io.cwd, ['rev-parse', '--show-toplevel']).trim();
   } catch (cause) {
     if (cause instanceof GitError) throw new UserError('当前目录不在 git 仓库的工作区中，无法安装钩子');
     throw cause;
   }
-  const hook = join(hooks, 'pre-commit');
-  if (existsSync(hook) && !readFileSync(hook, 'utf8').includes(MARKER) && !options.force) {
-    throw new UserError(`${hook} 已存在且不是 gongkai 安装的；要替换请加 --force（原钩子会被覆盖）`);
-  }
+  refuseForeignHook(hook, 'pre-commit', options.force);
   const ledger = await recordedLedger(ctx, top);
   // Refused before anything is installed, not after the pre-commit hook is.
   if (options.mergeDriver !== false && attributePattern(ledger) === undefined) throw new UserError(`路径「${ledger}」含引号、反斜杠或换行，无法写进 .gitattributes；请改名，或加 --no-merge-driver 不装合并驱动`);
-  const script = [
-    '#!/bin/sh',
-    `${MARKER}: validates the staged ledger; installed by \`gongkai hook install\`.`,
+  writeHook(hook, {
+    name: 'pre-commit',
+    purpose: 'validates the staged ledger; installed by `gongkai hook install`.',
     // git runs hooks at the top of the working tree, which the ledger's path is relative to.
-    `exec ${shellWord(process.execPath)} ${shellWord(join(packageRoot(), 'bin', 'gongkai.js'))} validate --staged ${shellWord(`--ledger=${ledger}`)}`,
-    '',
-  ].join('\n');
-  mkdirSync(hooks, { recursive: true });
-  writeFileSync(hook, script);
-  chmodSync(hook, 0o755);
+    lines: [`exec ${gongkaiCommand()} validate --staged ${shellWord(`--ledger=${ledger}`)}`],
+  });
   ctx.io.stdout(`已安装 ${hook}：每次提交前检查暂存区中的台账 ${ledger}，有错误时阻止提交。\n`);
   if (options.mergeDriver !== false) await installMergeDriver(ctx, top, ledger);
   return ExitCode.Ok;

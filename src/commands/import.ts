@@ -46,15 +46,15 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   const parsed = read.notice;
   if (!parsed.items.length) throw new UserError(`${notice}: 没有找到编号的任务（如「一、」「(一)」「1.」「1、」，或带「序号」「责任单位」表头的任务分工表）；这是一份工作要点及任务分工的通知吗？`);
 
-  if (options.output && existsSync(options.output) && !options.force) {
+  if (options.output && existsSync(resolve(io.cwd, options.output)) && !options.force) {
     throw new UserError(`${options.output} 已存在；要覆盖请加 --force`);
   }
-  const ledgerFolder = options.output ? dirname(resolve(options.output)) : io.cwd;
+  const ledgerFolder = options.output ? dirname(resolve(io.cwd, options.output)) : io.cwd;
   let departments: LedgerDraft['departments'];
   let unknown: string[] = [];
   if (registry && options.registry) {
     unknown = unknownNames(parsed, registry);
-    departments = relativeFrom(ledgerFolder, resolve(options.registry));
+    departments = relativeFrom(ledgerFolder, resolve(io.cwd, options.registry));
   } else {
     departments = registryFromNotice(parsed);
   }
@@ -69,7 +69,7 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   ];
   const content = options.format === 'json' ? ledgerJson(draft) : ledgerYaml(draft, header);
 
-  if (options.output) writeFileAtomic(options.output, content, { exclusive: !options.force });
+  if (options.output) writeFileAtomic(resolve(io.cwd, options.output), content, { exclusive: !options.force });
   else io.stdout(content);
 
   const problems = parsed.items.filter((i) => i.problems.length);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
@@ -21,7 +22,7 @@ export async function mergeDriverCommand(ctx: CommandContext, base: string, ours
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`找不到要合并的文件：${(cause as NodeJS.ErrnoException).path}`);
     throw cause;
   }
-  writeFileAtomic(ours, result.bytes);
+  writeFileAtomic(resolve(ctx.io.cwd, ours), result.bytes);
   if (result.fallback) ctx.warn(warning('MERGED_BY_LINES', `无法按含义合并（${result.fallback}），已逐行合并。`, { file: path }));
   if (result.kind === 'registry' && result.conflicts.length) {
     ctx.warn(warning('REGISTRY_NOT_MERGED', `部门名录 ${path} 两边改在相邻的行：gongkai 不按含义合并名录，已留下冲突标记，请由办公厅手工合并。`, { file: path }));

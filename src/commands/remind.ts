@@ -8,7 +8,7 @@ import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import type { Reminder, RemindReport } from '../query/remind-report.js';
 import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
 import { reminderJson, renderReminderMarkdown, renderReminderText } from '../render/reminder.js';
-import { renderedBytes, writeOutputFile } from './write-output.js';
+import { inRunFolder, renderedBytes, writeOutputFile } from './write-output.js';
 import { renderJson } from '../render/json.js';
 
 type TextFormat = 'text' | 'md' | 'json';
@@ -51,17 +51,17 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
     return ExitCode.Ok;
   }
   const folder = options.output;
-  const isFolder = existsSync(folder) && statSync(folder).isDirectory();
+  const isFolder = existsSync(inRunFolder(ctx, folder)) && statSync(inRunFolder(ctx, folder)).isDirectory();
   // One department's letter may go straight to a file named like one (-o 信息中心.docx).
   if (report.reminders.length === 1 && !isFolder && folder.toLowerCase().endsWith(extension)) {
     writeOutputFile(ctx, folder, await render(report.reminders[0]!), `${report.reminders[0]!.department}的催办`);
     return ExitCode.Ok;
   }
-  if (existsSync(folder) && !isFolder) throw new UserError(`-o 须指定目录（每个部门写一个文件），「${folder}」是文件`);
-  mkdirSync(folder, { recursive: true });
+  if (existsSync(inRunFolder(ctx, folder)) && !isFolder) throw new UserError(`-o 须指定目录（每个部门写一个文件），「${folder}」是文件`);
+  mkdirSync(inRunFolder(ctx, folder), { recursive: true });
   for (const reminder of report.reminders) {
     // The file name comes from ledger data: made safe, and refused if it would leave the folder.
-    writeOutputFile(ctx, pathInside(folder, safeFileName(reminder.department, extension)), await render(reminder), `${reminder.department}的催办`);
+    writeOutputFile(ctx, pathInside(folder, safeFileName(reminder.department, extension), ctx.io.cwd), await render(reminder), `${reminder.department}的催办`);
   }
   return ExitCode.Ok;
 }

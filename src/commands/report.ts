@@ -28,7 +28,7 @@ export interface ReportOptions extends ViewOptions {
 
 /** Changes to the ledger committed on or after `since` (author dates), oldest first, then what is not committed yet; undefined when git has no version of it. */
 async function changesFromGit(ctx: CommandContext, file: string, root: string, since: string, today: string): Promise<RecentChange[] | undefined> {
-  const path = relative(root, resolve(file)).split('\\').join('/');
+  const path = relative(root, resolve(ctx.io.cwd, file)).split('\\').join('/');
   const head = hasHead(root) ? listCommits(root, ['-1', 'HEAD'], path)[0] : undefined;
   if (!head) return undefined;
   // Each commit since the day compared with its own parent: a merge shows only what it decided.
@@ -60,7 +60,7 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     async (view) => {
       let recent: LeaderReport['since'] = null;
       if (since) {
-        const repo = view.ledger.file === '-' ? undefined : repositoryOf(view.ledger.file);
+        const repo = view.ledger.file === '-' ? undefined : repositoryOf(view.ledger.file, ctx.io.cwd);
         const fromGit = repo && (await changesFromGit(ctx, view.ledger.file, repo.root, since, today));
         // Outside git (or never committed), the ledger's own dates tell what happened.
         recent = fromGit ? { date: since, source: 'git', changes: fromGit } : { date: since, source: 'ledger', changes: changesFromLedgerDates(view, since) };
@@ -113,7 +113,7 @@ async function periodReportCommand(ctx: CommandContext, options: ReportOptions, 
     'period',
     async (view) => {
       const file = view.ledger.file;
-      const repo = file === '-' ? undefined : repositoryOf(file);
+      const repo = file === '-' ? undefined : repositoryOf(file, ctx.io.cwd);
       // The ledger as it stood at the end of a day: its last commit on or before that day.
       const at = async (date: string): Promise<ViewContext | undefined> => {
         if (!repo) return undefined;

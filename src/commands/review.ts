@@ -35,7 +35,7 @@ function ownDate(change: Change): string | undefined {
 
 /** Every change of the ledger in git, each commit compared with its parent, oldest first, dated by the change itself where it carries a date; undefined outside git. */
 async function datedHistory(ctx: CommandContext, file: string): Promise<DatedChange[] | undefined> {
-  const repo = file === '-' ? undefined : repositoryOf(file);
+  const repo = file === '-' ? undefined : repositoryOf(file, ctx.io.cwd);
   if (!repo) return undefined;
   const entries = await ledgerHistory(ctx, repo.root, repo.path);
   // A change without a date of its own (已完成 set with its done date) takes the date of its item's dated change in the same commit, else the commit's.

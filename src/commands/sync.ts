@@ -12,13 +12,13 @@ import { openLedger } from '../open/open-ledger.js';
 export async function syncCommand(ctx: CommandContext, options: { commitMessage?: string }): Promise<ExitCode> {
   const { file } = await locateLedger(ctx);
   if (file === '-') throw new UserError('不能同步标准输入；用 --ledger 指定台账文件');
-  const repo = repositoryOf(file);
+  const repo = repositoryOf(file, ctx.io.cwd);
   if (!repo) throw new UserError(`${file} 不在 git 仓库中：sync 通过 git 与共享仓库同步`);
   if (options.commitMessage !== undefined && !options.commitMessage.trim()) throw new UserError('--commit-message 不能为空');
   let outcome;
   try {
     const open = (override: ((f: string) => Buffer | undefined) | undefined) => openLedger(ctx, { checks: 'all', file, override });
-    outcome = await syncLedger({ file, root: repo.root, path: repo.path, commitMessage: options.commitMessage, open });
+    outcome = await syncLedger({ file, cwd: ctx.io.cwd, root: repo.root, path: repo.path, commitMessage: options.commitMessage, open });
   } catch (cause) {
     if (cause instanceof SyncRefused || cause instanceof GitError) throw new UserError(`未同步：${cause.message}`);
     throw cause;

@@ -5,10 +5,15 @@ import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { safeLine } from '../render/safe-text.js';
 import { FILE_FORMATS, fileFormatsFor, renderFile, type FileFormatName, type Renderable, type ViewKind } from '../render/formats.js';
 
+/** A file or folder the user named, as a path: relative names start from the run's folder (Io's cwd), never the process's. */
+export function inRunFolder(ctx: CommandContext, path: string): string {
+  return resolve(ctx.io.cwd, path);
+}
+
 /** Writes bytes to the file named by -o, atomically; says where on stderr. */
 export function writeOutputFile(ctx: CommandContext, file: string, bytes: Uint8Array | string, what: string): void {
   try {
-    writeFileAtomic(resolve(file), bytes);
+    writeFileAtomic(inRunFolder(ctx, file), bytes);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'EROFS') throw new UserError(`无法写入 ${file}（${code}）`);

@@ -1,4 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { FileRefused, readRegularFile } from '../read/read-regular-file.js';
 import { isDeepStrictEqual } from 'node:util';
 import { ExitCode } from '../exit-code.js';
@@ -40,6 +41,8 @@ export interface EditsResult {
 }
 
 export interface EditOptions<R = EditResult> {
+  /** The run's folder (Io's cwd): a relative ledger name starts there, never at the process's folder. */
+  cwd: string;
   /** Reads the ledger from these bytes and checks it (the one way in, given by the command). */
   open: (bytes: Buffer) => Promise<CheckedLedger>;
   /** Called after the new text is ready and before it is written (tests change the file here). */
@@ -91,7 +94,7 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
  */
 export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<EditsResult> {
   // Through a symlink to the file itself: the rename must replace the ledger, not the link.
-  const target = realpathSync(file);
+  const target = realpathSync(resolve(options.cwd, file));
   // Before the lock: a FIFO, a device, a read-only ledger or folder is refused at once, with nothing created beside it.
   if (!statSync(target).isFile()) throw new UserError(`${file} 不是普通文件，无法编辑`);
   assertWritable(target);

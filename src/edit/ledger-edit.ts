@@ -14,6 +14,8 @@ export interface LedgerEdit {
   postpone?: { on: string; from: string; to: string; reason: string; approvedBy?: string };
   /** Appends a department's request to postpone to `postponement_requests` (the deadline does not move). */
   requestPostponement?: { on: string; dept: string; to: string; reason: string };
+  /** Appends the office's refusal of the pending request to `postponement_rejections` (the deadline does not move). */
+  rejectPostponement?: { on: string; reason: string; rejectedBy?: string };
   /** Writes `cancelled: {on, reason, approved_by}` (with status 已取消). */
   cancel?: { on: string; reason: string; approvedBy?: string };
 }
@@ -21,6 +23,11 @@ export interface LedgerEdit {
 /** The ledger's spelling of a postponement (keys in the order they are written). */
 export function postponementValue(p: NonNullable<LedgerEdit['postpone']>): Record<string, string> {
   return { on: p.on, from: p.from, to: p.to, reason: p.reason, ...(p.approvedBy ? { approved_by: p.approvedBy } : {}) };
+}
+
+/** The ledger's spelling of a refused request. */
+export function rejectionValue(r: NonNullable<LedgerEdit['rejectPostponement']>): Record<string, string> {
+  return { on: r.on, reason: r.reason, ...(r.rejectedBy ? { rejected_by: r.rejectedBy } : {}) };
 }
 
 /** The ledger's spelling of a cancellation. */
@@ -50,6 +57,7 @@ export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (
         item.postponements = [...((item.postponements as unknown[] | null) ?? []), postponementValue(edit.postpone)];
       }
       if (edit.requestPostponement) item.postponement_requests = [...((item.postponement_requests as unknown[] | null) ?? []), { ...edit.requestPostponement }];
+      if (edit.rejectPostponement) item.postponement_rejections = [...((item.postponement_rejections as unknown[] | null) ?? []), rejectionValue(edit.rejectPostponement)];
       if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
       if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
     }

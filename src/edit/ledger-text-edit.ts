@@ -3,7 +3,7 @@ import { afterLine, lineStart } from './line-offsets.js';
 import { itemNumbered, ledgerLayout } from '../read/ledger-layout.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
-import { cancellationValue, postponementValue, type LedgerEdit } from './ledger-edit.js';
+import { cancellationValue, postponementValue, rejectionValue, type LedgerEdit } from './ledger-edit.js';
 
 /** Item keys in the order gongkai writes them; a new key goes after the last one present before it. */
 const KEY_ORDER = Object.keys(itemShape.properties);
@@ -190,6 +190,7 @@ function editItem(text: string, item: YAMLMap, edit: LedgerEdit, statusWord: str
     editor.appendEntry('postponements', flowMap(postponementValue(edit.postpone)));
   }
   if (edit.requestPostponement) editor.appendEntry('postponement_requests', flowMap({ ...edit.requestPostponement }));
+  if (edit.rejectPostponement) editor.appendEntry('postponement_rejections', flowMap(rejectionValue(edit.rejectPostponement)));
   if (edit.cancel) editor.setScalar('cancelled', flowMap(cancellationValue(edit.cancel)), '');
   if (edit.note) editor.appendProgress(edit.note);
   // Apply from the end so earlier offsets stay valid; equal offsets keep their call order.

@@ -21,9 +21,9 @@ export function safeFileName(name: string, extension: string): string {
   return `${cleaned || '_'}${extension}`;
 }
 
-/** `folder/name`, refusing any name that would resolve outside `folder`. */
-export function pathInside(folder: string, name: string): string {
-  const root = resolve(folder);
+/** `folder/name` (folder absolute, or relative to `cwd`), refusing any name that would resolve outside `folder`. */
+export function pathInside(folder: string, name: string, cwd: string): string {
+  const root = resolve(cwd, folder);
   const target = resolve(root, name);
   if (!target.startsWith(root + sep)) throw new Error(`「${name}」会写到 ${folder} 之外，已拒绝`);
   return target;

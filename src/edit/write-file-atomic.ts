@@ -1,5 +1,5 @@
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
 
@@ -30,7 +30,9 @@ export function permissionRefusal(cause: unknown, what: string): UserError | und
  * someone made read-only is meant to stay as it is.
  */
 export function assertWritable(file: string): void {
-  const folder = dirname(resolve(file));
+  // The caller resolves a name the user typed against the run's folder (Io's cwd); the process's own folder means nothing here.
+  if (!isAbsolute(file)) throw new Error(`write-file-atomic: 「${file}」 is not an absolute path`);
+  const folder = dirname(file);
   let stat;
   try {
     stat = statSync(file);
@@ -75,7 +77,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   try {
     fd = openSync(temp, 'wx', 0o600);
   } catch (cause) {
-    throw permissionRefusal(cause, dirname(resolve(file))) ?? cause;
+    throw permissionRefusal(cause, dirname(file)) ?? cause;
   }
   try {
     try {
@@ -118,7 +120,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     if (watched !== undefined) closeSync(watched);
     throw permissionRefusal(cause, file) ?? cause;
   }
-  syncFolder(dirname(resolve(file)));
+  syncFolder(dirname(file));
   if (watched !== undefined) keepConcurrentWrite(file, watched, options.unchangedSince!);
   return true;
 }

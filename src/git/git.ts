@@ -44,12 +44,12 @@ export function gitShowBytes(cwd: string, commit: string, pathInRepo: string): B
   }
 }
 
-/** The repository that holds `file`, and the file's path inside it; undefined outside a repository. */
-export function repositoryOf(file: string): { root: string; path: string } | undefined {
-  const folder = dirname(resolve(file));
+/** The repository that holds `file` (absolute, or relative to the run's folder `cwd`), and the file's path inside it; undefined outside a repository. */
+export function repositoryOf(file: string, cwd: string): { root: string; path: string } | undefined {
+  const absolute = resolve(cwd, file);
   try {
-    const root = git(folder, ['rev-parse', '--show-toplevel']).trim();
-    return { root, path: relative(root, resolve(file)).split('\\').join('/') };
+    const root = git(dirname(absolute), ['rev-parse', '--show-toplevel']).trim();
+    return { root, path: relative(root, absolute).split('\\').join('/') };
   } catch {
     return undefined;
   }

@@ -92,7 +92,7 @@ export class LedgerVersions<L> {
 
   private async load(revision: string): Promise<LedgerVersionAt<L>> {
     const file = join(this.root, this.ledgerPath);
-    const inRepo = (f: string) => relative(this.root, resolve(f)).split('\\').join('/');
+    const inRepo = (f: string) => relative(this.root, resolve(this.root, f)).split('\\').join('/');
     const ledgerBytes = this.blob(revision, this.ledgerPath) ?? Buffer.alloc(0);
     const key = createHash('sha256').update(ledgerBytes).digest('hex');
     // Same ledger bytes and same registry bytes: the version parsed for another revision is this one.
@@ -103,7 +103,7 @@ export class LedgerVersions<L> {
     // A file the revision lacks reads as empty, never as the working copy's.
     const opened = await this.open(file, (f) => this.blob(revision, inRepo(f)) ?? Buffer.alloc(0));
     const registryFile = (opened.ledger as { registryFile?: string } | undefined)?.registryFile;
-    const registryPath = registryFile && resolve(registryFile) !== resolve(file) ? inRepo(registryFile) : undefined;
+    const registryPath = registryFile && resolve(this.root, registryFile) !== file ? inRepo(registryFile) : undefined;
     const registryBytes = registryPath === undefined ? undefined : this.blob(revision, registryPath);
     const version: LedgerVersionAt<L> = { ledger: opened.ledger, value: opened.value ?? null, registryBytes };
     const list = this.byContent.get(key) ?? [];

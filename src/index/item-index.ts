@@ -168,8 +168,8 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
 }
 
 /** The stored index of a file. */
-function storedIndexOf(cache: CacheStore, file: string): StoredIndex | undefined {
-  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(file)))?.value;
+function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
+  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
 }
 
 /** A delta folds into the index once it holds this many rows. */
@@ -182,13 +182,13 @@ const foldAt = (items: number) => Math.max(8, items >> 4);
  * chunk does not parse alone): the caller then loads the ledger whole.
  */
 export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array): Promise<IndexedLedger | undefined> {
-  const stored = storedIndexOf(cache, file);
+  const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
   const state = fileState(file, stored.registryFile, calendar, today, cwd, ledgerBytes);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
   // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
   rememberRegistryOf(cache, fileFingerprint(file, state.bytes, cwd), resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
-  const deltaKey = cacheKeys.itemIndexDelta(resolve(file));
+  const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
   const place = new Map<string, number>();
@@ -213,7 +213,7 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
       const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: state.hashes.map((hash) => packed(hash)!) };
-      cache.set(cacheKeys.itemIndex(resolve(file)), folded);
+      cache.set(cacheKeys.itemIndex(resolve(cwd, file)), folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
     } else cache.set(deltaKey, delta);
   }
@@ -309,11 +309,11 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   // Every item must sit in a section's list for its row to be computed alone.
   if (sectionOf.length !== split.chunks.length || Array.from(sectionOf, (s) => s === undefined).includes(true)) return;
   // Rows depend on the plan, the registry, the calendar and today, not on the item's place: those of the last index stand.
-  const previous = storedIndexOf(cache, loaded.file);
+  const previous = storedIndexOf(cache, loaded.file, cwd);
   const keep = new Map<string, PackedRow>();
   if (previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan)) {
     previous.order.forEach((hash, i) => keep.set(hash, previous.rows[i]!));
-    const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(loaded.file)))?.value;
+    const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)))?.value;
     if (delta?.stamp === previous.stamp) for (const [hash, row] of Object.entries(delta.rows)) keep.set(hash, row);
   }
   const stored: StoredIndex = {
@@ -346,6 +346,6 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     rows.push(unpackRow(row));
   }
   stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - (await numberingErrors(rows, loaded.displayFile));
-  cache.set(cacheKeys.itemIndex(resolve(loaded.file)), stored);
-  cache.set(cacheKeys.itemIndexDelta(resolve(loaded.file)), { stamp: stored.stamp, rows: {} });
+  cache.set(cacheKeys.itemIndex(resolve(cwd, loaded.file)), stored);
+  cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gitMergeFile } from '../git/git.js';
 import { mergeLedger, parsesAsYaml, type MergeConflict } from './merge-ledger.js';
 import { UnsupportedLedger } from './ledger-chunks.js';
@@ -40,7 +41,7 @@ function kindOf(text: string): DriverResult['kind'] {
  * would, with conflicts marked and counted.
  */
 export function mergeFiles(input: DriverInput): DriverResult {
-  const read = (file: string) => readFileSync(file, 'utf8');
+  const read = (file: string) => readFileSync(resolve(input.cwd, file), 'utf8');
   const [base, ours, theirs] = [read(input.base), read(input.ours), read(input.theirs)];
   const bom = ours.startsWith(BOM) ? BOM : '';
   const strip = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);

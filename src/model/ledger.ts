@@ -53,6 +53,14 @@ export interface PostponementRequest {
   reason: string;
 }
 
+/** The office's refusal of a pending request (驳回延期申请): who refused it, when and why. The deadline does not move. */
+export interface PostponementRejection {
+  /** YYYY-MM-DD: when it was refused (recorded). */
+  on: string;
+  reason: string;
+  rejectedBy?: string;
+}
+
 /** Why and when an item was cancelled (已取消). */
 export interface Cancellation {
   on: string;
@@ -116,6 +124,8 @@ export interface Item {
   postponements: Postponement[];
   /** Requests to postpone, in the order received; see pendingRequest. */
   postponementRequests: PostponementRequest[];
+  /** Requests refused by the office, in the order refused; each answers the request pending when it was recorded. */
+  postponementRejections: PostponementRejection[];
   cancellation?: Cancellation;
   /** For vague groups (各有关司(局)…): which departments they mean on this item. */
   resolutions: Record<string, string[]>;
@@ -139,9 +149,10 @@ export interface Ledger {
   items: Item[];
 }
 
-/** The request still waiting for approval: the last one, unless a postponement was recorded on or after its date. */
-export function pendingRequest(item: Pick<Item, 'postponementRequests' | 'postponements' | 'status'>): PostponementRequest | undefined {
+/** The request still waiting for an answer: the last one, unless a postponement or a refusal was recorded on or after its date. */
+export function pendingRequest(item: Pick<Item, 'postponementRequests' | 'postponements' | 'postponementRejections' | 'status'>): PostponementRequest | undefined {
   const last = item.postponementRequests[item.postponementRequests.length - 1];
   if (!last || item.status === 'done' || item.status === 'cancelled') return undefined;
-  return item.postponements.some((p) => p.on >= last.on) ? undefined : last;
+  const answered = item.postponements.some((p) => p.on >= last.on) || item.postponementRejections.some((r) => r.on >= last.on);
+  return answered ? undefined : last;
 }

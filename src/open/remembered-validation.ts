@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { OpenContext } from './open-context.js';
 import { cacheKeys, calendarFingerprint, locatedIn, quickContentKey } from '../cache/index.js';
 import { ExitCode } from '../exit-code.js';
@@ -23,7 +22,7 @@ async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | u
   // git (and child_process) only for the commit hook: every other run would pay for loading them.
   const { gitShowBytes, repositoryOf } = await import('../git/git.js');
   return (file) => {
-    const repo = repositoryOf(resolve(cwd, file));
+    const repo = repositoryOf(file, cwd);
     if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --staged`);
     try {
       return gitShowBytes(repo.root, '', repo.path);

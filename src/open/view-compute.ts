@@ -42,7 +42,7 @@ export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceD
  */
 async function changedSinceDate(ctx: OpenContext, ledger: Ledger, since: string, notes: Diagnostic[]): Promise<Set<Item>> {
   const changed = changedByDates(ledger, since);
-  const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file);
+  const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file, ctx.io.cwd);
   if (!repo) return changed;
   const commit = lastCommitBefore(repo.root, repo.path, since);
   if (!commit) {

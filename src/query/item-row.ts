@@ -1,4 +1,4 @@
-import type { Item } from '../model/ledger.js';
+import { pendingRequest, type Item } from '../model/ledger.js';
 import { currentStep } from '../model/milestones.js';
 import type { Role } from '../model/role.js';
 import type { Status } from '../model/status.js';
@@ -39,6 +39,8 @@ export interface ItemRow {
   latest_note?: { date: string; dept: string; note: string };
   /** With --since: whether the item changed on or after that date. */
   changed_since?: boolean;
+  /** A department's request to postpone, waiting for the office (申请延期，待批准). */
+  postponement_requested?: { on: string; dept: string; to: string; reason: string };
   /** 上年结转: the unfinished item of an earlier plan this item continues (import --carry-over). */
   carried_over?: { item: string; plan?: string; document_number?: string };
 }
@@ -63,6 +65,7 @@ function carriedFrom(link: NonNullable<Item['carriedOver']>): NonNullable<ItemRo
 export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation, changedSince?: boolean): ItemRow {
   const step = item.status === 'done' || item.status === 'cancelled' ? undefined : currentStep(item);
   const note = latestNote(item);
+  const request = pendingRequest(item);
   return {
     number: item.number,
     section: item.section,
@@ -86,6 +89,7 @@ export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation,
     ...(step ? { step: { index: step.index, total: step.total, text: step.milestone.text, due: step.milestone.due } } : {}),
     ...(note ? { latest_note: { date: note.date, dept: note.dept, note: note.note } } : {}),
     ...(changedSince !== undefined ? { changed_since: changedSince } : {}),
+    ...(request ? { postponement_requested: { on: request.on, dept: request.dept, to: request.to, reason: request.reason } } : {}),
     ...(item.carriedOver ? { carried_over: carriedFrom(item.carriedOver) } : {}),
   };
 }

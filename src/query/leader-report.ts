@@ -1,5 +1,6 @@
 import type { Change } from './ledger-diff.js';
 import { officeContact, type OfficeContact } from './office-contact.js';
+import type { ItemRow } from './item-row.js';
 import { overdueReport, type OwnerItems } from './overdue-report.js';
 import { statusReport, type StatusReport } from './status-report.js';
 import type { ViewContext } from './view-context.js';
@@ -35,6 +36,8 @@ export interface LeaderReport {
   overdue: OwnerItems[];
   due_soon: OwnerItems[];
   postponements: PostponementRow[];
+  /** Requests to postpone waiting for the office: the leaders see what is asked before it is decided. */
+  pending_requests: ItemRow[];
   since: { date: string; source: 'git' | 'ledger'; changes: RecentChange[] } | null;
   /** The office's 联系人/电话, for the Word report's last line. */
   contact?: OfficeContact;
@@ -64,6 +67,7 @@ export function leaderReport(context: ViewContext, since: LeaderReport['since'])
     status: statusReport(context),
     overdue: late.overdue,
     due_soon: late.due_soon,
+    pending_requests: late.pending_requests,
     postponements: context.ledger.items.flatMap((item) =>
       item.postponements.map((p) => ({ number: item.number, text: item.text, on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null })),
     ),

@@ -1,5 +1,5 @@
 import { lookupName, type Registry } from '../model/department.js';
-import type { Item, Ledger, ProgressEntry } from '../model/ledger.js';
+import { pendingRequest, type Item, type Ledger, type ProgressEntry } from '../model/ledger.js';
 import { ROLE_LABELS } from '../model/role.js';
 import type { Status } from '../model/status.js';
 
@@ -16,6 +16,7 @@ export type Change =
   | { kind: 'postponed'; item: string; count: number; on: string; from: string; to: string; reason: string; approved_by: string | null }
   | { kind: 'cancelled'; item: string; on: string; reason: string; approved_by: string | null }
   | { kind: 'postpone_requested'; item: string; on: string; dept: string; to: string; reason: string }
+  | { kind: 'postpone_rejected'; item: string; on: string; reason: string; rejected_by: string | null; request: { on: string; dept: string; to: string } | null }
   | { kind: 'milestone_done'; item: string; step: number; total: number; text: string; done_on: string }
   | { kind: 'text'; item: string };
 
@@ -56,6 +57,14 @@ export function diffLedgers(before: Ledger, after: Ledger): Change[] {
     }
     const askedBefore = new Set(was.postponementRequests.map((r) => JSON.stringify(r)));
     for (const r of item.postponementRequests) if (!askedBefore.has(JSON.stringify(r))) changes.push({ kind: 'postpone_requested', item: n, on: r.on, dept: r.dept, to: r.to, reason: r.reason });
+    // A refusal answers the request that was pending before it.
+    const refusedBefore = new Set(was.postponementRejections.map((r) => JSON.stringify(r)));
+    const answered = pendingRequest(was);
+    for (const r of item.postponementRejections) {
+      if (refusedBefore.has(JSON.stringify(r))) continue;
+      const request = answered && answered.on <= r.on ? { on: answered.on, dept: answered.dept, to: answered.to } : null;
+      changes.push({ kind: 'postpone_rejected', item: n, on: r.on, reason: r.reason, rejected_by: r.rejectedBy ?? null, request });
+    }
     const explained = moved.length > 0 && moved[moved.length - 1]!.p.to === item.due;
     if (was.due !== item.due && !explained) changes.push({ kind: 'due', item: n, from: was.due, to: item.due });
     const c = item.cancellation;

@@ -35,6 +35,7 @@ export function ledgerExport(ledger: Ledger) {
       milestones: item.milestones.map((m) => ({ due: m.due, text: m.text, done_on: m.doneOn ?? null })),
       postponements: item.postponements.map((p) => ({ on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null })),
       postponement_requests: item.postponementRequests.map((r) => ({ on: r.on, dept: r.dept, to: r.to, reason: r.reason })),
+      postponement_rejections: item.postponementRejections.map((r) => ({ on: r.on, reason: r.reason, rejected_by: r.rejectedBy ?? null })),
       cancelled: item.cancellation ? { on: item.cancellation.on, reason: item.cancellation.reason, approved_by: item.cancellation.approvedBy ?? null } : null,
       roles: item.assignments.map((a) => {
         const entry = lookupName(registry, a.name);

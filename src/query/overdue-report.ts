@@ -1,6 +1,6 @@
 import { lookupName, type Department } from '../model/department.js';
 import { isAccountable } from '../model/role.js';
-import type { Item } from '../model/ledger.js';
+import { pendingRequest, type Item } from '../model/ledger.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import type { Deadline } from './deadline.js';
 import { changedSince, type ViewContext } from './view-context.js';
@@ -26,7 +26,9 @@ export interface OverdueReport {
   stale: OwnerItems[];
   /** Items overdue before a postponement made in the period (since --since, else the whole plan), and not late now: 曾逾期（已延期）. */
   postponed: OwnerItems[];
-  counts: { overdue: number; due_soon: number; stale: number; postponed: number };
+  /** Requests to postpone waiting for the office (申请延期，待批准), in ledger order; rows carry postponement_requested. */
+  pending_requests: ItemRow[];
+  counts: { overdue: number; due_soon: number; stale: number; postponed: number; pending_requests: number };
   /** The --since date, when given: rows then carry changed_since. */
   since?: string;
 }
@@ -92,9 +94,25 @@ function countItems(groups: OwnerItems[]): number {
   return new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
 }
 
-/** Overdue and due-soon items by accountable department, and stale ongoing items. */
+/**
+ * Items with a request to postpone that waits for the office, whatever their
+ * deadline: the office must answer each (postpone --approved-by or --rejected-by).
+ * With a department, those it asked for.
+ */
+export function pendingRequests(context: ViewContext, only?: Department): ItemRow[] {
+  const rows: ItemRow[] = [];
+  for (const item of context.ledger.items) {
+    const request = pendingRequest(item);
+    if (!request || (only && request.dept !== only.name)) continue;
+    rows.push(itemRow(item, context.deadlines.get(item)!, undefined, changedSince(context, item)));
+  }
+  return rows;
+}
+
+/** Overdue and due-soon items by accountable department, stale ongoing items, and requests to postpone waiting for an answer. */
 export function overdueReport(context: ViewContext, only?: Department): OverdueReport {
   const { overdue, due_soon, stale, postponed } = byOwner(context, only);
+  const pending = pendingRequests(context, only);
   return {
     plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,
@@ -105,7 +123,8 @@ export function overdueReport(context: ViewContext, only?: Department): OverdueR
     due_soon,
     stale,
     postponed,
+    pending_requests: pending,
     ...(context.since ? { since: context.since.date } : {}),
-    counts: { overdue: countItems(overdue), due_soon: countItems(due_soon), stale: countItems(stale), postponed: countItems(postponed) },
+    counts: { overdue: countItems(overdue), due_soon: countItems(due_soon), stale: countItems(stale), postponed: countItems(postponed), pending_requests: pending.length },
   };
 }

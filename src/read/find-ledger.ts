@@ -29,7 +29,7 @@ export interface Config {
 
 /** Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable. */
 export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config> {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+  for (let dir = cwd; ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
     if (existsSync(file)) {
       let raw: unknown;

@@ -1,4 +1,4 @@
-import type { CarriedOver, Ledger, Item, Plan, Section, ProgressEntry, Postponement, PostponementRequest, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
+import type { CarriedOver, Ledger, Item, Plan, Section, ProgressEntry, Postponement, PostponementRejection, PostponementRequest, Milestone, Cancellation, RelativeDue } from '../model/ledger.js';
 import type { Registry } from '../model/department.js';
 import type { Assignment, Role } from '../model/role.js';
 import { parseStatus } from '../model/status.js';
@@ -67,6 +67,16 @@ function requestsFromValue(value: unknown): PostponementRequest[] {
     const to = asDate(entry.to);
     if (!on || !to || typeof entry.dept !== 'string') continue;
     out.push({ on, dept: entry.dept, to, reason: asString(entry.reason) ?? '' });
+  }
+  return out;
+}
+
+function rejectionsFromValue(value: unknown): PostponementRejection[] {
+  const out: PostponementRejection[] = [];
+  for (const entry of asArray(value).map(asRecord)) {
+    const on = asDate(entry.on);
+    if (!on) continue;
+    out.push({ on, reason: asString(entry.reason) ?? '', ...optional('rejectedBy', asString(entry.rejected_by)) });
   }
   return out;
 }
@@ -156,6 +166,7 @@ function itemFromValue(value: unknown, section: string, plan: Plan, path: (strin
     milestones: milestonesFromValue(raw.milestones),
     postponements: postponementsFromValue(raw.postponements),
     postponementRequests: requestsFromValue(raw.postponement_requests),
+    postponementRejections: rejectionsFromValue(raw.postponement_rejections),
     ...(cancellation ? { cancellation } : {}),
     resolutions,
     progress,

@@ -19,6 +19,8 @@ export function changeSummary(change: Change): string {
       return `${change.item} 延期 ${change.from}→${change.to}`;
     case 'postpone_requested':
       return `${change.item} 申请延期至${change.to}`;
+    case 'postpone_rejected':
+      return `${change.item} 驳回延期申请`;
     case 'cancelled':
       return `${change.item} 取消`;
     case 'milestone_done':
@@ -50,6 +52,8 @@ export function describeChange(change: Change): string {
       return `${head}　${change.group} 指：${change.from.join('、') || '未指明'} → ${change.to.join('、') || '未指明'}`;
     case 'postpone_requested':
       return `${head}　申请延期（${change.on}，${change.dept}）：延至 ${change.to}；理由：${change.reason}；待批准`;
+    case 'postpone_rejected':
+      return `${head}　驳回延期申请（${change.on}${change.rejected_by ? `，${change.rejected_by}` : ''}）：${change.request ? `${change.request.dept} ${change.request.on} 申请延至 ${change.request.to}；` : ''}理由：${change.reason}`;
     case 'postponed':
       return `${head}　延期（第 ${change.count} 次，${change.on}）：${change.from} → ${change.to}；理由：${change.reason}${change.approved_by ? `；批准：${change.approved_by}` : ''}`;
     case 'cancelled':

@@ -120,6 +120,7 @@ export function dueParts(row: ItemRow): { due: string; marks: string[] } {
     row.step ? `第 ${row.step.index}/${row.step.total} 步` : '',
     row.due_after && !row.postponed ? `${row.due_after.after} 后 ${row.due_after.working_days} 个工作日` : '',
     postponedLabel(row),
+    row.postponement_requested ? `申请延期至 ${row.postponement_requested.to}，待批准` : '',
   ].filter(Boolean);
   return { due: row.step ? row.step.due : row.due, marks };
 }

@@ -1,6 +1,7 @@
 import type { OverdueReport, OwnerItems } from '../query/overdue-report.js';
-import { ITEM_CSV_COLUMNS, itemColumns, itemDocRow, sinceFacts } from './labels.js';
-import type { DocTable, TableDoc } from './table-doc.js';
+import type { ItemRow } from '../query/item-row.js';
+import { dueCell, ITEM_CSV_COLUMNS, itemColumns, itemDocRow, sinceFacts, timeCell } from './labels.js';
+import type { DocColumn, DocTable, TableDoc } from './table-doc.js';
 
 const COLUMNS = itemColumns('天数');
 
@@ -19,6 +20,35 @@ function tables(category: string, groups: OwnerItems[], empty: string): DocTable
   }));
 }
 
+/** 待批准的延期申请: what was asked, by whom, and where the item stands now. */
+function requestTable(rows: ItemRow[]): DocTable {
+  return {
+    heading: `待批准的延期申请（${rows.length} 项）`,
+    csvGroup: [
+      ['分类', '待批准的延期申请'],
+      ['责任单位', ''],
+    ],
+    columns: REQUEST_COLUMNS,
+    csvColumns: ITEM_CSV_COLUMNS,
+    rows: rows.map((row) => {
+      const r = row.postponement_requested!;
+      const item = itemDocRow(row);
+      return { ...item, cells: [row.number, item.cells[2]!, r.dept, r.on, dueCell({ ...row, postponement_requested: undefined }), r.to, r.reason, timeCell(row)], compact: undefined };
+    }),
+  };
+}
+
+const REQUEST_COLUMNS: DocColumn[] = [
+  { header: '编号', align: 'right' },
+  { header: '任务', flexible: true },
+  { header: '申请部门' },
+  { header: '申请日期' },
+  { header: '时限' },
+  { header: '申请延至' },
+  { header: '理由', maxWidth: 24 },
+  { header: '天数' },
+];
+
 /** `overdue`: 逾期, 临期 and 久未更新, each grouped by accountable department. */
 export function overdueDoc(report: OverdueReport): TableDoc {
   const { counts } = report;
@@ -27,7 +57,8 @@ export function overdueDoc(report: OverdueReport): TableDoc {
     facts: [
       ...(report.as_of_note ? [report.as_of_note] : []),
       `逾期 ${counts.overdue} 项，${report.due_soon_days} 个工作日内到期 ${counts.due_soon} 项，持续推进但 ${report.stale_days} 天无进展 ${counts.stale} 项` +
-        (counts.postponed ? `；逾期后经批准延期 ${counts.postponed} 项` : ''),
+        (counts.postponed ? `；逾期后经批准延期 ${counts.postponed} 项` : '') +
+        (counts.pending_requests ? `；待批准的延期申请 ${counts.pending_requests} 项` : ''),
       ...sinceFacts(report.since),
     ],
     tables: [
@@ -36,6 +67,8 @@ export function overdueDoc(report: OverdueReport): TableDoc {
       ...tables('久未更新', report.stale, '持续推进的任务都有近期进展。'),
       // Only when there are some: most reports have none, and an empty table would be noise.
       ...(report.postponed.length ? tables('曾逾期（已延期）', report.postponed, '') : []),
+      // The office must answer these (postpone --approved-by / --rejected-by); only when there are some.
+      ...(report.pending_requests.length ? [requestTable(report.pending_requests)] : []),
     ],
     asOf: report.as_of,
     notes: ['按牵头、按职责分工负责、负责的部门列出（不含配合）；一项任务有几个责任单位就在几处列出。天数按日历日与中国工作日（含调休）计算。'],

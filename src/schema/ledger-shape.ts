@@ -103,6 +103,17 @@ export const postponementRequestShape: ObjectShape = {
   required: ['on', 'dept', 'to', 'reason'],
 };
 
+export const postponementRejectionShape: ObjectShape = {
+  type: 'object',
+  description: '驳回一次延期申请：办公厅不同意延期（gongkai postpone 编号 --rejected-by 驳回人 --reason 理由），时限不变',
+  properties: {
+    on: date('驳回的日期 YYYY-MM-DD'),
+    reason: { type: 'string', description: '驳回理由' },
+    rejected_by: { type: 'string', description: '驳回人' },
+  },
+  required: ['on', 'reason'],
+};
+
 export const cancellationShape: ObjectShape = {
   type: 'object',
   description: '取消的记录：状态为已取消时写明理由',
@@ -183,6 +194,7 @@ export const itemShape: ObjectShape = {
     milestones: { type: 'array', items: milestoneShape, description: '分步骤的时限（如 2 月公开预算、8 月公开决算）；任务状态跟随下一个未完成的步骤' },
     postponements: { type: 'array', items: postponementShape, description: '延期记录，按时间顺序；由 gongkai postpone 追加' },
     postponement_requests: { type: 'array', items: postponementRequestShape, description: '延期申请，按收到的顺序；由 gongkai collect 从填报表格追加，批准后由 postpone 记入 postponements' },
+    postponement_rejections: { type: 'array', items: postponementRejectionShape, description: '驳回的延期申请，按时间顺序；由 gongkai postpone --rejected-by 追加，每条答复当时待批准的申请' },
     cancelled: cancellationShape,
     progress: { type: 'array', items: progressShape, description: '进展记录' },
     carried_over: carriedOverShape,

@@ -20,6 +20,8 @@ interface Checked {
 export interface SyncRequest {
   /** The ledger file (as the user named it) and its repository. */
   file: string;
+  /** The run's folder (Io's cwd): the ledger's and registry's relative names start there. */
+  cwd: string;
   root: string;
   path: string;
   commitMessage?: string;
@@ -137,23 +139,23 @@ function workingChanges(root: string): { changed: Set<string>; staged: string[] 
 }
 
 /** The ledger and, when it is a file of its own in the same repository, its registry. */
-function filesOf({ file, root, path }: SyncRequest, ledger: Ledger | undefined): string[] {
+function filesOf({ file, cwd, root, path }: SyncRequest, ledger: Ledger | undefined): string[] {
   const files = [path];
   const registry = ledger?.registryFile;
   if (registry && registry !== file) {
-    const inRepo = relative(root, resolve(registry)).split('\\').join('/');
+    const inRepo = relative(root, resolve(cwd, registry)).split('\\').join('/');
     if (!inRepo.startsWith('../') && inRepo !== path) files.push(inRepo);
   }
   return files;
 }
 
 /** The ledger at a revision (undefined: the working file), checked. */
-async function checked({ root, open }: SyncRequest, revision: string | undefined): Promise<Checked> {
+async function checked({ cwd, root, open }: SyncRequest, revision: string | undefined): Promise<Checked> {
   const override =
     revision === undefined
       ? undefined
       : (f: string) => {
-          const spec = `${revision}:${relative(root, resolve(f)).split('\\').join('/')}`;
+          const spec = `${revision}:${relative(root, resolve(cwd, f)).split('\\').join('/')}`;
           return readBlobs(root, [spec]).get(spec);
         };
   const opened = await open(override);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editLedgerFile } from '../../src/edit/edit-ledger.js';
 import type { LedgerEdit } from '../../src/edit/ledger-edit.js';
@@ -30,7 +30,7 @@ async function expectedAfter(dir: string, ledger: string, edit: LedgerEdit): Pro
   const copy = join(dir, 'expected.yaml');
   copyFileSync(ledger, copy);
   try {
-    await editLedgerFile(copy, edit, { open: checkedOpener(copy, TODAY) });
+    await editLedgerFile(copy, edit, { cwd: dirname(copy), open: checkedOpener(copy, TODAY) });
   } catch {
     // Refused (say, the status was already that): the file stays as it was.
   }

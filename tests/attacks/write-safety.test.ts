@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editLedgerFile } from '../../src/edit/edit-ledger.js';
 import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
@@ -63,6 +63,7 @@ describe('an edit made while gongkai writes is not lost', () => {
     const ledger = join(dir, 'ledger.yaml');
     let writes = 0;
     const result = await editLedgerFile(ledger, { item: '4', status: 'in_progress' }, {
+      cwd: dirname(ledger),
       open: checkedOpener(ledger, '2021-11-01'),
       duringWrite: () => {
         if (writes++ === 0) appendFileSync(ledger, '# 别人的修改\n');

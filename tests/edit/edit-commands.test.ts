@@ -1,5 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editLedgerFile } from '../../src/edit/edit-ledger.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -159,6 +159,7 @@ describe('a file changed underneath an edit', () => {
     const file = ledgerCopy();
     let once = false;
     await editLedgerFile(file, { item: '2', status: 'in_progress' }, {
+      cwd: dirname(file),
       open: checkedOpener(file, '2021-10-01'),
       beforeWrite: () => {
         if (once) return;
@@ -175,6 +176,7 @@ describe('a file changed underneath an edit', () => {
     const file = ledgerCopy();
     let n = 0;
     const attempt = editLedgerFile(file, { item: '2', status: 'in_progress' }, {
+      cwd: dirname(file),
       open: checkedOpener(file, '2021-10-01'),
       beforeWrite: () => writeFileSync(file, HAND + `# 保存 ${++n}\n`),
     });

@@ -74,7 +74,7 @@ describe('a form with a postponement request and evidence', () => {
     const text = readFileSync(ledger, 'utf8');
     const result = await cli('collect', form, '--on', '2021-10-12');
     expect(result.code).toBe(2);
-    expect(result.err, result.err).toMatch(/信息中心\.xlsx:填报!K\d+: 申请延期须写明延期理由/);
+    expect(result.err, result.err).toMatch(/信息中心\.xlsx:填报!K\d+: 错误\[FORM_ENTRY_INVALID\] 申请延期须写明延期理由/);
     expect(readFileSync(ledger, 'utf8')).toBe(text);
     await fillForm(form, { '23': { 申请延期至: null, 延期理由: null } as never });
     const second = await cli('collect', form, '--on', '2021-10-12');
@@ -133,7 +133,7 @@ describe('the master 任务分工表, edited and read back', () => {
     const text = readFileSync(ledger, 'utf8');
     const bad = await cli('collect', table);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/任务分工表\.xlsx:任务分工表!I\d+: 「完成了」不是可选的状态/);
+    expect(bad.err).toMatch(/任务分工表\.xlsx:任务分工表!I\d+: 错误\[FORM_ENTRY_INVALID\] 「完成了」不是可选的状态/);
     expect(readFileSync(ledger, 'utf8')).toBe(text);
 
     await edit(table, { '3': { 状态: '推进中' } });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,30 @@ export function runTempDir(prefix: string): string {
   const runDir = process.env.GONGKAI_TEST_RUN_DIR ?? tmpdir();
   mkdirSync(runDir, { recursive: true });
   return mkdtempSync(join(runDir, `${prefix}-`));
+}
+
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * A copy of a folder that `make` fills once per test process (the first time `key` is asked for)
+ * and every later caller copies: a set-up of git repositories, commits and hooks is paid once, a
+ * copy costs little. The copy goes into `into` (made if missing), or a temp folder removed when the
+ * test ends. The folder must not depend on where it lies (a clone's remote is fixed by the caller).
+ */
+export async function copyOfTemplate(key: string, make: (dir: string) => Promise<void> | void, into?: string): Promise<string> {
+  let template = templates.get(key);
+  if (!template) {
+    template = (async () => {
+      const dir = runTempDir('template');
+      await make(dir);
+      return dir;
+    })();
+    templates.set(key, template);
+    template.catch(() => templates.delete(key));
+  }
+  const copy = into ?? tempDir();
+  cpSync(await template, copy, { recursive: true });
+  return copy;
 }
 
 /** A real git repository in a temp folder, with the files committed. */

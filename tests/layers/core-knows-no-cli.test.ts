@@ -7,6 +7,11 @@ const SRC = join(ROOT, 'src');
 
 /** Every TypeScript file under src/ except the edge (cli/, commands/), as [path from src/, text]. */
 function coreFiles(): [string, string][] {
+  return sourceFiles().filter(([path]) => !path.startsWith('cli/') && !path.startsWith('commands/') && path !== 'command-context.ts');
+}
+
+/** Every TypeScript file under src/ (or one folder of it), as [path from src/, text]. */
+function sourceFiles(folder = ''): [string, string][] {
   const files: [string, string][] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -15,8 +20,8 @@ function coreFiles(): [string, string][] {
       else if (entry.name.endsWith('.ts')) files.push([relative(SRC, path).split('\\').join('/'), readFileSync(path, 'utf8')]);
     }
   };
-  walk(SRC);
-  return files.filter(([path]) => !path.startsWith('cli/') && !path.startsWith('commands/') && path !== 'command-context.ts');
+  walk(join(SRC, folder));
+  return files;
 }
 
 /** Lines matching `pattern`, as `file:line: text`, minus those the allowance explains. */
@@ -58,6 +63,17 @@ describe('the core knows no CLI', () => {
     expect(offending(/readBounded\(0\b|readFileSync\(0\b|readSync\(0\b|\/dev\/stdin/)).toEqual([]);
     // Relative names resolved against the process's folder without saying so.
     expect(offending(/\bresolve\(\)|path\.resolve\(\)/)).toEqual([]);
+  });
+
+  it('a name the user typed starts from the run\'s folder (Io\'s cwd) everywhere but cli/: no one-argument resolve()', () => {
+    // resolve(name) alone is resolve(process.cwd(), name): commands and the core pass the run's folder instead.
+    const oneArgument = /\bresolve\((?:[^,()]|\([^()]*\))*\)/;
+    const files = [...coreFiles(), ...sourceFiles('commands')];
+    const found = files.flatMap(([file, text]) => text.split('\n').flatMap((line, index) => (oneArgument.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])));
+    expect(found).toEqual([]);
+    expect(oneArgument.test('writeFileAtomic(resolve(file), bytes)')).toBe(true);
+    expect(oneArgument.test('resolve(ctx.io.cwd, file)')).toBe(false);
+    expect(files.some(([file]) => file === 'commands/write-output.ts')).toBe(true);
   });
 
   it('the checker sees a violation when there is one (the patterns are live)', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -74,5 +74,33 @@ describe('a run reads its folder, environment and clock only through Io', () => 
     const above = await runCli(['validate', '--ledger', `${basename(folder)}/ledger.yaml`], { cwd: dirname(folder), env, now: at('2021-10-08') });
     expect(above.code).toBe(1);
     expect(above.out + above.err).toMatch(new RegExp(`^${basename(folder)}/ledger\\.yaml:\\d+:\\d+: 错误\\[BAD_STATUS\\]`, 'm'));
+  });
+});
+
+describe('edits and written files land in the run\'s folder, named as typed there', () => {
+  it('note edits the ledger of Io\'s folder on the fake day; status -o and remind -o write there; nothing lands in the process\'s folder', async () => {
+    const folder = workingFolder('year: 2021\nholidays: [2021-10-01]\n');
+    const env = { GONGKAI_CACHE_DIR: tempDir(), NO_COLOR: '1' };
+    const { existsSync } = await import('node:fs');
+    const io = { cwd: folder, env, now: at('2021-10-08') };
+    // No --on: the record's date is the fake clock's day.
+    const noted = await runCli(['note', '23', '--dept', '信息中心', '只在这个目录里记下的进展'], io);
+    expect(noted.code, noted.err).toBe(0);
+    expect(readFileSync(join(folder, 'ledger.yaml'), 'utf8')).toMatch(/- \{ date: 2021-10-08, dept: 信息中心, note: 只在这个目录里记下的进展 \}/);
+    expect(readFileSync(SHIPPED_LEDGER, 'utf8')).not.toContain('只在这个目录里记下的进展');
+    // A relative --ledger is that folder's too.
+    const set = await runCli(['set', '22', '--status', '推进中', '--ledger', 'ledger.yaml'], io);
+    expect(set.code, set.err).toBe(0);
+    expect(readFileSync(join(folder, 'ledger.yaml'), 'utf8')).toMatch(/number: "22"[\s\S]*?status: 推进中/);
+    const written = await runCli(['status', '--format', 'md', '-o', '汇总.md'], io);
+    expect(written.code, written.err).toBe(0);
+    expect(written.err).toContain('已写入 汇总.md');
+    expect(readFileSync(join(folder, '汇总.md'), 'utf8')).toContain('只在这个目录里的台账');
+    // Late in the year some items are overdue: one letter per department to chase, in the folder named.
+    const reminders = await runCli(['remind', '-o', '催办', '--format', 'md'], { ...io, now: at('2021-12-28') });
+    expect(reminders.code, reminders.err).toBe(0);
+    expect(reminders.err).toContain(`已写入 ${join(folder, "催办")}/`);
+    expect(readdirSync(join(folder, '催办')).length).toBeGreaterThan(0);
+    for (const name of ['汇总.md', '催办']) expect(existsSync(join(process.cwd(), name)), name).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readNoticeBytes } from '../../src/notice/index.js';
 import type { NoticeItem } from '../../src/notice/notice.js';
 import { allForms, type Rendered } from './corpus/forms.js';
+import { inventedPlan } from './corpus/invented.js';
 import { expectedRoles, labelledPlan, rolesLine, shippedPlan, type Plan } from './corpus/plans.js';
 
 /**
@@ -34,7 +35,8 @@ function dueOk(item: NoticeItem, want: string | undefined): boolean {
   return want === 'ongoing' ? item.ongoing === true : item.due === want;
 }
 
-const plans: Plan[] = [shippedPlan(), labelledPlan()];
+// …and invented plans: bodies no registry holds (县澜平融媒体中心), made-up task words.
+const plans: Plan[] = [shippedPlan(), labelledPlan(), inventedPlan(7, 20), inventedPlan(8, 20, false)];
 
 describe.each(plans.map((p) => [p.name, p] as const))('generated corpus from %s', async (_, plan) => {
   const forms = await allForms(plan);

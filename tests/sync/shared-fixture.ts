@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { git, tempDir } from '../helpers/temp.js';
+import { copyOfTemplate, git } from '../helpers/temp.js';
 
 /** The shipped registry with the i-th department's liaison as liaison-i@example.invalid, and 办公厅 as the coordinator. */
 export function registryWithCommitters(): string {
@@ -20,11 +20,23 @@ export interface Clone {
   dir: string;
 }
 
-/** A shared bare repository and one clone per department, each set up by `gongkai hook install`. */
+/**
+ * A shared bare repository and one clone per department, each set up by `gongkai hook install`.
+ * Made once per test process for each list of departments (the coordinator's first commit runs the
+ * pre-commit hook, every clone runs git and hook install) and copied into `root` for each caller.
+ */
 export async function sharedRepository(root: string, departments: string[]) {
+  await copyOfTemplate(`shared-repository:${JSON.stringify(departments)}`, (dir) => makeSharedRepository(dir, departments), root);
+  const server = join(root, 'server.git');
+  const clones = departments.map((dept, i) => ({ dept, dir: join(root, `clone-${i}`) }));
+  // Each clone's remote names the server where it was made: point it at this copy's.
+  for (const clone of clones) git(clone.dir, 'remote', 'set-url', 'origin', server);
+  return { server, clones };
+}
+
+async function makeSharedRepository(root: string, departments: string[]): Promise<void> {
   const server = join(root, 'server.git');
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
-  const clones: Clone[] = [];
   for (const [i, dept] of departments.entries()) {
     const dir = join(root, `clone-${i}`);
     if (i === 0) {
@@ -48,9 +60,7 @@ export async function sharedRepository(root: string, departments: string[]) {
       git(dir, 'remote', 'add', 'origin', server);
       git(dir, 'push', '-q', '-u', 'origin', 'main');
     }
-    clones.push({ dept, dir });
   }
-  return { server, clones };
 }
 
 
@@ -62,9 +72,25 @@ export function registryOfThree(extra: (text: string) => string = (t) => t): str
     .replace('  - name: 信息中心\n    kind: affiliated\n', '  - name: 信息中心\n    kind: affiliated\n    committers: [xinxi@example.invalid]\n'));
 }
 
-/** A bare shared repository with gongkai's pre-receive hook, seeded by the coordinator, and a clone acting as `email`. */
+/**
+ * A bare shared repository with gongkai's pre-receive hook, seeded by the coordinator, and a clone acting as `email`.
+ * The server and seed are made once per test process for each set of options, and copied for each caller.
+ */
 export async function policedRepository(options: { registry?: string; hookArgs?: string[] } = {}) {
-  const root = tempDir();
+  const root = await copyOfTemplate(`policed-repository:${JSON.stringify(options)}`, (dir) => makePolicedRepository(dir, options));
+  const server = join(root, 'server.git');
+  const seed = join(root, 'seed');
+  const clone = (name: string, email: string) => {
+    const dir = join(root, email);
+    execFileSync('git', ['clone', '-q', server, dir]);
+    git(dir, 'config', 'user.name', name);
+    git(dir, 'config', 'user.email', email);
+    return dir;
+  };
+  return { root, server, seed, clone };
+}
+
+async function makePolicedRepository(root: string, options: { registry?: string; hookArgs?: string[] }): Promise<void> {
   const server = join(root, 'server.git');
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
   const seed = join(root, 'seed');
@@ -80,13 +106,4 @@ export async function policedRepository(options: { registry?: string; hookArgs?:
   git(seed, 'push', '-q', server, 'main');
   const installed = await runCli(['hook', 'install', '--server', ...(options.hookArgs ?? [])], { cwd: server });
   expect(installed.code, installed.err).toBe(0);
-  const clone = (name: string, email: string) => {
-    const dir = join(root, email);
-    execFileSync('git', ['clone', '-q', server, dir]);
-    git(dir, 'config', 'user.name', name);
-    git(dir, 'config', 'user.email', email);
-    return dir;
-  };
-  return { root, server, seed, clone };
 }
-

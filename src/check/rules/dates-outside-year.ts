@@ -21,6 +21,7 @@ export const datesOutsideYear: CheckRule = ({ ledger, graceDays, today }) => {
     flag(item.doneOn && item.doneOn <= today ? item.doneOn : undefined, '完成日期', 'done_on');
     item.progress.forEach((entry, i) => flag(entry.date, '进展日期', 'progress', i, 'date'));
     item.postponements.forEach((entry, i) => flag(entry.on, '延期批准日期', 'postponements', i, 'on'));
+    item.postponementRejections.forEach((entry, i) => flag(entry.on, '驳回延期申请的日期', 'postponement_rejections', i, 'on'));
     if (item.cancellation) flag(item.cancellation.on, '取消日期', 'cancelled', 'on');
     item.milestones.forEach((step, i) => flag(step.doneOn, `第 ${i + 1} 步的完成日期`, 'milestones', i, 'done_on'));
   }

@@ -1,7 +1,7 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
 import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
 import { gluedNameCut } from './glued-name.js';
-import { looksLikeName } from './names.js';
+import { looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
 
 /** Where a unit's clause was found in its words. */
@@ -100,8 +100,13 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
       clauseStart = tailFrom;
       startSure = true;
     } else if (ROLE_WORD_AT_END.test(tail)) {
-      const cut = knownNameCut(tail, knownNames);
-      if (cut >= 0) {
+      const list = nameListStart(tail);
+      const cut = list >= 0 ? -1 : knownNameCut(tail, knownNames);
+      if (list >= 0) {
+        // `…指南、办事指南县A局、县B局牵头`: the names start after a 、 of the text's; the first may still be glued.
+        clauseStart = tailFrom + list;
+        startSure = false;
+      } else if (cut >= 0) {
         clauseStart = tailFrom + cut;
         startSure = true;
       }
@@ -130,7 +135,7 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
  * Where the first name of an unbracketed clause starts when nothing but a comma
  * (or nothing) stands between it and the text: `…，扩大参与县发改委牵头，县司法局配合`.
  */
-function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>): { at: number; sure: boolean; nameEnd: number } {
+function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>, listed = 0): { at: number; sure: boolean; nameEnd: number } {
   const clause = reading.slice(clauseStart);
   const firstPart = splitTopLevel(clause, new Set([',', '，', ';', '；']))[0] ?? '';
   const parsed = parseResponsibility(clause);
@@ -141,6 +146,13 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: Readon
   if (!clause.startsWith(first)) return sure;
   const others = parsed.assignments.slice(1).map((a) => a.name);
   const cut = gluedNameCut(first, others, knownNames);
+  // `规范某某专区、办事指南县甲局牵头`: words that open like a task are the text's list, the names start after them.
+  // Only when the text runs on into the next words (they too are cut, after the text's end): else the first words may be a name.
+  if (!cut.sure && listed < MAX_LIST && opensLikeTask(first) && clause[first.length] === '、' && readsAsClause(clause.slice(first.length + 1))) {
+    const next = clauseStart + first.length + 1;
+    const after = firstNameStart(reading, next, knownNames, listed + 1);
+    if (after.sure && after.at > next) return after;
+  }
   return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length };
 }
 
@@ -148,6 +160,25 @@ export function isNameList(part: string): boolean {
   const names = splitTopLevel(part, new Set(['、']));
   return names.every((n) => looksLikeName(normalizeDepartmentName(n).replace(/等$/, '')));
 }
+
+/**
+ * Where a list of names begins in words whose start is a list of the text's
+ * (`公开A、B、县甲局、县乙局牵头`): after the first 、 from which the rest reads as a clause.
+ */
+function nameListStart(tail: string): number {
+  let depth = 0;
+  // A budget: a clause's list is short; a paragraph of thousands of 、 is not read as one (and stays linear).
+  for (let i = 0, lists = 0; i < tail.length && lists < MAX_LIST; i++) {
+    const ch = tail[i]!;
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ch === '、' && (lists++, readsAsClause(tail.slice(i + 1)))) return i + 1;
+  }
+  return -1;
+}
+
+/** How many 、 of a text's list are tried before a clause: lists in task words are short. */
+const MAX_LIST = 12;
 
 /** `…等信息A处牵头`: the longest known name that ends right before the role word. */
 function knownNameCut(tail: string, knownNames: ReadonlySet<string>): number {

@@ -15,6 +15,9 @@ function endsWithClause(words: string): boolean {
   return !!found && (readsAsClause(found.clause) || isNameList(found.clause));
 }
 
+/** How many line ends and bracket ends of the last item are looked at. */
+const MAX_TRIES = 20;
+
 /** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底. */
 const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
 
@@ -26,14 +29,17 @@ const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
  */
 export function closingStart(content: string): number | undefined {
   const isClosing = (rest: string) => !!rest.trim() && !endsWithClause(rest) && !labelLines(rest).clause;
-  for (let nl = content.indexOf('\n'); nl >= 0; nl = content.indexOf('\n', nl + 1)) {
+  // A budget: the item's clause ends within its first lines and first bracket groups (import stays linear).
+  let tries = 0;
+  for (let nl = content.indexOf('\n'); nl >= 0 && tries++ < MAX_TRIES; nl = content.indexOf('\n', nl + 1)) {
     const line = content.slice(0, nl);
     if (!line.trim() || !endsWithClause(line)) continue;
     if (isClosing(content.slice(nl))) return nl + 1;
   }
   // Flattened onto one line: `…(A牵头)。 各单位要…。 某某办公室 2023年3月1日`.
   const bracketEnd = /[)）〕][。；;.]?[ \t\u3000]+(?=\S)/g;
-  for (let m = bracketEnd.exec(content); m; m = bracketEnd.exec(content)) {
+  tries = 0;
+  for (let m = bracketEnd.exec(content); m && tries++ < MAX_TRIES; m = bracketEnd.exec(content)) {
     const rest = content.slice(m.index + m[0].length);
     if (!endsWithClause(content.slice(0, m.index + 1))) continue;
     if (DATED.test(rest) && isClosing(rest)) return m.index + m[0].length;

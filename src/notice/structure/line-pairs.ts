@@ -1,4 +1,5 @@
 import { isNameList, readsAsClause } from '../clause/find-clause.js';
+import { opensLikeTask } from '../clause/names.js';
 import { foldWidth } from '../text.js';
 import type { RawUnit } from './raw-unit.js';
 
@@ -6,7 +7,8 @@ import type { RawUnit } from './raw-unit.js';
 function isClauseLine(line: string): boolean {
   const words = foldWidth(line).trim().replace(/[。;；,，]$/, '');
   if (!words || [...words].length > 150 || /[。]/.test(words) || /^[(（〔]/.test(words)) return false;
-  return readsAsClause(words) || isNameList(words);
+  // A task line (`统筹某某专区。`) may end like a name; it opens with a verb of work, a name never does.
+  return readsAsClause(words) || (!opensLikeTask(words) && isNameList(words));
 }
 
 /**

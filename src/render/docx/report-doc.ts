@@ -57,6 +57,23 @@ export function reportDoc(report: LeaderReport): OfficialDoc {
       ],
     ]);
   }
+  if (report.pending_requests.length) {
+    sections.push([
+      `待批准的延期申请（${report.pending_requests.length} 项）`,
+      [
+        table(
+          [
+            { header: '编号', width: 3, align: 'center' },
+            { header: '申请部门', width: 6 },
+            { header: '时限', width: 5 },
+            { header: '申请延至', width: 5 },
+            { header: '理由', width: 11 },
+          ],
+          report.pending_requests.map((r) => [r.number, safeLine(r.postponement_requested!.dept), r.due, r.postponement_requested!.to, safeLine(r.postponement_requested!.reason)]),
+        ),
+      ],
+    ]);
+  }
   if (report.since) {
     const changes = report.since.changes;
     sections.push([

@@ -49,6 +49,16 @@ function postponements(report: LeaderReport): string {
   return `<table><thead><tr><th class="num">编号</th><th>任务</th><th>原时限</th><th>延至</th><th>原因</th><th class="nowrap">批准</th><th class="date">记录日期</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+function pendingRequests(report: LeaderReport): string {
+  const rows = report.pending_requests
+    .map((r) => {
+      const asked = r.postponement_requested!;
+      return `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="text">${esc(textMarks(r) + r.text)}</td><td class="nowrap">${esc(asked.dept)}</td><td class="date">${esc(asked.on)}</td><td class="date">${esc(r.due)}</td><td class="date">${esc(asked.to)}</td><td>${esc(asked.reason)}</td><td class="days">${esc(timeCell(r))}</td></tr>`;
+    })
+    .join('');
+  return `<section class="requests"><h2>待批准的延期申请<span class="count">${report.pending_requests.length} 项</span></h2><p class="note">部门在填报表格中申请延期，办公厅尚未批准或驳回；时限仍是原来的时限。</p><table><thead><tr><th class="num">编号</th><th>任务</th><th class="nowrap">申请部门</th><th class="date">申请日期</th><th class="date">时限</th><th class="date">申请延至</th><th>理由</th><th class="days">天数</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 function recentChanges(report: LeaderReport): string {
   const since = report.since;
   if (!since) return '';
@@ -110,6 +120,7 @@ ${itemTable(report.due_soon, '没有临期的任务。', 'due_soon')}
 <h2>延期记录<span class="count">${report.postponements.length} 次</span></h2>
 ${postponements(report)}
 </section>
+${report.pending_requests.length ? pendingRequests(report) : ''}
 ${recentChanges(report)}
 <footer>由 gongkai 生成于 ${esc(generatedAt)}；数据截至 ${esc(report.as_of)}。状态：${STATUS_ORDER.map((s) => STATUS_LABELS[s]).join('、')}。</footer>`,
   );

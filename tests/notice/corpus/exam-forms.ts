@@ -59,15 +59,19 @@ const strip = (text: string) => text.replace(/[。；;]$/, '');
 /** Miss 1/6: F2 glued clause, no bracket, at the end of an item; names in no registry. */
 export function gluedForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
   for (const seed of seeds) {
     for (const withPrefix of [true, false]) {
-      const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'joint', 'two leads', 'lead+joint+cooperate']);
+      const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'joint', 'two leads', 'lead+joint+cooperate', 'sole', 'lead']);
       const rand = random(seed * 7 + 1);
-      for (const oneLine of [false, true]) {
+      for (const variant of ['lines', 'one line', 'Traditional'] as const) {
         const stop = pick(rand, ['。', '。', '；', '']);
-        const bytes = Buffer.from(sectioned(plan, (it) => `${strip(it.text)}${clauseOf(rand, it)}${stop}`, oneLine));
+        // Task words with a list in them (A、B和C) sometimes: the list is the text's, not names.
+        const words = (it: PlanItem) => (rand() < 0.2 ? `${strip(it.text)}、${pick(rand, ['办事指南', '收费标准', '服务流程'])}` : strip(it.text));
+        const notice = sectioned(plan, (it) => `${words(it)}${clauseOf(rand, it)}${stop}`, variant === 'one line');
+        const bytes = Buffer.from(variant === 'Traditional' ? toTraditional(notice) : notice);
         // With a shared prefix (县…) every cut is sure; without, a cut may only be flagged.
-        out.push({ name: `F2 glued clause, (一) only, ${oneLine ? 'one line' : 'lines'}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item })), mode: withPrefix ? 'sure' : 'right-or-flagged' });
+        out.push({ name: `F2 glued clause, (一) only, ${variant}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item })), mode: withPrefix ? 'sure' : 'right-or-flagged' });
       }
     }
   }
@@ -91,7 +95,7 @@ export function scopedForms(seeds: readonly number[]): ExamForm[] {
       if (rand() < 0.5) parts.reverse();
       const sep = pick(rand, ['；', ';']);
       const [open, close] = pick(rand, [['〔', '〕'], ['（', '）']] as const);
-      lines.push(`${n}.${inventedText(rand)}。${open}${parts.join(sep)}${close}`);
+      lines.push(`${n}.${inventedText(rand)}${open}${parts.join(sep)}${close}`);
       units.push({ item: { text: '', lead: [a!], cooperate: [b!], joint: soleAlone ? [] : [d!, e!], sole: soleAlone ? [d!] : [], scoped: [] } });
     }
     out.push({ name: `F1 〔〕 scoped parts split by ；, seed ${seed}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: 'sure' });
@@ -138,6 +142,12 @@ export function deadlineTextForms(seeds: readonly number[]): ExamForm[] {
         const phrase = `${d.words}${pick(rand, DONE_VERBS)}${pick(rand, DONE_OBJECTS)}`;
         text = kind === 0 ? `${strip(it.text)}，${phrase}` : `${phrase}，${strip(it.text)}`;
         due = d.due;
+        // Sometimes two dated steps (2月…，8月…): the item is due at the later one.
+        if (rand() < 0.3) {
+          const e = deadlineInWords(rand, plan.year);
+          text = `${text}，${e.words}${pick(rand, DONE_VERBS)}${pick(rand, DONE_OBJECTS)}`;
+          due = e.due > due ? e.due : due;
+        }
       } else if (kind === 2) {
         text = `${strip(it.text)}，${pick(rand, ONGOING)}`;
         due = 'ongoing';
@@ -197,8 +207,10 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
     const plan = inventedPlan(seed, 10, rand() < 0.5);
     for (const oneLine of [false, true]) {
       const closing = pick(rand, CLOSINGS)(plan.year);
-      const [open, close] = pick(rand, [['（', '）'], ['(', ')']] as const);
-      const bytes = Buffer.from(sectioned(plan, (it) => `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。`, oneLine, closing));
+      const [open, close] = pick(rand, [['（', '）'], ['(', ')'], ['〔', '〕']] as const);
+      // The clause before the full stop (F2) or after it (F1).
+      const before = rand() < 0.6;
+      const bytes = Buffer.from(sectioned(plan, (it) => (before ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}`), oneLine, closing));
       out.push({ name: `F2 + F10 closing paragraph after the last item, ${oneLine ? 'one line' : 'lines'}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item, due: 'none' })), mode: 'sure' });
     }
   }

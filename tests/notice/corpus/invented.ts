@@ -50,10 +50,10 @@ const VERBS = ['完善', '健全', '推进', '加强', '规范', '做好', '深�
 const OBJECTS = ['重大决策预公开制度', '政策解读工作', '政务舆情回应', '信息发布审核机制', '公众参与渠道', '基层政务公开标准目录', '政府网站集约化建设', '政务新媒体管理', '依申请公开办理', '财政预决算公开', '执法信息公示', '便民服务指南', '惠企政策兑现', '办事流程说明', '公共企事业单位信息公开', '政务公开专区', '民生实事项目进展', '建议提案办理结果公开', '审核把关流程'];
 const LINKS = ['，', '，', '，', '，进一步', '，着力', '，切实'];
 
-/** Task words: one to three verb–object phrases, ending with a full stop or not. */
+/** Task words: one to three verb–object phrases and a full stop (forms that glue a clause on take it off). */
 export function inventedText(rand: Rand): string {
   const phrases = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => `${pick(rand, VERBS)}${pick(rand, OBJECTS)}`);
-  return phrases.reduce((text, p, i) => (i ? `${text}${pick(rand, LINKS)}${p}` : p), '');
+  return `${phrases.reduce((text, p, i) => (i ? `${text}${pick(rand, LINKS)}${p}` : p), '')}。`;
 }
 
 export type Shape = 'lead+cooperate' | 'joint' | 'sole' | 'lead' | 'lead+joint+cooperate' | 'two leads';
