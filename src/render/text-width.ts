@@ -41,11 +41,20 @@ const WORD_CHAR = /[A-Za-z0-9_.,:;!?'"()[\]{}<>/\\|@#$%^&*+=~`-]/;
 const SOFT_BREAK_AFTER = /^[，。、；：！？）」』】,;)]$/;
 const NO_LINE_START = /^[）】」』》〉，。、；：！？％)\]}]/;
 
+/** Text of one column per character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 function makeTextWidth(ambiguousWide: boolean): TextWidth {
   const width = (ch: string) => charWidth(ch, ambiguousWide);
+  // A table measures each cell several times (layout, truncation, padding) and repeats many (dates, names, states).
+  const known = new Map<string, number>();
   const of = (text: string) => {
-    let total = 0;
+    if (PRINTABLE_ASCII.test(text)) return text.length;
+    let total = known.get(text);
+    if (total !== undefined) return total;
+    total = 0;
     for (const ch of text) total += width(ch);
+    if (known.size < 100_000) known.set(text, total);
     return total;
   };
   return {
