@@ -31,7 +31,7 @@ export function namesOfCombinedBody(name: string): string[] {
 }
 
 /**
- * A group word the defaults do not know (各区政府, 市政府各部门, 各有关处室): 各… names
+ * A group word the defaults do not know (各乡镇政府, 县政府各部门, 各有关科室): 各… names
  * all of its kind, 有关…/各有关… only some, unspecified.
  */
 export function groupFromName(name: string): Group | undefined {

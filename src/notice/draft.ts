@@ -6,7 +6,7 @@ import type { Notice } from './notice.js';
 
 /**
  * Builds a registry from the names a notice uses: groups from the defaults (or
- * read as groups: 各区政府, 市政府各部门), every other name a department with a
+ * read as groups: 各乡镇政府, 县政府各部门), every other name a department with a
  * guessed kind. Names the grammar is unsure of are left out: they are reported instead.
  */
 export function registryFromNotice(notice: Notice): { organisation?: string; departments: Department[]; groups: Group[] } {

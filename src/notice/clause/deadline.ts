@@ -111,7 +111,7 @@ const ONGOING_IN_TEXT = /(?<=^|[,，。;；])\s*(长期坚持|长期推进|持�
 
 /**
  * Deadlines written inside an item's text, as a deadline stands: dated words
- * followed by 前 or by a completion verb (`8月底前出台…`, `6月中旬完成…`,
+ * followed by 前 or by a completion verb (`7月底前印发…`, `6月中旬完成…`,
  * `第三季度举办…`, `年中完成…`), and ongoing words that stand as a phrase.
  * A bare year (2020年度), a relative span (10个工作日内), a date that describes
  * something (`2019年6月出台的办法`) or a recurring one (`每年3月公开`) is never a deadline.
@@ -140,7 +140,7 @@ export function deadlineInText(text: string): string | undefined {
 
 /**
  * The dated steps of deadline words that give several dates
- * (`2月公布预算…,8月公布决算…`): each step's date and
+ * (`3月印发方案…,9月完成评估…`): each step's date and
  * what it is for, from the words of its own part; the words themselves when they say no more.
  */
 export function deadlineSteps(words: string, planYear: number): { due: string; text: string }[] {

@@ -10,7 +10,7 @@ const TRADITIONAL_MARK =
 
 let convert: ((text: string) => string) | undefined;
 
-/** True when the text has Traditional characters (政策法規司牽頭). */
+/** True when the text has Traditional characters (甲處牽頭，乙處負責). */
 export function hasTraditional(text: string): boolean {
   return TRADITIONAL_MARK.test(text);
 }

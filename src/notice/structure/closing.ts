@@ -19,7 +19,7 @@ function endsWithClause(words: string): boolean {
 /** How many line ends and bracket ends of the last item are looked at. */
 const MAX_TRIES = 20;
 
-/** A line that ends with its clause, bracketed or not (`…动态更新。县甲局牵头，县乙局配合。`). */
+/** A line that ends with its clause, bracketed or not (`…及时发布。县甲局牵头，县乙局配合。`). */
 function lineEndsWithClause(line: string): boolean {
   if (endsWithClause(line)) return true;
   const found = findClause(joinLines(line));
