@@ -123,9 +123,12 @@ export function deadlineInText(text: string): string | undefined {
     const end = m.index + m.length;
     const words = text.slice(m.index, end);
     const after = text.slice(end);
-    if (/每\s*(?:年|个)?$|自$|从$|截至$|截止$|于$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    const lead = text.slice(Math.max(0, m.index - 3), m.index);
+    if (/每\s*(?:年|个)?$|自$|从$|截至$|截止$/.test(lead)) continue;
     const verb = COMPLETION.exec(after);
     if (!/前$/.test(words) && !verb) continue;
+    // `于2019年6月印发` tells when something happened; `于6月底前报送`, `不晚于6月30日完成` set a deadline.
+    if (/于$/.test(lead) && !/不晚于$|最迟于$/.test(lead) && !/前$/.test(words) && !/^(?:份|末|底)?(?:前|以前|之前|底前)/.test(after)) continue;
     // `2019年6月出台的办法`: the date of something, not a deadline.
     if (verb && after[verb[0].length] === '的') continue;
     const before = /^(?:份|末|底)?(?:前|以前|之前|底前)?/.exec(after)?.[0] ?? '';

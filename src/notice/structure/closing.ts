@@ -2,6 +2,8 @@ import { findClause, isNameList, readsAsClause, splitClause } from '../clause/fi
 import { toSimplified } from '../clause/traditional.js';
 import { joinLines } from '../text.js';
 import { labelLines } from './label-lines.js';
+import { isGroupName, looksLikeName } from '../clause/names.js';
+import { splitTopLevel } from '../clause/grammar.js';
 
 /**
  * The end of a plan after its last item (F2 + F10): an unnumbered closing
@@ -29,6 +31,31 @@ function lineEndsWithClause(line: string): boolean {
 /** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底. */
 const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
 
+/** Modal words after which a sentence's subject is who is told to act: 要, 应, 须, 务必, 请 (均要, 都应). */
+const MODAL = /均|都|务必|要|应|须|请/;
+
+/**
+ * Words addressed to the plan's bodies (`各X、Y各部门要…`, `各有关单位请…`): the notice speaking to all its
+ * recipients, which no item does after its own clause. Every subject word (split at 、 outside brackets, so
+ * `各县（市、区）政府` is one) must look like a name, and one must be a group, so `有关负责同志要…` or a
+ * task (`推进…要…`) is not taken for an address.
+ */
+function addressesBodies(words: string): boolean {
+  const trimmed = words.trimStart();
+  const modal = MODAL.exec(trimmed);
+  if (!modal || modal.index < 2 || modal.index > 80) return false;
+  const subject = trimmed.slice(0, modal.index).trim();
+  if (/[，,。；;:：\n]/.test(subject)) return false;
+  const names = splitTopLevel(subject, new Set(['、']));
+  return names.every(looksLikeName) && names.some(isGroupName);
+}
+
+/** Bracketed words at the end that say a role (`(A牵头)`), not only a name (`(报送至某某办)`). */
+function endsWithRoleClause(words: string): boolean {
+  const found = splitClause(toSimplified(words));
+  return !!found && readsAsClause(found.clause);
+}
+
 /**
  * Where a closing paragraph starts in the last item's words, if one follows its clause:
  * on the lines after the line its bracket clause ends, or — in a copy flattened
@@ -37,10 +64,13 @@ const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
  */
 export function closingStart(content: string): number | undefined {
   const isClosing = (rest: string) => {
-    if (!rest.trim() || endsWithClause(rest)) return false;
+    if (!rest.trim()) return false;
     // Label lines (牵头单位:… 完成时限:…) are the item's.
     const labelled = labelLines(rest);
-    return !labelled.clause && !labelled.dueText;
+    if (labelled.clause || labelled.dueText) return false;
+    // A paragraph with a clause of its own is the item's (F3) — unless it addresses the plan's bodies and
+    // its brackets only name where to report (`…报送市某某办（市政府办公室）`).
+    return !endsWithClause(rest) || (addressesBodies(rest) && !endsWithRoleClause(rest));
   };
   // A budget: the item's clause ends within its first lines and first bracket groups (import stays linear).
   let tries = 0;
@@ -49,13 +79,16 @@ export function closingStart(content: string): number | undefined {
     if (!line.trim() || !lineEndsWithClause(line)) continue;
     if (isClosing(content.slice(nl))) return nl + 1;
   }
-  // Flattened onto one line: `…(A牵头)。 各单位要…。 某某办公室 2023年3月1日`.
-  const bracketEnd = /(?:[)）〕][。；;.]?|[。；;])[ \t\u3000]+(?=\S)/g;
+  // Flattened onto one line: `…(A牵头)。 各单位要…。 某某办公室 2023年3月1日`, or glued to the clause
+  // (`…(A牵头)。各区政府、市政府各部门要于…前报送…`) when the words after it address the plan's bodies.
+  const bracketEnd = /(?:[)）〕][。；;.]?|[。；;])[ \t\u3000]*(?=\S)/g;
   tries = 0;
   for (let m = bracketEnd.exec(content); m && tries++ < MAX_TRIES; m = bracketEnd.exec(content)) {
     const rest = content.slice(m.index + m[0].length);
+    const spaced = m[0].trimEnd().length < m[0].length;
+    if (!(spaced && DATED.test(rest)) && !addressesBodies(rest)) continue;
     if (!lineEndsWithClause(content.slice(0, m.index + m[0].trimEnd().length))) continue;
-    if (DATED.test(rest) && isClosing(rest)) return m.index + m[0].length;
+    if (isClosing(rest)) return m.index + m[0].length;
   }
   return undefined;
 }

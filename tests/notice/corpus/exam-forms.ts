@@ -107,6 +107,7 @@ export function scopedForms(seeds: readonly number[]): ExamForm[] {
 export function deadlineInWords(rand: Rand, year: number): { words: string; due: string } {
   const m = 1 + Math.floor(rand() * 12);
   const q = 1 + Math.floor(rand() * 4);
+  const day = 1 + Math.floor(rand() * 28);
   const forms: (() => { words: string; due: string })[] = [
     () => ({ words: `${m}月中旬`, due: `${year}-${pad(m)}-20` }),
     () => ({ words: `${m}月下旬`, due: `${year}-${pad(m)}-${lastDay(year, m)}` }),
@@ -116,6 +117,12 @@ export function deadlineInWords(rand: Rand, year: number): { words: string; due:
     () => ({ words: '上半年', due: `${year}-06-30` }),
     () => ({ words: `${m}月底前`, due: `${year}-${pad(m)}-${lastDay(year, m)}` }),
     () => ({ words: `${year}年${m}月中旬`, due: `${year}-${pad(m)}-20` }),
+    // A day, with the year or not, and the words that lead a deadline in a sentence (要于…前, 不晚于…).
+    () => ({ words: `${pick(rand, ['于', '要于', '务必于', ''])}${pick(rand, [`${year}年`, ''])}${m}月${day}日前`, due: `${year}-${pad(m)}-${pad(day)}` }),
+    () => ({ words: `${pick(rand, ['于', '要于'])}${m}月底前`, due: `${year}-${pad(m)}-${lastDay(year, m)}` }),
+    () => ({ words: `不晚于${year}年${m}月${day}日`, due: `${year}-${pad(m)}-${pad(day)}` }),
+    // Next year's first weeks (a 年度报告 due 1月31日 after the plan year).
+    () => ({ words: `${pick(rand, ['于', ''])}${year + 1}年1月${day}日前`, due: `${year + 1}-01-${pad(day)}` }),
   ];
   return pick(rand, forms)();
 }
@@ -192,7 +199,21 @@ export function sentenceMidForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Who a plan's closing addresses: its groups of bodies, at every level of office. */
+const ADDRESSEES = ['各区政府、市政府各部门', '各县（市、区）政府、市直各单位', '各有关处室', '各科室、各直属单位', '各镇（街道）、县直各部门', '各有关单位', '各司局、各直属单位'];
+
+/** A closing addressed to the plan's bodies: report by a date, sometimes with where to in brackets. */
+function addressedClosing(rand: Rand, y: number): string {
+  const m = 6 + Math.floor(rand() * 6);
+  const when = `${pick(rand, [`${y}年`, ''])}${m}月${1 + Math.floor(rand() * 28)}日前`;
+  const what = pick(rand, ['工作要点落实情况', '全年工作总结', '半年工作进展']);
+  const whereTo = pick(rand, ['市政务公开办', '县政府办公室', '办公厅政务公开处']);
+  const bracket = pick(rand, ['', '', '（联系电话：0000-1234567）', '（市政府办公室）', '（邮箱：gongkai@example.cn）']);
+  return `${pick(rand, ADDRESSEES)}${pick(rand, ['要', '要高度重视，', '务必', '请'])}于${when}将${what}报送${whereTo}${bracket}。`;
+}
+
 const CLOSINGS = [
+  (y: number, rand: Rand) => addressedClosing(rand, y),
   (y: number) => `各单位要高度重视政务公开工作，主要负责同志要亲自抓，办公室牵头做好督促检查，确保各项任务于${y}年12月20日前全面完成。`,
   (y: number) => `请各责任单位于${y}年11月底前将工作落实情况报送县政府办公室。`,
   (y: number) => `以上任务由各责任单位按职责分工负责落实，年底前报送总结。\n某地人民政府办公室\n${y}年3月${1 + (y % 27)}日`,
@@ -205,15 +226,19 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
   for (const seed of seeds) {
     const rand = random(seed);
     const plan = inventedPlan(seed, 10, rand() < 0.5);
-    for (const oneLine of [false, true]) {
-      const closing = pick(rand, CLOSINGS)(plan.year);
+    for (const layout of ['lines', 'one line', 'glued'] as const) {
+      // Glued straight after the last item's clause, only a closing addressed to the bodies reads as one.
+      const closing = layout === 'glued' ? addressedClosing(rand, plan.year) : pick(rand, CLOSINGS)(plan.year, rand);
       const [open, close] = pick(rand, [['（', '）'], ['(', ')'], ['〔', '〕']] as const);
       // The clause before the full stop (F2), after it (F1), or after it with no bracket (F2).
       const where = pick(rand, ['before', 'before', 'after', 'bare'] as const);
-      const item = (it: PlanItem) =>
-        where === 'before' ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : where === 'after' ? `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}` : `${strip(it.text)}。${clauseOf(rand, it)}。`;
-      const bytes = Buffer.from(sectioned(plan, item, oneLine, closing));
-      out.push({ name: `F2 + F10 closing paragraph after the last item, ${oneLine ? 'one line' : 'lines'}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item, due: 'none' })), mode: 'sure' });
+      const last = plan.items.length - 1;
+      const item = (it: PlanItem, i: number) => {
+        const words = where === 'before' ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : where === 'after' ? `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}` : `${strip(it.text)}。${clauseOf(rand, it)}。`;
+        return layout === 'glued' && i === last ? `${words}${where === 'after' ? '。' : ''}${closing}` : words;
+      };
+      const bytes = Buffer.from(sectioned(plan, item, layout === 'one line', layout === 'glued' ? '' : closing));
+      out.push({ name: `F2 + F10 closing paragraph after the last item, ${layout}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item, due: 'none' })), mode: 'sure' });
     }
   }
   return out;
