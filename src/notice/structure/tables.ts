@@ -291,7 +291,10 @@ function readGrid(table: Table): Grid | undefined {
   // Cells of names alone (no role word) say nothing of their role but by their column: more of them in a row than named role columns is a guess.
   const namedRoles = header ? header.columns.filter((c) => RESPONSIBILITY.has(c)).length : 0;
   const bareNames = (c: TableCell) => cellKind(c.text) === 'clause' && !readsAsClause(foldWidth(c.text).trim());
-  const moreNameCells = (stream || table.ragged) && namedRoles < 2 && (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles));
+  // With no header, a names cell followed by an empty cell and more words is a second names column left empty in this row (配合 with nobody).
+  const emptyAfterNames = (row: TableCell[]) => row.some((c, i) => bareNames(c) && row[i + 1]?.text.trim() === '' && row.slice(i + 2).some((d) => d.text.trim()));
+  const moreNameCells =
+    (stream || table.ragged) && namedRoles < 2 && (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles) || (!header && emptyAfterNames(row)));
   return {
     ...(moreNameCells ? { moreNameCells } : {}),
     columns,
