@@ -53,8 +53,8 @@ function excerpt(d: Diagnostic, lines: (file: string) => string[] | undefined): 
 
 /** The head line's message, and its further lines indented under the head. */
 function messageLines(message: string): string[] {
-  const [first = '', ...rest] = clipMessage(message).split(/\r?\n|\r/);
-  return [safeLine(first), ...rest.map((l) => `  ${safeLine(l)}`)];
+  const [first = '', ...rest] = message.split(/\r?\n|\r/).map((l) => safeLine(clipMessage(l)));
+  return [first, ...rest.map((l) => `  ${l}`)];
 }
 
 /** Diagnostics as text: `file:line:col: 错误[CODE] message`, then the line and a caret; 提示 (info) carries no colour. */
