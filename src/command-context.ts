@@ -1,3 +1,4 @@
+import type { Diagnostic, TextSource } from './diagnostic.js';
 import type { Io } from './io.js';
 import type { OpenContext } from './open/open-context.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
@@ -15,6 +16,13 @@ export interface CommandContext extends OpenContext {
   /** Styles for stdout and stderr, coloured only on a terminal and never with NO_COLOR. */
   out: Styles;
   err: Styles;
+  /** Shows diagnostics on stderr (errors, warnings, and 提示 for what a command tells without a problem): the one way a command writes there. */
+  tell(diagnostics: Diagnostic | readonly Diagnostic[], texts?: TextSource): void;
+}
+
+/** The one rendering path to stderr: every line gongkai writes there is a diagnostic (cli/main.ts and ctx.tell use it). */
+export function showDiagnostics(io: Io, styles: Styles, diagnostics: Diagnostic | readonly Diagnostic[], texts: TextSource = new Map()): void {
+  io.stderr(renderDiagnosticsText(Array.isArray(diagnostics) ? diagnostics : [diagnostics as Diagnostic], texts, styles));
 }
 
 /**
@@ -32,12 +40,14 @@ export function wantsColor(flag: boolean | undefined, isTty: boolean, env: Io['e
 
 export async function makeContext(io: Io, global: GlobalOptions): Promise<CommandContext> {
   const err = await makeStyles(wantsColor(global.color, io.stderrIsTty, io.env));
+  const tell: CommandContext['tell'] = (diagnostics, texts) => showDiagnostics(io, err, diagnostics, texts);
   return {
     io,
     global,
     ledger: global.ledger,
     // Findings the core lets pass are shown like every other diagnostic: file, code, message.
-    warn: (finding) => io.stderr(renderDiagnosticsText([finding], new Map(), err)),
+    warn: (finding) => tell(finding),
+    tell,
     out: await makeStyles(wantsColor(global.color, io.stdoutIsTty, io.env)),
     err,
   };

@@ -78,9 +78,44 @@ export type DiagnosticCode =
   // merging (git's merge driver)
   | 'MERGE_CONFLICT'
   | 'MERGED_BY_LINES'
-  | 'REGISTRY_NOT_MERGED';
+  | 'REGISTRY_NOT_MERGED'
+  // running a command: what stops it before or while it works
+  | 'USAGE'
+  | 'OPTION_INVALID'
+  | 'OPTIONS_CONFLICT'
+  | 'DEPARTMENT_AMBIGUOUS'
+  | 'LEDGER_NOT_FOUND'
+  | 'ITEM_NOT_FOUND'
+  | 'EDIT_REFUSED'
+  | 'NOTICE_EMPTY'
+  | 'OUTPUT_REQUIRED'
+  | 'OUTPUT_EXISTS'
+  | 'OUTPUT_NOT_FOLDER'
+  | 'OUTPUT_NOT_WRITABLE'
+  | 'FILE_READ_ONLY'
+  | 'PATH_UNSAYABLE'
+  | 'LEDGER_LOCKED'
+  | 'WRITE_RACE'
+  | 'NO_KEY_PLACE'
+  | 'NOT_IN_GIT'
+  | 'GIT_FAILED'
+  | 'STAGED_CHANGES'
+  | 'UNCOMMITTED_CHANGES'
+  | 'SYNC_REFUSED'
+  | 'SYNC_STOPPED'
+  | 'INTERNAL'
+  // what a command tells without a problem (severity info)
+  | 'FILE_WRITTEN'
+  | 'IMPORT_SUMMARY'
+  | 'CARRY_OVER'
+  | 'FORMS_WRITTEN'
+  | 'FORMS_COUNTED'
+  | 'FORMS_COLLECTED'
+  | 'COMMITS_CHECKED'
+  | 'NOTHING_TO_REMIND';
 
-export type Severity = 'error' | 'warning';
+/** info: what a command tells on stderr without a problem (files written, counts). */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** A step into a parsed YAML document: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -118,6 +153,11 @@ export function error(code: DiagnosticCode, message: string, where: Omit<Diagnos
 /** Builds a warning diagnostic. */
 export function warning(code: DiagnosticCode, message: string, where: Omit<Diagnostic, 'code' | 'severity' | 'message'>): Diagnostic {
   return { code, severity: 'warning', message, ...where };
+}
+
+/** Builds what a command tells without a problem: no file but the program's unless one is named. */
+export function info(code: DiagnosticCode, message: string, where: Omit<Diagnostic, 'code' | 'severity' | 'message'> = { file: 'gongkai' }): Diagnostic {
+  return { code, severity: 'info', message, ...where };
 }
 
 /** True when any diagnostic is an error. */

@@ -1,16 +1,13 @@
 import { CommanderError } from 'commander';
-import { UserError } from '../errors.js';
-import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { error } from '../diagnostic.js';
+import { PROGRAM, UserError } from '../errors.js';
 import { makeStyles } from '../render/styles.js';
-import { safeLine, safeText } from '../render/safe-text.js';
-import { makeContext, wantsColor } from '../command-context.js';
+import { safeLine } from '../render/safe-text.js';
+import { makeContext, showDiagnostics, wantsColor } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
 import { processIo } from './process-io.js';
 import { buildProgram } from './program.js';
-
-/** The one prefix of every error gongkai prints itself (diagnostics have their file:line:col instead). */
-const PREFIX = 'gongkai:';
 
 /** Commands without subcommands that the everyday work runs: commander shows their help only when asked. */
 const LEAF_COMMANDS = new Set(['status', 'overdue', 'checklist', 'validate', 'set', 'done', 'note', 'postpone']);
@@ -42,6 +39,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     return exitCode;
   } catch (cause) {
     const styles = await makeStyles(wantsColor(argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, io.stderrIsTty, io.env));
+    const problem = (code: 'USAGE' | 'INTERNAL', message: string) => showDiagnostics(io, styles, error(code, message, { file: PROGRAM }));
     if (cause instanceof CommanderError) {
       // Help and version exit 0; every usage mistake exits 2.
       if (cause.exitCode === 0) return ExitCode.Ok;
@@ -49,21 +47,18 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
       if (cause.code !== 'commander.help') {
         const [{ usageMessage, readArguments }, { commandPath }] = await Promise.all([import('./usage-errors.js'), import('./help.js')]);
         const where = ['gongkai', commandPath(readArguments(program, argv).command)].filter(Boolean).join(' ');
-        io.stderr(`${styles.error(PREFIX)} ${safeText(usageMessage(cause.code, program, argv))}\n（用法见 ${where} --help）\n`);
+        problem('USAGE', `${usageMessage(cause.code, program, argv)}\n（用法见 ${where} --help）`);
       }
       return ExitCode.CannotRun;
     }
     if (cause instanceof UserError) {
-      if (cause.diagnostics.length) {
-        // The position-keeping parser is loaded only when there is something to point at.
-        const { locateDiagnostics } = await import('../read/locate-diagnostics.js');
-        io.stderr(renderDiagnosticsText(locateDiagnostics(cause.diagnostics, cause.texts), cause.texts, styles));
-      }
-      else io.stderr(`${styles.error(PREFIX)} ${safeText(cause.message)}\n`);
+      // The position-keeping parser is loaded only when there is something to point at.
+      const located = cause.diagnostics.some((d) => d.path) ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(cause.diagnostics, cause.texts) : cause.diagnostics;
+      showDiagnostics(io, styles, located, cause.texts);
       return cause.exitCode;
     }
-    io.stderr(`${styles.error(PREFIX)} 内部错误：${String(cause)}\n这是 gongkai 的缺陷，请把上面这行和所用命令报告给维护者。\n`);
-    if (io.env.GONGKAI_DEBUG && cause instanceof Error) io.stderr(`${cause.stack}\n`);
+    const stack = io.env.GONGKAI_DEBUG && cause instanceof Error ? `\n${cause.stack}` : '';
+    problem('INTERNAL', `内部错误：${String(cause)}\n这是 gongkai 的缺陷，请把上面这行和所用命令报告给维护者。${stack}`);
     return ExitCode.Internal;
   }
 }

@@ -5,11 +5,11 @@ import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
+import { info } from '../diagnostic.js';
 import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
 import { inRunFolder, renderedBytes } from './write-output.js';
-import { safeLine } from '../render/safe-text.js';
 
 export interface ChecklistOptions extends ViewOptions {
   dept?: string;
@@ -23,7 +23,7 @@ const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirec
 
 /** `gongkai checklist --dept NAME | --all [-o FILE|DIR]` */
 export async function checklistCommand(ctx: CommandContext, options: ChecklistOptions): Promise<ExitCode> {
-  if (!options.dept === !options.all) throw new UserError('请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
+  if (!options.dept === !options.all) throw new UserError('OPTIONS_CONFLICT', '请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
   const dept = options.dept;
   const { reports, sections, title, asOf, issuer } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view, notes) => {
     const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
@@ -42,13 +42,13 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
   if (isFileFormat(format)) {
     const extension = FILE_FORMATS[format].extension;
     const bytes = (report: (typeof reports)[number]) => renderedBytes(format, 'checklist', { report, sections, issuer });
-    if (!options.output) throw new UserError(`--format ${format} 须用 -o 指定文件或目录，如 -o 清单${extension}`);
+    if (!options.output) throw new UserError('OUTPUT_REQUIRED', `--format ${format} 须用 -o 指定文件或目录，如 -o 清单${extension}`);
     if (dept && !isDirectory(out!)) {
       writeFileAtomic(out!, await bytes(reports[0]!));
-      ctx.io.stderr(`已写入 ${options.output}\n`);
+      ctx.tell(info('FILE_WRITTEN', `已写入 ${options.output}`));
       return ExitCode.Ok;
     }
-    if (existsSync(out!) && !isDirectory(out!)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
+    if (existsSync(out!) && !isDirectory(out!)) throw new UserError('OUTPUT_NOT_FOLDER', `--all -o 须指定目录，「${options.output}」是文件`);
     mkdirSync(out!, { recursive: true });
     const used = new Set<string>();
     for (const report of reports) {
@@ -57,7 +57,7 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
       used.add(file);
       writeFileAtomic(pathInside(out!, file, ctx.io.cwd), await bytes(report));
     }
-    ctx.io.stderr(`已写入 ${reports.length} 个部门的清单（${FILE_FORMATS[format].what}）到 ${options.output}\n`);
+    ctx.tell(info('FILE_WRITTEN', `已写入 ${reports.length} 个部门的清单（${FILE_FORMATS[format].what}）到 ${options.output}`));
     return ExitCode.Ok;
   }
   if (dept) {
@@ -67,7 +67,7 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     else {
       const name = isDirectory(out!) ? safeFileName(report.department.name, '.md') : undefined;
       writeFileAtomic(name ? pathInside(out!, name, ctx.io.cwd) : out!, text);
-      ctx.io.stderr(safeLine(`已写入 ${name ? join(options.output, name) : options.output}`) + '\n');
+      ctx.tell(info('FILE_WRITTEN', `已写入 ${name ? join(options.output, name) : options.output}`));
     }
     return ExitCode.Ok;
   }
@@ -75,7 +75,7 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     ctx.io.stdout(reports.map((r) => renderChecklist(r, sections)).join('\n---\n\n'));
     return ExitCode.Ok;
   }
-  if (existsSync(out!) && !isDirectory(out!)) throw new UserError(`--all -o 须指定目录，「${options.output}」是文件`);
+  if (existsSync(out!) && !isDirectory(out!)) throw new UserError('OUTPUT_NOT_FOLDER', `--all -o 须指定目录，「${options.output}」是文件`);
   mkdirSync(out!, { recursive: true });
   const used = new Set<string>();
   const entries = reports.map((report) => {
@@ -86,6 +86,6 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     return { report, file };
   });
   writeFileAtomic(pathInside(out!, 'index.md', ctx.io.cwd), renderChecklistIndex(title, asOf, entries));
-  ctx.io.stderr(`已写入 ${entries.length} 个部门的清单和 index.md 到 ${options.output}\n`);
+  ctx.tell(info('FILE_WRITTEN', `已写入 ${entries.length} 个部门的清单和 index.md 到 ${options.output}`));
   return ExitCode.Ok;
 }

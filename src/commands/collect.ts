@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { CommandContext } from '../command-context.js';
-import { error, type Diagnostic } from '../diagnostic.js';
+import { error, info, type Diagnostic } from '../diagnostic.js';
 import { ExitCode } from '../exit-code.js';
 import { editLedgerFileWith } from '../edit/edit-ledger.js';
-import { UserError } from '../errors.js';
+import { PROGRAM, UserError } from '../errors.js';
 import { commitFile, GitError } from '../git/git.js';
 import { beijingToday } from '../model/dates.js';
 import { dateOption } from '../typed-input.js';
@@ -14,7 +14,6 @@ import { readForm } from '../read/read-form.js';
 import { maxFileBytes } from '../read/read-regular-file.js';
 import type { TextSource } from '../read/source-texts.js';
 import { changeSummary, describeChange } from '../render/changes.js';
-import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { safeLine } from '../render/safe-text.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
@@ -37,7 +36,7 @@ type Outcome = 'applied' | 'nothing' | 'conflicts' | 'refused';
  */
 export async function collectCommand(ctx: CommandContext, files: string[], options: CollectOptions): Promise<ExitCode> {
   const { file: ledgerFile, config } = await locateLedger(ctx);
-  if (ledgerFile === '-') throw new UserError('不能把表格收进标准输入；用 --ledger 指定台账文件');
+  if (ledgerFile === '-') throw new UserError('LEDGER_NOT_FOUND', '不能把表格收进标准输入；用 --ledger 指定台账文件');
   const today = beijingToday(ctx.io.now());
   // Checked once here (typing mistakes), then against the plan year once the ledger is read.
   if (options.on !== undefined) dateOption(options.on, '--on', { today });
@@ -45,14 +44,14 @@ export async function collectCommand(ctx: CommandContext, files: string[], optio
   const outcomes: Outcome[] = [];
   for (const file of files) outcomes.push(await collectOne(ctx, file, { ledgerFile, today, on: options.on, graceDays: config.graceDays, wantCommit, dept: options.dept }));
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
-  ctx.io.stderr(`收回 ${files.length} 份表格：写入 ${count('applied')} 份，无新内容 ${count('nothing')} 份，有冲突 ${count('conflicts')} 份，未读取 ${count('refused')} 份\n`);
+  ctx.tell(info('FORMS_COLLECTED', `收回 ${files.length} 份表格：写入 ${count('applied')} 份，无新内容 ${count('nothing')} 份，有冲突 ${count('conflicts')} 份，未读取 ${count('refused')} 份`));
   if (count('refused')) return ExitCode.CannotRun;
   return count('conflicts') ? ExitCode.Findings : ExitCode.Ok;
 }
 
 async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFile: string; today: string; on?: string; graceDays?: number; wantCommit: boolean; dept?: string }): Promise<Outcome> {
   // Each finding about a form is a diagnostic at the form (and its cell), shown as every other one is.
-  const tell = (findings: readonly Diagnostic[], texts: TextSource = new Map()) => ctx.io.stderr(renderDiagnosticsText(findings, texts, ctx.err));
+  const tell = (findings: readonly Diagnostic[], texts?: TextSource) => ctx.tell(findings, texts);
   const refuse = (message: string) => tell([error('FORM_REFUSED', message, { file })]);
   // Relative to the run's folder, within the file-size budget, refusing what is not a regular file.
   const read = readFileBytes(file, { cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) });
@@ -104,7 +103,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
             try {
               committed = { hash: commitFile(repo.root, repo.path, message, who, liaisonEmail(written.after.registry, plan.department)), message };
             } catch (cause) {
-              if (cause instanceof GitError) throw new UserError(`已写入台账，但提交失败：${cause.message}`);
+              if (cause instanceof GitError) throw new UserError('GIT_FAILED', `已写入台账，但提交失败：${cause.message}`);
               throw cause;
             }
           }),
@@ -114,7 +113,8 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
     if (!(cause instanceof UserError)) throw cause;
     refuse(`这份表格的填报未写入：${cause.message}`);
     // Located as the edge locates a refused edit's findings: file:line:col with the line.
-    if (cause.diagnostics.length) tell((await import('../read/locate-diagnostics.js')).locateDiagnostics(cause.diagnostics, cause.texts), cause.texts);
+    const about = cause.diagnostics.filter((d) => d.file !== PROGRAM);
+    if (about.length) tell((await import('../read/locate-diagnostics.js')).locateDiagnostics(about, cause.texts), cause.texts);
     return 'refused';
   }
   const plan: CollectPlan | undefined = planned;

@@ -10,7 +10,7 @@ import { writeView } from './view-output.js';
 
 async function read(ctx: CommandContext, file: string): Promise<Ledger> {
   const loaded = await loadLedger(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin });
-  if (!loaded.ledger || hasErrors(loaded.diagnostics)) throw new UserError(`无法读取台账 ${file}`, ExitCode.CannotRun, loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.texts);
+  if (!loaded.ledger || hasErrors(loaded.diagnostics)) throw new UserError('LEDGER_HAS_ERRORS', `无法读取台账 ${file}`, ExitCode.CannotRun, loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.texts);
   return loaded.ledger;
 }
 

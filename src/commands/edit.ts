@@ -65,7 +65,7 @@ function refuseSilentPostponement(item: Item | undefined, due: string, asOf: str
     due > item.due
       ? `改时限请用 gongkai postpone ${item.number} --to ${due} --reason 理由 [--approved-by 批准人]，留下延期记录；确要直接改写时限，加 --force`
       : `新时限 ${due} 早于当前时限 ${item.due}，延期只能推后；确是纠正录入错误，加 --force 直接改写`;
-  throw new UserError(`第 ${item.number} 项${why}：${advice}`);
+  throw new UserError('EDIT_REFUSED', `第 ${item.number} 项${why}：${advice}`);
 }
 
 /** `各有关司(局)=社会救助司,养老服务司` */
@@ -77,16 +77,16 @@ function parseResolve(text: string): { group: string; departments: string[] } {
     .split(/[,，、]/)
     .map((d) => d.trim())
     .filter(Boolean);
-  if (at < 0 || !group || !departments.length) throw new UserError(`--resolve 的写法是 群体=部门,部门，如 各有关司(局)=社会救助司,养老服务司；收到「${text}」`);
+  if (at < 0 || !group || !departments.length) throw new UserError('OPTION_INVALID', `--resolve 的写法是 群体=部门,部门，如 各有关司(局)=社会救助司,养老服务司；收到「${text}」`);
   return { group, departments };
 }
 
 /** Checks git can take the commit before anything is written. */
 export function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
   const repo = repositoryOf(file, ctx.io.cwd);
-  if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
+  if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
   const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
-  if (others.length) throw new UserError(`暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
+  if (others.length) throw new UserError('STAGED_CHANGES', `暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
   if (!currentBranch(repo.root)) ctx.warn(warning('HEAD_DETACHED', 'HEAD 处于分离状态（不在任何分支上），这次提交不属于任何分支；要保留它，提交后用 git switch -c 分支名', { file: repo.root }));
   return repo;
 }
@@ -98,8 +98,8 @@ export function prepareCommit(ctx: CommandContext, file: string): { root: string
 export function requireCommittedBase(file: string, repo: { root: string; path: string }, bytes: Buffer): void {
   const state = fileStateAgainstHead(repo.root, repo.path, bytes);
   const fix = '先提交（git commit）或放弃（git restore）这些修改，或不加 --commit 运行';
-  if (state === 'modified') throw new UserError(`${file} 有尚未提交的修改（与 HEAD 不同）；--commit 只提交 gongkai 自己的改动，未写入。${fix}`);
-  if (state === 'untracked' || state === 'no-commits') throw new UserError(`${file} 还没有提交到 git；--commit 只提交 gongkai 自己的改动，未写入。先 git add 并提交台账，或不加 --commit 运行`);
+  if (state === 'modified') throw new UserError('UNCOMMITTED_CHANGES', `${file} 有尚未提交的修改（与 HEAD 不同）；--commit 只提交 gongkai 自己的改动，未写入。${fix}`);
+  if (state === 'untracked' || state === 'no-commits') throw new UserError('UNCOMMITTED_CHANGES', `${file} 还没有提交到 git；--commit 只提交 gongkai 自己的改动，未写入。先 git add 并提交台账，或不加 --commit 运行`);
 }
 
 /** `gongkai: 22 未启动→已完成 (信息中心)` */
@@ -119,7 +119,7 @@ function commitMessage(edit: LedgerEdit, result: EditResult, changes: Change[]):
 /** Applies one edit, prints what changed, commits when asked (--commit or `commit: true` in gongkai.yaml). */
 export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boolean | undefined): Promise<ExitCode> {
   const { file, config } = await locateLedger(ctx);
-  if (file === '-') throw new UserError('不能编辑标准输入；用 --ledger 指定台账文件');
+  if (file === '-') throw new UserError('LEDGER_NOT_FOUND', '不能编辑标准输入；用 --ledger 指定台账文件');
   const wantCommit = commit ?? config.commit ?? false;
   const repo = wantCommit ? prepareCommit(ctx, file) : undefined;
   const open = (bytes: Buffer) => openLedger(ctx, { checks: 'all', file, override: (f) => (f === file ? bytes : undefined) });
@@ -146,13 +146,13 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
           try {
             committed = { hash: commitFile(repo.root, repo.path, message), message };
           } catch (cause) {
-            if (cause instanceof GitError) throw new UserError(`已写入台账，但提交失败：${cause.message}`);
+            if (cause instanceof GitError) throw new UserError('GIT_FAILED', `已写入台账，但提交失败：${cause.message}`);
             throw cause;
           }
         }),
     });
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file}: 文件不存在`);
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', `${file}: 文件不存在`);
     throw cause;
   }
   for (const note of understood.values()) ctx.warn(note);
@@ -173,16 +173,16 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
   let status: Status | undefined;
   if (options.status !== undefined) {
     status = parseStatus(options.status);
-    if (!status) throw new UserError(`没有「${options.status}」这个状态；可用：${STATUS_SPELLINGS.join('、')}${didYouMean(options.status, STATUS_SPELLINGS)}`);
+    if (!status) throw new UserError('OPTION_INVALID', `没有「${options.status}」这个状态；可用：${STATUS_SPELLINGS.join('、')}${didYouMean(options.status, STATUS_SPELLINGS)}`);
   }
   const resolve = options.resolve === undefined ? undefined : parseResolve(options.resolve);
   if (status === undefined && options.due === undefined && options.doneOn === undefined && !resolve) {
-    throw new UserError('没有要修改的内容：请给出 --status、--due、--done-on 或 --resolve');
+    throw new UserError('USAGE', '没有要修改的内容：请给出 --status、--due、--done-on 或 --resolve');
   }
   const reason = options.reason?.trim();
-  if (status === 'cancelled' && !reason) throw new UserError('取消任务须写明理由：--reason 理由（可加 --approved-by 批准人、--on 日期）');
+  if (status === 'cancelled' && !reason) throw new UserError('OPTION_INVALID', '取消任务须写明理由：--reason 理由（可加 --approved-by 批准人、--on 日期）');
   if ((options.reason !== undefined || options.approvedBy !== undefined || options.on !== undefined) && status !== 'cancelled') {
-    throw new UserError('--reason、--approved-by、--on 只用于 --status 已取消；延期请用 gongkai postpone');
+    throw new UserError('OPTIONS_CONFLICT', '--reason、--approved-by、--on 只用于 --status 已取消；延期请用 gongkai postpone');
   }
   return runEdit(
     ctx,
@@ -226,15 +226,15 @@ export interface PostponeOptions {
 /** `gongkai postpone ITEM --rejected-by NAME --reason TEXT [--on DATE]`: refuses the department's pending request; the deadline stays. */
 function rejectRequest(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
   const rejectedBy = options.rejectedBy!.trim();
-  if (!rejectedBy) throw new UserError('驳回须写明驳回人：--rejected-by 姓名');
-  if (options.to !== undefined || options.approvedBy !== undefined) throw new UserError('--rejected-by 驳回延期申请，不能同时写 --to 或 --approved-by');
+  if (!rejectedBy) throw new UserError('OPTION_INVALID', '驳回须写明驳回人：--rejected-by 姓名');
+  if (options.to !== undefined || options.approvedBy !== undefined) throw new UserError('OPTIONS_CONFLICT', '--rejected-by 驳回延期申请，不能同时写 --to 或 --approved-by');
   const reason = options.reason?.trim();
-  if (!reason) throw new UserError('驳回延期申请须写明理由：--reason 理由');
+  if (!reason) throw new UserError('OPTION_INVALID', '驳回延期申请须写明理由：--reason 理由');
   return runEdit(
     ctx,
     (ledger, _understood, dated) => {
       const found = itemOf(ledger, item);
-      if (found && !pendingRequest(found)) throw new UserError(`第 ${item} 项没有待批准的延期申请，无可驳回`);
+      if (found && !pendingRequest(found)) throw new UserError('EDIT_REFUSED', `第 ${item} 项没有待批准的延期申请，无可驳回`);
       return { item, rejectPostponement: { on: dated(options.on, '--on'), reason, rejectedBy } };
     },
     options.commit,
@@ -244,7 +244,7 @@ function rejectRequest(ctx: CommandContext, item: string, options: PostponeOptio
 /** `gongkai postpone ITEM --to DATE --reason TEXT [--approved-by NAME] [--on DATE]`: moves the deadline and keeps the trail. */
 export async function postponeCommand(ctx: CommandContext, item: string, options: PostponeOptions): Promise<ExitCode> {
   if (options.rejectedBy !== undefined) return rejectRequest(ctx, item, options);
-  if (options.reason !== undefined && !options.reason.trim()) throw new UserError('延期须写明理由：--reason 理由');
+  if (options.reason !== undefined && !options.reason.trim()) throw new UserError('OPTION_INVALID', '延期须写明理由：--reason 理由');
   const approvedBy = options.approvedBy?.trim();
   const today = beijingToday(ctx.io.now());
   return runEdit(
@@ -254,15 +254,15 @@ export async function postponeCommand(ctx: CommandContext, item: string, options
       // Without --to or --reason, the department's pending request supplies them: this approves it.
       const request = found ? pendingRequest(found) : undefined;
       if ((options.to === undefined || options.reason === undefined) && !request) {
-        throw new UserError(`第 ${item} 项没有待批准的延期申请；请写明 --to 新时限 和 --reason 理由`);
+        throw new UserError('EDIT_REFUSED', `第 ${item} 项没有待批准的延期申请；请写明 --to 新时限 和 --reason 理由`);
       }
       const to = options.to === undefined ? request!.to : typedDate(options.to, '--to', today, ledger);
       const reason = options.reason === undefined ? request!.reason : options.reason.trim();
-      if (!reason) throw new UserError(`第 ${item} 项的延期申请没有写理由；请用 --reason 理由 写明`);
+      if (!reason) throw new UserError('EDIT_REFUSED', `第 ${item} 项的延期申请没有写理由；请用 --reason 理由 写明`);
       const on = dated(options.on, '--on');
-      if (found?.status === 'done') throw new UserError(`第 ${item} 项已完成，无需延期`);
-      if (found?.status === 'cancelled') throw new UserError(`第 ${item} 项已取消，无需延期`);
-      if (found && to <= found.due) throw new UserError(`新时限 ${to} 须晚于第 ${item} 项当前的时限 ${found.due}`);
+      if (found?.status === 'done') throw new UserError('EDIT_REFUSED', `第 ${item} 项已完成，无需延期`);
+      if (found?.status === 'cancelled') throw new UserError('EDIT_REFUSED', `第 ${item} 项已取消，无需延期`);
+      if (found && to <= found.due) throw new UserError('EDIT_REFUSED', `新时限 ${to} 须晚于第 ${item} 项当前的时限 ${found.due}`);
       return { item, postpone: { on, from: found?.due ?? to, to, reason, ...(approvedBy ? { approvedBy } : {}) } };
     },
     options.commit,
@@ -272,7 +272,7 @@ export async function postponeCommand(ctx: CommandContext, item: string, options
 /** `gongkai note ITEM --dept DEPT [--on DATE] TEXT` */
 export async function noteCommand(ctx: CommandContext, item: string, text: string[], options: { dept: string; on?: string; commit?: boolean }): Promise<ExitCode> {
   const note = text.join(' ').trim();
-  if (!note) throw new UserError('进展内容不能为空');
+  if (!note) throw new UserError('OPTION_INVALID', '进展内容不能为空');
   return runEdit(
     ctx,
     (ledger, understood, dated) => ({

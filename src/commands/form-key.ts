@@ -38,7 +38,7 @@ function readKey(place: NonNullable<ReturnType<typeof keyPlace>>): Buffer | unde
 /** The form key, made (32 random bytes) the first time `forms` runs. */
 function formKey(ctx: CommandContext, ledgerFile: string): Buffer {
   const place = keyPlace(ctx, ledgerFile);
-  if (!place) throw new UserError('没有地方保存表格的签名密钥：把台账放进 git 仓库，或设置 HOME（密钥存在 ~/.config/gongkai/form-key）');
+  if (!place) throw new UserError('NO_KEY_PLACE', '没有地方保存表格的签名密钥：把台账放进 git 仓库，或设置 HOME（密钥存在 ~/.config/gongkai/form-key）');
   const existing = readKey(place);
   if (existing) return existing;
   const hex = randomBytes(32).toString('hex');

@@ -6,8 +6,7 @@ import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { formOrigin } from './form-origin.js';
 import { inRunFolder } from './write-output.js';
-import { error } from '../diagnostic.js';
-import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { error, info } from '../diagnostic.js';
 import type { FormContent } from '../query/form-items.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { formRecordOf, signForm } from './form-key.js';
@@ -43,7 +42,7 @@ async function roundStatus(ctx: CommandContext, folder: string): Promise<ExitCod
   for (const file of files) {
     const form = await readForm(readFileSync(join(inRunFolder(ctx, folder), file)));
     if ('refused' in form) {
-      ctx.io.stderr(renderDiagnosticsText([error('FORM_REFUSED', form.refused, { file: join(folder, file) })], new Map(), ctx.err));
+      ctx.tell(error('FORM_REFUSED', form.refused, { file: join(folder, file) }));
       continue;
     }
     read++;
@@ -56,19 +55,19 @@ async function roundStatus(ctx: CommandContext, folder: string): Promise<ExitCod
     missing++;
     ctx.io.stdout(`${safeLine(record.department)}　${record.fingerprints.size} 项　表格生成于 ${record.madeOn}，尚未交回\n`);
   }
-  ctx.io.stderr(`${folder} 中 ${read} 份表格：已交回 ${read - missing} 份，未交回 ${missing} 份（以台账中本部门任务在表格生成后是否有更新为准）\n`);
+  ctx.tell(info('FORMS_COUNTED', `${folder} 中 ${read} 份表格：已交回 ${read - missing} 份，未交回 ${missing} 份（以台账中本部门任务在表格生成后是否有更新为准）`));
   return ExitCode.Ok;
 }
 
 /** `gongkai forms -o DIR [--dept NAME]`: one progress form (.xlsx) per department that has items. */
 export async function formsCommand(ctx: CommandContext, options: FormsOptions): Promise<ExitCode> {
   const output = options.output;
-  if (!output) throw new UserError('请用 -o 目录 指定表格写到哪里，如 gongkai forms -o 表格/');
+  if (!output) throw new UserError('OUTPUT_REQUIRED', '请用 -o 目录 指定表格写到哪里，如 gongkai forms -o 表格/');
   if (options.status) {
-    if (!existsSync(inRunFolder(ctx, output)) || !statSync(inRunFolder(ctx, output)).isDirectory()) throw new UserError(`--status 须用 -o 指定这一轮表格所在的目录；「${output}」不是目录`);
+    if (!existsSync(inRunFolder(ctx, output)) || !statSync(inRunFolder(ctx, output)).isDirectory()) throw new UserError('OUTPUT_NOT_FOLDER', `--status 须用 -o 指定这一轮表格所在的目录；「${output}」不是目录`);
     return roundStatus(ctx, output);
   }
-  if (existsSync(inRunFolder(ctx, output)) && !statSync(inRunFolder(ctx, output)).isDirectory()) throw new UserError(`-o 须指定目录，「${output}」是文件`);
+  if (existsSync(inRunFolder(ctx, output)) && !statSync(inRunFolder(ctx, output)).isDirectory()) throw new UserError('OUTPUT_NOT_FOLDER', `-o 须指定目录，「${output}」是文件`);
   const dept = options.dept;
   const { forms, file } = await viewReport(
     ctx,
@@ -94,6 +93,6 @@ export async function formsCommand(ctx: CommandContext, options: FormsOptions): 
     ctx.io.stdout(`${name}　${form.items.length} 项\n`);
   }
   const skipped = forms.length - withItems.length;
-  ctx.io.stderr(`已写入 ${withItems.length} 份填报表格到 ${output}${skipped ? `（${skipped} 个部门没有本部门任务，未生成）` : ''}；各部门填好交回后，用 gongkai collect 收回。\n`);
+  ctx.tell(info('FORMS_WRITTEN', `已写入 ${withItems.length} 份填报表格到 ${output}${skipped ? `（${skipped} 个部门没有本部门任务，未生成）` : ''}；各部门填好交回后，用 gongkai collect 收回。`));
   return ExitCode.Ok;
 }

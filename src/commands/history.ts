@@ -14,16 +14,16 @@ import { terminalTable } from './view-output.js';
 
 async function ledgerRepository(ctx: CommandContext) {
   const { file } = await locateLedger(ctx);
-  if (file === '-') throw new UserError('没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
+  if (file === '-') throw new UserError('LEDGER_NOT_FOUND', '没有指定台账文件：用 --ledger 指定，或在 gongkai.yaml 中写 ledger: …');
   const repo = repositoryOf(file, ctx.io.cwd);
-  if (!repo) throw new UserError(`${file} 不在 git 仓库中：历史和差异来自 git`);
+  if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中：历史和差异来自 git`);
   return { file, ...repo };
 }
 
 /** `gongkai diff [REV [REV]]`: what changed, item by item, between two versions (default HEAD and the working file). */
 export async function diffCommand(ctx: CommandContext, revisions: string[], options: { format: 'text' | 'json' }): Promise<ExitCode> {
   const { file, root } = await ledgerRepository(ctx);
-  if (revisions.length > 2) throw new UserError('gongkai diff 最多接受两个版本');
+  if (revisions.length > 2) throw new UserError('USAGE', 'gongkai diff 最多接受两个版本');
   const [from = 'HEAD', to] = revisions;
   try {
     // Revisions are typed by the user: checked and turned into commit ids before git sees them.
@@ -34,7 +34,7 @@ export async function diffCommand(ctx: CommandContext, revisions: string[], opti
     else if (!changes.length) ctx.io.stdout(`${from} 与${to ? ` ${to}` : '工作区'}之间台账没有实质变化。\n`);
     else ctx.io.stdout(`${from} → ${to ?? '工作区'}：${changes.length} 处变化\n` + changes.map((c) => safeLine(describeChange(c)) + '\n').join(''));
   } catch (cause) {
-    if (cause instanceof GitError) throw new UserError(cause.message);
+    if (cause instanceof GitError) throw new UserError('GIT_FAILED', cause.message);
     throw cause;
   }
   return ExitCode.Ok;

@@ -23,7 +23,7 @@ export function hookFile(gitFolder: string, name: HookScript['name']): string {
 /** Refuses, before anything is installed, to replace a hook someone else wrote, unless --force. */
 export function refuseForeignHook(file: string, name: HookScript['name'], force: boolean | undefined): void {
   if (existsSync(file) && !readFileSync(file, 'utf8').includes(markerOf(name)) && !force) {
-    throw new UserError(`${file} 已存在且不是 gongkai 安装的；要替换请加 --force（原钩子会被覆盖）`);
+    throw new UserError('OUTPUT_EXISTS', `${file} 已存在且不是 gongkai 安装的；要替换请加 --force（原钩子会被覆盖）`);
   }
 }
 

@@ -18,7 +18,7 @@ export async function installMergeDriver(ctx: CommandContext, top: string, ledge
     if (!path.startsWith('../')) paths.push(path);
   }
   const unsayable = paths.find((p) => attributePattern(p) === undefined);
-  if (unsayable) throw new UserError(`路径「${unsayable}」含引号、反斜杠或换行，无法写进 .gitattributes；请改名，或加 --no-merge-driver 不装合并驱动`);
+  if (unsayable) throw new UserError('PATH_UNSAYABLE', `路径「${unsayable}」含引号、反斜杠或换行，无法写进 .gitattributes；请改名，或加 --no-merge-driver 不装合并驱动`);
   const added = configureMergeDriver(top, paths, gongkaiCommand());
   ctx.io.stdout(`已配置合并驱动：git 合并 ${paths.join('、')} 时按含义合并（.git/config 中的 merge.gongkai）。\n`);
   if (added.length) ctx.io.stdout(`已在 .gitattributes 中加入 ${added.length} 行；请提交 .gitattributes，其他克隆运行 gongkai hook install 后即按含义合并。\n`);

@@ -11,14 +11,14 @@ function ledgerPath(ctx: CommandContext, gitDir: string): string {
   if (ctx.global.ledger) return ctx.global.ledger.replace(/^\/+/, '');
   const config = gitRun(gitDir, ['show', 'HEAD:gongkai.yaml']);
   const written = config.status === 0 ? (loadYamlValue(config.stdout) as { ledger?: unknown } | null)?.ledger : undefined;
-  if (typeof written !== 'string') throw new UserError('不知道台账在仓库中的路径：用 --ledger data/ledger.yaml 指定（或先推送含 gongkai.yaml 的提交）');
+  if (typeof written !== 'string') throw new UserError('LEDGER_NOT_FOUND', '不知道台账在仓库中的路径：用 --ledger data/ledger.yaml 指定（或先推送含 gongkai.yaml 的提交）');
   return written;
 }
 
 /** `gongkai hook install --server`: a pre-receive hook in a bare repository that refuses pushes changing other departments' items. */
 export async function hookInstallServer(ctx: CommandContext, options: { force?: boolean; requireSigned?: boolean }): Promise<ExitCode> {
   const bare = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository']);
-  if (bare.status !== 0 || bare.stdout.trim() !== 'true') throw new UserError('--server 要在共享的裸仓库（git init --bare 建的仓库）中运行');
+  if (bare.status !== 0 || bare.stdout.trim() !== 'true') throw new UserError('NOT_IN_GIT', '--server 要在共享的裸仓库（git init --bare 建的仓库）中运行');
   const gitDir = git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim();
   const hook = hookFile(gitDir, 'pre-receive');
   refuseForeignHook(hook, 'pre-receive', options.force);

@@ -17,9 +17,9 @@ import { readConfig } from '../open/locate-ledger.js';
  */
 async function recordedLedger(ctx: CommandContext, top: string): Promise<string> {
   const file = chooseLedger(ctx.global.ledger, ctx.io.env, await readConfig(ctx));
-  if (!file || file === '-') throw new UserError('不知道钩子该检查哪个台账：用 gongkai hook install --ledger 台账文件 指定，或在 gongkai.yaml 中写 ledger: …');
+  if (!file || file === '-') throw new UserError('LEDGER_NOT_FOUND', '不知道钩子该检查哪个台账：用 gongkai hook install --ledger 台账文件 指定，或在 gongkai.yaml 中写 ledger: …');
   const path = relative(top, resolve(ctx.io.cwd, file)).split('\\').join('/');
-  if (path.startsWith('../') || isAbsolute(path)) throw new UserError(`台账 ${file} 不在这个 git 仓库中，钩子无法检查它`);
+  if (path.startsWith('../') || isAbsolute(path)) throw new UserError('NOT_IN_GIT', `台账 ${file} 不在这个 git 仓库中，钩子无法检查它`);
   return path;
 }
 
@@ -32,13 +32,13 @@ export async function hookInstallCommand(ctx: CommandContext, options: { force?:
     hook = hookFile(ctx.io.cwd, 'pre-commit');
     top = git(ctx.io.cwd, ['rev-parse', '--show-toplevel']).trim();
   } catch (cause) {
-    if (cause instanceof GitError) throw new UserError('当前目录不在 git 仓库的工作区中，无法安装钩子');
+    if (cause instanceof GitError) throw new UserError('NOT_IN_GIT', '当前目录不在 git 仓库的工作区中，无法安装钩子');
     throw cause;
   }
   refuseForeignHook(hook, 'pre-commit', options.force);
   const ledger = await recordedLedger(ctx, top);
   // Refused before anything is installed, not after the pre-commit hook is.
-  if (options.mergeDriver !== false && attributePattern(ledger) === undefined) throw new UserError(`路径「${ledger}」含引号、反斜杠或换行，无法写进 .gitattributes；请改名，或加 --no-merge-driver 不装合并驱动`);
+  if (options.mergeDriver !== false && attributePattern(ledger) === undefined) throw new UserError('PATH_UNSAYABLE', `路径「${ledger}」含引号、反斜杠或换行，无法写进 .gitattributes；请改名，或加 --no-merge-driver 不装合并驱动`);
   writeHook(hook, {
     name: 'pre-commit',
     purpose: 'validates the staged ledger; installed by `gongkai hook install`.',

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { error, hasErrors, warning } from '../diagnostic.js';
+import { error, hasErrors, info, warning } from '../diagnostic.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { ledgerSchemaFile } from '../package-root.js';
@@ -11,7 +11,6 @@ import { readFileBytes } from '../read/read-file.js';
 import { loadRegistry } from '../read/load-ledger.js';
 import type { LedgerDraft } from '../model/ledger-draft.js';
 import { ledgerJson, ledgerYaml } from '../render/ledger-yaml.js';
-import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { safeLine, truncateToWidth } from '../render/safe-text.js';
 import { beijingToday } from '../model/dates.js';
 
@@ -31,7 +30,7 @@ function relativeFrom(folder: string, target: string): string {
 
 async function readRegistry(file: string, io: Pick<CommandContext['io'], 'cwd' | 'stdin'>) {
   const { registry, diagnostics, texts } = await loadRegistry(file, { cwd: io.cwd, stdin: io.stdin });
-  if (hasErrors(diagnostics)) throw new UserError('部门名录有错误', ExitCode.CannotRun, diagnostics, texts);
+  if (hasErrors(diagnostics)) throw new UserError('LEDGER_HAS_ERRORS', '部门名录有错误', ExitCode.CannotRun, diagnostics, texts);
   return registry;
 }
 
@@ -39,17 +38,17 @@ async function readRegistry(file: string, io: Pick<CommandContext['io'], 'cwd' |
 export async function importCommand(ctx: CommandContext, notice: string, options: ImportOptions): Promise<ExitCode> {
   const { io } = ctx;
   const file = readFileBytes(notice, { cwd: io.cwd, stdin: io.stdin });
-  if (file.bytes === undefined) throw new UserError('无法读取通知', ExitCode.CannotRun, file.diagnostics);
-  if (!file.bytes.toString('utf8').trim()) throw new UserError(`${notice}: 通知是空的`);
+  if (file.bytes === undefined) throw new UserError('FILE_NOT_FOUND', '无法读取通知', ExitCode.CannotRun, file.diagnostics);
+  if (!file.bytes.toString('utf8').trim()) throw new UserError('NOTICE_EMPTY', `${notice}: 通知是空的`);
   const registry = options.registry ? await readRegistry(options.registry, io) : undefined;
   const knownNames = registry ? [...registry.departments.flatMap((d) => [d.name, ...d.aliases]), ...registry.groups.flatMap((g) => [g.name, ...g.aliases])] : [];
   const read = await readNoticeBytes(file.bytes, { knownNames });
-  if (!read.ok) throw new UserError('无法读取通知', ExitCode.CannotRun, [error(read.code, read.message, { file: notice })]);
+  if (!read.ok) throw new UserError('UNSUPPORTED_FORMAT', '无法读取通知', ExitCode.CannotRun, [error(read.code, read.message, { file: notice })]);
   const parsed = read.notice;
-  if (!parsed.items.length) throw new UserError(`${notice}: 没有找到编号的任务（如「一、」「(一)」「1.」「1、」，或带「序号」「责任单位」表头的任务分工表）；这是一份工作要点及任务分工的通知吗？`);
+  if (!parsed.items.length) throw new UserError('NOTICE_EMPTY', `${notice}: 没有找到编号的任务（如「一、」「(一)」「1.」「1、」，或带「序号」「责任单位」表头的任务分工表）；这是一份工作要点及任务分工的通知吗？`);
 
   if (options.output && existsSync(resolve(io.cwd, options.output)) && !options.force) {
-    throw new UserError(`${options.output} 已存在；要覆盖请加 --force`);
+    throw new UserError('OUTPUT_EXISTS', `${options.output} 已存在；要覆盖请加 --force`);
   }
   const ledgerFolder = options.output ? dirname(resolve(io.cwd, options.output)) : io.cwd;
   let departments: LedgerDraft['departments'];
@@ -76,7 +75,7 @@ export async function importCommand(ctx: CommandContext, notice: string, options
 
   const problems = parsed.items.filter((i) => i.problems.length);
   const departmentCount = typeof departments === 'string' ? '' : `，${departments.departments.length} 个部门（类别为推测，请核实）`;
-  io.stderr(`已读取 ${notice}（${read.formatLabel}）：${parsed.sections.length} 个部分，${parsed.items.length} 项任务${departmentCount}${options.output ? `，已写入 ${options.output}` : ''}\n`);
+  ctx.tell(info('IMPORT_SUMMARY', `已读取 ${notice}（${read.formatLabel}）：${parsed.sections.length} 个部分，${parsed.items.length} 项任务${departmentCount}${options.output ? `，已写入 ${options.output}` : ''}`));
   const shownFile = notice === '-' ? '-' : notice;
   const findings = importFindings(parsed, shownFile, thisYear);
   for (const unknownName of unknown) findings.push(warning('IMPORT_NAME_UNKNOWN', `部门名录中没有「${unknownName}」，请补入名录或改正通知`, { file: shownFile }));
@@ -86,8 +85,8 @@ export async function importCommand(ctx: CommandContext, notice: string, options
     file: line === undefined ? finding.file : describePlace(finding.file, { line, ...(cell ? { cell } : {}) }, read.lineWord),
     message: truncateToWidth(safeLine(finding.message), 160),
   }));
-  io.stderr(renderDiagnosticsText(shown, new Map(), ctx.err));
-  if (problems.length) io.stderr(ctx.err.warning(`${problems.length} 项需要核实，已在台账中用注释标出（JSON 中为 review）；没有把握的名称没有加入部门名录\n`));
+  ctx.tell(shown);
+  if (problems.length) ctx.tell(info('IMPORT_SUMMARY', `${problems.length} 项需要核实，已在台账中用注释标出（JSON 中为 review）；没有把握的名称没有加入部门名录`));
   // 0 only when nothing is flagged: every item read for sure, the year from the document itself.
   return findings.length ? ExitCode.Findings : ExitCode.Ok;
 }

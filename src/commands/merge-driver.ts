@@ -14,12 +14,12 @@ import { error, warning } from '../diagnostic.js';
  */
 export async function mergeDriverCommand(ctx: CommandContext, base: string, ours: string, theirs: string, path: string, markerSize: string | undefined): Promise<ExitCode> {
   const size = markerSize === undefined ? 7 : Number(markerSize);
-  if (!Number.isInteger(size) || size < 1) throw new UserError(`冲突标记长度须为正整数，收到「${markerSize}」`);
+  if (!Number.isInteger(size) || size < 1) throw new UserError('OPTION_INVALID', `冲突标记长度须为正整数，收到「${markerSize}」`);
   let result;
   try {
     result = mergeFiles({ base, ours, theirs, path, markerSize: size, cwd: ctx.io.cwd });
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`找不到要合并的文件：${(cause as NodeJS.ErrnoException).path}`);
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('FILE_NOT_FOUND', `找不到要合并的文件：${(cause as NodeJS.ErrnoException).path}`);
     throw cause;
   }
   writeFileAtomic(resolve(ctx.io.cwd, ours), result.bytes);

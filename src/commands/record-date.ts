@@ -14,7 +14,7 @@ import { dateOption } from '../typed-input.js';
 export function recordDate(typed: string | undefined, option: string, today: string, ledger: Ledger, graceDays: number | undefined): string {
   const date = typed === undefined ? today : dateOption(typed, option, { today, planYear: ledger.plan.year });
   const refusal = recordDateRefusal(periodOf(ledger, graceDays), date, option, { typed: typed !== undefined }, today);
-  if (refusal) throw new UserError(refusal);
+  if (refusal) throw new UserError('DATE_OUTSIDE_PLAN_YEAR', refusal);
   return date;
 }
 

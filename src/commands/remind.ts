@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { pathInside, safeFileName } from '../edit/safe-file-name.js';
-import { warning } from '../diagnostic.js';
+import { info, warning } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import type { Reminder, RemindReport } from '../query/remind-report.js';
@@ -38,14 +38,14 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
     return report;
   });
   if (!report.reminders.length) {
-    ctx.io.stderr(`截至 ${report.as_of}，${dept ? `${dept}没有` : '各部门都没有'}需要催办的任务（逾期、${report.due_soon_days} 个工作日内到期、${report.stale_days} 天无进展）。\n`);
+    ctx.tell(info('NOTHING_TO_REMIND', `截至 ${report.as_of}，${dept ? `${dept}没有` : '各部门都没有'}需要催办的任务（逾期、${report.due_soon_days} 个工作日内到期、${report.stale_days} 天无进展）。`));
   }
   const fileFormat = isFileFormat(options.format) ? options.format : undefined;
   const text = fileFormat ? undefined : FORMATS[options.format as TextFormat];
   const render = async (reminder: Reminder): Promise<string | Uint8Array> => (fileFormat ? renderedBytes(fileFormat, 'reminder', { report, reminder }) : text!.render(report, reminder));
   const extension = fileFormat ? FILE_FORMATS[fileFormat].extension : text!.extension;
   if (!options.output) {
-    if (fileFormat) throw new UserError(`--format ${fileFormat} 须用 -o 目录 指定写到哪里（每个部门一个文件），如 -o 催办/`);
+    if (fileFormat) throw new UserError('OUTPUT_REQUIRED', `--format ${fileFormat} 须用 -o 目录 指定写到哪里（每个部门一个文件），如 -o 催办/`);
     if (options.format === 'json') ctx.io.stdout(renderJson(report));
     else ctx.io.stdout(report.reminders.map((r) => text!.render(report, r)).join('\n' + '-'.repeat(40) + '\n\n'));
     return ExitCode.Ok;
@@ -57,7 +57,7 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
     writeOutputFile(ctx, folder, await render(report.reminders[0]!), `${report.reminders[0]!.department}的催办`);
     return ExitCode.Ok;
   }
-  if (existsSync(inRunFolder(ctx, folder)) && !isFolder) throw new UserError(`-o 须指定目录（每个部门写一个文件），「${folder}」是文件`);
+  if (existsSync(inRunFolder(ctx, folder)) && !isFolder) throw new UserError('OUTPUT_NOT_FOLDER', `-o 须指定目录（每个部门写一个文件），「${folder}」是文件`);
   mkdirSync(inRunFolder(ctx, folder), { recursive: true });
   for (const reminder of report.reminders) {
     // The file name comes from ledger data: made safe, and refused if it would leave the folder.

@@ -49,7 +49,7 @@ async function changesFromGit(ctx: CommandContext, file: string, root: string, s
 /** `gongkai report [--as-of D] [--since D] -o 报告.html`: one self-contained HTML page for leaders. */
 export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<ExitCode> {
   const output = options.output;
-  if (!output) throw new UserError('请用 -o 文件 指定报告写到哪里，如 gongkai report -o 报告.html');
+  if (!output) throw new UserError('OUTPUT_REQUIRED', '请用 -o 文件 指定报告写到哪里，如 gongkai report -o 报告.html');
   const today = beijingToday(ctx.io.now());
   if (options.month !== undefined || options.until !== undefined) return periodReportCommand(ctx, options, output, today);
   const since = options.since === undefined ? undefined : dateOption(options.since, '--since', { today });
@@ -85,7 +85,7 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
 function monthOption(text: string): string {
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$/.exec(text);
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new UserError(`--month 须为年月，如 2021-10 或 2021年10月；收到「${text}」`);
+  if (!m || month < 1 || month > 12) throw new UserError('OPTION_INVALID', `--month 须为年月，如 2021-10 或 2021年10月；收到「${text}」`);
   return `${m[1]}-${String(month).padStart(2, '0')}`;
 }
 
@@ -97,8 +97,8 @@ const nextDay = (date: string) => dateOfEpochDay(epochDay(date) + 1);
  * and at the end of the one before (the working file when the period ends today or later).
  */
 async function periodReportCommand(ctx: CommandContext, options: ReportOptions, output: string, today: string): Promise<ExitCode> {
-  if (options.month !== undefined && (options.since !== undefined || options.until !== undefined)) throw new UserError('--month 与 --since/--until 二选一');
-  if (options.month === undefined && options.since === undefined) throw new UserError('--until 须与 --since 一起用，如 --since 2021-10-01 --until 2021-10-31');
+  if (options.month !== undefined && (options.since !== undefined || options.until !== undefined)) throw new UserError('OPTIONS_CONFLICT', '--month 与 --since/--until 二选一');
+  if (options.month === undefined && options.since === undefined) throw new UserError('OPTIONS_CONFLICT', '--until 须与 --since 一起用，如 --since 2021-10-01 --until 2021-10-31');
   const { periodOf, periodReport } = await import('../query/period-report.js');
   const period = periodOf({
     ...(options.month !== undefined ? { month: monthOption(options.month) } : {}),
@@ -106,7 +106,7 @@ async function periodReportCommand(ctx: CommandContext, options: ReportOptions, 
     ...(options.until !== undefined ? { until: dateOption(options.until, '--until', { today }) } : {}),
     today,
   });
-  if (period.start > period.end) throw new UserError(`时段的开始 ${period.start} 晚于结束 ${period.end}`);
+  if (period.start > period.end) throw new UserError('OPTION_INVALID', `时段的开始 ${period.start} 晚于结束 ${period.end}`);
   const report = await viewReport<PeriodReport>(
     ctx,
     { ...options, since: undefined, asOf: period.end },

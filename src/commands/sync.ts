@@ -1,26 +1,32 @@
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { UserError } from '../errors.js';
+import { error, type Diagnostic, type TextSource } from '../diagnostic.js';
+import { PROGRAM, UserError } from '../errors.js';
 import { GitError, repositoryOf } from '../git/git.js';
 import { conflictText, fieldLabel } from '../render/merge-conflicts.js';
-import { safeLine, safeText } from '../render/safe-text.js';
+import { safeLine } from '../render/safe-text.js';
 import { syncLedger, SyncRefused } from '../sync/sync-ledger.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
 
+/** The ledger's errors under a head that says what sync did and did not do. */
+function stopped(head: string, found: { errors: readonly Diagnostic[]; texts: TextSource }): UserError {
+  return new UserError('LEDGER_HAS_ERRORS', head, ExitCode.Findings, [error('LEDGER_HAS_ERRORS', head, { file: PROGRAM }), ...found.errors], found.texts);
+}
+
 /** `gongkai sync [--commit-message M]`: commit the ledger, merge the shared repository's changes, check, push. */
 export async function syncCommand(ctx: CommandContext, options: { commitMessage?: string }): Promise<ExitCode> {
   const { file } = await locateLedger(ctx);
-  if (file === '-') throw new UserError('不能同步标准输入；用 --ledger 指定台账文件');
+  if (file === '-') throw new UserError('LEDGER_NOT_FOUND', '不能同步标准输入；用 --ledger 指定台账文件');
   const repo = repositoryOf(file, ctx.io.cwd);
-  if (!repo) throw new UserError(`${file} 不在 git 仓库中：sync 通过 git 与共享仓库同步`);
-  if (options.commitMessage !== undefined && !options.commitMessage.trim()) throw new UserError('--commit-message 不能为空');
+  if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中：sync 通过 git 与共享仓库同步`);
+  if (options.commitMessage !== undefined && !options.commitMessage.trim()) throw new UserError('OPTION_INVALID', '--commit-message 不能为空');
   let outcome;
   try {
     const open = (override: ((f: string) => Buffer | undefined) | undefined) => openLedger(ctx, { checks: 'all', file, override });
     outcome = await syncLedger({ file, cwd: ctx.io.cwd, root: repo.root, path: repo.path, commitMessage: options.commitMessage, open });
   } catch (cause) {
-    if (cause instanceof SyncRefused || cause instanceof GitError) throw new UserError(`未同步：${cause.message}`);
+    if (cause instanceof SyncRefused || cause instanceof GitError) throw new UserError('SYNC_REFUSED', `未同步：${cause.message}`);
     throw cause;
   }
   const say = (line: string) => ctx.io.stdout(safeLine(line) + '\n');
@@ -31,12 +37,10 @@ export async function syncCommand(ctx: CommandContext, options: { commitMessage?
       say(outcome.pushed ? '已推送。同步完成。' : '没有要推送的提交。同步完成。');
       return ExitCode.Ok;
     case 'invalid-local':
-      // The diagnostics follow, each with its place.
-      ctx.io.stderr('台账有错误，未提交也未同步；改正后再运行 gongkai sync：\n');
-      throw new UserError('台账有错误', ExitCode.Findings, outcome.errors, outcome.texts);
+      // The diagnostics follow the head, each with its place.
+      throw stopped('台账有错误，未提交也未同步；改正后再运行 gongkai sync：', outcome);
     case 'invalid-merge':
-      ctx.io.stderr('与远端合并后的台账有错误，已退回合并之前（本地提交保留，未推送）：\n');
-      throw new UserError('合并后的台账有错误', ExitCode.Findings, outcome.errors, outcome.texts);
+      throw stopped('与远端合并后的台账有错误，已退回合并之前（本地提交保留，未推送）：', outcome);
     case 'conflict': {
       const lines = ['同步未完成：本地和远端改了同一处，已撤销这次合并，本地提交和工作区保持合并之前的样子。'];
       for (const { path, fields } of outcome.conflicts) {
@@ -46,11 +50,11 @@ export async function syncCommand(ctx: CommandContext, options: { commitMessage?
       const first = outcome.conflicts.flatMap((c) => c.fields).find((f) => f.item !== undefined && f.field !== '*');
       const hint = first ? `例如 gongkai set ${first.item} …把「${fieldLabel(first.field)}」` : '把这些地方';
       lines.push(`与对方商定后，${hint}改成商定的值，再运行 gongkai sync；或者 git pull，在台账中解决冲突标记，gongkai validate 后提交。`);
-      ctx.io.stderr(lines.map((l) => safeText(l) + '\n').join(''));
+      ctx.tell(error('SYNC_STOPPED', lines.join('\n'), { file: PROGRAM }));
       return ExitCode.Findings;
     }
     case 'push-refused':
-      ctx.io.stderr(safeText(`共享仓库拒绝了推送：\n${outcome.remoteMessage}\n本地提交保留，尚未推送；撤销或改正这些提交后再运行 gongkai sync。\n`));
+      ctx.tell(error('SYNC_REFUSED', `共享仓库拒绝了推送：\n${outcome.remoteMessage.trimEnd()}\n本地提交保留，尚未推送；撤销或改正这些提交后再运行 gongkai sync。`, { file: PROGRAM }));
       return ExitCode.Findings;
   }
 }

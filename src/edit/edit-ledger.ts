@@ -97,13 +97,13 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
   // Through a symlink to the file itself: the rename must replace the ledger, not the link.
   const target = realpathSync(resolve(options.cwd, file));
   // Before the lock: a FIFO, a device, a read-only ledger or folder is refused at once, with nothing created beside it.
-  if (!statSync(target).isFile()) throw new UserError(`${file} 不是普通文件，无法编辑`);
+  if (!statSync(target).isFile()) throw new UserError('NOT_A_FILE', `${file} 不是普通文件，无法编辑`);
   assertWritable(target);
   const read = () => {
     try {
       return readRegularFile(target);
     } catch (cause) {
-      if (cause instanceof FileRefused) throw new UserError(`${file}: ${cause.message}`);
+      if (cause instanceof FileRefused) throw new UserError(cause.code, `${file}: ${cause.message}`);
       throw cause;
     }
   };
@@ -116,13 +116,13 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
       const bom = raw.startsWith(BOM) ? BOM : '';
       let text = raw.slice(bom.length);
       const before = await loadChecked(bytes, options);
-      if (!before.ledger) throw new UserError('台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
+      if (!before.ledger) throw new UserError('LEDGER_HAS_ERRORS', '台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
       // What was typed may need the ledger to be understood: a department's short name, a date without its year.
       const edits = makeEdits(before.ledger);
       let expected = before.value;
       for (const edit of edits) {
         const edited = applyEditToText(text, edit, edit.status ? STATUS_LABELS[edit.status] : undefined);
-        if (!before.ledger.items.some((i) => i.number === edit.item) || 'missing' in edited) throw new UserError(`台账中没有第 ${edit.item} 项`);
+        if (!before.ledger.items.some((i) => i.number === edit.item) || 'missing' in edited) throw new UserError('ITEM_NOT_FOUND', `台账中没有第 ${edit.item} 项`);
         text = edited.text;
         expected = applyEditToValue(expected, edit, (s) => STATUS_LABELS[s]);
       }
@@ -130,12 +130,12 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
       const after = await loadChecked(newBytes, options);
       // The file must now read as exactly the old value with the intended changes, nothing else.
       if (after.value === undefined || !isDeepStrictEqual(after.value, expected)) {
-        throw new UserError('这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
+        throw new UserError('EDIT_REFUSED', '这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
       }
       const known = new Set(before.errors.map(errorKey));
       const introduced = after.errors.filter((d) => !known.has(errorKey(d)));
       if (introduced.length || !after.ledger) {
-        throw new UserError('这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
+        throw new UserError('EDIT_REFUSED', '这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
       }
       options.beforeWrite?.();
       if (!read().equals(bytes)) return 'changed' as const;
@@ -149,7 +149,7 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
     if (outcome !== 'changed') return outcome;
   }
   throw new UserError(
-    `台账在 gongkai 修改它的同时被别的程序接连改动（试了 ${ATTEMPTS} 次，每次写入前文件都已变了）；为了不覆盖别人的修改，这次没有写入。请等其他程序停止写入后再试`,
+    'WRITE_RACE', `台账在 gongkai 修改它的同时被别的程序接连改动（试了 ${ATTEMPTS} 次，每次写入前文件都已变了）；为了不覆盖别人的修改，这次没有写入。请等其他程序停止写入后再试`,
     ExitCode.CannotRun,
   );
 }

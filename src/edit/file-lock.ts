@@ -136,7 +136,7 @@ export function acquireLock(file: string, timeoutMs = 20_000): () => void {
         continue;
       }
       if (Date.now() > deadline) {
-        throw new UserError(`台账正被另一个进程编辑（锁文件 ${lock}${describeHolder(seen)}），等了 ${Math.round(timeoutMs / 1000)} 秒仍未结束，未写入；稍后再试。若确认该进程已不在，可删除该锁文件`);
+        throw new UserError('LEDGER_LOCKED', `台账正被另一个进程编辑（锁文件 ${lock}${describeHolder(seen)}），等了 ${Math.round(timeoutMs / 1000)} 秒仍未结束，未写入；稍后再试。若确认该进程已不在，可删除该锁文件`);
       }
       sleep(10 + Math.random() * 40);
     }

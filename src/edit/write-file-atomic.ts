@@ -19,8 +19,8 @@ const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, '0');
 /** Errors the file system gives for a write the user may not make: a clear refusal, not a crash. */
 export function permissionRefusal(cause: unknown, what: string): UserError | undefined {
   const code = (cause as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return new UserError(`没有权限写入 ${what}（${code}），未修改任何文件`);
-  if (code === 'EROFS') return new UserError(`${what} 在只读文件系统上，未修改任何文件`);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError('OUTPUT_NOT_WRITABLE', `没有权限写入 ${what}（${code}），未修改任何文件`);
+  if (code === 'EROFS') return new UserError('OUTPUT_NOT_WRITABLE', `${what} 在只读文件系统上，未修改任何文件`);
   return undefined;
 }
 
@@ -41,11 +41,11 @@ export function assertWritable(file: string): void {
   }
   if (stat) {
     const writable = (stat.mode & 0o222) !== 0 && canAccess(file);
-    if (!writable) throw new UserError(`${file} 是只读文件（权限 ${octal(stat.mode)}），未修改；确需修改请先 chmod u+w ${file}`);
+    if (!writable) throw new UserError('FILE_READ_ONLY', `${file} 是只读文件（权限 ${octal(stat.mode)}），未修改；确需修改请先 chmod u+w ${file}`);
   }
   const folderMode = statSync(folder).mode;
   if ((folderMode & 0o222) === 0 || !canAccess(folder)) {
-    throw new UserError(`${file} 所在的目录 ${folder} 是只读的（权限 ${octal(folderMode)}），无法写入，未修改任何文件`);
+    throw new UserError('OUTPUT_NOT_WRITABLE', `${file} 所在的目录 ${folder} 是只读的（权限 ${octal(folderMode)}），无法写入，未修改任何文件`);
   }
 }
 
@@ -141,7 +141,7 @@ function keepConcurrentWrite(file: string, fd: number, expected: Buffer): void {
   if (replaced.equals(expected)) return;
   const kept = join(dirname(file), `${basename(file)}.concurrent-${process.pid}-${randomBytes(4).toString('hex')}`);
   writeFileAtomic(kept, replaced, { exclusive: true });
-  throw new UserError(`写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);
+  throw new UserError('WRITE_RACE', `写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);
 }
 
 function sameBytes(file: string, bytes: Buffer): boolean {

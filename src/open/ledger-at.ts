@@ -15,11 +15,11 @@ export async function ledgerAt(ctx: OpenContext, file: string, root: string, rev
           try {
             return gitShowBytes(root, revision, relative(root, resolve(ctx.io.cwd, f)).split('\\').join('/'));
           } catch (cause) {
-            if (f === file) throw new UserError(`${name || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
+            if (f === file) throw new UserError('FILE_NOT_FOUND', `${name || '暂存区'} 中没有 ${file}：${(cause as Error).message}`);
             return undefined;
           }
         };
   const loaded = await openLedger(ctx, { checks: 'none', file, override });
-  if (!loaded.ledger) throw new UserError(`${name ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
+  if (!loaded.ledger) throw new UserError('LEDGER_HAS_ERRORS', `${name ?? '工作区'} 的台账无法读取`, ExitCode.CannotRun, loaded.diagnostics, loaded.texts);
   return loaded.ledger;
 }

@@ -14,7 +14,7 @@ export async function readConfig(ctx: OpenContext): Promise<Config> {
     const cache = cacheOf(ctx);
     return await findConfig(ctx.io.cwd, cache ? configMemoIn(cache) : undefined);
   } catch (cause) {
-    throw new UserError((cause as Error).message);
+    throw new UserError('LEDGER_NOT_FOUND', (cause as Error).message);
   }
 }
 
@@ -22,6 +22,6 @@ export async function readConfig(ctx: OpenContext): Promise<Config> {
 export async function locateLedger(ctx: OpenContext): Promise<{ file: string; config: Config }> {
   const config = await readConfig(ctx);
   const file = chooseLedger(ctx.ledger, ctx.io.env, config);
-  if (!file) throw new UserError(NO_LEDGER);
+  if (!file) throw new UserError('LEDGER_NOT_FOUND', NO_LEDGER);
   return { file, config };
 }

@@ -84,7 +84,7 @@ export async function openLedgerForView(ctx: OpenContext, notes: Diagnostic[]): 
   const opened = await openLedger(ctx, { checks: 'view' });
   if (!opened.ledger || isUnreadable(opened)) {
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
-    throw new UserError('无法读取台账', ExitCode.CannotRun, errors, opened.texts);
+    throw new UserError('LEDGER_HAS_ERRORS', '无法读取台账', ExitCode.CannotRun, errors, opened.texts);
   }
   const errors = opened.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) notes.push(ledgerHasErrorsNote(errors, opened.file));

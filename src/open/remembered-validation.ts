@@ -23,7 +23,7 @@ async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | u
   const { gitShowBytes, repositoryOf } = await import('../git/git.js');
   return (file) => {
     const repo = repositoryOf(file, cwd);
-    if (!repo) throw new UserError(`${file} 不在 git 仓库中，无法 --staged`);
+    if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --staged`);
     try {
       return gitShowBytes(repo.root, '', repo.path);
     } catch {
@@ -60,7 +60,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
     ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts, { memo: (f) => (f === opened.file ? located?.memo : undefined) })
     : [];
   located?.save();
-  if (isUnreadable(opened)) throw new UserError('无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
+  if (isUnreadable(opened)) throw new UserError('LEDGER_HAS_ERRORS', '无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };
   cache?.set(keyFor(opened.contentKey), result);
   return { ...result, texts: opened.texts };

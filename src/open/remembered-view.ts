@@ -22,7 +22,7 @@ export interface ViewOptions {
 
 function positiveInteger(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UserError(`${option} 须为非负整数，收到「${text}」`);
+  if (!/^\d+$/.test(text)) throw new UserError('OPTION_INVALID', `${option} 须为非负整数，收到「${text}」`);
   return Number(text);
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Styles } from './styles.js';
 import { displayWidth, safeLine } from './safe-text.js';
 
-const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
+const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 
 function location(d: Diagnostic): string {
   // A file name is data too (a path git passes to the merge driver). A cell of a workbook stands where a line would.
@@ -51,7 +51,13 @@ function excerpt(d: Diagnostic, lines: (file: string) => string[] | undefined): 
   ];
 }
 
-/** Diagnostics as text: `file:line:col: 错误[CODE] message`, then the line and a caret. */
+/** The head line's message, and its further lines indented under the head. */
+function messageLines(message: string): string[] {
+  const [first = '', ...rest] = message.split(/\r?\n|\r/).map((l) => safeLine(clipMessage(l)));
+  return [first, ...rest.map((l) => `  ${l}`)];
+}
+
+/** Diagnostics as text: `file:line:col: 错误[CODE] message`, then the line and a caret; 提示 (info) carries no colour. */
 export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts: TextSource, styles: Styles): string {
   // Split each file once, not once per diagnostic: a large ledger can have thousands of warnings.
   const split = new Map<string, string[] | undefined>();
@@ -59,11 +65,12 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts:
     if (!split.has(file)) split.set(file, texts.get(file)?.split(/\r?\n|\r/));
     return split.get(file);
   };
+  const paint = { error: styles.error, warning: styles.warning, info: (s: string) => s };
   return diagnostics
     .map((d) => {
-      const label = d.severity === 'error' ? styles.error(`${SEVERITY_LABELS.error}[${d.code}]`) : styles.warning(`${SEVERITY_LABELS.warning}[${d.code}]`);
-      const head = `${styles.bold(location(d))}: ${label} ${safeLine(clipMessage(d.message))}`;
-      return [head, ...excerpt(d, lines).map((l) => styles.dim(l))].join('\n') + '\n';
+      const [head, ...more] = messageLines(d.message);
+      const label = paint[d.severity](`${SEVERITY_LABELS[d.severity]}[${d.code}]`);
+      return [`${styles.bold(location(d))}: ${label} ${head}`, ...more, ...excerpt(d, lines).map((l) => styles.dim(l))].join('\n') + '\n';
     })
     .join('');
 }
@@ -71,7 +78,7 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts:
 /** 2 个错误、1 个警告 */
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (!diagnostics.length) return '没有发现问题';
   return [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个警告` : ''].filter(Boolean).join('、');
 }

@@ -41,7 +41,7 @@ describe('a revision the user types never reaches git as an option', () => {
   it('an unknown revision is a clear error, not git\'s usage text', async () => {
     const result = await inRepo(gitRepo(files()), 'diff', 'no-such-branch');
     expect(result.code).toBe(2);
-    expect(result.err).toBe('gongkai: git 中没有版本「no-such-branch」\n');
+    expect(result.err).toBe('gongkai: 错误[GIT_FAILED] git 中没有版本「no-such-branch」\n');
   });
 
   it('revisions that are real still work, including HEAD~1 and a tag', async () => {

@@ -12,7 +12,7 @@ describe('gongkai import', () => {
     const result = await runCli(['import', NOTICE, '--registry', SHIPPED_REGISTRY], { cwd: join(ROOT, 'data') });
     expect(result.code).toBe(0);
     expect(result.out).toBe(readFileSync(SHIPPED_LEDGER, 'utf8'));
-    expect(result.err).toBe(`已读取 ${NOTICE}（UTF-8）：6 个部分，35 项任务\n`);
+    expect(result.err).toBe(`gongkai: 提示[IMPORT_SUMMARY] 已读取 ${NOTICE}（UTF-8）：6 个部分，35 项任务\n`);
   });
 
   it('makes a ledger that validates clean apart from the expected warnings, through a pipe', async () => {

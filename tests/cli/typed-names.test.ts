@@ -38,14 +38,14 @@ describe('departments as people type them', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toBe(
-      'gongkai: 「社会」可指 4 个部门，请写得更具体：\n  社会组织管理局(社会组织执法监督局)\n  社会救助司\n  社会事务司\n  慈善事业促进和社会工作司\n',
+      'gongkai: 错误[DEPARTMENT_AMBIGUOUS] 「社会」可指 4 个部门，请写得更具体：\n    社会组织管理局(社会组织执法监督局)\n    社会救助司\n    社会事务司\n    慈善事业促进和社会工作司\n',
     );
   });
 
   it('an unknown name suggests the closest department, once per department', async () => {
     const result = await runCli(['overdue', '--ledger', LEDGER, '--as-of', '2021-10-08', '--dept', '信息中新']);
     expect(result.code).toBe(2);
-    expect(result.err).toBe('gongkai: 部门名录中没有「信息中新」；是否是「信息中心」？\n');
+    expect(result.err).toBe('gongkai: 错误[UNKNOWN_DEPARTMENT] 部门名录中没有「信息中新」；是否是「信息中心」？\n');
     const far = await status('--dept', '财政部');
     expect(far.code).toBe(2);
     expect(far.err).toContain('部门名录中没有「财政部」');
@@ -94,10 +94,10 @@ describe('every date option reads dates as people type them', () => {
     const file = join(tempDir({ 'ledger.yaml': HAND }), 'ledger.yaml');
     const bad = await runCli(['done', '1', '--ledger', file, '--on', '2021/2/30']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('gongkai: --on：日期「2021/2/30」不存在\n');
+    expect(bad.err).toBe('gongkai: 错误[OPTION_INVALID] --on：日期「2021/2/30」不存在\n');
     const word = await runCli(['status', '--ledger', LEDGER, '--as-of', '下周']);
     expect(word.code).toBe(2);
-    expect(word.err).toMatch(/^gongkai: --as-of：「下周」不是日期；可以写 .*10月8日/);
+    expect(word.err).toMatch(/^gongkai: 错误\[OPTION_INVALID\] --as-of：「下周」不是日期；可以写 .*10月8日/);
     expect(readFileSync(file, 'utf8')).toBe(HAND);
   });
 });

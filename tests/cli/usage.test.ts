@@ -10,16 +10,16 @@ import { runCli } from '../helpers/run-cli.js';
 
 describe('usage mistakes', () => {
   it.each([
-    [['status', '--foo'], 'gongkai: status 命令没有选项「--foo」\n（用法见 gongkai status --help）\n'],
-    [['status', '--formt', 'md'], 'gongkai: status 命令没有选项「--formt」；是否是「--format」？\n'],
-    [['statsu'], 'gongkai: 没有命令「statsu」；是否是「status」？\n（用法见 gongkai --help）\n'],
-    [['status', '--format', 'xml'], 'gongkai: 选项 --format 不能是「xml」，可选：table、md、json、csv、xlsx\n'],
-    [['note', '3', '进展'], 'gongkai: note 命令必须给出选项 --dept <名称>（报送部门）\n'],
-    [['set'], 'gongkai: set 命令缺少参数 <编号>（任务编号）\n'],
-    [['status', '--as-of'], 'gongkai: 选项 --as-of 缺少值：--as-of <日期>\n'],
-    [['log', '1', '2'], 'gongkai: log 命令最多接受 1 个参数，多出了「2」\n'],
-    [['schema', 'foo'], 'gongkai: [哪一个] 不能是「foo」，可选：ledger、registry\n'],
-    [['hook', 'instal'], 'gongkai: 没有命令「instal」；是否是「install」？\n（用法见 gongkai hook --help）\n'],
+    [['status', '--foo'], 'gongkai: 错误[USAGE] status 命令没有选项「--foo」\n  （用法见 gongkai status --help）\n'],
+    [['status', '--formt', 'md'], 'gongkai: 错误[USAGE] status 命令没有选项「--formt」；是否是「--format」？\n'],
+    [['statsu'], 'gongkai: 错误[USAGE] 没有命令「statsu」；是否是「status」？\n  （用法见 gongkai --help）\n'],
+    [['status', '--format', 'xml'], 'gongkai: 错误[USAGE] 选项 --format 不能是「xml」，可选：table、md、json、csv、xlsx\n'],
+    [['note', '3', '进展'], 'gongkai: 错误[USAGE] note 命令必须给出选项 --dept <名称>（报送部门）\n'],
+    [['set'], 'gongkai: 错误[USAGE] set 命令缺少参数 <编号>（任务编号）\n'],
+    [['status', '--as-of'], 'gongkai: 错误[USAGE] 选项 --as-of 缺少值：--as-of <日期>\n'],
+    [['log', '1', '2'], 'gongkai: 错误[USAGE] log 命令最多接受 1 个参数，多出了「2」\n'],
+    [['schema', 'foo'], 'gongkai: 错误[USAGE] [哪一个] 不能是「foo」，可选：ledger、registry\n'],
+    [['hook', 'instal'], 'gongkai: 错误[USAGE] 没有命令「instal」；是否是「install」？\n  （用法见 gongkai hook --help）\n'],
   ])('%j: says what is wrong in Chinese, exit 2', async (argv, message) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);

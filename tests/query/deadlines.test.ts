@@ -106,7 +106,7 @@ describe('overdue and due soon around National Day 2021', () => {
   it('refuses an impossible --as-of', async () => {
     const result = await runCli(['overdue', '--ledger', LEDGER, '--as-of', '2021-02-30']);
     expect(result.code).toBe(2);
-    expect(result.err).toBe('gongkai: --as-of：日期「2021-02-30」不存在\n');
+    expect(result.err).toBe('gongkai: 错误[OPTION_INVALID] --as-of：日期「2021-02-30」不存在\n');
   });
 });
 

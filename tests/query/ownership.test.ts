@@ -96,6 +96,6 @@ describe('who owns what in the shipped ledger', () => {
   it('answers an unknown --dept with the closest names, exit 2', async () => {
     const result = await runCli(['status', '--ledger', SHIPPED_LEDGER, '--dept', '信息中新']);
     expect(result.code).toBe(2);
-    expect(result.err).toBe('gongkai: 部门名录中没有「信息中新」；是否是「信息中心」？\n');
+    expect(result.err).toBe('gongkai: 错误[UNKNOWN_DEPARTMENT] 部门名录中没有「信息中新」；是否是「信息中心」？\n');
   });
 });

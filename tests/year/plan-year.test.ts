@@ -43,7 +43,7 @@ describe('the plan year: one rule', () => {
     ]) {
       const result = await cli(...args);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.err).toBe(`gongkai: ${REFUSAL}\n`);
+      expect(result.err).toBe(`gongkai: 错误[DATE_OUTSIDE_PLAN_YEAR] ${REFUSAL}\n`);
     }
     // A date typed outside the year: refused the same way, naming the date.
     const typed = await cli('note', '22', '--dept', '信息中心', '--on', '2026-12-01', '接口已上线');
