@@ -7,7 +7,7 @@ import { viewContext, type ViewContext } from '../query/view-context.js';
 import { departmentOption } from '../typed-input.js';
 
 /** A list of more than one item in this many reads the stored parse instead of parsing each listed chunk. */
-export const STORED_FROM_SHARE = 8;
+const STORED_FROM_SHARE = 8;
 
 /**
  * The views that list items, from the per-item index: the index says which
