@@ -111,7 +111,7 @@ export interface IndexedLedger {
    * their own chunks under the plan and their sections, in ledger order: what a
    * view that lists a few items needs, without modelling the rest.
    */
-  ledgerOf(positions: readonly number[]): Promise<Ledger>;
+  ledgerOf(positions: readonly number[], known?: (hash: string) => unknown): Promise<Ledger>;
 }
 
 interface FileState {
@@ -258,12 +258,13 @@ async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], re
     chunkOf.push(chunk);
     for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
   });
-  const ledgerOf = async (positions: readonly number[]): Promise<Ledger> => {
+  // `known`: item values by chunk hash from an earlier parse (the cache's), used instead of parsing the chunk again.
+  const ledgerOf = async (positions: readonly number[], known?: (hash: string) => unknown): Promise<Ledger> => {
     // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
     const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
     for (const at of [...positions].sort((a, b) => a - b)) {
       const chunk = chunkOf[at]!;
-      sections[stored.sectionOf[chunk]!]!.items.push(chunkValue(state.chunks[chunk]!));
+      sections[stored.sectionOf[chunk]!]!.items.push(known?.(state.hashes[chunk]!) ?? chunkValue(state.chunks[chunk]!));
     }
     const [{ ledgerFromValue }, { resolveRelativeDues }] = await Promise.all([import('../read/read-ledger.js'), import('../read/resolve-relative-dues.js')]);
     const ledger = ledgerFromValue({ plan: stored.planValue, sections }, stored.displayFile, registry, stored.registryFile, today);

@@ -9,6 +9,7 @@ import { judgeDeadline, unknownYearsOf, type Deadline, type DeadlineOptions } fr
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { dateOption } from '../typed-input.js';
 import type { OpenContext } from './open-context.js';
+import { storedItemValues, type StoredItemValues } from './stored-item-values.js';
 import { holidaysUnknownNote, ledgerHasErrorsNote } from './view-notes.js';
 
 /** A view's input from the per-item index: each item's facts with its deadline judged once, and the departments' obligations. */
@@ -18,6 +19,8 @@ export interface IndexedView {
   deadlines: Deadline[];
   /** Why the view counts as of another day than today (the plan year is over). */
   asOfNote?: string;
+  /** Item values from the cache's last parse of the file, read when a view lists many items (stored-item-values.ts). */
+  storedValues: () => StoredItemValues | undefined;
 }
 
 /**
@@ -50,6 +53,12 @@ export async function indexedView(
   );
   if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
   const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) };
-  return { ledger, options, deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)), ...(byYear?.note ? { asOfNote: byYear.note } : {}) };
+  return {
+    ledger,
+    options,
+    deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)),
+    ...(byYear?.note ? { asOfNote: byYear.note } : {}),
+    storedValues: () => storedItemValues(cache, file, ctx.io.cwd),
+  };
 }
 

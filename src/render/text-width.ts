@@ -53,7 +53,15 @@ function makeTextWidth(ambiguousWide: boolean): TextWidth {
     let total = known.get(text);
     if (total !== undefined) return total;
     total = 0;
-    for (const ch of text) total += width(ch);
+    // The common characters (ASCII, CJK ideographs and punctuation, full-width forms) by code unit; the first other one and the rest by code point.
+    let at = 0;
+    for (; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code >= 32 && code < 127) total += 1;
+      else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) total += 2;
+      else break;
+    }
+    if (at < text.length) for (const ch of text.slice(at)) total += width(ch);
     if (known.size < 100_000) known.set(text, total);
     return total;
   };

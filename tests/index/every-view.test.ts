@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { calendarFingerprint } from '../../src/cache/fingerprints.js';
 import { indexedLedger } from '../../src/index/item-index.js';
+import { storedItemValues } from '../../src/open/stored-item-values.js';
 import { beijingToday } from '../../src/model/dates.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -118,5 +119,21 @@ describe('every view and edit with the index gives what a cold run gives', () =>
     expect(ledger.items.length).toBe(new Set(some).size);
     expect(ledger.items.length).toBeLessThan(indexed!.items.length);
     expect(ledger.items.map((i) => i.number)).toEqual([...new Set(some)].sort((a, b) => a - b).map((i) => indexed!.items[i]!.number));
+  });
+
+  it('a list of many items after a one-item hand edit parses only the edited item; the rest come from the last parse', async () => {
+    const { warmDir, text, run } = setUp();
+    expect((await run(['overdue'], true, '2021-10-08T04:00:00Z')).code).toBeLessThan(2);
+    const at = text.indexOf('      - number: "22"');
+    writeFileSync(join(warmDir, 'ledger.yaml'), text.slice(0, at) + text.slice(at).replace('status: 未启动', 'status: 推进中'));
+    const store = new CacheStore(join(warmDir, 'cache'), 200 * 1024 * 1024);
+    const indexed = (await indexedLedger(store, join(warmDir, 'ledger.yaml'), calendarFingerprint('ledger.yaml', warmDir), '2021-10-08', warmDir))!;
+    const every = indexed.items.map((_, i) => i);
+    const known = storedItemValues(store, 'ledger.yaml', warmDir)!;
+    const fromStored = await indexed.ledgerOf(every, known);
+    // Every item but the edited one was found in the stored parse; only that one was parsed from its text.
+    expect(known.found).toBe(indexed.items.length - 1);
+    const parsed = await indexed.ledgerOf(every);
+    expect(fromStored.items).toEqual(parsed.items);
   });
 });

@@ -127,3 +127,17 @@ describe('the log table fits too', () => {
     for (const row of table!) expect(measure.of(row), row).toBe(measure.of(table![1]!));
   });
 });
+
+describe('measuring text by code unit where it can', () => {
+  it('gives the width character by character would: ASCII, ideographs, full-width forms, then ambiguous, combining and astral characters', () => {
+    const byCharacter = (measure: TextWidth, text: string) => [...text].reduce((sum, ch) => sum + measure.of(ch), 0);
+    for (const measure of [NARROW, WIDE]) {
+      for (const text of ['abc 12', '推进政务公开', '（一）ＡＢ', '年“十四五”规划', 'é́ 𠀋 🙂 한국', '办理「通知」—— 第3项·附件']) {
+        expect(measure.of(text)).toBe(byCharacter(measure, text));
+      }
+    }
+    expect(NARROW.of('a“b')).toBe(3);
+    expect(WIDE.of('a“b')).toBe(4);
+    expect(NARROW.of('推进𠀋')).toBe(6);
+  });
+});
