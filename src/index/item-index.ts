@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import { contentKeyOf, fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { Department, Registry } from '../model/department.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
@@ -284,6 +285,9 @@ export interface LoadedForIndex {
   /** Errors the full load and the view checks found. */
   errors: number;
   plan: StoredIndex['plan'];
+  /** The ledger as loaded whole and what its load and view checks found: every row is read off them at once. */
+  ledger?: Ledger;
+  diagnostics?: readonly Diagnostic[];
 }
 
 /**
@@ -303,11 +307,16 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   }
   const sections: StoredIndex['sections'] = [];
   const sectionOf: number[] = [];
+  /** The chunk of sections[s].items[j], by `s/j`. */
+  const chunkAt = new Map<string, number>();
   for (const section of Array.isArray(skeleton.sections) ? skeleton.sections : []) {
     sections.push({ number: section?.number, title: section?.title });
-    for (const entry of Array.isArray(section?.items) ? section.items : []) {
-      if (typeof entry === 'string' && entry.startsWith(split.placeholder)) sectionOf[Number(entry.slice(split.placeholder.length))] = sections.length - 1;
-    }
+    (Array.isArray(section?.items) ? section.items : []).forEach((entry, j) => {
+      if (typeof entry !== 'string' || !entry.startsWith(split.placeholder)) return;
+      const chunk = Number(entry.slice(split.placeholder.length));
+      sectionOf[chunk] = sections.length - 1;
+      chunkAt.set(`${sections.length - 1}/${j}`, chunk);
+    });
   }
   // Every item must sit in a section's list for its row to be computed alone.
   if (sectionOf.length !== split.chunks.length || Array.from(sectionOf, (s) => s === undefined).includes(true)) return;
@@ -335,14 +344,27 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     rows: [],
   };
   const registry = registryFromValue(loaded.registryValue);
-  const { itemRow } = await import('./item-row.js');
-  const rows: ItemRow[] = [];
-  for (let i = 0; i < state.chunks.length; i++) {
+  // One parse and one check of the whole ledger give every row; the one-item path only where they cannot.
+  const batch = loaded.ledger && loaded.diagnostics ? (await import('./batch-rows.js')).batchRows(loaded.ledger, loaded.diagnostics, state.chunks.length, (s, j) => chunkAt.get(`${s}/${j}`)) : undefined;
+  const rows: ItemRow[] = batch ?? [];
+  if (batch?.some((row) => row.errors > 0)) {
+    // An item with findings may model differently alone than in the whole (a field it cannot read): its row is the one-item path's, as after a hand edit.
+    const { itemRow } = await import('./item-row.js');
+    for (let i = 0; i < batch.length; i++) {
+      if (batch[i]!.errors === 0) continue;
+      const value = chunkValue(state.chunks[i]!);
+      if (value === undefined) return;
+      batch[i] = await itemRow(value, rowSetting(stored, registry, i, today, cwd));
+    }
+  }
+  if (batch) stored.rows = batch.map(packRow);
+  const { itemRow } = batch ? { itemRow: undefined } : await import('./item-row.js');
+  for (let i = 0; !batch && i < state.chunks.length; i++) {
     let row = keep.get(state.hashes[i]!);
     if (!row) {
       const value = chunkValue(state.chunks[i]!);
       if (value === undefined) return;
-      row = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
+      row = packRow(await itemRow!(value, rowSetting(stored, registry, i, today, cwd)));
       keep.set(state.hashes[i]!, row);
     }
     stored.rows.push(row);

@@ -25,6 +25,8 @@ export async function buildIndexFrom(ctx: OpenContext, file: string, cache: Cach
       registryFile: inline ? file : ledger.registryFile,
       registryValue,
       errors: opened.diagnostics.filter((d) => d.severity === 'error').length,
+      ledger,
+      diagnostics: opened.diagnostics,
       plan: { title: plan.title, document_number: plan.documentNumber ?? null, year: plan.year, ...(plan.issuedOn ? { issuedOn: plan.issuedOn } : {}), defaultDue: plan.defaultDue, ...(plan.closedOn ? { closedOn: plan.closedOn } : {}) },
     },
     calendar,
