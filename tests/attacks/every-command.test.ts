@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { memoryIo } from '../helpers/memory-io.js';
-import { BIN, NOTICE, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { BIN, NOTICE, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace, runCli } from '../helpers/run-cli.js';
 import { FULL_SIZE } from '../helpers/scale.js';
-import { gitRepo } from '../helpers/temp.js';
+import { gitRepo, tempDir } from '../helpers/temp.js';
 
 /** Arguments each command needs besides --format; a command missing here fails the test, so new ones get covered. */
 const SAMPLE_ARGS: Record<string, string[][]> = {
@@ -92,9 +92,17 @@ function gongkai(cwd: string, args: string[]): Promise<{ code: number | null; ou
   });
 }
 
-/** The same run in this process (as `gongkai` started in `cwd`): what the default size does for all but one run per command. */
+/** The same run in this process (as `gongkai` started in `cwd`). */
 async function inProcess(cwd: string, args: string[]) {
   return runCli(args, { cwd, env: { NO_COLOR: '1' }, now: () => new Date() });
+}
+
+/** Runs, one after another, in one node process through the built bundle (tests/helpers/run-built.mjs): each command's chunks load as in a real run. */
+function inOneBuiltProcess(runs: { cwd: string; args: string[] }[]): { code: number | null; out: string; err: string }[] {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'runs.json'), JSON.stringify(runs));
+  execFileSync(process.execPath, [join(ROOT, 'tests', 'helpers', 'run-built.mjs'), join(dir, 'runs.json'), join(dir, 'results.json')], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
+  return JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
 }
 
 describe('every command and every --format on the shipped ledger, as a real process', () => {
@@ -121,17 +129,26 @@ describe('every command and every --format on the shipped ledger, as a real proc
         failures.push(`gongkai ${args.join(' ')} → ${result.code}: ${result.err.split('\n')[0]}`);
       }
     };
-    // Full size: every run as its own process. Default: the first run of each command as a process
-    // (start-up, exit codes, lazy imports), the others in this process, one after another.
+    // Full size: every run as its own process. Default: a few runs as processes (a reader, a writer, an
+    // xlsx, help: start-up and exit codes of the real binary); the first run of every other command in one
+    // node process through the built bundle (each command's chunks load as in a real run); the rest in
+    // this process, one after another.
+    const PROCESS_SAMPLES = new Set(['status', 'set', 'export', '--help']);
     const seen = new Set<string>();
-    const asProcess = runs.filter((args) => FULL_SIZE || (!seen.has(args[0]!) && seen.add(args[0]!)));
+    const first = runs.filter((args) => !seen.has(args[0]!) && seen.add(args[0]!));
+    const asProcess = runs.filter((args) => FULL_SIZE || (first.includes(args) && PROCESS_SAMPLES.has(args[0]!)));
+    const asBuilt = FULL_SIZE ? [] : first.filter((args) => !asProcess.includes(args));
     const queue = [...asProcess];
     const worker = async () => {
       for (let args = queue.shift(); args; args = queue.shift()) check(args, await gongkai(WRITERS.has(args[0]!) ? repo() : shared, args));
     };
     await Promise.all([worker(), worker(), worker()]);
-    for (const args of runs.filter((r) => !asProcess.includes(r))) check(args, await inProcess(WRITERS.has(args[0]!) ? repo() : shared, args));
-    expect(asProcess.length + runs.filter((r) => !asProcess.includes(r)).length).toBe(runs.length);
+    const built = asBuilt.map((args) => ({ cwd: WRITERS.has(args[0]!) ? repo() : shared, args }));
+    inOneBuiltProcess(built).forEach((result, i) => check(built[i]!.args, result));
+    const rest = runs.filter((r) => !asProcess.includes(r) && !asBuilt.includes(r));
+    for (const args of rest) check(args, await inProcess(WRITERS.has(args[0]!) ? repo() : shared, args));
+    expect(asProcess.length + asBuilt.length + rest.length).toBe(runs.length);
+    if (!FULL_SIZE) expect(asBuilt.length).toBeGreaterThan(15);
     expect(failures).toEqual([]);
     // Every finding on stderr is a Diagnostic with a code (file: 错误|警告[CODE] message, then its excerpt).
     const uncoded = stderrs.flatMap(({ args, err }) => uncodedLines(err).map((line) => `gongkai ${args.join(' ')}: ${line}`));

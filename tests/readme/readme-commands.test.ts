@@ -2,8 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scaled } from '../helpers/scale.js';
+import { FULL_SIZE, scaled } from '../helpers/scale.js';
 import { runTempDir, tempDir } from '../helpers/temp.js';
+import { runInProcessShell } from './in-process-shell.js';
 import { readmeBlocks, showsOutput, transcriptSteps } from './readme-blocks.js';
 
 /**
@@ -13,7 +14,10 @@ import { readmeBlocks, showsOutput, transcriptSteps } from './readme-blocks.js';
  * README must not depend on what year it is (the default size runs the blocks and
  * transcripts under the later clock only, GONGKAI_TEST_SCALE=full under both). Shell blocks run in order in one
  * copy, as a newcomer would follow them; each transcript (`$ command` and the
- * output shown) runs in a fresh copy and its shown output is compared.
+ * output shown) runs in a fresh copy and its shown output is compared. The first
+ * command runs as a real process at every size; the blocks and transcripts run in bash
+ * with gongkai in this process by default (in-process-shell.ts: about 60 node
+ * start-ups fewer) and as a process at full size.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -80,6 +84,13 @@ function run(clone: string, command: string, env: NodeJS.ProcessEnv) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+/** A block's or transcript's command: with gongkai as a process at full size, in this process by default (the same clock either way). */
+async function runCommand(clone: string, command: string, env: NodeJS.ProcessEnv, now: string | undefined) {
+  if (FULL_SIZE) return { ...run(clone, command, env), inProcess: 0 };
+  const result = await runInProcessShell(command, { cwd: clone, env, now });
+  return { code: result.code, out: result.out, err: result.err, inProcess: result.runs };
+}
+
 const blocks = readmeBlocks(README);
 
 /** The real clock, and one years after the plan: the README must not depend on what year it is. */
@@ -116,11 +127,13 @@ describe('the README', () => {
     // The blocks and transcripts under every clock at full size; the default runs them under the later clock only.
     if (!BLOCK_CLOCKS.includes(now)) return;
 
-    it('every shell block runs, in order, in one fresh clone', () => {
+    it('every shell block runs, in order, in one fresh clone', async () => {
       const clone = freshClone();
       const env = environment(clone, now);
+      let inProcess = 0;
       for (const block of blocks.filter((b) => b.kind === 'script' && !b.skip)) {
-        const result = run(clone, `set -e\n${runnable(block.text)}`, env);
+        const result = await runCommand(clone, `set -e\n${runnable(block.text)}`, env, now);
+        inProcess += result.inProcess;
         expect(result.code, `README.md:${block.line}\n${result.err}`).toBe(0);
         expect(result.err, `README.md:${block.line}`).not.toMatch(/at .+\.js:\d+|gongkai 自身的缺陷/);
       }
@@ -131,13 +144,15 @@ describe('the README', () => {
       expect(readFileSync(join(clone, 'data', 'ledger-2021-10.yaml'), 'utf8')).toContain('reason: 国办专栏接口规范尚未下发');
       expect(existsSync(join(clone, '报告.html'))).toBe(true);
       expect(existsSync(join(clone, '表格', '信息中心.xlsx'))).toBe(true);
+      // By default every gongkai the blocks name ran in this process (the week alone has a dozen).
+      if (!FULL_SIZE) expect(inProcess).toBeGreaterThan(20);
     }, 180_000);
 
-    it.each(blocks.filter((b) => b.kind === 'transcript' && !b.skip).map((b) => [b.line, b] as const))('the transcript at README.md:%i shows what gongkai prints', (_line, block) => {
+    it.each(blocks.filter((b) => b.kind === 'transcript' && !b.skip).map((b) => [b.line, b] as const))('the transcript at README.md:%i shows what gongkai prints', async (_line, block) => {
       const clone = freshClone();
       const env = { ...environment(clone, now), GONGKAI_LEDGER: 'data/ledger-2021-10.yaml' };
       for (const step of transcriptSteps(block.text)) {
-        const result = run(clone, step.command, env);
+        const result = await runCommand(clone, step.command, env, now);
         expect(result.err, `README.md:${block.line}: ${step.command}`).not.toMatch(/gongkai 自身的缺陷/);
         const shown = showsOutput(step.shown, result.out + result.err);
         expect(shown, `README.md:${block.line}: ${step.command}\n${result.out}${result.err}`).toEqual({ ok: true });
