@@ -88,12 +88,20 @@ export function readDeadline(words: string, planYear: number): Deadline {
  */
 const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
 
+/** Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展` (not 全年度…). */
+const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\\u4e00-\\u9fa5]{0,4}';
+/** The ongoing words as a part of their own. */
+const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_CORE}\\s*$`);
+
 /** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
 export function isDeadlineWords(part: string): boolean {
   if (part.length > 30) return false;
   if (part.length <= 20 && RELATIVE_WORDS.test(part) && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(part)) return true;
-  const rest = part.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
-  return rest === '' && (readDeadline(part, 2000).kind !== 'unknown');
+  if (ONGOING_PHRASE.test(part)) return true;
+  // `于6月底前完成`, `要于…前`, `不晚于6月30日`: the date set off by 于 is still the deadline.
+  const words = part.replace(/^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/, '');
+  const rest = words.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
+  return rest === '' && words !== '' && (readDeadline(words, 2000).kind !== 'unknown');
 }
 
 /**
@@ -107,7 +115,7 @@ const COMPLETION = /^(?:份|末|底|内)?(?:前|以前|之前|底前|完成|出�
  * (`…，长期坚持。`, `…，全年动态调整。`, at most a verb after them); never inside
  * a task's words (`推进常态化监管`, `全年动态公开某某信息、某某名单`, `持续推进…建设`).
  */
-const ONGOING_IN_TEXT = /(?<=^|[,，。;；])\s*(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\u4e00-\u9fa5]{0,4}(?=\s*(?:$|[,，。;；]))/g;
+const ONGOING_IN_TEXT = new RegExp(`(?<=^|[,，。;；])\\s*${ONGOING_CORE}(?=\\s*(?:$|[,，。;；]))`, 'g');
 
 /**
  * Deadlines written inside an item's text, as a deadline stands: dated words

@@ -3,6 +3,7 @@ import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './gr
 import { gluedNameCut } from './glued-name.js';
 import { looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
+import { isDeadlineWords } from './deadline.js';
 
 /** Where a unit's clause was found in its words. */
 export interface FoundClause {
@@ -84,11 +85,17 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
   // The clause starts after a stop or at a known name; else its first name may have the text's end glued on.
   let startSure = false;
   let doubt: string | undefined;
+  // Deadline parts after the clause (`…，A负责，B配合，6月底前完成`) are the clause's: its grammar reads them as the deadline.
+  let deadlineParts = 0;
   for (let i = bounds.length - 1; i >= 0; i--) {
     const [from, to] = bounds[i]!;
     const part = reading.slice(from, to);
-    const notLast = i < bounds.length - 1;
+    const notLast = i < bounds.length - deadlineParts - 1;
     const sentence = part.lastIndexOf('。');
+    if (clauseStart < 0 && i > 0 && sentence < 0 && isDeadlineWords(part.trim())) {
+      deadlineParts++;
+      continue;
+    }
     if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part)))) {
       clauseStart = from;
       startSure = false;
@@ -147,7 +154,9 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: Readon
   const first = parsed.assignments[0]!.name;
   if (!clause.startsWith(first)) return sure;
   const others = parsed.assignments.slice(1).map((a) => a.name);
-  const cut = gluedNameCut(first, others, knownNames);
+  // After a comma, a short name that neither opens like a task nor has a level word inside (…参与县X局) is the part's whole start.
+  const afterComma = /[,，]\s*$/.test(reading.slice(0, clauseStart));
+  const cut = afterComma && standsAsName(first) ? { at: 0, sure: true } : gluedNameCut(first, others, knownNames);
   // `规范某某专区、办事指南县甲局牵头`: words that open like a task are the text's list, the names start after them.
   // Only when the text runs on into the next words (they too are cut, after the text's end): else the first words may be a name.
   if (!cut.sure && listed < MAX_LIST && opensLikeTask(first) && clause[first.length] === '、' && readsAsClause(clause.slice(first.length + 1))) {
@@ -159,6 +168,16 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: Readon
   const firstParsed = parseResponsibility(firstPart);
   const inFirst = new Set(firstParsed.ok ? firstParsed.assignments.map((a) => a.name) : []);
   return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length, others: others.filter((n) => !inFirst.has(n) && looksLikeName(n)) };
+}
+
+/** Verbs that open a task's words but no body's name (公开…信息, 编制…报告). */
+const TEXT_OPENING = /^(公开|发布|编制|报送|印发|更新|公布|制定|修订|建立|开展|推行|实行|主动|依法|及时|定期|围绕|聚焦|加大|组织开展)/;
+/** A level word (县, 市 …) two or more characters in, starting a name: text may be glued in front of it. */
+const INNER_LEVEL = /^.{2,}?[省市县区州盟旗镇乡].{2,}$/u;
+
+/** Words short enough, and shaped, to be one body's name whole: 计划财务处, not 扩大参与县发改委. */
+function standsAsName(words: string): boolean {
+  return [...words].length <= 7 && looksLikeName(words) && !opensLikeTask(words) && !TEXT_OPENING.test(words) && !INNER_LEVEL.test(words);
 }
 
 export function isNameList(part: string): boolean {
@@ -241,8 +260,16 @@ function standsAlone(words: string, start: number, end: number, bare: boolean): 
   const before = neighbour(words, start - 1, -1);
   const after = neighbour(words, end, 1);
   if (after.ch === '' || STOP.test(after.ch) || STOP.test(before.ch)) return true;
-  // A bare list of names needs a stop or a space after it: `学校(幼儿园)等` is not a clause.
-  return bare ? after.blank : after.blank || /[,，]/.test(after.ch);
+  // A bare list of names needs a stop or a space after it: `学校(幼儿园)等` is not a clause; or a comma and the deadline alone (`(A处)，6月底前完成。`).
+  if (bare) return after.blank || (/[,，]/.test(after.ch) && onlyDeadlineAfter(words, end));
+  return after.blank || /[,，]/.test(after.ch);
+}
+
+/** The words from after the comma at `end` to the next stop are deadline words alone. */
+function onlyDeadlineAfter(words: string, end: number): boolean {
+  const rest = words.slice(end).replace(/^\s*[,，]/, '');
+  const stop = rest.search(/[。;；]/);
+  return isDeadlineWords((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
 
 const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职[责能]|单位\s*[:：]/;

@@ -244,8 +244,41 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 3's misses 1–2: the clause as comma-separated parts of the item's sentence, then
+ * the deadline as the last part (`…，A牵头，B配合，6月底前完成。`, `…，A负责，长期坚持。`),
+ * or the clause (or a bare name) in brackets mid-sentence before `，deadline。`.
+ * Names after a comma may have the text glued on only where nothing marks where they
+ * start; a plan without a level prefix may flag a long name, never read it wrong.
+ */
+export function commaPartForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const withPrefix = rand() < 0.5;
+    const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'sole', 'lead', 'joint', 'lead+joint+cooperate']);
+    for (const where of ['parts', 'bracket'] as const) {
+      const units: ExamUnit[] = [];
+      const lines = plan.items.map((it, i) => {
+        const d = rand() < 0.25 ? { words: pick(rand, ONGOING), due: 'ongoing' } : deadlineInWords(rand, plan.year);
+        const done = d.due === 'ongoing' || /前$/.test(d.words) ? d.words : `${d.words}${pick(rand, ['完成', '前完成'])}`;
+        const sep = pick(rand, SEPARATORS);
+        units.push({ item: it, due: d.due });
+        // A single body may stand in brackets bare (`（研究生院）`): then it alone is responsible (never bare between commas: that says nothing).
+        const bare = it.sole.length === 1 && !it.lead.length && !it.joint.length && !it.cooperate.length && where === 'bracket' && rand() < 0.5;
+        const clause = bare ? it.sole[0]! : clauseOf(rand, it, sep);
+        const [open, close] = pick(rand, [['（', '）'], ['(', ')']] as const);
+        return where === 'parts' ? `(${chinese(i + 1)})${strip(it.text)}${sep}${clause}${sep}${done}。` : `(${chinese(i + 1)})${strip(it.text)}${open}${clause}${close}${sep}${done}。`;
+      });
+      const bytes = Buffer.from(`${HEAD(plan)}一、重点工作\n${lines.join('\n')}\n`);
+      out.push({ name: `clause as sentence parts before the deadline, ${where}, ${plan.name}`, bytes, units, mode: where === 'bracket' ? 'sure' : withPrefix ? 'sure' : 'right-or-flagged' });
+    }
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds)];
 }
 
 /**
