@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { standingRule } from '../../src/notice/clause/standing-rule.js';
+import { standingRule, unreadStandingRule } from '../../src/notice/clause/standing-rule.js';
+import { parseResponsibility } from '../../src/notice/clause/grammar.js';
+import { readNoticeBytes } from '../../src/notice/index.js';
+import { inventedNames, pick, random } from './corpus/invented.js';
 
 /** DOMAIN.md F6: a standing rule's wordings → its clause, read by the same grammar as every clause. */
 describe('standing rules', () => {
@@ -19,5 +22,34 @@ describe('standing rules', () => {
   });
   it('a sentence that only mentions listing is no rule', () => {
     expect(standingRule('各项任务要列出清单，逐项推进。')).toBeUndefined();
+  });
+
+  // One body that coordinates every task, said once in brackets under the title (or as a plain sentence): it leads each item.
+  const rand = random(39);
+  const rules = Array.from({ length: 24 }, (_, i) => {
+    const name = inventedNames(rand, 1, pick(rand, ['市', '县', '区', '']))[0]!;
+    const opening = pick(rand, ['以下各项工作，', '以下工作', '下列各项任务']);
+    const verb = pick(rand, ['均负责统筹协调', '负责统筹协调', '统筹推进', '均牵头', '统筹协调']);
+    const mark = pick(rand, ['，不再列出', '，不再一一列出', '，下文不再逐项标注']);
+    const [open, close] = i % 3 === 0 ? ['', ''] : pick(rand, [['（', '）'], ['(', ')']] as const);
+    return { name, sentence: `${open}${opening}${name}${verb}${mark}${close}` };
+  });
+  it.each(rules.map((r) => [r.sentence, r.name] as const))('%s → %s leads', (sentence, name) => {
+    const clause = standingRule(sentence);
+    const parsed = parseResponsibility(clause ?? '');
+    expect(parsed.ok && parsed.assignments).toEqual([{ name, role: 'lead' }]);
+    expect(unreadStandingRule(sentence)).toBeUndefined();
+  });
+  it('a rule in brackets under the title adds its body to every item, beside the item\'s own', async () => {
+    const [rule, other] = [rules[1]!, rules[2]!];
+    const text = `某市2018年政务公开工作要点\n${rule.sentence}\n一、推进决策公开\n1.公开重大决策事项（${other.name}负责）。\n2.公开决策草案，7月底前完成（${other.name}牵头）。\n`;
+    const read = await readNoticeBytes(Buffer.from(text));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const roles = read.notice.items.map((it) => it.assignments.map((a) => `${a.name}:${a.role}`).sort());
+    expect(roles).toEqual([[`${other.name}:sole`, `${rule.name}:lead`].sort(), [`${other.name}:lead`, `${rule.name}:lead`].sort()]);
+  });
+  it('a rule\'s mark with role words that cannot be read is flagged, even naming one body', () => {
+    expect(unreadStandingRule('（以下各项工作的牵头单位视情况另行通知，不再列出）')).toBeDefined();
   });
 });

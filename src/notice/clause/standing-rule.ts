@@ -19,6 +19,8 @@ function clauseOf(part: string): string {
     // `责任单位均包括各街道`, `各街道均为责任单位`: a label said as a sentence.
     .replace(/^(牵头|责任|配合|协办)(?:单位|部门)(?:均|都)?(?:包括|包含|含|为|是|增加|加上)(.+)$/, (_, role: string, names: string) => `${names}${({ 牵头: '牵头', 责任: '按职责分工负责', 配合: '配合', 协办: '配合' } as Record<string, string>)[role] ?? ''}`)
     .replace(/(?:均|都)?(?:为|是|作为)(牵头|责任|配合|协办)(?:单位|部门)$/, (_, role: string) => ({ 牵头: '牵头', 责任: '按职责分工负责', 配合: '配合', 协办: '配合' })[role] ?? '')
+    // `A负责统筹协调`, `A统筹推进`: coordinating every task is leading it.
+    .replace(/(?:负责)?(?:统筹协调|统筹推进|牵头协调|总体协调|统筹)$/, '牵头')
     .trim();
   // `各镇(街道)要…落实`: the bodies are the words before the modal verb.
   const modal = /^(.+?)(?:均|都)?(?:需要|必须|需|须|要|应)[^牵配负按协参会]*落实$/.exec(words);
@@ -34,9 +36,10 @@ function clauseOf(part: string): string {
  */
 export function unreadStandingRule(text: string): string | undefined {
   if (standingRule(text)) return undefined;
-  return toSimplified(text)
-    .split(/[。;；\n]/)
-    .find((s) => s.length <= 120 && (RULE_MARK.test(s) || /(?:以下|下列|所有|全部|各项)[^，,]{0,10}(?:工作|任务)/.test(s)) && /牵头|负责|配合|落实|责任单位|参与/.test(s) && /各|所有|全体|有关/.test(s.replace(/各项/g, '')))
+  // A sentence with a rule's mark (不再列出, 以下各项工作均…) and role words; one that only speaks of all the tasks needs groups of bodies too.
+  const roles = /牵头|负责|配合|落实|责任单位|参与|统筹/;
+  return sentences(text)
+    .find((s) => s.length <= 120 && roles.test(s) && (RULE_MARK.test(s) || (/(?:以下|下列|所有|全部|各项)[^，,]{0,10}(?:工作|任务)/.test(s) && /各|所有|全体|有关/.test(s.replace(/各项/g, '')))))
     ?.trim();
 }
 
@@ -64,9 +67,18 @@ function strictNames(clause: string): boolean {
   return parsed.ok && parsed.assignments.every((a) => STRICT_NAME.test(a.name) && [...a.name].length <= 16);
 }
 
+/** The sentences of some words, each without brackets that wrap it whole (`（以下各项工作，…，不再列出）`). */
+function sentences(text: string): string[] {
+  return toSimplified(text)
+    .split(/[。;；\n]/)
+    .map((s) => {
+      const wrapped = /^\s*[（(]([^（()）]*)[)）]\s*$/.exec(s);
+      return wrapped ? wrapped[1]! : s;
+    });
+}
+
 export function standingRule(text: string): string | undefined {
-  const reading = toSimplified(text);
-  for (const sentence of reading.split(/[。;；\n]/)) {
+  for (const sentence of sentences(text)) {
     if (!RULE_MARK.test(sentence)) continue;
     const parts = splitTopLevel(sentence, new Set([',', '，']));
     for (const part of parts) {
