@@ -48,7 +48,7 @@ describe('exam forms on invented plans', () => {
       const item = items[i];
       const wrong = wrongOf(item, unit);
       const flagged = !!item && item.problems.length > 0;
-      if (form.mode === 'sure' && (wrong || flagged)) report.push(`unit ${i + 1} ${item?.text ?? ''}: ${wrong ?? 'right'}${flagged ? ` [flagged: ${item!.problems.join('；')}]` : ''}`);
+      if (form.mode === 'sure' && (wrong || (flagged && !unit.mayFlag))) report.push(`unit ${i + 1} ${item?.text ?? ''}: ${wrong ?? 'right'}${flagged ? ` [flagged: ${item!.problems.join('；')}]` : ''}`);
       // Never silently wrong: a unit not read right is flagged.
       if (form.mode === 'right-or-flagged' && wrong && !item?.rolesUnsure && !(wrong.startsWith('due') && flagged)) report.push(`unit ${i + 1} silently wrong: ${wrong} (${item?.clause ?? ''})`);
     });

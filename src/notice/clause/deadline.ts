@@ -96,10 +96,10 @@ const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_CORE}\\s*$`);
 /** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
 export function isDeadlineWords(part: string): boolean {
   if (part.length > 30) return false;
-  if (part.length <= 20 && RELATIVE_WORDS.test(part) && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(part)) return true;
-  if (ONGOING_PHRASE.test(part)) return true;
-  // `于6月底前完成`, `要于…前`, `不晚于6月30日`: the date set off by 于 is still the deadline.
+  // `于6月底前完成`, `要于…前`, `不晚于6月30日`, `于每月10日前`: the time set off by 于 is still the deadline.
   const words = part.replace(/^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/, '');
+  if (words.length <= 20 && RELATIVE_WORDS.test(words) && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(words)) return true;
+  if (ONGOING_PHRASE.test(words)) return true;
   const rest = words.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
   return rest === '' && words !== '' && (readDeadline(words, 2000).kind !== 'unknown');
 }

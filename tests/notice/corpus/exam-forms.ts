@@ -16,6 +16,8 @@ export interface ExamUnit {
   item: PlanItem;
   /** An ISO date, 'ongoing', 'none' (no deadline may be read), or undefined (not checked). */
   due?: string;
+  /** The unit is right when flagged too (a recurring time is kept as words and flagged: no date to count from). */
+  mayFlag?: boolean;
 }
 
 export interface ExamForm {
@@ -251,6 +253,14 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
  * Names after a comma may have the text glued on only where nothing marks where they
  * start; a plan without a level prefix may flag a long name, never read it wrong.
  */
+/** Times a task recurs at, set off as a deadline part: no one date. */
+const RECURRING: ((rand: Rand) => string)[] = [
+  (rand) => `于每月${1 + Math.floor(rand() * 20)}日前更新`,
+  (rand) => `每${pick(rand, ['季度', '月', '半年'])}${pick(rand, ['更新', '公开一次', '发布'])}`,
+  (rand) => `收到申请后${5 + Math.floor(rand() * 16)}个工作日内`,
+  () => '及时更新',
+];
+
 export function commaPartForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
   for (const seed of seeds) {
@@ -260,10 +270,12 @@ export function commaPartForms(seeds: readonly number[]): ExamForm[] {
     for (const where of ['parts', 'bracket'] as const) {
       const units: ExamUnit[] = [];
       const lines = plan.items.map((it, i) => {
-        const d = rand() < 0.25 ? { words: pick(rand, ONGOING), due: 'ongoing' } : deadlineInWords(rand, plan.year);
-        const done = d.due === 'ongoing' || /前$/.test(d.words) ? d.words : `${d.words}${pick(rand, ['完成', '前完成'])}`;
+        const r = rand();
+        // Ongoing, recurring (no one date: not checked) or dated.
+        const d = r < 0.2 ? { words: pick(rand, ONGOING), due: 'ongoing' } : r < 0.35 ? { words: pick(rand, RECURRING)(rand), due: undefined } : deadlineInWords(rand, plan.year);
+        const done = d.due === undefined || d.due === 'ongoing' || /前$/.test(d.words) ? d.words : `${d.words}${pick(rand, ['完成', '前完成'])}`;
         const sep = pick(rand, SEPARATORS);
-        units.push({ item: it, due: d.due });
+        units.push({ item: it, ...(d.due ? { due: d.due } : { mayFlag: true }) });
         // A single body may stand in brackets bare (`（研究生院）`): then it alone is responsible (never bare between commas: that says nothing).
         const bare = it.sole.length === 1 && !it.lead.length && !it.joint.length && !it.cooperate.length && where === 'bracket' && rand() < 0.5;
         const clause = bare ? it.sole[0]! : clauseOf(rand, it, sep);
