@@ -41,6 +41,7 @@ describe('exam forms on invented plans', () => {
     const read = await readNoticeBytes(form.bytes);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
+    if (form.year) expect(read.notice.year).toBe(form.year);
     const items = read.notice.items;
     expect(items.map((i) => i.number).length, items.map((i) => `${i.number} ${i.text}`).join('\n')).toBe(form.units.length);
     const report: string[] = [];

@@ -17,8 +17,8 @@ export function isGroupName(name: string): boolean {
 }
 
 /** True when the words read as the name of a body (or a group of bodies). */
-/** A task's words open with a verb of work (推进…专区, 做好…工作站); a body's name never does. */
-const TASK_VERB = /^(推进|推动|加强|加快|做好|优化|规范|完善|健全|深化|落实|强化|扩大|提升|细化|统筹|开展|实施|建立|严格|及时|积极|全面|进一步|切实|着力|著力)/;
+/** A task's words open with a verb of work or a preposition (推进…专区, 做好…工作站, 在…设置…专区); a body's name never does. */
+const TASK_VERB = /^(推进|推动|加强|加快|做好|优化|规范|完善|健全|深化|落实|强化|扩大|提升|细化|统筹|开展|实施|建立|严格|及时|积极|全面|进一步|切实|着力|著力|在|按照|围绕|依托|通过|结合|针对|利用|依据)/;
 
 /** Words that open like a task (推进某某专区): in a table cell, task words, not a name, whatever their ending. */
 export function opensLikeTask(words: string): boolean {

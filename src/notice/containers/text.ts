@@ -26,11 +26,20 @@ function barSeparatedCells(lines: string[], from: number, tableNumber: number): 
     let j = i;
     while (j < lines.length && j - i <= 6 && !LONE_BAR.test(lines[j]!)) j++;
     if (j >= lines.length || !LONE_BAR.test(lines[j]!)) break;
-    const text = lines.slice(i, j).map((l) => l.trim()).filter(Boolean).join('\n');
-    cells.push({ text, place: { line: i + 1, cell: `表${tableNumber} 第${cells.length + 1}格` } });
+    const words = lines.slice(i, j).map((l) => l.trim()).filter(Boolean);
+    // A row's last cell has no bar after it: the next row's 序号 follows on the next line, a cell of its own.
+    const nextNumber = words.length > 1 && /^\d{1,3}$/.test(words[words.length - 1]!) ? words.pop() : undefined;
+    cells.push({ text: words.join('\n'), place: { line: i + 1, cell: `表${tableNumber} 第${cells.length + 1}格` } });
+    if (nextNumber) cells.push({ text: nextNumber, place: { line: i + words.length + 1, cell: `表${tableNumber} 第${cells.length + 1}格` } });
     i = j + 1;
   }
   if (cells.length < 6) return undefined;
+  // The table's last cell has no bar after it either: one short line right after the last bar, then a blank or the end.
+  const last = lines[i]?.trim() ?? '';
+  if (last && [...last].length <= 40 && !(lines[i + 1] ?? '').trim()) {
+    cells.push({ text: last, place: { line: i + 1, cell: `表${tableNumber} 第${cells.length + 1}格` } });
+    i++;
+  }
   return { table: { kind: 'table', rows: [cells], line: from + 1, ragged: true }, end: i };
 }
 

@@ -26,6 +26,8 @@ export interface ExamForm {
   units: ExamUnit[];
   /** 'sure': all right, none flagged; 'right-or-flagged': a unit may be flagged instead of right. */
   mode: 'sure' | 'right-or-flagged';
+  /** The plan year the title gives, when the form checks it. */
+  year?: number;
 }
 
 const CN = '一二三四五六七八九十';
@@ -289,8 +291,36 @@ export function commaPartForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Titles of task lists at every level of office: the year is in them. */
+const LIST_TITLES = ['政务公开工作任务清单', '政务公开重点任务分工表', '政务公开工作计划', '政务公开工作责任清单', '政务公开工作要点任务分工'];
+
+/**
+ * Exam 3's miss 5: F8, a table copied one cell per line with a `|` line between a
+ * row's cells only — a row's last cell runs straight into the next row's 序号, and
+ * the table's last cell has no bar after it. Task words may open with a
+ * preposition and end like a place (`在…设置…专区`), deadlines may be ongoing.
+ */
+export function barRowForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 8 + Math.floor(rand() * 6), rand() < 0.5, ['lead+cooperate', 'sole', 'joint', 'lead']);
+    const header = ['序号', pick(rand, ['工作内容', '工作任务', '重点任务']), pick(rand, ['责任科室', '责任单位', '责任部门']), pick(rand, ['完成时间', '完成时限', '时间要求'])];
+    const units: ExamUnit[] = [];
+    const rows = plan.items.map((it, i) => {
+      const d = rand() < 0.25 ? { words: pick(rand, ONGOING), due: 'ongoing' } : deadlineInWords(rand, plan.year);
+      const text = rand() < 0.25 ? `在${pick(rand, ['便民服务中心', '政务服务大厅', '门户网站'])}设置${pick(rand, ['政务公开专区', '政策咨询专区', '信息查阅点'])}` : strip(it.text);
+      units.push({ item: { ...it, text }, due: d.due });
+      return [String(i + 1), text, clauseOf(rand, it, '，'), d.words].join('\n|\n');
+    });
+    const bytes = Buffer.from(`${pick(rand, ['某街道', '某县', '某市某局'])}${plan.year}年${pick(rand, LIST_TITLES)}\n${header.join('\n|\n')}\n${rows.join('\n')}\n`);
+    out.push({ name: `F8 a cell per line, | between a row's cells only, ${plan.name}`, bytes, units, mode: 'sure', year: plan.year });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds)];
 }
 
 /**
