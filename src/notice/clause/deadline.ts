@@ -88,6 +88,9 @@ export function readDeadline(words: string, planYear: number): Deadline {
  */
 const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
 
+/** The words that set a deadline off in a sentence: 于, 要于, 不晚于, 最迟于. */
+const LEADING_YU = /^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/;
+
 /** Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展` (not 全年度…). */
 const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\\u4e00-\\u9fa5]{0,4}';
 /** The ongoing words as a part of their own. */
@@ -97,11 +100,17 @@ const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_CORE}\\s*$`);
 export function isDeadlineWords(part: string): boolean {
   if (part.length > 30) return false;
   // `于6月底前完成`, `要于…前`, `不晚于6月30日`, `于每月10日前`: the time set off by 于 is still the deadline.
-  const words = part.replace(/^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/, '');
+  const words = part.replace(LEADING_YU, '');
   if (words.length <= 20 && RELATIVE_WORDS.test(words) && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(words)) return true;
   if (ONGOING_PHRASE.test(words)) return true;
+  const kind = dateWordsKind(words);
+  return kind !== undefined && kind !== 'unknown';
+}
+
+/** What date words say when they are nothing but date words and words of doing by then (`2021年6月底前完成`). */
+function dateWordsKind(words: string): Deadline['kind'] | undefined {
   const rest = words.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
-  return rest === '' && words !== '' && (readDeadline(words, 2000).kind !== 'unknown');
+  return rest === '' && words !== '' ? readDeadline(words, 2000).kind : undefined;
 }
 
 /**
@@ -142,6 +151,9 @@ export function deadlineInText(text: string): string | undefined {
     const before = /^(?:份|末|底)?(?:前|以前|之前|底前)?/.exec(after)?.[0] ?? '';
     found.push(words + before);
   }
+  // The text's last part is a deadline and nothing else (`…（A牵头），11月上旬。`): what a clause's deadline part says.
+  const lastPart = /[,，]\s*([^,，。；;]+?)\s*[。；;]?\s*$/.exec(text)?.[1];
+  if (!found.length && lastPart && dateWordsKind(lastPart.replace(LEADING_YU, '')) === 'date') found.push(lastPart);
   if (!found.length) {
     ONGOING_IN_TEXT.lastIndex = 0;
     for (let m = ONGOING_IN_TEXT.exec(text); m; m = ONGOING_IN_TEXT.exec(text)) found.push(m[0].trim());

@@ -235,14 +235,21 @@ export function closingForms(seeds: readonly number[]): ExamForm[] {
       const closing = layout === 'glued' ? addressedClosing(rand, plan.year) : pick(rand, CLOSINGS)(plan.year, rand);
       const [open, close] = pick(rand, [['（', '）'], ['(', ')'], ['〔', '〕']] as const);
       // The clause before the full stop (F2), after it (F1), or after it with no bracket (F2).
-      const where = pick(rand, ['before', 'before', 'after', 'bare'] as const);
+      // Or before its own deadline (`…（A牵头），11月上旬。`): the closing's date is never the item's.
+      const where = pick(rand, ['before', 'before', 'after', 'bare', 'before deadline'] as const);
       const last = plan.items.length - 1;
+      const dues = plan.items.map(() => deadlineInWords(rand, plan.year));
       const item = (it: PlanItem, i: number) => {
-        const words = where === 'before' ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。` : where === 'after' ? `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}` : `${strip(it.text)}。${clauseOf(rand, it)}。`;
+        const words =
+          where === 'before' ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}。`
+          : where === 'before deadline' ? `${strip(it.text)}${open}${clauseOf(rand, it)}${close}，${dues[i]!.words}。`
+          : where === 'after' ? `${strip(it.text)}。${open}${clauseOf(rand, it)}${close}`
+          : `${strip(it.text)}。${clauseOf(rand, it)}。`;
         return layout === 'glued' && i === last ? `${words}${where === 'after' ? '。' : ''}${closing}` : words;
       };
       const bytes = Buffer.from(sectioned(plan, item, layout === 'one line', layout === 'glued' ? '' : closing));
-      out.push({ name: `F2 + F10 closing paragraph after the last item, ${layout}, ${plan.name}`, bytes, units: plan.items.map((item) => ({ item, due: 'none' })), mode: 'sure' });
+      const units = plan.items.map((item, i) => ({ item, due: where === 'before deadline' ? dues[i]!.due : 'none' }));
+      out.push({ name: `F2 + F10 closing paragraph after the last item, ${layout}, ${where}, ${plan.name}`, bytes, units, mode: 'sure' });
     }
   }
   return out;
