@@ -18,6 +18,11 @@ export interface GluedCut {
 /** A prefix naming an administrative level: 县, 市, 区, 桐乡市, 某某镇 … */
 const LEVEL_END = /[省市县区州盟旗镇乡]$/;
 const NOT_LEVEL = /^(市场|区划|区域|县域|州际)/;
+/**
+ * Common words that end in a level character (城市, 社区, 专区): that character is
+ * the word's, not a level starting a name, so 市城市管理局 starts at its first 市 only.
+ */
+const WORD_ENDING_IN_LEVEL = /^(城市|都市|超市|社区|园区|景区|城区|辖区|郊区|山区|街区|小区|专区|片区|校区|城镇|村镇|城乡)$/;
 /** Words that start a name or group, never the end of a task's text. */
 const NAME_START = /^(各|有关|相关|市|县|区|省|州|镇|乡|街道|自治)/;
 /** A name needs a few characters besides its prefix: 县局 is not a body. */
@@ -65,6 +70,7 @@ export function gluedNameCut(words: string, otherNames: readonly string[], known
     const starts: number[] = [];
     for (let at = words.indexOf(prefix); at >= 0; at = words.indexOf(prefix, at + 1)) {
       const name = words.slice(at);
+      if (at > 0 && WORD_ENDING_IN_LEVEL.test(words.slice(at - 1, at + 1))) continue;
       if (name.length >= prefix.length + MIN_NAME - 1 && looksLikeName(name)) starts.push(at);
     }
     // Words that start with the prefix are the name (县城市管理局), not text glued to 城市管理局.
