@@ -12,6 +12,15 @@ function pipeCells(line: string, lineNumber: number, tableNumber: number, row: n
 }
 
 const LONE_BAR = /^\s*[|｜]\s*$/;
+/** A row of one cell inside a pipe table (the others taken by spans): a bar at one edge only, `| 3.做好…`. */
+const EDGE_BAR_ROW = /^\s*\|\s*\S|\S\s*\|\s*$/;
+/** A row left with its task cell alone and no bar at all: it opens with a row number, as the table's rows do (`3.做好…`). */
+const NUMBERED_ROW = /^\s*\d{1,3}\s*[.、．](?!\d)\S/;
+
+/** True when a line inside a run of pipe rows is one of its rows. */
+function continuesPipeTable(line: string): boolean {
+  return PIPE_ROW.test(line) || EDGE_BAR_ROW.test(line) || NUMBERED_ROW.test(line);
+}
 
 /**
  * A table copied one cell per line with a `|` line after each cell (DOMAIN.md F8):
@@ -71,7 +80,7 @@ export function textBlocks(text: string): Block[] {
       for (; j < lines.length; j++) {
         const row = lines[j]!;
         if (/^\s*\|?\s*$/.test(row) && row.includes('|')) continue;
-        if (!PIPE_ROW.test(row)) break;
+        if (!continuesPipeTable(row)) break;
         rows.push(pipeCells(row, j + 1, number, rows.length + 1));
       }
       blocks.push({ kind: 'table', rows, line: i + 1, ragged: true });
