@@ -293,8 +293,12 @@ function readGrid(table: Table): Grid | undefined {
   const bareNames = (c: TableCell) => cellKind(c.text) === 'clause' && !readsAsClause(foldWidth(c.text).trim());
   // With no header, a names cell followed by an empty cell and more words is a second names column left empty in this row (配合 with nobody).
   const emptyAfterNames = (row: TableCell[]) => row.some((c, i) => bareNames(c) && row[i + 1]?.text.trim() === '' && row.slice(i + 2).some((d) => d.text.trim()));
+  // With a header cut off before the names, any empty cell after them may be that column too: the header shows the row has columns it does not name.
+  const emptyPastHeader = (row: TableCell[]) => !!header && row.some((c, i) => i >= header!.columns.length && bareNames(c) && row[i + 1]?.text.trim() === '');
   const moreNameCells =
-    (stream || table.ragged) && namedRoles < 2 && (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles) || (!header && emptyAfterNames(row)));
+    (stream || table.ragged) &&
+    namedRoles < 2 &&
+    (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles) || (!header && emptyAfterNames(row)) || (namedRoles === 0 && emptyPastHeader(row)));
   return {
     ...(moreNameCells ? { moreNameCells } : {}),
     columns,
