@@ -15,6 +15,16 @@ export interface GluedCut {
   sure: boolean;
 }
 
+/**
+ * What the rest of a notice shows about glued clauses: names read for sure
+ * (a registry's, or the notice's own), and where its task words end elsewhere
+ * (the last characters before a stop: 预公开制度 of `…预公开制度，`).
+ */
+export type KnownNames = ReadonlySet<string> & { readonly textEnds?: ReadonlySet<string> };
+
+/** How many characters of a text's end are compared with the notice's other text ends. */
+export const TEXT_END = 4;
+
 /** A prefix naming an administrative level: 县, 市, 区, 桐乡市, 某某镇 … */
 const LEVEL_END = /[省市县区州盟旗镇乡]$/;
 const NOT_LEVEL = /^(市场|区划|区域|县域|州际)/;
@@ -57,11 +67,20 @@ function commonLevelPrefix(names: ReadonlySet<string>): string {
   return best && (counts.get(best) ?? 0) * 2 > names.size ? best : '';
 }
 
-export function gluedNameCut(words: string, otherNames: readonly string[], knownNames: ReadonlySet<string>): GluedCut {
+/**
+ * A known name ends the words, but the text before it ends one character past
+ * where the same words end elsewhere in the notice (`…预公开制度潇科技中心` when
+ * `…预公开制度，` stands elsewhere): that character may start a longer name.
+ */
+export function endsPastText(before: string, textEnds: ReadonlySet<string> | undefined): boolean {
+  return !!textEnds && before.length > TEXT_END && textEnds.has(before.slice(-TEXT_END - 1, -1));
+}
+
+export function gluedNameCut(words: string, otherNames: readonly string[], knownNames: KnownNames): GluedCut {
   if (knownNames.has(words)) return { at: 0, sure: true };
   let known = -1;
   for (const name of knownNames) if (name.length >= 2 && words.endsWith(name) && (known < 0 || words.length - name.length < known)) known = words.length - name.length;
-  if (known >= 0) return { at: known, sure: true };
+  if (known >= 0) return { at: known, sure: !endsPastText(words.slice(0, known), knownNames.textEnds) };
   // The other names of the clause, and the names known for sure, show how names start here.
   const others = otherNames.filter((n) => !/^(各|有关|相关|其他)/.test(n));
   for (const prefix of [sharedLevelPrefix(others), others.length ? '' : commonLevelPrefix(knownNames)]) {
