@@ -17,6 +17,16 @@ const EDGE_BAR_ROW = /^\s*\|\s*\S|\S\s*\|\s*$/;
 /** A row left with its task cell alone and no bar at all: it opens with a row number, as the table's rows do (`3.做好…`). */
 const NUMBERED_ROW = /^\s*\d{1,3}\s*[.、．](?!\d)\S/;
 
+/**
+ * A header cut off after two cells (`重点任务 | 工作措施`, one bar) right above
+ * rows of the table: short words in both cells, no sentence. A lone `a | b` in
+ * prose has no pipe rows under it.
+ */
+function cutHeaderRow(line: string, next: string): boolean {
+  const cells = line.split('|').map((c) => c.trim());
+  return cells.length === 2 && cells.every((c) => c.length > 0 && c.length <= 12 && !/[。，,；;：:]/.test(c)) && (next.match(/\|/g)?.length ?? 0) >= 2 && PIPE_ROW.test(next);
+}
+
 /** True when a line inside a run of pipe rows is one of its rows. */
 function continuesPipeTable(line: string): boolean {
   return PIPE_ROW.test(line) || EDGE_BAR_ROW.test(line) || NUMBERED_ROW.test(line);
@@ -73,7 +83,7 @@ export function textBlocks(text: string): Block[] {
       }
     }
     // includes() first: a flattened web copy is one line of megabytes.
-    if (line.includes('|') && (line.match(/\|/g)?.length ?? 0) >= 2 && PIPE_ROW.test(line)) {
+    if (line.includes('|') && ((line.match(/\|/g)?.length ?? 0) >= 2 || cutHeaderRow(line, lines[i + 1] ?? '')) && PIPE_ROW.test(line)) {
       const number = ++tables;
       const rows: TableCell[][] = [];
       let j = i;
