@@ -2,7 +2,9 @@ import { nameKey } from '../model/department.js';
 import type { Block, NoticeDocument, Paragraph } from './blocks.js';
 import { textBlocks } from './containers/text.js';
 import { readHeader } from './header.js';
+import { TEXT_END, type KnownNames } from './clause/glued-name.js';
 import { standingRule, unreadStandingRule } from './clause/standing-rule.js';
+import { toSimplified } from './clause/traditional.js';
 import type { Notice, NoticeItem } from './notice.js';
 import { numberedItems } from './structure/numbered-items.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
@@ -83,6 +85,15 @@ function flagUnreadRule(items: NoticeItem[], headText: string): void {
   }
 }
 
+/** Where the items' words end before a stop (their last few characters): where a text glued to a clause may end too. */
+function textEnds(items: readonly NoticeItem[]): Set<string> {
+  const ends = new Set<string>();
+  for (const item of items) {
+    for (const words of toSimplified(item.text).split(/[\s,，。;；、:：()（）〔〕]+/)) if (words.length >= TEXT_END) ends.add(words.slice(-TEXT_END));
+  }
+  return ends;
+}
+
 /** Reads a notice's blocks into its header, sections and items. */
 export function readNoticeDocument(document: NoticeDocument, options: ReadOptions = {}): Notice {
   const { sections, units, headText } = recognise(document.blocks);
@@ -99,7 +110,8 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
       if (!item.unsureNames.length && item.clause) for (const a of item.assignments) known.add(a.name);
       for (const name of item.sureNames ?? []) known.add(name);
     }
-    items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
+    const clues: KnownNames = Object.assign(known, { textEnds: textEnds(items) });
+    items = units.map((u) => readUnit(u, header.year, clues, standing)).filter((i) => i !== undefined);
     flagUnreadRule(items, headText);
   }
   uniqueNumbers(items);

@@ -1,5 +1,6 @@
 import { deadlineInText, deadlineSteps, readDeadline } from './clause/deadline.js';
 import { findClause, isNameList, readsAsClause } from './clause/find-clause.js';
+import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
@@ -40,7 +41,7 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
 }
 
 /** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
-function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: string; clause: string; dueText?: string; doubt?: string; sureNames?: string[] } {
+function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; clause: string; dueText?: string; doubt?: string; sureNames?: string[] } {
   if (unit.columns) {
     const { clause = '', dueText, doubt } = unit.columns;
     return { text: joinLines(unit.content), clause, ...(dueText ? { dueText } : {}), ...(doubt ? { doubt } : {}) };
@@ -67,7 +68,7 @@ function locateClause(unit: RawUnit, knownNames: ReadonlySet<string>): { text: s
  * read from a label, a column, the clause or its own words. Anything not read
  * for sure is kept and listed in `problems`.
  */
-export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: ReadonlySet<string>, standing: readonly string[] = []): NoticeItem | undefined {
+export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: KnownNames, standing: readonly string[] = []): NoticeItem | undefined {
   const located = locateClause(unit, knownNames);
   if (unit.onlyIfClause && !located.clause) return undefined;
   const problems: string[] = [];

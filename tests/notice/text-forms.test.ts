@@ -62,4 +62,50 @@ describe('text forms', () => {
       ['1', 'sole:市财政局', '2019年3月底前', ''],
     ]);
   });
+
+  it('a glued name that starts with a level and holds the level character in a word (市城市管理局) is cut at its first 市', () => {
+    const text = `${HEAD}一、重点工作\n1.公开办事指南市城市管理局牵头，市财政局配合\n2.公开权责清单市政务服务办负责\n`;
+    expect(roles(text)).toEqual([
+      ['1', 'lead:市城市管理局 cooperate:市财政局', '', ''],
+      ['2', 'sole:市政务服务办', '', ''],
+    ]);
+  });
+
+  it('a known name ending glued words after a character past where the same words end elsewhere is flagged, not cut', () => {
+    // 科技中心 is read for sure in item 1; in item 2 the words before it end 制度潇, one past 制度 (item 1's end).
+    const text = `${HEAD}一、重点工作\n1.完善预公开制度(科技中心负责)\n2.健全预公开制度潇科技中心牵头，审计站配合\n`;
+    const second = roles(text)[1]!;
+    expect(second[1]).not.toBe('lead:科技中心 cooperate:审计站');
+    expect(second[3]).toMatch(/责任分工与正文连在一起/);
+  });
+
+  it('a pipe table goes on over rows left with one cell by spans, and its last row numbered next with no bars', () => {
+    const text = `${HEAD}重点任务 | 具体任务 | 责任单位 | 完成时限\n一是公开 | 1.公开预算 | 市财政局负责 | 3月底前\n| 2.公开决算\n3.公开债务 | 市审计局负责 | 6月底前\n| 4.公开采购 | 市商务局负责 |\n5.公开资产\n`;
+    expect(roles(text).map((r) => r.slice(0, 2))).toEqual([
+      ['1', 'sole:市财政局'],
+      ['2', 'sole:市财政局'],
+      ['3', 'sole:市审计局'],
+      ['4', 'sole:市商务局'],
+      ['5', 'sole:市商务局'],
+    ]);
+  });
+
+  it('a numbered line after a pipe table with a clause of its own is an item of the text', () => {
+    const text = `${HEAD}重点任务 | 具体任务 | 责任单位\n一是公开 | 1.公开预算 | 市财政局负责\n| 2.公开决算 | 市审计局负责 |\n3.公开债务（市金融办负责）\n`;
+    expect(roles(text).map((r) => r.slice(0, 2))).toEqual([
+      ['1', 'sole:市财政局'],
+      ['2', 'sole:市审计局'],
+      ['3', 'sole:市金融办'],
+    ]);
+  });
+
+  it('split 牵头/配合 columns with the header cut off, or none, and 配合 left empty: the roles are flagged', () => {
+    const rows = `1 | 一是公开 | 公开预算 | 市财政局 |  | \n| 2 | 公开决算 | 市审计局、市财政局 |  |\n3 | 公开债务 | 市金融办 | |\n`;
+    for (const head of ['序号 | 重点任务\n', '序号 | 重点任务 | 具体任务\n', '']) {
+      const read = readNotice(`${HEAD}${head}${rows}`).items;
+      expect(read.length).toBe(3);
+      expect(read.every((i) => i.rolesUnsure)).toBe(true);
+    }
+  });
 });
+

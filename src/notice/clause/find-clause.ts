@@ -1,6 +1,6 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
 import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
-import { gluedNameCut } from './glued-name.js';
+import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
 import { isDeadlineWords } from './deadline.js';
@@ -62,7 +62,7 @@ export function readsAsClause(words: string): boolean {
  * or glued to the text (`…等信息A处牵头,…配合`): then the first name is cut
  * off the text only where a known name fits, else the unit is flagged.
  */
-function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClause | undefined {
+function unbracketed(words: string, knownNames: KnownNames): FoundClause | undefined {
   const body = words.replace(/[\s。;；]+$/u, '');
   const reading = toSimplified(body).length === body.length ? toSimplified(body) : body;
   // Top-level parts of the words, as [start, end) offsets.
@@ -144,7 +144,7 @@ function unbracketed(words: string, knownNames: ReadonlySet<string>): FoundClaus
  * Where the first name of an unbracketed clause starts when nothing but a comma
  * (or nothing) stands between it and the text: `…，扩大参与县发改委牵头，县司法局配合`.
  */
-function firstNameStart(reading: string, clauseStart: number, knownNames: ReadonlySet<string>, listed = 0): { at: number; sure: boolean; nameEnd: number; others: string[] } {
+function firstNameStart(reading: string, clauseStart: number, knownNames: KnownNames, listed = 0): { at: number; sure: boolean; nameEnd: number; others: string[] } {
   const clause = reading.slice(clauseStart);
   const firstPart = splitTopLevel(clause, new Set([',', '，', ';', '；']))[0] ?? '';
   const parsed = parseResponsibility(clause);
@@ -205,13 +205,14 @@ function nameListStart(tail: string): number {
 const MAX_LIST = 12;
 
 /** `…等信息A处牵头`: the longest known name that ends right before the role word. */
-function knownNameCut(tail: string, knownNames: ReadonlySet<string>): number {
+function knownNameCut(tail: string, knownNames: KnownNames): number {
   const role = /(分别牵头|牵头落实|牵头负责|牵头|负责落实|分别负责|负责|配合)$/.exec(tail);
   if (!role) return -1;
   const before = tail.slice(0, role.index);
   let best = -1;
   for (const name of knownNames) if (name.length >= 2 && before.endsWith(name) && (best < 0 || before.length - name.length < best)) best = before.length - name.length;
-  return best;
+  // A character between the text's end and the known name may start a longer name: no sure cut.
+  return best >= 0 && endsPastText(before.slice(0, best), knownNames.textEnds) ? -1 : best;
 }
 
 /** Ends in a role word after something name-like: worth a doubt rather than silence. */
@@ -280,7 +281,7 @@ const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职
  * `A牵头,B配合`), sentence tails `…，由A牵头落实`. Also how many bracket
  * groups with role words were NOT read, so a paragraph that says more than was read is flagged.
  */
-function clauseSpans(words: string, knownNames: ReadonlySet<string>): { spans: Span[]; unread: string[] } {
+function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; unread: string[] } {
   const reading = toSimplified(words).length === words.length ? toSimplified(words) : words;
   const spans: Span[] = [];
   const unread: string[] = [];
@@ -370,7 +371,7 @@ function coveredWords(text: string): string {
  * paragraph (several → one clause string with each clause after the words it
  * covers), else an unbracketed clause at the end.
  */
-export function findClause(words: string, knownNames: ReadonlySet<string> = new Set()): FoundClause | undefined {
+export function findClause(words: string, knownNames: KnownNames = new Set()): FoundClause | undefined {
   const { spans, unread } = clauseSpans(words, knownNames);
   const doubt = unread.length ? `括号「${unread[0]}」像是责任分工，但没有读出` : undefined;
   const last = spans[spans.length - 1];

@@ -15,9 +15,24 @@ export interface GluedCut {
   sure: boolean;
 }
 
+/**
+ * What the rest of a notice shows about glued clauses: names read for sure
+ * (a registry's, or the notice's own), and where its task words end elsewhere
+ * (the last characters before a stop: 预公开制度 of `…预公开制度，`).
+ */
+export type KnownNames = ReadonlySet<string> & { readonly textEnds?: ReadonlySet<string> };
+
+/** How many characters of a text's end are compared with the notice's other text ends. */
+export const TEXT_END = 4;
+
 /** A prefix naming an administrative level: 县, 市, 区, 桐乡市, 某某镇 … */
 const LEVEL_END = /[省市县区州盟旗镇乡]$/;
 const NOT_LEVEL = /^(市场|区划|区域|县域|州际)/;
+/**
+ * Common words that end in a level character (城市, 社区, 专区): that character is
+ * the word's, not a level starting a name, so 市城市管理局 starts at its first 市 only.
+ */
+const WORD_ENDING_IN_LEVEL = /^(城市|都市|超市|社区|园区|景区|城区|辖区|郊区|山区|街区|小区|专区|片区|校区|城镇|村镇|城乡)$/;
 /** Words that start a name or group, never the end of a task's text. */
 const NAME_START = /^(各|有关|相关|市|县|区|省|州|镇|乡|街道|自治)/;
 /** A name needs a few characters besides its prefix: 县局 is not a body. */
@@ -52,11 +67,20 @@ function commonLevelPrefix(names: ReadonlySet<string>): string {
   return best && (counts.get(best) ?? 0) * 2 > names.size ? best : '';
 }
 
-export function gluedNameCut(words: string, otherNames: readonly string[], knownNames: ReadonlySet<string>): GluedCut {
+/**
+ * A known name ends the words, but the text before it ends one character past
+ * where the same words end elsewhere in the notice (`…预公开制度潇科技中心` when
+ * `…预公开制度，` stands elsewhere): that character may start a longer name.
+ */
+export function endsPastText(before: string, textEnds: ReadonlySet<string> | undefined): boolean {
+  return !!textEnds && before.length > TEXT_END && textEnds.has(before.slice(-TEXT_END - 1, -1));
+}
+
+export function gluedNameCut(words: string, otherNames: readonly string[], knownNames: KnownNames): GluedCut {
   if (knownNames.has(words)) return { at: 0, sure: true };
   let known = -1;
   for (const name of knownNames) if (name.length >= 2 && words.endsWith(name) && (known < 0 || words.length - name.length < known)) known = words.length - name.length;
-  if (known >= 0) return { at: known, sure: true };
+  if (known >= 0) return { at: known, sure: !endsPastText(words.slice(0, known), knownNames.textEnds) };
   // The other names of the clause, and the names known for sure, show how names start here.
   const others = otherNames.filter((n) => !/^(各|有关|相关|其他)/.test(n));
   for (const prefix of [sharedLevelPrefix(others), others.length ? '' : commonLevelPrefix(knownNames)]) {
@@ -65,6 +89,7 @@ export function gluedNameCut(words: string, otherNames: readonly string[], known
     const starts: number[] = [];
     for (let at = words.indexOf(prefix); at >= 0; at = words.indexOf(prefix, at + 1)) {
       const name = words.slice(at);
+      if (at > 0 && WORD_ENDING_IN_LEVEL.test(words.slice(at - 1, at + 1))) continue;
       if (name.length >= prefix.length + MIN_NAME - 1 && looksLikeName(name)) starts.push(at);
     }
     // Words that start with the prefix are the name (县城市管理局), not text glued to 城市管理局.

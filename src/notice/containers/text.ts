@@ -12,6 +12,49 @@ function pipeCells(line: string, lineNumber: number, tableNumber: number, row: n
 }
 
 const LONE_BAR = /^\s*[|｜]\s*$/;
+/** A row of one cell inside a pipe table (the others taken by spans): a bar at one edge only, `| 3.做好…`. */
+const EDGE_BAR_ROW = /^\s*\|\s*\S|\S\s*\|\s*$/;
+/** A row left with its task cell alone and no bar at all: it opens with a row number, as the table's rows do (`3.做好…`). */
+const NUMBERED_ROW = /^\s*\d{1,3}\s*[.、．](?!\d)\S/;
+
+/**
+ * A header cut off after two cells (`重点任务 | 工作措施`, one bar) right above
+ * rows of the table: short words in both cells, no sentence. A lone `a | b` in
+ * prose has no pipe rows under it.
+ */
+function cutHeaderRow(line: string, next: string): boolean {
+  const cells = line.split('|').map((c) => c.trim());
+  return cells.length === 2 && cells.every((c) => c.length > 0 && c.length <= 12 && !/[。，,；;：:]/.test(c)) && (next.match(/\|/g)?.length ?? 0) >= 2 && PIPE_ROW.test(next);
+}
+
+const barRow = (line: string) => PIPE_ROW.test(line) || EDGE_BAR_ROW.test(line);
+
+/** A row's number: its first cell that is one (`3`), or opens with one (`3.做好…`). */
+function rowNumber(line: string): number | undefined {
+  for (const cell of line.split('|')) {
+    const number = /^\s*(\d{1,3})(?:\s*$|\s*[.、．](?!\d))/.exec(cell);
+    if (number) return Number(number[1]);
+    if (cell.trim()) return undefined;
+  }
+  return undefined;
+}
+
+/** Words that give a line a clause of its own: then it is an item of the text, not a row whose bodies a span took. */
+const OWN_CLAUSE = /[(（〔][^()（）〔〕]*[)）〕]|牵头|负责|配合|协同|协办/;
+
+/**
+ * True when a line inside a run of pipe rows is one of its rows: a line with
+ * bars; or a numbered line with none, between two that have bars, or after the
+ * last row numbered next to it with no clause of its own (the row's other cells
+ * taken by spans: `13.… | A局负责` then `14.落实…`).
+ */
+function continuesPipeTable(line: string, next: string, previous: string): boolean {
+  if (barRow(line)) return true;
+  if (!NUMBERED_ROW.test(line)) return false;
+  if (barRow(next)) return true;
+  const above = rowNumber(previous);
+  return above !== undefined && rowNumber(line) === above + 1 && !OWN_CLAUSE.test(line);
+}
 
 /**
  * A table copied one cell per line with a `|` line after each cell (DOMAIN.md F8):
@@ -73,14 +116,14 @@ export function textBlocks(text: string): Block[] {
       }
     }
     // includes() first: a flattened web copy is one line of megabytes.
-    if (line.includes('|') && (line.match(/\|/g)?.length ?? 0) >= 2 && PIPE_ROW.test(line)) {
+    if (line.includes('|') && ((line.match(/\|/g)?.length ?? 0) >= 2 || cutHeaderRow(line, lines[i + 1] ?? '')) && PIPE_ROW.test(line)) {
       const number = ++tables;
       const rows: TableCell[][] = [];
       let j = i;
       for (; j < lines.length; j++) {
         const row = lines[j]!;
         if (/^\s*\|?\s*$/.test(row) && row.includes('|')) continue;
-        if (!PIPE_ROW.test(row)) break;
+        if (!continuesPipeTable(row, lines[j + 1] ?? '', lines[j - 1] ?? '')) break;
         rows.push(pipeCells(row, j + 1, number, rows.length + 1));
       }
       blocks.push({ kind: 'table', rows, line: i + 1, ragged: true });

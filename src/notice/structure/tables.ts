@@ -291,10 +291,12 @@ function readGrid(table: Table): Grid | undefined {
   // Cells of names alone (no role word) say nothing of their role but by their column: more of them in a row than named role columns is a guess.
   const namedRoles = header ? header.columns.filter((c) => RESPONSIBILITY.has(c)).length : 0;
   const bareNames = (c: TableCell) => cellKind(c.text) === 'clause' && !readsAsClause(foldWidth(c.text).trim());
-  // With no header, a names cell followed by an empty cell and more words is a second names column left empty in this row (配合 with nobody).
-  const emptyAfterNames = (row: TableCell[]) => row.some((c, i) => bareNames(c) && row[i + 1]?.text.trim() === '' && row.slice(i + 2).some((d) => d.text.trim()));
+  // A names cell followed by an empty cell, where no header names the columns (none, or one cut off before
+  // the names): the empty cell may be a second names column left empty in this row (配合 with nobody).
+  const namedWidth = header?.columns.length ?? 0;
+  const emptyAfterNames = (row: TableCell[]) => row.some((c, i) => i >= namedWidth && bareNames(c) && row[i + 1]?.text.trim() === '');
   const moreNameCells =
-    (stream || table.ragged) && namedRoles < 2 && (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles) || (!header && emptyAfterNames(row)));
+    (stream || table.ragged) && namedRoles < 2 && (stream ? [] : body).some((row) => row.filter(bareNames).length > Math.max(1, namedRoles) || (namedRoles === 0 && emptyAfterNames(row)));
   return {
     ...(moreNameCells ? { moreNameCells } : {}),
     columns,
