@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillForm, resaveWithGnumeric } from '../helpers/fill-form.js';
+import { withOfficeProfile } from '../helpers/office-profile.js';
 import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -24,7 +25,7 @@ function workspace() {
 /** Re-saves an .xlsx through LibreOffice Calc, as a liaison using it would. */
 function resaveWithLibreOffice(file: string, dir: string): void {
   const out = join(dir, 'lo-out');
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, '.lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+  withOfficeProfile(dir, (profile) => execFileSync('soffice', [profile, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 }));
   copyFileSync(join(out, basename(file)), file);
 }
 
