@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -28,18 +29,30 @@ export function runTempDir(prefix: string): string {
 const templates = new Map<string, Promise<string>>();
 
 /**
- * A copy of a folder that `make` fills once per test process (the first time `key` is asked for)
- * and every later caller copies: a set-up of git repositories, commits and hooks is paid once, a
- * copy costs little. The copy goes into `into` (made if missing), or a temp folder removed when the
- * test ends. The folder must not depend on where it lies (a clone's remote is fixed by the caller).
+ * A copy of a folder that `make` fills once per test run (the first time `key` is asked for) and every
+ * later caller copies: a set-up of git repositories, commits and hooks is paid once, a copy costs little.
+ * The made folder is kept under the run's folder by the key's hash, so the other vitest worker copies it
+ * too (two workers asking at the same moment may each make one; the first kept is the one kept). The copy
+ * goes into `into` (made if missing), or a temp folder removed when the test ends. The folder must not
+ * depend on where it lies (a clone's remote is fixed by the caller) nor on which process made it.
  */
 export async function copyOfTemplate(key: string, make: (dir: string) => Promise<void> | void, into?: string): Promise<string> {
   let template = templates.get(key);
   if (!template) {
     template = (async () => {
+      const runDir = process.env.GONGKAI_TEST_RUN_DIR;
+      const kept = runDir ? join(runDir, `template-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`) : undefined;
+      if (kept && existsSync(kept)) return kept;
       const dir = runTempDir('template');
       await make(dir);
-      return dir;
+      if (!kept) return dir;
+      try {
+        // Atomic: the other worker sees the whole folder or none.
+        renameSync(dir, kept);
+        return kept;
+      } catch {
+        return existsSync(kept) ? kept : dir;
+      }
     })();
     templates.set(key, template);
     template.catch(() => templates.delete(key));
