@@ -63,10 +63,45 @@ export async function copyOfTemplate(key: string, make: (dir: string) => Promise
 }
 
 let emptyRepository: string | undefined;
+const committedRepositories = new Map<string, string>();
 
-/** A real git repository in a temp folder, with the files committed. */
+/**
+ * A real git repository in a temp folder, with the files committed. The repository for given files is
+ * made (git add, git commit) once per test run and copied for each caller, as copyOfTemplate does.
+ */
 export function gitRepo(files: Record<string, string | Buffer>): string {
-  const dir = tempDir(files);
+  const hash = createHash('sha256');
+  for (const [name, content] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(name).update('\0').update(content).update('\0');
+  const key = hash.digest('hex').slice(0, 16);
+  let template = committedRepositories.get(key);
+  if (!template) {
+    const runDir = process.env.GONGKAI_TEST_RUN_DIR;
+    const kept = runDir ? join(runDir, `git-repo-${key}`) : undefined;
+    template = kept && existsSync(kept) ? kept : keep(makeGitRepo(files), kept);
+    committedRepositories.set(key, template);
+  }
+  const dir = tempDir();
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** Moves a made folder to where the other worker finds it (atomically), unless one is there already. */
+function keep(dir: string, kept: string | undefined): string {
+  if (!kept) return dir;
+  try {
+    renameSync(dir, kept);
+    return kept;
+  } catch {
+    return existsSync(kept) ? kept : dir;
+  }
+}
+
+function makeGitRepo(files: Record<string, string | Buffer>): string {
+  const dir = runTempDir('git-repo');
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
   if (!emptyRepository) {
     // `git init` and the tester's identity once per test process; each repository starts as a copy of that .git.

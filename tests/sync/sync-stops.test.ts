@@ -69,7 +69,7 @@ describe('gongkai sync stops cleanly', () => {
   });
 
   it('refuses to commit an invalid ledger, and says what to do without an upstream branch', async () => {
-    const { office, clone } = await shared();
+    const { office } = await shared();
     const ledger = join(office, 'data', 'ledger.yaml');
     const good = readFileSync(ledger, 'utf8');
     writeFileSync(ledger, good.replace('cooperate: [信息中心]', 'cooperate: [信息中新]'));
