@@ -9,6 +9,18 @@ process.env.GONGKAI_TEST_RUN_DIR = runDir;
 // gongkai runs, hooks, merge drivers) first parses the whole CA bundle, about a fifth of a gongkai start-up.
 delete process.env.NODE_EXTRA_CA_CERTS;
 
+/**
+ * git's housekeeping after a commit or merge (`git maintenance run --auto`) is one more process each
+ * time, hundreds in a run, and never has anything to do in a test's small repositories. Passed as
+ * GIT_CONFIG_* so every git the tests start, hooks' and gongkai's included, reads it. (The `gc --auto`
+ * of a push's receiving side stays: git's local transport does not pass GIT_CONFIG_* on.)
+ */
+const noGitHousekeeping = {
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'maintenance.auto',
+  GIT_CONFIG_VALUE_0: 'false',
+};
+
 export default defineConfig({
   test: {
     globalSetup: ['tests/helpers/global-setup.ts'],
@@ -27,6 +39,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 60_000,
     // gongkai processes spawned by tests cache into a temp folder, not the user's ~/.cache.
-    env: { GONGKAI_CACHE_DIR: join(runDir, 'cache'), GONGKAI_TEST_RUN_DIR: runDir },
+    env: { GONGKAI_CACHE_DIR: join(runDir, 'cache'), GONGKAI_TEST_RUN_DIR: runDir, ...noGitHousekeeping },
   },
 });

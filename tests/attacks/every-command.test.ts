@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -119,8 +119,13 @@ describe('every command and every --format on the shipped ledger, as a real proc
     expect(runs.length).toBeGreaterThan(30);
     const failures: string[] = [];
     const stderrs: { args: string[]; err: string }[] = [];
-    const repo = () =>
-      gitRepo({ 'gongkai.yaml': 'ledger: data/ledger.yaml\n', 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    // One repository committed by git; each run that needs its own gets a copy (git add and commit once, not per writer).
+    const template = gitRepo({ 'gongkai.yaml': 'ledger: data/ledger.yaml\n', 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const repo = () => {
+      const copy = tempDir();
+      cpSync(template, copy, { recursive: true });
+      return copy;
+    };
     // Readers share one repository holding the shipped ledger; a command that writes gets its own.
     const shared = repo();
     const check = (args: string[], result: { code: number | null; err: string }) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -7,16 +7,22 @@ import { RECORD_SHEET } from '../../src/model/form-layout.js';
 import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { fillForm } from '../helpers/fill-form.js';
 import { runCli } from '../helpers/run-cli.js';
-import { git, gitRepo } from '../helpers/temp.js';
+import { copyOfTemplate, git, gitRepo } from '../helpers/temp.js';
 import { registryOfThree } from '../sync/shared-fixture.js';
 
-/** A repository whose registry lists liaisons' e-mails; the coordinator makes 信息中心's form. */
+/**
+ * A repository whose registry lists liaisons' e-mails; the coordinator makes 信息中心's form (its key in
+ * .git/config). Made once per test run and copied for each test.
+ */
 async function setUp() {
-  const repo = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': registryOfThree() });
+  const repo = await copyOfTemplate('forged-forms', async (template) => {
+    const made = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': registryOfThree() });
+    const formed = await runCli(['--ledger', join(made, 'data', 'ledger.yaml'), 'forms', '-o', join(made, 'forms'), '--dept', '信息中心']);
+    expect(formed.code, formed.err).toBe(0);
+    cpSync(made, template, { recursive: true });
+  });
   const ledger = join(repo, 'data', 'ledger.yaml');
   const cli = (...args: string[]) => runCli(['--ledger', ledger, ...args]);
-  const made = await cli('forms', '-o', join(repo, 'forms'), '--dept', '信息中心');
-  expect(made.code, made.err).toBe(0);
   return { repo, ledger, cli, form: join(repo, 'forms', '信息中心.xlsx') };
 }
 

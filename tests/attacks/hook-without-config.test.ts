@@ -2,20 +2,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
 import { git, gitRepo } from '../helpers/temp.js';
 
 // A repository with no gongkai.yaml: the ledger is named only on the command line or in GONGKAI_LEDGER.
 const files = () => ({ 'plan/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'plan/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
 const env = { ...process.env, GONGKAI_LEDGER: '', NO_COLOR: '1' };
-const gongkai = (cwd: string, args: string[], extraEnv: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...env, ...extraEnv } });
+/** gongkai in this process, as started in `cwd` (the hooks it installs run as processes, started by git). */
+const gongkai = async (cwd: string, args: string[], extraEnv: Record<string, string> = {}) => {
+  const result = await runCli(args, { cwd, env: { NO_COLOR: '1', ...extraEnv } });
+  return { status: result.code, stdout: result.out, stderr: result.err };
+};
 const commit = (dir: string, message: string) => spawnSync('git', ['commit', '-qm', message], { cwd: dir, encoding: 'utf8', env });
 
 describe('the pre-commit hook in a repository without gongkai.yaml', () => {
-  it('records the ledger given with --ledger (from a subfolder): clean commits pass, broken ones are blocked', () => {
+  it('records the ledger given with --ledger (from a subfolder): clean commits pass, broken ones are blocked', async () => {
     const dir = gitRepo(files());
-    const installed = gongkai(join(dir, 'plan'), ['hook', 'install', '--ledger', 'ledger.yaml']);
+    const installed = await gongkai(join(dir, 'plan'), ['hook', 'install', '--ledger', 'ledger.yaml']);
     expect(installed.status, installed.stderr).toBe(0);
     expect(installed.stdout).toContain('plan/ledger.yaml');
     const ledger = join(dir, 'plan', 'ledger.yaml');
@@ -32,19 +36,19 @@ describe('the pre-commit hook in a repository without gongkai.yaml', () => {
     expect(blocked.stderr + blocked.stdout).not.toContain('没有指定台账');
   });
 
-  it('lets gongkai\'s own --commit through the hook', () => {
+  it('lets gongkai\'s own --commit through the hook', async () => {
     const dir = gitRepo(files());
     // The commit hook alone: the merge driver would add a .gitattributes to commit (tested in tests/merge).
-    expect(gongkai(dir, ['hook', 'install', '--no-merge-driver'], { GONGKAI_LEDGER: 'plan/ledger.yaml' }).status).toBe(0);
-    const edited = gongkai(dir, ['--ledger', 'plan/ledger.yaml', 'done', '22', '--on', '2021-10-20', '--commit']);
+    expect((await gongkai(dir, ['hook', 'install', '--no-merge-driver'], { GONGKAI_LEDGER: 'plan/ledger.yaml' })).status).toBe(0);
+    const edited = await gongkai(dir, ['--ledger', 'plan/ledger.yaml', 'done', '22', '--on', '2021-10-20', '--commit']);
     expect(edited.status, edited.stderr).toBe(0);
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('gongkai: 22 未启动→已完成 (信息中心)\n');
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
-  it('refuses to install a hook that would not know which ledger to check', () => {
+  it('refuses to install a hook that would not know which ledger to check', async () => {
     const dir = gitRepo(files());
-    const result = gongkai(dir, ['hook', 'install']);
+    const result = await gongkai(dir, ['hook', 'install']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('不知道钩子该检查哪个台账');
     expect(existsSync(join(dir, '.git', 'hooks', 'pre-commit'))).toBe(false);

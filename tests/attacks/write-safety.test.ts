@@ -125,7 +125,7 @@ describe('read-only is respected', () => {
     const dir = ledgerDir();
     chmodSync(dir, 0o555);
     try {
-      const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22']);
+      const result = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'done', '22']);
       expect(result.code, result.err).toBe(2);
       expect(result.err).toContain('是只读的（权限 0555）');
       expect(hasStackTrace(result.err)).toBe(false);
@@ -169,7 +169,7 @@ describe('stale locks', () => {
     writeFileSync(lockOf(dir), JSON.stringify({ pid: holder.pid, host: hostname(), started: startOf(holder.pid!) }));
     holder.kill('SIGKILL');
     await new Promise((r) => holder.on('close', r));
-    const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
+    const result = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
     // A lock it did not take over would be waited on for 20 s and then refused (exit 2): success means taken over.
     expect(result.code, result.err).toBe(0);
     expect(existsSync(lockOf(dir))).toBe(false);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { runTempDir, tempDir } from '../helpers/temp.js';
 
 const LEDGER = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
 
@@ -17,15 +17,26 @@ function shim(): string {
   return dir;
 }
 
+/** What `gongkai completion bash` prints, from a real process through the shim, once per test file. */
+let bashScript: string | undefined;
+function completionScript(): string {
+  if (bashScript) return bashScript;
+  const file = join(runTempDir('completion'), 'gongkai.bash');
+  execFileSync('bash', ['--norc', '--noprofile', '-c', 'gongkai completion bash > "$0"', file], {
+    env: { PATH: `${shim()}:${process.env.PATH}`, HOME: tempDir(), GONGKAI_CACHE: 'off' },
+  });
+  return (bashScript = file);
+}
+
 /**
- * Sources `gongkai completion bash` in a real bash, sets the words as bash
+ * Sources what `gongkai completion bash` prints in a real bash, sets the words as bash
  * would when TAB is pressed after them, runs the completion function and
  * returns what it offers.
  */
 function complete(line: string, cwd = ROOT): string[] {
   const words = line.split(' ');
   const script = [
-    'source <(gongkai completion bash)',
+    `source '${completionScript()}'`,
     `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})`,
     `COMP_CWORD=${words.length - 1}`,
     'complete -p gongkai >&2',

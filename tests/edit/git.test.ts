@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_LEDGER, SHIPPED_REGISTRY, BIN } from '../helpers/paths.js';
+import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { git, gitRepo, tempDir } from '../helpers/temp.js';
 
@@ -47,10 +47,10 @@ describe('--commit', () => {
     expect(result.err).toContain('不在 git 仓库中，无法 --commit');
   });
 
-  it('commits every edit when gongkai.yaml says commit: true', () => {
+  it('commits every edit when gongkai.yaml says commit: true', async () => {
     const dir = gitRepo({ ...files(), 'gongkai.yaml': 'ledger: data/ledger.yaml\ncommit: true\n' });
-    const result = spawnSync(process.execPath, [BIN, 'set', '23', '--status', '推进中'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GONGKAI_LEDGER: '' } });
-    expect(result.status, result.stderr).toBe(0);
+    const result = await runCli(['set', '23', '--status', '推进中'], { cwd: dir });
+    expect(result.code, result.err).toBe(0);
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('gongkai: 23 未启动→推进中 (信息中心)\n');
   });
 });
@@ -100,8 +100,9 @@ describe('log and diff from git', () => {
 describe('gongkai hook install', () => {
   it('blocks a commit whose staged ledger has errors, and lets a clean one through', async () => {
     const dir = gitRepo({ ...files(), 'gongkai.yaml': 'ledger: data/ledger.yaml\n' });
-    const installed = spawnSync(process.execPath, [BIN, 'hook', 'install'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GONGKAI_LEDGER: '' } });
-    expect(installed.status, installed.stderr).toBe(0);
+    // Installed in-process; the hook it installs runs as a process, started by git.
+    const installed = await runCli(['hook', 'install'], { cwd: dir });
+    expect(installed.code, installed.err).toBe(0);
     const ledger = join(dir, 'data', 'ledger.yaml');
     const good = readFileSync(ledger, 'utf8');
     writeFileSync(ledger, good.replace('cooperate: [信息中心]', 'cooperate: [信息中新]'));
@@ -122,8 +123,8 @@ describe('gongkai hook install', () => {
   it('does not replace someone else\'s hook without --force', async () => {
     const dir = gitRepo(files());
     writeFileSync(join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\nexit 0\n');
-    const result = spawnSync(process.execPath, [BIN, 'hook', 'install'], { cwd: dir, encoding: 'utf8' });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('已存在且不是 gongkai 安装的');
+    const result = await runCli(['hook', 'install'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('已存在且不是 gongkai 安装的');
   });
 });

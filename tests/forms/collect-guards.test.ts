@@ -1,22 +1,29 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { git, gitRepo, tempDir } from '../helpers/temp.js';
+import { copyOfTemplate, git, gitRepo, tempDir } from '../helpers/temp.js';
 import { fillForm } from '../helpers/fill-form.js';
 
 const files = () => ({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
 
-/** A repository with the shipped ledger and a fresh form for 信息中心. */
+/**
+ * A repository with the shipped ledger and fresh forms for 信息中心 and 办公厅 (its form key in .git/config):
+ * made once per test run and copied for each test.
+ */
 async function setUp() {
-  const repo = gitRepo(files());
+  const repo = await copyOfTemplate('collect-guards', async (template) => {
+    const made = gitRepo(files());
+    const cli = (...args: string[]) => runCli(['--ledger', join(made, 'data', 'ledger.yaml'), ...args]);
+    const office = await cli('forms', '-o', join(made, 'forms'), '--dept', '国际合作司');
+    expect(office.code, office.err).toBe(0);
+    const info = await cli('forms', '-o', join(made, 'forms'), '--dept', '信息中心');
+    expect(info.code, info.err).toBe(0);
+    cpSync(made, template, { recursive: true });
+  });
   const ledger = join(repo, 'data', 'ledger.yaml');
   const cli = (...args: string[]) => runCli(['--ledger', ledger, ...args]);
-  const made = await cli('forms', '-o', join(repo, 'forms'), '--dept', '国际合作司');
-  expect(made.code, made.err).toBe(0);
-  const info = await cli('forms', '-o', join(repo, 'forms'), '--dept', '信息中心');
-  expect(info.code, info.err).toBe(0);
   return { repo, ledger, cli, form: join(repo, 'forms', '信息中心.xlsx'), office: join(repo, 'forms', '办公厅(国际合作司).xlsx') };
 }
 

@@ -1,19 +1,27 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillForm, resaveWithGnumeric } from '../helpers/fill-form.js';
+import { withOfficeProfile } from '../helpers/office-profile.js';
 import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { copyOfTemplate } from '../helpers/temp.js';
 import { toolAvailable } from '../helpers/tools.js';
 
 const PROGRESS = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
 
-function workspace() {
-  const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY), 'ledger.yaml': readFileSync(PROGRESS, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml') });
+const workspaceFiles = () => ({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY), 'ledger.yaml': readFileSync(PROGRESS, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml') });
+
+/** The ledger in a folder of its own, with what one command wrote there (made once per test run and copied). */
+async function workspace(made: { key: string; args: (dir: string) => string[] }) {
+  const dir = await copyOfTemplate(`postpone-and-master:${made.key}`, async (template) => {
+    for (const [name, content] of Object.entries(workspaceFiles())) writeFileSync(join(template, name), content);
+    const result = await runCli(['--ledger', join(template, 'ledger.yaml'), ...made.args(template)]);
+    expect(result.code, result.err).toBe(0);
+  });
   const ledger = join(dir, 'ledger.yaml');
   const cli = (...args: string[]) => runCli(['--ledger', ledger, ...args]);
   type Raw = Record<string, unknown> & { number: string };
@@ -21,10 +29,14 @@ function workspace() {
   return { dir, ledger, cli, items };
 }
 
+/** 信息中心's form as of 2021-10-09, and the master table exported as of that day. */
+const FORM = { key: 'form', args: (dir: string) => ['forms', '-o', join(dir, 'forms'), '--dept', '信息中心', '--as-of', '2021-10-09'] };
+const TABLE = { key: 'table', args: (dir: string) => ['export', '--format', 'xlsx', '--as-of', '2021-10-09', '-o', join(dir, '任务分工表.xlsx')] };
+
 /** Re-saves an .xlsx through LibreOffice Calc, as a liaison using it would. */
 function resaveWithLibreOffice(file: string, dir: string): void {
   const out = join(dir, 'lo-out');
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, '.lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+  withOfficeProfile(dir, (profile) => execFileSync('soffice', [profile, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 }));
   copyFileSync(join(out, basename(file)), file);
 }
 
@@ -32,8 +44,7 @@ const canResave = toolAvailable('soffice', 'apt-get install libreoffice-calc');
 
 describe('a form with a postponement request and evidence', () => {
   it.runIf(canResave)('re-saved by LibreOffice, is collected into a pending request and a note; postpone --approved-by approves it; collecting again adds nothing', async () => {
-    const { dir, ledger, cli, items } = workspace();
-    expect((await cli('forms', '-o', join(dir, 'forms'), '--dept', '信息中心', '--as-of', '2021-10-09')).code).toBe(0);
+    const { dir, ledger, cli, items } = await workspace(FORM);
     const form = join(dir, 'forms', '信息中心.xlsx');
     await fillForm(form, {
       '23': { 本期进展: '已完成漏洞扫描', 佐证材料: '民办函〔2021〕12号 https://example.invalid/scan', 申请延期至: '2021-12-15', 延期理由: '等待测评机构进场', 联系人: '王五' } as never,
@@ -67,8 +78,7 @@ describe('a form with a postponement request and evidence', () => {
   }, 120_000);
 
   it('a request without a reason, or to a date not after the deadline, is a mistake by cell and nothing is written', async () => {
-    const { dir, ledger, cli } = workspace();
-    expect((await cli('forms', '-o', join(dir, 'forms'), '--dept', '信息中心', '--as-of', '2021-10-09')).code).toBe(0);
+    const { dir, ledger, cli } = await workspace(FORM);
     const form = join(dir, 'forms', '信息中心.xlsx');
     await fillForm(form, { '23': { 申请延期至: '2021-12-15' } as never, '22': { 申请延期至: '2021-09-01', 延期理由: '等接口' } as never });
     const text = readFileSync(ledger, 'utf8');
@@ -99,9 +109,8 @@ describe('the master 任务分工表, edited and read back', () => {
   }
 
   it('changes exactly what was edited: a status, a note, a deadline by postponement', async () => {
-    const { dir, cli, items } = workspace();
+    const { dir, cli, items } = await workspace(TABLE);
     const table = join(dir, '任务分工表.xlsx');
-    expect((await cli('export', '--format', 'xlsx', '--as-of', '2021-10-09', '-o', table)).code).toBe(0);
     await edit(table, {
       '3': { 状态: '推进中' },
       '5': { 本期进展: '预算公开材料已报送', 佐证材料: '民财函〔2021〕8号' },
@@ -126,9 +135,8 @@ describe('the master 任务分工表, edited and read back', () => {
   }, 120_000);
 
   it('has the checks of a form: a status that is not one is refused by cell, an item changed since is a conflict', async () => {
-    const { dir, cli, ledger } = workspace();
+    const { dir, cli, ledger } = await workspace(TABLE);
     const table = join(dir, '任务分工表.xlsx');
-    expect((await cli('export', '--format', 'xlsx', '--as-of', '2021-10-09', '-o', table)).code).toBe(0);
     await edit(table, { '3': { 状态: '完成了' } });
     const text = readFileSync(ledger, 'utf8');
     const bad = await cli('collect', table);

@@ -10,6 +10,7 @@ import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { EDITS, randomFrom } from '../read/hand-edits.js';
+import { scaled } from '../helpers/scale.js';
 
 /** Days the runs take place on: before, inside and after the plan year (after it, the plan-year rule counts as of its end). */
 const NOWS = ['2021-03-15T04:00:00Z', '2021-10-08T04:00:00Z', '2021-12-28T04:00:00Z', '2022-01-20T04:00:00Z', '2024-06-01T04:00:00Z'];
@@ -62,7 +63,7 @@ describe('every view and edit with the index gives what a cold run gives', () =>
     let text = base;
     let compared = 0;
     let answered = 0;
-    const rounds = 24;
+    const rounds = scaled(12, 24);
     for (let round = 0; round < rounds; round++) {
       const now = r.pick(NOWS);
       const name = r.pick(names);

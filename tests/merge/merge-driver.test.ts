@@ -1,30 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { git, gitRepo } from '../helpers/temp.js';
+import { copyOfTemplate, git, gitRepo } from '../helpers/temp.js';
 
 const ledgerText = readFileSync(join(FIXTURES, 'ledgers', 'mca-progress.yaml'), 'utf8').replace('departments: ../../../data/departments.yaml', 'departments: departments.yaml');
 
-/** A repository set up by `gongkai hook install`, with .gitattributes committed. */
+/** A repository set up by `gongkai hook install`, with .gitattributes committed (made once per test process, copied for each caller). */
 async function repository(install = true) {
-  const dir = gitRepo({ 'data/ledger.yaml': ledgerText, 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY), 'gongkai.yaml': 'ledger: data/ledger.yaml\n' });
-  if (install) {
-    const installed = await runCli(['hook', 'install'], { cwd: dir });
-    expect(installed.code, installed.err).toBe(0);
-    git(dir, 'add', '.gitattributes');
-    git(dir, 'commit', '-qm', 'gitattributes');
-  }
-  return dir;
+  return copyOfTemplate(`merge-driver-repository:${install}`, async (template) => {
+    const dir = gitRepo({ 'data/ledger.yaml': ledgerText, 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY), 'gongkai.yaml': 'ledger: data/ledger.yaml\n' });
+    if (install) {
+      const installed = await runCli(['hook', 'install'], { cwd: dir });
+      expect(installed.code, installed.err).toBe(0);
+      // The hook and .git/config name gongkai by its own path, never the repository's: a copy works as the original.
+      git(dir, 'add', '.gitattributes');
+      git(dir, 'commit', '-qm', 'gitattributes');
+    }
+    cpSync(dir, template, { recursive: true });
+  });
 }
 
 /** Commits `edit(text)` of a file on a new branch from main, then returns to main. */
 function onBranch(dir: string, branch: string, file: string, edit: (text: string) => string) {
   git(dir, 'switch', '-q', '-c', branch, 'main');
   writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
-  git(dir, 'commit', '-qam', branch);
+  // The set-up's own commit: the pre-commit hook's validation is tested in tests/edit/git.test.ts, not here.
+  git(dir, 'commit', '-q', '--no-verify', '-am', branch);
   git(dir, 'switch', '-q', 'main');
 }
 

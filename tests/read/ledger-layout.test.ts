@@ -10,6 +10,7 @@ import { splitAtItems } from '../../src/read/parse-yaml-chunks.js';
 import { mutate, randomSource } from '../fuzz/mutate.js';
 import { ROOT, SHIPPED_LEDGER } from '../helpers/paths.js';
 import { allLedgerFixtures, EDITS, randomFrom } from './hand-edits.js';
+import { scaled } from '../helpers/scale.js';
 
 const textsOf = (text: string, layout: LedgerLayout) => layout.items.map((item) => text.slice(item.start, item.end));
 
@@ -89,12 +90,13 @@ describe('one item layout for the parse, the merge and the edit', () => {
     expect(items).toBeGreaterThan(200);
   });
 
-  it('agrees on 600 random hand edits and 300 fuzzed ledgers', () => {
+  const ROUNDS = scaled(300, 600);
+  it(`agrees on ${ROUNDS} random hand edits and ${ROUNDS / 2} fuzzed ledgers`, () => {
     const base = readFileSync(SHIPPED_LEDGER, 'utf8');
     const r = randomFrom(20221205);
     const names = Object.keys(EDITS);
     const seen = { laidOut: 0, refused: 0, edits: 0 };
-    for (let round = 0; round < 600; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       let text = base;
       const applied: string[] = [];
       for (let n = 1 + r.int(3); n > 0; n--) {
@@ -108,11 +110,11 @@ describe('one item layout for the parse, the merge and the edit', () => {
       seen.edits += found.edits;
     }
     const random = randomSource(2212);
-    for (let round = 0; round < 300; round++) checkAgreement(mutate(base, random), `fuzz round ${round}`, r);
+    for (let round = 0; round < ROUNDS / 2; round++) checkAgreement(mutate(base, random), `fuzz round ${round}`, r);
     // Both outcomes come up: most hand edits keep a layout the lines can say, some (tabs, directives) do not.
-    expect(seen.laidOut).toBeGreaterThan(400);
-    expect(seen.refused).toBeGreaterThan(20);
-    expect(seen.edits).toBeGreaterThan(350);
+    expect(seen.laidOut).toBeGreaterThan((ROUNDS * 2) / 3);
+    expect(seen.refused).toBeGreaterThan(ROUNDS / 30);
+    expect(seen.edits).toBeGreaterThan((ROUNDS * 7) / 12);
   });
 
   it('finds items under every section whatever their indentation, and not the sections', () => {

@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { withOfficeProfile } from '../helpers/office-profile.js';
 
 /**
  * Converts .docx files to PDF with LibreOffice headless, in one run, with a
- * profile of its own (several test files, and other users, may run soffice at once).
+ * profile of its own (tests/helpers/office-profile.ts).
  */
 export function docxToPdf(files: string[], outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const profile = join(outDir, '.lo-profile');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 120_000 });
+  withOfficeProfile(outDir, (profile) => execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 120_000 }));
   return files.map((f) => join(outDir, basename(f).replace(/\.docx$/i, '.pdf')));
 }
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { git, tempDir } from '../helpers/temp.js';
+import { copyOfTemplate, git, tempDir } from '../helpers/temp.js';
 import { sharedRepository, type Clone } from './shared-fixture.js';
 
 /** Runs a step with git's clock set to a given day, so branches interleave in date order as they would over a week. */
@@ -50,6 +50,29 @@ async function twoClonesOnItemSeven() {
   return { office, relief, start };
 }
 
+/**
+ * 办公厅 sets item 7 to 推进中 and syncs; 张 in 社会救助司's clone sets it to 持续推进, commits, and pulls:
+ * git leaves markers around the one field. Made once per test process and copied for each test that resolves it.
+ */
+async function conflictOnItemSeven(): Promise<{ office: Clone; relief: Clone }> {
+  const departments = ['办公厅(国际合作司)', '社会救助司'];
+  const root = await copyOfTemplate('history-merges:conflict-on-item-7', async (dir) => {
+    const { clones } = await sharedRepository(dir, departments);
+    const [office, relief] = clones as [Clone, Clone];
+    git(relief.dir, 'config', 'user.name', '张联络员');
+    await on('2021-10-11', async () => {
+      await ok(office, 'set', '7', '--status', '推进中');
+      await ok(office, 'sync');
+    });
+    await on('2021-10-12', () => ok(relief, 'set', '7', '--status', '持续推进', '--commit'));
+    await on('2021-10-13', () => {
+      expect(runGit(relief.dir, 'pull', '-q', '--no-rebase', '--no-edit')).not.toBe(0);
+    });
+  });
+  const [office, relief] = departments.map((dept, i) => ({ dept, dir: join(root, `clone-${i}`) })) as [Clone, Clone];
+  return { office, relief };
+}
+
 describe('history as git has it: each commit against its own parent', () => {
   it('after a clean sync merge, log shows each change once, credited to who made it, and nothing for the merge', async () => {
     const { relief, start } = await twoClonesOnItemSeven();
@@ -81,20 +104,12 @@ describe('history as git has it: each commit against its own parent', () => {
   });
 
   it('a conflict resolved by taking one side\'s value adds nothing in the merge\'s name (as git show --cc)', async () => {
-    const { clones } = await sharedRepository(tempDir(), ['办公厅(国际合作司)', '社会救助司']);
-    const [office, relief] = clones as [Clone, Clone];
-    git(relief.dir, 'config', 'user.name', '张联络员');
-    await on('2021-10-11', async () => {
-      await ok(office, 'set', '7', '--status', '推进中');
-      await ok(office, 'sync');
-    });
-    await on('2021-10-12', () => ok(relief, 'set', '7', '--status', '持续推进', '--commit'));
+    const { relief } = await conflictOnItemSeven();
     await on('2021-10-13', () => {
-      // git pull leaves markers around the one field; 张 settles on a third value.
-      const pulled = runGit(relief.dir, 'pull', '-q', '--no-rebase', '--no-edit');
-      expect(pulled).not.toBe(0);
+      // git pull left markers around the one field; 张 settles on 办公厅's value.
       const file = join(relief.dir, 'data', 'ledger.yaml');
       const text = readFileSync(file, 'utf8');
+      expect(text).toContain('<<<<<<<');
       const resolved = text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/, (block) => block.split('\n').find((l) => /status:/.test(l))!.replace(/status: .*/, 'status: 推进中') + '\n');
       expect(resolved).not.toContain('<<<<<<<');
       writeFileSync(file, resolved);
@@ -108,18 +123,11 @@ describe('history as git has it: each commit against its own parent', () => {
   });
 
   it('a merge that settles on a value neither side had shows that decision, credited to its author', async () => {
-    const { clones } = await sharedRepository(tempDir(), ['办公厅(国际合作司)', '社会救助司']);
-    const [office, relief] = clones as [Clone, Clone];
-    git(relief.dir, 'config', 'user.name', '张联络员');
-    await on('2021-10-11', async () => {
-      await ok(office, 'set', '7', '--status', '推进中');
-      await ok(office, 'sync');
-    });
-    await on('2021-10-12', () => ok(relief, 'set', '7', '--status', '持续推进', '--commit'));
+    const { relief } = await conflictOnItemSeven();
     await on('2021-10-13', () => {
-      expect(runGit(relief.dir, 'pull', '-q', '--no-rebase', '--no-edit')).not.toBe(0);
       const file = join(relief.dir, 'data', 'ledger.yaml');
       const text = readFileSync(file, 'utf8');
+      expect(text).toContain('<<<<<<<');
       writeFileSync(file, text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/, (block) => block.split('\n').find((l) => /status:/.test(l))!.replace(/status: .*/, 'status: 未启动') + '\n'));
       git(relief.dir, 'commit', '-q', '-am', '合并：第 7 项暂不启动');
     });

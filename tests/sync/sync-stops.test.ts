@@ -4,44 +4,53 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { git, tempDir } from '../helpers/temp.js';
+import { copyOfTemplate, git } from '../helpers/temp.js';
 
-/** A bare shared repository seeded with the shipped ledger, and clones set up by `gongkai hook install`. */
+/**
+ * A bare shared repository seeded with the shipped ledger by office@example.invalid (its clone set up by
+ * `gongkai hook install`, its first commit checked by the hook): made once per test process for each
+ * registry and copied; `clone` adds another clone, set up the same way.
+ */
 async function shared(registry = readFileSync(SHIPPED_REGISTRY, 'utf8')) {
-  const root = tempDir();
+  const root = await copyOfTemplate(`sync-stops:${registry}`, async (dir) => {
+    const server = join(dir, 'server.git');
+    const office = join(dir, OFFICE);
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
+    mkdirSync(join(office, 'data'), { recursive: true });
+    writeFileSync(join(office, 'data', 'ledger.yaml'), readFileSync(SHIPPED_LEDGER));
+    writeFileSync(join(office, 'data', 'departments.yaml'), registry);
+    writeFileSync(join(office, 'gongkai.yaml'), 'ledger: data/ledger.yaml\n');
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: office });
+    git(office, 'config', 'user.name', OFFICE);
+    git(office, 'config', 'user.email', OFFICE);
+    expect((await runCli(['hook', 'install'], { cwd: office })).code).toBe(0);
+    git(office, 'add', '-A');
+    git(office, 'commit', '-qm', '台账');
+    git(office, 'push', '-q', '-u', server, 'main');
+    git(office, 'remote', 'add', 'origin', server);
+    git(office, 'fetch', '-q', 'origin');
+    git(office, 'branch', '-q', '-u', 'origin/main');
+  });
   const server = join(root, 'server.git');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', server]);
-  const clone = async (email: string, seed = false) => {
+  const office = join(root, OFFICE);
+  // The office clone's remote names the server where it was made: point it at this copy's.
+  git(office, 'remote', 'set-url', 'origin', server);
+  const clone = async (email: string) => {
     const dir = join(root, email);
-    if (seed) {
-      mkdirSync(join(dir, 'data'), { recursive: true });
-      writeFileSync(join(dir, 'data', 'ledger.yaml'), readFileSync(SHIPPED_LEDGER));
-      writeFileSync(join(dir, 'data', 'departments.yaml'), registry);
-      writeFileSync(join(dir, 'gongkai.yaml'), 'ledger: data/ledger.yaml\n');
-      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
-    } else {
-      execFileSync('git', ['clone', '-q', server, dir]);
-    }
+    execFileSync('git', ['clone', '-q', server, dir]);
     git(dir, 'config', 'user.name', email);
     git(dir, 'config', 'user.email', email);
     expect((await runCli(['hook', 'install'], { cwd: dir })).code).toBe(0);
-    if (seed) {
-      git(dir, 'add', '-A');
-      git(dir, 'commit', '-qm', '台账');
-      git(dir, 'push', '-q', '-u', server, 'main');
-      git(dir, 'remote', 'add', 'origin', server);
-      git(dir, 'fetch', '-q', 'origin');
-      git(dir, 'branch', '-q', '-u', 'origin/main');
-    }
     return dir;
   };
-  return { server, clone };
+  return { server, office, clone };
 }
+
+const OFFICE = 'office@example.invalid';
 
 describe('gongkai sync stops cleanly', () => {
   it('undoes a merge whose result has an error neither side had', async () => {
-    const { clone } = await shared();
-    const office = await clone('office@example.invalid', true);
+    const { office, clone } = await shared();
     const other = await clone('other@example.invalid');
     // Each side is valid alone; together item 5 is due before the notice was issued.
     const ledger = join(other, 'data', 'ledger.yaml');
@@ -60,8 +69,7 @@ describe('gongkai sync stops cleanly', () => {
   });
 
   it('refuses to commit an invalid ledger, and says what to do without an upstream branch', async () => {
-    const { clone } = await shared();
-    const office = await clone('office@example.invalid', true);
+    const { office } = await shared();
     const ledger = join(office, 'data', 'ledger.yaml');
     const good = readFileSync(ledger, 'utf8');
     writeFileSync(ledger, good.replace('cooperate: [信息中心]', 'cooperate: [信息中新]'));
@@ -81,7 +89,6 @@ describe('gongkai sync stops cleanly', () => {
   it('reports a push the shared repository refuses, keeping the local commit', async () => {
     const registry = readFileSync(SHIPPED_REGISTRY, 'utf8').replace('  - name: 信息中心\n    kind: affiliated\n', '  - name: 信息中心\n    kind: affiliated\n    committers: [xinxi@example.invalid]\n');
     const { server, clone } = await shared(registry);
-    await clone('office@example.invalid', true);
     expect((await runCli(['hook', 'install', '--server'], { cwd: server })).code).toBe(0);
     const xinxi = await clone('xinxi@example.invalid');
     expect((await runCli(['set', '7', '--status', '推进中'], { cwd: xinxi })).code).toBe(0);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { gitRepo } from '../helpers/temp.js';
+import { copyOfTemplate, gitRepo } from '../helpers/temp.js';
 
 /**
  * A year of the shipped 2021 plan, as an office would live it, each step a
@@ -32,20 +32,26 @@ export const YEAR: [date: string, args: string[]][] = [
   ['2021-12-31', ['done', '12', '--on', '2021-12-31']],
 ];
 
-/** Plays the year into a fresh git repository of the shipped data; returns the ledger file. */
+/**
+ * Plays the year into a fresh git repository of the shipped data; returns the ledger file. The year is
+ * played once per test run (tests/helpers/temp.ts, copyOfTemplate) and each caller gets a copy.
+ */
 export async function scriptedYear(): Promise<string> {
-  const repo = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
-  const ledger = join(repo, 'data', 'ledger.yaml');
-  for (const [date, args] of YEAR) {
-    // git takes the day from the environment: the commit is dated as the step happened.
-    process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = `${date}T10:00:00+08:00`;
-    try {
-      const result = await runCli(['--ledger', ledger, ...args, '--commit'], { now: () => new Date(`${date}T02:00:00Z`) });
-      expect(result.code, `${args.join(' ')}\n${result.err}`).toBe(0);
-    } finally {
-      delete process.env.GIT_AUTHOR_DATE;
-      delete process.env.GIT_COMMITTER_DATE;
+  const repo = await copyOfTemplate('scripted-year', async (template) => {
+    const played = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(played, 'data', 'ledger.yaml');
+    for (const [date, args] of YEAR) {
+      // git takes the day from the environment: the commit is dated as the step happened.
+      process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = `${date}T10:00:00+08:00`;
+      try {
+        const result = await runCli(['--ledger', ledger, ...args, '--commit'], { now: () => new Date(`${date}T02:00:00Z`) });
+        expect(result.code, `${args.join(' ')}\n${result.err}`).toBe(0);
+      } finally {
+        delete process.env.GIT_AUTHOR_DATE;
+        delete process.env.GIT_COMMITTER_DATE;
+      }
     }
-  }
-  return ledger;
+    cpSync(played, template, { recursive: true });
+  });
+  return join(repo, 'data', 'ledger.yaml');
 }
