@@ -16,6 +16,10 @@ describe('the header from the document itself', () => {
     expect(read.yearGuessed).toBeUndefined();
   });
 
+  it.each(['政务公开工作任务清单', '政务公开重点任务分工表', '政务公开工作计划', '政务公开工作安排', '政务公开工作责任清单'])('takes the year from a title line naming a task list (…%s)', (kind) => {
+    const read = readNotice(`某镇2016年${kind}\n一、推进决策公开\n1.公开重大决策事项（党政办负责）。\n2.公开决策草案（党政办牵头）。\n`);
+    expect(read).toMatchObject({ planTitle: `某镇2016年${kind}`, year: 2016 });
+  });
   it('never takes the addressee line (or cover text after it) for the issuer', () => {
     const read = notice('07_huanggang-2020-shishifangan.txt');
     expect(read.planTitle).toBe('2020年黄冈市政务公开工作实施方案');
