@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponsibility } from '../../src/notice/clause/grammar.js';
+import { readNoticeBytes } from '../../src/notice/index.js';
 
 /** `name/role` or `scope:name/role`, in clause order. */
 function roles(clause: string): string[] {
@@ -94,5 +95,17 @@ describe('parseResponsibility', () => {
     // Deadline words are never names, whatever their wording (DOMAIN.md F9).
     expect(parseResponsibility('办公室牵头,视情况而定')).toMatchObject({ ok: true, unsure: [], deadlineText: '视情况而定' });
     expect(parseResponsibility('(办公室负责,收到申请后10个工作日内)')).toMatchObject({ ok: true, assignments: [{ name: '办公室', role: 'sole' }], deadlineText: '收到申请后10个工作日内' });
+  });
+});
+
+describe('an item of two sentences, each ending in its own comma-part clause', () => {
+  it.each([
+    ['公开矿权出让信息，矿权管理处牵头落实；公开灾害防治信息，地勘处牵头落实。', ['矿权管理处', '地勘处']],
+    ['公开年度预算，计划财务处牵头；公开收费标准，后勤保障处牵头。', ['计划财务处', '后勤保障处']],
+  ])('%s → both lead', async (line, names) => {
+    const read = await readNoticeBytes(Buffer.from(`某局2024年政务公开工作要点\n一、重点工作\n1.${line}\n2.做好政策解读（办公室负责）。\n`));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.notice.items[0]!.assignments.filter((a) => a.role === 'lead').map((a) => a.name).sort()).toEqual([...names].sort());
   });
 });

@@ -324,6 +324,14 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
     }
     const tail = sentenceClause(sentence);
     if (tail) spans.push({ start: lead + tail.start, end: lead + tail.end, clause: words.slice(lead + tail.start, lead + tail.end) });
+    else if (to < reading.length && /[;；]/.test(reading[to] ?? '')) {
+      // `…，A牵头落实；…，B牵头落实。`: a sentence before a semicolon that ends in its own clause (comma parts), surely cut.
+      const own = unbracketed(sentence, knownNames);
+      if (own?.clause && !own.doubt) {
+        const at = lead + sentence.length - own.clause.length;
+        if (reading.slice(at, lead + sentence.length) === toSimplified(own.clause) || words.slice(at, lead + sentence.length) === own.clause) spans.push({ start: at, end: lead + sentence.length, clause: words.slice(at, lead + sentence.length) });
+      }
+    }
   }
   spans.sort((a, b) => a.start - b.start);
   return { spans, unread };
