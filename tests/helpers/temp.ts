@@ -45,14 +45,7 @@ export async function copyOfTemplate(key: string, make: (dir: string) => Promise
       if (kept && existsSync(kept)) return kept;
       const dir = runTempDir('template');
       await make(dir);
-      if (!kept) return dir;
-      try {
-        // Atomic: the other worker sees the whole folder or none.
-        renameSync(dir, kept);
-        return kept;
-      } catch {
-        return existsSync(kept) ? kept : dir;
-      }
+      return keep(dir, kept);
     })();
     templates.set(key, template);
     template.catch(() => templates.delete(key));
@@ -85,7 +78,7 @@ export function gitRepo(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** Moves a made folder to where the other worker finds it (atomically), unless one is there already. */
+/** Moves a made folder to where the other worker finds it (atomically: it sees the whole folder or none), unless one is there already. */
 function keep(dir: string, kept: string | undefined): string {
   if (!kept) return dir;
   try {
