@@ -27,7 +27,7 @@ export function registryFromNotice(notice: Notice): { organisation?: string; dep
       departments.push({ name, aliases, kind: guessKind([name, ...aliases]), guessed: true, committers: [], coordinator: false, order: departments.length });
     }
   }
-  // 合署 second names as aliases, but never one that two bodies share (市政府办公室(…) twice) or that is a name itself.
+  // 合署 second names as aliases, but never one that two bodies share (某某办公室(…) twice) or that is a name itself.
   const aliasCount = new Map<string, number>();
   for (const d of departments) for (const alias of d.aliases) aliasCount.set(nameKey(alias), (aliasCount.get(nameKey(alias)) ?? 0) + 1);
   for (const d of departments) d.aliases = d.aliases.filter((a) => aliasCount.get(nameKey(a)) === 1 && !seen.has(nameKey(a)));

@@ -88,6 +88,12 @@ export function readDeadline(words: string, planYear: number): Deadline {
  */
 const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
 
+/** The words' last comma-separated part (outside brackets), and where its comma stands: `…(A牵头)，11月上旬。` → 11月上旬. */
+export function lastCommaPart(words: string): { words: string; comma: number } | undefined {
+  const last = /[,，]\s*([^,，。；;()（）]+?)\s*[。；;]?\s*$/.exec(words);
+  return last ? { words: last[1]!, comma: last.index } : undefined;
+}
+
 /** The words that set a deadline off in a sentence: 于, 要于, 不晚于, 最迟于. */
 const LEADING_YU = /^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/;
 
@@ -152,7 +158,7 @@ export function deadlineInText(text: string): string | undefined {
     found.push(words + before);
   }
   // The text's last part is a deadline and nothing else (`…（A牵头），11月上旬。`): what a clause's deadline part says.
-  const lastPart = /[,，]\s*([^,，。；;]+?)\s*[。；;]?\s*$/.exec(text)?.[1];
+  const lastPart = lastCommaPart(text)?.words;
   if (!found.length && lastPart && dateWordsKind(lastPart.replace(LEADING_YU, '')) === 'date') found.push(lastPart);
   if (!found.length) {
     ONGOING_IN_TEXT.lastIndex = 0;

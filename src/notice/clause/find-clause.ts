@@ -58,7 +58,7 @@ export function readsAsClause(words: string): boolean {
 
 /**
  * A clause with no brackets at the end of the words: after the last full stop
- * (`…及时发布。甲处牵头,各有关科室配合`), as a sentence (`此项工作由…负责,…配合。`),
+ * (`…予以公开。甲处牵头,各有关科室配合`), as a sentence (`此项工作由…负责,…配合。`),
  * or glued to the text (`…等信息A处牵头,…配合`): then the first name is cut
  * off the text only where a known name fits, else the unit is flagged.
  */

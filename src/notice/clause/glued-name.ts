@@ -18,7 +18,7 @@ export interface GluedCut {
 /**
  * What the rest of a notice shows about glued clauses: names read for sure
  * (a registry's, or the notice's own), and where its task words end elsewhere
- * (the last characters before a stop: 预公开制度 of `…预公开制度，`).
+ * (the last characters before a stop: 某某目录 of `…某某目录，`).
  */
 export type KnownNames = ReadonlySet<string> & { readonly textEnds?: ReadonlySet<string> };
 
@@ -69,8 +69,8 @@ function commonLevelPrefix(names: ReadonlySet<string>): string {
 
 /**
  * A known name ends the words, but the text before it ends one character past
- * where the same words end elsewhere in the notice (`…预公开制度潇科技中心` when
- * `…预公开制度，` stands elsewhere): that character may start a longer name.
+ * where the same words end elsewhere in the notice (`…某某目录潇科技中心` when
+ * `…某某目录，` stands elsewhere): that character may start a longer name.
  */
 export function endsPastText(before: string, textEnds: ReadonlySet<string> | undefined): boolean {
   return !!textEnds && before.length > TEXT_END && textEnds.has(before.slice(-TEXT_END - 1, -1));

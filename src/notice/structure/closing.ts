@@ -1,6 +1,6 @@
 import { findClause, isNameList, readsAsClause, splitClause } from '../clause/find-clause.js';
 import { toSimplified } from '../clause/traditional.js';
-import { isDeadlineWords } from '../clause/deadline.js';
+import { isDeadlineWords, lastCommaPart } from '../clause/deadline.js';
 import { joinLines } from '../text.js';
 import { labelLines } from './label-lines.js';
 import { isGroupName, looksLikeName } from '../clause/names.js';
@@ -24,8 +24,8 @@ const MAX_TRIES = 20;
 
 /** The words without a deadline part after their clause (`…(A牵头)，11月上旬。` → `…(A牵头)`). */
 function withoutDeadlinePart(words: string): string {
-  const last = /[,，]\s*([^,，。；;()（）]+?)\s*[。；;]?\s*$/.exec(words);
-  return last && isDeadlineWords(toSimplified(last[1]!)) ? words.slice(0, last.index) : words;
+  const last = lastCommaPart(words);
+  return last && isDeadlineWords(toSimplified(last.words)) ? words.slice(0, last.comma) : words;
 }
 
 /** A line that ends with its clause, bracketed or not (`…及时发布。县甲局牵头，县乙局配合。`), its deadline after it or not. */
