@@ -26,6 +26,8 @@ export interface NoticeItem {
   place: Place;
   /** Names the clause grammar read but is not sure are names. */
   unsureNames: string[];
+  /** The clause is a heading's above the unit (F6), not the unit's own words. */
+  clauseOfHeading?: boolean;
   /** Names read for sure in a clause that was not (after a glued first name): known names for cutting other clauses, never roles. */
   sureNames?: string[];
 }

@@ -10,7 +10,7 @@ import { numberedItems } from './structure/numbered-items.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
 import { isTaskTable, taskTable } from './structure/tables.js';
 import { splitLinePairs } from './structure/line-pairs.js';
-import { readUnit } from './units.js';
+import { headingClause, readUnit } from './units.js';
 
 /** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
 function asParagraphs(block: Block): Paragraph[] {
@@ -94,6 +94,22 @@ function textEnds(items: readonly NoticeItem[]): Set<string> {
   return ends;
 }
 
+/**
+ * Units → items. An entry with entries under it stays an item only when none of
+ * them takes its clause as their heading's: then the clause covers them (F6), and
+ * the entry is their heading; else it is a task of its own (3. with ①② under it).
+ */
+function readUnits(units: RawUnit[], year: number | undefined, known: KnownNames, standing: readonly string[]): NoticeItem[] {
+  const read = units.map((u) => readUnit(u, year, known, standing));
+  const covering = new Set<string>();
+  units.forEach((unit, i) => {
+    if (!read[i]?.clauseOfHeading) return;
+    const from = unit.headings.find((h) => headingClause([h]) !== undefined);
+    if (from !== undefined) covering.add(from);
+  });
+  return read.filter((item, i) => item !== undefined && !(units[i]!.entriesUnder && covering.has(units[i]!.content))) as NoticeItem[];
+}
+
 /** Reads a notice's blocks into its header, sections and items. */
 export function readNoticeDocument(document: NoticeDocument, options: ReadOptions = {}): Notice {
   const { sections, units, headText } = recognise(document.blocks);
@@ -102,7 +118,7 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.
   const rule = standingRule(headText);
   const standing = rule ? [rule] : [];
-  let items = units.map((u) => readUnit(u, header.year, known, standing)).filter((i) => i !== undefined);
+  let items = readUnits(units, header.year, known, standing);
   flagUnreadRule(items, headText);
   // Second pass: names read for sure elsewhere in the notice cut glued clauses (…等信息A处牵头).
   if (items.some((i) => i.rolesUnsure)) {
@@ -111,7 +127,7 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
       for (const name of item.sureNames ?? []) known.add(name);
     }
     const clues: KnownNames = Object.assign(known, { textEnds: textEnds(items) });
-    items = units.map((u) => readUnit(u, header.year, clues, standing)).filter((i) => i !== undefined);
+    items = readUnits(units, header.year, clues, standing);
     flagUnreadRule(items, headText);
   }
   uniqueNumbers(items);

@@ -1,7 +1,7 @@
 import { deadlineInText, deadlineSteps, readDeadline } from './clause/deadline.js';
 import { findClause, isNameList, readsAsClause } from './clause/find-clause.js';
 import type { KnownNames } from './clause/glued-name.js';
-import { parseResponsibility } from './clause/grammar.js';
+import { parseResponsibility, saysRole } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
 import { labelLines } from './structure/label-lines.js';
@@ -13,7 +13,7 @@ import { joinLines } from './text.js';
 const NO_CLAUSE = '没有找到责任分工（应在末尾的括号里）';
 
 /** The clause of the nearest heading above a unit that has one (F6: it covers every item beneath it). */
-function headingClause(headings: string[]): string | undefined {
+export function headingClause(headings: string[]): string | undefined {
   for (const heading of headings) {
     const labelled = labelLines(heading);
     if (labelled.clause) return labelled.clause;
@@ -40,8 +40,15 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
   return out;
 }
 
+/** Words with a part that says a role (…，某某局负责，…): a clause not read, not a heading's title. */
+function saysRoleInAPart(words: string): boolean {
+  return toSimplified(words)
+    .split(/[,，;；。:：()（）〔〕]/)
+    .some((part) => part.trim() !== '' && saysRole(part.trim()));
+}
+
 /** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
-function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; clause: string; dueText?: string; doubt?: string; sureNames?: string[] } {
+function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; clause: string; dueText?: string; doubt?: string; sureNames?: string[]; ofHeading?: boolean } {
   if (unit.columns) {
     const { clause = '', dueText, doubt } = unit.columns;
     return { text: joinLines(unit.content), clause, ...(dueText ? { dueText } : {}), ...(doubt ? { doubt } : {}) };
@@ -58,8 +65,10 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
   const due = labelled.dueText ? { dueText: labelled.dueText } : {};
   // Clauses read, with what the paragraph says beyond them (an unread bracket): kept, and flagged.
   if (found?.clause) return { text: found.text, clause: found.clause, ...due, ...(found.doubt ? { doubt: found.doubt } : {}) };
-  const inherited = headingClause(unit.headings);
-  if (inherited) return { text: labelled.text, clause: inherited, ...due };
+  // An entry with entries under it is a task only by a clause of its own.
+  // Nor is a unit whose own words hold a clause not read for sure: it is flagged, not covered silently.
+  const inherited = unit.entriesUnder || found?.doubt ? undefined : headingClause(unit.headings);
+  if (inherited) return { text: labelled.text, clause: inherited, ...due, ofHeading: true };
   return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}), ...(found?.sureNames?.length ? { sureNames: found.sureNames } : {}) };
 }
 
@@ -71,6 +80,8 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
 export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: KnownNames, standing: readonly string[] = []): NoticeItem | undefined {
   const located = locateClause(unit, knownNames);
   if (unit.onlyIfClause && !located.clause) return undefined;
+  // Words with no clause leave it a heading (as 一、 is); a clause not read for sure is flagged like any other.
+  if (unit.entriesUnder && !located.clause && !located.doubt && !saysRoleInAPart(located.text)) return undefined;
   const problems: string[] = [];
   let rolesUnsure = false;
   if (located.clause && located.doubt) {
@@ -118,8 +129,11 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
     unsureNames,
     ...(rolesUnsure ? { rolesUnsure } : {}),
     ...(located.sureNames ? { sureNames: located.sureNames } : {}),
+    ...(located.ofHeading ? { clauseOfHeading: true } : {}),
   };
-  const dueText = located.dueText ?? clauseDeadline ?? deadlineInText(toSimplified(located.text));
+  // A heading's deadline covers a unit only when the unit's own words give none.
+  const ownDeadline = () => deadlineInText(toSimplified(located.text));
+  const dueText = located.dueText ?? (located.ofHeading ? (ownDeadline() ?? clauseDeadline) : (clauseDeadline ?? ownDeadline()));
   if (dueText) {
     item.dueText = dueText;
     if (planYear === undefined && !/\d{4}\s*年/.test(dueText) && readDeadline(toSimplified(dueText), 0).kind === 'date') {

@@ -150,3 +150,28 @@ describe('readNotice on variants of the notice', () => {
     expect(summary(readNotice(noticeText.replace(/ (\d+)\./g, ' $1、')))).toEqual(EXPECTED);
   });
 });
+
+describe('an item with entries under it', () => {
+  const roles = (notice: Notice) => notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}${i.problems.length ? ' [flagged]' : ''}`);
+
+  it('is a task of its own when it carries label lines and its entries carry their own clauses', () => {
+    const notice = readNotice(
+      '某市2025年政务公开工作要点\n一、平台建设\n（一）网站集约化\n1.升级政务服务平台功能\n牵头单位：市数据局\n配合单位：市政务办、市档案馆\n完成时限：2025年年底前\n（1）开展平台适老化改造（市数据局负责），6月底前完成。\n（2）每半年开展一次平台检查（市数据局、市政务办）。\n2.规范网站栏目设置（市政府办公室）。\n',
+    );
+    expect(roles(notice)).toEqual(['(一)1 lead:市数据局 cooperate:市政务办 cooperate:市档案馆', '(一)1(1) sole:市数据局', '(一)1(2) joint:市数据局 joint:市政务办', '(一)2 sole:市政府办公室']);
+    expect(notice.items[1]!.due).toBe('2025-06-30');
+  });
+
+  it('is only the heading of entries that take its clause, and a title heading is never a task', () => {
+    const notice = readNotice('某县2024年政务公开工作要点\n一、惠民资金公开\n（一）资金发放信息\n1.公开惠民资金发放情况（县民政局牵头，县财政局配合）。\n①公开低保资金发放名单，每季度更新。\n②公开临时救助资金发放情况，6月底前完成。\n');
+    expect(roles(notice)).toEqual(['(一)1① lead:县民政局 cooperate:县财政局', '(一)1② lead:县民政局 cooperate:县财政局']);
+    expect(notice.items[1]!.due).toBe('2024-06-30');
+  });
+
+  it('flags an entry whose own clause is not read for sure instead of giving it its heading’s', () => {
+    const notice = readNotice('某县2024年政务公开工作要点\n一、重点工作\n1.公开惠民资金发放情况（县民政局负责）。\n（1）公开低保资金发放名单，民族宗教服务中心、司法委分别负责。\n');
+    const entry = notice.items.find((i) => i.number === '1(1)')!;
+    expect(entry.assignments.some((a) => a.name === '县民政局')).toBe(false);
+    expect(entry.problems.length).toBeGreaterThan(0);
+  });
+});

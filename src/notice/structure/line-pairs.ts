@@ -18,6 +18,8 @@ function isClauseLine(line: string): boolean {
  * pair or none it stays as it is (the clause line is read where it stands).
  */
 export function splitLinePairs(unit: RawUnit): RawUnit[] {
+  // An entry's own words stop where the entries under it begin: no table was flattened into them.
+  if (unit.entriesUnder) return [unit];
   const lines = unit.content.split('\n');
   const pairs: { content: string; line: number }[] = [];
   let from = unit.onlyIfClause ? 1 : 0; // a section's first line is its title

@@ -104,7 +104,8 @@ export interface NumberedResult extends Recognised {
 }
 
 /**
- * Paragraphs → sections (一、) and units (the deepest numbered entries).
+ * Paragraphs → sections (一、) and units: the deepest numbered entries, and the entries
+ * below a section that have entries under them (`entriesUnder`: a unit only if they carry a clause).
  * `currentSection` is the section open before these paragraphs.
  */
 export function numberedItems(paragraphs: Paragraph[], currentSection: string): NumberedResult {
@@ -140,10 +141,10 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
       if (isLeaf) {
         result.units.push({ number: label, section, content: rawContent, place: placeOf(m.start), headings: [], onlyIfClause: true });
       }
-    } else if (isLeaf) {
+    } else {
       const path = [...open.filter((o) => o.level > 1).map((o) => o.label), label].join('');
       const unit: RawUnit = { number: path, section, content: rawContent, place: placeOf(m.start), headings: open.map((o) => o.content).reverse() };
-      result.units.push(unit);
+      result.units.push(isLeaf ? unit : { ...unit, entriesUnder: true });
     }
     open.push({ level: m.level, label, content: rawContent });
   });

@@ -15,6 +15,11 @@ export interface RawUnit {
   columns?: { clause?: string; clausePlace?: Place; dueText?: string; duePlace?: Place; /** why the columns' roles are not sure */ doubt?: string };
   /** A section heading with no numbered items under it: a unit only if it carries a clause. */
   onlyIfClause?: boolean;
+  /**
+   * An entry with entries under it (3. over ①②): a unit too when it carries a clause of its own
+   * that none of the entries under it takes as its heading's; else only their heading.
+   */
+  entriesUnder?: boolean;
 }
 
 export interface RawSection {

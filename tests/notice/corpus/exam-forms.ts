@@ -326,8 +326,72 @@ export function barRowForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Markers of the entries under an item, as offices number them. */
+const SUB_MARKERS: ((k: number) => string)[] = [(k) => String.fromCharCode(0x2460 + k - 1), (k) => `(${k})`, (k) => `（${k}）`, (k) => `${k})`];
+
+/** An item's clause in one of the places items carry it: brackets before the stop, a sentence, comma parts (not when `sure` only). */
+function itemClause(rand: Rand, it: PlanItem, due?: { words: string }, sure = false): string {
+  const sep = pick(rand, SEPARATORS);
+  const done = due ? `${sep}${due.words}${/前$/.test(due.words) ? '' : '完成'}` : '';
+  const [open, close] = pick(rand, [['（', '）'], ['(', ')']] as const);
+  return pick(rand, [
+    () => `${strip(it.text)}${open}${clauseOf(rand, it, sep)}${close}${done}。`,
+    () => `${strip(it.text)}${sep}由${clauseOf(rand, it, sep)}${done}。`,
+    ...(sure ? [] : [() => `${strip(it.text)}${sep}${clauseOf(rand, it, sep)}${done}。`]),
+  ])();
+}
+
+/**
+ * Exam 4's silent miss: an item with a clause of its own and entries under it
+ * (①②, (1)(2), 1)2)) that carry their own clauses — the item is a task as well as
+ * their heading, numbered 3 and its entries 3①, 3②. When the entries carry no
+ * clause, the item's clause covers them (F6) and the item is their heading only.
+ * Items numbered 1. or 1、 under 一、, or (一) with entries numbered 1. under it.
+ */
+export function parentItemForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    for (const entries of ['own clauses', 'covered by the item'] as const) {
+      // An item's clause that covers entries is read only when its names are sure (a shared prefix); else both are flagged.
+      const plan = inventedPlan(entries === 'own clauses' ? seed : seed + 1, 14, entries === 'covered by the item' || rand() < 0.6, ['lead+cooperate', 'sole', 'lead', 'joint', 'lead+joint+cooperate']);
+      const itemLevel = pick(rand, ['1.', '1、', '(一)'] as const);
+      const sub = itemLevel === '(一)' ? (k: number) => `${k}.` : pick(rand, SUB_MARKERS);
+      const lines = [HEAD(plan), '一、重点工作'];
+      const units: ExamUnit[] = [];
+      let next = 0;
+      for (let n = 1; next < plan.items.length; n++) {
+        const parent = plan.items[next++]!;
+        const count = Math.min(plan.items.length - next, Math.floor(rand() * 3));
+        const parentDue = rand() < 0.4 ? deadlineInWords(rand, plan.year) : undefined;
+        const marker = itemLevel === '1.' ? `${n}.` : itemLevel === '1、' ? `${n}、` : `(${chinese(n)})`;
+        // A long name after a bare comma is not cut surely: an item whose clause covers its entries has it marked.
+        lines.push(`${marker}${itemClause(rand, parent, parentDue, entries === 'covered by the item' && count > 0)}`);
+        if (!count || entries === 'own clauses') units.push({ item: parent, due: parentDue?.due ?? 'none' });
+        for (let k = 1; k <= count; k++) {
+          const child = plan.items[next++]!;
+          const due = rand() < 0.4 ? deadlineInWords(rand, plan.year) : undefined;
+          if (entries === 'own clauses') {
+            // A single body alone in brackets is the entry's only one.
+            const bare = child.sole.length === 1 && rand() < 0.4;
+            lines.push(`${sub(k)}${bare ? `${strip(child.text)}（${child.sole[0]}）${due ? `，${due.words}` : ''}。` : itemClause(rand, child, due)}`);
+            units.push({ item: child, due: due?.due ?? 'none' });
+          } else {
+            lines.push(`${sub(k)}${strip(child.text)}${due ? `，${due.words}${/前$/.test(due.words) ? '' : '完成'}` : ''}。`);
+            // Whether the item's deadline covers its entries too is not said: only an entry's own is checked.
+            units.push({ item: { ...parent, text: child.text }, ...(due ? { due: due.due } : {}) });
+          }
+        }
+      }
+      // Without a shared prefix a name after a comma may only be flagged (as in commaPartForms).
+      out.push({ name: `item with entries under it, ${entries}, items ${itemLevel}, ${plan.name}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: plan.prefix ? 'sure' : 'right-or-flagged' });
+    }
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds)];
 }
 
 /**
