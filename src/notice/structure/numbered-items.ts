@@ -4,23 +4,47 @@ import { closingStart } from './closing.js';
 import type { Recognised, RawUnit } from './raw-unit.js';
 
 /**
- * Numbered items at any level: 一、 (一) 1. 1、 (1) 1) ①. Every candidate marker is
+ * Numbered items at any level: 一、 第一条 (一) 1. 1、 (1) 1) ①. Every candidate marker is
  * found in one pass; then they are walked once, keeping those that continue
  * their level's sequence, restart it under a new parent, or — at a line's start —
  * open a fragment (a page that starts at (二十四)). So digits inside an item's
  * text (10个工作日内, 2020年度) never start a new item, and the time is linear.
  */
 
-const LEVELS = 5;
+const NUMERAL = '[一二三四五六七八九十百零〇两]{1,4}';
+
+/** A kind of marker, in the order of MARKER's groups: how deep it stands, its value and label, where it may stand. */
+interface MarkerKind {
+  /** 1 is a section (一、); deeper kinds stand under shallower ones. */
+  depth: number;
+  value: (raw: string) => number | undefined;
+  label: (raw: string) => string;
+  /** Inside a sentence it is a list (…包括(1)…(2)…) or a citation (条例第十条), not an item. */
+  lineStartOnly: boolean;
+  /** A fragment flattened into one line opens its parts mid-line (set off by a blank or a stop). */
+  opensFragment: boolean;
+}
+
+const KINDS: readonly MarkerKind[] = [
+  { depth: 1, value: numeralValue, label: (r) => r, lineStartOnly: false, opensFragment: true }, // 一、
+  { depth: 3, value: numeralValue, label: (r) => `(${r})`, lineStartOnly: false, opensFragment: true }, // (一)
+  { depth: 4, value: Number, label: (r) => r, lineStartOnly: false, opensFragment: false }, // 1. 1、
+  { depth: 5, value: Number, label: (r) => `(${r})`, lineStartOnly: true, opensFragment: false }, // (1) 1)
+  { depth: 6, value: (r) => r.charCodeAt(0) - 0x2460 + 1, label: (r) => r, lineStartOnly: true, opensFragment: false }, // ①
+  { depth: 2, value: numeralValue, label: (r) => `第${r}条`, lineStartOnly: true, opensFragment: false }, // 第一条
+];
+
+const LEVELS = Math.max(...KINDS.map((k) => k.depth));
 
 /** A marker must start a block: at a line's start, after white space, or right after a closing bracket or full stop. */
 const MARKER = new RegExp(
   String.raw`(?:^|(?<=[\s)\]〕】。]))` +
-    String.raw`(?:([一二三四五六七八九十百零〇两]{1,4})、` + // 1: 一、
-    String.raw`|\(([一二三四五六七八九十百零〇两]{1,4})\)` + // 2: (一)
+    String.raw`(?:(${NUMERAL})、` + // 1: 一、
+    String.raw`|\((${NUMERAL})\)` + // 2: (一)
     String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]|\d{4}\s*年))` + // 3: 1. 1、 — and 2.6月底前… or 2.2026年…, item 2 (not item "2.6")
     String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
-    String.raw`|([\u2460-\u2473]))`, // 5: ① … ⑳
+    String.raw`|([\u2460-\u2473])` + // 5: ① … ⑳
+    String.raw`|第(${NUMERAL})条[\s:：]?)`, // 6: 第一条, items written as articles
   'gm',
 );
 
@@ -29,6 +53,8 @@ const METADATA_AFTER = /^\s*\[[^\]\n]{1,12}\]/;
 
 interface Marker {
   level: number;
+  kind: MarkerKind;
+  raw: string;
   value: number;
   start: number;
   contentStart: number;
@@ -39,16 +65,17 @@ function candidates(folded: string): Marker[] {
   const found: Marker[] = [];
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(folded); m; m = MARKER.exec(folded)) {
-    const level = m.slice(1).findIndex((g) => g !== undefined) + 1;
-    const raw = m[level]!;
-    const value = level === 1 || level === 2 ? numeralValue(raw) : level === 5 ? raw.charCodeAt(0) - 0x2460 + 1 : Number(raw);
+    const group = m.slice(1).findIndex((g) => g !== undefined);
+    const kind = KINDS[group]!;
+    const raw = m[group + 1]!;
+    const value = kind.value(raw);
     if (!value) continue;
     const end = m.index + m[0].length;
     if (METADATA_AFTER.test(folded.slice(end, end + 16))) continue;
     // Only blanks between the line's start and the marker (looked at backwards: a flattened copy is one long line).
     let before = m.index - 1;
     while (before >= 0 && (folded[before] === ' ' || folded[before] === '\t')) before--;
-    found.push({ level, value, start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r' });
+    found.push({ level: kind.depth, kind, raw, value, start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r' });
   }
   return found;
 }
@@ -61,14 +88,12 @@ function accepted(markers: Marker[]): Marker[] {
   const out: Marker[] = [];
   for (const m of markers) {
     const L = m.level;
-    // (1) and ① are list items inside a sentence unless they start a line.
-    if (L >= 4 && !m.atLineStart) continue;
+    if (m.kind.lineStartOnly && !m.atLineStart) continue;
     const ok =
       m.value === expected[L] ||
       (restart[L] && m.value === 1) ||
       (!seen[L] && m.atLineStart && m.value <= 200) ||
-      // A fragment flattened into one line opens its parts mid-line: 一、 and (一) levels only, set off by a blank or a stop.
-      (!seen[L] && L <= 2 && m.value <= 60 && out.length > 0);
+      (!seen[L] && m.kind.opensFragment && m.value <= 60 && out.length > 0);
     if (!ok) continue;
     out.push(m);
     seen[L] = true;
@@ -78,14 +103,6 @@ function accepted(markers: Marker[]): Marker[] {
   }
   return out;
 }
-
-const LABEL: Record<number, (raw: string) => string> = {
-  1: (r) => r,
-  2: (r) => `(${r})`,
-  3: (r) => r,
-  4: (r) => `(${r})`,
-  5: (r) => r,
-};
 
 /** Web-site furniture that follows the body of a notice copied from a web page. */
 const SITE_JUNK = /(相关阅读|相关链接|版权声明|版权所有|最新内容|热点内容|责任编辑|【打印|打印本页|关闭窗口|扫一扫|分享到|上一页|下一页|上一篇|下一篇|网站标识码)/;
@@ -127,8 +144,7 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
   inBody.forEach((m, index) => {
     const next = inBody[index + 1];
     const end = next?.start ?? bodyEnd;
-    const raw = folded.slice(m.start, m.contentStart).replace(/[、.]$/, '');
-    const label = LABEL[m.level]!(raw.replace(/[()]/g, ''));
+    const label = m.kind.label(m.raw);
     const isLast = !next || next.start >= bodyEnd;
     const isLeaf = isLast || next.level <= m.level;
     // After the last item, a closing paragraph (a remark, the signature and its date) is not the item's.

@@ -390,8 +390,34 @@ export function parentItemForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 4: items written as articles, `第一条 …` (a school's or a company's plan), with or
+ * without parts (一、) above them, a blank, a full-width blank, a colon or nothing after 条;
+ * a citation of an article inside an item's words (`条例第二十条`) is never an item.
+ */
+export function articleForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 10 + Math.floor(rand() * 8), true, ['lead+cooperate', 'sole', 'lead', 'joint', 'lead+joint+cooperate']);
+    const after = pick(rand, [' ', '　', '：', '']);
+    const withParts = rand() < 0.4;
+    const lines = [`某大学${plan.year}年${pick(rand, ['校务公开', '信息公开', '政务公开'])}工作要点`];
+    const units: ExamUnit[] = [];
+    plan.items.forEach((it, i) => {
+      if (withParts && i % 5 === 0) lines.push(`${chinese(i / 5 + 1)}、第${chinese(i / 5 + 1)}方面工作`);
+      const due = rand() < 0.5 ? deadlineInWords(rand, plan.year) : undefined;
+      const cited = rand() < 0.2 ? `，依照条例第${chinese(2 + Math.floor(rand() * 30))}条规定办理` : '';
+      lines.push(`第${chinese(i + 1)}条${after}${itemClause(rand, { ...it, text: `${strip(it.text)}${cited}` }, due, true)}`);
+      units.push({ item: it, due: due?.due ?? 'none' });
+    });
+    out.push({ name: `items as articles 第一条, ${withParts ? 'under parts, ' : ''}after 条 ${JSON.stringify(after)}, ${plan.name}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: 'sure', year: plan.year });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds)];
 }
 
 /**
