@@ -96,7 +96,8 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
       deadlineParts++;
       continue;
     }
-    if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part)))) {
+    // A part of names alone joins the clause, unless it opens like a task (`规范某某专区`): that is the text's end.
+    if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTask(part.trim())))) {
       clauseStart = from;
       startSure = false;
       accepted.unshift({ from, nameOnly: !readsAsClause(part) });
@@ -281,10 +282,12 @@ const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职
  * `A牵头,B配合`), sentence tails `…，由A牵头落实`. Also how many bracket
  * groups with role words were NOT read, so a paragraph that says more than was read is flagged.
  */
-function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; unread: string[] } {
+function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; unread: string[]; unsureSentences: string[] } {
   const reading = toSimplified(words).length === words.length ? toSimplified(words) : words;
   const spans: Span[] = [];
   const unread: string[] = [];
+  // Doubts about a sentence's own clause before a semicolon: said, never dropped.
+  const unsureSentences: string[] = [];
   for (const group of topLevelBrackets(reading)) {
     const inner = group.inner.trim();
     const roleWords = HAS_ROLE.test(inner);
@@ -314,9 +317,13 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
     const sentence = raw.trim();
     if (!sentence || !HAS_ROLE.test(sentence)) continue;
     const lead = start + raw.indexOf(sentence);
-    if (readsAsClause(sentence)) {
-      // A clause that opens the words (no stop before it) may have the text glued to its first name.
-      const glued = reading.slice(0, lead).trim() ? { at: lead, sure: true } : firstNameStart(reading, lead, knownNames);
+    // The clause may be the whole sentence but for its first parts of task words (`规范某某专区，A牵头`).
+    const taskWords = taskPartsLength(sentence);
+    const clauseWords = sentence.slice(taskWords).trimStart();
+    const clauseFrom = lead + sentence.length - clauseWords.length;
+    if (clauseWords && readsAsClause(clauseWords)) {
+      // A clause that opens the words (no stop before it), or follows task words after a comma, may have the text glued to its first name.
+      const glued = reading.slice(0, lead).trim() && !taskWords ? { at: clauseFrom, sure: true } : firstNameStart(reading, clauseFrom, knownNames);
       if (glued.sure) {
         spans.push({ start: glued.at, end: lead + sentence.length, clause: words.slice(glued.at, lead + sentence.length) });
         continue;
@@ -330,11 +337,24 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
       if (own?.clause && !own.doubt) {
         const at = lead + sentence.length - own.clause.length;
         if (reading.slice(at, lead + sentence.length) === toSimplified(own.clause) || words.slice(at, lead + sentence.length) === own.clause) spans.push({ start: at, end: lead + sentence.length, clause: words.slice(at, lead + sentence.length) });
-      }
+      } else if (own?.doubt) unsureSentences.push(own.doubt);
     }
   }
   spans.sort((a, b) => a.start - b.start);
-  return { spans, unread };
+  return { spans, unread, unsureSentences };
+}
+
+/**
+ * The length of a sentence's first comma parts that open like a task and say no role
+ * (`规范某某专区，A牵头`): the text's, even when their ending looks like a name's.
+ */
+function taskPartsLength(sentence: string): number {
+  let length = 0;
+  for (const part of splitTopLevel(sentence, new Set([',', '，']))) {
+    if (saysRole(part) || !opensLikeTask(part.trim())) break;
+    length += part.length + 1;
+  }
+  return length;
 }
 
 /**
@@ -380,8 +400,8 @@ function coveredWords(text: string): string {
  * covers), else an unbracketed clause at the end.
  */
 export function findClause(words: string, knownNames: KnownNames = new Set()): FoundClause | undefined {
-  const { spans, unread } = clauseSpans(words, knownNames);
-  const doubt = unread.length ? `括号「${unread[0]}」像是责任分工，但没有读出` : undefined;
+  const { spans, unread, unsureSentences } = clauseSpans(words, knownNames);
+  const doubt = [unread.length ? `括号「${unread[0]}」像是责任分工，但没有读出` : '', ...unsureSentences].filter(Boolean).join('；') || undefined;
   const last = spans[spans.length - 1];
   const rest = last ? words.slice(last.end).replace(/^[\s。;；,，]+/u, '').trim() : words;
   // Words after the last clause: a clause glued to them, or words no clause covers.

@@ -416,8 +416,36 @@ export function articleForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * F4: an item of two sentences, each ending in the clause that covers it
+ * (`…，A牵头落实；…，B牵头，C配合。`, sometimes `由A…`): both are read, each name
+ * with its role. Task words may end like a name (…专区) right before the clause.
+ */
+export function twoSentenceForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 24, rand() < 0.6, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const units: ExamUnit[] = [];
+    const lines = [HEAD(plan), '一、重点工作'];
+    for (let i = 0; i + 1 < plan.items.length; i += 2) {
+      const [p, q] = [plan.items[i]!, plan.items[i + 1]!];
+      const names = (it: PlanItem) => [...it.lead, ...it.joint, ...it.sole, ...it.cooperate];
+      if (names(p).some((n) => names(q).includes(n))) continue;
+      const sep = pick(rand, SEPARATORS);
+      const sentence = (it: PlanItem) => `${strip(it.text)}${sep}${rand() < 0.3 ? '由' : ''}${clauseOf(rand, it, sep)}`;
+      lines.push(`${units.length + 1}.${sentence(p)}${pick(rand, ['；', ';'])}${sentence(q)}。`);
+      const both: PlanItem = { text: '', lead: [...p.lead, ...q.lead], joint: [...p.joint, ...q.joint], sole: [...p.sole, ...q.sole], cooperate: [...p.cooperate, ...q.cooperate], scoped: [] };
+      units.push({ item: both, due: 'none' });
+    }
+    // Without a shared prefix a name after a comma may only be flagged (as in commaPartForms).
+    out.push({ name: `two sentences each with its clause, ${plan.name}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: plan.prefix ? 'sure' : 'right-or-flagged' });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds)];
 }
 
 /**
