@@ -175,3 +175,15 @@ describe('an item with entries under it', () => {
     expect(entry.problems.length).toBeGreaterThan(0);
   });
 });
+
+describe('tabs in a text copy', () => {
+  it('reads rows of a table copied from Word or Excel (cells separated by tabs, empty merged cells) as the table', () => {
+    const notice = readNotice('某县2024年政务公开重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t公开财政预决算信息\t县财政局\t县审计局\t6月底前\n2\t公开重大建设项目信息\t县发改局\t\t年底前\n');
+    expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')} ${i.due}`)).toEqual(['1 lead:县财政局 cooperate:县审计局 2024-06-30', '2 lead:县发改局 2024-12-31']);
+  });
+
+  it('keeps label lines with a tab after the label as label lines', () => {
+    const notice = readNotice('某市2025年政务公开工作要点\n一、重点工作\n1.公开财政预决算信息\n牵头单位：\t市财政局\n配合单位：\t市审计局\n完成时限：\t6月底前\n');
+    expect(notice.items.map((i) => `${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')} ${i.due}`)).toEqual(['lead:市财政局 cooperate:市审计局 2025-06-30']);
+  });
+});

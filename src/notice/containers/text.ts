@@ -86,13 +86,36 @@ function barSeparatedCells(lines: string[], from: number, tableNumber: number): 
   return { table: { kind: 'table', rows: [cells], line: from + 1, ragged: true }, end: i };
 }
 
+/** A tab between words: a cell boundary of a table copied from Word or Excel. */
+const INNER_TAB = /\S[^\S\n]*\t\s*\S/;
+
+/**
+ * A table copied from Word or Excel into text has its cells separated by tabs
+ * (DOMAIN.md F8): a run of two or more lines with a tab between words, one of
+ * them of three cells or more (two-cell lines are label lines `牵头单位：⇥A局`),
+ * becomes pipe rows. Empty cells stay (`⇥⇥`): their place says which column a word is in.
+ */
+function tabRowsAsPipes(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && lines[j]!.includes('\t') && INNER_TAB.test(lines[j]!)) j++;
+    if (j - i >= 2 && lines.slice(i, j).some((l) => l.trim().split('\t').filter((c) => c.trim()).length >= 3)) {
+      for (let k = i; k < j; k++) out[k] = lines[k]!.trim().split('\t').join(' | ') + ' |';
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
 /**
  * Plain text → blocks: every line a paragraph (a flattened web copy is one long
  * line), runs of `a | b | c` lines a table (lines holding only `|` separate
- * rows), and a table copied one cell per line.
+ * rows; tab-separated rows are read as such), and a table copied one cell per line.
  */
 export function textBlocks(text: string): Block[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const lines = normalised.includes('\t') ? tabRowsAsPipes(normalised.split('\n')) : normalised.split('\n');
   const blocks: Block[] = [];
   let tables = 0;
   for (let i = 0; i < lines.length; i++) {

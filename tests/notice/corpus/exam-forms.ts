@@ -444,8 +444,46 @@ export function twoSentenceForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * F8 as Word or Excel copy it into text: a row a line, cells separated by tabs, a
+ * merged cell empty in the rows below its first (`⇥⇥`), empty 配合 cells, the
+ * header whole or missing; sometimes a title and a closing line around it.
+ */
+export function tabTableForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 6 + Math.floor(rand() * 10), rand() < 0.6, ['lead+cooperate', 'lead', 'sole', 'joint']);
+    const split = rand() < 0.5;
+    const header = ['序号', pick(rand, ['重点任务', '工作任务']), pick(rand, ['具体任务', '工作措施', '细化分工']), ...(split ? ['牵头单位', '配合单位'] : [pick(rand, ['责任单位', '责任科室', '责任部门'])]), pick(rand, ['完成时限', '时间要求']), ...(rand() < 0.5 ? ['备注'] : [])];
+    for (const headerKind of ['whole', 'none'] as const) {
+      const units: ExamUnit[] = [];
+      let groupLeft = 0;
+      let group = 0;
+      const rows = plan.items.map((it, i) => {
+        const due = rand() < 0.2 ? { words: pick(rand, ONGOING), due: 'ongoing' } : deadlineInWords(rand, plan.year);
+        let groupCell = '';
+        if (groupLeft === 0) {
+          group++;
+          groupLeft = 1 + Math.floor(rand() * 3);
+          groupCell = `${chinese(group)}是${pick(rand, ['推进', '深化', '做好'])}${pick(rand, ['决策公开', '执行公开', '服务公开', '结果公开'])}`;
+        }
+        groupLeft--;
+        const roles = split ? [[...it.lead, ...it.sole, ...it.joint].join('、'), it.cooperate.join('、')] : [clauseOf(rand, it, '，')];
+        units.push({ item: split ? { ...it, lead: [...it.lead, ...it.sole, ...it.joint], sole: [], joint: [] } : it, due: due.due });
+        return [String(i + 1), groupCell, strip(it.text), ...roles, due.words, ...(header.length > 5 + (split ? 1 : 0) ? [''] : [])].join('\t');
+      });
+      const head = headerKind === 'whole' ? [header.join('\t')] : [];
+      const bytes = Buffer.from(`某地${plan.year}年政务公开重点任务分工表\n${[...head, ...rows].join('\n')}\n`);
+      // Split 牵头/配合 columns without their header: which one leads cannot be known, only flagged.
+      out.push({ name: `F8 tab-separated rows, header ${headerKind}, ${split ? 'split role columns' : 'one clause column'}, ${plan.name}`, bytes, units, mode: split && headerKind === 'none' ? 'right-or-flagged' : 'sure', year: plan.year });
+    }
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds)];
 }
 
 /**
