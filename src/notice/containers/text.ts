@@ -93,15 +93,19 @@ const INNER_TAB = /\S[^\S\n]*\t\s*\S/;
  * A table copied from Word or Excel into text has its cells separated by tabs
  * (DOMAIN.md F8): a run of two or more lines with a tab between words, one of
  * them of three cells or more (two-cell lines are label lines `牵头单位：⇥A局`),
- * becomes pipe rows. Empty cells stay (`⇥⇥`): their place says which column a word is in.
+ * becomes pipe rows, with the lines of one cell and tabs among them. Empty cells stay (`⇥⇥`):
+ * their place says which column a word is in.
  */
 function tabRowsAsPipes(lines: string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < lines.length; ) {
     let j = i;
-    while (j < lines.length && lines[j]!.includes('\t') && INNER_TAB.test(lines[j]!)) j++;
-    if (j - i >= 2 && lines.slice(i, j).some((l) => l.trim().split('\t').filter((c) => c.trim()).length >= 3)) {
-      for (let k = i; k < j; k++) out[k] = lines[k]!.trim().split('\t').join(' | ') + ' |';
+    // A row of one cell (a part's heading merged across the table) keeps its tabs after the words.
+    while (j < lines.length && lines[j]!.includes('\t') && lines[j]!.trim()) j++;
+    const run = lines.slice(i, j);
+    if (run.filter((l) => INNER_TAB.test(l)).length >= 2 && run.some((l) => l.trim().split('\t').filter((c) => c.trim()).length >= 3)) {
+      // Leading tabs are empty first cells (a merged 序号 or 任务 above): kept, so the columns stay in place.
+      for (let k = i; k < j; k++) out[k] = `${lines[k]!.replace(/\s+$/, '').split('\t').join(' | ')} |`;
     }
     i = Math.max(j, i + 1);
   }

@@ -371,9 +371,11 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     const texts = cells.map((c) => joinLines(c?.text ?? ''));
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
-    // A row spanning the whole table (or starting 一、 with nothing else) is a section heading.
-    const section = SECTION_START.exec(foldWidth(filled[0]!));
-    if (new Set(filled).size === 1 || (section && filled.length <= 2 && !cells.some((c, i) => c && RESPONSIBILITY.has(columns[i]!) && c.text.trim()))) {
+    // A row spanning the whole table (or starting 一、 with nothing else of its own) is a section heading:
+    // bodies a short row took from the row above (a span) are not its own.
+    const own = texts.filter((t, i) => t && !cells[i]!.merged);
+    const section = SECTION_START.exec(foldWidth(own[0] ?? filled[0]!));
+    if (new Set(filled).size === 1 || (section && own.length <= 2 && !cells.some((c, i) => c && !c.merged && RESPONSIBILITY.has(columns[i]!) && c.text.trim()))) {
       const heading = section ?? [, '', filled[0]!];
       if (heading[1]) {
         result.section = heading[1];

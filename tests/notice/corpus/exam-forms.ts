@@ -482,8 +482,41 @@ export function tabTableForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 5: a part's heading as a row of a table copied as text (`| 二、加强平台建设 | | | |`,
+ * or a tab row) between task rows, some of which have lost their 责任 cell to a span:
+ * a heading, never a task with the bodies of the row above.
+ */
+export function sectionRowForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 8 + Math.floor(rand() * 6), true, ['lead+cooperate', 'lead', 'sole', 'joint']);
+    for (const sep of ['pipe', 'tab'] as const) {
+      const join = (cells: string[]) => (sep === 'pipe' ? `| ${cells.join(' | ')} |` : cells.join('\t'));
+      const withHeader = rand() < 0.5;
+      const units: ExamUnit[] = [];
+      const lines: string[] = withHeader ? [join(['序号', '工作任务', '责任单位', '完成时限'])] : [];
+      let part = 1;
+      let above: PlanItem | undefined;
+      plan.items.forEach((source, i) => {
+        if (i > 0 && rand() < 0.3) lines.push(join([`${chinese(++part)}、${pick(rand, ['加强平台建设', '深化重点领域公开', '强化政策解读', '规范依申请公开'])}`, '', '', '']));
+        const due = deadlineInWords(rand, plan.year);
+        // A row whose 责任 cell a span took (pipe copies drop it): the row above's bodies.
+        const spanned = sep === 'pipe' && !!above && rand() < 0.2;
+        const it = spanned ? { ...above!, text: source.text } : source;
+        lines.push(join(spanned ? [String(i + 1), strip(it.text), due.words] : [String(i + 1), strip(it.text), clauseOf(rand, it, '，'), due.words]));
+        units.push({ item: it, due: due.due });
+        above = it;
+      });
+      out.push({ name: `a part's heading as a table row, ${sep}${withHeader ? ', header' : ''}, ${plan.name}`, bytes: Buffer.from(`某地${plan.year}年政务公开重点任务分工表\n${lines.join('\n')}\n`), units, mode: 'sure' });
+    }
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds)];
 }
 
 /**
