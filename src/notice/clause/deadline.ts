@@ -99,8 +99,10 @@ const LEADING_YU = /^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/;
 
 /** Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展` (not 全年度…). */
 const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\\u4e00-\\u9fa5]{0,4}';
+/** Words of manner before ongoing words in a part of their own: `做到全年动态更新`, `并长期坚持`, `确保常态化开展`. */
+const ONGOING_LEAD = '(?:并且|并|做到|确保|坚持|保持|力争|实现)?';
 /** The ongoing words as a part of their own. */
-const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_CORE}\\s*$`);
+const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_LEAD}${ONGOING_CORE}\\s*$`);
 
 /** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
 export function isDeadlineWords(part: string): boolean {
@@ -130,7 +132,7 @@ const COMPLETION = /^(?:份|末|底|内)?(?:前|以前|之前|底前|完成|出�
  * (`…，长期坚持。`, `…，全年动态调整。`, at most a verb after them); never inside
  * a task's words (`推进常态化监管`, `全年动态公开某某信息、某某名单`, `持续推进…建设`).
  */
-const ONGOING_IN_TEXT = new RegExp(`(?<=^|[,，。;；])\\s*${ONGOING_CORE}(?=\\s*(?:$|[,，。;；]))`, 'g');
+const ONGOING_IN_TEXT = new RegExp(`(?<=^|[,，。;；])\\s*${ONGOING_LEAD}${ONGOING_CORE}(?=\\s*(?:$|[,，。;；]))`, 'g');
 
 /**
  * Deadlines written inside an item's text, as a deadline stands: dated words

@@ -48,8 +48,12 @@ const MARKER = new RegExp(
   'gm',
 );
 
-/** Page metadata numbered like items: `1. [主题分类] 综合政务`. */
-const METADATA_AFTER = /^\s*\[[^\]\n]{1,12}\]/;
+/** Field names of a government web page's metadata panel (DOMAIN.md F12). */
+const PAGE_FIELD = '(?:索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
+/** Page metadata numbered like items: `1. [主题分类] 综合政务`, `2. 发布机构：某某办公室`. */
+const METADATA_AFTER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,12}\]|${PAGE_FIELD}\s*[:：])`);
+/** Numbers after a metadata field on its line: `【主题分类】 1. 综合政务 2. 政务公开`. */
+const METADATA_BEFORE = new RegExp(String.raw`[【\[]${PAGE_FIELD}[】\]]|${PAGE_FIELD}\s*[:：]`);
 
 interface Marker {
   level: number;
@@ -72,6 +76,9 @@ function candidates(folded: string): Marker[] {
     if (!value) continue;
     const end = m.index + m[0].length;
     if (METADATA_AFTER.test(folded.slice(end, end + 16))) continue;
+    // Only the last few words of the line before it are looked at: a flattened copy is one long line.
+    const before40 = folded.slice(Math.max(0, m.index - 40), m.index);
+    if (METADATA_BEFORE.test(before40.slice(before40.lastIndexOf('\n') + 1))) continue;
     // Only blanks between the line's start and the marker (looked at backwards: a flattened copy is one long line).
     let before = m.index - 1;
     while (before >= 0 && (folded[before] === ' ' || folded[before] === '\t')) before--;

@@ -160,7 +160,8 @@ export function deadlineTextForms(seeds: readonly number[]): ExamForm[] {
           due = e.due > due ? e.due : due;
         }
       } else if (kind === 2) {
-        text = `${strip(it.text)}，${pick(rand, ONGOING)}`;
+        // Sometimes with words of manner before them (做到全年动态调整, 并长期坚持).
+        text = `${strip(it.text)}，${pick(rand, ['', '', '做到', '并', '确保'])}${pick(rand, ONGOING)}`;
         due = 'ongoing';
       } else {
         // Years and spans that are no deadline: 2020年度, 收到申请后10个工作日内, 2019年6月出台的, 每年3月.
@@ -515,8 +516,42 @@ export function sectionRowForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** A web page's metadata panel above a notice copied from it (F12), numbered like items or not. */
+const PAGE_PANELS: ((y: number, rand: Rand) => string)[] = [
+  (y) => `1. 发布机构：某某办公室\n2. 主题分类：政务公开\n3. 发布日期：${y}-04-02`,
+  () => '【主题分类】 1. 综合政务 2. 政务公开',
+  (y, rand) => `索引号：000014349/${y}-00${10 + Math.floor(rand() * 80)}\t主题分类：政务公开\n发文机关：某某办公厅\t成文日期：${y}年03月${10 + Math.floor(rand() * 18)}日`,
+  (y) => `1. [主题分类] 综合政务\n2. [发布日期] ${y}-03-18`,
+  () => '1.体裁分类：计划总结 2.组配分类：政务公开 3.服务对象：社会公众',
+];
+
+/**
+ * Exam 5: page chrome above the plan (F12) — a breadcrumb, a metadata panel whose
+ * fields are numbered like items (`1. 发布机构：…`, `【主题分类】 1. 综合政务`), the cover
+ * notice — then the plan, its year in its title; a footer (`阅读次数：…`) below.
+ */
+export function pageChromeForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 6 + Math.floor(rand() * 6), true, ['lead+cooperate', 'lead', 'sole', 'joint']);
+    const panel = pick(rand, PAGE_PANELS)(plan.year, rand);
+    const cover = rand() < 0.5 ? `某某办公室关于印发《${plan.year}年政务公开工作要点》的通知\n各有关单位：\n现将《${plan.year}年政务公开工作要点》印发给你们，请认真贯彻落实。\n某某办公室\n${plan.year}年3月${1 + Math.floor(rand() * 27)}日\n` : '';
+    const units: ExamUnit[] = [];
+    const items = plan.items.map((it, i) => {
+      const due = rand() < 0.5 ? deadlineInWords(rand, plan.year) : undefined;
+      units.push({ item: it, due: due?.due ?? 'none' });
+      return `${i + 1}.${strip(it.text)}${due ? `，${due.words}${/前$/.test(due.words) ? '' : '完成'}` : ''}（${clauseOf(rand, it)}）。`;
+    });
+    const footer = pick(rand, ['', '\n阅读次数：1024', '\n【打印本页】【关闭窗口】']);
+    const text = `当前位置：首页 > 信息公开 > 政务公开\n${panel}\n${cover}${plan.year}年政务公开工作要点\n一、重点工作\n${items.join('\n')}${footer}\n`;
+    out.push({ name: `page chrome: a metadata panel numbered like items, ${plan.name}`, bytes: Buffer.from(text), units, mode: 'sure', year: plan.year });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds)];
 }
 
 /**
