@@ -60,7 +60,14 @@ describe('parseResponsibility', () => {
     expect(roles('救助处、养老处分别负责')).toEqual(['救助处/joint', '养老处/joint']);
     expect(roles('市财政局牵头落实')).toEqual(['市财政局/lead']);
     expect(roles('人事处负责落实')).toEqual(['人事处/sole']);
-    expect(roles('市财政局会同市发展改革委落实')).toEqual(['市财政局/lead', '市发展改革委/cooperate']);
+    // No 牵头 is written: A's task, B cooperating (as A负责，B配合); with 牵头 A leads.
+    expect(roles('市财政局会同市发展改革委落实')).toEqual(['市财政局/sole', '市发展改革委/cooperate']);
+    expect(roles('市财政局牵头会同市发展改革委落实')).toEqual(['市财政局/lead', '市发展改革委/cooperate']);
+    expect(roles('由办公室会同条法处、新闻中心组织实施')).toEqual(['办公室/sole', '条法处/cooperate', '新闻中心/cooperate']);
+    expect(roles('债务管理处会国库处办理')).toEqual(['债务管理处/lead', '国库处/cooperate']);
+    // Role words written after a name in brackets, or parts joined by 、 after a role word.
+    expect(roles('各社区居委会（牵头），社区服务中心（配合）')).toEqual(['各社区居委会/lead', '社区服务中心/cooperate']);
+    expect(roles('宣传处牵头、应急办配合')).toEqual(['宣传处/lead', '应急办/cooperate']);
     expect(roles('宣传处会办公室')).toEqual(['宣传处/lead', '办公室/cooperate']);
     expect(roles('市人大常委会法制办')).toEqual(['市人大常委会法制办/sole']);
     expect(roles('应急处、监督处、疾控处等按职责分工落实')).toEqual(['应急处/joint', '监督处/joint', '疾控处/joint']);

@@ -187,3 +187,16 @@ describe('tabs in a text copy', () => {
     expect(notice.items.map((i) => `${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')} ${i.due}`)).toEqual(['lead:市财政局 cooperate:市审计局 2025-06-30']);
   });
 });
+
+describe('a bare name as the last sentence', () => {
+  it('reads it as the item’s body and leaves the page footer out', () => {
+    const notice = readNotice('某大学2024年信息公开工作要点\n一、重点工作\n1.公开学校章程（党委办公室负责）。\n2.公开重大基建项目招投标信息。基建处。\n阅读次数：1024\n');
+    expect(notice.items.map((i) => `${i.text} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`)).toEqual(['公开学校章程 sole:党委办公室', '公开重大基建项目招投标信息。 sole:基建处']);
+  });
+
+  it('does not take a short task sentence for a name', () => {
+    const notice = readNotice('某县2024年政务公开工作要点\n一、重点工作\n1.公开财政预决算信息。设立政务公开专区。\n');
+    expect(notice.items[0]!.assignments).toEqual([]);
+    expect(notice.items[0]!.problems.length).toBeGreaterThan(0);
+  });
+});

@@ -19,7 +19,7 @@ describe('text forms', () => {
   it('a flattened table: the clause on its own line after the words', () => {
     expect(roles(`${HEAD}一、推进财政信息公开\n1.公开部门预算和决算\n市财政局牵头落实\n2.公开政府采购信息\n市财政局会同市公共资源交易中心落实\n`)).toEqual([
       ['1', 'lead:市财政局', '', ''],
-      ['2', 'lead:市财政局 cooperate:市公共资源交易中心', '', ''],
+      ['2', 'sole:市财政局 cooperate:市公共资源交易中心', '', ''],
     ]);
   });
 

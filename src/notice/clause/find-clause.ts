@@ -1,7 +1,7 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
 import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
 import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
-import { looksLikeName, opensLikeTask } from './names.js';
+import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
 import { isDeadlineWords } from './deadline.js';
 
@@ -387,6 +387,20 @@ function sentenceClause(sentence: string): { start: number; end: number } | unde
   return undefined;
 }
 
+/**
+ * The item's last sentence is a short list of names and nothing else (`…招投标信息。基建处。`):
+ * a bare clause with its brackets lost (F3: names alone are responsible together).
+ */
+function bareNameSentence(words: string): FoundClause | undefined {
+  const body = words.replace(/[\s。;；]+$/u, '');
+  const stop = body.lastIndexOf('。');
+  if (stop <= 0) return undefined;
+  const tail = body.slice(stop + 1).trim();
+  const names = splitTopLevel(toSimplified(tail), new Set(['、']));
+  if (!tail || names.length > 6 || !names.every((n) => isGroupName(n) || standsAsName(n))) return undefined;
+  return { text: body.slice(0, stop + 1), clause: tail };
+}
+
 /** The first words a clause covers, for its scope: the first words of its sentence. */
 function coveredWords(text: string): string {
   const words = text.replace(/[〔〕]/g, '').replace(/^[\s。;；,，]+/, '').trim();
@@ -408,7 +422,7 @@ export function findClause(words: string, knownNames: KnownNames = new Set()): F
   const loose = rest ? unbracketed(last ? rest : words, knownNames) : undefined;
   const all = [...spans];
   if (loose?.clause && !loose.doubt) all.push({ start: words.length - rest.length + loose.text.length, end: words.length, clause: loose.clause });
-  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : undefined);
+  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : bareNameSentence(words));
   const uncovered = loose?.clause && !loose.doubt ? '' : rest;
   const problems = [doubt, loose?.doubt, uncovered && all.length > 1 && [...uncovered].length >= 20 ? `最后一句「${[...uncovered].slice(0, 12).join('')}…」没有责任分工` : undefined].filter(Boolean);
   if (all.length === 1) {

@@ -52,9 +52,9 @@ export function saysRole(part: string): boolean {
 
 /** Labels of label lines and table columns. 责任单位 beside a lead is joint, alone sole (one name) or joint (several). */
 export const ROLE_LABELS: readonly [RegExp, Role | 'responsible' | 'deadline'][] = [
-  [/^(牵头|主办)(单位|部门|处室|科室|司局)$/, 'lead'],
-  [/^((责任|主责|承办|实施)(单位|部门|处室|科室|司局)|责任主体)$/, 'responsible'],
-  [/^(配合|协办|参与|协作|协同)(单位|部门|处室|科室|司局)$/, 'cooperate'],
+  [/^(牵头|主办)(单位|部门|处室|科室|司局)?$/, 'lead'],
+  [/^((责任|主责|承办|实施)(单位|部门|处室|科室|司局)|责任主体|责任)$/, 'responsible'],
+  [/^(配合|协办|参与|协作|协同)(单位|部门|处室|科室|司局)?$/, 'cooperate'],
   [/^(完成时限|完成时间|时间要求|时限要求|时限|进度安排|时间进度|时间节点|完成期限)$/, 'deadline'],
 ];
 
@@ -113,6 +113,9 @@ function splitNames(text: string): string[] {
   return names.map((n) => normalizeDepartmentName(n).replace(/等$/, ''));
 }
 
+/** What is done together after the names of `A会同B…`, `A会B…`: 组织实施, 共同推进, 办理 — not a name's end. */
+const ACTION = '(?:共同)?(?:组织)?(?:落实|负责|推进|办理|实施|开展)?';
+
 /** `A处会B室`: A leads in consultation with B. 会 belongs to the name in 委员会, 常委会, 协会 … */
 const CONSULTS = /^(.+?[处室司局科厅办部院馆组站队所心])会(?!同)(.+)$/;
 
@@ -143,13 +146,14 @@ function parsePart(part: string): Pending[] | string {
   // A part that opens with 由 (`…，由A牵头落实`) is read without it.
   const opened = part.replace(/^由(?=[^由]+$)/, '');
   if (opened !== part) return parsePart(opened);
-  // `会同B落实` after `A牵头,`; `A牵头会同B落实` in one part.
-  const together = /^(.*?)会同(.+?)(?:共同)?(?:落实|负责|推进|办理|实施|开展)?$/.exec(part);
+  // `会同B落实` after `A牵头,`; `A牵头会同B落实` in one part. With no role word, `由A会同B办理` is A's with B
+  // cooperating, as `A负责，B配合` is (sole; 牵头 is never implied). `A会B` is the older form, read as a lead (see CONSULTS).
+  const together = new RegExp(`^(.*?)会同(.+?)${ACTION}$`).exec(part);
   if (together) {
     const cooperating = namesPart(together[2]!, 'cooperate');
     if (!together[1]) return [cooperating];
     const leading = roleSuffix(together[1]);
-    return [namesPart(leading ? together[1].slice(0, -leading.word.length) : together[1], leading?.role ?? 'lead'), cooperating];
+    return [namesPart(leading ? together[1].slice(0, -leading.word.length) : together[1], leading?.role ?? 'sole'), cooperating];
   }
   const suffix = roleSuffix(part);
   const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
@@ -174,8 +178,9 @@ function parsePart(part: string): Pending[] | string {
     return scoped;
   }
   const consults = (!suffix || suffix.role === 'sole') && CONSULTS.exec(body);
-  if (consults && looksLikeName(consults[1]!) && looksLikeName(consults[2]!)) {
-    return [namesPart(consults[1]!, 'lead'), namesPart(consults[2]!, 'cooperate')];
+  const consulted = consults ? consults[2]!.replace(new RegExp(`${ACTION}$`), '') : '';
+  if (consults && looksLikeName(consults[1]!) && consulted && looksLikeName(consulted)) {
+    return [namesPart(consults[1]!, 'lead'), namesPart(consulted, 'cooperate')];
   }
   return [namesPart(body, suffix?.role)];
 }
@@ -216,8 +221,13 @@ export function parseResponsibility(clause: string): ParsedClause {
 /** Parsed clauses are shared: callers read them, never change them. */
 const parsedClauses = new Map<string, ParsedClause>();
 
+/** A role word in brackets after a name, `A（牵头）`: the role word itself. */
+const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)[)）]/g;
+/** A role word followed by 、 and more (`A牵头、B配合`): the 、 separates parts, as a comma does. */
+const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=\S)/g;
+
 function parseClause(clause: string): ParsedClause {
-  const body = unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '');
+  const body = unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '').replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
   if (!body) return { ok: false, reason: '责任分工为空' };
   const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));

@@ -2,8 +2,11 @@ import { roleOfLabel } from '../clause/grammar.js';
 import { toSimplified } from '../clause/traditional.js';
 import { joinLines } from '../text.js';
 
-/** `牵头单位:…` `责任单位:…` `完成时限:…` after an item, on their own lines or run into the text. */
-const LABEL_AT = /(?:^|(?<=[\s。;；]))([\u4e00-\u9fa5]{2,6})\s*[:：]/g;
+/**
+ * `牵头单位:…` `责任单位:…` `完成时限:…` after an item, on their own lines or run into the text
+ * (after a dash too: `…。——责任：A；时限：…`), or in 【】 with no colon: `【责任科室】A【完成时间】…`.
+ */
+const LABEL_AT = /(?:(?:^|(?<=[\s。;；—]))([\u4e00-\u9fa5]{2,6})\s*[:：]|【([\u4e00-\u9fa5]{2,6})】)/g;
 
 export interface LabelLines {
   /** The unit's words before its labels. */
@@ -20,27 +23,30 @@ export interface LabelLines {
  */
 export function labelLines(content: string): LabelLines {
   const reading = toSimplified(content);
-  const found: { start: number; valueStart: number; role: string }[] = [];
+  const found: { start: number; valueStart: number; role: string; bracketed?: string }[] = [];
   LABEL_AT.lastIndex = 0;
   for (let m = LABEL_AT.exec(reading); m; m = LABEL_AT.exec(reading)) {
-    const role = roleOfLabel(m[1]!);
+    const name = m[1] ?? m[2]!;
+    const role = roleOfLabel(name);
     if (!role) continue;
     const before = reading.slice(0, m.index);
     const depth = (before.match(/[(（〔]/g)?.length ?? 0) - (before.match(/[)）〕]/g)?.length ?? 0);
     if (depth > 0) continue;
-    found.push({ start: m.index, valueStart: m.index + m[0].length, role });
+    found.push({ start: m.index, valueStart: m.index + m[0].length, role, ...(m[2] ? { bracketed: m[2] } : {}) });
   }
   if (!found.length) return { text: joinLines(content) };
   const clauses: string[] = [];
   const due: string[] = [];
   found.forEach((label, i) => {
     const end = found[i + 1]?.start ?? content.length;
-    const words = joinLines(content.slice(label.start, end)).replace(/[。;；,，]+$/, '');
-    if (label.role === 'deadline') due.push(joinLines(content.slice(label.valueStart, end)).replace(/[。;；,，]+$/, ''));
+    const value = joinLines(content.slice(label.valueStart, end)).replace(/[。;；,，]+$/, '');
+    // A label in 【】 is written as the grammar reads labels: `责任科室：A`.
+    const words = label.bracketed ? `${label.bracketed}：${value}` : joinLines(content.slice(label.start, end)).replace(/[。;；,，]+$/, '');
+    if (label.role === 'deadline') due.push(value);
     else clauses.push(words);
   });
   return {
-    text: joinLines(content.slice(0, found[0]!.start)),
+    text: joinLines(content.slice(0, found[0]!.start)).replace(/[—\s]+$/, ''),
     ...(clauses.length ? { clause: clauses.join('；') } : {}),
     ...(due.length ? { dueText: due.join('；') } : {}),
   };

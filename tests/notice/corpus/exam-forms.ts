@@ -550,8 +550,50 @@ export function pageChromeForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 5: wordings of roles a new office uses — labels after a dash (`。——责任：A；时限：…`),
+ * labels in 【】 with no colon (`【牵头单位】A【配合单位】B【完成时限】…`), a role word in
+ * brackets after a name (`A（牵头），B（配合）`), parts joined by 、 after a role word
+ * (`（A牵头、B配合）`), and `由A会同B、C组织实施` (no 牵头 written: A's, B and C cooperating).
+ */
+export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 12, true, ['lead+cooperate', 'sole', 'joint']);
+    const units: ExamUnit[] = [];
+    const lines = plan.items.map((it, i) => {
+      const due = rand() < 0.5 ? deadlineInWords(rand, plan.year) : undefined;
+      const text = strip(it.text);
+      const [a, ...rest] = [...it.lead, ...it.sole, ...it.joint];
+      const helpers = it.cooperate.join('、');
+      const dueLabel = (label: string) => (due ? `${label}${due.words}` : '');
+      let line: string;
+      let want: PlanItem = it;
+      if (it.lead.length) {
+        const form = Math.floor(rand() * 5);
+        if (form === 0) line = `${text}。——牵头：${a}；配合：${helpers}${dueLabel('；时限：')}`;
+        else if (form === 1) line = `${text}【牵头单位】${a}【配合单位】${helpers}${dueLabel('【完成时限】')}`;
+        else if (form === 2) line = `${text}。——责任：${a}（牵头），${helpers}（配合）${dueLabel('；时限：')}`;
+        else if (form === 3) line = `${text}（${a}牵头、${helpers}配合）${due ? `，${due.words}` : ''}。`;
+        else {
+          line = `${text}，由${a}会同${helpers}${pick(rand, ['组织实施', '办理', '共同推进', '落实'])}${due ? `，${due.words}` : ''}。`;
+          want = { ...it, lead: [], sole: [a!] };
+        }
+      } else {
+        const names = [a!, ...rest].join('、');
+        line = rand() < 0.5 ? `${text}。——责任：${names}${dueLabel('；时限：')}` : `${text}【${pick(rand, ['责任科室', '责任单位', '责任部门'])}】${names}${dueLabel('【完成时间】')}`;
+      }
+      units.push({ item: want, due: due?.due ?? 'none' });
+      return `${i + 1}.${line}`;
+    });
+    out.push({ name: `role wordings: dash labels, 【】 labels, (牵头) after a name, 、 after a role, 会同, ${plan.name}`, bytes: Buffer.from(`${HEAD(plan)}一、重点工作\n${lines.join('\n')}\n`), units, mode: 'sure' });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds)];
 }
 
 /**
