@@ -43,13 +43,15 @@ export function splitClause(segment: string): { text: string; clause: string } |
 }
 
 const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同/;
+/** 会 between two names (`A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
+const CONSULT_WORD = /[处室司局科厅办部院馆组站队所心]会(?!同|议|商|签|审|计|展|员|见|场|谈)/;
 /** A role word ending the words: where a glued clause's role stands. */
 const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
 export function readsAsClause(words: string): boolean {
   const reading = toSimplified(words);
-  if (!ROLE_WORD.test(reading) && !/单位[:：]/.test(reading)) return false;
+  if (!ROLE_WORD.test(reading) && !/单位[:：]/.test(reading) && !CONSULT_WORD.test(reading)) return false;
   // A role word must say a role (end a part, or 由/会同/a label): `落实某某专区` is text, not a clause.
   if (!splitTopLevel(reading, new Set([',', '，', ';', '；'])).some((part) => saysRole(part))) return false;
   const parsed = parseResponsibility(words);

@@ -45,9 +45,16 @@ function roleSuffix(part: string): { word: string; role: Role } | undefined {
   return undefined;
 }
 
-/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names. */
+/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names, or is `A会B办理`. */
 export function saysRole(part: string): boolean {
-  return !!roleSuffix(part) || /由|会同/.test(part) || LABEL.test(part);
+  return !!roleSuffix(part) || /由|会同/.test(part) || LABEL.test(part) || consultsIn(part) !== undefined;
+}
+
+/** `A处会B室办理` (A leads in consultation with B): the two names, when both look like names. */
+function consultsIn(part: string): [string, string] | undefined {
+  const consults = CONSULTS.exec(part);
+  const consulted = consults ? consults[2]!.replace(new RegExp(`${ACTION}$`), '') : '';
+  return consults && looksLikeName(consults[1]!) && consulted && looksLikeName(consulted) ? [consults[1]!, consulted] : undefined;
 }
 
 /** Labels of label lines and table columns. 责任单位 beside a lead is joint, alone sole (one name) or joint (several). */
@@ -177,11 +184,8 @@ function parsePart(part: string): Pending[] | string {
     }
     return scoped;
   }
-  const consults = (!suffix || suffix.role === 'sole') && CONSULTS.exec(body);
-  const consulted = consults ? consults[2]!.replace(new RegExp(`${ACTION}$`), '') : '';
-  if (consults && looksLikeName(consults[1]!) && consulted && looksLikeName(consulted)) {
-    return [namesPart(consults[1]!, 'lead'), namesPart(consulted, 'cooperate')];
-  }
+  const consults = (!suffix || suffix.role === 'sole') && consultsIn(body);
+  if (consults) return [namesPart(consults[0], 'lead'), namesPart(consults[1], 'cooperate')];
   return [namesPart(body, suffix?.role)];
 }
 

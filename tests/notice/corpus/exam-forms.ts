@@ -554,7 +554,7 @@ export function pageChromeForms(seeds: readonly number[]): ExamForm[] {
  * Exam 5: wordings of roles a new office uses — labels after a dash (`。——责任：A；时限：…`),
  * labels in 【】 with no colon (`【牵头单位】A【配合单位】B【完成时限】…`), a role word in
  * brackets after a name (`A（牵头），B（配合）`), parts joined by 、 after a role word
- * (`（A牵头、B配合）`), and `由A会同B、C组织实施` (no 牵头 written: A's, B and C cooperating).
+ * (`（A牵头、B配合）`), `由A会同B、C组织实施` (no 牵头 written: A's, B and C cooperating), and `，A会B办理，`.
  */
 export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
@@ -571,11 +571,13 @@ export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
       let line: string;
       let want: PlanItem = it;
       if (it.lead.length) {
-        const form = Math.floor(rand() * 5);
+        const form = Math.floor(rand() * 6);
         if (form === 0) line = `${text}。——牵头：${a}；配合：${helpers}${dueLabel('；时限：')}`;
         else if (form === 1) line = `${text}【牵头单位】${a}【配合单位】${helpers}${dueLabel('【完成时限】')}`;
         else if (form === 2) line = `${text}。——责任：${a}（牵头），${helpers}（配合）${dueLabel('；时限：')}`;
         else if (form === 3) line = `${text}（${a}牵头、${helpers}配合）${due ? `，${due.words}` : ''}。`;
+        // The older `A会B` (A leads, consulting B) as a part of the sentence, an action after it (委会 reads as 委员会: not so).
+        else if (form === 5 && it.cooperate.length === 1 && !/委$/.test(a!)) line = `${text}，${a}会${helpers}${pick(rand, ['办理', '落实', ''])}${due ? `，${due.words}` : ''}。`;
         else {
           line = `${text}，由${a}会同${helpers}${pick(rand, ['组织实施', '办理', '共同推进', '落实'])}${due ? `，${due.words}` : ''}。`;
           want = { ...it, lead: [], sole: [a!] };
