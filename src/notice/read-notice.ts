@@ -10,6 +10,7 @@ import { numberedItems } from './structure/numbered-items.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
 import { isTaskTable, taskTable } from './structure/tables.js';
 import { splitLinePairs } from './structure/line-pairs.js';
+import { applyRangeRules } from './structure/range-rules.js';
 import { headingClause, readUnit } from './units.js';
 
 /** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
@@ -112,7 +113,10 @@ function readUnits(units: RawUnit[], year: number | undefined, known: KnownNames
 
 /** Reads a notice's blocks into its header, sections and items. */
 export function readNoticeDocument(document: NoticeDocument, options: ReadOptions = {}): Notice {
-  const { sections, units, headText } = recognise(document.blocks);
+  const recognised = recognise(document.blocks);
+  const { sections, headText } = recognised;
+  // `上述第（四）至（六）项由…` under the items it names: their heading clause.
+  const units = applyRangeRules(recognised.units);
   const header = readHeader(headText);
   const known = new Set<string>(options.knownNames ?? []);
   // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.

@@ -1,4 +1,4 @@
-import { deadlineInText, deadlineSteps, readDeadline } from './clause/deadline.js';
+import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline } from './clause/deadline.js';
 import { findClause, isNameList, readsAsClause } from './clause/find-clause.js';
 import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility, saysRole } from './clause/grammar.js';
@@ -19,7 +19,8 @@ export function headingClause(headings: string[]): string | undefined {
     if (labelled.clause) return labelled.clause;
     const firstLine = heading.trim().split('\n')[0]!;
     const found = findClause(joinLines(firstLine)) ?? findClause(joinLines(heading));
-    if (found?.clause && !found.doubt) return found.clause;
+    // A heading that is a clause and a deadline (`由A牵头，B配合，第三季度完成。`): both cover the items.
+    if (found?.clause && !found.doubt) return isDeadlineWords(found.text.replace(/[。;；]$/, '')) ? `${found.clause}，${found.text.replace(/[。;；]$/, '')}` : found.clause;
   }
   return undefined;
 }

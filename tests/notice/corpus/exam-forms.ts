@@ -594,8 +594,52 @@ export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 5: a sentence under a run of items that gives them a clause by their numbers
+ * (`上述第（四）至（六）项由A牵头，B配合，第三季度完成。`, `以上第5、6项工作由A负责。`):
+ * each item it names without a clause of its own takes it, and its deadline where the item has none.
+ */
+export function rangeRuleForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 12, true, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const chineseItems = rand() < 0.5;
+    const label = (n: number) => (chineseItems ? `(${chinese(n)})` : `${n}.`);
+    const named = (n: number) => (chineseItems ? pick(rand, [`（${chinese(n)}）`, `第（${chinese(n)}）`, `(${chinese(n)})`]) : pick(rand, [`${n}`, `第${n}`]));
+    const units: ExamUnit[] = [];
+    const lines = [HEAD(plan), '一、重点工作'];
+    let n = 0;
+    for (let i = 0; i < plan.items.length; ) {
+      // Items the rule names, then one with a clause of its own (whose roles the rule borrows).
+      const run = Math.min(plan.items.length - i, 2 + Math.floor(rand() * 3));
+      if (run < 2) break;
+      const rule = plan.items[i + run - 1]!;
+      const due = rand() < 0.6 ? deadlineInWords(rand, plan.year) : undefined;
+      const first = n + 1;
+      for (let k = 0; k < run - 1; k++) {
+        const it = plan.items[i + k]!;
+        n++;
+        lines.push(`${label(n)}${strip(it.text)}。`);
+        units.push({ item: { ...rule, text: it.text }, due: due?.due ?? 'none' });
+      }
+      const last = n;
+      const span = last - first === 1 && rand() < 0.5 ? `${named(first)}、${named(last)}项` : `${named(first)}${pick(rand, ['至', '到', '—'])}${named(last)}项`;
+      lines.push(`${pick(rand, ['上述', '以上', ''])}${span}${pick(rand, ['', '工作', '任务'])}${pick(rand, ['', '，'])}由${clauseOf(rand, rule)}${due ? `，${due.words}${/前$/.test(due.words) ? '' : '完成'}` : ''}。`);
+      // An item after the rule with its own clause is untouched by it.
+      const own = plan.items[i + run - 1]!;
+      n++;
+      lines.push(`${label(n)}${strip(own.text)}（${clauseOf(rand, own)}）。`);
+      units.push({ item: own, due: 'none' });
+      i += run;
+    }
+    out.push({ name: `a sentence giving items a clause by their numbers, ${chineseItems ? '(一)' : '1.'}, ${plan.name}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: 'sure' });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds)];
 }
 
 /**
