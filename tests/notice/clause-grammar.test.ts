@@ -68,6 +68,8 @@ describe('parseResponsibility', () => {
     // Role words written after a name in brackets, or parts joined by 、 after a role word.
     expect(roles('各社区居委会（牵头），社区服务中心（配合）')).toEqual(['各社区居委会/lead', '社区服务中心/cooperate']);
     expect(roles('宣传处牵头、应急办配合')).toEqual(['宣传处/lead', '应急办/cooperate']);
+    // Under a label, a name with its role in brackets leads; the others hold the label's role (never the next label's).
+    expect(roles('责任部门:医学工程处（牵头）、采购中心；协同部门:审计处')).toEqual(['医学工程处/lead', '采购中心/joint', '审计处/cooperate']);
     expect(roles('宣传处会办公室')).toEqual(['宣传处/lead', '办公室/cooperate']);
     expect(roles('市人大常委会法制办')).toEqual(['市人大常委会法制办/sole']);
     expect(roles('应急处、监督处、疾控处等按职责分工落实')).toEqual(['应急处/joint', '监督处/joint', '疾控处/joint']);

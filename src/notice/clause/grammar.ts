@@ -146,7 +146,16 @@ function parsePart(part: string): Pending[] | string {
     const role = roleOfLabel(label[1]!);
     if (!role) return `无法识别标签「${label[1]}」`;
     if (role === 'deadline') return [];
-    const inner = parsePart(label[2]!.replace(/[。;；]$/, '').trim());
+    const value = label[2]!.replace(/[。;；]$/, '').trim();
+    // `责任部门:A牵头、B`: A leads, B holds the label's role.
+    const segments = splitTopLevel(value, NAME_SEPARATORS);
+    if (segments.length > 1 && segments.some((seg) => roleSuffix(seg)) && !segments.every((seg) => roleSuffix(seg)) && !roleSuffix(value)) {
+      return segments.map((seg) => {
+        const own = roleSuffix(seg);
+        return own ? namesPart(seg.slice(0, -own.word.length), own.role) : { ...namesPart(seg, role), labelled: true };
+      });
+    }
+    const inner = parsePart(value);
     if (typeof inner === 'string') return inner;
     return inner.map((p) => (p.role ? p : { ...p, role, labelled: true }));
   }
@@ -227,8 +236,11 @@ const parsedClauses = new Map<string, ParsedClause>();
 
 /** A role word in brackets after a name, `A（牵头）`: the role word itself. */
 const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)[)）]/g;
-/** A role word followed by 、 and more (`A牵头、B配合`): the 、 separates parts, as a comma does. */
-const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=\S)/g;
+/**
+ * A role word followed by 、 and names with a role word of their own (`A牵头、B配合`): the 、
+ * separates parts, as a comma does. (`A（牵头）、B` under a label keeps B in the label: see parsePart.)
+ */
+const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与))/g;
 
 function parseClause(clause: string): ParsedClause {
   const body = unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '').replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
