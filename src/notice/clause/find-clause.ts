@@ -123,6 +123,10 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
         startSure = true;
       }
       else if (clauseStart >= 0 || readsAsRoleTail(tail)) doubt = `责任分工与正文连在一起（「…${tail.slice(-16)}」），无法确定从哪里开始`;
+    } else if (deadlineParts > 0 && clauseStart < 0) {
+      // `…目录区司法局，4月上旬前完成`: a body named elsewhere in the notice, glued to the text's end, before the deadline.
+      const cut = knownBareNameCut(tail, knownNames);
+      if (cut > 0) return { text: body.slice(0, tailFrom + cut).trim(), clause: body.slice(tailFrom + cut).trim() };
     }
     break;
   }
@@ -216,6 +220,18 @@ function knownNameCut(tail: string, knownNames: KnownNames): number {
   for (const name of knownNames) if (name.length >= 2 && before.endsWith(name) && (best < 0 || before.length - name.length < best)) best = before.length - name.length;
   // A character between the text's end and the known name may start a longer name: no sure cut.
   return best >= 0 && endsPastText(before.slice(0, best), knownNames.textEnds) ? -1 : best;
+}
+
+/** Words after which a body's name is what the task is done to or with (报送市政府办公室), not who does it. */
+const TAKES_A_BODY = /(报送|上报|报|送|交|提交|向|给|至|到|经|与|和|及|同|请|由|对|在|从|把|将|会同|协调|督促|指导|联系|通知|告知|抄送|配合|协助)$/;
+
+/** Where a known name with no role word ends the words (`…目录区司法局`): its start, or -1. */
+function knownBareNameCut(tail: string, knownNames: KnownNames): number {
+  let best = -1;
+  for (const name of knownNames) if (name.length >= 2 && tail.length - name.length >= 2 && tail.endsWith(name) && (best < 0 || tail.length - name.length < best)) best = tail.length - name.length;
+  if (best < 0) return -1;
+  const before = tail.slice(0, best);
+  return TAKES_A_BODY.test(before) || endsPastText(before, knownNames.textEnds) ? -1 : best;
 }
 
 /** Ends in a role word after something name-like: worth a doubt rather than silence. */

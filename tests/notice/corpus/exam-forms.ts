@@ -638,8 +638,37 @@ export function rangeRuleForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 4: a body's name glued to the text's end with no role word, then the deadline
+ * (`…重大行政决策事项目录区司法局，4月上旬前完成。`) — sure when the notice names that
+ * body in a clause elsewhere; a name after 报送/向 is what the task is done to, never read so.
+ */
+export function bareGluedNameForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 12, true, ['lead+cooperate', 'sole', 'joint']);
+    const units: ExamUnit[] = [];
+    const known = new Set<string>();
+    const lines = plan.items.map((it, i) => {
+      const names = [...it.lead, ...it.sole, ...it.joint, ...it.cooperate];
+      const due = deadlineInWords(rand, plan.year);
+      const done = `${due.words}${/前$/.test(due.words) ? '' : '完成'}`;
+      if (it.sole.length === 1 && known.has(it.sole[0]!)) {
+        units.push({ item: it, due: due.due });
+        return `(${chinese(i + 1)})${strip(it.text)}${it.sole[0]}，${done}。`;
+      }
+      names.forEach((n) => known.add(n));
+      units.push({ item: it, due: due.due });
+      return `(${chinese(i + 1)})${strip(it.text)}（${clauseOf(rand, it)}），${done}。`;
+    });
+    out.push({ name: `a known name glued before the deadline, ${plan.name}`, bytes: Buffer.from(`${HEAD(plan)}一、重点工作\n${lines.join('\n')}\n`), units, mode: 'sure' });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds)];
 }
 
 /**
