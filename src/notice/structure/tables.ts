@@ -80,6 +80,18 @@ function findHeader(rows: TableCell[][]): { index: number; columns: Column[] } |
   return undefined;
 }
 
+/**
+ * The second row of a two-row header: every cell of its own (not a span from above,
+ * not empty) a short column word, one of them a role column. Undefined when the row is data.
+ */
+function subHeader(row: TableCell[] | undefined): (TableCell | undefined)[] | undefined {
+  if (!row) return undefined;
+  const own = row.map((c) => (!c.merged && c.text.trim() ? c : undefined));
+  const words = own.filter((c) => c !== undefined);
+  if (!words.length || !words.every((c) => c.text.trim().length <= 12 && !['unknown', 'other'].includes(columnOf(c.text)))) return undefined;
+  return words.some((c) => RESPONSIBILITY.has(columnOf(c.text))) ? own : undefined;
+}
+
 /** Columns the header does not name, known by what their cells say. */
 function classifyByContent(columns: Column[], rows: TableCell[][]): Column[] {
   return columns.map((column, c) => {
@@ -250,7 +262,15 @@ function readGrid(table: Table): Grid | undefined {
     if (end < 2) return headerlessStream(stream);
     headerRow = stream.slice(0, end);
     header = { index: -1, columns: headerRow.map((c) => columnOf(c.text)) };
-  } else if (header) headerRow = table.rows[header.index]!;
+  } else if (header) {
+    headerRow = table.rows[header.index]!;
+    // A header on two rows (责任单位 over 牵头单位 | 配合单位): the second row's words name the columns under the first's.
+    const sub = subHeader(table.rows[header.index + 1]);
+    if (sub) {
+      header = { index: header.index + 1, columns: header.columns.map((c, j) => (sub[j] ? columnOf(sub[j].text) : c)) };
+      headerRow = headerRow.map((cell, j) => sub[j] ?? cell);
+    }
+  }
   const body: TableCell[][] = rows.slice((header?.index ?? -1) + 1);
   let columns = header?.columns ?? new Array<Column>(Math.max(0, ...rows.map((r) => r.length))).fill('unknown');
   if (!stream && !table.ragged) columns = classifyByContent(columns, body);

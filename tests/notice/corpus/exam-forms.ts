@@ -667,8 +667,36 @@ export function bareGluedNameForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 6: a header on two rows — 责任单位 spanning 牵头单位 and 配合单位 below it, the
+ * other header cells spanning both rows — in a web page's table and in pipe text. The
+ * names under 牵头单位 lead (several: co-leads), those under 配合单位 cooperate.
+ */
+export function twoRowHeaderForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 5 + Math.floor(rand() * 6), rand() < 0.5, ['lead+cooperate', 'lead', 'sole', 'joint', 'two leads']);
+    const group = pick(rand, ['责任单位', '责任分工', '责任部门']);
+    const [leadWord, helpWord] = pick(rand, [['牵头单位', '配合单位'], ['牵头部门', '协同部门'], ['牵头处室', '配合处室']] as const);
+    const units: ExamUnit[] = [];
+    const rows = plan.items.map((it, i) => {
+      const due = deadlineInWords(rand, plan.year);
+      const leads = [...it.lead, ...it.sole, ...it.joint];
+      units.push({ item: { ...it, lead: leads, sole: [], joint: [] }, due: due.due });
+      return [String(i + 1), strip(it.text), leads.join('、'), it.cooperate.join('、'), due.words];
+    });
+    const title = `某地${plan.year}年政务公开重点任务分工表`;
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h2>${title}</h2><table border="1"><tr><th rowspan="2">序号</th><th rowspan="2">工作任务</th><th colspan="2">${group}</th><th rowspan="2">完成时限</th></tr><tr><th>${leadWord}</th><th>${helpWord}</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c || '&nbsp;'}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+    out.push({ name: `two-row header, web page table, ${plan.name}`, bytes: Buffer.from(html), units, mode: 'sure', year: plan.year });
+    const pipes = [`| 序号 | 工作任务 | ${group} | | 完成时限 |`, `| | | ${leadWord} | ${helpWord} | |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+    out.push({ name: `two-row header, pipe text, ${plan.name}`, bytes: Buffer.from(`${title}\n${pipes.join('\n')}\n`), units, mode: 'sure', year: plan.year });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds)];
 }
 
 /**
