@@ -1,7 +1,7 @@
 import type { Place, Table, TableCell } from '../blocks.js';
 import { isDeadlineWords, readDeadline } from '../clause/deadline.js';
 import { isNameList, readsAsClause } from '../clause/find-clause.js';
-import { roleOfLabel } from '../clause/grammar.js';
+import { roleOfLabel, saysRole } from '../clause/grammar.js';
 import { opensLikeTask } from '../clause/names.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
@@ -370,6 +370,26 @@ function headerlessStream(stream: TableCell[]): Grid | undefined {
   return { columns, headerText: ['', '', '', '', ''], titleLines: [], rows };
 }
 
+/**
+ * A names cell whose lines are names or parts of a clause (Alt+Enter in Excel, a
+ * paragraph per name in Word): the lines are names of a list (`、`), or parts after a
+ * role word (`，`); a name wrapped over two lines is joined as one.
+ */
+function namesCellText(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2) return joinLines(text);
+  let out = lines[0]!;
+  for (const line of lines.slice(1)) {
+    const previous = toSimplified(out);
+    const next = toSimplified(line);
+    if (/[,，;；、]$/.test(previous) || /^[,，;；、]/.test(next)) out += line;
+    else if (saysRole(previous.split(/[,，;；]/).pop()!)) out += `，${line}`;
+    else if (isNameList(previous.split(/[,，;；]/).pop()!) && (isNameList(next) || readsAsClause(next))) out += `、${line}`;
+    else out = joinLines(`${out}\n${line}`);
+  }
+  return out;
+}
+
 /** `1.积极推进…`: an item number written at the start of a task cell. */
 const NUMBER_IN_TEXT = /^\s*(\d{1,3})\s*[.、．](?!\d)\s*/;
 
@@ -388,7 +408,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   let running = 0;
   for (const row of grid.rows) {
     const cells = row.cells;
-    const texts = cells.map((c) => joinLines(c?.text ?? ''));
+    const texts = cells.map((c, i) => (RESPONSIBILITY.has(columns[i]!) ? namesCellText(c?.text ?? '') : joinLines(c?.text ?? '')));
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
     // A row spanning the whole table (or starting 一、 with nothing else of its own) is a section heading:

@@ -670,7 +670,8 @@ export function bareGluedNameForms(seeds: readonly number[]): ExamForm[] {
 /**
  * Exam 6: a header on two rows — 责任单位 spanning 牵头单位 and 配合单位 below it, the
  * other header cells spanning both rows — in a web page's table and in pipe text. The
- * names under 牵头单位 lead (several: co-leads), those under 配合单位 cooperate.
+ * names under 牵头单位 lead (several: co-leads), those under 配合单位 cooperate; in the
+ * page, a cell's names may stand a line each.
  */
 export function twoRowHeaderForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
@@ -687,7 +688,9 @@ export function twoRowHeaderForms(seeds: readonly number[]): ExamForm[] {
       return [String(i + 1), strip(it.text), leads.join('、'), it.cooperate.join('、'), due.words];
     });
     const title = `某地${plan.year}年政务公开重点任务分工表`;
-    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h2>${title}</h2><table border="1"><tr><th rowspan="2">序号</th><th rowspan="2">工作任务</th><th colspan="2">${group}</th><th rowspan="2">完成时限</th></tr><tr><th>${leadWord}</th><th>${helpWord}</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c || '&nbsp;'}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+    // In the page, several names in a cell may stand a line each (<br>), as a Word cell's paragraphs or Excel's Alt+Enter do.
+    const cell = (c: string) => (c ? (rand() < 0.5 ? c.split('、').join('<br>') : c) : '&nbsp;');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h2>${title}</h2><table border="1"><tr><th rowspan="2">序号</th><th rowspan="2">工作任务</th><th colspan="2">${group}</th><th rowspan="2">完成时限</th></tr><tr><th>${leadWord}</th><th>${helpWord}</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
     out.push({ name: `two-row header, web page table, ${plan.name}`, bytes: Buffer.from(html), units, mode: 'sure', year: plan.year });
     const pipes = [`| 序号 | 工作任务 | ${group} | | 完成时限 |`, `| | | ${leadWord} | ${helpWord} | |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
     out.push({ name: `two-row header, pipe text, ${plan.name}`, bytes: Buffer.from(`${title}\n${pipes.join('\n')}\n`), units, mode: 'sure', year: plan.year });
