@@ -148,6 +148,29 @@ describe('Excel (.xlsx)', () => {
     ]);
   });
 
+  it('reads a date cell as that day, whatever the machine’s time zone, and names in a cell a line each as a list', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['某市2026年政务公开重点任务分工表']);
+    sheet.addRow(['序号', '工作任务', '牵头单位', '配合单位', '完成时限']);
+    sheet.addRow([1, '公开重大项目审批信息', '市发改委\n市资源规划局', '市住建局', new Date(Date.UTC(2026, 7, 31))]);
+    sheet.addRow([2, '公开财政预决算', '市财政局', '', new Date(Date.UTC(2027, 0, 31))]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const { items, code, err } = await importFile('plan.xlsx', bytes);
+      expect(code, err).toBe(0);
+      expect(items.map((i) => [i.lead, i.cooperate, i.due, i.due_text])).toEqual([
+        [['市发改委', '市资源规划局'], ['市住建局'], '2026-08-31', '2026年8月31日'],
+        [['市财政局'], undefined, '2027-01-31', '2027年1月31日'],
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('names the cell of a unit it is unsure of', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
