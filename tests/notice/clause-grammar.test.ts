@@ -68,6 +68,9 @@ describe('parseResponsibility', () => {
     // Role words written after a name in brackets, or parts joined by 、 after a role word.
     expect(roles('各社区居委会（牵头），社区服务中心（配合）')).toEqual(['各社区居委会/lead', '社区服务中心/cooperate']);
     expect(roles('宣传处牵头、应急办配合')).toEqual(['宣传处/lead', '应急办/cooperate']);
+    // The governments of each level named with 、 between levels: one group, not 各区 and a 县(市)政府.
+    expect(roles('市自然资源和规划局负责，各区、县（市）政府配合')).toEqual(['市自然资源和规划局/sole', '各区、县(市)政府/cooperate']);
+    expect(roles('各镇、县直各部门配合')).toEqual(['各镇/cooperate', '县直各部门/cooperate']);
     // Under a label, a name with its role in brackets leads; the others hold the label's role (never the next label's).
     expect(roles('责任部门:医学工程处（牵头）、采购中心；协同部门:审计处')).toEqual(['医学工程处/lead', '采购中心/joint', '审计处/cooperate']);
     expect(roles('宣传处会办公室')).toEqual(['宣传处/lead', '办公室/cooperate']);

@@ -110,9 +110,17 @@ function checkName(name: string): string | undefined {
 }
 
 /** `A、B及C等` → [A, B, C]: 及 splits only between two names, 等 closing a list is dropped. */
+/** `各区、县（市）政府`: the governments of each level named, one group (各区政府 and 各县(市)政府 alike). */
+const EACH_LEVEL = /^各[省市县区乡镇街]{1,2}$/;
+const LEVEL_GOVERNMENT = /^[省市县区乡镇街道]{1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$/;
+
 function splitNames(text: string): string[] {
   const names: string[] = [];
-  for (const segment of splitTopLevel(text, NAME_SEPARATORS)) {
+  const segments = splitTopLevel(text, NAME_SEPARATORS);
+  for (let i = 0; i + 1 < segments.length; i++) {
+    if (EACH_LEVEL.test(segments[i]!.trim()) && LEVEL_GOVERNMENT.test(segments[i + 1]!.trim())) segments.splice(i, 2, `${segments[i]!.trim()}、${segments[i + 1]!.trim()}`);
+  }
+  for (const segment of segments) {
     const pieces = segment.split(/以及|及/);
     if (pieces.length > 1 && pieces.every((p) => looksLikeName(p.trim().replace(/等$/, '')))) names.push(...pieces.map((p) => p.trim()));
     else names.push(segment);
