@@ -69,7 +69,9 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
     // A page flattened into one line: the title opens it.
     /^\s*([^,，。:：\n]{2,80}?的通知)/.exec(head)?.[1];
   // The plan's own heading: the 《》 of the cover title, the page's 名称, or a title line of its own.
-  const planTitle = /《([^》]+)》/.exec(title ?? '')?.[1] ?? metadata(lines, /^(名称|标题)$/) ?? plainTitle(lines) ?? /《([^》]+)》/.exec(head)?.[1];
+  // (A page's 标题 that is the cover's title, …的通知, names the cover, not the plan.)
+  const named = metadata(lines, /^(名称|标题)$/);
+  const planTitle = /《([^》]+)》/.exec(title ?? '')?.[1] ?? (named && !/的通知$/.test(named) ? named : undefined) ?? plainTitle(lines) ?? /《([^》]+)》/.exec(head)?.[1];
   let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
   issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位)$/);
   issuer ??= signature(lines);
@@ -105,9 +107,9 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
   };
 }
 
-/** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案, …任务清单, …工作安排. */
+/** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案, …任务清单, …工作安排 (not the cover's …的通知 that names it). */
 function plainTitle(lines: string[]): string | undefined {
-  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：。,，《》]/.test(l) && /(工作要点|任务分工|分工表|台账|实施方案|工作方案|重点任务|(?:任务|工作|责任)清单|工作(?:计划|安排))/.test(l) && !/[:：]$/.test(l));
+  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：。,，《》]/.test(l) && /(工作要点|任务分工|分工表|台账|实施方案|工作方案|重点任务|(?:任务|工作|责任)清单|工作(?:计划|安排))/.test(l) && !/[:：]$/.test(l) && !/的通知$/.test(l));
 }
 
 /**

@@ -32,6 +32,15 @@ describe('the header from the document itself', () => {
     expect(read).toMatchObject({ planTitle: '某市2023年政务公开工作要点', issuer: '某市人民政府办公室', year: 2023 });
   });
 
+  it('takes the plan’s own title line, not a cover title without 《》 or a page’s 标题 that is the cover’s, and no numbered metadata for items', () => {
+    const read = readNotice(
+      '当前位置：首页 > 政策文件\n1. 索引号：\n014000319/2020-00123\n5. 标题：\n某市人民政府办公室关于印发某市2020年政务公开工作要点任务分工的通知\n6. 文号：\n某政办发〔2020〕31号\n某市人民政府办公室关于印发某市2020年政务公开工作要点任务分工的通知\n某市人民政府办公室\n2020年5月18日\n某市2020年政务公开工作要点任务分工\n一、重点工作\n1.公开财政预决算（市财政局负责）。\n',
+    );
+    expect(read.planTitle).toBe('某市2020年政务公开工作要点任务分工');
+    expect(read.items.map((i) => i.number)).toEqual(['1']);
+    expect(read).toMatchObject({ year: 2020, issuedOn: '2020-05-18' });
+  });
+
   it('flags a year that comes from a web page upload date rather than the title or the signature', () => {
     const read = readNotice('政务公开 > 政策文件\n发布日期: 2022-03-01\n政务公开工作任务分工\n一、重点工作\n1.公开预算。(市财政局负责)\n');
     expect(read).toMatchObject({ year: 2022, yearGuessed: true });

@@ -49,7 +49,7 @@ const MARKER = new RegExp(
 );
 
 /** Field names of a government web page's metadata panel (DOMAIN.md F12). */
-const PAGE_FIELD = '(?:索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
+const PAGE_FIELD = '(?:标题|文号|主题词|关键词|发布时间|来源|索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
 /** Page metadata numbered like items: `1. [主题分类] 综合政务`, `2. 发布机构：某某办公室`. */
 const METADATA_AFTER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,12}\]|${PAGE_FIELD}\s*[:：])`);
 /** Numbers after a metadata field on its line: `【主题分类】 1. 综合政务 2. 政务公开`. */
