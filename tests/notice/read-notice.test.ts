@@ -200,3 +200,10 @@ describe('a bare name as the last sentence', () => {
     expect(notice.items[0]!.problems.length).toBeGreaterThan(0);
   });
 });
+
+describe('a web page’s footer and bodies named 联/协', () => {
+  it('ends the last item before the footer (主办：…, ICP备…) and reads 区工商联, 县残联 as bodies', () => {
+    const notice = readNotice('某区2023年政务公开工作要点\n一、重点工作\n1.开展政策宣讲，三季度完成（区政府办、区工商联）。\n2.更新村务公开目录，由各镇人民政府负责，县残联配合，6月中旬前完成。\n主办：某区人民政府办公室\n皖ICP备0000001号\n');
+    expect(notice.items.map((i) => `${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}${i.problems.length ? ' [flagged]' : ''}`)).toEqual(['joint:区政府办 joint:区工商联', 'sole:各镇人民政府 cooperate:县残联']);
+  });
+});

@@ -59,7 +59,8 @@ function consultsIn(part: string): [string, string] | undefined {
 
 /** Labels of label lines and table columns. 责任单位 beside a lead is joint, alone sole (one name) or joint (several). */
 export const ROLE_LABELS: readonly [RegExp, Role | 'responsible' | 'deadline'][] = [
-  [/^(牵头|主办)(单位|部门|处室|科室|司局)?$/, 'lead'],
+  // 主办 alone is a web page's footer (主办：某某办公室), not a label of a plan.
+  [/^(牵头(单位|部门|处室|科室|司局)?|主办(单位|部门|处室|科室|司局))$/, 'lead'],
   [/^((责任|主责|承办|实施)(单位|部门|处室|科室|司局)|责任主体|责任)$/, 'responsible'],
   [/^(配合|协办|参与|协作|协同)(单位|部门|处室|科室|司局)?$/, 'cooperate'],
   [/^(完成时限|完成时间|时间要求|时限要求|时限|进度安排|时间进度|时间节点|完成期限)$/, 'deadline'],
