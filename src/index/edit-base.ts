@@ -1,0 +1,74 @@
+/**
+ * What an edit needs of a ledger file besides the text of the item it edits:
+ * the plan, the registry, the sections and which section each item stands in.
+ * Kept in the cache for the exact bytes it was learnt from, so that an edit of
+ * a file unchanged since (the usual case: one gongkai edit after another)
+ * reads one item, not the ledger. Learnt from the per-item index, which has
+ * seen every item of those bytes read on its own, and carried forward by each
+ * edit made through it (src/edit/edit-one-item.ts). Derived and disposable
+ * like the index: without it an edit reads the whole ledger.
+ */
+import { resolve } from 'node:path';
+import type { CacheStore } from '../cache/cache-store.js';
+import { cacheKeys } from '../cache/cache-keys.js';
+
+/**
+ * For the bytes `hash` names: the layout (read/ledger-layout.ts) cuts them
+ * into as many items as `sectionSizes` add up to; each item's text reads on
+ * its own as one item whose number is the one written on its dash line; no
+ * two items share a number; and the file read whole gives the same value as
+ * its plan, sections and items read apart.
+ */
+export interface EditBase {
+  /** Content hash of the ledger bytes this holds for. */
+  hash: string;
+  /** Content hash of the registry's bytes ('' when inline), and the working folder it was learnt in (file names are relative to it). */
+  registryHash: string;
+  cwd: string;
+  /** The ledger file as findings name it. */
+  displayFile: string;
+  registryFile: string;
+  /** The registry file's parsed value (the ledger's own `departments` when inline). */
+  registryValue: unknown;
+  planValue: unknown;
+  /** Sections as written ({number, title}), in file order. */
+  sections: { number: unknown; title: unknown }[];
+  /** How many items each section holds, in file order (the items follow their sections). */
+  sectionSizes: number[];
+  /** The per-item index it was learnt with: an edit puts its item's new row in that index's delta. */
+  index?: { stamp: string; setting: string };
+}
+
+export function storedEditBase(cache: CacheStore, file: string, cwd: string): EditBase | undefined {
+  return cache.get<EditBase>(cacheKeys.editBase(resolve(cwd, file)))?.value;
+}
+
+export function keepEditBase(cache: CacheStore, file: string, cwd: string, base: EditBase): void {
+  cache.set(cacheKeys.editBase(resolve(cwd, file)), base);
+}
+
+/** The section of the item at `position` (in file order) and its place in that section's list. */
+export function sectionOfItem(base: EditBase, position: number): { section: number; place: number } | undefined {
+  let first = 0;
+  for (let section = 0; section < base.sectionSizes.length; section++) {
+    const size = base.sectionSizes[section]!;
+    if (position < first + size) return { section, place: position - first };
+    first += size;
+  }
+  return undefined;
+}
+
+/** How many items the file has. */
+export const itemCount = (base: EditBase) => base.sectionSizes.reduce((n, size) => n + size, 0);
+
+/** Items per section from the section of each item; undefined unless the items follow their sections in order. */
+export function sectionSizesOf(sectionOf: readonly number[], sections: number): number[] | undefined {
+  const sizes = new Array<number>(sections).fill(0);
+  let last = 0;
+  for (const section of sectionOf) {
+    if (section < last || section >= sections) return undefined;
+    sizes[section]!++;
+    last = section;
+  }
+  return sizes;
+}

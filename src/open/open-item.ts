@@ -1,0 +1,102 @@
+import { calendarFingerprint } from '../cache/fingerprints.js';
+import { checkLedger } from '../check/index.js';
+import type { ItemReading, OpenedItem } from '../edit/edit-one-item.js';
+import { itemCount, keepEditBase, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
+import { indexedLedger, itemTextValue, keepEditedRow } from '../index/item-index.js';
+import { beijingToday } from '../model/dates.js';
+import { checkShape } from '../read/check-shape.js';
+import { contentHash } from '../read/content-hash.js';
+import { isPlainUtf8 } from '../read/decode-text.js';
+import { itemNumbered, ledgerLayout } from '../read/ledger-layout.js';
+import { readSourceFile } from '../read/read-file.js';
+import { ledgerFromValue } from '../read/read-ledger.js';
+import { registryFromValue } from '../read/read-registry.js';
+import { resolveRelativeDues } from '../read/resolve-relative-dues.js';
+import { itemShape } from '../schema/ledger-shape.js';
+import { resolve } from 'node:path';
+import { cacheOf } from './cache-of.js';
+import type { OpenContext } from './open-context.js';
+
+/** Text before an item's own lines that makes them a list the layout cuts (read/ledger-layout.ts). */
+const ITEMS_KEY = 'items:\n';
+
+/**
+ * The item numbered `number` in the ledger's bytes, for an edit, with the rest
+ * of the file vouched for without reading it: by the edit base kept for these
+ * very bytes (the last edit wrote them), or else by the per-item index (which
+ * reads only the items changed since it last saw the file). Undefined when
+ * neither can vouch — no cache, never indexed, the plan, sections or registry
+ * changed, the item not found by its dash line — and the edit then reads the
+ * whole ledger, as it always did.
+ */
+export async function openItem(ctx: OpenContext, file: string, graceDays: number | undefined, bytes: Buffer, number: string): Promise<OpenedItem | undefined> {
+  const cache = cacheOf(ctx);
+  // Plain UTF-8 only, as the index reads it: a byte-order mark or another encoding is decoded by the whole load.
+  if (!cache || !isPlainUtf8(bytes)) return undefined;
+  const { cwd } = ctx.io;
+  const today = beijingToday(ctx.io.now());
+  const calendar = calendarFingerprint(file, cwd);
+  const hash = contentHash(bytes);
+  let base = storedEditBase(cache, file, cwd);
+  if (!base || base.hash !== hash || base.cwd !== cwd || base.registryHash !== registryHashOf(base, file, cwd)) {
+    // Changed by hand since (or never edited): the index reads the items that changed and vouches for the rest.
+    base = (await indexedLedger(cache, file, calendar, today, cwd, bytes))?.editBase();
+    if (!base) return undefined;
+  }
+  const layout = ledgerLayout(bytes);
+  const region = layout && layout.items.length === itemCount(base) ? itemNumbered(layout, number) : undefined;
+  const place = region && sectionOfItem(base, layout!.items.indexOf(region));
+  if (!region || !place) return undefined;
+  const registry = registryFromValue(base.registryValue);
+  const found = base;
+
+  /** One text of the item read under the plan, registry and section it has in the file. */
+  const read = async (text: string): Promise<ItemReading | undefined> => {
+    const value = itemTextValue(text);
+    if (value === undefined) return undefined;
+    // Every section kept (the others empty), so a section without a number is numbered by its place as in a whole load.
+    const sections = found.sections.map((section, s) => ({ ...section, items: s === place.section ? [value] : [] }));
+    const ledger = ledgerFromValue({ plan: found.planValue, sections }, found.displayFile, registry, found.registryFile, today);
+    await resolveRelativeDues(ledger, cwd);
+    if (ledger.items.length !== 1 || ledger.items[0]!.number !== number) return undefined;
+    const shape = checkShape(value, itemShape, found.displayFile, ['sections', place.section, 'items', 0]);
+    return { ledger, value, diagnostics: [...shape, ...(await checkLedger({ ledger, today, graceDays }, 'all'))] };
+  };
+  const text = bytes.subarray(region.start, region.end).toString('utf8');
+  const before = await read(text);
+  if (!before) return undefined;
+  return {
+    text,
+    start: region.start,
+    end: region.end,
+    eol: layout!.eol,
+    before,
+    reread: async (edited) => (standsAlone(edited, text, number) ? read(edited) : undefined),
+    written: async (newBytes, edited, after) => {
+      // The new bytes keep every promise of the base: the same items in the same places, this one still one item of its number.
+      keepEditBase(cache, file, cwd, { ...found, hash: contentHash(newBytes) });
+      await keepEditedRow(cache, file, found, calendar, { old: contentHash(Buffer.from(text, 'utf8')), hash: contentHash(Buffer.from(edited, 'utf8')), value: after.value, section: place.section }, today, cwd);
+    },
+  };
+}
+
+/** The registry's content hash now ('' when inline), for comparing with the base's. */
+function registryHashOf(base: EditBase, file: string, cwd: string): string | undefined {
+  if (resolve(cwd, base.registryFile) === resolve(cwd, file)) return '';
+  const registry = readSourceFile(base.registryFile, { allowLegacy: false, cwd });
+  return registry.bytes === undefined ? undefined : contentHash(registry.bytes);
+}
+
+/**
+ * An edited item's text cuts as exactly one item, of the same number, from
+ * its own dash line (unchanged) to its end: put back in the file, the layout
+ * finds the same items in the same places, and the text after it still
+ * follows it as before (a line end stays a line end).
+ */
+function standsAlone(edited: string, original: string, number: string): boolean {
+  const firstLine = (text: string) => text.slice(0, text.indexOf('\n') + 1 || text.length);
+  if (firstLine(edited) !== firstLine(original) || (original.endsWith('\n') && !edited.endsWith('\n'))) return false;
+  const layout = ledgerLayout(ITEMS_KEY + edited);
+  const item = layout?.items[0];
+  return layout?.items.length === 1 && item!.start === ITEMS_KEY.length && item!.end === ITEMS_KEY.length + edited.length && item!.number === number;
+}
