@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { calendarFingerprint } from '../../src/cache/fingerprints.js';
-import { indexedLedger } from '../../src/index/item-index.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
-import { hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { hasStackTrace } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 // @ts-expect-error: a plain script without types
 import { generate } from '../bench/generate-ledger.mjs';
@@ -33,6 +32,15 @@ vi.mock('../../src/read/read-ledger.js', async (original) => {
 });
 
 const NOW = '2021-10-08T04:00:00Z';
+
+// Files of a worker share one import of src/ (vitest.config.ts, isolate: false): imported afresh here, so the counting modules above are the ones gongkai uses.
+let runCli: typeof import('../helpers/run-cli.js').runCli;
+let indexedLedger: typeof import('../../src/index/item-index.js').indexedLedger;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ runCli } = await import('../helpers/run-cli.js'));
+  ({ indexedLedger } = await import('../../src/index/item-index.js'));
+});
 
 /** Runs gongkai in `dir` with the cache in `dir/cache`, or with the cache off; counts its work. */
 async function gongkai(dir: string, cached: boolean, args: string[]) {

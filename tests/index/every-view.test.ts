@@ -79,9 +79,10 @@ describe('every view and edit with the index gives what a cold run gives', () =>
       }
       const today = beijingToday(new Date(now));
       if (await indexedLedger(new CacheStore(cache, 200 * 1024 * 1024), join(warmDir, 'ledger.yaml'), calendarFingerprint('ledger.yaml', warmDir), today, warmDir)) answered++;
-      // An edit by gongkai itself on an item of the file as it stands: the same output and the same bytes written.
+      // Edits by gongkai itself on items of the file as it stands: the same output and the same bytes written.
+      // The first reads its item through the index (the file was edited by hand), the second through what the first left.
       const numbers = [...text.matchAll(/^ {6}- number: "?(\d+)"?$/gm)].map((m) => m[1]!);
-      if (numbers.length) {
+      for (let edit = 0; edit < 2 && numbers.length; edit++) {
         const args = r.pick(EDIT_COMMANDS)(r.pick(numbers));
         const cold = await run(args, false, now);
         const warm = await run(args, true, now);
