@@ -12,7 +12,7 @@ import { acquireLock } from './file-lock.js';
 import type { LedgerEdit } from '../model/ledger-edit.js';
 import { applyEditToValue } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
-import { assertWritable, writeFileAtomic } from './write-file-atomic.js';
+import { assertWritable, fileHolds, writeFileAtomic } from './write-file-atomic.js';
 import { editOneItem, type OpenedItem } from './edit-one-item.js';
 
 export interface EditResult {
@@ -144,7 +144,7 @@ async function editWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[
       const prepared = (await throughItem?.(bytes)) ?? (await throughLedger(bytes, makeEdits, options));
       const { newBytes } = prepared;
       options.beforeWrite?.();
-      if (!read().equals(bytes)) return 'changed' as const;
+      if (!fileHolds(target, bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       // Compared once more right before the rename: an edit made during the fsync is not lost either.
       if (!newBytes.equals(bytes) && !writeFileAtomic(target, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
