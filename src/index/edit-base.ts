@@ -14,10 +14,10 @@ import { cacheKeys } from '../cache/cache-keys.js';
 
 /**
  * For the bytes `hash` names: the layout (read/ledger-layout.ts) cuts them
- * into as many items as `sectionSizes` add up to; each item's text reads on
- * its own as one item whose number is the one written on its dash line; no
- * two items share a number; and the file read whole gives the same value as
- * its plan, sections and items read apart.
+ * into the items whose dash lines start at `starts`, with the numbers
+ * `numbers` written on those lines, no number twice; each item's text reads
+ * on its own as one item of that number; and the file read whole gives the
+ * same value as its plan, sections and items read apart.
  */
 export interface EditBase {
   /** Content hash of the ledger bytes this holds for. */
@@ -35,6 +35,11 @@ export interface EditBase {
   sections: { number: unknown; title: unknown }[];
   /** How many items each section holds, in file order (the items follow their sections). */
   sectionSizes: number[];
+  /** Byte offset of each item's dash line, and the number written on it, in file order. */
+  starts: number[];
+  numbers: string[];
+  /** The line end the file uses. */
+  eol: '\n' | '\r\n';
   /** The per-item index it was learnt with: an edit puts its item's new row in that index's delta. */
   index?: { stamp: string; setting: string };
 }
@@ -49,6 +54,7 @@ export function keepEditBase(cache: CacheStore, file: string, cwd: string, base:
 
 /** The section of the item at `position` (in file order) and its place in that section's list. */
 export function sectionOfItem(base: EditBase, position: number): { section: number; place: number } | undefined {
+  if (position < 0) return undefined;
   let first = 0;
   for (let section = 0; section < base.sectionSizes.length; section++) {
     const size = base.sectionSizes[section]!;
@@ -58,8 +64,10 @@ export function sectionOfItem(base: EditBase, position: number): { section: numb
   return undefined;
 }
 
-/** How many items the file has. */
-export const itemCount = (base: EditBase) => base.sectionSizes.reduce((n, size) => n + size, 0);
+/** The base for the bytes an edit wrote: the item at `position` now `grownBy` bytes longer (or shorter), the items after it moved by as much. */
+export function baseAfterEdit(base: EditBase, hash: string, position: number, grownBy: number): EditBase {
+  return { ...base, hash, starts: base.starts.map((start, i) => (i > position ? start + grownBy : start)) };
+}
 
 /** Items per section from the section of each item; undefined unless the items follow their sections in order. */
 export function sectionSizesOf(sectionOf: readonly number[], sections: number): number[] | undefined {

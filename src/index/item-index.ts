@@ -128,8 +128,10 @@ interface FileState {
   /** Each item's bytes. */
   chunks: Uint8Array[];
   hashes: string[];
-  /** The number written on each item's dash line. */
+  /** The number written on each item's dash line, and where that line starts. */
   numbers: (string | undefined)[];
+  starts: number[];
+  eol: LedgerLayout['eol'];
   setting: string;
 }
 
@@ -177,6 +179,8 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
     chunks,
     hashes: chunks.map(contentHash),
     numbers: layout.items.map((item) => item.number),
+    starts: layout.items.map((item) => item.start),
+    eol: layout.eol,
     setting: rowsSetting(registryHash, calendar, today, cwd),
   };
 }
@@ -313,6 +317,9 @@ async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], re
       planValue: stored.planValue,
       sections: stored.sections,
       sectionSizes,
+      starts: state.starts,
+      numbers: [...numbers],
+      eol: state.eol,
       index: { stamp: stored.stamp, setting: stored.setting },
     };
   };
@@ -332,7 +339,7 @@ export async function keepEditedRow(cache: CacheStore, file: string, base: EditB
   if (!index || index.setting !== rowsSetting(base.registryHash, calendar, today, cwd)) return;
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const delta = cache.get<IndexDelta>(deltaKey)?.value;
-  if (delta?.stamp !== index.stamp || Object.keys(delta.rows).length + 1 >= foldAt(base.sectionSizes.reduce((n, size) => n + size, 0))) return;
+  if (delta?.stamp !== index.stamp || Object.keys(delta.rows).length + 1 >= foldAt(base.starts.length)) return;
   const { itemRow } = await import('./item-row.js');
   const setting: RowSetting = { file: base.displayFile, planValue: base.planValue, section: base.sections[edited.section]!, registry: registryFromValue(base.registryValue), registryFile: base.registryFile, today, cwd };
   // No other item has the old text (numbers are unique): its row goes, so the delta stays the size of what changed.

@@ -1,13 +1,12 @@
 import { calendarFingerprint } from '../cache/fingerprints.js';
 import { checkLedger } from '../check/index.js';
 import type { ItemReading, OpenedItem } from '../edit/edit-one-item.js';
-import { itemCount, keepEditBase, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
+import { baseAfterEdit, keepEditBase, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
 import { indexedLedger, itemTextValue, keepEditedRow } from '../index/item-index.js';
 import { beijingToday } from '../model/dates.js';
 import { checkShape } from '../read/check-shape.js';
 import { contentHash } from '../read/content-hash.js';
-import { isPlainUtf8 } from '../read/decode-text.js';
-import { itemNumbered, ledgerLayout } from '../read/ledger-layout.js';
+import { ledgerLayout, type ItemExtent } from '../read/ledger-layout.js';
 import { readSourceFile } from '../read/read-file.js';
 import { ledgerFromValue } from '../read/read-ledger.js';
 import { registryFromValue } from '../read/read-registry.js';
@@ -31,8 +30,7 @@ const ITEMS_KEY = 'items:\n';
  */
 export async function openItem(ctx: OpenContext, file: string, graceDays: number | undefined, bytes: Buffer, number: string): Promise<OpenedItem | undefined> {
   const cache = cacheOf(ctx);
-  // Plain UTF-8 only, as the index reads it: a byte-order mark or another encoding is decoded by the whole load.
-  if (!cache || !isPlainUtf8(bytes)) return undefined;
+  if (!cache) return undefined;
   const { cwd } = ctx.io;
   const today = beijingToday(ctx.io.now());
   const calendar = calendarFingerprint(file, cwd);
@@ -43,10 +41,13 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
     base = (await indexedLedger(cache, file, calendar, today, cwd, bytes))?.editBase();
     if (!base) return undefined;
   }
-  const layout = ledgerLayout(bytes);
-  const region = layout && layout.items.length === itemCount(base) ? itemNumbered(layout, number) : undefined;
-  const place = region && sectionOfItem(base, layout!.items.indexOf(region));
-  if (!region || !place) return undefined;
+  // Where the base says the item starts; the layout finds where it ends, among the lines up to the next item.
+  const position = base.numbers.indexOf(number);
+  const place = sectionOfItem(base, position);
+  const start = base.starts[position]!;
+  const upToNext = place && bytes.subarray(start, base.starts[position + 1] ?? bytes.length).toString('utf8');
+  const item = upToNext === undefined ? undefined : firstItemOf(upToNext);
+  if (!place || !item || item.number !== number) return undefined;
   const registry = registryFromValue(base.registryValue);
   const found = base;
 
@@ -62,19 +63,20 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
     const shape = checkShape(value, itemShape, found.displayFile, ['sections', place.section, 'items', 0]);
     return { ledger, value, diagnostics: [...shape, ...(await checkLedger({ ledger, today, graceDays }, 'all'))] };
   };
-  const text = bytes.subarray(region.start, region.end).toString('utf8');
+  const text = upToNext!.slice(0, item.end);
+  const end = start + Buffer.byteLength(text, 'utf8');
   const before = await read(text);
   if (!before) return undefined;
   return {
     text,
-    start: region.start,
-    end: region.end,
-    eol: layout!.eol,
+    start,
+    end,
+    eol: base.eol,
     before,
     reread: async (edited) => (standsAlone(edited, text, number) ? read(edited) : undefined),
     written: async (newBytes, edited, after) => {
-      // The new bytes keep every promise of the base: the same items in the same places, this one still one item of its number.
-      keepEditBase(cache, file, cwd, { ...found, hash: contentHash(newBytes) });
+      // The new bytes keep every promise of the base: the same items in the same order, this one still one item of its number.
+      keepEditBase(cache, file, cwd, baseAfterEdit(found, contentHash(newBytes), position, Buffer.byteLength(edited, 'utf8') - (end - start)));
       await keepEditedRow(cache, file, found, calendar, { old: contentHash(Buffer.from(text, 'utf8')), hash: contentHash(Buffer.from(edited, 'utf8')), value: after.value, section: place.section }, today, cwd);
     },
   };
@@ -88,6 +90,16 @@ function registryHashOf(base: EditBase, file: string, cwd: string): string | und
 }
 
 /**
+ * The item a text starts with, as the layout cuts it (offsets in the text):
+ * an item's dash line and what follows it, up to the next item's, make a list
+ * of their own under an `items:` key.
+ */
+function firstItemOf(text: string): ItemExtent | undefined {
+  const item = ledgerLayout(ITEMS_KEY + text)?.items[0];
+  return item?.start === ITEMS_KEY.length ? { ...item, start: 0, end: item.end - ITEMS_KEY.length } : undefined;
+}
+
+/**
  * An edited item's text cuts as exactly one item, of the same number, from
  * its own dash line (unchanged) to its end: put back in the file, the layout
  * finds the same items in the same places, and the text after it still
@@ -96,7 +108,6 @@ function registryHashOf(base: EditBase, file: string, cwd: string): string | und
 function standsAlone(edited: string, original: string, number: string): boolean {
   const firstLine = (text: string) => text.slice(0, text.indexOf('\n') + 1 || text.length);
   if (firstLine(edited) !== firstLine(original) || (original.endsWith('\n') && !edited.endsWith('\n'))) return false;
-  const layout = ledgerLayout(ITEMS_KEY + edited);
-  const item = layout?.items[0];
-  return layout?.items.length === 1 && item!.start === ITEMS_KEY.length && item!.end === ITEMS_KEY.length + edited.length && item!.number === number;
+  const item = firstItemOf(edited);
+  return item?.end === edited.length && item.number === number;
 }
