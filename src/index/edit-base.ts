@@ -44,12 +44,30 @@ export interface EditBase {
   index?: { stamp: string; setting: string };
 }
 
+/**
+ * A base as stored: read and written by every edit, so kept small. The starts
+ * as 32-bit offsets in base64 (a ledger is far below 4 GB); the numbers only
+ * where an item's is not its place in the file counted from 1, as it is in
+ * most ledgers.
+ */
+type StoredEditBase = Omit<EditBase, 'starts' | 'numbers'> & { starts: string; numbers: Record<number, string> };
+
 export function storedEditBase(cache: CacheStore, file: string, cwd: string): EditBase | undefined {
-  return cache.get<EditBase>(cacheKeys.editBase(resolve(cwd, file)))?.value;
+  const stored = cache.get<StoredEditBase>(cacheKeys.editBase(resolve(cwd, file)))?.value;
+  if (!stored) return undefined;
+  // Copied to a buffer of its own: 32-bit numbers are read from a multiple of 4 bytes.
+  const starts = Array.from(new Uint32Array(new Uint8Array(Buffer.from(stored.starts, 'base64')).buffer));
+  return { ...stored, starts, numbers: starts.map((_, i) => stored.numbers[i] ?? String(i + 1)) };
 }
 
 export function keepEditBase(cache: CacheStore, file: string, cwd: string, base: EditBase): void {
-  cache.set(cacheKeys.editBase(resolve(cwd, file)), base);
+  if (base.starts.some((start) => start > 0xffffffff)) return;
+  const numbers: Record<number, string> = {};
+  base.numbers.forEach((number, i) => {
+    if (number !== String(i + 1)) numbers[i] = number;
+  });
+  const starts = Buffer.from(Uint32Array.from(base.starts).buffer).toString('base64');
+  cache.set(cacheKeys.editBase(resolve(cwd, file)), { ...base, starts, numbers } satisfies StoredEditBase);
 }
 
 /** The section of the item at `position` (in file order) and its place in that section's list. */
