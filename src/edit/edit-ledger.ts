@@ -62,7 +62,10 @@ export interface EditOptions<R = EditResult> {
 
 /** An edit worked out, checked and ready to write. */
 interface Prepared {
-  newBytes: Buffer;
+  /** The file's new content, whole or in pieces. */
+  content: Buffer | readonly Buffer[];
+  /** The edit changes no byte (the value was already set). */
+  unchanged: boolean;
   before: Ledger;
   after: Ledger;
   edits: LedgerEdit[];
@@ -103,7 +106,14 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
     const item = await openItem?.(bytes);
     const made = item && (await editOneItem(bytes, item, make, isRefused));
     if (!item || !made) return undefined;
-    return { newBytes: made.newBytes, before: item.before.ledger, after: made.after.ledger, edits: [made.edit], written: () => item.written(made.newBytes, made.text, made.after) };
+    return {
+      content: made.newContent,
+      unchanged: made.text === item.text,
+      before: item.before.ledger,
+      after: made.after.ledger,
+      edits: [made.edit],
+      written: () => item.written(made.newContent, made.text, made.after),
+    };
   };
   const result = await editWith(file, (ledger) => [make(ledger)], {
     ...rest,
@@ -142,14 +152,13 @@ async function editWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[
       const bytes = read();
       options.checkBase?.(bytes);
       const prepared = (await throughItem?.(bytes)) ?? (await throughLedger(bytes, makeEdits, options));
-      const { newBytes } = prepared;
       options.beforeWrite?.();
       if (!fileHolds(target, bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       // Compared once more right before the rename: an edit made during the fsync is not lost either.
-      if (!newBytes.equals(bytes) && !writeFileAtomic(target, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
+      if (!prepared.unchanged && !writeFileAtomic(target, prepared.content, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
       const result = { file, before: prepared.before, after: prepared.after, edits: prepared.edits };
-      if (!newBytes.equals(bytes)) {
+      if (!prepared.unchanged) {
         await prepared.written?.();
         options.afterWrite?.(result);
       }
@@ -194,5 +203,5 @@ async function throughLedger(bytes: Buffer, makeEdits: (ledger: Ledger) => Ledge
   if (introduced.length || !after.ledger) {
     throw new UserError('EDIT_REFUSED', '这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
   }
-  return { newBytes, before: before.ledger, after: after.ledger, edits };
+  return { content: newBytes, unchanged: newBytes.equals(bytes), before: before.ledger, after: after.ledger, edits };
 }

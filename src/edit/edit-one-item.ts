@@ -34,7 +34,7 @@ export interface OpenedItem {
   /** Reads another text for the item in its place; undefined unless it still stands alone as the same one item. */
   reread(text: string): Promise<ItemReading | undefined>;
   /** After the new bytes are written: keeps what the cache knows of the file current, so the next edit and view start warm. */
-  written(newBytes: Buffer, text: string, after: ItemReading): Promise<void>;
+  written(newContent: readonly Buffer[], text: string, after: ItemReading): Promise<void>;
 }
 
 /** What the edit-ledger.ts path counts as a finding an edit may not bring. */
@@ -43,7 +43,7 @@ export type RefusedFinding = (d: Diagnostic) => boolean;
 const findingKey = (d: Diagnostic) => `${d.code} ${d.message}`;
 
 /**
- * The new bytes of the file and the item before and after, or undefined to
+ * The file's new content and the item before and after, or undefined to
  * leave the decision to the whole-ledger path. Yes only when the edited text
  * reads as exactly the intended change and brings no finding the item did not
  * have: then, as the findings of one item depend on the item, the plan, the
@@ -55,7 +55,7 @@ export async function editOneItem(
   item: OpenedItem,
   makeEdit: (ledger: Ledger) => LedgerEdit,
   refused: RefusedFinding,
-): Promise<{ newBytes: Buffer; edit: LedgerEdit; text: string; after: ItemReading } | undefined> {
+): Promise<{ newContent: readonly Buffer[]; edit: LedgerEdit; text: string; after: ItemReading } | undefined> {
   // Called on the item alone: what it reads of the ledger (plan year, registry, the item) is all there.
   const edit = makeEdit(item.before.ledger);
   if (!item.before.ledger.items.some((i) => i.number === edit.item)) return undefined;
@@ -65,6 +65,7 @@ export async function editOneItem(
   if (!after || !isDeepStrictEqual(after.value, applyEditToItemValue(item.before.value, edit, (s) => STATUS_LABELS[s]))) return undefined;
   const had = new Set(item.before.diagnostics.filter(refused).map(findingKey));
   if (after.diagnostics.some((d) => refused(d) && !had.has(findingKey(d)))) return undefined;
-  const newBytes = Buffer.concat([bytes.subarray(0, item.start), Buffer.from(text, 'utf8'), bytes.subarray(item.end)]);
-  return { newBytes, edit, text, after };
+  // The file's new content in pieces: the bytes around the item are the old ones, not copied.
+  const newContent = [bytes.subarray(0, item.start), Buffer.from(text, 'utf8'), bytes.subarray(item.end)];
+  return { newContent, edit, text, after };
 }

@@ -64,7 +64,7 @@ function canAccess(path: string): boolean {
  * then rename over the target. Returns false, writing nothing, when
  * `unchangedSince` no longer matches the file right before the rename.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): boolean {
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): boolean {
   assertWritable(file);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let old;
@@ -87,7 +87,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'EPERM') throw cause;
     }
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    // In pieces as given: a large ledger with one item changed is written without first being copied whole.
+    for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content) writeSync(fd, piece);
     fsyncSync(fd);
   } catch (cause) {
     closeSync(fd);

@@ -74,9 +74,9 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
     eol: base.eol,
     before,
     reread: async (edited) => (standsAlone(edited, text, number) ? read(edited) : undefined),
-    written: async (newBytes, edited, after) => {
+    written: async (newContent, edited, after) => {
       // The new bytes keep every promise of the base: the same items in the same order, this one still one item of its number.
-      keepEditBase(cache, file, cwd, baseAfterEdit(found, contentHash(newBytes), position, Buffer.byteLength(edited, 'utf8') - (end - start)));
+      keepEditBase(cache, file, cwd, baseAfterEdit(found, contentHash(newContent), position, Buffer.byteLength(edited, 'utf8') - (end - start)));
       await keepEditedRow(cache, file, found, calendar, { old: contentHash(Buffer.from(text, 'utf8')), hash: contentHash(Buffer.from(edited, 'utf8')), value: after.value, section: place.section }, today, cwd);
     },
   };
