@@ -5,7 +5,7 @@ import { CacheStore } from '../../src/cache/cache-store.js';
 import { calendarFingerprint } from '../../src/cache/fingerprints.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { git, gitRepo, tempDir } from '../helpers/temp.js';
 // @ts-expect-error: a plain script without types
 import { generate } from '../bench/generate-ledger.mjs';
 
@@ -109,6 +109,26 @@ describe('an edit through its item alone says and writes what an edit reading th
     const whole = await gongkai(cold, false, args);
     expect(answer(fast)).toEqual(answer(whole));
     expect(fast.written).toBe(text);
+  });
+
+  it('--commit: the same commit, with the same message, from the item alone', async () => {
+    const files = { 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY), '.gitignore': 'cache/\n' };
+    const warm = gitRepo(files);
+    const cold = gitRepo(files);
+    expect((await gongkai(warm, true, ['status'])).code).toBeLessThan(2);
+    const withoutHash = (text: string) => text.replace(/已提交 [0-9a-f]+/, '已提交 …');
+    for (const args of [
+      ['done', '22', '--on', '2021-10-02', '--commit'],
+      ['note', '12', '--dept', '国际合作司', '--on', '2021-10-08', '平台改版上线', '--commit'],
+    ]) {
+      const fast = await gongkai(warm, true, args);
+      const whole = await gongkai(cold, false, args);
+      expect(fast.code).toBe(0);
+      expect(fast.modelled).toBeLessThanOrEqual(3);
+      expect({ ...answer(fast), out: withoutHash(fast.out) }).toEqual({ ...answer(whole), out: withoutHash(whole.out) });
+      const committed = (dir: string) => ({ message: git(dir, 'log', '-1', '--format=%B'), files: git(dir, 'show', '--name-only', '--format=', 'HEAD'), left: git(dir, 'status', '--porcelain') });
+      expect(committed(warm)).toEqual(committed(cold));
+    }
   });
 
   it('one edit after another, with hand edits between, each the same as cold; views after them the same too', async () => {
