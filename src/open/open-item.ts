@@ -34,9 +34,8 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
   const { cwd } = ctx.io;
   const today = beijingToday(ctx.io.now());
   const calendar = calendarFingerprint(file, cwd);
-  const hash = contentHash(bytes);
   let base = storedEditBase(cache, file, cwd);
-  if (!base || base.hash !== hash || base.cwd !== cwd || base.registryHash !== registryHashOf(base, file, cwd)) {
+  if (!base || base.cwd !== cwd || base.hash !== contentHash(bytes) || base.registryHash !== registryHashOf(base, file, cwd)) {
     // Changed by hand since (or never edited): the index reads the items that changed and vouches for the rest.
     base = (await indexedLedger(cache, file, calendar, today, cwd, bytes))?.editBase();
     if (!base) return undefined;
