@@ -189,5 +189,12 @@ describe('the work of a one-item edit follows the item, not the ledger', () => {
     const store = new CacheStore(join(dir, 'cache'), 200 * 1024 * 1024);
     const indexed = await indexedLedger(store, join(dir, 'ledger.yaml'), calendarFingerprint('ledger.yaml', dir), '2021-10-08', dir);
     expect(indexed).toMatchObject({ parsed: 0 });
+    // The same edits reading the whole ledger each time: the same words, the same bytes.
+    const cold = tempDir({ 'ledger.yaml': ledger, 'departments.yaml': readFileSync(join(dir, 'departments.yaml')) });
+    expect(answer(await gongkai(cold, false, ['note', '7', '--dept', '信息中心', '--on', '2021-10-01', '已报送']))).toEqual(answer(first));
+    expect(answer(await gongkai(cold, false, ['set', '8', '--due', '2021-12-20', '--force']))).toEqual(answer(second));
+    writeFileSync(join(cold, 'ledger.yaml'), handEdited);
+    expect(answer(await gongkai(cold, false, ['set', '7', '--status', '推进中']))).toEqual(answer(third));
+    expect(answer(await gongkai(cold, false, ['status', '--format', 'json']))).toEqual(answer(await gongkai(dir, true, ['status', '--format', 'json'])));
   });
 });
