@@ -18,6 +18,8 @@ export const cacheKeys = {
   itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${absolutePath}`,
   /** Rows added to that index since it was written (items edited since): one entry per path. */
   itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${absolutePath}`,
+  /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */
+  editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */
   located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
   /** Which registry file a ledger text names. */

@@ -19,6 +19,7 @@ import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { openLedger } from '../open/open-ledger.js';
+import { openItem } from '../open/open-item.js';
 import { periodOf, recordDate } from './record-date.js';
 import { defaultAsOf } from '../model/plan-year.js';
 
@@ -117,7 +118,7 @@ function commitMessage(edit: LedgerEdit, result: EditResult, changes: Change[]):
 }
 
 /** Applies one edit, prints what changed, commits when asked (--commit or `commit: true` in gongkai.yaml). */
-export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boolean | undefined): Promise<ExitCode> {
+export async function runEdit(ctx: CommandContext, item: string, typed: TypedEdit, commit: boolean | undefined): Promise<ExitCode> {
   const { file, config } = await locateLedger(ctx);
   if (file === '-') throw new UserError('LEDGER_NOT_FOUND', '不能编辑标准输入；用 --ledger 指定台账文件');
   const wantCommit = commit ?? config.commit ?? false;
@@ -137,6 +138,8 @@ export async function runEdit(ctx: CommandContext, typed: TypedEdit, commit: boo
     result = await editLedgerFile(file, (ledger) => typed(ledger, (note) => understood.set(`${note.file}\0${note.message}`, note), dated(ledger), asOf(ledger)), {
       cwd: ctx.io.cwd,
       open,
+      // The item alone when the cache vouches for the rest of the file (open/open-item.ts); the whole ledger otherwise.
+      openItem: (bytes) => openItem(ctx, file, config.graceDays, bytes, item),
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
       afterWrite:
@@ -186,6 +189,7 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
   }
   return runEdit(
     ctx,
+    item,
     (ledger, understood, dated, asOf) => {
       const edit: LedgerEdit = { item };
       if (status) edit.status = status;
@@ -209,7 +213,7 @@ export async function setCommand(ctx: CommandContext, item: string, options: Set
 
 /** `gongkai done ITEM [--on DATE]` */
 export async function doneCommand(ctx: CommandContext, item: string, options: { on?: string; commit?: boolean }): Promise<ExitCode> {
-  return runEdit(ctx, (_ledger, _understood, dated) => ({ item, status: 'done', doneOn: dated(options.on, '--on') }), options.commit);
+  return runEdit(ctx, item, (_ledger, _understood, dated) => ({ item, status: 'done', doneOn: dated(options.on, '--on') }), options.commit);
 }
 
 export interface PostponeOptions {
@@ -232,6 +236,7 @@ function rejectRequest(ctx: CommandContext, item: string, options: PostponeOptio
   if (!reason) throw new UserError('OPTION_INVALID', '驳回延期申请须写明理由：--reason 理由');
   return runEdit(
     ctx,
+    item,
     (ledger, _understood, dated) => {
       const found = itemOf(ledger, item);
       if (found && !pendingRequest(found)) throw new UserError('EDIT_REFUSED', `第 ${item} 项没有待批准的延期申请，无可驳回`);
@@ -249,6 +254,7 @@ export async function postponeCommand(ctx: CommandContext, item: string, options
   const today = beijingToday(ctx.io.now());
   return runEdit(
     ctx,
+    item,
     (ledger, _understood, dated) => {
       const found = itemOf(ledger, item);
       // Without --to or --reason, the department's pending request supplies them: this approves it.
@@ -275,6 +281,7 @@ export async function noteCommand(ctx: CommandContext, item: string, text: strin
   if (!note) throw new UserError('OPTION_INVALID', '进展内容不能为空');
   return runEdit(
     ctx,
+    item,
     (ledger, understood, dated) => ({
       item,
       note: { date: dated(options.on, '--on'), dept: typedDepartment(options.dept, ledger, understood, '--dept'), note },

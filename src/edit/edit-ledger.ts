@@ -12,10 +12,12 @@ import { acquireLock } from './file-lock.js';
 import type { LedgerEdit } from '../model/ledger-edit.js';
 import { applyEditToValue } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
-import { assertWritable, writeFileAtomic } from './write-file-atomic.js';
+import { assertWritable, fileHolds, writeFileAtomic } from './write-file-atomic.js';
+import { editOneItem, type OpenedItem } from './edit-one-item.js';
 
 export interface EditResult {
   file: string;
+  /** The ledger before and after: of the edited item alone when the edit read only that item (edit-one-item.ts). */
   before: Ledger;
   after: Ledger;
   itemBefore: Item;
@@ -54,6 +56,21 @@ export interface EditOptions<R = EditResult> {
   checkBase?: (bytes: Buffer) => void;
   /** Called under the lock right after the write (--commit commits here, so no other edit can slip in between). */
   afterWrite?: (result: R) => void;
+  /** Finds the edited item in the bytes without reading the rest of the ledger; undefined when it cannot (then the whole ledger is read). */
+  openItem?: (bytes: Buffer) => Promise<OpenedItem | undefined>;
+}
+
+/** An edit worked out, checked and ready to write. */
+interface Prepared {
+  /** The file's new content, whole or in pieces. */
+  content: Buffer | readonly Buffer[];
+  /** The edit changes no byte (the value was already set). */
+  unchanged: boolean;
+  before: Ledger;
+  after: Ledger;
+  edits: LedgerEdit[];
+  /** Called once the new bytes are written, before afterWrite. */
+  written?: () => Promise<void>;
 }
 
 const BOM = '\uFEFF';
@@ -62,10 +79,12 @@ const ATTEMPTS = 5;
 /** Warnings an edit may not introduce: resolving a group the item does not name is a slip, not a choice. */
 const REFUSED_WARNINGS = new Set(['RESOLUTION_UNUSED']);
 const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
+/** A finding an edit may not bring into the ledger. */
+const isRefused = (d: Diagnostic) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code);
 
 async function loadChecked(bytes: Buffer, options: Pick<EditOptions<unknown>, 'open'>) {
   const loaded = await options.open(bytes);
-  return { ...loaded, errors: loaded.diagnostics.filter((d) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code)) };
+  return { ...loaded, errors: loaded.diagnostics.filter(isRefused) };
 }
 
 /**
@@ -80,11 +99,26 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
     const itemBefore = result.before.items.find((i) => i.number === edit.item)!;
     return { file, before: result.before, after: result.after, itemBefore, itemAfter: result.after.items.find((i) => i.number === edit.item)!, edit };
   };
-  const { afterWrite, ...rest } = options;
-  const result = await editLedgerFileWith(file, (ledger) => [typeof makeEdit === 'function' ? makeEdit(ledger) : makeEdit], {
+  const { afterWrite, openItem, ...rest } = options;
+  const make = (ledger: Ledger) => (typeof makeEdit === 'function' ? makeEdit(ledger) : makeEdit);
+  // The item alone when the cache can vouch for the rest of the file; else (and whenever it steps aside) the whole ledger.
+  const throughItem = async (bytes: Buffer): Promise<Prepared | undefined> => {
+    const item = await openItem?.(bytes);
+    const made = item && (await editOneItem(bytes, item, make, isRefused));
+    if (!item || !made) return undefined;
+    return {
+      content: made.newContent,
+      unchanged: made.text === item.text,
+      before: item.before.ledger,
+      after: made.after.ledger,
+      edits: [made.edit],
+      written: () => item.written(made.newContent, made.text, made.after),
+    };
+  };
+  const result = await editWith(file, (ledger) => [make(ledger)], {
     ...rest,
     ...(afterWrite ? { afterWrite: (written: EditsResult) => afterWrite(single(written)) } : {}),
-  });
+  }, openItem ? throughItem : undefined);
   return single(result);
 }
 
@@ -93,7 +127,12 @@ export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledg
  * same guarantees as one edit. The edits are worked out from the ledger as read
  * under the lock, so a change made meanwhile is seen, never overwritten.
  */
-export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<EditsResult> {
+export function editLedgerFileWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<EditsResult> {
+  return editWith(file, makeEdits, options);
+}
+
+/** The edit under the lock, worked out by `throughItem` when it can, else from the whole ledger. */
+async function editWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>, throughItem?: (bytes: Buffer) => Promise<Prepared | undefined>): Promise<EditsResult> {
   // Through a symlink to the file itself: the rename must replace the ledger, not the link.
   const target = realpathSync(resolve(options.cwd, file));
   // Before the lock: a FIFO, a device, a read-only ledger or folder is refused at once, with nothing created beside it.
@@ -112,38 +151,17 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
     const outcome = await (async () => {
       const bytes = read();
       options.checkBase?.(bytes);
-      const raw = bytes.toString('utf8');
-      const bom = raw.startsWith(BOM) ? BOM : '';
-      let text = raw.slice(bom.length);
-      const before = await loadChecked(bytes, options);
-      if (!before.ledger) throw new UserError('LEDGER_HAS_ERRORS', '台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
-      // What was typed may need the ledger to be understood: a department's short name, a date without its year.
-      const edits = makeEdits(before.ledger);
-      let expected = before.value;
-      for (const edit of edits) {
-        const edited = applyEditToText(text, edit, edit.status ? STATUS_LABELS[edit.status] : undefined);
-        if (!before.ledger.items.some((i) => i.number === edit.item) || 'missing' in edited) throw new UserError('ITEM_NOT_FOUND', `台账中没有第 ${edit.item} 项`);
-        text = edited.text;
-        expected = applyEditToValue(expected, edit, (s) => STATUS_LABELS[s]);
-      }
-      const newBytes = Buffer.from(bom + text, 'utf8');
-      const after = await loadChecked(newBytes, options);
-      // The file must now read as exactly the old value with the intended changes, nothing else.
-      if (after.value === undefined || !isDeepStrictEqual(after.value, expected)) {
-        throw new UserError('EDIT_REFUSED', '这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
-      }
-      const known = new Set(before.errors.map(errorKey));
-      const introduced = after.errors.filter((d) => !known.has(errorKey(d)));
-      if (introduced.length || !after.ledger) {
-        throw new UserError('EDIT_REFUSED', '这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
-      }
+      const prepared = (await throughItem?.(bytes)) ?? (await throughLedger(bytes, makeEdits, options));
       options.beforeWrite?.();
-      if (!read().equals(bytes)) return 'changed' as const;
+      if (!fileHolds(target, bytes)) return 'changed' as const;
       // Nothing to change (the value was already set): leave the file, its inode and mtime alone.
       // Compared once more right before the rename: an edit made during the fsync is not lost either.
-      if (!newBytes.equals(bytes) && !writeFileAtomic(target, newBytes, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
-      const result = { file, before: before.ledger, after: after.ledger, edits };
-      if (!newBytes.equals(bytes)) options.afterWrite?.(result);
+      if (!prepared.unchanged && !writeFileAtomic(target, prepared.content, { unchangedSince: bytes, afterSync: options.duringWrite })) return 'changed' as const;
+      const result = { file, before: prepared.before, after: prepared.after, edits: prepared.edits };
+      if (!prepared.unchanged) {
+        await prepared.written?.();
+        options.afterWrite?.(result);
+      }
       return result;
     })().finally(unlock);
     if (outcome !== 'changed') return outcome;
@@ -152,4 +170,38 @@ export async function editLedgerFileWith(file: string, makeEdits: (ledger: Ledge
     'WRITE_RACE', `台账在 gongkai 修改它的同时被别的程序接连改动（试了 ${ATTEMPTS} 次，每次写入前文件都已变了）；为了不覆盖别人的修改，这次没有写入。请等其他程序停止写入后再试`,
     ExitCode.CannotRun,
   );
+}
+
+/**
+ * The edit worked out on the whole ledger: read and checked before and after,
+ * refused if the new text does not read as exactly the intended change or
+ * brings a finding the ledger did not have.
+ */
+async function throughLedger(bytes: Buffer, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<Prepared> {
+  const raw = bytes.toString('utf8');
+  const bom = raw.startsWith(BOM) ? BOM : '';
+  let text = raw.slice(bom.length);
+  const before = await loadChecked(bytes, options);
+  if (!before.ledger) throw new UserError('LEDGER_HAS_ERRORS', '台账有错误，无法编辑；先运行 gongkai validate', ExitCode.CannotRun, before.errors, before.texts);
+  // What was typed may need the ledger to be understood: a department's short name, a date without its year.
+  const edits = makeEdits(before.ledger);
+  let expected = before.value;
+  for (const edit of edits) {
+    const edited = applyEditToText(text, edit, edit.status ? STATUS_LABELS[edit.status] : undefined);
+    if (!before.ledger.items.some((i) => i.number === edit.item) || 'missing' in edited) throw new UserError('ITEM_NOT_FOUND', `台账中没有第 ${edit.item} 项`);
+    text = edited.text;
+    expected = applyEditToValue(expected, edit, (s) => STATUS_LABELS[s]);
+  }
+  const newBytes = Buffer.from(bom + text, 'utf8');
+  const after = await loadChecked(newBytes, options);
+  // The file must now read as exactly the old value with the intended changes, nothing else.
+  if (after.value === undefined || !isDeepStrictEqual(after.value, expected)) {
+    throw new UserError('EDIT_REFUSED', '这项修改无法只改动相应的几行（台账的写法超出了 gongkai 能精确编辑的范围），未写入；请手工编辑', ExitCode.CannotRun);
+  }
+  const known = new Set(before.errors.map(errorKey));
+  const introduced = after.errors.filter((d) => !known.has(errorKey(d)));
+  if (introduced.length || !after.ledger) {
+    throw new UserError('EDIT_REFUSED', '这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
+  }
+  return { content: newBytes, unchanged: newBytes.equals(bytes), before: before.ledger, after: after.ledger, edits };
 }

@@ -29,21 +29,29 @@ export function applyEditToValue(value: unknown, edit: LedgerEdit, statusWord: (
   // A ledger with errors can still be edited: a section or item that is not a map (a bare `-`) is skipped, not read.
   const maps = (list: unknown): Raw[] => (Array.isArray(list) ? list.filter((x): x is Raw => x !== null && typeof x === 'object' && !Array.isArray(x)) : []);
   for (const section of maps(copy.sections)) {
-    for (const item of maps(section.items)) {
-      if (String(item.number) !== edit.item) continue;
-      if (edit.status) item.status = statusWord(edit.status);
-      if (edit.due) item.due = edit.due;
-      if (edit.doneOn) item.done_on = edit.doneOn;
-      if (edit.resolve) item.resolve = { ...((item.resolve as Raw | null) ?? {}), [edit.resolve.group]: edit.resolve.departments };
-      if (edit.postpone) {
-        item.due = edit.postpone.to;
-        item.postponements = [...((item.postponements as unknown[] | null) ?? []), postponementValue(edit.postpone)];
-      }
-      if (edit.requestPostponement) item.postponement_requests = [...((item.postponement_requests as unknown[] | null) ?? []), { ...edit.requestPostponement }];
-      if (edit.rejectPostponement) item.postponement_rejections = [...((item.postponement_rejections as unknown[] | null) ?? []), rejectionValue(edit.rejectPostponement)];
-      if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
-      if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
-    }
+    for (const item of maps(section.items)) if (String(item.number) === edit.item) editItemValue(item, edit, statusWord);
   }
   return copy;
+}
+
+/** The same for one item's plain value (the edit made through the item alone, edit-one-item.ts). */
+export function applyEditToItemValue(value: unknown, edit: LedgerEdit, statusWord: (s: Status) => string): unknown {
+  const copy = structuredClone(value) as Raw;
+  editItemValue(copy, edit, statusWord);
+  return copy;
+}
+
+function editItemValue(item: Raw, edit: LedgerEdit, statusWord: (s: Status) => string): void {
+  if (edit.status) item.status = statusWord(edit.status);
+  if (edit.due) item.due = edit.due;
+  if (edit.doneOn) item.done_on = edit.doneOn;
+  if (edit.resolve) item.resolve = { ...((item.resolve as Raw | null) ?? {}), [edit.resolve.group]: edit.resolve.departments };
+  if (edit.postpone) {
+    item.due = edit.postpone.to;
+    item.postponements = [...((item.postponements as unknown[] | null) ?? []), postponementValue(edit.postpone)];
+  }
+  if (edit.requestPostponement) item.postponement_requests = [...((item.postponement_requests as unknown[] | null) ?? []), { ...edit.requestPostponement }];
+  if (edit.rejectPostponement) item.postponement_rejections = [...((item.postponement_rejections as unknown[] | null) ?? []), rejectionValue(edit.rejectPostponement)];
+  if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
+  if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
 }

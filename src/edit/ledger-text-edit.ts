@@ -155,15 +155,21 @@ export function applyEditToText(text: string, edit: LedgerEdit, statusWord: stri
   const region = layout && itemNumbered(layout, edit.item);
   if (region) {
     // Only the item's own lines go through the position-keeping parser (it takes ~2 s on 10,000 items).
-    const item = firstSequenceItem(parseDocument(text.slice(region.start, region.end), { keepSourceTokens: true }));
-    if (item?.items.length) {
-      const edited = editItem(text.slice(region.start, region.end), item, edit, statusWord, eol);
-      return { text: text.slice(0, region.start) + edited + text.slice(region.end) };
-    }
+    const edited = applyEditToItemText(text.slice(region.start, region.end), edit, statusWord, eol);
+    if (edited !== undefined) return { text: text.slice(0, region.start) + edited + text.slice(region.end) };
   }
   const item = findItemMap(parseDocument(text, { keepSourceTokens: true }), edit.item);
   if (!item || !item.items.length) return { missing: true };
   return { text: editItem(text, item, edit, statusWord, eol) };
+}
+
+/**
+ * Applies an edit to one item's text as the layout cuts it (its dash line and
+ * the lines under it); undefined when that text does not parse as one item.
+ */
+export function applyEditToItemText(itemText: string, edit: LedgerEdit, statusWord: string | undefined, eol: string): string | undefined {
+  const item = firstSequenceItem(parseDocument(itemText, { keepSourceTokens: true }));
+  return item?.items.length ? editItem(itemText, item, edit, statusWord, eol) : undefined;
 }
 
 function firstSequenceItem(doc: ReturnType<typeof parseDocument>): YAMLMap | undefined {

@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
@@ -64,7 +64,7 @@ function canAccess(path: string): boolean {
  * then rename over the target. Returns false, writing nothing, when
  * `unchangedSince` no longer matches the file right before the rename.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): boolean {
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): boolean {
   assertWritable(file);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let old;
@@ -87,7 +87,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'EPERM') throw cause;
     }
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    // In pieces as given: a large ledger with one item changed is written without first being copied whole.
+    for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content) writeSync(fd, piece);
     fsyncSync(fd);
   } catch (cause) {
     closeSync(fd);
@@ -102,7 +103,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     options.afterSync?.();
     if (options.unchangedSince) watched = openSync(file, 'r');
     // Compared again here, after the slow fsync: the window left is this read and the rename.
-    if (options.unchangedSince && !sameBytes(file, options.unchangedSince)) {
+    if (options.unchangedSince && !fileHolds(file, options.unchangedSince)) {
       rmSync(temp, { force: true });
       closeSync(watched!);
       return false;
@@ -134,21 +135,49 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
 function keepConcurrentWrite(file: string, fd: number, expected: Buffer): void {
   let replaced: Buffer;
   try {
+    if (holds(fd, expected)) return;
     replaced = readFileSync(fd);
   } finally {
     closeSync(fd);
   }
-  if (replaced.equals(expected)) return;
   const kept = join(dirname(file), `${basename(file)}.concurrent-${process.pid}-${randomBytes(4).toString('hex')}`);
   writeFileAtomic(kept, replaced, { exclusive: true });
   throw new UserError('WRITE_RACE', `写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);
 }
 
-function sameBytes(file: string, bytes: Buffer): boolean {
+/**
+ * Whether the file still holds exactly these bytes: false too when it is no
+ * longer a regular file or cannot be read. Opened without blocking, so a FIFO
+ * put in its place cannot hang the edit.
+ */
+export function fileHolds(file: string, bytes: Buffer): boolean {
+  let fd;
   try {
-    return readFileSync(file).equals(bytes);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return false;
+  }
+  try {
+    return fstatSync(fd).isFile() && holds(fd, bytes);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Compares the file open at `fd` with `bytes`, a piece at a time: no copy of a
+ * large ledger is made just to compare it. Reads at explicit positions, so the
+ * handle's own position stays where it was.
+ */
+function holds(fd: number, bytes: Buffer): boolean {
+  const piece = Buffer.allocUnsafe(Math.min(1 << 20, bytes.length + 1));
+  for (let at = 0; ; ) {
+    const n = readSync(fd, piece, 0, piece.length, at);
+    if (n === 0) return at === bytes.length;
+    if (at + n > bytes.length || !piece.subarray(0, n).equals(bytes.subarray(at, at + n))) return false;
+    at += n;
   }
 }
 

@@ -26,6 +26,7 @@ import { readSourceFile } from '../read/read-file.js';
 import { isPlainUtf8 } from '../read/decode-text.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
+import { sectionSizesOf, type EditBase } from './edit-base.js';
 
 /** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
 export type ItemRow =
@@ -113,15 +114,24 @@ export interface IndexedLedger {
    * view that lists a few items needs, without modelling the rest.
    */
   ledgerOf(positions: readonly number[], known?: (hash: string) => unknown): Promise<Ledger>;
+  /** What an edit of one item needs of the rest of this text (edit-base.ts); undefined when the text does not meet what a base promises. */
+  editBase(): EditBase | undefined;
 }
 
 interface FileState {
   bytes: Uint8Array;
+  /** Content hash of the ledger's bytes, and of the registry's ('' when inline). */
+  hash: string;
+  registryHash: string;
   contentKey: string;
   skeleton: string;
   /** Each item's bytes. */
   chunks: Uint8Array[];
   hashes: string[];
+  /** The number written on each item's dash line, and where that line starts. */
+  numbers: (string | undefined)[];
+  starts: number[];
+  eol: LedgerLayout['eol'];
   setting: string;
 }
 
@@ -162,13 +172,21 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
   const chunks = layout.items.map((item) => bytes.subarray(item.start, item.end));
   return {
     bytes,
+    hash: sources[0]!.hash,
+    registryHash,
     contentKey: contentKeyOf(sources, cwd),
     skeleton: skeletonIdentity(bytes, layout),
     chunks,
     hashes: chunks.map(contentHash),
-    setting: `${registryHash}|${calendar}|${today}|${cwd}`,
+    numbers: layout.items.map((item) => item.number),
+    starts: layout.items.map((item) => item.start),
+    eol: layout.eol,
+    setting: rowsSetting(registryHash, calendar, today, cwd),
   };
 }
+
+/** What every row depends on besides its item (StoredIndex.setting). */
+const rowsSetting = (registryHash: string, calendar: string, today: string, cwd: string) => `${registryHash}|${calendar}|${today}|${cwd}`;
 
 /** The stored index of a file. */
 function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
@@ -202,6 +220,7 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   };
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
+  let stamp = stored.stamp;
   const missing = state.hashes.map((hash, i) => (packed(hash) ? -1 : i)).filter((i) => i >= 0);
   if (missing.length) {
     const { itemRow } = await import('./item-row.js');
@@ -218,15 +237,21 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
       const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: state.hashes.map((hash) => packed(hash)!) };
       cache.set(cacheKeys.itemIndex(resolve(cwd, file)), folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
+      stamp = folded.stamp;
     } else cache.set(deltaKey, delta);
   }
-  return answer(stored, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry, parsed, today, cwd);
+  return answer({ ...stored, stamp }, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry, parsed, today, cwd);
 }
 
 /** One chunk's value; undefined unless it is a one-entry list. */
 function chunkValue(chunk: Uint8Array): unknown {
+  return itemTextValue(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8'));
+}
+
+/** One item's text (as the layout cuts it) read on its own, as the index reads it; undefined unless it is a one-entry list. */
+export function itemTextValue(text: string): unknown {
   try {
-    const value = loadYamlValue(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8'));
+    const value = loadYamlValue(text);
     return Array.isArray(value) && value.length === 1 && value[0] !== undefined ? value[0] : undefined;
   } catch {
     return undefined;
@@ -272,7 +297,55 @@ async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], re
     await resolveRelativeDues(ledger, cwd);
     return ledger;
   };
-  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed, registry, ledgerOf };
+  const editBase = (): EditBase | undefined => {
+    // Every chunk an item numbered on its dash line, no number twice: an edit's item is then found by the layout alone.
+    const numbers = new Set<string>();
+    for (let chunk = 0; chunk < rows.length; chunk++) {
+      const number = rows[chunk]!.number;
+      if (number === null || number !== state.numbers[chunk] || numbers.has(number)) return undefined;
+      numbers.add(number);
+    }
+    const sectionSizes = sectionSizesOf(stored.sectionOf, stored.sections.length);
+    if (!sectionSizes) return undefined;
+    return {
+      hash: state.hash,
+      registryHash: state.registryHash,
+      cwd,
+      displayFile: stored.displayFile,
+      registryFile: stored.registryFile,
+      registryValue: stored.registryValue,
+      planValue: stored.planValue,
+      sections: stored.sections,
+      sectionSizes,
+      starts: state.starts,
+      numbers: [...numbers],
+      eol: state.eol,
+      index: { stamp: stored.stamp, setting: stored.setting },
+    };
+  };
+  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed, registry, ledgerOf, editBase };
+}
+
+/**
+ * After an edit of one item made through an edit base: the row of its new
+ * text goes into the delta of the index the base came with, in place of its
+ * old text's row, so the next view parses nothing. Nothing is kept when that
+ * index has been rebuilt since, when `today` or the calendar differ from its
+ * own, or when the delta is due to be folded: the next view then parses the
+ * item itself, as after a hand edit.
+ */
+export async function keepEditedRow(cache: CacheStore, file: string, base: EditBase, calendar: string, edited: { old: string; hash: string; value: unknown; section: number }, today: string, cwd: string): Promise<void> {
+  const index = base.index;
+  if (!index || index.setting !== rowsSetting(base.registryHash, calendar, today, cwd)) return;
+  const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
+  const delta = cache.get<IndexDelta>(deltaKey)?.value;
+  if (delta?.stamp !== index.stamp || Object.keys(delta.rows).length + 1 >= foldAt(base.starts.length)) return;
+  const { itemRow } = await import('./item-row.js');
+  const setting: RowSetting = { file: base.displayFile, planValue: base.planValue, section: base.sections[edited.section]!, registry: registryFromValue(base.registryValue), registryFile: base.registryFile, today, cwd };
+  // No other item has the old text (numbers are unique): its row goes, so the delta stays the size of what changed.
+  delete delta.rows[edited.old];
+  delta.rows[edited.hash] = packRow(await itemRow(edited.value, setting));
+  cache.set(deltaKey, delta);
 }
 
 /** What the full load of a ledger gives the index builder. */
