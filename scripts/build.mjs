@@ -71,11 +71,17 @@ const code = new Map(built.outputFiles.map((file) => [chunkId(file.path.slice(RO
 
 // ---- Packs --------------------------------------------------------------------------------------------
 // What the everyday views run without their cache, besides the start: reached from the start's lazy
-// imports, but not through another command (src/commands/, src/cli/) nor into a chunk holding one of
-// these — read only to point at a problem, to write a document or to import a notice.
+// imports, but not into what the command line loads on demand (the other commands, help, completion:
+// the modules src/cli/ imports lazily) nor into a chunk holding one of these — read only to point at a
+// problem, to write a document or to import a notice.
 const RARELY_RUN = [/^src\/notice\//, /opencc-js/, /^node_modules\/yaml\//, /^node_modules\/docx\//, /^src\/render\/(docx|xlsx|html)\//, /^src\/read\/(locate-diagnostics|parse-yaml-precisely)\.ts$/];
+const ON_DEMAND = new Set(
+  ['main.ts', 'program.ts'].flatMap((file) =>
+    [...readFileSync(join(ROOT, 'src', 'cli', file), 'utf8').matchAll(/import\('(\.\.?\/[^']+)\.js'\)/g)].map((m) => join('src', 'cli', `${m[1]}.ts`)),
+  ),
+);
 const internalImports = (output, kind) => outputs[output].imports.filter((i) => !i.external && (!kind || i.kind === kind)).map((i) => i.path);
-const isCommand = (output) => /^src\/(commands|cli)\//.test(outputs[output].entryPoint ?? '');
+const isOnDemand = (output) => ON_DEMAND.has(outputs[output].entryPoint ?? '');
 const isRare = (output) => Object.keys(outputs[output].inputs).some((source) => RARELY_RUN.some((pattern) => pattern.test(source)));
 
 /** Everything every command loads: the entry and what it imports statically. */
@@ -89,7 +95,7 @@ for (const queue = ['dist/gongkai.js']; queue.length; ) {
 const views = new Set();
 for (const queue = [...start].flatMap((output) => internalImports(output, 'dynamic-import')); queue.length; ) {
   const output = queue.pop();
-  if (start.has(output) || views.has(output) || isCommand(output) || isRare(output)) continue;
+  if (start.has(output) || views.has(output) || isOnDemand(output) || isRare(output)) continue;
   views.add(output);
   queue.push(...internalImports(output));
 }
