@@ -1,6 +1,6 @@
 // Builds the CLI into dist/: esbuild bundles src/ into chunks (an entry plus chunks loaded lazily, as
 // ES modules), each chunk is turned into a CommonJS function, and the functions are grouped into packs
-// that the loader (src/cli/start.ts, built to dist/gongkai.js) compiles with V8's code cache.
+// that the loader (src/cli/start.ts, built to dist/gongkai.cjs) compiles with V8's code cache.
 //   dist/gongkai.cjs      the loader (CommonJS: bin/gongkai.js requires it without node's ES module loader)
 //   dist/gongkai.js       the same for `import` (tests run many commands in one process through it)
 //   dist/packs/*.js       the packs: [chunk path, function, chunk path, function, …]

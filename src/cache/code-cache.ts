@@ -35,7 +35,12 @@ export class CodeCache {
     const store = this.store;
     if (!store) return;
     for (const { key, script } of this.uncached.splice(0)) {
-      const code = script.createCachedData();
+      let code: Buffer;
+      try {
+        code = script.createCachedData();
+      } catch {
+        continue; // Only the next start's speed suffers.
+      }
       if (code.length <= store.maxBytes / 8) store.setBytes(key, code);
     }
   }

@@ -1,5 +1,5 @@
 /**
- * The built command's loader (dist/gongkai.js; scripts/build.mjs bundles it apart from the rest). The CLI
+ * The built command's loader (dist/gongkai.cjs; scripts/build.mjs bundles it apart from the rest). The CLI
  * is built as esbuild's chunks, turned into CommonJS functions and grouped into a few packs: one for what
  * every command loads, one for what the everyday views load when the cache cannot answer, and the rest
  * one pack per chunk. A pack is one file, compiled with V8's code cache from gongkai's cache folder
