@@ -134,6 +134,12 @@ for (const [name, members] of groups) {
 }
 
 // ---- The loader ---------------------------------------------------------------------------------------
+/** What the loader needs to know of the packs: their files, and for each chunk its pack (an index) and whether it uses its URL. */
+function packTable(packOf, usesUrl) {
+  const files = [...new Set(Object.values(packOf))];
+  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl };
+}
+
 await build({
   entryPoints: { gongkai: 'src/cli/start.ts' },
   bundle: true,
@@ -144,7 +150,8 @@ await build({
   outExtension: { '.js': '.cjs' },
   minify,
   legalComments: 'none',
-  define: { ...define, __GONGKAI_PACKS__: JSON.stringify({ packOf, usesUrl }) },
+  // Each chunk's pack as an index into the list of packs: the loader is compiled without a code cache, so it is kept small.
+  define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl)) },
   logLevel: 'warning',
 });
 writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cjs';\n");

@@ -4,7 +4,7 @@ import { maxFileBytes, readBounded } from '../read/read-regular-file.js';
 
 /**
  * Writes to a standard stream. A pipe, socket or file is written with writeSync: node's stream for a pipe or
- * socket is a net.Socket, and loading `net` for it was a tenth of a warm status. A terminal (or any other
+ * socket is a net.Socket, and loading `net` for it took about 8 ms of a start. A terminal (or any other
  * kind of file), and everything after a write that did not go through at once (a non-blocking pipe that is
  * full, a reader that went away), go through node's stream as before: nothing is lost or reordered.
  */

@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { CodeCache } from '../cache/code-cache.js';
 import { openCache } from '../cache/open-cache.js';
 
-/** Written by the build: the pack file of each module (chunk paths from dist/), and the modules that use import.meta.url. */
-declare const __GONGKAI_PACKS__: { packOf: Record<string, string>; usesUrl: string[] };
+/** Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), and the modules that use import.meta.url. */
+declare const __GONGKAI_PACKS__: { files: string[]; packOf: Record<string, number>; usesUrl: string[] };
 
 type ModuleBody = (exports: object, require: (specifier: string) => unknown, module: { exports: unknown }, url: string | undefined) => void;
 
@@ -51,7 +51,7 @@ function load(id: string): unknown {
   const known = modules.get(id);
   if (known) return known.exports;
   if (!bodies.has(id)) {
-    const pack = __GONGKAI_PACKS__.packOf[id];
+    const pack = __GONGKAI_PACKS__.files[__GONGKAI_PACKS__.packOf[id] ?? -1];
     if (!pack) throw new Error(`gongkai 的构建缺少模块 ${id}，请重新构建（node scripts/build.mjs）`);
     readPack(pack);
   }
