@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import('../dist/gongkai.js').then((m) => m.main());
+// CommonJS (bin/package.json), as is the loader it requires: node starts them without its ES module loader.
+require('../dist/gongkai.cjs').main();

@@ -1,23 +1,50 @@
-// Bundles the CLI into dist/ (one entry plus lazily loaded chunks), so that
-// start-up reads a few files instead of hundreds of modules.
-import { build } from 'esbuild';
+// Builds the CLI into dist/: esbuild bundles src/ into chunks (an entry plus chunks loaded lazily, as
+// ES modules), each chunk is turned into a CommonJS function, and the functions are grouped into packs
+// that the loader (src/cli/start.ts, built to dist/gongkai.cjs) compiles with V8's code cache.
+//   dist/gongkai.cjs      the loader (CommonJS: bin/gongkai.js requires it without node's ES module loader)
+//   dist/gongkai.js       the same for `import` (tests run many commands in one process through it)
+//   dist/packs/*.js       the packs: [chunk path, function, chunk path, function, …]
+//   dist/metafile.json    esbuild's metafile (which sources each chunk holds, under its chunk path), plus
+//                         `packs`: the pack of each chunk; tests check what a command runs
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const minify = !process.env.GONGKAI_NO_MINIFY;
 
 /** A hash of everything the bundle is made from: cached results carry it, so a rebuilt gongkai never reads an older one's. */
 function buildIdentity() {
-  const root = new URL('..', import.meta.url).pathname;
   const hash = createHash('sha256');
-  const files = ['package.json', 'package-lock.json', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', String(f)))].sort();
+  const files = ['package.json', 'package-lock.json', ...readdirSync(join(ROOT, 'src'), { recursive: true }).map((f) => join('src', String(f)))].sort();
   for (const file of files) {
     if (!/\.(ts|json)$/.test(file)) continue;
-    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+    hash.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+/**
+ * commander requires node:child_process at load, for executable subcommands gongkai has none of; loading
+ * it was about 8 ms of every start. The module is required when commander would spawn, not before.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(eager)) throw new Error(`${args.path}: commander no longer requires child_process as this build expects; update lazyChildProcess`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+const define = { __GONGKAI_BUILD__: JSON.stringify(buildIdentity()) };
+rmSync(DIST, { recursive: true, force: true });
 const built = await build({
   entryPoints: { gongkai: 'src/cli/main.ts' },
   bundle: true,
@@ -28,22 +55,104 @@ const built = await build({
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   // Less source for V8 to parse at every start; stack traces are never shown to users.
-  minify: !process.env.GONGKAI_NO_MINIFY,
+  minify,
   legalComments: 'none',
   // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands.
   external: ['exceljs', 'exceljs/*'],
-  define: { __GONGKAI_BUILD__: JSON.stringify(buildIdentity()) },
+  define,
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
-  // Which sources each chunk holds: tests check what a command loads (a cold status loads no notice code).
   metafile: true,
+  write: false,
 });
-writeFileSync(new URL('../dist/metafile.json', import.meta.url), JSON.stringify(built.metafile));
-// CommonJS dependencies (commander) call require() for Node built-ins through esbuild's one require shim:
-// only the file holding that shim gets a real require, so the other chunks skip createRequire's path work at start.
-const REQUIRE = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\n";
-for (const output of Object.keys(built.metafile.outputs)) {
-  if (!output.endsWith('.js')) continue;
-  const path = new URL(`../${output}`, import.meta.url);
-  const code = readFileSync(path, 'utf8');
-  if (/typeof require\b/.test(code)) writeFileSync(path, REQUIRE + code);
+const outputs = built.metafile.outputs;
+const chunkId = (output) => output.slice('dist/'.length);
+const code = new Map(built.outputFiles.map((file) => [chunkId(file.path.slice(ROOT.length)), file.text]));
+
+// ---- Packs --------------------------------------------------------------------------------------------
+// What the everyday views run without their cache, besides the start: reached from the start's lazy
+// imports, but not into what the command line loads on demand (the other commands, help, completion:
+// the modules src/cli/ imports lazily) nor into a chunk holding one of these — read only to point at a
+// problem, to write a document or to import a notice.
+const RARELY_RUN = [/^src\/notice\//, /opencc-js/, /^node_modules\/yaml\//, /^node_modules\/docx\//, /^src\/render\/(docx|xlsx|html)\//, /^src\/read\/(locate-diagnostics|parse-yaml-precisely)\.ts$/];
+const ON_DEMAND = new Set(
+  ['main.ts', 'program.ts'].flatMap((file) =>
+    [...readFileSync(join(ROOT, 'src', 'cli', file), 'utf8').matchAll(/import\('(\.\.?\/[^']+)\.js'\)/g)].map((m) => join('src', 'cli', `${m[1]}.ts`)),
+  ),
+);
+const internalImports = (output, kind) => outputs[output].imports.filter((i) => !i.external && (!kind || i.kind === kind)).map((i) => i.path);
+const isOnDemand = (output) => ON_DEMAND.has(outputs[output].entryPoint ?? '');
+const isRare = (output) => Object.keys(outputs[output].inputs).some((source) => RARELY_RUN.some((pattern) => pattern.test(source)));
+
+/** Everything every command loads: the entry and what it imports statically. */
+const start = new Set();
+for (const queue = ['dist/gongkai.js']; queue.length; ) {
+  const output = queue.pop();
+  if (start.has(output)) continue;
+  start.add(output);
+  queue.push(...internalImports(output, 'import-statement'));
 }
+const views = new Set();
+for (const queue = [...start].flatMap((output) => internalImports(output, 'dynamic-import')); queue.length; ) {
+  const output = queue.pop();
+  if (start.has(output) || views.has(output) || isOnDemand(output) || isRare(output)) continue;
+  views.add(output);
+  queue.push(...internalImports(output));
+}
+
+/** One chunk as a CommonJS function of (exports, require, module, url); its imports become require calls the loader answers. */
+async function asFunction(output) {
+  const id = chunkId(output);
+  const converted = await transform(code.get(id), {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify,
+    // import() of a chunk or of node's modules: a require the loader answers, inside a promise.
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__gongkai_url' },
+    logLevel: 'warning',
+  });
+  return { id, text: `${JSON.stringify(id)},function(exports,require,module,__gongkai_url){${converted.code}}`, usesUrl: converted.code.includes('__gongkai_url') };
+}
+
+const groups = [['start', [...start]], ['views', [...views]], ...Object.keys(outputs).filter((o) => o.endsWith('.js') && !start.has(o) && !views.has(o)).map((o) => [chunkId(o).replace(/^chunks\//, '').replace(/-[A-Z0-9]+\.js$/, ''), [o]])];
+mkdirSync(join(DIST, 'packs'), { recursive: true });
+const packOf = {};
+const usesUrl = [];
+for (const [name, members] of groups) {
+  const functions = await Promise.all(members.sort().map(asFunction));
+  // Not wrapped in parentheses: V8 then compiles each function only when the loader first calls it.
+  const text = `[${functions.map((f) => f.text).join(',\n')}]`;
+  // The hash names the pack: V8 checks only a code cache's source length, so another source must have another key.
+  const file = `${name}-${createHash('sha256').update(text).digest('hex').slice(0, 12)}.js`;
+  writeFileSync(join(DIST, 'packs', file), text);
+  for (const f of functions) {
+    packOf[f.id] = file;
+    if (f.usesUrl) usesUrl.push(f.id);
+  }
+}
+
+// ---- The loader ---------------------------------------------------------------------------------------
+/** What the loader needs to know of the packs: their files, and for each chunk its pack (an index) and whether it uses its URL. */
+function packTable(packOf, usesUrl) {
+  const files = [...new Set(Object.values(packOf))];
+  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl };
+}
+
+await build({
+  entryPoints: { gongkai: 'src/cli/start.ts' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  minify,
+  legalComments: 'none',
+  // Each chunk's pack as an index into the list of packs: the loader is compiled without a code cache, so it is kept small.
+  define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl)) },
+  logLevel: 'warning',
+});
+writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cjs';\n");
+writeFileSync(join(DIST, 'metafile.json'), JSON.stringify({ ...built.metafile, packs: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [`dist/${id}`, `dist/packs/${file}`])) }));

@@ -32,6 +32,11 @@ export const cacheKeys = {
     `${BUILD_IDENTITY}|checks|${scope}|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
   /** validate's located findings. */
   validation: (contentKey: string, calendar: string, today: string, cwd: string) => `${BUILD_IDENTITY}|validate|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
+  /**
+   * V8's compiled code for one pack of the bundle (scripts/build.mjs names each pack by the hash of its
+   * source), for this node: V8 refuses code made by another version, and would trust another source of the same length.
+   */
+  code: (pack: string, runtime: string) => `${BUILD_IDENTITY}|code|${pack}|${runtime}`,
   /** A view's report and the notes printed with it. */
   view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string) =>
     `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}`,

@@ -28,7 +28,8 @@ export function unsafeFolderReason(dir: string): string | undefined {
 export class CacheStore {
   constructor(
     readonly dir: string,
-    private readonly maxBytes: number,
+    /** The bound on the folder's entries, in bytes. */
+    readonly maxBytes: number,
   ) {}
 
   private fileOf(key: string): string {
@@ -36,6 +37,21 @@ export class CacheStore {
   }
 
   get<T>(key: string): { value: T } | undefined {
+    const body = this.getBytes(key);
+    if (!body) return undefined;
+    try {
+      return { value: JSON.parse(body.toString('utf8')) as T };
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: unknown): void {
+    this.setBytes(key, JSON.stringify(value));
+  }
+
+  /** The body stored under key, checked against its hash; undefined when absent or spoilt. */
+  getBytes(key: string): Buffer | undefined {
     const file = this.fileOf(key);
     let data: Buffer;
     try {
@@ -43,20 +59,20 @@ export class CacheStore {
     } catch {
       return undefined;
     }
-    const value = decodeEntry<T>(data, key);
-    if (!value) return undefined;
+    const body = entryBody(data, key);
+    if (!body) return undefined;
     try {
       const now = new Date();
       utimesSync(file, now, now);
     } catch {
       // Only the eviction order suffers.
     }
-    return value;
+    return body;
   }
 
-  set(key: string, value: unknown): void {
+  /** Stores a body (text or bytes, such as V8's code cache) under key, then keeps the folder within its bound. */
+  setBytes(key: string, body: string | Uint8Array): void {
     try {
-      const body = JSON.stringify(value);
       const header = `${ENTRY_FORMAT}\n${sha256(body)}\n${key}\n`;
       const target = this.fileOf(key);
       // An unpredictable name created exclusively: nothing planted at it can be followed.
@@ -64,7 +80,8 @@ export class CacheStore {
       const fd = openSync(temp, 'wx', 0o600);
       try {
         writeSync(fd, header);
-        writeSync(fd, body);
+        if (typeof body === 'string') writeSync(fd, body);
+        else writeSync(fd, body);
       } finally {
         closeSync(fd);
       }
@@ -115,7 +132,8 @@ export class CacheStore {
 
 const rank = (entry: { name: string; time: number }, stale: number) => (entry.name.startsWith('.tmp-') ? (entry.time < stale ? 0 : 2) : 1);
 
-function decodeEntry<T>(data: Buffer, key: string): { value: T } | undefined {
+/** The body of an entry read from disk, when it is of this layout, names key and matches its hash. */
+function entryBody(data: Buffer, key: string): Buffer | undefined {
   const first = data.indexOf(10);
   const second = data.indexOf(10, first + 1);
   const third = data.indexOf(10, second + 1);
@@ -123,12 +141,7 @@ function decodeEntry<T>(data: Buffer, key: string): { value: T } | undefined {
   if (data.toString('utf8', 0, first) !== ENTRY_FORMAT) return undefined;
   if (data.toString('utf8', second + 1, third) !== key) return undefined;
   const body = data.subarray(third + 1);
-  if (sha256(body) !== data.toString('utf8', first + 1, second)) return undefined;
-  try {
-    return { value: JSON.parse(body.toString('utf8')) as T };
-  } catch {
-    return undefined;
-  }
+  return sha256(body) === data.toString('utf8', first + 1, second) ? body : undefined;
 }
 
 /** Creates the folder private to the user (0700) when missing; returns why it cannot be used, if so. */

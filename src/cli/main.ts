@@ -12,21 +12,28 @@ import { buildProgram } from './program.js';
 /** Commands without subcommands that the everyday work runs: commander shows their help only when asked. */
 const LEAF_COMMANDS = new Set(['status', 'overdue', 'checklist', 'validate', 'set', 'done', 'note', 'postpone']);
 
+/** The command a run names: the first word after the global options. */
+function commandWord(argv: readonly string[]): string | undefined {
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-')) i += argv[i] === '--ledger' ? 2 : 1;
+  return argv[i];
+}
+
 /**
  * Whether commander may have help to show: not for a leaf command without -h/--help, so that the help
- * layout (cli/help.ts, its examples) is loaded only by runs that can print it.
+ * layout (cli/help.ts, its examples) is loaded only by runs that can print it, and only the command
+ * that runs is declared.
  */
 function mayShowHelp(argv: readonly string[]): boolean {
   if (argv.includes('-h') || argv.includes('--help')) return true;
-  let i = 0;
-  while (i < argv.length && argv[i]!.startsWith('-')) i += argv[i] === '--ledger' ? 2 : 1;
-  return !LEAF_COMMANDS.has(argv[i] ?? '');
+  return !LEAF_COMMANDS.has(commandWord(argv) ?? '');
 }
 
 /** Runs gongkai with arguments (without node and script) and returns the exit code. The only place errors become exit codes. */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
-  const program = buildProgram(io, (code) => (exitCode = code), mayShowHelp(argv) ? await import('./help.js') : undefined);
+  const helpShown = mayShowHelp(argv);
+  const program = buildProgram(io, (code) => (exitCode = code), helpShown ? await import('./help.js') : undefined, helpShown ? undefined : commandWord(argv));
   // The completion scripts' question, answered before commander parses: the words are half-typed on purpose.
   if (argv[0] === '__complete') {
     const { completeWords } = await import('./completion.js');

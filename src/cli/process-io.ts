@@ -1,14 +1,51 @@
+import { fstatSync, writeSync } from 'node:fs';
 import type { Io } from '../io.js';
 import { maxFileBytes, readBounded } from '../read/read-regular-file.js';
 
+/**
+ * Writes to a standard stream. A pipe, socket or file is written with writeSync: node's stream for a pipe or
+ * socket is a net.Socket, and loading `net` for it took about 8 ms of a start. A terminal (or any other
+ * kind of file), and everything after a write that did not go through at once (a non-blocking pipe that is
+ * full, a reader that went away), go through node's stream as before: nothing is lost or reordered.
+ */
+function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let direct = isPipeOrFile(fd);
+  return (text) => {
+    if (!direct) {
+      stream().write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+    } catch {
+      direct = false;
+      stream().write(bytes.subarray(done));
+    }
+  };
+}
+
+function isPipeOrFile(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    return info.isFIFO() || info.isSocket() || info.isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The process's own streams, folder, environment and clock: the one place the process is read. */
 export function processIo(): Io {
+  const stdoutIsPlain = isPipeOrFile(1);
+  const stderrIsPlain = isPipeOrFile(2);
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    stdoutIsTty: process.stdout.isTTY === true,
-    stderrIsTty: process.stderr.isTTY === true,
-    columns: process.stdout.columns,
+    stdout: streamWriter(1, () => process.stdout),
+    stderr: streamWriter(2, () => process.stderr),
+    // A pipe or file is no terminal; asking process.stdout would create the stream this avoids.
+    stdoutIsTty: !stdoutIsPlain && process.stdout.isTTY === true,
+    stderrIsTty: !stderrIsPlain && process.stderr.isTTY === true,
+    columns: stdoutIsPlain ? undefined : process.stdout.columns,
     env: process.env,
     cwd: process.cwd(),
     // Bounded: `--ledger -` fed from a stream that never ends is refused, not read into memory.

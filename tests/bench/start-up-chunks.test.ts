@@ -1,22 +1,41 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CacheStore } from '../../src/cache/cache-store.js';
 import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 
 const RECORDER = join(ROOT, 'tests', 'helpers', 'record-modules.mjs');
 
-/** The sources (paths from the repository root) held by each output file of the bundle, from the build's metafile. */
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+  /** The pack file of each chunk (scripts/build.mjs). */
+  packs: Record<string, string>;
+}
+const metafile = () => JSON.parse(readFileSync(join(ROOT, 'dist', 'metafile.json'), 'utf8')) as Metafile;
+
+/** The sources (paths from the repository root) held by each chunk of the bundle, from the build's metafile. */
 function sourcesByChunk(): Map<string, string[]> {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'metafile.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  return new Map(Object.entries(meta.outputs).map(([output, { inputs }]) => [join(ROOT, output), Object.keys(inputs)]));
+  return new Map(Object.entries(metafile().outputs).map(([output, { inputs }]) => [join(ROOT, output), Object.keys(inputs)]));
+}
+
+/** The sources held by each pack file: what reading (and compiling) that file costs. */
+function sourcesByPack(): Map<string, string[]> {
+  const meta = metafile();
+  const packs = new Map<string, string[]>();
+  for (const [chunk, pack] of Object.entries(meta.packs)) packs.set(join(ROOT, pack), [...(packs.get(join(ROOT, pack)) ?? []), ...Object.keys(meta.outputs[chunk]!.inputs)]);
+  return packs;
 }
 
 const shippedCopy = () => tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
 
-/** Runs the built gongkai as a real process on a copy of the shipped ledger and returns the files of the bundle it loaded and their sources. */
+/**
+ * Runs the built gongkai as a real process on a copy of the shipped ledger; returns the chunks that ran
+ * and their sources, and the pack files it read and the sources those hold (the loader, src/cli/start.ts,
+ * reports both to GONGKAI_MODULE_LOG, as the recorder reports node's own module loads).
+ */
 function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippedCopy()) {
   const log = join(dir, 'modules.log');
   rmSync(log, { force: true });
@@ -27,13 +46,32 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
   });
   expect(result.status, result.stderr).toBeLessThan(2);
   const chunks = sourcesByChunk();
-  const files = readFileSync(log, 'utf8')
+  const packs = sourcesByPack();
+  const loaded = readFileSync(log, 'utf8')
     .split('\n')
     .filter((url) => url.startsWith('file:'))
-    .map((url) => fileURLToPath(url))
-    .filter((file) => chunks.has(file));
-  return { files: new Set(files), sources: new Set(files.flatMap((file) => chunks.get(file)!)) };
+    .map((url) => fileURLToPath(url));
+  const files = loaded.filter((file) => chunks.has(file));
+  const packFiles = loaded.filter((file) => packs.has(file));
+  return {
+    out: result.stdout,
+    files: new Set(files),
+    sources: new Set(files.flatMap((file) => chunks.get(file)!)),
+    packs: new Set(packFiles),
+    packedSources: new Set(packFiles.flatMap((file) => packs.get(file)!)),
+  };
 }
+
+/** The entries of a cache folder: file and key (an entry's third line), V8's code or results. */
+function cacheEntries(cache: string, code: boolean): { file: string; key: string }[] {
+  return readdirSync(cache)
+    .filter((name) => name.endsWith('.entry'))
+    .map((name) => ({ file: join(cache, name), key: readFileSync(join(cache, name)).toString('latin1').split('\n')[2]! }))
+    .filter(({ key }) => key.includes('|code|') === code);
+}
+const codeEntries = (cache: string) => cacheEntries(cache, true);
+/** Removes the cached results and keeps the code: the next view reads both packs. */
+const forgetResults = (cache: string) => cacheEntries(cache, false).forEach(({ file }) => rmSync(file));
 
 describe('each command loads only what it runs', () => {
   it('--help, status and validate load different sets of modules; the help layout only where help is shown', () => {
@@ -62,5 +100,64 @@ describe('each command loads only what it runs', () => {
     expect(cold.sources.has('src/read/read-ledger.ts')).toBe(true);
     for (const source of ['src/read/read-ledger.ts', 'src/query/status-report.ts', 'src/check/index.ts', 'node_modules/js-yaml/dist/js-yaml.mjs']) expect(warm.sources.has(source), source).toBe(false);
     expect(warm.files.size).toBeLessThan(cold.files.size);
+  });
+});
+
+describe('the packs: what a start reads and compiles', () => {
+  it('a warm view reads one pack, a cold one two; neither holds help, notice or document code, which other runs read', () => {
+    const dir = shippedCopy();
+    const views = ['status', 'overdue', 'validate'];
+    for (const view of views) loadedBy([view], {}, dir);
+    const warm = views.map((view) => loadedBy([view], {}, dir));
+    const cold = ['status', 'overdue'].map((view) => loadedBy([view], { GONGKAI_CACHE: 'off' }, dir));
+    for (const run of warm) expect(run.packs.size).toBe(1);
+    // The same pack every time: the start, which also holds the views' commands.
+    expect(new Set(warm.flatMap((run) => [...run.packs])).size).toBe(1);
+    for (const run of cold) expect(run.packs.size).toBe(2);
+    const hot = new Set([...warm, ...cold].flatMap((run) => [...run.packedSources]));
+    const rare = [...hot].filter((s) => s === 'src/cli/help.ts' || s.startsWith('src/notice/') || s.includes('opencc') || s.startsWith('node_modules/docx/') || s.startsWith('src/render/docx/'));
+    expect(rare).toEqual([]);
+    // The patterns are live: help and a document read packs that hold them.
+    expect(loadedBy(['--help'], {}, dir).packedSources.has('src/cli/help.ts')).toBe(true);
+    expect(loadedBy(['checklist', '--dept', '信息中心', '-o', join(dir, 'c.docx')], {}, dir).packedSources.has('src/render/docx/checklist-doc.ts')).toBe(true);
+  });
+
+  it('keeps V8 code for the packs it read, and a later start uses it as it is (the entry is not written again)', () => {
+    const dir = shippedCopy();
+    loadedBy(['status'], {}, dir);
+    const code = codeEntries(join(dir, 'cache'));
+    // The start pack and the views' pack (this first status had no cached result).
+    expect(code).toHaveLength(2);
+    const inodes = code.map(({ file }) => statSync(file).ino);
+    loadedBy(['status'], {}, dir);
+    loadedBy(['status', '--dept', '信息中心'], {}, dir);
+    expect(codeEntries(join(dir, 'cache')).map(({ file }) => statSync(file).ino)).toEqual(inodes);
+  });
+
+  it('code that is spoilt or belongs to another pack changes no answer, and is replaced', () => {
+    const dir = shippedCopy();
+    const cache = join(dir, 'cache');
+    const expected = loadedBy(['overdue'], { GONGKAI_CACHE: 'off' }, dir).out;
+    loadedBy(['overdue'], {}, dir);
+    const [first, second] = codeEntries(cache);
+    const store = new CacheStore(cache, 200 * 1024 * 1024);
+    // Each key given the other pack's code, under a correct hash: only V8 can tell, and it refuses.
+    const [firstCode, secondCode] = [store.getBytes(first!.key)!, store.getBytes(second!.key)!];
+    store.setBytes(first!.key, secondCode);
+    store.setBytes(second!.key, firstCode);
+    forgetResults(cache);
+    expect(loadedBy(['overdue'], {}, dir).out).toBe(expected);
+    expect(store.getBytes(first!.key)!.equals(secondCode)).toBe(false);
+    expect(store.getBytes(second!.key)!.equals(firstCode)).toBe(false);
+    // Bytes changed on disk: the entry fails its hash and is not offered to V8.
+    for (const { file } of codeEntries(cache)) {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+      rmSync(file);
+      writeFileSync(file, bytes);
+    }
+    forgetResults(cache);
+    expect(loadedBy(['overdue'], {}, dir).out).toBe(expected);
+    for (const { key } of [first!, second!]) expect(store.getBytes(key), key).toBeDefined();
   });
 });

@@ -1,0 +1,47 @@
+import { Script } from 'node:vm';
+import type { CacheStore } from './cache-store.js';
+import { cacheKeys } from './cache-keys.js';
+
+/**
+ * V8's compiled code for the bundle's packs, kept in gongkai's cache folder, so that a start deserializes a
+ * pack instead of parsing it. The code is taken after a run (V8 then includes the functions the run compiled,
+ * not only the top level), when there was none or V8 refused the stored one (another node, other flags).
+ * An entry that is spoilt fails its hash and is not offered; one V8 refuses only costs that run's speed.
+ */
+export class CodeCache {
+  private readonly uncached: { key: string; script: Script }[] = [];
+
+  constructor(
+    private readonly store: CacheStore | undefined,
+    /** The node that runs: its version and architecture. */
+    private readonly runtime: string,
+  ) {}
+
+  /** Compiles one pack; `pack` names its source uniquely (the build puts the source's hash in the name). */
+  compile(source: string, filename: string, pack: string): Script {
+    if (!this.store) return new Script(source, { filename });
+    const key = cacheKeys.code(pack, this.runtime);
+    const cachedData = this.store.getBytes(key);
+    const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
+    if (!cachedData || script.cachedDataRejected) this.uncached.push({ key, script });
+    return script;
+  }
+
+  /**
+   * Stores the code of the packs this run compiled without a usable entry (once, at the end of the run).
+   * Code takes at most an eighth of the cache's bound, so that it never pushes out the results it speeds up.
+   */
+  save(): void {
+    const store = this.store;
+    if (!store) return;
+    for (const { key, script } of this.uncached.splice(0)) {
+      let code: Buffer;
+      try {
+        code = script.createCachedData();
+      } catch {
+        continue; // Only the next start's speed suffers.
+      }
+      if (code.length <= store.maxBytes / 8) store.setBytes(key, code);
+    }
+  }
+}
