@@ -35,3 +35,21 @@ describe('deadline words in the text', () => {
     '持续推进政务公开标准化建设',
   ])('%s → no deadline', (text) => expect(dueOf(text)).toBe('none'));
 });
+
+describe('deadline words said from the plan year, and times that recur', () => {
+  const read = (words: string) => {
+    const deadline = readDeadline(words, 2027);
+    return deadline.kind === 'date' ? deadline.date : deadline.kind;
+  };
+  it.each([
+    ['次年1月底前', '2028-01-31'],
+    ['下一年度1月15日前', '2028-01-15'],
+    ['次年底前', '2028-12-31'],
+    ['下半年', '2027-12-31'],
+    ['每年12月底前', '2027-12-31'],
+    // A time that recurs has no one date: kept as words and flagged, never one month's date.
+    ['2017年7月起每季度首月15日前', 'unknown'],
+    ['每月10日前更新', 'unknown'],
+    ['每月公开，持续推进', 'ongoing'],
+  ])('%s → %s', (words, due) => expect(read(words)).toBe(due));
+});

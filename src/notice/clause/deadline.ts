@@ -11,12 +11,16 @@ export type Deadline =
 const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /**
- * One pattern for every dated form; the year is optional in front of each.
- * Groups: 1 year · 2 month · 3 day · 4 底/末/下旬 · 5 中旬 · 6 上旬 · 7 前 (before month X)
- * · 8 底/末/内 after a year · 9 年底/年末/年内 · 10 上半年/年中 · 11 下半年 · 12 quarter.
+ * One pattern for every dated form; the year is optional in front of each, written
+ * (2024年) or said from the plan's (次年, 下一年度: the year after the plan's).
+ * Groups: 1 year · 2 the next year · 3 month · 4 day · 5 底/末/下旬 · 6 中旬 · 7 上旬 · 8 前 (before month X)
+ * · 9 底/末/内 after a year · 10 年底/年末/年内 · 11 上半年/年中 · 12 下半年 · 13 quarter.
  */
 const DATE_WORDS =
-  /(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末|下旬)|(中旬)|(上旬)|份?\s*(前|以前|之前))?|(底|末|内)|(年底|年末|年内)|(上半年|年中)|(下半年)|第?([一二三四1-4])季度)/g;
+  /(?:(\d{4})\s*年\s*|(次年|翌年|明年|下一?年度?)\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末|下旬)|(中旬)|(上旬)|份?\s*(前|以前|之前))?|(底|末|内)|(年底|年末|年内)|(上半年|年中)|(下半年)|第?([一二三四1-4])季度)/g;
+
+/** Every quarter, month, half-year or week: a recurring time (每年 is the plan's year: a date). */
+const RECURRING = /每\s*个?\s*(?:季度|月|半年|周|星期)/;
 
 const ONGOING_WORDS = /长期推进|持续推进|长期坚持|常态化|全年|长期|持续|经常性|每年|定期/;
 
@@ -38,40 +42,43 @@ function* datesIn(words: string, planYear: number): Generator<DateMatch> {
       DATE_WORDS.lastIndex++;
       continue;
     }
-    const year = m[1] ? Number(m[1]) : planYear;
+    const year = m[1] ? Number(m[1]) : m[2] ? planYear + 1 : planYear;
     let date: string | undefined;
     let inferred = false;
-    if (m[2]) {
-      const month = Number(m[2]);
+    if (m[3]) {
+      const month = Number(m[3]);
       if (month < 1 || month > 12) continue;
-      if (m[3]) {
-        const day = Number(m[3]);
+      if (m[4]) {
+        const day = Number(m[4]);
         if (day < 1 || day > lastDay(year, month)) continue;
         date = iso(year, month, day);
-      } else if (m[5]) date = iso(year, month, 20);
-      else if (m[6]) date = iso(year, month, 10);
-      else if (m[7]) {
+      } else if (m[6]) date = iso(year, month, 20);
+      else if (m[7]) date = iso(year, month, 10);
+      else if (m[8]) {
         // Before month X: the end of month X−1 — an inference, so it is marked.
         const before = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
         date = iso(before.y, before.m, lastDay(before.y, before.m));
         inferred = true;
       } else date = iso(year, month, lastDay(year, month));
-    } else if (m[8]) {
-      if (!m[1]) continue; // 底 / 内 alone is not a date (底线, 年内 has its own branch)
+    } else if (m[9]) {
+      if (!m[1] && !m[2]) continue; // 底 / 内 alone is not a date (底线, 年内 has its own branch)
       date = iso(year, 12, 31);
-    } else if (m[9]) date = iso(year, 12, 31);
-    else if (m[10]) date = iso(year, 6, 30);
-    else if (m[11]) date = iso(year, 12, 31);
-    else if (m[12]) {
-      const q = CHINESE_QUARTER[m[12]]!;
+    } else if (m[10]) date = iso(year, 12, 31);
+    else if (m[11]) date = iso(year, 6, 30);
+    else if (m[12]) date = iso(year, 12, 31);
+    else if (m[13]) {
+      const q = CHINESE_QUARTER[m[13]]!;
       date = iso(year, q * 3, lastDay(year, q * 3));
-    } else if (m[1]) continue; // a bare year (2020年度) is not a deadline
+    } else if (m[1] || m[2]) continue; // a bare year (2020年度, 次年) is not a deadline
     if (date) yield { date, inferred, index: m.index, length: m[0].length };
   }
 }
 
 /** Reads deadline words from a label, a column or a clause: `2023年底前完成并长期坚持` → 2023-12-31. */
 export function readDeadline(words: string, planYear: number): Deadline {
+  // A time that recurs (`7月起每季度首月15日前`, `每月10日前`) has no one date: kept as words, flagged.
+  // (`每月公开，持续推进` says it goes on: ongoing.)
+  if (RECURRING.test(words)) return ONGOING_WORDS.test(words) ? { kind: 'ongoing' } : { kind: 'unknown' };
   const found = [...datesIn(words, planYear)];
   if (found.length) {
     const dates = found.map((f) => f.date);

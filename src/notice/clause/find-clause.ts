@@ -42,7 +42,7 @@ export function splitClause(segment: string): { text: string; clause: string } |
   return undefined;
 }
 
-const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同/;
+const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
 /** 会 between two names (`A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
 const CONSULT_WORD = /[处室司局科厅办部院馆组站队所心]会(?!同|议|商|签|审|计|展|员|见|场|谈)/;
 /** A role word ending the words: where a glued clause's role stands. */
@@ -292,7 +292,7 @@ function onlyDeadlineAfter(words: string, end: number): boolean {
   return isDeadlineWords((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
 
-const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|按职[责能]|单位\s*[:：]/;
+const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
 
 /**
  * Every clause of a paragraph (DOMAIN.md F1–F4): bracket groups that read as a

@@ -31,7 +31,7 @@ export type ParsedClause =
 const ROLE_SUFFIXES: readonly [RegExp, Role][] = [
   [/(?:等)?(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进|承担)$/, 'joint'],
   [/(?:分别|共同)(?:负责|落实|推进)$/, 'joint'],
-  [/(?:分别)?牵头(?:负责|落实|推进|抓总)?$/, 'lead'],
+  [/(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总)?$/, 'lead'],
   [/(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$/, 'cooperate'],
   [/负责(?:落实|推进|实施)?$/, 'sole'],
 ];
@@ -45,9 +45,9 @@ function roleSuffix(part: string): { word: string; role: Role } | undefined {
   return undefined;
 }
 
-/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names, or is `A会B办理`. */
+/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names (or 为 a label), or is `A会B办理`. */
 export function saysRole(part: string): boolean {
-  return !!roleSuffix(part) || /由|会同/.test(part) || LABEL.test(part) || consultsIn(part) !== undefined;
+  return !!roleSuffix(part) || /由|会同/.test(part) || LABEL.test(part) || LABEL_WITH_WEI.test(part) || consultsIn(part) !== undefined;
 }
 
 /** `A处会B室办理` (A leads in consultation with B): the two names, when both look like names. */
@@ -141,6 +141,9 @@ function namesPart(text: string, role: Role | 'responsible' | undefined): Pendin
   return { names: splitNames(text), ...(role ? { role } : {}) };
 }
 
+/** A label said with 为: `A为责任单位` (1 names, 2 label) or `责任单位为A` (3 label, 4 names). */
+const LABEL_WITH_WEI = /^(?:(.+?)为((?:牵头|责任|主责|配合|协办|协同)(?:单位|部门|处室|科室))|((?:牵头|责任|主责|配合|协办|协同)(?:单位|部门|处室|科室))为(.+))$/;
+
 /** `X由A牵头` / `X由A负责`: A holds the role for the scope X. */
 const SCOPED = /^(.+?)由(.+)$/;
 
@@ -168,6 +171,9 @@ function parsePart(part: string): Pending[] | string {
     if (typeof inner === 'string') return inner;
     return inner.map((p) => (p.role ? p : { ...p, role, labelled: true }));
   }
+  // `A为责任单位`, `责任单位为A`: a label said with 为.
+  const isLabel = LABEL_WITH_WEI.exec(part);
+  if (isLabel) return parsePart(`${isLabel[2] ?? isLabel[3]}：${isLabel[1] ?? isLabel[4]}`);
   // A part that opens with 由 (`…，由A牵头落实`) is read without it.
   const opened = part.replace(/^由(?=[^由]+$)/, '');
   if (opened !== part) return parsePart(opened);
@@ -221,8 +227,8 @@ export function unwrapClause(clause: string): string {
   return (match ? match[1]! : trimmed).trim();
 }
 
-/** `此项工作由A负责,B配合` → `A负责,B配合`. */
-const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述)?工作)?由(?![^,，;；]*?由)/;
+/** `此项工作由A负责,B配合`, `本部分由A牵头` → `A负责,B配合`: words that point at what the clause covers are no scope. */
+const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述|本部分|以下|本节)(?:各项)?(?:工作|任务)?|工作)?由(?![^,，;；]*?由)/;
 
 /**
  * Parses a responsibility clause (`甲处牵头,乙中心配合`) into assignments.

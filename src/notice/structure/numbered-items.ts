@@ -4,7 +4,7 @@ import { closingStart } from './closing.js';
 import type { Recognised, RawUnit } from './raw-unit.js';
 
 /**
- * Numbered items at any level: 一、 第一条 (一) 1. 1、 (1) 1) ①. Every candidate marker is
+ * Numbered items at any level: 一、 第一条 第1项 (一) 1. 1、 (1) 1) ①. Every candidate marker is
  * found in one pass; then they are walked once, keeping those that continue
  * their level's sequence, restart it under a new parent, or — at a line's start —
  * open a fragment (a page that starts at (二十四)). So digits inside an item's
@@ -32,6 +32,7 @@ const KINDS: readonly MarkerKind[] = [
   { depth: 5, value: Number, label: (r) => `(${r})`, lineStartOnly: true, opensFragment: false }, // (1) 1)
   { depth: 6, value: (r) => r.charCodeAt(0) - 0x2460 + 1, label: (r) => r, lineStartOnly: true, opensFragment: false }, // ①
   { depth: 2, value: numeralValue, label: (r) => `第${r}条`, lineStartOnly: true, opensFragment: false }, // 第一条
+  { depth: 2, value: (r) => (/\d/.test(r) ? Number(r) : numeralValue(r)), label: (r) => `第${r}项`, lineStartOnly: true, opensFragment: false }, // 第1项
 ];
 
 const LEVELS = Math.max(...KINDS.map((k) => k.depth));
@@ -44,12 +45,13 @@ const MARKER = new RegExp(
     String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]|\d{4}\s*年))` + // 3: 1. 1、 — and 2.6月底前… or 2.2026年…, item 2 (not item "2.6")
     String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
     String.raw`|([\u2460-\u2473])` + // 5: ① … ⑳
-    String.raw`|第(${NUMERAL})条[\s:：]?)`, // 6: 第一条, items written as articles
+    String.raw`|第(${NUMERAL})条[\s:：]?` + // 6: 第一条, items written as articles
+    String.raw`|第(${NUMERAL}|\d{1,3})项(?![至到、和及\-—~～])[\s:：]?)`, // 7: 第1项 (not 第5项至第6项由…, a sentence about items)
   'gm',
 );
 
 /** Field names of a government web page's metadata panel (DOMAIN.md F12). */
-const PAGE_FIELD = '(?:标题|文号|主题词|关键词|发布时间|来源|索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
+const PAGE_FIELD = '(?:标题|文号|发布单位|发文单位|生成日期|主题词|关键词|发布时间|来源|索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
 /** Page metadata numbered like items: `1. [主题分类] 综合政务`, `2. 发布机构：某某办公室`. */
 const METADATA_AFTER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,12}\]|${PAGE_FIELD}\s*[:：])`);
 /** Numbers after a metadata field on its line: `【主题分类】 1. 综合政务 2. 政务公开`. */

@@ -127,6 +127,11 @@ export function deadlineInWords(rand: Rand, year: number): { words: string; due:
     () => ({ words: `不晚于${year}年${m}月${day}日`, due: `${year}-${pad(m)}-${pad(day)}` }),
     // Next year's first weeks (a 年度报告 due 1月31日 after the plan year).
     () => ({ words: `${pick(rand, ['于', ''])}${year + 1}年1月${day}日前`, due: `${year + 1}-01-${pad(day)}` }),
+    // The same said from the plan's year: 次年, 下一年度.
+    () => {
+      const end = pick(rand, ['底前', `${day}日前`]);
+      return { words: `${pick(rand, ['次年', '下一年度'])}1月${end}`, due: `${year + 1}-01-${end === '底前' ? '31' : pad(day)}` };
+    },
   ];
   return pick(rand, forms)();
 }
@@ -392,7 +397,7 @@ export function parentItemForms(seeds: readonly number[]): ExamForm[] {
 }
 
 /**
- * Exam 4: items written as articles, `第一条 …` (a school's or a company's plan), with or
+ * Exams 4 and 7: items written as articles, `第一条 …`, or counted by a word, `第1项 …`, with or
  * without parts (一、) above them, a blank, a full-width blank, a colon or nothing after 条;
  * a citation of an article inside an item's words (`条例第二十条`) is never an item.
  */
@@ -402,6 +407,8 @@ export function articleForms(seeds: readonly number[]): ExamForm[] {
     const rand = random(seed);
     const plan = inventedPlan(seed, 10 + Math.floor(rand() * 8), true, ['lead+cooperate', 'sole', 'lead', 'joint', 'lead+joint+cooperate']);
     const after = pick(rand, [' ', '　', '：', '']);
+    // Articles (第一条) or items counted by a word (第1项, 第一项).
+    const marker = pick(rand, [(n: number) => `第${chinese(n)}条`, (n: number) => `第${n}项`, (n: number) => `第${chinese(n)}项`]);
     const withParts = rand() < 0.4;
     const lines = [`某大学${plan.year}年${pick(rand, ['校务公开', '信息公开', '政务公开'])}工作要点`];
     const units: ExamUnit[] = [];
@@ -409,7 +416,7 @@ export function articleForms(seeds: readonly number[]): ExamForm[] {
       if (withParts && i % 5 === 0) lines.push(`${chinese(i / 5 + 1)}、第${chinese(i / 5 + 1)}方面工作`);
       const due = rand() < 0.5 ? deadlineInWords(rand, plan.year) : undefined;
       const cited = rand() < 0.2 ? `，依照条例第${chinese(2 + Math.floor(rand() * 30))}条规定办理` : '';
-      lines.push(`第${chinese(i + 1)}条${after}${itemClause(rand, { ...it, text: `${strip(it.text)}${cited}` }, due, true)}`);
+      lines.push(`${marker(i + 1)}${after}${itemClause(rand, { ...it, text: `${strip(it.text)}${cited}` }, due, true)}`);
       units.push({ item: it, due: due?.due ?? 'none' });
     });
     out.push({ name: `items as articles 第一条, ${withParts ? 'under parts, ' : ''}after 条 ${JSON.stringify(after)}, ${plan.name}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: 'sure', year: plan.year });
@@ -554,7 +561,8 @@ export function pageChromeForms(seeds: readonly number[]): ExamForm[] {
  * Exam 5: wordings of roles a new office uses — labels after a dash (`。——责任：A；时限：…`),
  * labels in 【】 with no colon (`【牵头单位】A【配合单位】B【完成时限】…`), a role word in
  * brackets after a name (`A（牵头），B（配合）`), parts joined by 、 after a role word
- * (`（A牵头、B配合）`), `由A会同B、C组织实施` (no 牵头 written: A's, B and C cooperating), and `，A会B办理，`.
+ * (`（A牵头、B配合）`), 主办/协办, labels said with 为 (`（A为责任单位）`, `（责任单位为A）`),
+ * `由A会同B、C组织实施` (no 牵头 written: A's, B and C cooperating), and `，A会B办理，`.
  */
 export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
@@ -575,7 +583,7 @@ export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
         if (form === 0) line = `${text}。——牵头：${a}；配合：${helpers}${dueLabel('；时限：')}`;
         else if (form === 1) line = `${text}【牵头单位】${a}【配合单位】${helpers}${dueLabel('【完成时限】')}`;
         else if (form === 2) line = `${text}。——责任：${a}（牵头），${helpers}（配合）${dueLabel('；时限：')}`;
-        else if (form === 3) line = `${text}（${a}牵头、${helpers}配合）${due ? `，${due.words}` : ''}。`;
+        else if (form === 3) line = `${text}（${rand() < 0.5 ? `${a}牵头、${helpers}配合` : `${a}主办，${helpers}协办`}）${due ? `，${due.words}` : ''}。`;
         // The older `A会B` (A leads, consulting B) as a part of the sentence, an action after it (委会 reads as 委员会: not so).
         else if (form === 5 && it.cooperate.length === 1 && !/委$/.test(a!)) line = `${text}，${a}会${helpers}${pick(rand, ['办理', '落实', ''])}${due ? `，${due.words}` : ''}。`;
         else {
@@ -584,7 +592,11 @@ export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
         }
       } else {
         const names = [a!, ...rest].join('、');
-        line = rand() < 0.5 ? `${text}。——责任：${names}${dueLabel('；时限：')}` : `${text}【${pick(rand, ['责任科室', '责任单位', '责任部门'])}】${names}${dueLabel('【完成时间】')}`;
+        const r = rand();
+        if (r < 0.35) line = `${text}。——责任：${names}${dueLabel('；时限：')}`;
+        else if (r < 0.7) line = `${text}【${pick(rand, ['责任科室', '责任单位', '责任部门'])}】${names}${dueLabel('【完成时间】')}`;
+        // A label said with 为, in brackets: （A为责任单位）, （责任单位为A）.
+        else line = `${text}（${rand() < 0.5 ? `${names}为${pick(rand, ['责任单位', '责任部门'])}` : `${pick(rand, ['责任单位', '责任部门'])}为${names}`}）${due ? `，${due.words}` : ''}。`;
       }
       units.push({ item: want, due: due?.due ?? 'none' });
       return `${i + 1}.${line}`;
