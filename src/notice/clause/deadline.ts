@@ -129,6 +129,19 @@ function dateWordsKind(words: string): Deadline['kind'] | undefined {
 }
 
 /**
+ * Words that open with a deadline and say what is done by then (`次年1月底前公布上年度数据`,
+ * `第四季度末完成考核`, `10月份完成…`), or are deadline words alone: a part that follows a clause.
+ */
+export function opensWithDeadline(part: string): boolean {
+  const words = part.trim().replace(LEADING_YU, '');
+  if (isDeadlineWords(words)) return true;
+  const first = datesIn(words, 2000).next();
+  if (first.done || first.value.index !== 0) return false;
+  const after = words.slice(first.value.length);
+  return /前$/.test(words.slice(0, first.value.length)) || COMPLETION.test(after);
+}
+
+/**
  * Verbs that say a task is done by a date: `三季度举办…`, `6月中旬上线…`. Deadline
  * words in an item's text count only when such a verb (or 前) follows them.
  */

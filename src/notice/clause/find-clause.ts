@@ -3,7 +3,7 @@ import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './gr
 import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
-import { isDeadlineWords } from './deadline.js';
+import { isDeadlineWords, opensWithDeadline } from './deadline.js';
 
 /** Where a unit's clause was found in its words. */
 export interface FoundClause {
@@ -285,11 +285,11 @@ function standsAlone(words: string, start: number, end: number, bare: boolean): 
   return after.blank || /[,，]/.test(after.ch);
 }
 
-/** The words from after the comma at `end` to the next stop are deadline words alone. */
+/** The words from after the comma at `end` to the next stop open with a deadline (`，次年1月底前公布…`, `，6月底前完成`). */
 function onlyDeadlineAfter(words: string, end: number): boolean {
   const rest = words.slice(end).replace(/^\s*[,，]/, '');
   const stop = rest.search(/[。;；]/);
-  return isDeadlineWords((stop < 0 ? rest : rest.slice(0, stop)).trim());
+  return opensWithDeadline((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
 
 const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
@@ -309,7 +309,8 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
   for (const group of topLevelBrackets(reading)) {
     const inner = group.inner.trim();
     const roleWords = HAS_ROLE.test(inner);
-    const bare = !roleWords && isNameList(inner) && !/^[一二三四五六七八九十\d]+$/.test(inner);
+    // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`).
+    const bare = !roleWords && splitTopLevel(inner, new Set([',', '，', ';', '；'])).every((part) => isNameList(part.trim())) && !/^[一二三四五六七八九十\d]+$/.test(inner);
     if ((roleWords && parseResponsibility(inner).ok && standsAlone(reading, group.start, group.end, false)) || (bare && standsAlone(reading, group.start, group.end, true))) {
       spans.push({ start: group.start, end: group.end, clause: words.slice(group.start + 1, group.end - 1).trim() });
     } else if (roleWords && /[处室司局科厅办部院馆心组委府](分别)?(牵头|负责|配合)/.test(inner)) unread.push(inner);

@@ -32,8 +32,9 @@ const ROLE_SUFFIXES: readonly [RegExp, Role][] = [
   [/(?:等)?(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进|承担)$/, 'joint'],
   [/(?:分别|共同)(?:负责|落实|推进)$/, 'joint'],
   [/(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总)?$/, 'lead'],
-  [/(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$/, 'cooperate'],
-  [/负责(?:落实|推进|实施)?$/, 'sole'],
+  [/(?:(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?)?(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$/, 'cooperate'],
+  // 负责 and 落实 alone: the body's own task (sole), or beside a lead each one's part (joint: see parseClause).
+  [/(?:具体)?(?:负责|落实)(?:落实|推进|实施)?$/, 'sole'],
 ];
 
 /** The role word ending a part, if any: the words it takes and the role. */

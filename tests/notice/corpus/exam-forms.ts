@@ -579,13 +579,17 @@ export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
       let line: string;
       let want: PlanItem = it;
       if (it.lead.length) {
-        const form = Math.floor(rand() * 6);
+        const form = Math.floor(rand() * 7);
         if (form === 0) line = `${text}。——牵头：${a}；配合：${helpers}${dueLabel('；时限：')}`;
         else if (form === 1) line = `${text}【牵头单位】${a}【配合单位】${helpers}${dueLabel('【完成时限】')}`;
         else if (form === 2) line = `${text}。——责任：${a}（牵头），${helpers}（配合）${dueLabel('；时限：')}`;
         else if (form === 3) line = `${text}（${rand() < 0.5 ? `${a}牵头、${helpers}配合` : `${a}主办，${helpers}协办`}）${due ? `，${due.words}` : ''}。`;
         // The older `A会B` (A leads, consulting B) as a part of the sentence, an action after it (委会 reads as 委员会: not so).
-        else if (form === 5 && it.cooperate.length === 1 && !/委$/.test(a!)) line = `${text}，${a}会${helpers}${pick(rand, ['办理', '落实', ''])}${due ? `，${due.words}` : ''}。`;
+        // `（A负责，B、C按职责分工配合）`: A's own task (sole), the others cooperating.
+        else if (form === 6) {
+          line = `${text}（${a}负责，${helpers}${pick(rand, ['按职责分工配合', '按职能配合', '配合'])}）${due ? `，${due.words}` : ''}。`;
+          want = { ...it, lead: [], sole: [a!] };
+        } else if (form === 5 && it.cooperate.length === 1 && !/委$/.test(a!)) line = `${text}，${a}会${helpers}${pick(rand, ['办理', '落实', ''])}${due ? `，${due.words}` : ''}。`;
         else {
           line = `${text}，由${a}会同${helpers}${pick(rand, ['组织实施', '办理', '共同推进', '落实'])}${due ? `，${due.words}` : ''}。`;
           want = { ...it, lead: [], sole: [a!] };
@@ -593,7 +597,10 @@ export function roleWordingForms(seeds: readonly number[]): ExamForm[] {
       } else {
         const names = [a!, ...rest].join('、');
         const r = rand();
-        if (r < 0.35) line = `${text}。——责任：${names}${dueLabel('；时限：')}`;
+        if (r < 0.15) {
+          // `，由A具体负责。` (one body); a bare list in brackets with commas `（A，B）` (several), then what is done by a date.
+          line = rest.length ? `${text}（${[a!, ...rest].join('，')}）${due ? `，${due.words}${/前$/.test(due.words) ? '' : '完成'}${pick(rand, ['', '年度评估', '公示'])}` : ''}。` : `${text}，由${a}${pick(rand, ['具体负责', '负责落实', '具体落实'])}${due ? `，${due.words}` : ''}。`;
+        } else if (r < 0.35) line = `${text}。——责任：${names}${dueLabel('；时限：')}`;
         else if (r < 0.7) line = `${text}【${pick(rand, ['责任科室', '责任单位', '责任部门'])}】${names}${dueLabel('【完成时间】')}`;
         // A label said with 为, in brackets: （A为责任单位）, （责任单位为A）.
         else line = `${text}（${rand() < 0.5 ? `${names}为${pick(rand, ['责任单位', '责任部门'])}` : `${pick(rand, ['责任单位', '责任部门'])}为${names}`}）${due ? `，${due.words}` : ''}。`;
