@@ -1,5 +1,5 @@
 import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline } from './clause/deadline.js';
-import { findClause, isNameList, readsAsClause } from './clause/find-clause.js';
+import { findClause, isNameList, leadingClause, readsAsClause } from './clause/find-clause.js';
 import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility, saysRole } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
@@ -62,8 +62,10 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
   if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && (readsAsClause(lastLine) || (isNameList(lastLine) && [...lastLine].length <= 40))) {
     return { text: joinLines(lines.slice(0, -1).join('\n')), clause: lastLine, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
   }
-  const found = findClause(labelled.text, knownNames);
   const due = labelled.dueText ? { dueText: labelled.dueText } : {};
+  const leading = leadingClause(labelled.text);
+  if (leading) return { text: leading.text, clause: leading.clause, ...due };
+  const found = findClause(labelled.text, knownNames);
   // Clauses read, with what the paragraph says beyond them (an unread bracket): kept, and flagged.
   if (found?.clause) return { text: found.text, clause: found.clause, ...due, ...(found.doubt ? { doubt: found.doubt } : {}) };
   // An entry with entries under it is a task only by a clause of its own.

@@ -420,6 +420,16 @@ function bareNameSentence(words: string): FoundClause | undefined {
   return { text: body.slice(0, stop + 1), clause: tail };
 }
 
+/**
+ * A clause before the task's words, set off by a colon: `由A牵头：公开…`,
+ * `A牵头，B配合：公开…`. The words before the colon must read as a clause whole.
+ */
+export function leadingClause(words: string): FoundClause | undefined {
+  const m = /^\s*([^：:。；;()（）\n]{2,80}?)\s*[：:]\s*(\S[\s\S]*)$/.exec(words);
+  if (!m || !readsAsClause(m[1]!.trim())) return undefined;
+  return { text: m[2]!.trim(), clause: m[1]!.trim() };
+}
+
 /** The first words a clause covers, for its scope: the first words of its sentence. */
 function coveredWords(text: string): string {
   const words = text.replace(/[〔〕]/g, '').replace(/^[\s。;；,，]+/, '').trim();

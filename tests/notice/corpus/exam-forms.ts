@@ -717,8 +717,25 @@ export function twoRowHeaderForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Exam 7: the clause before the task's words, set off by a colon (`由A牵头：公开…`, `A牵头，B配合：公开…，5月中旬前完成。`). */
+export function leadingClauseForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 10, rand() < 0.6, ['lead+cooperate', 'sole', 'lead', 'joint', 'lead+joint+cooperate']);
+    const units: ExamUnit[] = [];
+    const lines = plan.items.map((it, i) => {
+      const due = rand() < 0.5 ? deadlineInWords(rand, plan.year) : undefined;
+      units.push({ item: it, due: due?.due ?? 'none' });
+      return `${i + 1}.${pick(rand, ['由', ''])}${clauseOf(rand, it)}${pick(rand, ['：', ':'])}${strip(it.text)}${due ? `，${due.words}${/前$/.test(due.words) ? '' : '完成'}` : ''}。`;
+    });
+    out.push({ name: `the clause before the task's words, ${plan.name}`, bytes: Buffer.from(`${HEAD(plan)}一、重点工作\n${lines.join('\n')}\n`), units, mode: 'sure' });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds)];
 }
 
 /**
