@@ -71,6 +71,9 @@ describe('parseResponsibility', () => {
     // The governments of each level named with 、 between levels: one group, not 各区 and a 县(市)政府.
     expect(roles('市自然资源和规划局负责，各区、县（市）政府配合')).toEqual(['市自然资源和规划局/sole', '各区、县(市)政府/cooperate']);
     expect(roles('各镇、县直各部门配合')).toEqual(['各镇/cooperate', '县直各部门/cooperate']);
+    // One body's own task once; a second body alone with 落实 does its part (joint). A deadline part may say what is done by then.
+    expect(roles('纳税服务科负责，各区县（市）税务局落实')).toEqual(['纳税服务科/sole', '各区县(市)税务局/joint']);
+    expect(roles('风险监测司牵头，消防救援局配合，2024年6月底前完成平台对接')).toEqual(['风险监测司/lead', '消防救援局/cooperate']);
     // Under a label, a name with its role in brackets leads; the others hold the label's role (never the next label's).
     expect(roles('责任部门:医学工程处（牵头）、采购中心；协同部门:审计处')).toEqual(['医学工程处/lead', '采购中心/joint', '审计处/cooperate']);
     expect(roles('宣传处会办公室')).toEqual(['宣传处/lead', '办公室/cooperate']);

@@ -1,6 +1,6 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
 import type { Assignment, Role } from '../../model/role.js';
-import { isDeadlineWords } from './deadline.js';
+import { isDeadlineWords, opensWithDeadline } from './deadline.js';
 import { looksLikeName } from './names.js';
 import { toSimplified } from './traditional.js';
 
@@ -267,7 +267,8 @@ function parseClause(clause: string): ParsedClause {
   const deadlines: string[] = [];
   for (const part of splitTopLevel(body, PART_SEPARATORS)) {
     if (!part) continue;
-    if (isDeadlineWords(part)) {
+    // Deadline words, alone or with what is done by then (`2024年6月底前完成平台对接`).
+    if (isDeadlineWords(part) || opensWithDeadline(part)) {
       deadlines.push(part);
       continue;
     }
@@ -312,6 +313,8 @@ function parseClause(clause: string): ParsedClause {
     // 负责 beside a lead, or for several names, is each responsible for its part.
     // (A scoped part's role was read within its scope: another scope's lead does not make it joint.)
     else if (group.role === 'sole' && !group.scope && (group.names.length > 1 || hasLead)) role = 'joint';
+    // `A负责，B落实`: A's task, B each doing its part (one body alone is sole only once).
+    else if (group.role === 'sole' && !group.scope && assignments.some((a) => a.role === 'sole' && !a.scope)) role = 'joint';
     else role = group.role;
     for (const name of group.names) {
       const problem = checkName(name);
