@@ -1,10 +1,38 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-/** The run's own folder, removed when the run ends (tests/helpers/global-setup.ts): gongkai's cache, and set-ups made once and copied. */
-const runDir = join(tmpdir(), `gongkai-test-run-${process.pid}`);
+/**
+ * Where the run's files go: in memory (tmpfs) where the machine has one. The tests make and remove
+ * thousands of small files (repositories copied from templates, ledgers written with fsync); on this
+ * machine's disk (ext4 mounted with `discard`) each removal and fsync waits for the disk, which cost
+ * the workers tens of seconds a run. Nothing a test checks depends on the disk.
+ */
+function scratchFolder(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK | constants.X_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
+/** The run's own folder, removed when the run ends (tests/helpers/global-setup.ts): gongkai's cache, set-ups made once and copied, and every test's temp folder. */
+const runDir = join(scratchFolder(), `gongkai-test-run-${process.pid}`);
 process.env.GONGKAI_TEST_RUN_DIR = runDir;
+/** Every temp folder of the run (os.tmpdir() in the tests, and in gongkai and git started by them) is under the run's folder. */
+const runTmp = join(runDir, 'tmp');
+mkdirSync(runTmp, { recursive: true });
+process.env.TMPDIR = runTmp;
+/**
+ * What `git init` and `git clone` copy into every new .git: an empty hooks folder and nothing else.
+ * git's own template adds 13 sample hooks and two other files to each repository, a third of the
+ * files that each copy of a set-up repository writes and each test's clean-up removes.
+ */
+const gitTemplate = join(runDir, 'git-template');
+mkdirSync(join(gitTemplate, 'hooks'), { recursive: true });
+process.env.GIT_TEMPLATE_DIR = gitTemplate;
 // gongkai makes no TLS connection, and with this set every node process the tests start (hundreds:
 // gongkai runs, hooks, merge drivers) first parses the whole CA bundle, about a fifth of a gongkai start-up.
 delete process.env.NODE_EXTRA_CA_CERTS;
@@ -39,6 +67,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 60_000,
     // gongkai processes spawned by tests cache into a temp folder, not the user's ~/.cache.
-    env: { GONGKAI_CACHE_DIR: join(runDir, 'cache'), GONGKAI_TEST_RUN_DIR: runDir, ...noGitHousekeeping },
+    env: { GONGKAI_CACHE_DIR: join(runDir, 'cache'), GONGKAI_TEST_RUN_DIR: runDir, TMPDIR: runTmp, GIT_TEMPLATE_DIR: gitTemplate, ...noGitHousekeeping },
   },
 });
