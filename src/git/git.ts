@@ -62,16 +62,12 @@ export function stagedPaths(root: string): string[] {
 
 /** The file's state against HEAD: 'clean', or why it differs ('untracked', 'modified', 'no-commits'). */
 export function fileStateAgainstHead(root: string, path: string, bytes: Buffer): 'clean' | 'untracked' | 'modified' | 'no-commits' {
-  try {
-    git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-  } catch {
-    return 'no-commits';
-  }
   let committed: Buffer;
   try {
     committed = gitShowBytes(root, 'HEAD', path);
   } catch {
-    return 'untracked';
+    // Only now ask why (one git process fewer on every commit): no commit at all, or none holding the file.
+    return gitRun(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).status === 0 ? 'untracked' : 'no-commits';
   }
   if (!committed.equals(bytes)) return 'modified';
   // Staged but uncommitted changes of the file would be swept into the commit too.
@@ -92,7 +88,8 @@ export function currentBranch(root: string): string | undefined {
  * registry lists for it) credits someone else, e.g. the liaison who reported.
  */
 export function commitFile(root: string, path: string, message: string, author?: string, email?: string): string {
-  git(root, ['add', '--', path]);
+  // No `git add` first: `git commit -- path` takes the file as it is in the working tree (the file is tracked: the
+  // caller checked it against HEAD), and a refused commit leaves the index as it was.
   // One argument `--author=NAME <EMAIL>`: a name cannot become an option, and <> or newlines in either are removed.
   const name = author?.replace(/[<>\r\n]/g, '').trim();
   const mail = email?.replace(/[<>\s]/g, '') ?? '';
