@@ -46,13 +46,25 @@ export function gitShowBytes(cwd: string, commit: string, pathInRepo: string): B
 
 /** The repository that holds `file` (absolute, or relative to the run's folder `cwd`), and the file's path inside it; undefined outside a repository. */
 export function repositoryOf(file: string, cwd: string): { root: string; path: string } | undefined {
-  const absolute = resolve(cwd, file);
-  try {
-    const root = git(dirname(absolute), ['rev-parse', '--show-toplevel']).trim();
-    return { root, path: relative(root, absolute).split('\\').join('/') };
-  } catch {
-    return undefined;
-  }
+  return repositoryFinder(cwd)(file);
+}
+
+/** repositoryOf for several files of one run (a hook reads the ledger and the registry beside it): git is asked once per folder. */
+export function repositoryFinder(cwd: string): (file: string) => { root: string; path: string } | undefined {
+  const roots = new Map<string, string | undefined>();
+  return (file) => {
+    const absolute = resolve(cwd, file);
+    const folder = dirname(absolute);
+    if (!roots.has(folder)) {
+      try {
+        roots.set(folder, git(folder, ['rev-parse', '--show-toplevel']).trim());
+      } catch {
+        roots.set(folder, undefined);
+      }
+    }
+    const root = roots.get(folder);
+    return root === undefined ? undefined : { root, path: relative(root, absolute).split('\\').join('/') };
+  };
 }
 
 /** Paths staged in the index. */
