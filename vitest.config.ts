@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -26,12 +26,15 @@ const runTmp = join(runDir, 'tmp');
 mkdirSync(runTmp, { recursive: true });
 process.env.TMPDIR = runTmp;
 /**
- * What `git init` and `git clone` copy into every new .git: an empty hooks folder and nothing else.
- * git's own template adds 13 sample hooks and two other files to each repository, a third of the
- * files that each copy of a set-up repository writes and each test's clean-up removes.
+ * What `git init` and `git clone` copy into every new .git: an empty hooks folder, and a config that
+ * turns off the `git gc --auto` a repository starts after receiving a push (the GIT_CONFIG_* below do
+ * not reach it: git's local transport does not pass them on). git's own template adds 13 sample hooks
+ * and two other files to each repository, a third of the files that each copy of a set-up repository
+ * writes and each test's clean-up removes.
  */
 const gitTemplate = join(runDir, 'git-template');
 mkdirSync(join(gitTemplate, 'hooks'), { recursive: true });
+writeFileSync(join(gitTemplate, 'config'), '[receive]\n\tautogc = false\n');
 process.env.GIT_TEMPLATE_DIR = gitTemplate;
 // gongkai makes no TLS connection, and with this set every node process the tests start (hundreds:
 // gongkai runs, hooks, merge drivers) first parses the whole CA bundle, about a fifth of a gongkai start-up.
@@ -40,8 +43,8 @@ delete process.env.NODE_EXTRA_CA_CERTS;
 /**
  * git's housekeeping after a commit or merge (`git maintenance run --auto`) is one more process each
  * time, hundreds in a run, and never has anything to do in a test's small repositories. Passed as
- * GIT_CONFIG_* so every git the tests start, hooks' and gongkai's included, reads it. (The `gc --auto`
- * of a push's receiving side stays: git's local transport does not pass GIT_CONFIG_* on.)
+ * GIT_CONFIG_* so every git the tests start, hooks' and gongkai's included, reads it. (A push's receiving
+ * side does not see these: the git template above turns its `gc --auto` off.)
  */
 const noGitHousekeeping = {
   GIT_CONFIG_COUNT: '1',
@@ -68,5 +71,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // gongkai processes spawned by tests cache into a temp folder, not the user's ~/.cache.
     env: { GONGKAI_CACHE_DIR: join(runDir, 'cache'), GONGKAI_TEST_RUN_DIR: runDir, TMPDIR: runTmp, GIT_TEMPLATE_DIR: gitTemplate, ...noGitHousekeeping },
+    experimental: {
+      // The TypeScript of src/ and tests/, compiled for the workers, kept between runs (node_modules/.experimental-vitest-cache),
+      // keyed by each file's content, vitest's version and this config: a second run compiles only what changed.
+      fsModuleCache: true,
+    },
   },
 });
