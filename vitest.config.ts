@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -12,10 +12,13 @@ import { defineConfig } from 'vitest/config';
 function scratchFolder(): string {
   try {
     accessSync('/dev/shm', constants.W_OK | constants.X_OK);
-    return '/dev/shm';
+    // A run needs some tens of MB; a container's /dev/shm may be as small as 64 MB.
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize >= 1024 ** 3) return '/dev/shm';
   } catch {
-    return tmpdir();
+    // No /dev/shm here, or not ours to write.
   }
+  return tmpdir();
 }
 
 /** The run's own folder, removed when the run ends (tests/helpers/global-setup.ts): gongkai's cache, set-ups made once and copied, and every test's temp folder. */
