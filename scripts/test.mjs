@@ -14,7 +14,7 @@ function run(script, args, capture = false) {
   return new Promise((done) => {
     const child = spawn(node, [script, ...args], { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
     let output = '';
-    if (capture) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk));
+    if (capture) for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', (chunk) => (output += chunk));
     child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), output }));
   });
 }
