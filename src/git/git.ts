@@ -46,13 +46,25 @@ export function gitShowBytes(cwd: string, commit: string, pathInRepo: string): B
 
 /** The repository that holds `file` (absolute, or relative to the run's folder `cwd`), and the file's path inside it; undefined outside a repository. */
 export function repositoryOf(file: string, cwd: string): { root: string; path: string } | undefined {
-  const absolute = resolve(cwd, file);
-  try {
-    const root = git(dirname(absolute), ['rev-parse', '--show-toplevel']).trim();
-    return { root, path: relative(root, absolute).split('\\').join('/') };
-  } catch {
-    return undefined;
-  }
+  return repositoryFinder(cwd)(file);
+}
+
+/** repositoryOf for several files of one run (a hook reads the ledger and the registry beside it): git is asked once per folder. */
+export function repositoryFinder(cwd: string): (file: string) => { root: string; path: string } | undefined {
+  const roots = new Map<string, string | undefined>();
+  return (file) => {
+    const absolute = resolve(cwd, file);
+    const folder = dirname(absolute);
+    if (!roots.has(folder)) {
+      try {
+        roots.set(folder, git(folder, ['rev-parse', '--show-toplevel']).trim());
+      } catch {
+        roots.set(folder, undefined);
+      }
+    }
+    const root = roots.get(folder);
+    return root === undefined ? undefined : { root, path: relative(root, absolute).split('\\').join('/') };
+  };
 }
 
 /** Paths staged in the index. */
@@ -62,16 +74,12 @@ export function stagedPaths(root: string): string[] {
 
 /** The file's state against HEAD: 'clean', or why it differs ('untracked', 'modified', 'no-commits'). */
 export function fileStateAgainstHead(root: string, path: string, bytes: Buffer): 'clean' | 'untracked' | 'modified' | 'no-commits' {
-  try {
-    git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-  } catch {
-    return 'no-commits';
-  }
   let committed: Buffer;
   try {
     committed = gitShowBytes(root, 'HEAD', path);
   } catch {
-    return 'untracked';
+    // Only now ask why (one git process fewer on every commit): no commit at all, or none holding the file.
+    return gitRun(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).status === 0 ? 'untracked' : 'no-commits';
   }
   if (!committed.equals(bytes)) return 'modified';
   // Staged but uncommitted changes of the file would be swept into the commit too.
@@ -92,7 +100,8 @@ export function currentBranch(root: string): string | undefined {
  * registry lists for it) credits someone else, e.g. the liaison who reported.
  */
 export function commitFile(root: string, path: string, message: string, author?: string, email?: string): string {
-  git(root, ['add', '--', path]);
+  // No `git add` first: `git commit -- path` takes the file as it is in the working tree (the file is tracked: the
+  // caller checked it against HEAD), and a refused commit leaves the index as it was.
   // One argument `--author=NAME <EMAIL>`: a name cannot become an option, and <> or newlines in either are removed.
   const name = author?.replace(/[<>\r\n]/g, '').trim();
   const mail = email?.replace(/[<>\s]/g, '') ?? '';

@@ -60,6 +60,8 @@ export interface LedgerVersionAt<L> {
  */
 export class LedgerVersions<L> {
   private readonly blobs = new Map<string, Buffer | undefined>();
+  /** The revisions asked for in advance: any other file read at one of them is fetched for all of them at once. */
+  private readonly prefetched = new Set<string>();
   private readonly byRevision = new Map<string, Promise<LedgerVersionAt<L>>>();
   private readonly byContent = new Map<string, { registryPath?: string; version: LedgerVersionAt<L> }[]>();
 
@@ -71,13 +73,19 @@ export class LedgerVersions<L> {
 
   /** Fetches the ledger's bytes at many revisions with one git process. */
   prefetch(revisions: readonly string[]): void {
+    for (const revision of revisions) this.prefetched.add(revision);
     const specs = revisions.map((r) => `${r}:${this.ledgerPath}`).filter((s) => !this.blobs.has(s));
     for (const [spec, bytes] of readBlobs(this.root, specs)) this.blobs.set(spec, bytes);
   }
 
   private blob(revision: string, path: string): Buffer | undefined {
     const spec = `${revision}:${path}`;
-    if (!this.blobs.has(spec)) for (const [s, bytes] of readBlobs(this.root, [spec])) this.blobs.set(s, bytes);
+    if (!this.blobs.has(spec)) {
+      // The registry (or another file the ledger names) is read at every revision the ledger is: one git process for
+      // all of them, not one per revision.
+      const specs = this.prefetched.has(revision) ? [...this.prefetched].map((r) => `${r}:${path}`).filter((s) => !this.blobs.has(s)) : [spec];
+      for (const [s, bytes] of readBlobs(this.root, specs)) this.blobs.set(s, bytes);
+    }
     return this.blobs.get(spec);
   }
 

@@ -20,9 +20,10 @@ export interface Validation {
 /** Reads files from the git index instead of the working tree, where the index has them. */
 async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | undefined> {
   // git (and child_process) only for the commit hook: every other run would pay for loading them.
-  const { gitShowBytes, repositoryOf } = await import('../git/git.js');
+  const { gitShowBytes, repositoryFinder } = await import('../git/git.js');
+  const repositoryOf = repositoryFinder(cwd);
   return (file) => {
-    const repo = repositoryOf(file, cwd);
+    const repo = repositoryOf(file);
     if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --staged`);
     try {
       return gitShowBytes(repo.root, '', repo.path);

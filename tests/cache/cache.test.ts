@@ -78,14 +78,22 @@ describe('the cache is never stale', () => {
   });
 
   it('follows a one-item hand edit in validate, status and an edit command alike', () => {
-    const { ledger, run } = setUp();
+    const { ledger, cache, run } = setUp();
     run(['validate']);
     expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('未启动');
+    expect(entries(cache).length).toBeGreaterThan(0);
     handEdit(ledger, '22', 'cooperate: [', 'cooperate: [信息中新, ');
-    expect(run(['validate'], { expect: 1 }).out).toContain('部门名录中没有「信息中新」');
+    // Located anew in the file as it is now: its line and column, and the line itself under the message.
+    const found = run(['validate'], { expect: 1 }).out;
+    const line = readFileSync(ledger, 'utf8').split('\n').findIndex((l) => l.includes('cooperate: [信息中新, ')) + 1;
+    expect(found).toMatch(new RegExp(`ledger\\.yaml:${line}:\\d+: 错误\\[UNKNOWN_DEPARTMENT\\] 第 \\d+ 项：部门名录中没有「信息中新」`));
+    expect(found).toMatch(new RegExp(`${line} \\| +cooperate: \\[信息中新, `));
     handEdit(ledger, '22', 'cooperate: [信息中新, ', 'cooperate: [');
     handEdit(ledger, '22', 'status: 未启动', 'status: 推进中');
-    expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('推进中');
+    handEdit(ledger, '22', 'due: 2021-12-31', 'due: 2021-09-30');
+    const edited = row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22');
+    expect(edited).toContain('推进中・逾期');
+    expect(edited).toContain('逾期 8 天（1 个工作日）');
     run(['set', '22', '--due', '2021-11-30', '--force']);
     expect(row(run(['status', '--dept', '信息中心', '--as-of', '2021-10-08']).out, '22')).toContain('2021-11-30');
   });
