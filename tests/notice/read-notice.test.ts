@@ -207,3 +207,30 @@ describe('a web page’s footer and bodies named 联/协', () => {
     expect(notice.items.map((i) => `${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}${i.problems.length ? ' [flagged]' : ''}`)).toEqual(['joint:区政府办 joint:区工商联', 'sole:各镇人民政府 cooperate:县残联']);
   });
 });
+
+describe('sloppy copies (exam 8)', () => {
+  const roles = (notice: Notice) => notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')} ${i.due ?? ''}`.trim());
+
+  it('keeps a label line whose names wrap after 、 in its item (no phantom item)', () => {
+    const notice = readNotice('某局2023年政务公开工作要点\n一、重点工作\n（四）围绕汛期服务开展新闻发布\n牵头单位：办公室\n配合单位：应急与减灾处、\n省气象台\n完成时限：5月中旬\n（五）公开年度报告（办公室负责）。\n');
+    expect(roles(notice)).toEqual(['(四) lead:办公室 cooperate:应急与减灾处 cooperate:省气象台 2023-05-20', '(五) sole:办公室']);
+  });
+
+  it('numbers a table row whose 序号 a span took as the numbered row’s next part, never a number used again', () => {
+    const notice = readNotice('某公司2024年信息公开工作任务分工表\n| 序号 | 工作任务 | 牵头部门 | 完成时限 |\n| 1 | 公开电价政策 | 营销部 | 年底前 |\n| 2 | 公开计划停电信息 | 运维检修部 | 年底前 |\n| | 发布抢修进度 | 调度控制中心 | 年底前 |\n| 3 | 公开办电流程 | 营销部 | 6月底前 |\n');
+    expect(notice.items.map((i) => i.number)).toEqual(['1', '2.1', '2.2', '3']);
+  });
+
+  it('reads a name written twice once, and keeps the words of a sentence that opens with a relative time', () => {
+    const notice = readNotice('某镇2022年政务公开工作要点\n一、重点工作\n1.公开惠民资金（党政办、纪委、党政办按职责分工负责）。\n2.重要政策出台后3个工作日内发布解读材料，由起草科室负责，办公室协同。\n');
+    expect(roles(notice).map((r) => r.replace(/ \d{4}-\d\d-\d\d$/, ''))).toEqual(['1 joint:党政办 joint:纪委', '2 sole:起草科室 cooperate:办公室']);
+    expect(notice.items[1]!.text).toBe('重要政策出台后3个工作日内发布解读材料');
+  });
+});
+
+describe('a one-line web copy', () => {
+  it('reads the items after a publication date on the same line (the date is no metadata of the items)', () => {
+    const notice = readNotice('首页 > 政务公开 > 计划总结 某厅2016年政务公开工作要点 发布日期: 2016-05-06 一、推进决策公开 1.公开重大决策事项（办公室负责）。 2.公开审计结果（审计处负责，法规处配合）。');
+    expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`)).toEqual(['1 sole:办公室', '2 sole:审计处 cooperate:法规处']);
+  });
+});

@@ -116,7 +116,10 @@ export function isDeadlineWords(part: string): boolean {
   if (part.length > 30) return false;
   // `于6月底前完成`, `要于…前`, `不晚于6月30日`, `于每月10日前`: the time set off by 于 is still the deadline.
   const words = part.replace(LEADING_YU, '');
-  if (words.length <= 20 && RELATIVE_WORDS.test(words) && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(words)) return true;
+  // A relative time ends the words (收到申请后10个工作日内答复), not task words after it (出台后3个工作日内发布解读材料).
+  const relative = RELATIVE_WORDS.exec(words);
+  const endsTheWords = relative && (!/\d/.test(relative[0]) || words.length - relative.index - relative[0].length <= 3);
+  if (words.length <= 20 && endsTheWords && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(words)) return true;
   if (ONGOING_PHRASE.test(words)) return true;
   const kind = dateWordsKind(words);
   return kind !== undefined && kind !== 'unknown';

@@ -319,6 +319,8 @@ function parseClause(clause: string): ParsedClause {
     for (const name of group.names) {
       const problem = checkName(name);
       if (problem) return { ok: false, reason: problem };
+      // A name written twice with the same role (`A、B、A按职责分工负责`) is one assignment.
+      if (assignments.some((a) => a.name === name && a.role === role && a.scope === group.scope)) continue;
       if (!looksLikeName(name) && !unsure.includes(name)) unsure.push(name);
       assignments.push(group.scope ? { name, role, scope: group.scope } : { name, role });
     }

@@ -1,6 +1,7 @@
 import { isNameList, readsAsClause } from '../clause/find-clause.js';
 import { opensLikeTask } from '../clause/names.js';
 import { foldWidth } from '../text.js';
+import { labelLines } from './label-lines.js';
 import type { RawUnit } from './raw-unit.js';
 
 /** A line that is nothing but a clause: `市财政局牵头落实`, `A牵头,B配合`, a bare name `某某局`. */
@@ -20,11 +21,14 @@ function isClauseLine(line: string): boolean {
 export function splitLinePairs(unit: RawUnit): RawUnit[] {
   // An entry's own words stop where the entries under it begin: no table was flattened into them.
   if (unit.entriesUnder) return [unit];
+  // Label lines (牵头单位：…) make one item, even when a label's names wrap onto a line of their own.
+  if (labelLines(unit.content).clause) return [unit];
   const lines = unit.content.split('\n');
   const pairs: { content: string; line: number }[] = [];
   let from = unit.onlyIfClause ? 1 : 0; // a section's first line is its title
   for (let i = from; i < lines.length; i++) {
-    if (!isClauseLine(lines[i]!)) continue;
+    // A line that goes on from one ending in 、 or a comma is the same words wrapped, not a clause of its own.
+    if (!isClauseLine(lines[i]!) || /[、,，]\s*$/.test(lines[i - 1] ?? '')) continue;
     const words = lines.slice(from, i).join('\n').trim();
     if (!words) return [unit];
     pairs.push({ content: `${words}\n${lines[i]!.trim()}`, line: i });

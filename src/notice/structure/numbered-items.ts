@@ -54,8 +54,8 @@ const MARKER = new RegExp(
 const PAGE_FIELD = '(?:标题|文号|发布单位|发文单位|生成日期|主题词|关键词|发布时间|来源|索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
 /** Page metadata numbered like items: `1. [主题分类] 综合政务`, `2. 发布机构：某某办公室`. */
 const METADATA_AFTER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,12}\]|${PAGE_FIELD}\s*[:：])`);
-/** Numbers after a metadata field on its line: `【主题分类】 1. 综合政务 2. 政务公开`. */
-const METADATA_BEFORE = new RegExp(String.raw`[【\[]${PAGE_FIELD}[】\]]|${PAGE_FIELD}\s*[:：]`);
+/** Numbers right after a metadata field, or after its other numbered values: `【主题分类】 1. 综合政务 2. 政务公开` (not `发布日期: 2016-05-06 一、…`). */
+const METADATA_BEFORE = new RegExp(String.raw`(?:[【\[]${PAGE_FIELD}[】\]]|${PAGE_FIELD}\s*[:：])\s*(?:\d{1,2}\s*[.、]\s*[^\s\d.、]{1,10}\s*)*$`);
 
 interface Marker {
   level: number;

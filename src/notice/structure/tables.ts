@@ -445,7 +445,8 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     } else if (written) {
       number = written[1]!;
       task[numbered] = task[numbered]!.slice(written[0].length);
-    } else number = String(++running);
+    } else if (lastNumber) number = `${lastNumber}.${++sub}`; // a row whose 序号 a span took: the numbered row's next part
+    else number = String(++running);
     const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
     // One responsibility column is read with the clause grammar as it stands (A会B,
     // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
