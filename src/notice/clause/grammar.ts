@@ -111,11 +111,11 @@ function checkName(name: string): string | undefined {
   return undefined;
 }
 
-/** `A、B及C等` → [A, B, C]: 及 splits only between two names, 等 closing a list is dropped. */
 /** `各区、县（市）政府`: the governments of each level named, one group (各区政府 and 各县(市)政府 alike). */
 const EACH_LEVEL = /^各[省市县区乡镇街]{1,2}$/;
 const LEVEL_GOVERNMENT = /^[省市县区乡镇街道]{1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$/;
 
+/** `A、B及C等` → [A, B, C]: 及 splits only between two names, 等 closing a list is dropped. */
 function splitNames(text: string): string[] {
   const names: string[] = [];
   const segments = splitTopLevel(text, NAME_SEPARATORS);
