@@ -71,7 +71,10 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
   // The plan's own heading: the 《》 of the cover title, the page's 名称, or a title line of its own.
   // (A page's 标题 that is the cover's title, …的通知, names the cover, not the plan.)
   const named = metadata(lines, /^(名称|标题)$/);
-  const planTitle = /《([^》]+)》/.exec(title ?? '')?.[1] ?? (named && !/的通知$/.test(named) ? named : undefined) ?? plainTitle(lines) ?? /《([^》]+)》/.exec(head)?.[1];
+  const planTitle =
+    /《([^》]+)》/.exec(title ?? '')?.[1] ?? (named && !/的通知$/.test(named) ? named : undefined) ?? plainTitle(lines) ?? /《([^》]+)》/.exec(head)?.[1] ??
+    // A cover title without 《》 names the plan all the same: `…关于印发某区2027年…任务分工的通知`.
+    /关于印发(.+?)的通知$/.exec(title ?? '')?.[1];
   let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
   issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位)$/);
   issuer ??= signature(lines);

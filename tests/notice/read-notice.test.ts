@@ -234,3 +234,23 @@ describe('a one-line web copy', () => {
     expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`)).toEqual(['1 sole:办公室', '2 sole:审计处 cooperate:法规处']);
   });
 });
+
+describe('exam 9', () => {
+  const roles = (notice: Notice) => notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`);
+
+  it('adds the bodies of a heading’s 本部分各项工作 rule to every item of the part, beside their own', () => {
+    const notice = readNotice('某厅2019年政务公开工作要点\n一、推进自然资源信息公开（本部分各项工作，各设区市自然资源局配合）\n（一）公开矿业权出让信息（矿业权管理处负责）。\n（二）公开土地供应计划（土地利用处负责）。\n二、加强平台建设\n（三）优化门户网站（信息中心负责）。\n');
+    expect(roles(notice)).toEqual(['(一) sole:矿业权管理处 cooperate:各设区市自然资源局', '(二) sole:土地利用处 cooperate:各设区市自然资源局', '(三) sole:信息中心']);
+  });
+
+  it('takes the plan and its year from a cover title without 《》 issued in December for next year', () => {
+    const notice = readNotice('某区人民政府办公室关于印发某区2027年政务公开工作要点任务分工的通知\n各街道：\n现印发给你们，请认真贯彻执行。\n某区人民政府办公室\n2026年12月28日\n一、重点工作\n1.公开财政预决算，6月底前完成（区财政局负责）。\n2.密切关注涉企政策舆情，及时回应（区政府办）。\n');
+    expect(notice).toMatchObject({ year: 2027, planTitle: '某区2027年政务公开工作要点任务分工' });
+    expect(notice.items.map((i) => i.due ?? (i.ongoing ? 'ongoing' : 'none'))).toEqual(['2027-06-30', 'ongoing']);
+  });
+
+  it('reads no task from a table of liaison people (处室 | 联络员 | 联系电话)', () => {
+    const notice = readNotice('某局2022年政务公开工作任务分工表\n| 序号 | 工作任务 | 牵头处室 | 完成时限 |\n| 1 | 公开企业开办指南 | 登记注册处 | 6月底前 |\n| 2 | 公开抽查结果 | 执法稽查局 | 年底前 |\n\n附件：联络员名单\n| 处室 | 联络员 | 联系电话 |\n| 办公室 | 孙某 | 0371-6718xxxx |\n| 登记注册处 | 周某 | 0371-6718xxxx |\n');
+    expect(roles(notice)).toEqual(['1 lead:登记注册处', '2 lead:执法稽查局']);
+  });
+});

@@ -8,12 +8,12 @@ import { toSimplified } from './traditional.js';
  * `以下各项工作，各镇(街)均需按职责分工落实，不再一一列出`. Returns the rule's clause
  * (`各镇(街)按职责分工落实`), read by the clause grammar like any other.
  */
-const RULE_MARK = /(?:以下|下列|所有|各项)(?:各项|所列)?(?:工作|任务)的?(?:牵头|责任|配合)(?:单位|部门)|不再(?:一一|逐一|逐项|单独|重复|另行)?(?:列出|列明|标注|注明|列举|标明|写明)|下同|(?:以下|下列)(?:各项|所列|所有)?(?:工作|任务)[^。;；]{0,20}(?:均|都|一律)/;
+const RULE_MARK = /(?:以下|下列|所有|各项)(?:各项|所列)?(?:工作|任务)的?(?:牵头|责任|配合)(?:单位|部门)|本(?:部分|节|章)(?:各项|所列|所有)?(?:工作|任务)|不再(?:一一|逐一|逐项|单独|重复|另行)?(?:列出|列明|标注|注明|列举|标明|写明)|下同|(?:以下|下列)(?:各项|所列|所有)?(?:工作|任务)[^。;；]{0,20}(?:均|都|一律)/;
 
 /** Words around the bodies and their role word that are not part of the clause. */
 function clauseOf(part: string): string {
   let words = part
-    .replace(/(?:对|就)?(?:以下|下列|上述|本方案|本要点|各项|所列|所有|全部|相关)+(?:所列)?(?:各项|的)?(?:工作|任务|事项)?(?:中|的)?/g, '')
+    .replace(/(?:对|就)?(?:以下|下列|上述|本方案|本要点|本部分|本节|本章|各项|所列|所有|全部|相关)+(?:所列)?(?:各项|的)?(?:工作|任务|事项)?(?:中|的)?/g, '')
     .replace(/(?:均|都|一律)?(?:需要|必须|需|须|要|应)?(?=按|牵头|配合|负责|参与|协同|会同|协助|落实)/g, '')
     .replace(/^(?:并|且|请)?(?:均|都|一律)?(?:需要|必须|需|须|要|应)?(?:由)?/, '')
     // `责任单位均包括各街道`, `各街道均为责任单位`: a label said as a sentence.
@@ -67,13 +67,18 @@ function strictNames(clause: string): boolean {
   return parsed.ok && parsed.assignments.every((a) => STRICT_NAME.test(a.name) && [...a.name].length <= 16);
 }
 
-/** The sentences of some words, each without brackets that wrap it whole (`（以下各项工作，…，不再列出）`). */
+/**
+ * The sentences of some words, each without brackets that wrap it whole (`（以下各项工作，…，不再列出）`),
+ * and the words of a bracket at a heading's end (`一、推进…公开（本部分各项工作，A配合）`).
+ */
 function sentences(text: string): string[] {
   return toSimplified(text)
     .split(/[。;；\n]/)
-    .map((s) => {
+    .flatMap((s) => {
       const wrapped = /^\s*[（(]([^（()）]*)[)）]\s*$/.exec(s);
-      return wrapped ? wrapped[1]! : s;
+      if (wrapped) return [wrapped[1]!];
+      const closing = /[（(]([^（()）]*)[)）]\s*$/.exec(s);
+      return closing ? [s, closing[1]!] : [s];
     });
 }
 

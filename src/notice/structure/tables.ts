@@ -26,8 +26,8 @@ export function columnOf(header: string): Column {
   const word = toSimplified(foldWidth(header)).replace(/\s+/g, '');
   if (!word) return 'unknown';
   if (/^(序号|编号|序|号)$/.test(word)) return 'number';
-  // People, not bodies: 责任领导, 分管领导, 责任人, 联系人 are never read as departments.
-  if (/领导|负责人|责任人|联系人|电话/.test(word)) return 'other';
+  // People, not bodies: 责任领导, 分管领导, 责任人, 联系人, 联络员 (and how to reach them) are never read as departments.
+  if (/领导|负责人|责任人|联系人|联络员|联系方式|电话|手机|邮箱|姓名|职务/.test(word)) return 'other';
   const role = roleOfLabel(word) ?? (/^(牵头|主办)/.test(word) ? 'lead' : /^(责任|主责|承办)/.test(word) ? 'responsible' : /^(配合|协办|参与|协同)/.test(word) ? 'cooperate' : /时限|时间|期限|进度/.test(word) ? 'deadline' : undefined);
   if (role === 'deadline' || role === 'lead' || role === 'responsible' || role === 'cooperate') return role;
   if (/备注|说明/.test(word)) return 'note';
@@ -272,7 +272,9 @@ function readGrid(table: Table): Grid | undefined {
     }
   }
   const body: TableCell[][] = rows.slice((header?.index ?? -1) + 1);
-  let columns = header?.columns ?? new Array<Column>(Math.max(0, ...rows.map((r) => r.length))).fill('unknown');
+  // With no header found, a first row that names people's columns (联络员 | 联系电话) still says those hold no tasks.
+  const people = (c: number) => rows[0]?.[c] !== undefined && rows[0]![c]!.text.trim().length <= 12 && columnOf(rows[0]![c]!.text) === 'other';
+  let columns = header?.columns ?? Array.from({ length: Math.max(0, ...rows.map((r) => r.length)) }, (_, c): Column => (people(c) ? 'other' : 'unknown'));
   if (!stream && !table.ragged) columns = classifyByContent(columns, body);
   else if (!stream) {
     // Rows copied from text: empty trailing cells say nothing; the full rows (widest once those are gone) show what each column holds.
@@ -280,7 +282,7 @@ function readGrid(table: Table): Grid | undefined {
     const width = Math.max(0, ...filled.map((r) => r.length));
     const full = filled.filter((r) => r.length === width);
     // No header, or one cut off after a few columns: the columns it does not name are known by their cells.
-    if (!header) columns = classifyByContent(new Array<Column>(width).fill('unknown'), full);
+    if (!header) columns = classifyByContent(Array.from({ length: width }, (_, c): Column => (people(c) ? 'other' : 'unknown')), full);
     else if (width > columns.length) columns = classifyByContent([...columns, ...new Array<Column>(width - columns.length).fill('unknown')], full);
   }
   if (!columns.some((c) => RESPONSIBILITY.has(c)) || !columns.some((c) => c === 'task')) return undefined;
