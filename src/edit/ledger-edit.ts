@@ -53,5 +53,16 @@ function editItemValue(item: Raw, edit: LedgerEdit, statusWord: (s: Status) => s
   if (edit.requestPostponement) item.postponement_requests = [...((item.postponement_requests as unknown[] | null) ?? []), { ...edit.requestPostponement }];
   if (edit.rejectPostponement) item.postponement_rejections = [...((item.postponement_rejections as unknown[] | null) ?? []), rejectionValue(edit.rejectPostponement)];
   if (edit.cancel) item.cancelled = cancellationValue(edit.cancel);
-  if (edit.note) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
+  if (edit.note && !repeatsNote(item.progress, edit.note)) item.progress = [...((item.progress as unknown[] | null) ?? []), { ...edit.note }];
+}
+
+/** The same note (day, department, words) is already among the item's progress: writing it again would change nothing a reader sees. */
+export function repeatsNote(progress: unknown, note: { date: string; dept: string; note: string }): boolean {
+  return (
+    Array.isArray(progress) &&
+    progress.some((entry) => {
+      const e = entry as Record<string, unknown> | null;
+      return !!e && String(e.date) === note.date && e.dept === note.dept && e.note === note.note;
+    })
+  );
 }

@@ -4,7 +4,7 @@ import { itemNumbered, ledgerLayout } from '../read/ledger-layout.js';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { yamlFlowList, yamlFlowScalar, yamlScalar } from '../render/yaml-scalar.js';
 import type { LedgerEdit } from '../model/ledger-edit.js';
-import { cancellationValue, postponementValue, rejectionValue } from './ledger-edit.js';
+import { cancellationValue, postponementValue, rejectionValue, repeatsNote } from './ledger-edit.js';
 
 /** Item keys in the order gongkai writes them; a new key goes after the last one present before it. */
 const KEY_ORDER = Object.keys(itemShape.properties);
@@ -199,7 +199,7 @@ function editItem(text: string, item: YAMLMap, edit: LedgerEdit, statusWord: str
   if (edit.requestPostponement) editor.appendEntry('postponement_requests', flowMap({ ...edit.requestPostponement }));
   if (edit.rejectPostponement) editor.appendEntry('postponement_rejections', flowMap(rejectionValue(edit.rejectPostponement)));
   if (edit.cancel) editor.setScalar('cancelled', flowMap(cancellationValue(edit.cancel)), '');
-  if (edit.note) editor.appendProgress(edit.note);
+  if (edit.note && !repeatsNote((item.get('progress', true) as { toJSON?: () => unknown } | undefined)?.toJSON?.(), edit.note)) editor.appendProgress(edit.note);
   // Apply from the end so earlier offsets stay valid; equal offsets keep their call order.
   const ordered = editor.splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
   let out = text;

@@ -45,6 +45,18 @@ describe('edits change only the bytes they must', () => {
     );
   });
 
+  it('the same note again (same day, department, words) writes nothing, as it says', async () => {
+    const file = ledgerCopy();
+    await gongkai(file, 'note', '1', '--dept', '信息中心', '--on', '2021-09-21', '完成上线');
+    const once = readFileSync(file, 'utf8');
+    const again = await gongkai(file, 'note', '1', '--dept', '信息中心', '--on', '2021-09-21', '完成上线');
+    expect(again.out).toContain('没有变化，未写入');
+    expect(readFileSync(file, 'utf8')).toBe(once);
+    // A different day is a new entry.
+    await gongkai(file, 'note', '1', '--dept', '信息中心', '--on', '2021-09-22', '完成上线');
+    expect(readFileSync(file, 'utf8')).not.toBe(once);
+  });
+
   it('note appends to a block sequence, and starts one where there is none', async () => {
     const file = ledgerCopy();
     await gongkai(file, 'note', '3', '--dept', '办公厅', '--on', '2021-10-09', '调休日加班');
