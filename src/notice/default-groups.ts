@@ -17,6 +17,9 @@ export const DEFAULT_GROUPS: readonly Group[] = [
 const AFFILIATED_ENDINGS = /(中心|馆|院|社|所|站|学校|大学|学院|报|杂志社|基金会|协会|公司)$/;
 const INTERNAL_ENDINGS = /(司|局|厅|办公室|室|处|委|委员会)$/;
 
+/** A group that names the office's own departments in general: 各处室, 各科室, 各司局, 各部门, 各单位, 市政府各部门, 县直各单位. */
+const OWN_DEPARTMENTS = /各(?:有关)?(?:司局|司\(局\)|司、局|处室|科室|部门|单位|处|科|室|司|局|厅局|委办局|直属单位)$/;
+
 /** Guesses a department's kind from its names (司/局/厅 internal, 中心/馆/院… affiliated). */
 export function guessKind(names: readonly string[]): DepartmentKind {
   if (names.some((n) => AFFILIATED_ENDINGS.test(n))) return 'affiliated';
@@ -36,6 +39,9 @@ export function namesOfCombinedBody(name: string): string[] {
  */
 export function groupFromName(name: string): Group | undefined {
   if (!isGroupName(name)) return undefined;
-  const members = /有关|相关|其他|其它/.test(name) ? 'some' : 'all';
+  // Every department of the office only when the group names the office's own departments in general
+  // (各处室, 各科室, 各部门, 县直各单位); bodies of another kind (各街道办事处, 各市州气象局, 各县(市、区)政府)
+  // are not the registry's departments: they may concern some (可能涉及), never each one's task.
+  const members = /有关|相关|其他|其它/.test(name) || !OWN_DEPARTMENTS.test(name) ? 'some' : 'all';
   return { name, aliases: [], members, kind: guessKind([name.replace(/^各/, '')]) };
 }
