@@ -254,3 +254,10 @@ describe('exam 9', () => {
     expect(roles(notice)).toEqual(['1 lead:登记注册处', '2 lead:执法稽查局']);
   });
 });
+
+describe('a closing paragraph after label lines', () => {
+  it('is not the last item’s deadline words', () => {
+    const notice = readNotice('某局2024年政务公开工作要点\n一、重点工作\n1.公开财政预决算\n牵头单位：财务处\n完成时限：长期坚持\n请各单位认真落实。\n某局办公室\n2024年3月1日\n');
+    expect(notice.items.map((i) => [i.dueText, i.ongoing])).toEqual([['长期坚持', true]]);
+  });
+});

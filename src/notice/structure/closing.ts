@@ -79,6 +79,10 @@ export function closingStart(content: string): number | undefined {
     // its brackets only name where to report (`…报送市某某办（市政府办公室）`).
     return !endsWithClause(rest) || (addressesBodies(rest) && !endsWithRoleClause(rest));
   };
+  // Label lines end the item's words (`完成时限：长期坚持`); a paragraph after the last one that is no label,
+  // a sentence or a signature with its date, is the closing (not the deadline's words).
+  const afterLabels = closingAfterLabelLines(content);
+  if (afterLabels !== undefined) return afterLabels;
   // A budget: the item's clause ends within its first lines and first bracket groups (import stays linear).
   let tries = 0;
   for (let nl = content.indexOf('\n'); nl >= 0 && tries++ < MAX_TRIES; nl = content.indexOf('\n', nl + 1)) {
@@ -98,4 +102,19 @@ export function closingStart(content: string): number | undefined {
     if (isClosing(rest)) return m.index + m[0].length;
   }
   return undefined;
+}
+
+/** Where the words after the last label line start, when they read as a closing (a sentence, or a dated signature). */
+function closingAfterLabelLines(content: string): number | undefined {
+  const lines = content.split('\n');
+  const isLabelLine = (line: string) => {
+    const labelled = labelLines(line.trim());
+    return !labelled.text && !!(labelled.clause || labelled.dueText);
+  };
+  let last = -1;
+  for (let i = 0; i < lines.length && i < MAX_TRIES * 2; i++) if (isLabelLine(lines[i]!)) last = i;
+  if (last < 0 || last === lines.length - 1 || /[、,，]\s*$/.test(lines[last]!)) return undefined;
+  const rest = lines.slice(last + 1).join('\n');
+  if (!rest.trim() || !(/[。！!]/.test(rest) || DATED.test(rest) || addressesBodies(rest))) return undefined;
+  return lines.slice(0, last + 1).join('\n').length + 1;
 }
