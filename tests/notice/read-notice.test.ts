@@ -244,7 +244,7 @@ describe('exam 9', () => {
   });
 
   it('takes the plan and its year from a cover title without 《》 issued in December for next year', () => {
-    const notice = readNotice('某区人民政府办公室关于印发某区2027年政务公开工作要点任务分工的通知\n各街道：\n现印发给你们，请认真贯彻执行。\n某区人民政府办公室\n2026年12月28日\n一、重点工作\n1.公开财政预决算，6月底前完成（区财政局负责）。\n2.密切关注涉企政策舆情，及时回应（区政府办）。\n');
+    const notice = readNotice('某区人民政府办公室关于印发某区2027年政务公开工作要点任务分工的通知\n各街道：\n现印发给你们，请认真贯彻执行。\n某区人民政府办公室\n2026年12月28日\n一、重点工作\n1.公开财政预决算，6月底前完成（区财政局负责）。\n2.公开涉企政策，长期坚持（区政府办）。\n');
     expect(notice).toMatchObject({ year: 2027, planTitle: '某区2027年政务公开工作要点任务分工' });
     expect(notice.items.map((i) => i.due ?? (i.ongoing ? 'ongoing' : 'none'))).toEqual(['2027-06-30', 'ongoing']);
   });

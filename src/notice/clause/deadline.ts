@@ -22,7 +22,7 @@ const DATE_WORDS =
 /** Every quarter, month, half-year or week: a recurring time (每年 is the plan's year: a date). */
 const RECURRING = /每\s*个?\s*(?:季度|月|半年|周|星期)/;
 
-const ONGOING_WORDS = /长期推进|持续推进|长期坚持|常态化|全年|长期|持续|经常性|每年|定期|密切关注/;
+const ONGOING_WORDS = /长期推进|持续推进|长期坚持|常态化|全年|长期|持续|经常性|每年|定期/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -185,9 +185,6 @@ export function deadlineInText(text: string): string | undefined {
   // The text's last part is a deadline and nothing else (`…（A牵头），11月上旬。`): what a clause's deadline part says.
   const lastPart = lastCommaPart(text)?.words;
   if (!found.length && lastPart && dateWordsKind(lastPart.replace(LEADING_YU, '')) === 'date') found.push(lastPart);
-  // A task of watching (`密切关注…舆情`, DOMAIN.md) never finishes: ongoing.
-  const watching = /^\s*((?:密切|持续)关注)/.exec(text);
-  if (!found.length && watching) found.push(watching[1]!);
   if (!found.length) {
     ONGOING_IN_TEXT.lastIndex = 0;
     for (let m = ONGOING_IN_TEXT.exec(text); m; m = ONGOING_IN_TEXT.exec(text)) found.push(m[0].trim());
