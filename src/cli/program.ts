@@ -9,6 +9,18 @@ import { statusCommand } from '../commands/status.js';
 import { validateCommand } from '../commands/validate.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
+/**
+ * An item number as typed: full-width brackets and digits (（一）, １２, typed in a Chinese input method)
+ * are the ledger's (一), 12 — the numbers import writes.
+ */
+function itemNumber(value: string): string {
+  return value
+    .trim()
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
 type Action = (ctx: CommandContext) => Promise<ExitCode>;
 
 /**
@@ -197,7 +209,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     program
       .command('set')
       .description('修改一项任务的状态、时限、完成日期或群体所指部门，只改动相应的几行')
-      .argument('<item>', '任务编号')
+      .argument('<item>', '任务编号', itemNumber)
       .option('--status <status>', '状态：未启动、推进中、已完成、持续推进、已取消（或 not_started 等）')
       .option('--due <date>', '完成时限，如 2021-12-31、2021/12/31、12月31日')
       .option('--done-on <date>', '完成日期，如 2021-10-20、10月20日、今天')
@@ -214,7 +226,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     program
       .command('done')
       .description('把一项任务标为已完成')
-      .argument('<item>', '任务编号')
+      .argument('<item>', '任务编号', itemNumber)
       .option('--on <date>', '完成日期，缺省为北京时间今天')
       .addOption(commitOption())
       .action(async (item, options) => run(async (ctx) => (await import('../commands/edit.js')).doneCommand(ctx, item, options)));
@@ -224,7 +236,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     program
       .command('postpone')
       .description('延期：经批准把时限推后，原时限、理由、批准人记入台账；或驳回部门的延期申请')
-      .argument('<item>', '任务编号')
+      .argument('<item>', '任务编号', itemNumber)
       .option('--to <date>', '新的时限 YYYY-MM-DD（缺省为该项待批准的延期申请所请的日期）')
       .option('--reason <text>', '延期理由（缺省为申请的理由）；驳回时为驳回理由（必填）')
       .option('--approved-by <name>', '批准人')
@@ -238,7 +250,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     program
       .command('note')
       .description('记录一条进展')
-      .argument('<item>', '任务编号')
+      .argument('<item>', '任务编号', itemNumber)
       .argument('<text...>', '进展内容')
       .requiredOption('--dept <name>', '报送部门')
       .option('--on <date>', '日期，缺省为北京时间今天')
@@ -250,7 +262,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     program
       .command('log')
       .description('一项任务（或整个台账）的变化历史，从 git 中的各个版本重建')
-      .argument('[item]', '任务编号')
+      .argument('[item]', '任务编号', itemNumber)
       .addOption(new Option('--format <format>', '输出格式').choices(['table', 'json']).default('table'))
       .action(async (item, options) => run(async (ctx) => (await import('../commands/history.js')).logCommand(ctx, item, options)));
   }

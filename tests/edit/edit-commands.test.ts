@@ -45,6 +45,14 @@ describe('edits change only the bytes they must', () => {
     );
   });
 
+  it('takes an item number typed with full-width digits (as a Chinese input method gives them) for the ledger’s', async () => {
+    const typed = ledgerCopy();
+    const plain = ledgerCopy();
+    expect((await gongkai(typed, 'done', '１', '--on', '2021-09-20')).code).toBe(0);
+    await gongkai(plain, 'done', '1', '--on', '2021-09-20');
+    expect(readFileSync(typed, 'utf8')).toBe(readFileSync(plain, 'utf8'));
+  });
+
   it('the same note again (same day, department, words) writes nothing, as it says', async () => {
     const file = ledgerCopy();
     await gongkai(file, 'note', '1', '--dept', '信息中心', '--on', '2021-09-21', '完成上线');
