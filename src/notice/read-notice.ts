@@ -108,7 +108,11 @@ function readUnits(units: RawUnit[], year: number | undefined, known: KnownNames
     const from = unit.headings.find((h) => headingClause([h]) !== undefined);
     if (from !== undefined) covering.add(from);
   });
-  return read.filter((item, i) => item !== undefined && !(units[i]!.entriesUnder && covering.has(units[i]!.content))) as NoticeItem[];
+  // A notice whose tasks are a table's rows: numbered paragraphs outside the table that name nobody are the
+  // cover letter's points or a sheet's 说明, not tasks (they came out as items with no roles).
+  const tableRows = units.filter((u) => u.columns).length;
+  const outsideTheTable = (i: number) => tableRows >= 2 && !units[i]!.columns && read[i]?.clause === '';
+  return read.filter((item, i) => item !== undefined && !(units[i]!.entriesUnder && covering.has(units[i]!.content)) && !outsideTheTable(i)) as NoticeItem[];
 }
 
 /** Reads a notice's blocks into its header, sections and items. */

@@ -261,3 +261,10 @@ describe('a closing paragraph after label lines', () => {
     expect(notice.items.map((i) => [i.dueText, i.ongoing])).toEqual([['长期坚持', true]]);
   });
 });
+
+describe('a notice whose tasks are a table', () => {
+  it('reads no task from numbered notes outside the table that name nobody (说明)', () => {
+    const notice = readNotice('某厅2024年政务公开工作任务分工\n说明：\n1.牵头处室对任务完成负总责。\n2.完成时限以本表为准。\n| 序号 | 工作任务 | 牵头处室 | 完成时限 |\n| 1 | 公开规范性文件 | 政策法规处 | 6月底前 |\n| 2 | 公开行政处罚信息 | 执法监督处 | 年底前 |\n');
+    expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`)).toEqual(['1 lead:政策法规处', '2 lead:执法监督处']);
+  });
+});
