@@ -98,8 +98,8 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
       deadlineParts++;
       continue;
     }
-    // A part of names alone joins the clause, unless it opens like a task (`规范某某专区`): that is the text's end.
-    if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTask(part.trim())))) {
+    // A part of names alone joins the clause, unless it opens like a task (`规范某某专区`, `公开某某通报`): that is the text's end.
+    if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTaskWords(part.trim())))) {
       clauseStart = from;
       startSure = false;
       accepted.unshift({ from, nameOnly: !readsAsClause(part) });
@@ -175,6 +175,11 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: KnownN
   const firstParsed = parseResponsibility(firstPart);
   const inFirst = new Set(firstParsed.ok ? firstParsed.assignments.map((a) => a.name) : []);
   return { at: clauseStart + cut.at, sure: cut.sure, nameEnd: clauseStart + first.length, others: others.filter((n) => !inFirst.has(n) && looksLikeName(n)) };
+}
+
+/** Words that open like a task's (推进…, 在…设置…, 公开…通报, 编制…年报): never a body's name, whatever their ending. */
+function opensLikeTaskWords(words: string): boolean {
+  return opensLikeTask(words) || TEXT_OPENING.test(words);
 }
 
 /** Verbs that open a task's words but no body's name (公开…信息, 编制…报告). */
@@ -370,7 +375,7 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
 function taskPartsLength(sentence: string): number {
   let length = 0;
   for (const part of splitTopLevel(sentence, new Set([',', '，']))) {
-    if (saysRole(part) || !opensLikeTask(part.trim())) break;
+    if (saysRole(part) || !opensLikeTaskWords(part.trim())) break;
     length += part.length + 1;
   }
   return length;

@@ -427,7 +427,7 @@ export function articleForms(seeds: readonly number[]): ExamForm[] {
 /**
  * F4: an item of two sentences, each ending in the clause that covers it
  * (`…，A牵头落实；…，B牵头，C配合。`, sometimes `由A…`): both are read, each name
- * with its role. Task words may end like a name (…专区) right before the clause.
+ * with its role. Task words may end like a name (…专区, …通报, …工作站) right before the clause.
  */
 export function twoSentenceForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
@@ -441,7 +441,9 @@ export function twoSentenceForms(seeds: readonly number[]): ExamForm[] {
       const names = (it: PlanItem) => [...it.lead, ...it.joint, ...it.sole, ...it.cooperate];
       if (names(p).some((n) => names(q).includes(n))) continue;
       const sep = pick(rand, SEPARATORS);
-      const sentence = (it: PlanItem) => `${strip(it.text)}${sep}${rand() < 0.3 ? '由' : ''}${clauseOf(rand, it, sep)}`;
+      // Task words may end like a body's name: 通报, 公报, 年报 (报), 工作站 (站) (exam 10).
+      const words = (it: PlanItem) => (rand() < 0.25 ? `${pick(rand, ['公开', '编制', '发布'])}${pick(rand, ['监测通报', '统计公报', '工作简报', '信用信息年报', '便民服务站名单', '检查情况通报'])}` : strip(it.text));
+      const sentence = (it: PlanItem) => `${words(it)}${sep}${rand() < 0.3 ? '由' : ''}${clauseOf(rand, it, sep)}`;
       lines.push(`${units.length + 1}.${sentence(p)}${pick(rand, ['；', ';'])}${sentence(q)}。`);
       const both: PlanItem = { text: '', lead: [...p.lead, ...q.lead], joint: [...p.joint, ...q.joint], sole: [...p.sole, ...q.sole], cooperate: [...p.cooperate, ...q.cooperate], scoped: [] };
       units.push({ item: both, due: 'none' });
