@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { dueRight, matchUnits, type ImportedItem, type Unit } from './corpus/score.js';
 
 /**
  * The score sheet of the shared score-notices.py, as a test: five real notices of
@@ -13,40 +14,8 @@ import { tempDir } from '../helpers/temp.js';
  */
 
 const NOTICES = join(FIXTURES, 'notices');
-const ROLES = ['lead', 'joint', 'cooperate', 'sole'] as const;
-
-interface Unit {
-  file: string;
-  key: string;
-  due?: string;
-  lead?: string[];
-  joint?: string[];
-  cooperate?: string[];
-  sole?: string[];
-  parts?: Omit<Unit, 'file' | 'key' | 'parts'>[];
-}
-type Item = Record<string, unknown> & { number: string; status: string; due: string };
 
 const units: Unit[] = JSON.parse(readFileSync(join(NOTICES, 'expected.json'), 'utf8')).units;
-
-function rolesOf(item: Record<string, unknown>): string {
-  return ROLES.map((role) => {
-    const names = ((item[role] as (string | { dept: string })[] | undefined) ?? []).map((n) => (typeof n === 'string' ? n : n.dept));
-    return `${role}:${[...new Set(names)].sort().join('、')}`;
-  }).join(' ');
-}
-
-/** A unit labelled in parts (several clauses in one paragraph, scoped leads): the roles of all its parts. */
-function expectedRoles(unit: Unit): string {
-  const merged: Record<string, string[]> = {};
-  for (const part of unit.parts ?? [unit]) for (const role of ROLES) merged[role] = [...(merged[role] ?? []), ...(part[role] ?? [])];
-  return rolesOf(merged);
-}
-
-function dueRight(item: Item, want: string | undefined): boolean {
-  if (want === undefined) return true;
-  return want === 'ongoing' ? item.status === '持续推进' : item.due === want;
-}
 
 describe('import on real notices of other offices (tests/fixtures/notices, expected.json)', async () => {
   const byFile = new Map<string, Unit[]>();
@@ -55,13 +24,8 @@ describe('import on real notices of other offices (tests/fixtures/notices, expec
   for (const [file, fileUnits] of byFile) {
     const notice = readdirSync(NOTICES).find((n) => n.startsWith(file) && n.endsWith('.txt'))!;
     const run = await runCli(['import', join(NOTICES, notice), '--format', 'json']);
-    const items: Item[] = run.out ? JSON.parse(run.out).sections.flatMap((s: { items: Item[] }) => s.items) : [];
-    let position = 0;
-    for (const unit of fileUnits) {
-      const want = expectedRoles(unit);
-      const index = items.findIndex((item, i) => i >= position && rolesOf(item) === want);
-      const item = index >= 0 ? items[index] : undefined;
-      if (item) position = index + 1;
+    const items: ImportedItem[] = run.out ? JSON.parse(run.out).sections.flatMap((s: { items: ImportedItem[] }) => s.items) : [];
+    for (const { unit, item } of matchUnits(fileUnits, items)) {
       const right = !!item && dueRight(item, unit.due);
       // A unit that is not right must be listed on stderr (by its number) — never silently wrong.
       const flagged = !item ? run.code === 1 : run.code === 1 && run.err.includes(`第 ${item.number} 项：`);
