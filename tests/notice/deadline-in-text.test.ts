@@ -22,6 +22,8 @@ describe('deadline words in the text', () => {
     ['做好政策解读工作，长期坚持。', 'ongoing'],
     ['做好目录编制，全年动态调整', 'ongoing'],
     ['做好目录编制，常态化开展', 'ongoing'],
+    // A month of the plan's year set off by 于, no year written: dated steps, due at the last.
+    ['预算于3月公开，决算于8月公开', '2023-08-31'],
   ])('%s → %s', (text, due) => expect(dueOf(text)).toBe(due));
   it.each([
     '公开2020年度预算执行情况',

@@ -175,8 +175,9 @@ export function deadlineInText(text: string): string | undefined {
     if (/每\s*(?:年|个)?$|自$|从$|截至$|截止$/.test(lead)) continue;
     const verb = COMPLETION.exec(after);
     if (!/前$/.test(words) && !verb) continue;
-    // `于2019年6月印发` tells when something happened; `于6月底前报送`, `不晚于6月30日完成` set a deadline.
-    if (/于$/.test(lead) && !/不晚于$|最迟于$/.test(lead) && !/前$/.test(words) && !/^(?:份|末|底)?(?:前|以前|之前|底前)/.test(after)) continue;
+    // `于2019年6月印发` tells when something happened; `于6月底前报送`, `不晚于6月30日完成` set a deadline,
+    // and so does a month of the plan's own year with no year written (`预算于3月公开，决算于8月公开`).
+    if (/于$/.test(lead) && !/不晚于$|最迟于$/.test(lead) && !/前$/.test(words) && !/^(?:份|末|底)?(?:前|以前|之前|底前)/.test(after) && /\d{4}\s*年/.test(words)) continue;
     // `2019年6月出台的办法`: the date of something, not a deadline.
     if (verb && after[verb[0].length] === '的') continue;
     const before = /^(?:份|末|底)?(?:前|以前|之前|底前)?/.exec(after)?.[0] ?? '';
