@@ -45,6 +45,10 @@ export async function logCommand(ctx: CommandContext, item: string | undefined, 
   const { file, root } = await ledgerRepository(ctx);
   const path = relative(root, resolve(ctx.io.cwd, file)).split('\\').join('/');
   const entries = (await ledgerHistory(ctx, root, path)).filter((e) => !item || e.change.item === item);
+  // No history for an item the ledger does not have either: a mistyped number, said as such (not an empty history).
+  if (item && !entries.length && !(await ledgerAt(ctx, file, root, undefined)).items.some((i) => i.number === item)) {
+    throw new UserError('ITEM_NOT_FOUND', `台账中没有第 ${item} 项，历史中也没有它的变化`);
+  }
   if (options.format === 'json') {
     ctx.io.stdout(renderJson({ item: item ?? null, entries }));
     return ExitCode.Ok;

@@ -90,6 +90,16 @@ describe('log and diff from git', () => {
     expect(revisions.out).toBe('HEAD~1 → HEAD：1 处变化\n第 12 项　各有关司(局) 指：未指明 → 社会救助司\n');
   });
 
+  it('says so when asked for an item the ledger never had (a mistyped number), rather than an empty history', async () => {
+    const dir = gitRepo(files());
+    const missing = await inRepo(dir, 'log', '99');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('错误[ITEM_NOT_FOUND] 台账中没有第 99 项');
+    const quiet = await inRepo(dir, 'log', '2');
+    expect(quiet.code).toBe(0);
+    expect(quiet.out).toContain('没有记录到变化');
+  });
+
   it('says clearly when the ledger is not in a repository', async () => {
     const result = await inRepo(tempDir(files()), 'log');
     expect(result.code).toBe(2);
