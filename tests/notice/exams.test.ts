@@ -24,6 +24,7 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge8: { units: 105, right: 100 },
   judge9: { units: 88, right: 87 },
   judge10: { units: 63, right: 60 },
+  judge11: { units: 59, right: 57 },
 };
 
 describe.each(Object.keys(FLOOR))('exam %s', (exam) => {

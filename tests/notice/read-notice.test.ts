@@ -268,3 +268,15 @@ describe('a notice whose tasks are a table', () => {
     expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`)).toEqual(['1 lead:政策法规处', '2 lead:执法监督处']);
   });
 });
+
+describe('exam 11', () => {
+  it('reads an item whose words open with a number after 、 (2、12368热线…) as that item', () => {
+    const notice = readNotice('某院2018年审务公开工作要点\n一、诉讼服务公开\n1、公开立案须知（立案庭负责）。\n2、12368诉讼服务热线全天候受理咨询（诉讼服务中心负责）。\n3、公开执行案件信息（执行局负责）。\n');
+    expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => a.name).join('、')}`)).toEqual(['1 立案庭', '2 诉讼服务中心', '3 执行局']);
+  });
+
+  it('never takes a breadcrumb (首页>…>工作要点) for the plan’s title', () => {
+    const notice = readNotice('首页>政务公开>工作要点\n市林业局2027年政务公开工作要点及任务分工\n一、重点工作\n1.公开林木采伐许可信息（资源科负责）。\n');
+    expect(notice).toMatchObject({ planTitle: '市林业局2027年政务公开工作要点及任务分工', year: 2027 });
+  });
+});

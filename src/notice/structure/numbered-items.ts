@@ -42,7 +42,7 @@ const MARKER = new RegExp(
   String.raw`(?:^|(?<=[\s)\]〕】。]))` +
     String.raw`(?:(${NUMERAL})、` + // 1: 一、
     String.raw`|\((${NUMERAL})\)` + // 2: (一)
-    String.raw`|(\d{1,6})(?:[.、](?!\d)|\.(?=\d{1,2}[月日]|\d{4}\s*年))` + // 3: 1. 1、 — and 2.6月底前… or 2.2026年…, item 2 (not item "2.6")
+    String.raw`|(\d{1,6})(?:、|\.(?!\d)|\.(?=\d{1,2}[月日]|\d{4}\s*年))` + // 3: 1. 1、 — and 2.6月底前… or 2.2026年…, item 2 (not item "2.6"); 、 is never a decimal point (2、12368热线)
     String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
     String.raw`|([\u2460-\u2473])` + // 5: ① … ⑳
     String.raw`|第(${NUMERAL})条[\s:：]?` + // 6: 第一条, items written as articles
