@@ -1,5 +1,5 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
-import { parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
+import { CONSULT_WORD, parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
 import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
@@ -43,8 +43,7 @@ export function splitClause(segment: string): { text: string; clause: string } |
 }
 
 const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
-/** 会 between two names (`A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
-const CONSULT_WORD = /[处室司局科厅办部院馆组站队所心]会(?!同|议|商|签|审|计|展|员|见|场|谈)/;
+
 /** A role word ending the words: where a glued clause's role stands. */
 const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
 
@@ -60,7 +59,7 @@ export function readsAsClause(words: string): boolean {
 
 /**
  * A clause with no brackets at the end of the words: after the last full stop
- * (`…予以公开。甲处牵头,各有关科室配合`), as a sentence (`此项工作由…负责,…配合。`),
+ * (`…及时公开。甲处牵头,各有关科室配合`), as a sentence (`此项工作由…负责,…配合。`),
  * or glued to the text (`…等信息A处牵头,…配合`): then the first name is cut
  * off the text only where a known name fits, else the unit is flagged.
  */

@@ -54,7 +54,7 @@ export function saysRole(part: string): boolean {
 /** `A处会B室办理` (A leads in consultation with B): the two names, when both look like names. */
 function consultsIn(part: string): [string, string] | undefined {
   const consults = CONSULTS.exec(part);
-  const consulted = consults ? consults[2]!.replace(new RegExp(`${ACTION}$`), '') : '';
+  const consulted = consults ? consults[2]!.replace(ACTION_AT_END, '') : '';
   return consults && looksLikeName(consults[1]!) && consulted && looksLikeName(consulted) ? [consults[1]!, consulted] : undefined;
 }
 
@@ -132,9 +132,16 @@ function splitNames(text: string): string[] {
 
 /** What is done together after the names of `A会同B…`, `A会B…`: 组织实施, 共同推进, 办理 — not a name's end. */
 const ACTION = '(?:共同)?(?:组织)?(?:落实|负责|推进|办理|实施|开展)?';
+const ACTION_AT_END = new RegExp(`${ACTION}$`);
+/** `A会同B落实`, `A牵头会同B组织实施`. */
+const TOGETHER = new RegExp(`^(.*?)会同(.+?)${ACTION}$`);
 
-/** `A处会B室`: A leads in consultation with B. 会 belongs to the name in 委员会, 常委会, 协会 … */
-const CONSULTS = /^(.+?[处室司局科厅办部院馆组站队所心])会(?!同)(.+)$/;
+/** The ending of a body's name before the 会 of `A处会B室` (会 belongs to the name in 委员会, 常委会, 协会 …). */
+const BEFORE_HUI = '[处室司局科厅办部院馆组站队所心]';
+/** `A处会B室`: A leads in consultation with B. */
+const CONSULTS = new RegExp(`^(.+?${BEFORE_HUI})会(?!同)(.+)$`);
+/** 会 between two names anywhere in words (`…，A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
+export const CONSULT_WORD = new RegExp(`${BEFORE_HUI}会(?!同|议|商|签|审|计|展|员|见|场|谈)`);
 
 type Pending = { names: string[]; role?: Role | 'responsible'; scope?: string; /** the role came from a label, not a word */ labelled?: boolean };
 
@@ -180,7 +187,7 @@ function parsePart(part: string): Pending[] | string {
   if (opened !== part) return parsePart(opened);
   // `会同B落实` after `A牵头,`; `A牵头会同B落实` in one part. With no role word, `由A会同B办理` is A's with B
   // cooperating, as `A负责，B配合` is (sole; 牵头 is never implied). `A会B` is the older form, read as a lead (see CONSULTS).
-  const together = new RegExp(`^(.*?)会同(.+?)${ACTION}$`).exec(part);
+  const together = TOGETHER.exec(part);
   if (together) {
     const cooperating = namesPart(together[2]!, 'cooperate');
     if (!together[1]) return [cooperating];
