@@ -275,6 +275,11 @@ describe('exam 11', () => {
     expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => a.name).join('、')}`)).toEqual(['1 立案庭', '2 诉讼服务中心', '3 执行局']);
   });
 
+  it('reads an item whose words open with a number after a full stop (3.95%以上…) as that item, and a wrapped decimal as text', () => {
+    const notice = readNotice('某局2019年政务公开工作要点\n一、重点工作\n1.12345热线办理情况每月公开（办公室负责）。\n2.政务服务事项网上可办率达到\n3.5个百分点以上（审批科负责）。\n3.95%以上事项网上可办（信息中心负责）。\n');
+    expect(notice.items.map((i) => `${i.number} ${i.text.slice(0, 6)} ${i.assignments.map((a) => a.name).join('、')}`)).toEqual(['1 12345热 办公室', '2 政务服务事项 审批科', '3 95%以上事 信息中心']);
+  });
+
   it('never takes a breadcrumb (首页>…>工作要点) for the plan’s title', () => {
     const notice = readNotice('首页>政务公开>工作要点\n市林业局2027年政务公开工作要点及任务分工\n一、重点工作\n1.公开林木采伐许可信息（资源科负责）。\n');
     expect(notice).toMatchObject({ planTitle: '市林业局2027年政务公开工作要点及任务分工', year: 2027 });

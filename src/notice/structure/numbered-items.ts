@@ -23,6 +23,12 @@ interface MarkerKind {
   lineStartOnly: boolean;
   /** A fragment flattened into one line opens its parts mid-line (set off by a blank or a stop). */
   opensFragment: boolean;
+  /**
+   * The marker reads like a decimal (`3.95%以上…`, `1.12345热线…`): an item only where it is the
+   * number its level's sequence expects next and the sequence goes on around it (items before it,
+   * or the next number after it), never to open a sequence of its own.
+   */
+  continuesOnly?: boolean;
 }
 
 const KINDS: readonly MarkerKind[] = [
@@ -33,6 +39,7 @@ const KINDS: readonly MarkerKind[] = [
   { depth: 6, value: (r) => r.charCodeAt(0) - 0x2460 + 1, label: (r) => r, lineStartOnly: true, opensFragment: false }, // ①
   { depth: 2, value: numeralValue, label: (r) => `第${r}条`, lineStartOnly: true, opensFragment: false }, // 第一条
   { depth: 2, value: (r) => (/\d/.test(r) ? Number(r) : numeralValue(r)), label: (r) => `第${r}项`, lineStartOnly: true, opensFragment: false }, // 第1项
+  { depth: 4, value: Number, label: (r) => r, lineStartOnly: false, opensFragment: false, continuesOnly: true }, // 3.95%… read as item 3
 ];
 
 const LEVELS = Math.max(...KINDS.map((k) => k.depth));
@@ -46,7 +53,8 @@ const MARKER = new RegExp(
     String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
     String.raw`|([\u2460-\u2473])` + // 5: ① … ⑳
     String.raw`|第(${NUMERAL})条[\s:：]?` + // 6: 第一条, items written as articles
-    String.raw`|第(${NUMERAL}|\d{1,3})项(?![至到、和及\-—~～])[\s:：]?)`, // 7: 第1项 (not 第5项至第6项由…, a sentence about items)
+    String.raw`|第(${NUMERAL}|\d{1,3})项(?![至到、和及\-—~～])[\s:：]?` + // 7: 第1项 (not 第5项至第6项由…, a sentence about items)
+    String.raw`|(\d{1,3})\.(?=\d))`, // 8: 3.95%…, 1.12345热线… — a decimal unless the sequence says item (continuesOnly)
   'gm',
 );
 
@@ -57,6 +65,9 @@ const METADATA_AFTER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,12}\]|${PAGE_FIE
 /** Numbers right after a metadata field, or after its other numbered values: `【主题分类】 1. 综合政务 2. 政务公开` (not `发布日期: 2016-05-06 一、…`). */
 const METADATA_BEFORE = new RegExp(String.raw`(?:[【\[]${PAGE_FIELD}[】\]]|${PAGE_FIELD}\s*[:：])\s*(?:\d{1,2}\s*[.、]\s*[^\s\d.、]{1,10}\s*)*$`);
 
+/** Marks that end a sentence or a clause's bracket: what follows starts anew. */
+const SENTENCE_END = /[。；;：:）)】〕」”！!？?]/;
+
 interface Marker {
   level: number;
   kind: MarkerKind;
@@ -65,10 +76,16 @@ interface Marker {
   start: number;
   contentStart: number;
   atLineStart: boolean;
+  /** What stands before it ends a sentence or a heading line, so it is no wrapped line's next words. */
+  afterBreak: boolean;
+  /** Where the line before the marker's line starts (-1 on the first line). */
+  lineBeforeStart: number;
 }
 
 function candidates(folded: string): Marker[] {
   const found: Marker[] = [];
+  let scanned = 0;
+  let lastBreak = -1;
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(folded); m; m = MARKER.exec(folded)) {
     const group = m.slice(1).findIndex((g) => g !== undefined);
@@ -84,7 +101,12 @@ function candidates(folded: string): Marker[] {
     // Only blanks between the line's start and the marker (looked at backwards: a flattened copy is one long line).
     let before = m.index - 1;
     while (before >= 0 && (folded[before] === ' ' || folded[before] === '\t')) before--;
-    found.push({ level: kind.depth, kind, raw, value, start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r' });
+    let ended = before;
+    while (ended >= 0 && /\s/.test(folded[ended]!)) ended--;
+    // The last line break up to `ended`, by one forward walk over the text (markers come in order).
+    for (; scanned <= ended; scanned++) if (folded[scanned] === '\n') lastBreak = scanned;
+    const lineBeforeStart = ended < 0 ? -1 : lastBreak + 1;
+    found.push({ level: kind.depth, kind, raw, value, start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r', afterBreak: ended < 0 || SENTENCE_END.test(folded[ended]!), lineBeforeStart });
   }
   return found;
 }
@@ -95,22 +117,39 @@ function accepted(markers: Marker[]): Marker[] {
   const seen = new Array<boolean>(LEVELS + 1).fill(false);
   const restart = new Array<boolean>(LEVELS + 1).fill(false);
   const out: Marker[] = [];
-  for (const m of markers) {
+  markers.forEach((m, index) => {
     const L = m.level;
-    if (m.kind.lineStartOnly && !m.atLineStart) continue;
+    if (m.kind.lineStartOnly && !m.atLineStart) return;
+    if (m.kind.continuesOnly && !continuesSequence(m, index)) return;
     const ok =
       m.value === expected[L] ||
       (restart[L] && m.value === 1) ||
       (!seen[L] && m.atLineStart && m.value <= 200) ||
       (!seen[L] && m.kind.opensFragment && m.value <= 60 && out.length > 0);
-    if (!ok) continue;
+    if (!ok) return;
     out.push(m);
     seen[L] = true;
     expected[L] = m.value + 1;
     restart[L] = false;
     for (let deeper = L + 1; deeper <= LEVELS; deeper++) restart[deeper] = true;
-  }
+  });
   return out;
+
+  /** A decimal-looking marker is the item its level expects next, after items of its own sequence or before the number after it. */
+  function continuesSequence(m: Marker, index: number): boolean {
+    const L = m.level;
+    if (m.value !== (restart[L] ? 1 : expected[L])) return false;
+    // A line wrapped mid-sentence (…网上可办率达到 / 3.5个百分点…) goes on with a decimal; a heading's line or a finished sentence does not.
+    const heading = out[out.length - 1];
+    if (!m.afterBreak && !(heading && heading.level < L && heading.start >= m.lineBeforeStart)) return false;
+    if (seen[L] && !restart[L]) return true;
+    for (let at = index + 1; at < markers.length; at++) {
+      const later = markers[at]!;
+      if (later.level > L || (later.kind.lineStartOnly && !later.atLineStart)) continue;
+      return later.level === L && later.value === m.value + 1;
+    }
+    return false;
+  }
 }
 
 /** Web-site furniture that follows the body of a notice copied from a web page. */

@@ -736,8 +736,50 @@ export function leadingClauseForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Words an item may open with that start with a number: a count, a share, a hotline, a network, a time limit. */
+function numberOpening(rand: Rand, year: number): string {
+  const digits = (n: number) => String(1 + Math.floor(rand() * (10 ** n - 1)));
+  return pick(rand, [
+    () => `${digits(2)}${pick(rand, ['%以上', '％以上', '个以上', '项'])}`,
+    () => `${digits(2)}.${digits(1)}${pick(rand, ['%', '万件', '亿元'])}`,
+    () => `${1 + Math.floor(rand() * 9)}${digits(4)}${pick(rand, ['热线', '平台', '专线'])}`,
+    () => `${1 + Math.floor(rand() * 9)}G${pick(rand, ['网络', '基站'])}`,
+    () => `${digits(2)}${pick(rand, ['小时内', '个工作日内', '日内'])}`,
+    () => `${year - 1}年度`,
+  ])();
+}
+
+/**
+ * Exam 11's silent miss: items whose words open with a number (`3.95%以上…`, `1.12345热线…`,
+ * `2、5G…`), so the marker reads like a decimal. Each is its item — first, middle or last,
+ * under 一、 or not, numbered 1. 1、 1． — and a decimal inside an item's words stays text.
+ */
+export function numberOpenedForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 8 + Math.floor(rand() * 6), rand() < 0.5, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const after = pick(rand, ['.', '．', '、']);
+    const sections = rand() < 0.5;
+    const lines = [HEAD(plan)];
+    const units: ExamUnit[] = [];
+    plan.items.forEach((it, i) => {
+      if (sections && i % 4 === 0) lines.push(`${chinese(i / 4 + 1)}、第${chinese(i / 4 + 1)}方面重点工作`);
+      const number = sections ? (i % 4) + 1 : i + 1;
+      // The first item, and others at random, open with a number; some carry a decimal inside too.
+      const opened = i === 0 || rand() < 0.5 ? `${numberOpening(rand, plan.year)}${strip(it.text)}` : strip(it.text);
+      const inside = rand() < 0.3 ? `，覆盖率达到${1 + Math.floor(rand() * 98)}.${Math.floor(rand() * 10)}%` : '';
+      const item = { ...it, text: `${opened}${inside}` };
+      lines.push(`${number}${after}${itemClause(rand, item, undefined, true)}`);
+      units.push({ item: it });
+    });
+    out.push({ name: `items whose words open with a number, after ${JSON.stringify(after)}${sections ? ', under parts' : ''}, ${plan.name}`, bytes: Buffer.from(`${lines.join('\n')}\n`), units, mode: 'sure' });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds)];
 }
 
 /**
