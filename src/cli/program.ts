@@ -1,4 +1,4 @@
-import { Argument, Command, Option, type Help } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option, type Help } from 'commander';
 import type { CommandContext, GlobalOptions } from '../command-context.js';
 import { makeContext } from '../command-context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -19,6 +19,23 @@ function itemNumber(value: string): string {
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * No option takes a blank value: `--dept ""` (an empty shell variable) would otherwise read as no
+ * --dept at all — every department's tasks — and `--ledger ""` as no --ledger, finding another ledger.
+ * Options with choices check their own values.
+ */
+function refuseBlankValues(command: Command): void {
+  for (const option of command.options) {
+    if ((option.required || option.optional) && !option.argChoices && !option.parseArg) {
+      option.argParser((value: string) => {
+        if (!value.trim()) throw new InvalidArgumentError('blank');
+        return value;
+      });
+    }
+  }
+  command.commands.forEach(refuseBlankValues);
 }
 
 type Action = (ctx: CommandContext) => Promise<ExitCode>;
@@ -341,5 +358,6 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
       });
   }
 
+  refuseBlankValues(program);
   return program;
 }

@@ -110,6 +110,8 @@ export function usageMessage(code: string, program: Command, argv: readonly stri
       const index = command.registeredArguments.findIndex((a, i) => a.argChoices && operands[i] !== undefined && !a.argChoices.includes(operands[i]!));
       const argument = command.registeredArguments[index];
       if (argument?.argChoices) return `${argumentTerm(argument)} 不能是「${operands[index]}」，可选：${argument.argChoices.join('、')}`;
+      const blank = options.find((o) => o.option && !o.option.argChoices && o.value !== undefined && !o.value.trim());
+      if (blank?.option) return `选项 ${blank.name} 的值是空的：${optionTerm(blank.option)}`;
       return `${where}的参数取值不对`;
     }
     case 'commander.excessArguments': {

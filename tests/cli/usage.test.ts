@@ -20,6 +20,11 @@ describe('usage mistakes', () => {
     [['log', '1', '2'], 'gongkai: 错误[USAGE] log 命令最多接受 1 个参数，多出了「2」\n'],
     [['schema', 'foo'], 'gongkai: 错误[USAGE] [哪一个] 不能是「foo」，可选：ledger、registry\n'],
     [['hook', 'instal'], 'gongkai: 错误[USAGE] 没有命令「instal」；是否是「install」？\n  （用法见 gongkai hook --help）\n'],
+    // An empty shell variable ($DEPT unset) is a mistake, not every department's tasks or another ledger.
+    [['status', '--dept', ''], 'gongkai: 错误[USAGE] 选项 --dept 的值是空的：--dept <名称>\n'],
+    [['overdue', '--dept= '], 'gongkai: 错误[USAGE] 选项 --dept 的值是空的：--dept <名称>\n'],
+    [['status', '--ledger', ''], 'gongkai: 错误[USAGE] 选项 --ledger 的值是空的：--ledger <文件>\n'],
+    [['note', '3', '进展', '--dept', ''], 'gongkai: 错误[USAGE] 选项 --dept 的值是空的：--dept <名称>\n'],
   ])('%j: says what is wrong in Chinese, exit 2', async (argv, message) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);
