@@ -25,6 +25,7 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge9: { units: 88, right: 87 },
   judge10: { units: 63, right: 60 },
   judge11: { units: 59, right: 57 },
+  judge12: { units: 65, right: 64 },
 };
 
 describe.each(Object.keys(FLOOR))('exam %s', (exam) => {
