@@ -3,6 +3,8 @@
  * The words are always kept verbatim beside the date; what cannot be computed
  * (10个工作日内, 与…同步) comes back as `unknown` and is flagged, never guessed.
  */
+import { foldWidth } from '../text.js';
+
 export type Deadline =
   | { kind: 'date'; /** the last dated step: the unit's due date */ date: string; /** every dated step, in order */ dates: string[]; /** `X月前` read as the end of month X−1 */ inferred: boolean }
   | { kind: 'ongoing' }
@@ -35,7 +37,9 @@ interface DateMatch {
   length: number;
 }
 
-function* datesIn(words: string, planYear: number): Generator<DateMatch> {
+/** Dates in words typed with full-width digits (２０１９年５月中旬) too; offsets are the words' own. */
+function* datesIn(typed: string, planYear: number): Generator<DateMatch> {
+  const words = foldWidth(typed);
   DATE_WORDS.lastIndex = 0;
   for (let m = DATE_WORDS.exec(words); m; m = DATE_WORDS.exec(words)) {
     if (!m[0]) {
@@ -112,8 +116,9 @@ const ONGOING_LEAD = '(?:并且|并|做到|确保|坚持|保持|力争|实现)?'
 const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_LEAD}${ONGOING_CORE}\\s*$`);
 
 /** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
-export function isDeadlineWords(part: string): boolean {
-  if (part.length > 30) return false;
+export function isDeadlineWords(typed: string): boolean {
+  if (typed.length > 30) return false;
+  const part = foldWidth(typed);
   // `于6月底前完成`, `要于…前`, `不晚于6月30日`, `于每月10日前`: the time set off by 于 is still the deadline.
   const words = part.replace(LEADING_YU, '');
   // A relative time ends the words (收到申请后10个工作日内答复), not task words after it (出台后3个工作日内发布解读材料).
@@ -126,7 +131,8 @@ export function isDeadlineWords(part: string): boolean {
 }
 
 /** What date words say when they are nothing but date words and words of doing by then (`2021年6月底前完成`). */
-function dateWordsKind(words: string): Deadline['kind'] | undefined {
+function dateWordsKind(typed: string): Deadline['kind'] | undefined {
+  const words = foldWidth(typed);
   const rest = words.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
   return rest === '' && words !== '' ? readDeadline(words, 2000).kind : undefined;
 }
@@ -206,7 +212,7 @@ export function deadlineSteps(words: string, planYear: number): { due: string; t
       for (const f of found) steps.push({ due: f.date, text: segment.slice(f.index, f.index + f.length) });
       continue;
     }
-    const rest = segment.replace(DATE_WORDS, '').replace(/^(前|以前|之前|底前)/, '').trim();
+    const rest = foldWidth(segment).replace(DATE_WORDS, '').replace(/^(前|以前|之前|底前)/, '').trim();
     steps.push({ due: found[0]!.date, text: rest || segment.trim() });
   }
   return steps;

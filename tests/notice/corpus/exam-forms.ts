@@ -133,7 +133,9 @@ export function deadlineInWords(rand: Rand, year: number): { words: string; due:
       return { words: `${pick(rand, ['次年', '下一年度'])}1月${end}`, due: `${year + 1}-01-${end === '底前' ? '31' : pad(day)}` };
     },
   ];
-  return pick(rand, forms)();
+  const chosen = pick(rand, forms)();
+  // Typed in a Chinese input method, digits come full-width (２０１９年５月中旬) as often as not.
+  return rand() < 0.25 ? { ...chosen, words: chosen.words.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) } : chosen;
 }
 
 const DONE_VERBS = ['完成', '出台', '印发', '举办', '上线', '公开', '发布', '建成', '启动', '开展'];
