@@ -27,12 +27,18 @@ export function registryFromNotice(notice: Notice): { organisation?: string; dep
       departments.push({ name, aliases, kind: guessKind([name, ...aliases]), guessed: true, committers: [], coordinator: false, order: departments.length });
     }
   }
-  // 合署 second names as aliases, but never one that two bodies share (某某办公室(…) twice) or that is a name itself.
+  // 合署 names (区府办(区大数据局)) as aliases, but never one that two bodies share (办公室(外事处) and办公室(人事处)).
   const aliasCount = new Map<string, number>();
   for (const d of departments) for (const alias of d.aliases) aliasCount.set(nameKey(alias), (aliasCount.get(nameKey(alias)) ?? 0) + 1);
-  for (const d of departments) d.aliases = d.aliases.filter((a) => aliasCount.get(nameKey(a)) === 1 && !seen.has(nameKey(a)));
+  const claimed = (name: string) => aliasCount.get(nameKey(name)) === 1;
+  // A name written alone that is one combined body's name (区府办 beside 区府办(区大数据局)) is that body, not a second department.
+  const combined = departments.filter((d) => d.aliases.length > 0 || !claimed(d.name));
+  combined.forEach((d, order) => {
+    d.aliases = d.aliases.filter(claimed);
+    d.order = order;
+  });
   const organisation = notice.issuer?.replace(/办公厅$|办公室$/, '') || undefined;
-  return { organisation, departments, groups };
+  return { organisation, departments: combined, groups };
 }
 
 /** Names the notice uses that the registry does not know. */

@@ -41,6 +41,29 @@ describe('gongkai import', () => {
     });
   });
 
+  it.each([
+    ['the bare name after the combined one', '1.公开数据集（区府办（区大数据局）负责）。\n2.政策解读（区司法局会同区府办）。\n3.公开采购目录（区大数据局负责）。\n'],
+    ['the bare name before the combined one', '1.政策解读（区司法局会同区府办）。\n2.公开数据集（区府办(区大数据局)负责）。\n3.公开采购目录（区大数据局负责）。\n'],
+  ])('reads a 合署 body written alone elsewhere as that body, not a second department (%s)', async (_, items) => {
+    const dir = tempDir({ 'notice.txt': `某区2022年政务公开工作要点\n一、重点工作\n${items}` });
+    const imported = await runCli(['import', join(dir, 'notice.txt'), '-o', join(dir, 'ledger.yaml')]);
+    expect(imported.code).toBe(0);
+    const status = await runCli(['status', '--ledger', join(dir, 'ledger.yaml'), '--dept', '区府办', '--as-of', '2022-03-01', '--format', 'json']);
+    expect(JSON.parse(status.out).items.map((i: { number: string }) => i.number).sort()).toEqual(['1', '2', '3']);
+    const json = JSON.parse((await runCli(['import', join(dir, 'notice.txt'), '--format', 'json'])).out);
+    expect(json.departments.departments.map((d: { name: string }) => d.name)).toEqual([expect.stringMatching(/^区府办\(区大数据局\)$|^区司法局$/), expect.stringMatching(/^区府办\(区大数据局\)$|^区司法局$/)]);
+  });
+
+  it('keeps a first name two combined bodies share as a department of its own (办公室(外事处), 办公室(人事处), 办公室)', async () => {
+    const dir = tempDir({ 'notice.txt': '某厅2022年政务公开工作要点\n一、重点工作\n1.公开外事信息（办公室(外事处)负责）。\n2.公开招录信息（办公室(人事处)负责）。\n3.公开财务信息（办公室负责）。\n' });
+    const json = JSON.parse((await runCli(['import', join(dir, 'notice.txt'), '--format', 'json'])).out);
+    expect(json.departments.departments.map((d: { name: string; aliases?: string[] }) => [d.name, d.aliases ?? []])).toEqual([
+      ['办公室(外事处)', ['外事处']],
+      ['办公室(人事处)', ['人事处']],
+      ['办公室', []],
+    ]);
+  });
+
   it('writes with -o, and refuses to overwrite without --force', async () => {
     const dir = tempDir();
     const out = join(dir, 'ledger.yaml');
