@@ -1,7 +1,8 @@
 import { isAccountable, type Role } from './role.js';
-export type DepartmentKind = 'internal' | 'affiliated';
+/** internal 内设机构; affiliated 直属单位; external bodies outside the office (各镇人民政府, 各区县政府), usually no department of the registry. */
+export type DepartmentKind = 'internal' | 'affiliated' | 'external';
 
-export const KIND_LABELS: Readonly<Record<DepartmentKind, string>> = { internal: '内设机构', affiliated: '直属单位' };
+export const KIND_LABELS: Readonly<Record<DepartmentKind, string>> = { internal: '内设机构', affiliated: '直属单位', external: '其他单位' };
 
 /** A body that can be held responsible, e.g. 办公厅(国际合作司). */
 export interface Department {

@@ -39,9 +39,10 @@ export function namesOfCombinedBody(name: string): string[] {
  */
 export function groupFromName(name: string): Group | undefined {
   if (!isGroupName(name)) return undefined;
-  // Every department of the office only when the group names the office's own departments in general
-  // (各处室, 各科室, 各部门, 县直各单位); bodies of another kind (各街道办事处, 各市州气象局, 各县(市、区)政府)
-  // are not the registry's departments: they may concern some (可能涉及), never each one's task.
-  const members = /有关|相关|其他|其它/.test(name) || !OWN_DEPARTMENTS.test(name) ? 'some' : 'all';
-  return { name, aliases: [], members, kind: guessKind([name.replace(/^各/, '')]) };
+  const some = /有关|相关|其他|其它/.test(name);
+  // Bodies outside the office (各街道办事处, 各镇人民政府, 各学校, 各设区市自然资源局, 各县(市、区)政府) are not
+  // the registry's departments: each of them answers for the item, and it concerns none of the office's own.
+  if (!OWN_DEPARTMENTS.test(name)) return { name, aliases: [], members: some ? 'some' : 'all', kind: 'external' };
+  // The office's own departments in general (各处室, 各科室, 各部门, 县直各单位): every one of the kind, or (有关) some.
+  return { name, aliases: [], members: some ? 'some' : 'all', kind: guessKind([name.replace(/^各/, '')]) };
 }

@@ -43,7 +43,8 @@ function strength(o: Obligation): number {
 export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligation[]> {
   const { registry } = ledger;
   const result = new Map<Department, Obligation[]>(registry.departments.map((d) => [d, []]));
-  const byKind = { internal: registry.departments.filter((d) => d.kind === 'internal'), affiliated: registry.departments.filter((d) => d.kind === 'affiliated') };
+  const byKind: Record<Department['kind'], Department[]> = { internal: [], affiliated: [], external: [] };
+  for (const department of registry.departments) byKind[department.kind].push(department);
   const best = new Map<Department, Obligation>();
   const offer = (department: Department, obligation: Obligation) => {
     const current = best.get(department);

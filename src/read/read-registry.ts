@@ -2,7 +2,7 @@ import { buildRegistry, type Department, type DepartmentKind, type Group, type R
 import { normalizeDepartmentName } from '../model/department-name.js';
 import { asArray, asRecord, asStrings } from './raw-value.js';
 
-const asKind = (value: unknown): DepartmentKind => (value === 'affiliated' ? 'affiliated' : 'internal');
+const asKind = (value: unknown): DepartmentKind => (value === 'affiliated' || value === 'external' ? value : 'internal');
 
 /** Builds a registry from its (shape-checked) YAML value; entries without a name are skipped. */
 export function registryFromValue(value: unknown): Registry {

@@ -32,7 +32,7 @@ export const departmentShape: ObjectShape = {
     name: { type: 'string', description: '正式名称，如「办公厅(国际合作司)」' },
     aliases: names('别名：合署办公的第二名称、简称、曾用名'),
     short: { type: 'string', description: '短名：窄表格中显示、命令行中可用，如「救助司」' },
-    kind: { type: 'string', enum: ['internal', 'affiliated'], description: 'internal 内设司局；affiliated 直属单位' },
+    kind: { type: 'string', enum: ['internal', 'affiliated', 'external'], description: 'internal 内设司局；affiliated 直属单位；external 本机关以外的单位（下级政府等）' },
     guessed: { type: 'boolean', description: '类别是导入时按名称推测的；核实后删除此行' },
     committers: names('本部门联络员提交 git 时用的邮箱或姓名；gongkai check-commits 据此核对每个提交只改本部门的任务'),
     signing_keys: names('本部门联络员签名提交用的 ssh 公钥（ssh-ed25519 AAAA…）；共享仓库要求签名时（hook install --server --require-signed），只认这些公钥签名的提交'),
@@ -50,7 +50,7 @@ export const groupShape: ObjectShape = {
     name: { type: 'string', description: '群体名称' },
     aliases: names('别名'),
     members: { type: 'string', enum: ['all', 'some'], description: 'all 全部（各司(局)）；some 未指明的部分（各有关司(局)）' },
-    kind: { type: 'string', enum: ['internal', 'affiliated'], description: '成员类别' },
+    kind: { type: 'string', enum: ['internal', 'affiliated', 'external'], description: '成员类别' },
   },
   required: ['name', 'members', 'kind'],
 };

@@ -54,6 +54,20 @@ describe('gongkai import', () => {
     expect(json.departments.departments.map((d: { name: string }) => d.name)).toEqual([expect.stringMatching(/^区府办\(区大数据局\)$|^区司法局$/), expect.stringMatching(/^区府办\(区大数据局\)$|^区司法局$/)]);
   });
 
+  it.each(['各镇人民政府', '各街道办事处', '各县(市、区)政府', '各学校', '各设区市自然资源局'])(
+    'reads %s as bodies outside the office: each answers for the item, and it concerns none of the office’s departments',
+    async (group) => {
+      const dir = tempDir({ 'notice.txt': `某区2022年政务公开工作要点\n一、重点工作\n1.公开基层政务信息（${group}负责）。\n2.公开采购目录（区府办负责）。\n` });
+      expect((await runCli(['import', join(dir, 'notice.txt'), '-o', join(dir, 'ledger.yaml')])).code).toBe(0);
+      const status = JSON.parse((await runCli(['status', '--ledger', join(dir, 'ledger.yaml'), '--dept', '区府办', '--as-of', '2022-03-01', '--format', 'json'])).out);
+      expect([status.items.map((i: { number: string }) => i.number), status.possible]).toEqual([['2'], []]);
+      // Nobody of the registry owns item 1: overdue lists it under the group, not under a department.
+      const overdue = await runCli(['overdue', '--ledger', join(dir, 'ledger.yaml'), '--as-of', '2023-01-10']);
+      expect(overdue.out).toMatch(new RegExp(`逾期｜${group.replace(/[()]/g, '\\$&')}`));
+      expect((await runCli(['validate', '--ledger', join(dir, 'ledger.yaml')])).code).toBe(0);
+    },
+  );
+
   it('keeps a first name two combined bodies share as a department of its own (办公室(外事处), 办公室(人事处), 办公室)', async () => {
     const dir = tempDir({ 'notice.txt': '某厅2022年政务公开工作要点\n一、重点工作\n1.公开外事信息（办公室(外事处)负责）。\n2.公开招录信息（办公室(人事处)负责）。\n3.公开财务信息（办公室负责）。\n' });
     const json = JSON.parse((await runCli(['import', join(dir, 'notice.txt'), '--format', 'json'])).out);

@@ -81,8 +81,8 @@ describe('Word (.docx)', () => {
       ['(二)', ['市民政局'], ['各区政府'], '2022-12-31'],
       ['3', ['市政府办公室'], ['市司法局'], '2022-12-31'],
     ]);
-    // 市政府各部门 are the city's own departments, each one's task; 各区政府 are not the registry's departments: they may concern some.
-    expect(ledger.departments.groups.map((g: { name: string; members: string }) => `${g.name}:${g.members}`)).toEqual(['市政府各部门:all', '各区政府:some']);
+    // 市政府各部门 are the city's own departments, each one's task; 各区政府 are bodies outside the office, each answering for itself.
+    expect(ledger.departments.groups.map((g: { name: string; members: string; kind: string }) => `${g.name}:${g.members}:${g.kind}`)).toEqual(['市政府各部门:all:internal', '各区政府:all:external']);
   });
 });
 
