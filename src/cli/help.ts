@@ -109,7 +109,7 @@ export function formatHelp(command: Command, helper: Help, width: number): strin
     ...section(
       '命令',
       twoColumns(
-        subcommands.map((c) => [[c.name(), ...c.registeredArguments.map(argumentTerm)].join(' '), c.description()]),
+        subcommands.map((c) => [[c.name(), ...c.registeredArguments.map(argumentTerm)].join(' '), c.summary() || c.description()]),
         width,
       ),
     ),

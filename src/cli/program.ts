@@ -72,7 +72,8 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
   if (declares('import')) {
     program
       .command('import')
-      .description('把通知（UTF-8 或 GB18030 文本）导入为新台账')
+      .summary('把通知（文本、Word、Excel、网页）导入为新台账')
+      .description('把通知（文本、Word、Excel、网页）导入为新台账；有要核实的项时照样写出，退出码 1')
       .argument('<notice>', '通知文件（- 为标准输入）')
       .option('-o, --output <file>', '写入台账文件（不指定则输出到标准输出）')
       .option('--force', '覆盖已存在的文件')
