@@ -68,6 +68,23 @@ describe('gongkai import', () => {
     },
   );
 
+  it('lets the roles of a flagged item be fixed by hand: the notice’s words it could not read leave a warning, not an error', async () => {
+    const dir = tempDir({ 'notice.txt': '某局2024年政务公开工作要点\n一、重点工作\n1.公开财政预决算（办公室统筹，财务科配合）。\n2.公开采购（审批科负责）。\n' });
+    const ledger = join(dir, 'ledger.yaml');
+    expect((await runCli(['import', join(dir, 'notice.txt'), '-o', ledger])).err).toContain('不确定「办公室统筹」是部门名称');
+    // What the coordinator does: the roles as the notice means them, 办公室 added to the registry; the notice's words stay.
+    const fixed = readFileSync(ledger, 'utf8')
+      .replace(/ *# gongkai import: .*\n/, '')
+      .replace('cooperate: [办公室统筹, 财务科]', 'lead: [办公室]\n        cooperate: [财务科]')
+      .replace('  departments:\n', '  departments:\n    - name: 办公室\n      kind: internal\n');
+    expect(fixed).toContain('clause: 办公室统筹，财务科配合');
+    writeFileSync(ledger, fixed);
+    const validated = await runCli(['validate', '--ledger', ledger, '--format', 'json']);
+    expect(validated.code).toBe(0);
+    const findings = JSON.parse(validated.out).diagnostics.filter((d: { code: string }) => d.code !== 'KIND_GUESSED');
+    expect(findings.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual(['warning CLAUSE_UNPARSED']);
+  });
+
   it('keeps a first name two combined bodies share as a department of its own (办公室(外事处), 办公室(人事处), 办公室)', async () => {
     const dir = tempDir({ 'notice.txt': '某厅2022年政务公开工作要点\n一、重点工作\n1.公开外事信息（办公室(外事处)负责）。\n2.公开招录信息（办公室(人事处)负责）。\n3.公开财务信息（办公室负责）。\n' });
     const json = JSON.parse((await runCli(['import', join(dir, 'notice.txt'), '--format', 'json'])).out);

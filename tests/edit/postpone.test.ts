@@ -80,7 +80,7 @@ describe('postpone', () => {
     expect(earlier.err).toContain('新时限 2021-09-01 须晚于第 22 项当前的时限 2021-09-30');
     const done = await gongkai(dir, 'postpone', '1', '--to', '2021-12-31', '--reason', 'x', '--on', '2021-10-08');
     expect(done.err).toContain('第 1 项已完成，无需延期');
-    expect((await gongkai(dir, 'postpone', '22', '--to', '2021-12-31', '--reason', ' ', '--on', '2021-10-08')).err).toContain('延期须写明理由');
+    expect((await gongkai(dir, 'postpone', '22', '--to', '2021-12-31', '--reason', ' ', '--on', '2021-10-08')).err).toContain('选项 --reason 的值是空的');
     expect(read(dir)).toBe(before);
   });
 

@@ -36,6 +36,13 @@ export const clauseMismatch: CheckRule = ({ ledger }) => {
       out.push(warning('CLAUSE_UNPARSED', `${itemLabel(item)}的责任分工无法自动核对（${parsed.reason}），请人工确认各角色`, where));
       continue;
     }
+    // Words the import could not read as a name (办公室统筹) leave the clause uncheckable, not wrong: the roles
+    // the user wrote from the notice stand, and asking to change the notice's own words would be asking for a lie.
+    const unreadable = parsed.assignments.filter((a) => !lookupName(ledger.registry, a.name)).map((a) => a.name);
+    if (unreadable.length) {
+      out.push(warning('CLAUSE_UNPARSED', `${itemLabel(item)}的责任分工无法自动核对（原文中的「${[...new Set(unreadable)].join('、')}」不是名录中的名称），请人工确认各角色`, where));
+      continue;
+    }
     const onlyInClause = difference(ledger.registry, parsed.assignments, item.assignments);
     const onlyInRoles = difference(ledger.registry, item.assignments, parsed.assignments);
     if (onlyInClause.length || onlyInRoles.length) {
