@@ -263,6 +263,12 @@ describe('a closing paragraph after label lines', () => {
 });
 
 describe('a notice whose tasks are a table', () => {
+  it('keeps what a 备注 column or a column of an unknown header says in the item’s words, under its header (it was dropped)', () => {
+    const notice = readNotice('某局2024年政务公开工作任务分工\n| 序号 | 重点任务 | 责任单位 | 完成时限 | 公开渠道 | 备注 |\n| 1 | 公开财政预决算 | 财务科 | 6月底前 | 在门户网站专栏公开 | 需报局领导审定 |\n| 2 | 公开行政许可结果 | 审批科 | 年底前 | 无 | 无 |\n');
+    expect(notice.items.map((i) => i.text)).toEqual(['公开财政预决算（公开渠道：在门户网站专栏公开）（备注：需报局领导审定）', '公开行政许可结果']);
+    expect(notice.items.map((i) => i.assignments.map((a) => a.name).join())).toEqual(['财务科', '审批科']);
+  });
+
   it('reads no task from numbered notes outside the table that name nobody (说明)', () => {
     const notice = readNotice('某厅2024年政务公开工作任务分工\n说明：\n1.牵头处室对任务完成负总责。\n2.完成时限以本表为准。\n| 序号 | 工作任务 | 牵头处室 | 完成时限 |\n| 1 | 公开规范性文件 | 政策法规处 | 6月底前 |\n| 2 | 公开行政处罚信息 | 执法监督处 | 年底前 |\n');
     expect(notice.items.map((i) => `${i.number} ${i.assignments.map((a) => `${a.role}:${a.name}`).join(' ')}`)).toEqual(['1 lead:政策法规处', '2 lead:执法监督处']);

@@ -392,6 +392,9 @@ function namesCellText(text: string): string {
   return out;
 }
 
+/** A remark cell that says nothing: 无, 暂无, —, /. */
+const EMPTY_REMARK = /^[\s无暂\-—－/／、.。]*$/;
+
 /** `1.积极推进…`: an item number written at the start of a task cell. */
 const NUMBER_IN_TEXT = /^\s*(\d{1,3})\s*[.、．](?!\d)\s*/;
 
@@ -456,12 +459,17 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
     const clause = single ? responsibility[0]?.text ?? '' : responsibility.map((r) => `${roleOfLabel(r.header) ? r.header : labelFor(columns[cells.indexOf(r.cell)]!)}:${r.text}`).join('；');
     const deadline = at('deadline')[0];
+    // A 备注 cell, or a column whose header the reader does not know (工作标准 read as task is the task's), is the
+    // plan's word on the item too: kept after the task's words under its header, never dropped.
+    const remarks = cells
+      .map((c, i) => ((columns[i] === 'note' || columns[i] === 'unknown') && c && !c.merged && headerText[i] && !EMPTY_REMARK.test(texts[i]!) ? `（${headerText[i]}：${texts[i]}）` : ''))
+      .join('');
     const firstCell = cells.find((c) => c)!;
     const place: Place = { ...firstCell.place };
     result.units.push({
       number,
       section: result.section,
-      content: task.join('：'),
+      content: task.join('：') + remarks,
       place,
       headings: [],
       columns: {
