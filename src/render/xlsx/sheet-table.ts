@@ -34,6 +34,8 @@ export interface XlsxTable {
 
 const FILLS: Record<XlsxMark, string> = { overdue: 'FFFFC7CE', due_soon: 'FFFFEB9C', done: 'FFC6EFCE' };
 const FORMATS: Partial<Record<XlsxKind, string>> = { integer: '0', date: 'yyyy-mm-dd', percent: '0%' };
+/** What an A4 landscape page holds at 100%, in column-width units (about one per Latin character) between 0.5-inch margins. */
+const A4_LANDSCAPE_WIDTH = 140;
 /** Wide text columns wrap instead of growing past this many characters' width. */
 const MAX_WIDTH = 60;
 
@@ -59,7 +61,27 @@ function widthOf(kind: XlsxKind, header: string, values: XlsxRow['values'][numbe
   return Math.min(MAX_WIDTH, Math.max(10, widest + 2));
 }
 
-/** Adds a sheet: title rows, a bold frozen header with filters, typed cells, fitted widths, marked rows. */
+/**
+ * Printed as offices print a 任务分工表: A4 landscape, every column on the page's width (as many pages
+ * down as it takes) unless that would shrink the words past reading, the header row again on every
+ * page, and 第 N 页 共 M 页 at the foot.
+ */
+function setUpPrinting(sheet: Worksheet, headerRow: number, width: number): void {
+  // Shrunk past about 60% the words are too small to read: a sheet that wide prints across pages instead.
+  const fits = width <= A4_LANDSCAPE_WIDTH / 0.6;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    ...(fits ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    horizontalCentered: true,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** Adds a sheet: title rows, a bold frozen header with filters, typed cells, fitted widths, marked rows, set up for printing. */
 export function addTableSheet(workbook: Workbook, table: XlsxTable): Worksheet {
   const titleRows = table.title.length;
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: titleRows + 1, xSplit: 0 }] });
@@ -96,5 +118,6 @@ export function addTableSheet(workbook: Workbook, table: XlsxTable): Worksheet {
     const last = titleRows + 1 + table.rows.length;
     sheet.autoFilter = { from: { row: titleRows + 1, column: 1 }, to: { row: last, column: table.columns.length } };
   }
+  setUpPrinting(sheet, titleRows + 1, table.columns.reduce((sum, _, c) => sum + (sheet.getColumn(c + 1).width ?? 10), 0));
   return sheet;
 }
