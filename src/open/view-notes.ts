@@ -9,7 +9,21 @@ export function ledgerHasErrorsNote(errors: number, file: string): Diagnostic {
 export function holidaysUnknownNote(unknown: readonly number[], source: string, file: string): Diagnostic {
   return warning(
     'HOLIDAYS_UNKNOWN',
-    `${unknown.join('、')} 年的法定节假日安排未知（${source}），这些日期的工作日数显示为「?」；` + `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
+    `${yearsText(unknown)} 年的法定节假日安排未知（${source}），这些日期的工作日数显示为「?」；` + `国务院公布后可在台账旁的 calendar/${unknown[0]}.yaml 中补充。`,
     { file },
   );
+}
+
+/** Years as a reader says them: runs of three or more as a span (2027—2030), the rest one by one (an --as-of of 0001 is one span, not 2,000 years). */
+function yearsText(years: readonly number[]): string {
+  const parts: string[] = [];
+  const sorted = [...years].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${sorted[i]}—${sorted[j]}`);
+    else parts.push(...sorted.slice(i, j + 1).map(String));
+    i = j + 1;
+  }
+  return parts.join('、');
 }

@@ -71,6 +71,12 @@ describe('the Chinese working-day calendar', () => {
     expect(result.err).toContain('警告[HOLIDAYS_UNKNOWN] 2027 年的法定节假日安排未知');
     expect(result.out).toContain('? 个工作日');
   });
+
+  it('names a long run of unknown years as one span, in one line (a mistyped --as-of 0001-01-01)', async () => {
+    const result = await runCli(['status', '--ledger', LEDGER, '--as-of', '0001-01-01']);
+    expect(result.err).toContain('警告[HOLIDAYS_UNKNOWN] 1—2003 年的法定节假日安排未知');
+    expect(result.err.split('\n').filter(Boolean)).toHaveLength(1);
+  });
 });
 
 describe('overdue and due soon around National Day 2021', () => {
