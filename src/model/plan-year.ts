@@ -12,6 +12,8 @@ export const DEFAULT_GRACE_DAYS = 31;
 
 export interface PlanPeriod {
   year: number;
+  /** How the period is named: `2021`, or `2016—2020` for a plan of several years. */
+  label: string;
   /** The first day of the plan year. */
   start: string;
   /** The year's last day, or the plan's default deadline when later (a plan for 2016–2020 ends 2020-12-31). */
@@ -26,8 +28,10 @@ export function planPeriod(plan: Pick<Plan, 'year' | 'defaultDue' | 'closedOn'>,
   const yearEnd = `${plan.year}-12-31`;
   const end = plan.defaultDue > yearEnd ? plan.defaultDue : yearEnd;
   const closing = plan.closedOn ?? end;
+  const lastYear = Number(end.slice(0, 4));
   return {
     year: plan.year,
+    label: lastYear > plan.year ? `${plan.year}—${lastYear}` : String(plan.year),
     start: `${plan.year}-01-01`,
     end,
     ...(plan.closedOn ? { closedOn: plan.closedOn } : {}),
@@ -53,16 +57,16 @@ export interface DefaultAsOf {
  * are over, the year's end; once the ledger is closed, its closing day.
  */
 export function defaultAsOf(period: PlanPeriod, today: string): DefaultAsOf {
-  if (period.closedOn && today > period.closedOn) return { asOf: period.closedOn, note: `${period.year} 年度台账已于 ${period.closedOn} 关闭，按 ${period.closedOn} 统计`, dayOver: true };
-  if (today > period.lastRecordDay) return { asOf: period.end, note: `${period.year} 年度已结束，按 ${period.end} 统计`, dayOver: true };
+  if (period.closedOn && today > period.closedOn) return { asOf: period.closedOn, note: `${period.label} 年度台账已于 ${period.closedOn} 关闭，按 ${period.closedOn} 统计`, dayOver: true };
+  if (today > period.lastRecordDay) return { asOf: period.end, note: `${period.label} 年度已结束，按 ${period.end} 统计`, dayOver: true };
   return { asOf: today };
 }
 
 /** Why a record date is refused, or undefined when the plan year allows it. */
 export function recordDateProblem(period: PlanPeriod, date: string): string | undefined {
-  if (date < period.start) return `早于 ${period.year} 年度计划（${period.start} 起）`;
+  if (date < period.start) return `早于 ${period.label} 年度计划（${period.start} 起）`;
   if (period.closedOn && date > period.closedOn) return `晚于台账关闭的日期 ${period.closedOn}`;
-  if (date > period.lastRecordDay) return `晚于 ${period.year} 年度计划的记录期（至 ${period.lastRecordDay}）`;
+  if (date > period.lastRecordDay) return `晚于 ${period.label} 年度计划的记录期（至 ${period.lastRecordDay}）`;
   return undefined;
 }
 
@@ -82,5 +86,5 @@ export function recordDateRefusal(period: PlanPeriod, date: string, option: stri
   const problem = recordDateProblem(period, date);
   if (!problem) return undefined;
   const what = typed ? `${option} ${date}` : `今天（${date}）`;
-  return `${what}${problem}，未写入；请用 ${option} 写明 ${period.year} 年度内的日期，如 ${option} ${suggestedRecordDay(period, today)}`;
+  return `${what}${problem}，未写入；请用 ${option} 写明 ${period.label} 年度内的日期，如 ${option} ${suggestedRecordDay(period, today)}`;
 }

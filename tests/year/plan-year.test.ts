@@ -21,7 +21,10 @@ describe('the plan year: one rule', () => {
     expect(defaultAsOf(planPeriod(plan, 0), '2022-01-01').asOf).toBe('2021-12-31');
     expect(defaultAsOf(planPeriod({ ...plan, closedOn: '2022-01-15' }), '2022-01-20')).toEqual({ asOf: '2022-01-15', note: '2021 年度台账已于 2022-01-15 关闭，按 2022-01-15 统计', dayOver: true });
     // A plan for 2016–2020 runs to its last default date.
-    expect(defaultAsOf(planPeriod({ year: 2016, defaultDue: '2020-12-31' }), '2026-12-05').asOf).toBe('2020-12-31');
+    expect(defaultAsOf(planPeriod({ year: 2016, defaultDue: '2020-12-31' }), '2026-12-05')).toEqual({ asOf: '2020-12-31', note: '2016—2020 年度已结束，按 2020-12-31 统计', dayOver: true });
+    expect(recordDateRefusal(planPeriod({ year: 2016, defaultDue: '2020-12-31' }), '2026-12-05', '--on', { typed: false }, '2026-12-05')).toBe(
+      '今天（2026-12-05）晚于 2016—2020 年度计划的记录期（至 2021-01-31），未写入；请用 --on 写明 2016—2020 年度内的日期，如 --on 2020-12-31',
+    );
     // The refusal's suggested date is itself accepted.
     const period = planPeriod(plan);
     for (const day of ['2026-12-05', '2020-05-01']) {
