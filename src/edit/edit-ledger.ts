@@ -187,6 +187,10 @@ async function throughLedger(bytes: Buffer, makeEdits: (ledger: Ledger) => Ledge
   const edits = makeEdits(before.ledger);
   let expected = before.value;
   for (const edit of edits) {
+    const same = before.ledger.items.filter((i) => i.number === edit.item);
+    if (same.length > 1) {
+      throw new UserError('EDIT_REFUSED', `台账中有 ${same.length} 项编号为「${edit.item}」，不知道改哪一项，未写入；请先改正重复的编号（gongkai validate 会指出位置）`, ExitCode.CannotRun);
+    }
     const edited = applyEditToText(text, edit, edit.status ? STATUS_LABELS[edit.status] : undefined);
     if (!before.ledger.items.some((i) => i.number === edit.item) || 'missing' in edited) throw new UserError('ITEM_NOT_FOUND', `台账中没有第 ${edit.item} 项`);
     text = edited.text;

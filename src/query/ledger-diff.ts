@@ -36,13 +36,23 @@ export function describeRoles(item: Item, registry: Registry): string {
 /** What changed between two ledgers, item by item, in the newer ledger's order. */
 export function diffLedgers(before: Ledger, after: Ledger): Change[] {
   const changes: Change[] = [];
-  const old = new Map(before.items.map((i) => [i.number, i]));
+  // Items are paired by number; a number written twice (a DUPLICATE_NUMBER the ledger already has) pairs its first with the first, its second with the second.
+  const keyed = (items: readonly Item[]) => {
+    const seen = new Map<string, number>();
+    return items.map((i) => {
+      const k = seen.get(i.number) ?? 0;
+      seen.set(i.number, k + 1);
+      return [k ? `${i.number}\0${k}` : i.number, i] as const;
+    });
+  };
+  const afterKeyed = keyed(after.items);
+  const old = new Map(keyed(before.items));
   // With the same registry, roles written the same describe the same: the common case is compared as text, not resolved.
   const registryText = (l: Ledger) => JSON.stringify([l.registry.departments, l.registry.groups]);
   const sameRegistry = before.registry === after.registry || registryText(before) === registryText(after);
-  const current = new Set(after.items.map((i) => i.number));
-  for (const item of after.items) {
-    const was = old.get(item.number);
+  const current = new Set(afterKeyed.map(([key]) => key));
+  for (const [key, item] of afterKeyed) {
+    const was = old.get(key);
     if (!was) {
       changes.push({ kind: 'added', item: item.number, text: item.text });
       continue;
@@ -88,6 +98,6 @@ export function diffLedgers(before: Ledger, after: Ledger): Change[] {
     const seen = new Set(was.progress.map((p) => JSON.stringify(p)));
     for (const entry of item.progress) if (!seen.has(JSON.stringify(entry))) changes.push({ kind: 'progress', item: n, entry });
   }
-  for (const item of before.items) if (!current.has(item.number)) changes.push({ kind: 'removed', item: item.number, text: item.text });
+  for (const [key, item] of old) if (!current.has(key)) changes.push({ kind: 'removed', item: item.number, text: item.text });
   return changes;
 }

@@ -116,6 +116,29 @@ describe('edits change only the bytes they must', () => {
   });
 });
 
+describe('a ledger whose numbers repeat (DUPLICATE_NUMBER)', () => {
+  const twice = HAND.replace('      - number: "3"', '      - number: "2"');
+
+  it.each([
+    [['set', '2', '--status', '推进中']],
+    [['done', '2', '--on', '2021-10-01']],
+    [['note', '2', '--dept', '规划财务司', '--on', '2021-10-01', '已公开']],
+  ])('refuses to guess which of the two %j means, and says why', async (args) => {
+    const file = ledgerCopy(twice);
+    const result = await gongkai(file, ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('错误[EDIT_REFUSED] 台账中有 2 项编号为「2」，不知道改哪一项，未写入');
+    expect(readFileSync(file, 'utf8')).toBe(twice);
+  });
+
+  it('edits another item and says only what changed (the repeated items were said to have changed)', async () => {
+    const file = ledgerCopy(twice);
+    const result = await gongkai(file, 'set', '1', '--due', '2021-10-31', '--force');
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('第 1 项　时限：2021-09-30 → 2021-10-31\n');
+  });
+});
+
 describe('edits that would break the ledger are refused', () => {
   it('a done date outside the plan year (here also in the future): refused by the plan-year rule, with a date that works', async () => {
     const file = ledgerCopy();
