@@ -1,5 +1,6 @@
 import type { Block, Table, TableCell } from '../blocks.js';
 import { cellPerLineTable } from './cell-lines.js';
+import { pageFurniture } from './page-furniture.js';
 
 /** A row copied from a table cell by cell: `1 | 做好… | 疾控处 | 长期推进 |`. */
 const PIPE_ROW = /\S\s*\|\s*\S/;
@@ -119,7 +120,8 @@ function tabRowsAsPipes(lines: string[]): string[] {
  */
 export function textBlocks(text: string): Block[] {
   const normalised = text.replace(/\r\n?/g, '\n');
-  const lines = normalised.includes('\t') ? tabRowsAsPipes(normalised.split('\n')) : normalised.split('\n');
+  const pages = pageFurniture(normalised.split('\n'));
+  const lines = normalised.includes('\t') ? tabRowsAsPipes(pages.lines) : pages.lines;
   const blocks: Block[] = [];
   let tables = 0;
   for (let i = 0; i < lines.length; i++) {

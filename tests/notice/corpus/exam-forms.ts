@@ -780,8 +780,65 @@ export function numberOpenedForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Lines as pdftotext wraps a page's text: about a count of characters each, never inside a number (Word keeps 12 whole). */
+function wrapped(text: string, width: number): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let end = Math.min(i + width, chars.length);
+    while (end < chars.length && /\d/.test(chars[end]!) && /\d/.test(chars[end - 1]!)) end++;
+    out.push(chars.slice(i, end).join(''));
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Exam 13's silent errors: text made from a PDF by pdftotext keeps each page's furniture — a
+ * form feed, a page number (—1—, - 2 -, 第 3 页, 3/12) and a running header (the issuer, `XX文件`) at
+ * every page's top, sometimes a running footer. A page may break right after an item's clause
+ * (the header was read as the clause) or in the middle of its words (the header landed in them).
+ */
+export function pageFurnitureForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    for (const formFeed of [true, false]) {
+      const rand = random(seed * 13 + (formFeed ? 1 : 2));
+      const plan = inventedPlan(seed, 6 + Math.floor(rand() * 5), rand() < 0.5, ['lead+cooperate', 'sole', 'joint', 'lead']);
+      const issuer = `某某${pick(rand, ['市', '县', '区'])}${pick(rand, ['医疗保障局', '审计局', '商务局', '粮食和物资储备局'])}`;
+      // Without form feeds only a header that names the document's issuer is known for one.
+      const header = formFeed ? pick(rand, [issuer, `${issuer}文件`, `${plan.year}年政务公开工作要点`]) : issuer;
+      const footer = formFeed && rand() < 0.4 ? pick(rand, [`${issuer}办公室印发`, '内部资料 注意保存']) : '';
+      const total = 2 + Math.floor(plan.items.length / 2);
+      const pageNumber = pick(rand, [(n: number) => `—${n}—`, (n: number) => `- ${n} -`, (n: number) => `第 ${n} 页`, (n: number) => `${n}/${total}`]);
+      const width = 28 + Math.floor(rand() * 6);
+      const body: string[] = [`${issuer}${plan.year}年政务公开工作要点`, `为做好${plan.year}年政务公开工作，制定本要点。`, '一、重点工作'];
+      const units: ExamUnit[] = [];
+      plan.items.forEach((it, i) => {
+        const due = rand() < 0.5 ? deadlineInWords(rand, plan.year) : undefined;
+        units.push({ item: it, due: due?.due ?? 'none' });
+        body.push(...wrapped(`${i + 1}.${strip(it.text)}，坚持以公开为常态、不公开为例外，推动政策措施落地见效${due ? `，${due.words}${/前$/.test(due.words) ? '' : '完成'}` : ''}（${clauseOf(rand, it)}）。`, width));
+      });
+      // Pages break after a clause and inside an item's words, at random.
+      const lines: string[] = [`${' '.repeat(12)}${header}`, '', ''];
+      let page = 1;
+      body.forEach((line, i) => {
+        lines.push(line);
+        if (i > 2 && i < body.length - 1 && rand() < 0.25 && page < total) {
+          lines.push('', '', ...(footer ? [footer] : []), `${' '.repeat(14)}${pageNumber(page)}`);
+          page++;
+          lines.push(`${formFeed ? '\f' : ''}${' '.repeat(12)}${header}`, '', '');
+        }
+      });
+      lines.push('', ...(footer ? [footer] : []), `${' '.repeat(14)}${pageNumber(page)}`, formFeed ? '\f' : '');
+      out.push({ name: `page furniture of a PDF's text${formFeed ? '' : ' without form feeds'}, header 「${header}」, ${plan.name}`, bytes: Buffer.from(lines.join('\n')), units, mode: 'sure', year: plan.year });
+    }
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...pageFurnitureForms(seeds)];
 }
 
 /**

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** Text a user made from a PDF with pdftotext (judge 13): page furniture is no part of the notice. */
+
+interface Ledger {
+  plan: { title: string; issuer?: string };
+  departments: { departments: { name: string }[]; groups: { name: string }[] };
+  sections: { items: Record<string, unknown>[] }[];
+}
+
+async function importText(text: string) {
+  const dir = tempDir({ 'notice.txt': text });
+  const run = await runCli(['import', join(dir, 'notice.txt'), '--format', 'json']);
+  const ledger: Ledger | undefined = run.out ? JSON.parse(run.out) : undefined;
+  return { ...run, ledger, items: ledger?.sections.flatMap((s) => s.items) ?? [] };
+}
+
+const page = (n: number) => `\n\n              —${n}—\n\f            青海省医疗保障局\n\n\n`;
+
+describe('page furniture in text from a PDF', () => {
+  it('a running header after a page break is not the clause of the item before it', async () => {
+    const text = `            青海省医疗保障局\n\n青海省医疗保障局 2023 年政务公开工作要点\n一、加强医保政策公开解读\n1.及时公开医保目录调整等政策文件，同步发布解读\n材料。（待遇保障处牵头，医药服务管理处、办公室配合）${page(1)}2.公开医保基金监管典型案例。（基金监管处负责）${page(2)}`;
+    const { items, ledger, code } = await importText(text);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ lead: ['待遇保障处'], cooperate: ['医药服务管理处', '办公室'] });
+    expect(items[0]!.text).toBe('及时公开医保目录调整等政策文件，同步发布解读材料。');
+    expect(items[1]).toMatchObject({ sole: ['基金监管处'] });
+    expect(ledger!.departments.departments.map((d) => d.name)).not.toContain('青海省医疗保障局');
+  });
+
+  it('an item broken by a page joins its words across the break, the page number and header gone', async () => {
+    const text = `内蒙古自治区审计厅\n\n内蒙古自治区审计厅 2021 年政务公开工作要点\n一、加强政策解读\n1.做好审计政策解读，进一步提升政务公\n—1—\n\n\f内蒙古自治区审计厅\n\n开质量和实效（办公厅、审计宣传中心按职责分工负责）。\n2.公开部门预算（财务处负责）。\n- 2 -\n\f内蒙古自治区审计厅\n`;
+    const { items } = await importText(text);
+    expect(items[0]).toMatchObject({ text: '做好审计政策解读，进一步提升政务公开质量和实效', joint: ['办公厅', '审计宣传中心'] });
+  });
+
+  it('without form feeds, the issuer right after a page number is the running header', async () => {
+    const text = `某市审计局2022年政务公开工作要点\n一、重点工作\n1.公开审计结果（法规科负责）\n\n第 1 页\n某市审计局\n\n2.公开部门预算（财务科负责）\n3/3\n`;
+    const { items } = await importText(text);
+    expect(items.map((i) => [i.number, i.sole])).toEqual([
+      ['1', ['法规科']],
+      ['2', ['财务科']],
+    ]);
+  });
+
+  it('a finding names the line of the original text, furniture and all', async () => {
+    const text = `某市审计局\n\n某市审计局2022年政务公开工作要点\n一、重点工作\n1.公开审计结果（法规科负责）\n—1—\n\f某市审计局\n\n2.公开部门预算（某某某某某某某某）\n—2—\n\f某市审计局\n`;
+    const { err } = await importText(text);
+    expect(err).toMatch(/notice\.txt:9: 警告/);
+  });
+
+  it('a line that repeats in the body is not furniture, nor is a lone page-like date in text with no pages', async () => {
+    const text = `某市审计局2022年政务公开工作要点\n一、重点工作\n1.公开审计结果\n（法规科负责）\n2.公开部门预算\n（财务科负责）\n`;
+    const { items } = await importText(text);
+    expect(items.map((i) => i.sole)).toEqual([['法规科'], ['财务科']]);
+  });
+});
