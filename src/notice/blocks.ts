@@ -29,6 +29,8 @@ export interface Table {
   line: number;
   /** Rows copied from text (`a | b | c`) may have fewer cells than the header: cells are placed by content. */
   ragged?: boolean;
+  /** Why the table's rows and columns may not be read right (a table laid out with spaces, from a PDF): every task from it is flagged. */
+  doubt?: string;
 }
 
 export type Block = Paragraph | Table;

@@ -58,3 +58,25 @@ describe('page furniture in text from a PDF', () => {
     expect(items.map((i) => i.sole)).toEqual([['法规科'], ['财务科']]);
   });
 });
+
+describe('a task table through pdftotext -layout', () => {
+  const header = '序号      重点任务   具体内容      责任单位     完成时限';
+  it('reads each row from its columns, cells wrapped over many lines, a part spanning the table', async () => {
+    const text = `某省商务厅2024年政务公开工作要点任务分工\n${header}\n一、围绕稳外贸加大信息公开力度\n1       推进稳外贸稳 及时公开外贸    对外贸易处牵   2024 年 6 月\n        外资政策公开 外资支持政策    头，外国投资   底前\n               措施，做好政    管理处、政策\n               策解读。      法规处配合\n2              公开外商投资    外国投资管理   长期坚持\n               企业投诉处理    处\n`;
+    const { items, code, ledger } = await importText(text);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ text: '推进稳外贸稳外资政策公开：及时公开外贸外资支持政策措施，做好政策解读。', lead: ['对外贸易处'], cooperate: ['外国投资管理处', '政策法规处'], due: '2024-06-30' });
+    expect(items[1]).toMatchObject({ sole: ['外国投资管理处'], status: '持续推进' });
+    expect(ledger!.departments.groups).toEqual([]);
+  });
+
+  it('rows whose columns stand elsewhere than the header says are read, and every task is flagged', async () => {
+    // Rows pasted from two pages: the second row's columns start two characters to the right.
+    const text = `某省商务厅2024年政务公开工作要点任务分工\n${header}\n1       推进稳外贸稳 及时公开外贸    对外贸易处牵   2024 年 6 月\n        外资政策公开 外资支持政策    头，外国投资   底前\n               措施。          管理处配合\n2       做好消费促进   及时公开以旧    市场运行和消   2024 年三季\n        信息公开     换新补贴申领     费促进处、流   度\n               条件和流程。     通业发展处按\n                           职责分工负责\n`;
+    const { items, code, err } = await importText(text);
+    expect(code).toBe(1);
+    expect(items).toHaveLength(2);
+    expect(err).toMatch(/pdftotext -layout/);
+    for (const item of items) expect(item.review).toBeDefined();
+  });
+});

@@ -1,5 +1,6 @@
 import type { Block, Table, TableCell } from '../blocks.js';
 import { cellPerLineTable } from './cell-lines.js';
+import { layoutHeader, layoutTable } from './layout-table.js';
 import { pageFurniture } from './page-furniture.js';
 
 /** A row copied from a table cell by cell: `1 | 做好… | 疾控处 | 长期推进 |`. */
@@ -116,7 +117,9 @@ function tabRowsAsPipes(lines: string[]): string[] {
 /**
  * Plain text → blocks: every line a paragraph (a flattened web copy is one long
  * line), runs of `a | b | c` lines a table (lines holding only `|` separate
- * rows; tab-separated rows are read as such), and a table copied one cell per line.
+ * rows; tab-separated rows are read as such), a table copied one cell per line,
+ * and a table laid out with spaces (pdftotext -layout). A PDF's page furniture is
+ * blanked first.
  */
 export function textBlocks(text: string): Block[] {
   const normalised = text.replace(/\r\n?/g, '\n');
@@ -126,6 +129,15 @@ export function textBlocks(text: string): Block[] {
   let tables = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.includes('  ') && layoutHeader(line)) {
+      const laidOut = layoutTable(pages, i, tables + 1);
+      if (laidOut) {
+        tables++;
+        blocks.push(laidOut.table);
+        i = laidOut.end - 1;
+        continue;
+      }
+    }
     if (line.trim() && !line.includes('|') && LONE_BAR.test(lines[i + 1] ?? '')) {
       const copied = barSeparatedCells(lines, i, tables + 1);
       if (copied) {

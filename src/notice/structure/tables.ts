@@ -407,7 +407,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   // Several columns of names with no header saying which leads (a header cut off or missing): the roles are a guess.
   const unnamed = columns.map((c, i) => (RESPONSIBILITY.has(c) && !RESPONSIBILITY.has(columnOf(headerText[i] ?? '')) ? i + 1 : 0)).filter(Boolean);
   const doubt =
-    (responsibilityColumns > 1 && unnamed.length) || grid.moreNameCells ? `表头缺失或不全，${unnamed.length ? `第${unnamed.join('、')}列` : '有的行'}的部门名称不知道是牵头、责任还是配合` : undefined;
+    (responsibilityColumns > 1 && unnamed.length) || grid.moreNameCells ? `表头缺失或不全，${unnamed.length ? `第${unnamed.join('、')}列` : '有的行'}的部门名称不知道是牵头、责任还是配合` : table.doubt;
   let lastNumber = '';
   let sub = 0;
   let running = 0;

@@ -837,8 +837,85 @@ export function pageFurnitureForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** A cell's words in lines of a column's width, as the PDF wrapped them (never inside a number). */
+function cellLines(text: string, width: number): string[] {
+  return text ? wrapped(text, width) : [];
+}
+
+/**
+ * Exam 13's S1: a task table through `pdftotext -layout` — columns laid out with spaces (one
+ * space only where a cell fills its column), each cell wrapped over many lines, header words
+ * centred in their cells and repeated at each page's top, each page laid out anew (the columns
+ * move), a row broken over a page, parts (一、) spanning the table, a running header and a page
+ * number on every page. Every row is read, with its roles and deadline.
+ */
+export function layoutTableForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    for (const parts of [true, false]) {
+      const rand = random(seed * 17 + (parts ? 3 : 4));
+      const plan = inventedPlan(seed, 5 + Math.floor(rand() * 4), rand() < 0.5, ['lead+cooperate', 'sole', 'joint', 'lead']);
+      const issuer = `某某${pick(rand, ['市', '县'])}${pick(rand, ['商务局', '交通运输局', '审计局'])}`;
+      const heads = ['序号', '重点任务', pick(rand, ['具体内容', '工作措施']), pick(rand, ['责任单位', '责任处室']), pick(rand, ['完成时限', '时间要求'])];
+      const widths = [4, 6, 6 + Math.floor(rand() * 3), 6 + Math.floor(rand() * 3), 6 + Math.floor(rand() * 2)];
+      const units: ExamUnit[] = [];
+      // Rows as lines of cells; a part's heading is a line of its own.
+      const rows: ({ part: string } | { cells: string[][] })[] = [];
+      plan.items.forEach((it, i) => {
+        if (parts && i % 3 === 0) rows.push({ part: `${chinese(i / 3 + 1)}、第${chinese(i / 3 + 1)}方面重点工作` });
+        const due = deadlineInWords(rand, plan.year);
+        units.push({ item: it, due: due.due });
+        const task = strip(it.text);
+        const detail = `${task}，坚持以公开为常态、不公开为例外，推动政策措施落地见效。`;
+        const cells = [String(i + 1), task.slice(0, 4 + Math.floor(rand() * 8)), detail, clauseOf(rand, it, '，'), due.words].map((c, k) => (k ? cellLines(c, widths[k]!) : [c]));
+        rows.push({ cells });
+      });
+      // Pages of about 24 lines: each page's columns start anew (gaps of 1 to 4 spaces), its header centred over them.
+      const lines: string[] = [`${' '.repeat(14)}${issuer}文件`, '', `${issuer}${plan.year}年政务公开工作任务分工`];
+      let page = 1;
+      let starts: number[] = [];
+      const layout = () => {
+        starts = [0];
+        for (let k = 1; k < widths.length; k++) starts.push(starts[k - 1]! + widths[k - 1]! + 1 + Math.floor(rand() * 4));
+        const header = starts.map((at, k) => ' '.repeat(Math.max(0, at + Math.floor((widths[k]! - heads[k]!.length) / 2)))).map((pad, k) => ({ pad, word: heads[k]! }));
+        let line = '';
+        for (const { pad, word } of header) line = `${line}${' '.repeat(Math.max(line ? 1 : 0, pad.length - [...line].length))}${word}`;
+        return line;
+      };
+      lines.push(layout());
+      let onPage = 0;
+      const put = (line: string) => {
+        lines.push(line);
+        if (++onPage < 24) return;
+        lines.push('', '', `${' '.repeat(16)}—${page++}—`, `\f${' '.repeat(14)}${issuer}文件`, '', '');
+        lines.push(layout());
+        onPage = 0;
+      };
+      for (const row of rows) {
+        if ('part' in row) {
+          put(row.part);
+          continue;
+        }
+        const height = Math.max(...row.cells.map((c) => c.length));
+        for (let l = 0; l < height; l++) {
+          let line = '';
+          row.cells.forEach((cell, k) => {
+            const words = cell[l] ?? '';
+            if (!words) return;
+            line = `${line}${' '.repeat(Math.max(line ? 1 : 0, starts[k]! - [...line].length))}${words}`;
+          });
+          put(line);
+        }
+      }
+      lines.push('', `抄送：${issuer}办公室。`, '', `${' '.repeat(16)}—${page}—`, '\f');
+      out.push({ name: `a task table through pdftotext -layout${parts ? ', with parts' : ''}, ${plan.name}`, bytes: Buffer.from(lines.join('\n')), units, mode: 'sure', year: plan.year });
+    }
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...pageFurnitureForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...pageFurnitureForms(seeds), ...layoutTableForms(seeds)];
 }
 
 /**
