@@ -80,3 +80,24 @@ describe('a task table through pdftotext -layout', () => {
     for (const item of items) expect(item.review).toBeDefined();
   });
 });
+
+describe('a task table through pdftotext without -layout', () => {
+  it('is refused, saying to convert with -layout: its columns come one after another and rows cannot be told', async () => {
+    const torn = [
+      '某市交通运输局2022年政务公开工作任务分工', '序号', '1', '', '2', '', '工作任务', '公开综合交通', '重大建设项目', '批准和实施信', '息，', '公开道路运输',
+      '行政许可结果，', '', '牵头单位', '规划建设处', '', '运输管理处', '', '—1—', '', '配合单位', '市港航管理中心', '', '完成时限', '2022 年 12 月', '底', '',
+      '作出决定之日', '起 7 个工作日', '内', '', '\f某市交通运输局', '', '序号', '', '3', '', '工作任务', '编制年度报告', '', '牵头单位', '办公室', '', '—2—', '\f',
+    ].join('\n');
+    const { code, err, out } = await importText(torn);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/UNSUPPORTED_FORMAT.*pdftotext -layout/);
+  });
+
+  it('a table copied one cell per line from a web page (no page breaks) is still read', async () => {
+    const cells = ['某市2022年政务公开工作任务分工', '序号', '工作任务', '责任单位', '完成时限', '1', '公开重大建设项目批准信息', '规划建设处', '2022年12月底', '2', '公开行政许可结果', '运输管理处', '2022年6月底'];
+    const { code, items } = await importText(cells.join('\n'));
+    expect(code).toBe(0);
+    expect(items.map((i) => i.sole)).toEqual([['规划建设处'], ['运输管理处']]);
+  });
+});

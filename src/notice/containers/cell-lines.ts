@@ -5,6 +5,26 @@ const HEADER_WORD = /^(序号|编号|(重点|工作|具体|主要)?任务|工作
 const RESPONSIBILITY_WORD = /^(牵头|责任|配合)/;
 
 /**
+ * A table in a PDF converted by pdftotext without -layout: each page's columns
+ * come out one after another, a cell per line, the header words scattered among
+ * them (序号 / 重点任务 / 一、… / 1 / … and 责任单位 / 完成时限 further down).
+ * Which words make a row is lost: true when the text has a page break or page
+ * number (it came from a PDF) and a 序号 and a responsibility header stand on lines
+ * of their own where no cell-per-line table can be read.
+ */
+export function tornTable(lines: string[], fromPdf: boolean): boolean {
+  if (!fromPdf) return false;
+  let number = -1;
+  let responsibility = false;
+  lines.forEach((line, i) => {
+    const word = line.trim();
+    if (word === '序号' && number < 0 && !cellPerLineTable(lines, i, 1)) number = i;
+    if (HEADER_WORD.test(word) && RESPONSIBILITY_WORD.test(word)) responsibility = true;
+  });
+  return number >= 0 && responsibility;
+}
+
+/**
  * A table copied one cell per line: the header words on lines of their own
  * (序号 / 工作任务 / 责任单位 / 完成时限), then each row starting at its 序号
  * (1, 2, 3 … in sequence). Rows with fewer cells than the header are placed by

@@ -1,5 +1,5 @@
 import type { Block, Table, TableCell } from '../blocks.js';
-import { cellPerLineTable } from './cell-lines.js';
+import { cellPerLineTable, tornTable } from './cell-lines.js';
 import { layoutHeader, layoutTable } from './layout-table.js';
 import { pageFurniture } from './page-furniture.js';
 
@@ -112,6 +112,12 @@ function tabRowsAsPipes(lines: string[]): string[] {
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Text from a PDF whose task table pdftotext tore into a cell per line, column after column: it cannot be read surely. */
+export function tableTornFromPdf(text: string): boolean {
+  const pages = pageFurniture(text.replace(/\r\n?/g, '\n').split('\n'));
+  return tornTable(pages.lines, pages.pageStarts.length > 1 || pages.furniture.size > 0);
 }
 
 /**
