@@ -5,7 +5,7 @@ import { markupOverBudget, zipOverBudget } from '../../read/budget.js';
 import type { NoticeDocument } from '../blocks.js';
 import { docxBlocks, isDocx } from './docx.js';
 import { htmlBlocks } from './html.js';
-import { tableTornFromPdf, textBlocks } from './text.js';
+import { textBlocks, unreadPdfTable } from './text.js';
 import { xlsxBlocks } from './xlsx.js';
 
 export type ContainerResult = { ok: true; document: NoticeDocument } | { ok: false; code: DiagnosticCode; message: string };
@@ -17,6 +17,7 @@ const CONVERT = {
   ole: '这是旧版 Word/WPS/Excel 文件（.doc、.wps、.xls、.et），不能直接读取。请在 Word 或 WPS 中「另存为」.docx（表格另存为 .xlsx），或运行 `libreoffice --headless --convert-to docx 文件名`，再导入转换后的文件',
   pdf: '这是 PDF 文件，不能直接读取。请用 `pdftotext -layout 文件.pdf 文件.txt`（poppler-utils）转成文本，或在 WPS/Word 中打开后另存为 .docx，再导入',
   tornTable: '这像是 PDF 里的任务分工表用 pdftotext 转出的文本（没有加 -layout）：表格被拆成一行一格、一列接一列，哪些字属于同一行已经无法确定。请用 `pdftotext -layout 文件.pdf 文件.txt` 重新转换，或在 WPS/Word 中打开 PDF 后另存为 .docx，再导入',
+  laidOutTable: '这像是按空格排列的任务分工表（PDF 用 pdftotext -layout 转出的文本），但表头或各行的序号读不出，无法确定各列和各行。请在 WPS/Word 中打开 PDF 后另存为 .docx 再导入，或把表格复制到 Excel 另存为 .xlsx',
   rtf: '这是 RTF 文件，不能直接读取。请在 Word 或 WPS 中「另存为」.docx，或运行 `libreoffice --headless --convert-to docx 文件名`，再导入',
   zip: '这是压缩文件，但不是 Word（.docx）或 Excel（.xlsx）文档；请解压后导入其中的通知',
 };
@@ -55,6 +56,7 @@ export async function readContainer(bytes: Uint8Array): Promise<ContainerResult>
   const overDepth = isHtml(decoded.text) ? markupOverBudget(decoded.text) : undefined;
   if (overDepth) return { ok: false, code: 'FILE_TOO_LARGE', message: overDepth.message };
   if (isHtml(decoded.text)) return { ok: true, document: { formatLabel: `网页，${encoding}`, lineWord: '段', blocks: htmlBlocks(decoded.text) } };
-  if (tableTornFromPdf(decoded.text)) return { ok: false, code: 'UNSUPPORTED_FORMAT', message: CONVERT.tornTable };
+  const unread = unreadPdfTable(decoded.text);
+  if (unread) return { ok: false, code: 'UNSUPPORTED_FORMAT', message: unread === 'torn' ? CONVERT.tornTable : CONVERT.laidOutTable };
   return { ok: true, document: { formatLabel: encoding, lineWord: '行', blocks: textBlocks(decoded.text) } };
 }

@@ -62,6 +62,20 @@ export function layoutHeader(line: string): Piece[] | undefined {
   return cells.some((c) => RESPONSIBILITY_WORD.test(c.text)) ? cells : undefined;
 }
 
+/**
+ * A line that opens a table laid out with spaces: `序号` and two or more short words
+ * after it, with lines of several pieces under it. Whether it can be read is for
+ * layoutHeader and layoutTable to say.
+ */
+export function opensLaidOutTable(lines: string[], at: number): boolean {
+  // Tabs separate cells copied from Word or Excel (read as such elsewhere), not a layout's spaces.
+  if (lines[at]!.includes('\t') || !/\S {2,}\S/.test(lines[at]!)) return false;
+  const cells = pieces(lines[at]!);
+  if (cells.length < 3 || cells[0]!.text !== '序号' || !cells.every((c) => c.text.length <= 8 && !/[，。；：,;:]/.test(c.text))) return false;
+  const below = lines.slice(at + 1, at + 12).filter((l) => l.trim()).slice(0, 5);
+  return below.filter((l) => pieces(l).length >= 2).length >= 2;
+}
+
 const key = (line: string) => line.replace(/\s+/g, '');
 
 interface Fragment {

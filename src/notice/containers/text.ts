@@ -1,6 +1,6 @@
 import type { Block, Table, TableCell } from '../blocks.js';
 import { cellPerLineTable, tornTable } from './cell-lines.js';
-import { layoutHeader, layoutTable } from './layout-table.js';
+import { layoutHeader, layoutTable, opensLaidOutTable } from './layout-table.js';
 import { pageFurniture } from './page-furniture.js';
 
 /** A row copied from a table cell by cell: `1 | 做好… | 疾控处 | 长期推进 |`. */
@@ -114,10 +114,19 @@ function tabRowsAsPipes(lines: string[]): string[] {
   return out;
 }
 
-/** Text from a PDF whose task table pdftotext tore into a cell per line, column after column: it cannot be read surely. */
-export function tableTornFromPdf(text: string): boolean {
+/**
+ * A task table from a PDF that cannot be read surely: torn into a cell per line,
+ * column after column (pdftotext without -layout), or laid out with spaces under a
+ * header that is not read (one on two lines, no row numbers under it).
+ */
+export function unreadPdfTable(text: string): 'torn' | 'laid out' | undefined {
   const pages = pageFurniture(text.replace(/\r\n?/g, '\n').split('\n'));
-  return tornTable(pages.lines, pages.pageStarts.length > 1 || pages.furniture.size > 0);
+  if (tornTable(pages.lines, pages.pageStarts.length > 1 || pages.furniture.size > 0)) return 'torn';
+  for (let i = 0; i < pages.lines.length; i++) {
+    if (!pages.lines[i]!.includes('序号') || !opensLaidOutTable(pages.lines, i)) continue;
+    if (!layoutHeader(pages.lines[i]!) || !layoutTable(pages, i, 1)) return 'laid out';
+  }
+  return undefined;
 }
 
 /**
