@@ -110,9 +110,9 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
   };
 }
 
-/** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案, …任务清单, …工作安排 (not the cover's …的通知 that names it, nor a breadcrumb 首页>…>工作要点). */
+/** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案, …三年行动方案, …任务清单, …工作安排 (not the cover's …的通知 that names it, nor a breadcrumb 首页>…>工作要点). */
 function plainTitle(lines: string[]): string | undefined {
-  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：。,，《》]/.test(l) && /(工作要点|任务分工|分工表|台账|实施方案|工作方案|重点任务|(?:任务|工作|责任)清单|工作(?:计划|安排))/.test(l) && !/[:：]$/.test(l) && !/的通知$/.test(l) && !/[>＞»›]/.test(l));
+  return lines.map((l) => l.replace(/\s*\|$/, '').replace(/\s+/g, '')).find((l) => l.length <= 60 && !/[:：。,，《》]/.test(l) && /(要点|方案|任务分工|分工表|台账|重点任务|(?:任务|工作|责任)清单|工作(?:计划|安排))/.test(l) && !/[:：]$/.test(l) && !/的通知$/.test(l) && !/[>＞»›]/.test(l));
 }
 
 /**

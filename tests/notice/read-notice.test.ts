@@ -262,6 +262,21 @@ describe('a closing paragraph after label lines', () => {
   });
 });
 
+describe('exam 13', () => {
+  it.each(['各地各部门要将本方案落实情况纳入年度政务公开工作考核。', '各单位要高度重视，明确专人负责，确保各项任务落到实处。'])(
+    'reads a 保障措施 part of sentences opening with 各 as no task and no group: %s',
+    (sentence) => {
+      const notice = readNotice(`某市2024年政务公开工作要点\n一、主要任务\n1．建设市级政策文件库。（市司法局负责）\n二、保障措施\n　　${sentence}\n`);
+      expect(notice.items.map((i) => i.number)).toEqual(['1']);
+    },
+  );
+
+  it.each(['赣州市2024—2026年政务公开提质增效三年行动方案', '某县2025年政务公开重点工作推进方案', '某局2023年度政务公开要点'])('takes %s for the plan’s title, year and all', (title) => {
+    const notice = readNotice(`${title}\n一、主要任务\n1．建设市级政策文件库。（市司法局负责）\n`);
+    expect([notice.planTitle, notice.year]).toEqual([title, Number(/\d{4}/.exec(title)![0])]);
+  });
+});
+
 describe('a notice whose tasks are a table', () => {
   it('keeps what a 备注 column or a column of an unknown header says in the item’s words, under its header (it was dropped)', () => {
     const notice = readNotice('某局2024年政务公开工作任务分工\n| 序号 | 重点任务 | 责任单位 | 完成时限 | 公开渠道 | 备注 |\n| 1 | 公开财政预决算 | 财务科 | 6月底前 | 在门户网站专栏公开 | 需报局领导审定 |\n| 2 | 公开行政许可结果 | 审批科 | 年底前 | 无 | 无 |\n');
