@@ -262,6 +262,19 @@ describe('a closing paragraph after label lines', () => {
   });
 });
 
+describe('work that never finishes (DOMAIN.md: 全年动态公开, 密切关注…舆情)', () => {
+  it.each([
+    ['全年动态公开慈善组织募捐方案等信息', true],
+    ['密切关注涉及本地的重要政务舆情并及时回应', true],
+    ['持续跟踪评估基层政务公开标准落实情况', true],
+    ['密切关注重要舆情，6月底前完成舆情回应机制修订', false],
+    ['公开年度预算和决算', false],
+  ])('%s: ongoing %s', (text, ongoing) => {
+    const notice = readNotice(`某局2021年政务公开工作要点\n一、重点工作\n1.${text}。（办公室负责）\n`);
+    expect(notice.items[0]!.ongoing ?? false).toBe(ongoing);
+  });
+});
+
 describe('exam 13', () => {
   it.each(['各地各部门要将本方案落实情况纳入年度政务公开工作考核。', '各单位要高度重视，明确专人负责，确保各项任务落到实处。'])(
     'reads a 保障措施 part of sentences opening with 各 as no task and no group: %s',
