@@ -28,6 +28,7 @@ import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
 import { addRow, emptyAggregates, type Aggregates, type CountedRow } from './aggregates.js';
+import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
 
 /** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
 export type ItemRow =
@@ -64,9 +65,9 @@ interface StoredIndex {
   fixedErrors: number;
   /** Names this build of the index: a delta entry belongs to it alone. */
   stamp: string;
-  /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order. */
+  /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order (stored apart: stored-rows.ts). */
   order: string[];
-  rows: PackedRow[];
+  rows: RowTable<PackedRow>;
   /** The rows' running counts (aggregates.ts) and their numbering errors; absent when the rows hold a date the counts cannot sort. */
   aggregates?: Aggregates;
   numberingErrors?: number;
@@ -214,10 +215,34 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
 /** What every row depends on besides its item (StoredIndex.setting). */
 const rowsSetting = (registryHash: string, calendar: string, today: string, cwd: string) => `${registryHash}|${calendar}|${today}|${cwd}`;
 
-/** The stored index of a file. */
+/** The index as its own entry holds it: the rows apart, the chunk hashes (sha1, hex) one after another in one string, cheap to read. */
+type StoredHead = Omit<StoredIndex, 'rows' | 'order'> & { order: string };
+const HASH_LENGTH = 40;
+
+/** The stored index of a file; its rows are parsed only where read. */
 function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
-  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
+  const path = resolve(cwd, file);
+  const head = cache.get<StoredHead>(cacheKeys.itemIndex(path))?.value;
+  if (!head || head.order.length % HASH_LENGTH !== 0) return undefined;
+  const count = head.order.length / HASH_LENGTH;
+  const rows = storedRows<PackedRow>(cache, cacheKeys.itemIndexRows(path), head.stamp, count);
+  if (!rows) return undefined;
+  const order = new Array<string>(count);
+  for (let i = 0; i < count; i++) order[i] = head.order.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
+  return { ...head, order, rows };
 }
+
+/** Stores an index (its rows first: a head is never read without the rows its stamp names). */
+function keepIndex(cache: CacheStore, file: string, cwd: string, stored: StoredIndex): void {
+  if (stored.order.some((hash) => hash.length !== HASH_LENGTH)) return;
+  const path = resolve(cwd, file);
+  keepRows(cache, cacheKeys.itemIndexRows(path), stored.stamp, stored.rows.all());
+  const { rows: _rows, order, ...head } = stored;
+  cache.set(cacheKeys.itemIndex(path), { ...head, order: order.join('') } satisfies StoredHead);
+}
+
+/** Chunks not where the index had them beyond which their rows are looked for elsewhere in it rather than parsed. */
+const MOVED_FROM = 32;
 
 /** A delta folds into the index once it holds this many rows. */
 const foldAt = (items: number) => Math.max(8, items >> 4);
@@ -238,16 +263,20 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
-  /** Where each stored chunk stood, made only when a chunk is not where the index had it. */
-  let place: Map<string, number> | undefined;
+  const moved = state.hashes.reduce((n, hash, i) => (hash === stored.order[i] || delta.rows[hash] ? n : n + 1), 0);
+  /**
+   * Where each stored chunk stood, when many chunks are not where the index
+   * had them (items moved within their sections): their rows are found there.
+   * A few are parsed instead, which costs less than the map of 100,000 hashes.
+   */
+  const place = moved > MOVED_FROM ? new Map(stored.order.map((hash, i) => [hash, i])) : undefined;
   const packed = (hash: string): PackedRow | undefined => {
     if (delta.rows[hash]) return delta.rows[hash];
-    if (!place) stored.order.forEach((h, i) => (place ??= new Map()).set(h, i));
     const at = place?.get(hash);
-    return at !== undefined ? stored.rows[at] : undefined;
+    return at !== undefined ? stored.rows.at(at) : undefined;
   };
   /** The row of the chunk at position i: most stand where the index had them. */
-  const rowAt = (i: number): PackedRow | undefined => (state.hashes[i] === stored.order[i] ? stored.rows[i] : packed(state.hashes[i]!));
+  const rowAt = (i: number): PackedRow | undefined => (state.hashes[i] === stored.order[i] ? stored.rows.at(i) : packed(state.hashes[i]!));
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
   const missing = state.hashes.map((_, i) => (rowAt(i) ? -1 : i)).filter((i) => i >= 0);
@@ -264,14 +293,16 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
       const rows = state.hashes.map((_, i) => rowAt(i)!);
-      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows, ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
-      cache.set(cacheKeys.itemIndex(resolve(cwd, file)), folded);
+      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: rowTableOf(rows), ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
+      keepIndex(cache, file, cwd, folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
-      return answer(folded, state, rows, registry, parsed, today, cwd, { aggregates: folded.aggregates, numberingErrors: folded.numberingErrors });
+      return answer(folded, state, () => rows, registry, parsed, today, cwd, { aggregates: folded.aggregates, numberingErrors: folded.numberingErrors });
     }
     cache.set(deltaKey, delta);
   }
-  return answer(stored, state, state.hashes.map((_, i) => rowAt(i)!), registry, parsed, today, cwd, currentCounts(stored, state.hashes, packed));
+  // Every row is read only when a view lists items; the status summary reads the changed ones (currentCounts).
+  let rows: PackedRow[] | undefined;
+  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), registry, parsed, today, cwd, currentCounts(stored, state.hashes, packed));
 }
 
 /** The counts and numbering errors of a set of rows, as stored with the index. */
@@ -294,7 +325,7 @@ function currentCounts(stored: StoredIndex, hashes: readonly string[], packed: (
   const aggregates = structuredClone(stored.aggregates);
   let numbering: number | undefined = stored.numberingErrors;
   for (const i of changed) {
-    const before = stored.rows[i]!;
+    const before = stored.rows.at(i);
     const after = packed(hashes[i]!)!;
     if (!addRow(aggregates, countedRow(before), -1) || !addRow(aggregates, countedRow(after), 1)) return {};
     if (before[0] !== after[0]) numbering = undefined;
@@ -331,7 +362,8 @@ async function numberingErrors(rows: ItemRow[], file: string): Promise<number> {
 async function answer(
   stored: StoredIndex,
   state: FileState,
-  packedRows: readonly PackedRow[],
+  /** Every chunk's row in file order (read on first use). */
+  packedRows: () => readonly PackedRow[],
   registry: Registry,
   parsed: number,
   today: string,
@@ -347,7 +379,7 @@ async function answer(
   let unpacked: { rows: ItemRow[]; items: IndexedLedger['items']; chunkOf: number[]; obligations: IndexedLedger['obligations'] } | undefined;
   const unpack = () => {
     if (unpacked) return unpacked;
-    const rows = packedRows.map(unpackRow);
+    const rows = packedRows().map(unpackRow);
     const items: IndexedLedger['items'] = [];
     /** The chunk of each item. */
     const chunkOf: number[] = [];
@@ -380,8 +412,9 @@ async function answer(
   const editBase = (): EditBase | undefined => {
     // Every chunk an item numbered on its dash line, no number twice: an edit's item is then found by the layout alone.
     const numbers = new Set<string>();
-    for (let chunk = 0; chunk < packedRows.length; chunk++) {
-      const number = packedRows[chunk]![0];
+    const all = packedRows();
+    for (let chunk = 0; chunk < all.length; chunk++) {
+      const number = all[chunk]![0];
       if (number === null || number !== state.numbers[chunk] || numbers.has(number)) return undefined;
       numbers.add(number);
     }
@@ -494,7 +527,8 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   const previous = storedIndexOf(cache, loaded.file, cwd);
   const keep = new Map<string, PackedRow>();
   if (previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan)) {
-    previous.order.forEach((hash, i) => keep.set(hash, previous.rows[i]!));
+    const rows = previous.rows.all();
+    previous.order.forEach((hash, i) => keep.set(hash, rows[i]!));
     const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)))?.value;
     if (delta?.stamp === previous.stamp) for (const [hash, row] of Object.entries(delta.rows)) keep.set(hash, row);
   }
@@ -511,8 +545,9 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     fixedErrors: 0,
     stamp: randomBytes(8).toString('hex'),
     order: state.hashes,
-    rows: [],
+    rows: rowTableOf([]),
   };
+  const packedRows: PackedRow[] = [];
   const registry = registryFromValue(loaded.registryValue);
   // One parse and one check of the whole ledger give every row; the one-item path only where they cannot.
   const batch = loaded.ledger && loaded.diagnostics ? (await import('./batch-rows.js')).batchRows(loaded.ledger, loaded.diagnostics, state.chunks.length, (s, j) => chunkAt.get(`${s}/${j}`)) : undefined;
@@ -527,7 +562,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
       batch[i] = await itemRow(value, rowSetting(stored, registry, i, today, cwd));
     }
   }
-  if (batch) stored.rows = batch.map(packRow);
+  if (batch) for (const row of batch) packedRows.push(packRow(row));
   const { itemRow } = batch ? { itemRow: undefined } : await import('./item-row.js');
   for (let i = 0; !batch && i < state.chunks.length; i++) {
     let row = keep.get(state.hashes[i]!);
@@ -537,14 +572,15 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
       row = packRow(await itemRow!(value, rowSetting(stored, registry, i, today, cwd)));
       keep.set(state.hashes[i]!, row);
     }
-    stored.rows.push(row);
+    packedRows.push(row);
     rows.push(unpackRow(row));
   }
   const numbering = await numberingErrors(rows, loaded.displayFile);
   stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - numbering;
-  const aggregates = aggregatesOf(stored.rows, registry.departments.length);
+  const aggregates = aggregatesOf(packedRows, registry.departments.length);
   if (aggregates) stored.aggregates = aggregates;
   stored.numberingErrors = numbering;
-  cache.set(cacheKeys.itemIndex(resolve(cwd, loaded.file)), stored);
+  stored.rows = rowTableOf(packedRows);
+  keepIndex(cache, loaded.file, cwd, stored);
   cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
 }
