@@ -279,7 +279,8 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   const rowAt = (i: number): PackedRow | undefined => (state.hashes[i] === stored.order[i] ? stored.rows.at(i) : packed(state.hashes[i]!));
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
-  const missing = state.hashes.map((_, i) => (rowAt(i) ? -1 : i)).filter((i) => i >= 0);
+  // Known without reading the row: standing where the index had it, or in the delta, or elsewhere in the index.
+  const missing = state.hashes.map((hash, i) => (hash === stored.order[i] || delta.rows[hash] || place?.has(hash) ? -1 : i)).filter((i) => i >= 0);
   if (missing.length) {
     const { itemRow } = await import('./item-row.js');
     for (const i of missing) {
