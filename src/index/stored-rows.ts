@@ -40,9 +40,12 @@ export function storedRows<Row>(cache: CacheStore, key: string, stamp: string, c
     for (let at = first; at >= 0 && starts.length < count; at = body.indexOf(LF, at + 1)) starts.push(at + 1);
     return starts;
   };
+  /** Rows read one at a time so far: past an eighth of them, the whole table is parsed at once, which costs less per row. */
+  let read = 0;
   const table: RowTable<Row> = {
     length: count,
     at(i) {
+      if (!every && ++read > count >> 3) table.all();
       if (every) return every[i]!;
       const from = lineStarts()[i]!;
       const to = body.indexOf(LF, from);
