@@ -16,6 +16,8 @@ export const cacheKeys = {
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
   /** The derived per-item index of a ledger file (src/index/): one entry per path. */
   itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${absolutePath}`,
+  /** That index's rows, stored apart so that a run reads only those it needs: one entry per path. */
+  itemIndexRows: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-rows|${absolutePath}`,
   /** Rows added to that index since it was written (items edited since): one entry per path. */
   itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${absolutePath}`,
   /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */

@@ -18,6 +18,18 @@ export type DecodeResult = { ok: true; text: string; encoding: TextEncoding } | 
  * (binary formats show them at once), checked on the bytes without decoding.
  */
 export function isPlainUtf8(bytes: Uint8Array): boolean {
+  // A large file's bytes are asked about by its reader and again by the per-item index: answered once per run.
+  const known = plainUtf8.get(bytes);
+  if (known !== undefined) return known;
+  const plain = checkPlainUtf8(bytes);
+  if (bytes.length >= 1 << 20) plainUtf8.set(bytes, plain);
+  return plain;
+}
+
+/** isPlainUtf8's answers for large files' bytes (never changed once read). */
+const plainUtf8 = new WeakMap<Uint8Array, boolean>();
+
+function checkPlainUtf8(bytes: Uint8Array): boolean {
   if (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe || bytes.includes(0) || !isUtf8(bytes)) return false;
   const head = Math.min(bytes.length, 65_536);
   for (let i = 0; i < head; i++) {

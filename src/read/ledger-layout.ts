@@ -52,6 +52,26 @@ function numberOf(line: string): string | undefined {
   return match[2] !== undefined ? match[2].replace(/''/g, "'") : match[3];
 }
 
+const QUOTE = 34;
+const NUMBER_KEY = [DASH, SPACE, ...Array.from('number: ', (c) => c.charCodeAt(0))];
+
+/**
+ * The number on a dash line written the usual way, `- number: 22` or
+ * `- number: "22"` (digits, nothing after), read off the characters without
+ * decoding the line; null for any other line, which NUMBER_ON_DASH_LINE reads.
+ */
+function plainNumber(at: (i: number) => number, from: number, to: number): string | null {
+  let i = from;
+  for (const code of NUMBER_KEY) if (at(i++) !== code) return null;
+  const quoted = at(i) === QUOTE;
+  if (quoted) i++;
+  let digits = '';
+  for (let code = at(i); code >= 48 && code <= 57; code = at(++i)) digits += String.fromCharCode(code);
+  if (!digits || (quoted && at(i++) !== QUOTE)) return null;
+  if (at(i) === CR) i++;
+  return i === to ? digits : null;
+}
+
 /**
  * Cuts a ledger text at its items. An item is an entry of a block list under
  * an `items:` key, at the column of that list's first dash; it runs to the
@@ -102,7 +122,8 @@ export function ledgerLayout(source: string | Uint8Array): LedgerLayout | undefi
       const dash = next === DASH && (after === SPACE || after === LF || after === CR || Number.isNaN(after));
       if (listFrom >= 0 && dash && (listIndent < 0 ? spaces >= listFrom : spaces === listIndent)) {
         listIndent = spaces;
-        open = { start, end: length, indent: spaces, number: numberOf(lineOf(start, lineEnd)) };
+        const number = plainNumber(at, start + spaces, lineEnd);
+        open = { start, end: length, indent: spaces, number: number ?? numberOf(lineOf(start, lineEnd)) };
         items.push(open);
       } else {
         if (listFrom >= 0 && (listIndent < 0 || spaces <= listIndent)) listFrom = listIndent = -1;
