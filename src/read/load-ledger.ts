@@ -52,10 +52,6 @@ export function registryPath(ledgerFile: string, written: string, cwd: string): 
 }
 
 /**
- * Reads and parses a YAML file into a plain value and checks its shape, with
- * diagnostics for anything wrong. Both are reused from the last parse when the text is unchanged.
- */
-/**
  * With nothing kept between runs (no memo: the cache is off), a file's and its items' hashes are never
  * looked up again: each gets a token of its own instead, and node:crypto is not loaded for them (about
  * 10 ms, a tenth of such a run). Never equal to another, so nothing can be mistaken for something else.
@@ -63,6 +59,10 @@ export function registryPath(ledgerFile: string, written: string, cwd: string): 
 let tokens = 0;
 const ownToken = () => `unkeyed-${++tokens}`;
 
+/**
+ * Reads and parses a YAML file into a plain value and checks its shape, with
+ * diagnostics for anything wrong. Both are reused from the last parse when the text is unchanged.
+ */
 async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptions, shape: Shape, sources: SourceFingerprint[]) {
   // Asked once: an override may run git.
   const given = options.override?.(file);
