@@ -6,8 +6,8 @@ import { BUILD_IDENTITY } from './build-identity.js';
  * are never read; content enters keys only as fingerprints of the files' bytes.
  */
 export const cacheKeys = {
-  /** gongkai.yaml's parsed value, by its text. */
-  config: (textHash: string) => `${BUILD_IDENTITY}|config|${textHash}`,
+  /** gongkai.yaml's parsed value, by its text (JSON-quoted: a key is one line of its entry). */
+  config: (text: string) => `${BUILD_IDENTITY}|config|${JSON.stringify(text)}`,
   /** A YAML file's parsed chunks: one entry per file path, replaced when the file changes. */
   parsedFile: (absolutePath: string) => `${BUILD_IDENTITY}|parsed|${absolutePath}`,
   /** The items of a file changed since its stored parse: one entry per path. */
@@ -24,6 +24,8 @@ export const cacheKeys = {
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */
   located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
+  /** A ledger's and its registry's content hashes with their identity on disk, while neither changes (fingerprints.ts): one entry per path. */
+  settledFiles: (absolutePath: string) => `${BUILD_IDENTITY}|settled-files|${absolutePath}`,
   /** Which registry file a ledger text names. */
   registryOf: (ledgerFingerprint: string) => `${BUILD_IDENTITY}|registry-of|${ledgerFingerprint}`,
   /**

@@ -1,7 +1,4 @@
-import * as crypto from 'node:crypto';
-
-/** Node's one-shot hash (20.12 and later): no Hash object per call, which counts when every item of a ledger is hashed. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
+import { nodeCrypto } from './node-crypto.js';
 
 /**
  * Hashes of whole files' bytes already taken this run: a view's key, the
@@ -14,6 +11,7 @@ const REMEMBER_FROM = 1 << 20;
 
 /** A hash of a whole file or text: the identity of its content. Given in pieces, the hash of the pieces one after another. */
 export function contentHash(content: string | Uint8Array | readonly Uint8Array[]): string {
+  const crypto = nodeCrypto();
   if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
     const hash = crypto.createHash('sha1');
     for (const piece of content) hash.update(piece);
@@ -22,7 +20,8 @@ export function contentHash(content: string | Uint8Array | readonly Uint8Array[]
   const large = content instanceof Uint8Array && content.length >= REMEMBER_FROM;
   const known = large ? fileHashes.get(content) : undefined;
   if (known) return known;
-  const hash = oneShot ? oneShot('sha1', content, 'hex') : crypto.createHash('sha1').update(content).digest('hex');
+  // Node's one-shot hash (20.12 and later): no Hash object per call, which counts when every item of a ledger is hashed.
+  const hash = crypto.hash ? crypto.hash('sha1', content, 'hex') : crypto.createHash('sha1').update(content).digest('hex');
   if (large) fileHashes.set(content, hash);
   return hash;
 }
