@@ -72,7 +72,7 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
   // (A page's 标题 that is the cover's title, …的通知, names the cover, not the plan.)
   const named = metadata(lines, /^(名称|标题)$/);
   const planTitle =
-    /《([^》]+)》/.exec(title ?? '')?.[1] ?? (named && !/的通知$/.test(named) ? named : undefined) ?? plainTitle(lines) ?? /《([^》]+)》/.exec(head)?.[1] ??
+    /《([^》]+)》/.exec(title ?? '')?.[1] ?? (named && !/的通知$/.test(named) ? named : undefined) ?? plainTitle(lines) ?? flattenedTitle(head) ?? QUOTED_NOT_CITED.exec(head)?.[1] ??
     // A cover title without 《》 names the plan all the same: `…关于印发某区2027年…任务分工的通知`.
     /关于印发(.+?)的通知$/.exec(title ?? '')?.[1];
   let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
@@ -108,6 +108,28 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
     ...(range && Number(range[2]) > Number(range[1]) ? { lastYear: Number(range[2]) } : {}),
     ...(preamble ? { preamble } : {}),
   };
+}
+
+/** A 《》 in the header (`现将《…》印发给你们`), not one a sentence cites as its ground (根据《…》, 按照《…》). */
+const QUOTED_NOT_CITED = /(?<!根据|按照|依据|贯彻|落实|对照|参照)《([^》]+)》/;
+/** The words a plan's own title ends in (要点, 实施方案, 任务分工, 分解表, 台账…). */
+const PLAN_TITLE_END = '(?:要点|方案|分工|任务|清单|台账|计划|安排|表)';
+/** Where a preamble's first sentence opens: 根据…, 为…, 按照…, a 《》 quoted, or a blank (a paragraph's indent). */
+const PREAMBLE_OPENING = '(?:[\\s\u3000]|根据|依据|按照|为了?|结合|《)';
+/**
+ * A page copied onto one line (`某市2019年政务公开工作要点 根据《…》，…`): the title is the first words,
+ * after the line's start or a blank, that end in a plan-title word right before the preamble's opening
+ * (or the body, when there is no preamble) and carry the year. (A 《》 quoted in the preamble names
+ * another document, never this plan.)
+ */
+const FLATTENED_TITLE = new RegExp(`(?:^|[\\s\u3000])([^\\s\u3000,，。;；:：《》<>＜＞»›]{2,60}?${PLAN_TITLE_END})(?=${PREAMBLE_OPENING}|$)`, 'g');
+
+function flattenedTitle(head: string): string | undefined {
+  FLATTENED_TITLE.lastIndex = 0;
+  for (let m = FLATTENED_TITLE.exec(head); m; m = FLATTENED_TITLE.exec(head)) {
+    if (/\d{4}\s*年/.test(foldWidth(m[1]!))) return m[1];
+  }
+  return undefined;
 }
 
 /** A line that reads as a plan's title: …工作要点…, …任务分工…, …台账, …实施方案, …三年行动方案, …任务清单, …工作安排 (not the cover's …的通知 that names it, nor a breadcrumb 首页>…>工作要点). */

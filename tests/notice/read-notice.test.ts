@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/read/decode-text.js';
 import { readNotice } from '../../src/notice/read-notice.js';
+import { importFindings } from '../../src/notice/findings.js';
 import type { Notice } from '../../src/notice/notice.js';
 import { NOTICE } from '../helpers/paths.js';
 
@@ -304,5 +305,28 @@ describe('exam 11', () => {
   it('never takes a breadcrumb (首页>…>工作要点) for the plan’s title', () => {
     const notice = readNotice('首页>政务公开>工作要点\n市林业局2027年政务公开工作要点及任务分工\n一、重点工作\n1.公开林木采伐许可信息（资源科负责）。\n');
     expect(notice).toMatchObject({ planTitle: '市林业局2027年政务公开工作要点及任务分工', year: 2027 });
+  });
+});
+
+describe('exam 12: a notice copied onto one line', () => {
+  const flat = '某市审计局2019年政务公开工作要点 根据《某省2019年政务公开工作要点》，结合实际，制定本要点。 一、重点信息公开 1．审计结果公告。公告审计结果。（财政审计科负责） 2．人事信息公开。公开人事信息，6月底前完成。（人事教育科负责）\n';
+
+  it('takes the words before the preamble for the plan’s title, not the 《》 the preamble quotes, as it does with line breaks', () => {
+    const withBreaks = readNotice(flat.replace(/ (?=根据|一、|\d．)/g, '\n'));
+    expect(readNotice(flat)).toMatchObject({ planTitle: '某市审计局2019年政务公开工作要点', year: 2019 });
+    expect(withBreaks).toMatchObject({ planTitle: '某市审计局2019年政务公开工作要点', year: 2019 });
+    // No 《》 to mistake: the title was lost (未命名计划) and the year with it.
+    expect(readNotice(flat.replace(/根据《.*?》，/, '为做好政务公开工作，'))).toMatchObject({ planTitle: '某市审计局2019年政务公开工作要点', year: 2019 });
+    expect(readNotice('某区2026年政务公开工作要点 \u3000\u30002026年全区政务公开工作要提出如下工作要点： 一、重点信息公开 1．推进财政信息公开。（区财政局负责）')).toMatchObject({ planTitle: '某区2026年政务公开工作要点' });
+  });
+
+  it('says so when no title is found, never leaving 未命名计划 silent', () => {
+    const notice = readNotice('一、重点信息公开\n1．审计结果公告。公告审计结果。（财政审计科负责）\n');
+    expect(importFindings(notice, 'a.txt', 2019).map((f) => f.code)).toContain('IMPORT_TITLE_MISSING');
+    expect(importFindings(readNotice(flat), 'a.txt', 2019).map((f) => f.code)).not.toContain('IMPORT_TITLE_MISSING');
+    // A title with no year is not sure to be one; the 《》 the preamble cites is never taken instead.
+    const yearless = readNotice(flat.replace('某市审计局2019年', '某市审计局'));
+    expect(yearless.planTitle).toBeUndefined();
+    expect(importFindings(yearless, 'a.txt', 2019).map((f) => f.code)).toContain('IMPORT_TITLE_MISSING');
   });
 });

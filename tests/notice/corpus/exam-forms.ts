@@ -28,6 +28,8 @@ export interface ExamForm {
   mode: 'sure' | 'right-or-flagged';
   /** The plan year the title gives, when the form checks it. */
   year?: number;
+  /** The plan's own title, when the form checks it. */
+  title?: string;
 }
 
 const CN = '一二三四五六七八九十';
@@ -780,8 +782,56 @@ export function numberOpenedForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** The words a plan's title ends in. */
+const TITLE_ENDS = ['政务公开工作要点', '政务公开工作实施方案', '政务公开重点任务分工', '信息公开工作要点', '政务公开工作任务清单', '政务公开工作安排'];
+/** A blank as a flattened page keeps it: a space or two, or the paragraph's ideographic indent. */
+const FLAT_BLANKS = [' ', '  ', '\u3000\u3000', ' \u3000\u3000'];
+const place = (rand: Rand) => `${pick(rand, ['桐', '澜', '沅', '岚', '枫', '泓'])}${pick(rand, ['江', '山', '川', '安'])}${pick(rand, ['市', '县', '区'])}`;
+
+/** A preamble's first sentence as plans open it: 根据《…》, 为…, 按照…, a 《》, or the year's words after an indent. */
+function preambleOf(rand: Rand, year: number): { words: string; opensWithWord: boolean } {
+  const quoted = `《${pick(rand, ['某省', '国务院办公厅', '某市'])}${year}年政务公开工作要点》`;
+  return pick(rand, [
+    () => ({ words: `根据${quoted}，结合实际，制定本要点。`, opensWithWord: true }),
+    () => ({ words: `为做好${year}年政务公开工作，制定本要点。`, opensWithWord: true }),
+    () => ({ words: `按照${quoted}要求，现将有关工作安排如下：`, opensWithWord: true }),
+    () => ({ words: `${quoted}印发后，结合我${pick(rand, ['市', '局', '区'])}实际，提出如下工作要点：`, opensWithWord: true }),
+    () => ({ words: `${year}年全${pick(rand, ['区', '市', '县'])}政务公开工作要以新思想为指导，提出如下工作要点：`, opensWithWord: false }),
+    // No preamble: the body follows the title.
+    () => ({ words: '', opensWithWord: false }),
+  ])();
+}
+
+/**
+ * Exam 12: a notice copied onto one line (a web page flattened): its title (a breadcrumb before it or not),
+ * then the preamble's first sentence (根据《…》, 为…, 按照…, a 《》, words after an indent, or none), then its parts and items. The title is
+ * the words before the preamble, year and all — never the 《》 the preamble quotes, never lost.
+ */
+export function flattenedTitleForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 4 + Math.floor(rand() * 5), true, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const title = `${place(rand)}${pick(rand, ['', '审计局', '教育局'])}${plan.year}年${pick(rand, TITLE_ENDS)}`;
+    const preamble = preambleOf(rand, plan.year);
+    const blank = pick(rand, FLAT_BLANKS);
+    // A preamble that opens with a word may be glued to the title (the page lost its line break and blank).
+    const afterTitle = preamble.opensWithWord && rand() < 0.3 ? '' : blank;
+    // The page's breadcrumb may stand before the title (never the title itself).
+    const chrome = rand() < 0.3 ? `首页 >> 政务公开 >> 计划总结${blank}` : '';
+    const words = [`${chrome}${title}${preamble.words ? `${afterTitle}${preamble.words}` : ''}`];
+    plan.items.forEach((it, i) => {
+      if (i % 3 === 0) words.push(`${chinese(i / 3 + 1)}、第${chinese(i / 3 + 1)}方面重点工作`);
+      words.push(`${(i % 3) + 1}${pick(rand, ['．', '.', '、'])}${itemClause(rand, it, undefined, true)}`);
+    });
+    const units = plan.items.map((item) => ({ item }));
+    out.push({ name: `flattened onto one line: the title before ${preamble.words ? `the preamble, ${JSON.stringify(preamble.words.slice(0, 4))}` : 'the body'}${chrome ? ', after a breadcrumb' : ''}, ${plan.name}`, bytes: Buffer.from(`${words.join(blank)}\n`), units, mode: 'sure', year: plan.year, title });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...flattenedTitleForms(seeds)];
 }
 
 /**
