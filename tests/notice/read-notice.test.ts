@@ -329,4 +329,16 @@ describe('exam 12: a notice copied onto one line', () => {
     expect(yearless.planTitle).toBeUndefined();
     expect(importFindings(yearless, 'a.txt', 2019).map((f) => f.code)).toContain('IMPORT_TITLE_MISSING');
   });
+
+  it('reads ① ② items mid-line as items, numbered on across parts, as it does with line breaks', () => {
+    const lines = '某大学2022年信息公开工作要点\n一、重点信息公开\n①公开学校章程（党委办公室）。\n②公开招生章程，4月底前完成（招生就业处）。\n二、服务信息\n③公开奖助学金信息（学生工作部牵头，各学院配合）。\n';
+    const numbers = (text: string) => readNotice(text).items.map((i) => `${i.number} ${i.assignments.map((a) => a.name).join('、')}`);
+    expect(numbers(lines.replace(/\n(?=.)/g, ' '))).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
+    expect(numbers(lines)).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
+  });
+
+  it('keeps a ① ② list inside an item of a notice on many lines as the item’s words', () => {
+    const notice = readNotice('某局2022年政务公开工作要点\n一、重点工作\n1．公开财政信息，包括 ①部门预算 ②部门决算（财务科负责）。\n2．公开人事信息（人事科负责）。\n');
+    expect(notice.items.map((i) => `${i.number} ${i.text}`)).toEqual(['1 公开财政信息，包括 ①部门预算 ②部门决算', '2 公开人事信息']);
+  });
 });

@@ -111,15 +111,33 @@ function candidates(folded: string): Marker[] {
   return found;
 }
 
+/**
+ * A copy flattened onto one or a few lines (a web page pasted as one paragraph): most of its items' markers
+ * (一、 (一) 1.) stand mid-line, set off by a blank or a stop, where a notice's own lines would start.
+ */
+function isFlattened(markers: readonly Marker[]): boolean {
+  let midLine = 0;
+  let atLineStart = 0;
+  for (const m of markers) {
+    if (m.kind.lineStartOnly || m.kind.continuesOnly) continue;
+    if (m.atLineStart) atLineStart++;
+    else midLine++;
+  }
+  return midLine >= 2 && midLine > atLineStart;
+}
+
 /** Markers that continue, restart or (at a line's start) open their level's sequence. */
 function accepted(markers: Marker[]): Marker[] {
+  const flattened = isFlattened(markers);
   const expected = new Array<number>(LEVELS + 1).fill(1);
   const seen = new Array<boolean>(LEVELS + 1).fill(false);
   const restart = new Array<boolean>(LEVELS + 1).fill(false);
   const out: Marker[] = [];
   markers.forEach((m, index) => {
     const L = m.level;
-    if (m.kind.lineStartOnly && !m.atLineStart) return;
+    // Mid-line, ① (1) 第一条 are a list in a sentence (包括①…②…) — but in a flattened copy every line's start
+    // was lost: there they are items where they continue their sequence.
+    if (m.kind.lineStartOnly && !m.atLineStart && !(flattened && continuesMidLine(m, index))) return;
     if (m.kind.continuesOnly && !continuesSequence(m, index)) return;
     const ok =
       m.value === expected[L] ||
@@ -145,8 +163,25 @@ function accepted(markers: Marker[]): Marker[] {
     if (seen[L] && !restart[L]) return true;
     for (let at = index + 1; at < markers.length; at++) {
       const later = markers[at]!;
-      if (later.level > L || (later.kind.lineStartOnly && !later.atLineStart)) continue;
+      if (later.level > L || (later.kind.lineStartOnly && !later.atLineStart && !flattened)) continue;
       return later.level === L && later.value === m.value + 1;
+    }
+    return false;
+  }
+
+  /**
+   * In a flattened copy, a line-start kind mid-line is the item its level expects next (② after ①, ③ after ②
+   * under the next part), a ① restarting a sequence already seen under the next part, or a first ① followed
+   * by its ② before anything at its level or above.
+   */
+  function continuesMidLine(m: Marker, index: number): boolean {
+    const L = m.level;
+    if (seen[L] && (m.value === expected[L] || (restart[L] && m.value === 1))) return true;
+    if (m.value !== 1 || seen[L]) return false;
+    for (let at = index + 1; at < markers.length; at++) {
+      const later = markers[at]!;
+      if (later.level > L) continue;
+      return later.level === L && later.kind === m.kind && later.value === 2;
     }
     return false;
   }
