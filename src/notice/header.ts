@@ -41,12 +41,13 @@ const ORGANISATION = /^[\u4e00-\u9fa5()（）]{2,30}(厅|局|部|委|委员会|�
 
 /**
  * Reads the header of a notice: the words before its first section or item.
- * Metadata lines and the signature line count; the addressee line (ending in
+ * Metadata lines and the signature line count (a cover notice's at the top, else
+ * the closing signature after the body, `closingText`); the addressee line (ending in
  * a colon) never becomes the issuer, and a year is never guessed.
  */
-export function readHeader(headText: string): NoticeHeader {
+export function readHeader(headText: string, closingText = ''): NoticeHeader {
   const reading = toSimplified(headText);
-  const header = readSimplifiedHeader(reading);
+  const header = readSimplifiedHeader(reading, closingSignature(closingText));
   if (reading === headText || reading.length !== headText.length) return header;
   // Traditional script: read in Simplified, but keep the words as the notice writes them.
   const original = joinLines(headText);
@@ -58,7 +59,7 @@ export function readHeader(headText: string): NoticeHeader {
   return { ...header, ...(['title', 'planTitle', 'issuer', 'preamble'] as const).reduce((out, key) => (header[key] ? { ...out, [key]: asWritten(header[key]) } : out), {}) };
 }
 
-function readSimplifiedHeader(reading: string): NoticeHeader {
+function readSimplifiedHeader(reading: string, closing: ClosingSignature): NoticeHeader {
   const lines = reading.split('\n').map((l) => l.trim()).filter(Boolean);
   const head = joinLines(reading);
   const foldedHead = foldWidth(head);
@@ -77,11 +78,11 @@ function readSimplifiedHeader(reading: string): NoticeHeader {
     /关于印发(.+?)的通知$/.exec(title ?? '')?.[1];
   let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
   issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位)$/);
-  issuer ??= signature(lines);
+  issuer ??= signature(lines) ?? closing.issuer;
   const numberMatch = DOCUMENT_NUMBER.exec(foldWidth(lines.join('\n')));
   const documentNumber = numberMatch && !/通知|印发/.test(numberMatch[1]!) ? `${numberMatch[1]}〔${numberMatch[2]}〕${numberMatch[3]}号` : undefined;
   // The document's own date (成文日期, the date under the signature) before the web page's publication date.
-  const signed = isoDate(metadata(lines, /^(成文日期|发文日期)$/) ?? '') ?? signatureDate(lines);
+  const signed = isoDate(metadata(lines, /^(成文日期|发文日期)$/) ?? '') ?? signatureDate(lines) ?? closing.issuedOn;
   const issuedOn = signed ?? isoDate(metadata(lines, /^(发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
   const range = /(\d{4})\s*[-—–~至]\s*(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''));
   const titleYear = range?.[1] ?? /(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''))?.[1];
@@ -165,4 +166,30 @@ function signature(lines: string[]): string | undefined {
     if (ORGANISATION.test(lines[i]!) && /^\d{4}(年|-|\d)/.test(foldWidth(lines[i + 1]!))) return lines[i]!;
   }
   return undefined;
+}
+
+interface ClosingSignature {
+  issuer?: string;
+  issuedOn?: string;
+}
+
+/** A signature's date on its own: `2019年1月10日`, a print note's (`2019年1月10日印发`), or only its month (`2022年3月`, no day to give). */
+const SIGNATURE_DATE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:印发)?$/;
+
+/**
+ * The signature (落款) after the body: an organisation's name right before a date, each on its own line
+ * or — in a copy flattened onto one line — set off by blanks. The date is the notice's only when it is
+ * a full date; a month alone (2022年3月) still marks the line before it as the issuer.
+ */
+function closingSignature(closingText: string): ClosingSignature {
+  const pieces = closingText.split(/[\s\u3000]+/).filter(Boolean);
+  for (let i = pieces.length - 2; i >= 0; i--) {
+    const date = SIGNATURE_DATE.exec(foldWidth(pieces[i + 1]!));
+    if (!date || !ORGANISATION.test(toSimplified(pieces[i]!))) continue;
+    const month = Number(date[2]);
+    const day = Number(date[3] ?? 0);
+    const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(date[1]), month, 0)).getUTCDate();
+    return { issuer: pieces[i]!, ...(real ? { issuedOn: `${date[1]}-${pad(date[2]!)}-${pad(date[3]!)}` } : {}) };
+  }
+  return {};
 }

@@ -201,6 +201,8 @@ export interface NumberedResult extends Recognised {
   /** Offset (in the joined text) of the first item or section: everything before is the header. */
   bodyStart: number;
   text: string;
+  /** The closing after the last item (a remark, the signature and its date), cut off its words. */
+  closingText?: string;
 }
 
 /**
@@ -233,6 +235,7 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
     // After the last item, a closing paragraph (a remark, the signature and its date) is not the item's.
     const closing = isLast && m.level > 1 ? closingStart(text.slice(m.contentStart, end)) : undefined;
     const rawContent = text.slice(m.contentStart, closing === undefined ? end : m.contentStart + closing);
+    if (closing !== undefined) result.closingText = text.slice(m.contentStart + closing, end);
     while (open.length && open[open.length - 1]!.level >= m.level) open.pop();
     if (m.level === 1) {
       section = label;

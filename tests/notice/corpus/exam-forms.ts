@@ -28,8 +28,10 @@ export interface ExamForm {
   mode: 'sure' | 'right-or-flagged';
   /** The plan year the title gives, when the form checks it. */
   year?: number;
-  /** The plan's own title, when the form checks it. */
+  /** The plan's own title, issuer and signing date, when the form checks them. */
   title?: string;
+  issuer?: string;
+  issuedOn?: string;
 }
 
 const CN = '一二三四五六七八九十';
@@ -782,7 +784,8 @@ export function numberOpenedForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
-/** The words a plan's title ends in. */
+/** Who signs a plan, and the words its title ends in. */
+const SIGNERS = ['人民政府办公室', '审计局办公室', '自然资源厅办公室', '住房和城乡建设局', '政务公开工作领导小组办公室', '党政办公室'];
 const TITLE_ENDS = ['政务公开工作要点', '政务公开工作实施方案', '政务公开重点任务分工', '信息公开工作要点', '政务公开工作任务清单', '政务公开工作安排'];
 /** A blank as a flattened page keeps it: a space or two, or the paragraph's ideographic indent. */
 const FLAT_BLANKS = [' ', '  ', '\u3000\u3000', ' \u3000\u3000'];
@@ -856,8 +859,33 @@ export function flattenedCircledForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/**
+ * Exam 12: the signature (落款) after the body — the issuer's name, then the date on its own line, or both
+ * on one line (`某局办公室　　2019年1月10日印发`), or in a copy flattened onto one line — after a closing
+ * remark or straight after the last item. The notice has no cover letter, so only the closing names them.
+ */
+export function closingSignatureForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 4 + Math.floor(rand() * 5), true, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const issuer = `${place(rand)}${pick(rand, SIGNERS)}`;
+    const [month, day] = [1 + Math.floor(rand() * 4), 1 + Math.floor(rand() * 28)];
+    const date = `${plan.year}年${month}月${day}日`;
+    const layout = pick(rand, ['lines', 'one line', 'print note', 'flattened'] as const);
+    const remark = rand() < 0.4 ? `各单位要高度重视，确保各项任务按时完成。${layout === 'flattened' ? ' ' : '\n'}` : '';
+    const signature = layout === 'lines' ? `${issuer}\n${date}` : layout === 'one line' ? `${issuer}\u3000\u3000${date}` : layout === 'print note' ? `${issuer}\u3000\u3000${date}印发` : `${issuer} ${date}`;
+    const lines = [`某地${plan.year}年政务公开工作要点`, '一、重点工作'];
+    plan.items.forEach((it, i) => lines.push(`${i + 1}．${itemClause(rand, it, undefined, true)}`));
+    const body = layout === 'flattened' ? `${lines.join(' ')} ${remark}${signature}` : `${lines.join('\n')}\n\n${remark}${signature}`;
+    const units = plan.items.map((item) => ({ item }));
+    out.push({ name: `closing signature after the body, ${layout}${remark ? ', after a remark' : ''}, ${plan.name}`, bytes: Buffer.from(`${body}\n`), units, mode: 'sure', year: plan.year, issuer, issuedOn: `${plan.year}-${pad(month)}-${pad(day)}` });
+  }
+  return out;
+}
+
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...flattenedTitleForms(seeds), ...flattenedCircledForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...flattenedTitleForms(seeds), ...flattenedCircledForms(seeds), ...closingSignatureForms(seeds)];
 }
 
 /**
