@@ -1,5 +1,5 @@
 import { toSimplified } from './clause/traditional.js';
-import { foldWidth, joinLines } from './text.js';
+import { foldWidth, joinLines, numeralValue } from './text.js';
 
 /** What a notice's header says about the plan. */
 export interface NoticeHeader {
@@ -145,7 +145,7 @@ function plainTitle(lines: string[]): string | undefined {
 function signatureDate(lines: string[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!ORGANISATION.test(lines[i]!)) continue;
-    const line = foldWidth(lines[i + 1]!).replace(/\s+/g, '');
+    const line = arabicDate(foldWidth(lines[i + 1]!).replace(/\s+/g, ''));
     const written = isoDate(line);
     if (written) return written;
     const digits = /^(\d{4})(\d{2,4})$/.exec(line);
@@ -163,7 +163,7 @@ function signatureDate(lines: string[]): string | undefined {
 /** The signature: an organisation's name on the line right before a date. */
 function signature(lines: string[]): string | undefined {
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (ORGANISATION.test(lines[i]!) && /^\d{4}(年|-|\d)/.test(foldWidth(lines[i + 1]!))) return lines[i]!;
+    if (ORGANISATION.test(lines[i]!) && /^\d{4}(年|-|\d)/.test(arabicDate(foldWidth(lines[i + 1]!).trim()))) return lines[i]!;
   }
   return undefined;
 }
@@ -175,6 +175,17 @@ interface ClosingSignature {
 
 /** A signature's date on its own: `2019年1月10日`, a print note's (`2019年1月10日印发`), or only its month (`2022年3月`, no day to give). */
 const SIGNATURE_DATE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:印发)?$/;
+/** The same in Chinese numerals, as a formal signature writes it: `二〇一九年一月十日`. */
+const CHINESE_DATE = /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?(印发)?$/;
+const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** `二〇一九年一月十日` → `2019年1月10日`; other words as they are. */
+function arabicDate(words: string): string {
+  const m = CHINESE_DATE.exec(words);
+  if (!m) return words;
+  const year = [...m[1]!].map((c) => YEAR_DIGIT[c]).join('');
+  return `${year}年${numeralValue(m[2]!)}月${m[3] ? `${numeralValue(m[3])}日` : ''}${m[4] ?? ''}`;
+}
 
 /**
  * The signature (落款) after the body: an organisation's name right before a date, each on its own line
@@ -184,7 +195,7 @@ const SIGNATURE_DATE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:印发)?$/;
 function closingSignature(closingText: string): ClosingSignature {
   const pieces = closingText.split(/[\s\u3000]+/).filter(Boolean);
   for (let i = pieces.length - 2; i >= 0; i--) {
-    const date = SIGNATURE_DATE.exec(foldWidth(pieces[i + 1]!));
+    const date = SIGNATURE_DATE.exec(arabicDate(foldWidth(pieces[i + 1]!)));
     if (!date || !ORGANISATION.test(toSimplified(pieces[i]!))) continue;
     const month = Number(date[2]);
     const day = Number(date[3] ?? 0);

@@ -349,13 +349,14 @@ describe('exam 12: the signature after the body', () => {
   it('reads the issuer and the date of a closing signature, on two lines or one, or in a flattened copy', () => {
     expect(readNotice(`${body}柳州市审计局办公室\n2019年1月10日\n`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
     expect(readNotice(`${body}柳州市审计局办公室\u3000\u3000２０１９年１月１０日印发\n`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
+    expect(readNotice(`${body}柳州市审计局办公室\n二〇一九年一月十日\n`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
     expect(readNotice(`${body.replace(/\n+/g, ' ')}柳州市审计局办公室 2019年1月10日`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
   });
 
   it('takes no date that is not a full date, and keeps a cover notice’s signature at the top', () => {
     const monthOnly = readNotice(`${body}柳州市审计局办公室\n2019年1月\n`);
     expect([monthOnly.issuer, monthOnly.issuedOn]).toEqual(['柳州市审计局办公室', undefined]);
-    const cover = '某市审计局关于印发《某市审计局2019年政务公开工作要点》的通知\n各科室：\n现将要点印发给你们。\n某市审计局\n2019年2月1日\n';
+    const cover = '某市审计局关于印发《某市审计局2019年政务公开工作要点》的通知\n各科室：\n现将要点印发给你们。\n某市审计局\n二〇一九年二月一日\n';
     expect(readNotice(`${cover}${body}柳州市审计局办公室\n2019年1月10日\n`)).toMatchObject({ issuer: '某市审计局', issuedOn: '2019-02-01' });
   });
 });

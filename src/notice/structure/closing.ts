@@ -35,8 +35,8 @@ function lineEndsWithClause(line: string): boolean {
   return !!found?.clause && !found.doubt && toSimplified(joinLines(line)).replace(/[。；;\s]+$/u, '').endsWith(toSimplified(found.clause));
 }
 
-/** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底. */
-const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
+/** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底, 二〇二三年三月一日. */
+const DATED = /\d{4}\s*年\s*\d{1,2}\s*月|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月/;
 
 /** Modal words after which a sentence's subject is who is told to act: 要, 应, 须, 务必, 请 (均要, 都应). */
 const MODAL = /均|都|务必|要|应|须|请/;
