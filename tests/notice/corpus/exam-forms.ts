@@ -871,8 +871,13 @@ export function closingSignatureForms(seeds: readonly number[]): ExamForm[] {
     const plan = inventedPlan(seed, 4 + Math.floor(rand() * 5), true, ['lead+cooperate', 'sole', 'lead', 'joint']);
     const issuer = `${place(rand)}${pick(rand, SIGNERS)}`;
     const [month, day] = [1 + Math.floor(rand() * 4), 1 + Math.floor(rand() * 28)];
-    // Arabic digits, or Chinese numerals as a formal signature writes them (二〇二一年三月五日).
-    const date = rand() < 0.25 ? `${[...String(plan.year)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('')}年${chinese(month)}月${chinese(day)}日` : `${plan.year}年${month}月${day}日`;
+    // Arabic digits, full-width (２０２１年３月５日), or Chinese numerals as a formal signature writes them (二〇二一年三月五日).
+    const digits = pick(rand, ['arabic', 'arabic', 'full-width', 'chinese'] as const);
+    const arabic = `${plan.year}年${month}月${day}日`;
+    const date =
+      digits === 'chinese' ? `${[...String(plan.year)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('')}年${chinese(month)}月${chinese(day)}日`
+      : digits === 'full-width' ? arabic.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+      : arabic;
     const layout = pick(rand, ['lines', 'one line', 'print note', 'flattened'] as const);
     const remark = rand() < 0.4 ? `各单位要高度重视，确保各项任务按时完成。${layout === 'flattened' ? ' ' : '\n'}` : '';
     const signature = layout === 'lines' ? `${issuer}\n${date}` : layout === 'one line' ? `${issuer}\u3000\u3000${date}` : layout === 'print note' ? `${issuer}\u3000\u3000${date}印发` : `${issuer} ${date}`;
@@ -880,7 +885,7 @@ export function closingSignatureForms(seeds: readonly number[]): ExamForm[] {
     plan.items.forEach((it, i) => lines.push(`${i + 1}．${itemClause(rand, it, undefined, true)}`));
     const body = layout === 'flattened' ? `${lines.join(' ')} ${remark}${signature}` : `${lines.join('\n')}\n\n${remark}${signature}`;
     const units = plan.items.map((item) => ({ item }));
-    out.push({ name: `closing signature after the body, ${layout}${remark ? ', after a remark' : ''}, ${plan.name}`, bytes: Buffer.from(`${body}\n`), units, mode: 'sure', year: plan.year, issuer, issuedOn: `${plan.year}-${pad(month)}-${pad(day)}` });
+    out.push({ name: `closing signature after the body, ${layout}, ${digits} digits${remark ? ', after a remark' : ''}, ${plan.name}`, bytes: Buffer.from(`${body}\n`), units, mode: 'sure', year: plan.year, issuer, issuedOn: `${plan.year}-${pad(month)}-${pad(day)}` });
   }
   return out;
 }
