@@ -194,7 +194,8 @@ function arabicDate(words: string): string {
  */
 function closingSignature(closingText: string): ClosingSignature {
   const pieces = closingText.split(/[\s\u3000]+/).filter(Boolean);
-  for (let i = pieces.length - 2; i >= 0; i--) {
+  // The first one: the signature proper comes before a print note's (版记: `…办公室 2019年1月12日印发`).
+  for (let i = 0; i + 1 < pieces.length; i++) {
     const date = SIGNATURE_DATE.exec(arabicDate(foldWidth(pieces[i + 1]!)));
     if (!date || !ORGANISATION.test(toSimplified(pieces[i]!))) continue;
     const month = Number(date[2]);

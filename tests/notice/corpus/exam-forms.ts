@@ -880,12 +880,14 @@ export function closingSignatureForms(seeds: readonly number[]): ExamForm[] {
       : arabic;
     const layout = pick(rand, ['lines', 'one line', 'print note', 'flattened'] as const);
     const remark = rand() < 0.4 ? `各单位要高度重视，确保各项任务按时完成。${layout === 'flattened' ? ' ' : '\n'}` : '';
-    const signature = layout === 'lines' ? `${issuer}\n${date}` : layout === 'one line' ? `${issuer}\u3000\u3000${date}` : layout === 'print note' ? `${issuer}\u3000\u3000${date}印发` : `${issuer} ${date}`;
+    // A print note (版记) may follow the signature, dated a day later: the signature's date is the notice's.
+    const printNote = layout !== 'print note' && layout !== 'flattened' && rand() < 0.3 ? `\n抄送：${place(rand)}委办公室。\n${issuer}\u3000\u3000${plan.year}年${month}月${day + 1}日印发` : '';
+    const signature = `${layout === 'lines' ? `${issuer}\n${date}` : layout === 'one line' ? `${issuer}\u3000\u3000${date}` : layout === 'print note' ? `${issuer}\u3000\u3000${date}印发` : `${issuer} ${date}`}${printNote}`;
     const lines = [`某地${plan.year}年政务公开工作要点`, '一、重点工作'];
     plan.items.forEach((it, i) => lines.push(`${i + 1}．${itemClause(rand, it, undefined, true)}`));
     const body = layout === 'flattened' ? `${lines.join(' ')} ${remark}${signature}` : `${lines.join('\n')}\n\n${remark}${signature}`;
     const units = plan.items.map((item) => ({ item }));
-    out.push({ name: `closing signature after the body, ${layout}, ${digits} digits${remark ? ', after a remark' : ''}, ${plan.name}`, bytes: Buffer.from(`${body}\n`), units, mode: 'sure', year: plan.year, issuer, issuedOn: `${plan.year}-${pad(month)}-${pad(day)}` });
+    out.push({ name: `closing signature after the body, ${layout}, ${digits} digits${remark ? ', after a remark' : ''}${printNote ? ', a print note after it' : ''}, ${plan.name}`, bytes: Buffer.from(`${body}\n`), units, mode: 'sure', year: plan.year, issuer, issuedOn: `${plan.year}-${pad(month)}-${pad(day)}` });
   }
   return out;
 }
