@@ -335,6 +335,8 @@ describe('exam 12: a notice copied onto one line', () => {
     const numbers = (text: string) => readNotice(text).items.map((i) => `${i.number} ${i.assignments.map((a) => a.name).join('、')}`);
     expect(numbers(lines.replace(/\n(?=.)/g, ' '))).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
     expect(numbers(lines)).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
+    // A line to each part, its items run on after its heading.
+    expect(numbers(lines.replace(/\n(?=[①②③])/g, ' '))).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
   });
 
   it('keeps a ① ② list inside an item of a notice on many lines as the item’s words', () => {

@@ -112,18 +112,27 @@ function candidates(folded: string): Marker[] {
 }
 
 /**
- * A copy flattened onto one or a few lines (a web page pasted as one paragraph): most of its items' markers
- * (一、 (一) 1.) stand mid-line, set off by a blank or a stop, where a notice's own lines would start.
+ * A copy flattened onto one or a few lines (a web page pasted as one paragraph, or a line to each part):
+ * most of its markers (一、 (一) 1.) stand mid-line, set off by a blank or a stop, where a notice's own
+ * lines would start — or, its parts on lines of their own, no item below them starts a line.
  */
 function isFlattened(markers: readonly Marker[]): boolean {
   let midLine = 0;
   let atLineStart = 0;
+  let itemsAtLineStart = 0;
+  let listsMidLine = 0;
   for (const m of markers) {
-    if (m.kind.lineStartOnly || m.kind.continuesOnly) continue;
+    if (m.kind.continuesOnly) continue;
+    if (m.kind.lineStartOnly) {
+      if (m.atLineStart) itemsAtLineStart++;
+      else listsMidLine++;
+      continue;
+    }
     if (m.atLineStart) atLineStart++;
     else midLine++;
+    if (m.atLineStart && m.level > 1) itemsAtLineStart++;
   }
-  return midLine >= 2 && midLine > atLineStart;
+  return (midLine >= 2 && midLine > atLineStart) || (itemsAtLineStart === 0 && atLineStart >= 1 && listsMidLine >= 2);
 }
 
 /** Markers that continue, restart or (at a line's start) open their level's sequence. */

@@ -834,8 +834,9 @@ export function flattenedTitleForms(seeds: readonly number[]): ExamForm[] {
 }
 
 /**
- * Exam 12: items numbered ① ② (or (1) (2)) under parts 一、, in a copy flattened onto one line: each is an
- * item, set off by a full stop or a blank, numbered on across parts (③ under 二、) or restarting in each.
+ * Exam 12: items numbered ① ② (or (1) (2)) under parts 一、, in a copy flattened onto one line (or a line to
+ * each part): each is an item, set off by a full stop or a blank, numbered on across parts (③ under 二、) or
+ * restarting in each.
  */
 export function flattenedCircledForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
@@ -846,15 +847,17 @@ export function flattenedCircledForms(seeds: readonly number[]): ExamForm[] {
     const marks = pick(rand, ['circled on', 'circled restarting', '(1) restarting'] as const);
     const perPart = 2 + Math.floor(rand() * 2);
     const blank = pick(rand, FLAT_BLANKS);
+    // All on one line, or a line to each part (its items run on after its heading).
+    const lineEach = rand() < 0.3;
     const words = [`某大学${plan.year}年信息公开工作要点${blank}为做好${plan.year}年信息公开工作，制定本要点。`];
     plan.items.forEach((it, i) => {
-      if (i % perPart === 0) words.push(`${chinese(i / perPart + 1)}、第${chinese(i / perPart + 1)}方面重点工作`);
+      if (i % perPart === 0) words.push(`${lineEach ? '\n' : ''}${chinese(i / perPart + 1)}、第${chinese(i / perPart + 1)}方面重点工作`);
       const n = marks === 'circled on' ? i : i % perPart;
       const mark = marks === '(1) restarting' ? pick(rand, [`(${n + 1})`, `（${n + 1}）`]) : CIRCLED[n]!;
       words.push(`${mark}${itemClause(rand, it, undefined, true)}`);
     });
     const units = plan.items.map((item) => ({ item }));
-    out.push({ name: `flattened onto one line: items ${marks} under parts, ${plan.name}`, bytes: Buffer.from(`${words.join(blank)}\n`), units, mode: 'sure', year: plan.year });
+    out.push({ name: `flattened onto ${lineEach ? 'a line to each part' : 'one line'}: items ${marks} under parts, ${plan.name}`, bytes: Buffer.from(`${words.join(blank)}\n`), units, mode: 'sure', year: plan.year });
   }
   return out;
 }
