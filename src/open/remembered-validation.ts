@@ -40,7 +40,7 @@ async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | u
  * load than the rest of a small run.
  */
 export async function validation(ctx: OpenContext, { staged = false }: { staged?: boolean }): Promise<Validation> {
-  const { file } = await locateLedger(ctx);
+  const { file, config } = await locateLedger(ctx);
   const cache = staged || file === '-' ? undefined : cacheOf(ctx);
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
@@ -52,6 +52,17 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
     const texts = new SourceTexts();
     for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false, cwd: ctx.io.cwd }).text ?? '');
     return { ...hit.value, texts };
+  }
+  // After a hand edit, only the items whose text changed are checked again.
+  if (cache && file !== '-') {
+    const { chunkedValidation } = await import('./chunked-validation.js');
+    const { maxFileBytes } = await import('../read/read-regular-file.js');
+    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env) });
+    if (chunked) {
+      const { contentKey, texts, ...result } = chunked;
+      cache.set(keyFor(contentKey), result);
+      return { ...result, texts };
+    }
   }
   // Loading and checking are imported only when the cache cannot answer.
   const { isUnreadable, openLedger } = await import('./open-ledger.js');

@@ -1,0 +1,364 @@
+/**
+ * validate item by item: each item's findings (its shape and the per-item
+ * rules) are kept in the cache by the hash of the item's text, with where
+ * they sit inside the item. After a hand edit only the items whose text is
+ * new are parsed, modelled and checked; the findings about the plan, the
+ * registry and the file's shape come from the small rest of the file (the
+ * skeleton), and the numbering over all items from each item's number. Put
+ * together in the order of a run over the whole ledger, and located in the
+ * file as it is now (an item's line is found when shown, so findings move
+ * with the lines above them). The same result as loading the ledger whole;
+ * undefined whenever the file's layout does not allow it (the caller then
+ * loads it whole, the reference this must equal).
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { cacheKeys, type CacheStore } from '../cache/index.js';
+import { fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import { allRules, assembleFindings, itemFindings, numberingFindings, planFindings, type LoadedRule, type NumberedItem } from '../check/check-parts.js';
+import type { Diagnostic, PathSegment } from '../diagnostic.js';
+import type { Registry } from '../model/department.js';
+import { checkShape, type ShapeReuse } from '../read/check-shape.js';
+import { contentHash } from '../read/content-hash.js';
+import { conflictMarkerLine } from '../read/decode-text.js';
+import { loadRegistry, registryPath } from '../read/load-ledger.js';
+import { loadYamlValue } from '../read/load-yaml-value.js';
+import { itemPositions, locateDiagnostics, positionsIn } from '../read/locate-diagnostics.js';
+import { splitAtItems, type Split } from '../read/parse-yaml-chunks.js';
+import { readSourceFile } from '../read/read-file.js';
+import { ledgerFromValue } from '../read/read-ledger.js';
+import { registryFromValue } from '../read/read-registry.js';
+import { resolveRelativeDues } from '../read/resolve-relative-dues.js';
+import { SourceTexts } from '../read/source-texts.js';
+import { itemShape, ledgerShape } from '../schema/ledger-shape.js';
+
+/** A finding kept for one item: path relative to the item, line relative to the item's first line, no file (the ledger's). */
+type KeptFinding = Omit<Diagnostic, 'file' | 'line' | 'col'> & { line: number; col: number };
+
+/** What is kept of one item's text. */
+interface ItemEntry {
+  /** The item's number; null when the text makes no item (its shape findings still count). */
+  n: string | null;
+  /** Shape findings, when any. */
+  s?: KeptFinding[];
+  /** Findings of each per-item rule, in rule order, when any. */
+  r?: KeptFinding[][];
+  /** Where its number's value sits in it, kept once a numbering finding pointed there. */
+  at?: { line: number; col: number };
+}
+
+/** The stored entries of a file, valid for one setting (everything an item's findings depend on besides its text). */
+interface StoredEntries {
+  setting: string;
+  /** Names this base: a delta belongs to it alone. */
+  stamp: string;
+  items: Record<string, ItemEntry>;
+}
+
+/** Items checked since the base was written, so a one-item edit writes one item's worth. */
+interface StoredDelta {
+  stamp: string;
+  items: Record<string, ItemEntry>;
+}
+
+/** A delta folds into the base once it holds this many items. */
+const foldAt = (items: number) => Math.max(8, items >> 4);
+
+export interface ChunkedValidation {
+  contentKey: string;
+  file: string;
+  items: number;
+  diagnostics: Diagnostic[];
+  texts: SourceTexts;
+}
+
+export interface ChunkedRequest {
+  file: string;
+  cwd: string;
+  today: string;
+  calendar: string;
+  graceDays?: number;
+  maxBytes: number;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** One item's text on its own, as the parse item by item reads it: a list of exactly one entry; undefined otherwise. */
+function itemValue(text: string): unknown {
+  try {
+    const parsed = loadYamlValue(text);
+    return Array.isArray(parsed) && parsed.length === 1 && parsed[0] !== undefined ? parsed[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The skeleton's value with a marker object where each item stands, and where each item stands; undefined unless every item is an entry of a section's `items`, and every such entry an item. */
+function skeletonTree(split: Split): { tree: Record<string, unknown>; markers: Map<object, number>; places: [number, number][] } | undefined {
+  let tree: unknown;
+  try {
+    tree = loadYamlValue(split.skeleton);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(tree) || !Array.isArray(tree.sections)) return undefined;
+  const markers = new Map<object, number>();
+  const places: [number, number][] = new Array(split.chunks.length);
+  let placed = 0;
+  const sections: unknown[] = tree.sections;
+  for (let s = 0; s < sections.length; s++) {
+    const section: unknown = sections[s];
+    if (!isRecord(section) || !Array.isArray(section.items)) continue;
+    const items: unknown[] = section.items;
+    for (let j = 0; j < items.length; j++) {
+      const entry: unknown = items[j];
+      if (typeof entry !== 'string' || !entry.startsWith(split.placeholder)) return undefined;
+      const chunk = Number(entry.slice(split.placeholder.length));
+      if (!Number.isInteger(chunk) || chunk < 0 || chunk >= places.length || places[chunk]) return undefined;
+      places[chunk] = [s, j];
+      const marker = {};
+      markers.set(marker, chunk);
+      items[j] = marker;
+      placed++;
+    }
+  }
+  return placed === split.chunks.length ? { tree, markers, places } : undefined;
+}
+
+/** The line each item starts on, and how many lines it spans. */
+function itemLines(text: string, split: Split): { first: number[]; spans: number[] } {
+  const first: number[] = [];
+  const spans: number[] = [];
+  let line = 1;
+  let from = 0;
+  const count = (to: number) => {
+    let n = 0;
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+    from = to;
+    return n;
+  };
+  split.starts.forEach((start, k) => {
+    line += count(start);
+    first.push(line);
+    const end = start + split.chunks[k]!.length;
+    const newlines = count(end);
+    // An item at the end of a file without a final line end still spans its last line.
+    const span = newlines + (end > start && text.charCodeAt(end - 1) !== 10 ? 1 : 0);
+    spans.push(span);
+    line += newlines;
+  });
+  return { first, spans };
+}
+
+/**
+ * Positions in the file of paths outside the items, from the skeleton parsed
+ * alone: each item stands there on one line, so a line after it moves down by
+ * the item's other lines.
+ */
+function skeletonPositions(split: Split, lines: { first: number[]; spans: number[] }) {
+  const positions = positionsIn(split.skeleton);
+  // The skeleton line of each item's placeholder, and the file lines added up to and including it.
+  const placeholderLine: number[] = [];
+  const addedThrough: number[] = [];
+  let added = 0;
+  lines.first.forEach((line, k) => {
+    placeholderLine.push(line - added);
+    added += lines.spans[k]! - 1;
+    addedThrough.push(added);
+  });
+  return (path: readonly PathSegment[], at: 'key' | 'value') => {
+    const { line, col } = positions(path, at);
+    // The last placeholder at or above the line.
+    let low = 0;
+    let high = placeholderLine.length - 1;
+    let k = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (placeholderLine[mid]! <= line) {
+        k = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (k < 0) return { line, col };
+    if (placeholderLine[k] === line) return { line: lines.first[k]!, col };
+    return { line: line + addedThrough[k]!, col };
+  };
+}
+
+/** The registry a ledger names: its file, model, bytes' hash ('' inline) and its own findings; undefined when it cannot be read cleanly. */
+async function registryOf(tree: Record<string, unknown>, request: ChunkedRequest) {
+  const { file, cwd } = request;
+  const departments = tree.departments;
+  if (typeof departments !== 'string') return { file, registry: registryFromValue(departments), hash: '', findings: [] as Diagnostic[], text: undefined };
+  const registryFile = registryPath(file, departments, cwd);
+  const source = readSourceFile(registryFile, { allowLegacy: false, cwd, maxBytes: request.maxBytes });
+  if (source.bytes === undefined) return undefined;
+  const loaded = await loadRegistry(registryFile, { cwd, maxBytes: request.maxBytes });
+  // A file that cannot be read or parsed is reported by the whole load.
+  if (loaded.diagnostics.some((d) => !d.path)) return undefined;
+  return { file: registryFile, registry: loaded.registry, hash: contentHash(source.bytes), findings: loaded.diagnostics, text: source.text };
+}
+
+/** The stored entries for a setting, the base's and the delta's; empty when kept for another setting. */
+function storedEntries(cache: CacheStore, absolute: string, setting: string) {
+  const base = cache.get<StoredEntries>(cacheKeys.itemValidation(absolute))?.value;
+  if (base?.setting !== setting) return { base: undefined, delta: { stamp: '', items: {} } as StoredDelta };
+  const delta = cache.get<StoredDelta>(cacheKeys.itemValidationDelta(absolute))?.value;
+  return { base, delta: delta?.stamp === base.stamp ? delta : { stamp: base.stamp, items: {} } };
+}
+
+/** Entries for the items not seen before: each parsed, shape-checked and modelled, and all checked at once. */
+async function checkNewItems(texts: string[], request: ChunkedRequest, tree: Record<string, unknown>, registry: Registry, registryFile: string, rules: readonly LoadedRule[]): Promise<ItemEntry[] | undefined> {
+  const values = texts.map(itemValue);
+  if (values.includes(undefined)) return undefined;
+  const { file, today } = request;
+  const shapes = values.map((value) => checkShape(value, itemShape, file, ['sections', 0, 'items', 0]));
+  // The items stand in one section: their findings do not depend on their section or place.
+  const ledger = ledgerFromValue({ plan: tree.plan, sections: [{ items: values }] }, file, registry, registryFile, today);
+  await resolveRelativeDues(ledger, request.cwd);
+  const found = itemFindings(rules, { ledger, today, graceDays: request.graceDays }, values.length);
+  const numbers: (string | null)[] = values.map(() => null);
+  for (const item of ledger.items) numbers[item.path[3] as number] = item.number;
+  return texts.map((text, j) => {
+    const position = itemPositions(text);
+    const keep = (d: Diagnostic): KeptFinding => {
+      const path = d.path!.slice(4);
+      const { file: _file, line: _line, col: _col, ...rest } = d;
+      return { ...rest, path, ...position(path, d.at ?? 'value') };
+    };
+    const entry: ItemEntry = { n: numbers[j]! };
+    if (shapes[j]!.length) entry.s = shapes[j]!.map(keep);
+    if (found[j]!.some((list) => list.length)) entry.r = found[j]!.map((list) => list.map(keep));
+    return entry;
+  });
+}
+
+/**
+ * validate's findings for a ledger item by item, or undefined when the file's
+ * layout, its parse or its registry do not allow it.
+ */
+export async function chunkedValidation(cache: CacheStore, request: ChunkedRequest): Promise<ChunkedValidation | undefined> {
+  const { file, cwd, today } = request;
+  const source = readSourceFile(file, { allowLegacy: false, cwd, maxBytes: request.maxBytes });
+  if (source.bytes === undefined) return undefined;
+  const text = source.text();
+  if (conflictMarkerLine(text)) return undefined;
+  const split = splitAtItems(text);
+  if (!split || !split.chunks.length) return undefined;
+  const skeleton = skeletonTree(split);
+  if (!skeleton) return undefined;
+  const { tree, markers, places } = skeleton;
+  const registry = await registryOf(tree, request);
+  if (!registry) return undefined;
+  const absolute = resolve(cwd, file);
+  const setting = contentHash(
+    JSON.stringify([file, registry.file, registry.hash, request.calendar, today, cwd, request.graceDays ?? null, tree.plan ?? null, registry.hash ? null : (tree.departments ?? null)]),
+  );
+  const rules = await allRules();
+  const stored = storedEntries(cache, absolute, setting);
+  const known = (hash: string): ItemEntry | undefined => stored.delta.items[hash] ?? stored.base?.items[hash];
+  const hashes = split.chunks.map((chunk) => contentHash(chunk));
+
+  // Only the items whose text is new are parsed and checked.
+  const fresh = new Map<string, number>();
+  hashes.forEach((hash, k) => {
+    if (!known(hash) && !fresh.has(hash)) fresh.set(hash, k);
+  });
+  const added: Record<string, ItemEntry> = {};
+  if (fresh.size) {
+    const entries = await checkNewItems([...fresh.values()].map((k) => split.chunks[k]!), request, tree, registry.registry, registry.file, rules);
+    if (!entries) return undefined;
+    [...fresh.keys()].forEach((hash, i) => (added[hash] = entries[i]!));
+  }
+  const entryOf = (k: number) => added[hashes[k]!] ?? known(hashes[k]!)!;
+
+  const lines = itemLines(text, split);
+  /** A kept finding of item k, in the file: its line is shifted by locate below. */
+  const inItem = (k: number, d: KeptFinding): Diagnostic => {
+    const [s, j] = places[k]!;
+    return { ...d, file, path: ['sections', s, 'items', j, ...(d.path ?? [])] };
+  };
+  const chunkOfPath = (path: readonly PathSegment[] | undefined) => {
+    if (!path || path[0] !== 'sections' || path[2] !== 'items' || path.length < 4) return undefined;
+    const marker = (tree.sections as Record<string, unknown>[])[path[1] as number]?.items as unknown[] | undefined;
+    const element = marker?.[path[3] as number];
+    return typeof element === 'object' && element !== null ? markers.get(element) : undefined;
+  };
+
+  // The file's shape: the skeleton walked as the whole value would be, each item's findings put in its place.
+  const reuse: ShapeReuse = { shape: itemShape, lookup: (element) => (entryOf(markers.get(element as object)!).s ?? []) as unknown as Diagnostic[], keep: () => {} };
+  const shape = checkShape(tree, ledgerShape, file, [], [], reuse);
+  // The plan, sections and registry as modelled without their items.
+  const bare = ledgerFromValue(tree, file, registry.registry, registry.file, today);
+  const context = { ledger: bare, today, graceDays: request.graceDays };
+  const numbered: NumberedItem[] = [];
+  let items = 0;
+  places.forEach(([s, j], k) => {
+    const n = entryOf(k).n;
+    if (n === null) return;
+    items++;
+    numbered.push({ number: n, section: bare.sections[s]!.number, path: ['sections', s, 'items', j] });
+  });
+  const numbering = numberingFindings({ today, file }, numbered);
+  const perRule = (r: number) => {
+    const out: Diagnostic[] = [];
+    for (let k = 0; k < places.length; k++) {
+      const found = entryOf(k).r?.[r];
+      if (found) for (const d of found) out.push(inItem(k, d));
+    }
+    return out;
+  };
+  const checks = assembleFindings(rules, planFindings(rules, context), numbering, perRule);
+
+  // Located: an item's findings from where they sit in it, the rest from the skeleton or the registry's own text.
+  const changed: Record<string, ItemEntry> = { ...added };
+  let outside: ReturnType<typeof skeletonPositions> | undefined;
+  const texts = new SourceTexts();
+  texts.set(file, text);
+  if (registry.text) texts.set(registry.file, registry.text);
+  const locate = (d: Diagnostic): Diagnostic => {
+    if (!d.path || d.file !== file) return d;
+    const k = chunkOfPath(d.path);
+    if (k === undefined) {
+      outside ??= skeletonPositions(split, lines);
+      return { ...d, ...outside(d.path, d.at ?? 'value') };
+    }
+    // Kept findings carry their line in the item; the numbering's point at the item's number, found once.
+    if (d.line !== undefined) return { ...d, line: lines.first[k]! + d.line - 1 };
+    const inside = d.path.slice(4);
+    const entry = entryOf(k);
+    const isNumber = inside.length === 1 && inside[0] === 'number' && (d.at ?? 'value') === 'value';
+    if (isNumber && !entry.at) changed[hashes[k]!] = { ...entry, at: itemPositions(split.chunks[k]!)(inside, 'value') };
+    const at = isNumber ? (changed[hashes[k]!] ?? entry).at! : itemPositions(split.chunks[k]!)(inside, d.at ?? 'value');
+    return { ...d, line: lines.first[k]! + at.line - 1, col: at.col };
+  };
+  const all = [...shape, ...registry.findings, ...checks].map(locate);
+  // The registry file's findings, located in its text at once.
+  const elsewhere = all.filter((d) => d.line === undefined && d.path);
+  const locatedElsewhere = elsewhere.length ? locateDiagnostics(elsewhere, texts, { itemByItem: false }) : [];
+  const placeOf = new Map(elsewhere.map((d, i) => [d, locatedElsewhere[i]!]));
+  const diagnostics = all.map((d) => placeOf.get(d) ?? d);
+
+  save(cache, absolute, setting, stored, changed, hashes);
+  const contentKey = [fileFingerprint(file, source.bytes, cwd), ...(registry.hash ? [`${resolve(cwd, registry.file)}:${registry.hash}`] : [])].join('|');
+  rememberRegistryOf(cache, fileFingerprint(file, source.bytes, cwd), registry.hash ? registry.file : undefined, cwd);
+  return { contentKey, file, items, diagnostics, texts };
+}
+
+/** Writes what this run added: into the delta, or a new base when the delta has grown or the setting changed. */
+function save(cache: CacheStore, absolute: string, setting: string, stored: ReturnType<typeof storedEntries>, changed: Record<string, ItemEntry>, hashes: string[]): void {
+  if (!Object.keys(changed).length) return;
+  const deltaItems = { ...stored.delta.items, ...changed };
+  if (stored.base && Object.keys(deltaItems).length < foldAt(hashes.length)) {
+    // Entries of texts no longer in the file are dropped, so the delta stays the size of what changed.
+    const current = new Set(hashes);
+    for (const hash of Object.keys(deltaItems)) if (!current.has(hash)) delete deltaItems[hash];
+    cache.set(cacheKeys.itemValidationDelta(absolute), { stamp: stored.base.stamp, items: deltaItems } satisfies StoredDelta);
+    return;
+  }
+  const items: Record<string, ItemEntry> = {};
+  for (const hash of hashes) items[hash] ??= changed[hash] ?? stored.delta.items[hash] ?? stored.base!.items[hash]!;
+  const stamp = randomBytes(8).toString('hex');
+  cache.set(cacheKeys.itemValidation(absolute), { setting, stamp, items } satisfies StoredEntries);
+  cache.set(cacheKeys.itemValidationDelta(absolute), { stamp, items: {} } satisfies StoredDelta);
+}
