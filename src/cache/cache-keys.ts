@@ -22,6 +22,8 @@ export const cacheKeys = {
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
   /** validate's findings of each item of a ledger file, by the item's text, with the setting they hold for (src/open/chunked-validation.ts): one entry per path. */
   itemValidation: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation|${absolutePath}`,
+  /** The last parsed skeleton (the file without its items) of that ledger file: one entry per path. */
+  itemValidationSkeleton: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-skeleton|${absolutePath}`,
   /** Items of that entry checked since it was written (items edited since): one entry per path. */
   itemValidationDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-delta|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */

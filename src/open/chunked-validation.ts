@@ -47,18 +47,38 @@ interface ItemEntry {
   at?: { line: number; col: number };
 }
 
+/** An entry as stored: most items have no finding, and are kept as their number alone. */
+type StoredEntry = ItemEntry | string;
+
+const unpack = (stored: StoredEntry | undefined): ItemEntry | undefined => (typeof stored === 'string' ? { n: stored } : stored);
+const pack = (entry: ItemEntry): StoredEntry => (entry.n !== null && !entry.s && !entry.r && !entry.at ? entry.n : entry);
+
 /** The stored entries of a file, valid for one setting (everything an item's findings depend on besides its text). */
 interface StoredEntries {
   setting: string;
   /** Names this base: a delta belongs to it alone. */
   stamp: string;
-  items: Record<string, ItemEntry>;
+  items: Record<string, StoredEntry>;
 }
 
 /** Items checked since the base was written, so a one-item edit writes one item's worth. */
 interface StoredDelta {
   stamp: string;
-  items: Record<string, ItemEntry>;
+  items: Record<string, StoredEntry>;
+}
+
+/** A shape finding outside the items, and how many items come before it in the walk. */
+interface OutsideFinding {
+  before: number;
+  d: Diagnostic;
+}
+
+/** The skeleton's value last parsed, by the hash of its text, and what its shape walk found outside the items for a file name. */
+interface StoredSkeleton {
+  hash: string;
+  value: unknown;
+  file?: string;
+  outside?: OutsideFinding[] | null;
 }
 
 /** A delta folds into the base once it holds this many items. */
@@ -70,6 +90,8 @@ export interface ChunkedValidation {
   items: number;
   diagnostics: Diagnostic[];
   texts: SourceTexts;
+  /** How many item texts were parsed and checked on this run (the rest came from the cache). */
+  checked: number;
 }
 
 export interface ChunkedRequest {
@@ -79,6 +101,8 @@ export interface ChunkedRequest {
   calendar: string;
   graceDays?: number;
   maxBytes: number;
+  /** The ledger's bytes as already read this run. */
+  ledgerBytes?: Buffer;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -94,13 +118,8 @@ function itemValue(text: string): unknown {
 }
 
 /** The skeleton's value with a marker object where each item stands, and where each item stands; undefined unless every item is an entry of a section's `items`, and every such entry an item. */
-function skeletonTree(split: Split): { tree: Record<string, unknown>; markers: Map<object, number>; places: [number, number][] } | undefined {
-  let tree: unknown;
-  try {
-    tree = loadYamlValue(split.skeleton);
-  } catch {
-    return undefined;
-  }
+function skeletonTree(split: Split, value: unknown): { tree: Record<string, unknown>; markers: Map<object, number>; places: [number, number][] } | undefined {
+  const tree = value;
   if (!isRecord(tree) || !Array.isArray(tree.sections)) return undefined;
   const markers = new Map<object, number>();
   const places: [number, number][] = new Array(split.chunks.length);
@@ -123,6 +142,50 @@ function skeletonTree(split: Split): { tree: Record<string, unknown>; markers: M
     }
   }
   return placed === split.chunks.length ? { tree, markers, places } : undefined;
+}
+
+/**
+ * The skeleton's value as last parsed, and the file's shape findings outside
+ * the items for the file name they were made under: a large ledger's skeleton
+ * holds a line for each item, and reading it back costs less than parsing it
+ * and walking it. Undefined when it does not parse.
+ */
+function keptSkeleton(cache: CacheStore, key: string, split: Split): StoredSkeleton | undefined {
+  const hash = contentHash(split.skeleton);
+  const kept = cache.get<StoredSkeleton>(key)?.value;
+  if (kept?.hash === hash) return kept;
+  try {
+    return { hash, value: loadYamlValue(split.skeleton) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shape findings outside the items, each with how many items the walk
+ * had passed when it was found; null when the walk does not meet the items in
+ * file order (then the skeleton is walked on every run).
+ */
+function shapeOutsideItems(tree: Record<string, unknown>, markers: Map<object, number>, file: string): OutsideFinding[] | null {
+  const out: Diagnostic[] = [];
+  const passed: number[] = [];
+  let inOrder = true;
+  const reuse: ShapeReuse = {
+    shape: itemShape,
+    lookup: (element) => {
+      if (markers.get(element as object) !== passed.length) inOrder = false;
+      passed.push(out.length);
+      return [];
+    },
+    keep: () => {},
+  };
+  checkShape(tree, ledgerShape, file, [], out, reuse);
+  if (!inOrder || passed.length !== markers.size) return null;
+  let before = 0;
+  return out.map((d, i) => {
+    while (before < passed.length && passed[before]! <= i) before++;
+    return { before, d };
+  });
 }
 
 /** The line each item starts on, and how many lines it spans. */
@@ -239,15 +302,22 @@ async function checkNewItems(texts: string[], request: ChunkedRequest, tree: Rec
  */
 export async function chunkedValidation(cache: CacheStore, request: ChunkedRequest): Promise<ChunkedValidation | undefined> {
   const { file, cwd, today } = request;
-  const source = readSourceFile(file, { allowLegacy: false, cwd, maxBytes: request.maxBytes });
+  const source = readSourceFile(file, { allowLegacy: false, cwd, maxBytes: request.maxBytes, override: () => request.ledgerBytes });
   if (source.bytes === undefined) return undefined;
   const text = source.text();
   if (conflictMarkerLine(text)) return undefined;
   const split = splitAtItems(text);
   if (!split || !split.chunks.length) return undefined;
-  const skeleton = skeletonTree(split);
+  const skeletonKey = cacheKeys.itemValidationSkeleton(resolve(cwd, file));
+  const kept = keptSkeleton(cache, skeletonKey, split);
+  if (!kept) return undefined;
+  const walked = kept.file === file && kept.outside !== undefined;
+  // Markers go into the value: a value to be kept is kept as parsed.
+  const skeleton = skeletonTree(split, walked ? kept.value : structuredClone(kept.value));
   if (!skeleton) return undefined;
   const { tree, markers, places } = skeleton;
+  const shapeOutside = walked ? kept.outside! : shapeOutsideItems(tree, markers, file);
+  if (!walked) cache.set(skeletonKey, { ...kept, file, outside: shapeOutside } satisfies StoredSkeleton);
   const registry = await registryOf(tree, request);
   if (!registry) return undefined;
   const absolute = resolve(cwd, file);
@@ -256,7 +326,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   );
   const rules = await allRules();
   const stored = storedEntries(cache, absolute, setting);
-  const known = (hash: string): ItemEntry | undefined => stored.delta.items[hash] ?? stored.base?.items[hash];
+  const known = (hash: string): ItemEntry | undefined => unpack(stored.delta.items[hash] ?? stored.base?.items[hash]);
   const hashes = split.chunks.map((chunk) => contentHash(chunk));
 
   // Only the items whose text is new are parsed and checked.
@@ -270,7 +340,8 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     if (!entries) return undefined;
     [...fresh.keys()].forEach((hash, i) => (added[hash] = entries[i]!));
   }
-  const entryOf = (k: number) => added[hashes[k]!] ?? known(hashes[k]!)!;
+  const entries = hashes.map((hash) => added[hash] ?? known(hash)!);
+  const entryOf = (k: number) => entries[k]!;
 
   const lines = itemLines(text, split);
   /** A kept finding of item k, in the file: its line is shifted by locate below. */
@@ -286,8 +357,19 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   };
 
   // The file's shape: the skeleton walked as the whole value would be, each item's findings put in its place.
-  const reuse: ShapeReuse = { shape: itemShape, lookup: (element) => (entryOf(markers.get(element as object)!).s ?? []) as unknown as Diagnostic[], keep: () => {} };
-  const shape = checkShape(tree, ledgerShape, file, [], [], reuse);
+  const shape: Diagnostic[] = [];
+  if (shapeOutside) {
+    // Each item's findings between those outside the items found before and after it.
+    let o = 0;
+    for (let k = 0; k < places.length; k++) {
+      while (o < shapeOutside.length && shapeOutside[o]!.before <= k) shape.push(shapeOutside[o++]!.d);
+      for (const d of entryOf(k).s ?? []) shape.push(inItem(k, d));
+    }
+    while (o < shapeOutside.length) shape.push(shapeOutside[o++]!.d);
+  } else {
+    const reuse: ShapeReuse = { shape: itemShape, lookup: (element) => (entryOf(markers.get(element as object)!).s ?? []) as unknown as Diagnostic[], keep: () => {} };
+    checkShape(tree, ledgerShape, file, [], shape, reuse);
+  }
   // The plan, sections and registry as modelled without their items.
   const bare = ledgerFromValue(tree, file, registry.registry, registry.file, today);
   const context = { ledger: bare, today, graceDays: request.graceDays };
@@ -297,7 +379,14 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     const n = entryOf(k).n;
     if (n === null) return;
     items++;
-    numbered.push({ number: n, section: bare.sections[s]!.number, path: ['sections', s, 'items', j] });
+    numbered.push({
+      number: n,
+      section: bare.sections[s]!.number,
+      // Only a finding needs the path.
+      get path() {
+        return ['sections', s, 'items', j];
+      },
+    });
   });
   const numbering = numberingFindings({ today, file }, numbered);
   const perRule = (r: number) => {
@@ -342,13 +431,14 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   save(cache, absolute, setting, stored, changed, hashes);
   const contentKey = [fileFingerprint(file, source.bytes, cwd), ...(registry.hash ? [`${resolve(cwd, registry.file)}:${registry.hash}`] : [])].join('|');
   rememberRegistryOf(cache, fileFingerprint(file, source.bytes, cwd), registry.hash ? registry.file : undefined, cwd);
-  return { contentKey, file, items, diagnostics, texts };
+  return { contentKey, file, items, diagnostics, texts, checked: fresh.size };
 }
 
 /** Writes what this run added: into the delta, or a new base when the delta has grown or the setting changed. */
 function save(cache: CacheStore, absolute: string, setting: string, stored: ReturnType<typeof storedEntries>, changed: Record<string, ItemEntry>, hashes: string[]): void {
   if (!Object.keys(changed).length) return;
-  const deltaItems = { ...stored.delta.items, ...changed };
+  const deltaItems: Record<string, StoredEntry> = { ...stored.delta.items };
+  for (const [hash, entry] of Object.entries(changed)) deltaItems[hash] = pack(entry);
   if (stored.base && Object.keys(deltaItems).length < foldAt(hashes.length)) {
     // Entries of texts no longer in the file are dropped, so the delta stays the size of what changed.
     const current = new Set(hashes);
@@ -356,8 +446,8 @@ function save(cache: CacheStore, absolute: string, setting: string, stored: Retu
     cache.set(cacheKeys.itemValidationDelta(absolute), { stamp: stored.base.stamp, items: deltaItems } satisfies StoredDelta);
     return;
   }
-  const items: Record<string, ItemEntry> = {};
-  for (const hash of hashes) items[hash] ??= changed[hash] ?? stored.delta.items[hash] ?? stored.base!.items[hash]!;
+  const items: Record<string, StoredEntry> = {};
+  for (const hash of hashes) items[hash] ??= deltaItems[hash] ?? stored.base!.items[hash]!;
   const stamp = randomBytes(8).toString('hex');
   cache.set(cacheKeys.itemValidation(absolute), { setting, stamp, items } satisfies StoredEntries);
   cache.set(cacheKeys.itemValidationDelta(absolute), { stamp, items: {} } satisfies StoredDelta);

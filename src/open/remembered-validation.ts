@@ -4,7 +4,8 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { beijingToday } from '../model/dates.js';
-import { readTextFile } from '../read/read-file.js';
+import { readSourceFile, readTextFile } from '../read/read-file.js';
+import { maxFileBytes } from '../read/read-regular-file.js';
 import { SourceTexts, type TextSource } from '../read/source-texts.js';
 import { cacheOf } from './cache-of.js';
 import { locateLedger } from './locate-ledger.js';
@@ -46,7 +47,9 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // File names in the result are as seen from the working folder.
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd) : undefined;
+  // The ledger's bytes are read once, for the key and for the run item by item.
+  const ledgerBytes = cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }).bytes : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledgerBytes) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
@@ -56,10 +59,9 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // After a hand edit, only the items whose text changed are checked again.
   if (cache && file !== '-') {
     const { chunkedValidation } = await import('./chunked-validation.js');
-    const { maxFileBytes } = await import('../read/read-regular-file.js');
-    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env) });
+    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledgerBytes });
     if (chunked) {
-      const { contentKey, texts, ...result } = chunked;
+      const { contentKey, texts, checked: _checked, ...result } = chunked;
       cache.set(keyFor(contentKey), result);
       return { ...result, texts };
     }
