@@ -76,6 +76,8 @@ interface OutsideFinding {
 /** The skeleton's value last parsed, by the hash of its text, and what its shape walk found outside the items for a file name. */
 interface StoredSkeleton {
   hash: string;
+  /** What stands for each item in it (parse-yaml-chunks.ts). */
+  placeholder: string;
   value: unknown;
   file?: string;
   outside?: OutsideFinding[] | null;
@@ -117,31 +119,67 @@ function itemValue(text: string): unknown {
   }
 }
 
-/** The skeleton's value with a marker object where each item stands, and where each item stands; undefined unless every item is an entry of a section's `items`, and every such entry an item. */
-function skeletonTree(split: Split, value: unknown): { tree: Record<string, unknown>; markers: Map<object, number>; places: [number, number][] } | undefined {
-  const tree = value;
-  if (!isRecord(tree) || !Array.isArray(tree.sections)) return undefined;
-  const markers = new Map<object, number>();
+/** An item as the numbering sees it; only a finding asks for its path. */
+class NumberedAt implements NumberedItem {
+  constructor(
+    readonly number: string,
+    readonly section: string,
+    private readonly s: number,
+    private readonly j: number,
+  ) {}
+
+  get path(): PathSegment[] {
+    return ['sections', this.s, 'items', this.j];
+  }
+}
+
+/** Where each item stands in the skeleton's value: its section and place, and the item at each place. */
+interface Placement {
+  /** [section, place in its items] of each item. */
+  places: [number, number][];
+  /** The item at sections[s].items[j]. */
+  itemAt: number[][];
+}
+
+/** Where each item stands; undefined unless every item is an entry of a section's `items`, and every such entry an item. */
+function placement(split: Split, tree: Record<string, unknown>, placeholder: string): Placement | undefined {
+  if (!Array.isArray(tree.sections)) return undefined;
   const places: [number, number][] = new Array(split.chunks.length);
+  const itemAt: number[][] = [];
   let placed = 0;
   const sections: unknown[] = tree.sections;
   for (let s = 0; s < sections.length; s++) {
     const section: unknown = sections[s];
+    const at: number[] = [];
+    itemAt.push(at);
     if (!isRecord(section) || !Array.isArray(section.items)) continue;
     const items: unknown[] = section.items;
     for (let j = 0; j < items.length; j++) {
       const entry: unknown = items[j];
-      if (typeof entry !== 'string' || !entry.startsWith(split.placeholder)) return undefined;
-      const chunk = Number(entry.slice(split.placeholder.length));
+      if (typeof entry !== 'string' || !entry.startsWith(placeholder)) return undefined;
+      const chunk = Number(entry.slice(placeholder.length));
       if (!Number.isInteger(chunk) || chunk < 0 || chunk >= places.length || places[chunk]) return undefined;
       places[chunk] = [s, j];
-      const marker = {};
-      markers.set(marker, chunk);
-      items[j] = marker;
+      at.push(chunk);
       placed++;
     }
   }
-  return placed === split.chunks.length ? { tree, markers, places } : undefined;
+  return placed === split.chunks.length ? { places, itemAt } : undefined;
+}
+
+/** The skeleton's value with an object standing for each item (the shape walk asks for the findings of each such object), and which item each stands for. */
+function withMarkers(tree: Record<string, unknown>, { itemAt }: Placement): { tree: Record<string, unknown>; markers: Map<object, number> } {
+  const marked = structuredClone(tree);
+  const markers = new Map<object, number>();
+  itemAt.forEach((chunks, s) => {
+    const items = (marked.sections as Record<string, unknown>[])[s]!.items as unknown[];
+    chunks.forEach((chunk, j) => {
+      const marker = {};
+      markers.set(marker, chunk);
+      items[j] = marker;
+    });
+  });
+  return { tree: marked, markers };
 }
 
 /**
@@ -155,7 +193,7 @@ function keptSkeleton(cache: CacheStore, key: string, split: Split): StoredSkele
   const kept = cache.get<StoredSkeleton>(key)?.value;
   if (kept?.hash === hash) return kept;
   try {
-    return { hash, value: loadYamlValue(split.skeleton) };
+    return { hash, placeholder: split.placeholder, value: loadYamlValue(split.skeleton) };
   } catch {
     return undefined;
   }
@@ -166,7 +204,7 @@ function keptSkeleton(cache: CacheStore, key: string, split: Split): StoredSkele
  * had passed when it was found; null when the walk does not meet the items in
  * file order (then the skeleton is walked on every run).
  */
-function shapeOutsideItems(tree: Record<string, unknown>, markers: Map<object, number>, file: string): OutsideFinding[] | null {
+function shapeOutsideItems({ tree, markers }: ReturnType<typeof withMarkers>, file: string): OutsideFinding[] | null {
   const out: Diagnostic[] = [];
   const passed: number[] = [];
   let inOrder = true;
@@ -311,12 +349,13 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const skeletonKey = cacheKeys.itemValidationSkeleton(resolve(cwd, file));
   const kept = keptSkeleton(cache, skeletonKey, split);
   if (!kept) return undefined;
+  const tree = kept.value;
+  if (!isRecord(tree)) return undefined;
+  const placed = placement(split, tree, kept.placeholder);
+  if (!placed) return undefined;
+  const { places, itemAt } = placed;
   const walked = kept.file === file && kept.outside !== undefined;
-  // Markers go into the value: a value to be kept is kept as parsed.
-  const skeleton = skeletonTree(split, walked ? kept.value : structuredClone(kept.value));
-  if (!skeleton) return undefined;
-  const { tree, markers, places } = skeleton;
-  const shapeOutside = walked ? kept.outside! : shapeOutsideItems(tree, markers, file);
+  const shapeOutside = walked ? kept.outside! : shapeOutsideItems(withMarkers(tree, placed), file);
   if (!walked) cache.set(skeletonKey, { ...kept, file, outside: shapeOutside } satisfies StoredSkeleton);
   const registry = await registryOf(tree, request);
   if (!registry) return undefined;
@@ -349,12 +388,8 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     const [s, j] = places[k]!;
     return { ...d, file, path: ['sections', s, 'items', j, ...(d.path ?? [])] };
   };
-  const chunkOfPath = (path: readonly PathSegment[] | undefined) => {
-    if (!path || path[0] !== 'sections' || path[2] !== 'items' || path.length < 4) return undefined;
-    const marker = (tree.sections as Record<string, unknown>[])[path[1] as number]?.items as unknown[] | undefined;
-    const element = marker?.[path[3] as number];
-    return typeof element === 'object' && element !== null ? markers.get(element) : undefined;
-  };
+  const chunkOfPath = (path: readonly PathSegment[] | undefined) =>
+    path && path[0] === 'sections' && path[2] === 'items' && path.length >= 4 && typeof path[1] === 'number' && typeof path[3] === 'number' ? itemAt[path[1]]?.[path[3]] : undefined;
 
   // The file's shape: the skeleton walked as the whole value would be, each item's findings put in its place.
   const shape: Diagnostic[] = [];
@@ -367,8 +402,9 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     }
     while (o < shapeOutside.length) shape.push(shapeOutside[o++]!.d);
   } else {
-    const reuse: ShapeReuse = { shape: itemShape, lookup: (element) => (entryOf(markers.get(element as object)!).s ?? []) as unknown as Diagnostic[], keep: () => {} };
-    checkShape(tree, ledgerShape, file, [], shape, reuse);
+    const marked = withMarkers(tree, placed);
+    const reuse: ShapeReuse = { shape: itemShape, lookup: (element) => (entryOf(marked.markers.get(element as object)!).s ?? []) as unknown as Diagnostic[], keep: () => {} };
+    checkShape(marked.tree, ledgerShape, file, [], shape, reuse);
   }
   // The plan, sections and registry as modelled without their items.
   const bare = ledgerFromValue(tree, file, registry.registry, registry.file, today);
@@ -379,14 +415,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     const n = entryOf(k).n;
     if (n === null) return;
     items++;
-    numbered.push({
-      number: n,
-      section: bare.sections[s]!.number,
-      // Only a finding needs the path.
-      get path() {
-        return ['sections', s, 'items', j];
-      },
-    });
+    numbered.push(new NumberedAt(n, bare.sections[s]!.number, s, j));
   });
   const numbering = numberingFindings({ today, file }, numbered);
   const perRule = (r: number) => {

@@ -79,6 +79,8 @@ const CROSS_ITEM_EDITS: Record<string, Edit> = {
   // Edits that may break the YAML or the layout: validate then loads the file whole.
   randomByte: EDITS.randomByte!,
   anchor: EDITS.anchor!,
+  // Windows line ends: findings and their excerpts on the same lines.
+  crlf: EDITS.crlf!,
 };
 
 /** Codes of a file that does not parse: the next round starts again from the shipped ledger. */
