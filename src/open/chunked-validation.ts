@@ -24,7 +24,7 @@ import { conflictMarkerLine } from '../read/decode-text.js';
 import { loadRegistry, registryPath } from '../read/load-ledger.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { itemPositions, locateDiagnostics, positionsIn } from '../read/locate-diagnostics.js';
-import { splitAtItems, type Split } from '../read/parse-yaml-chunks.js';
+import { ledgerLayout } from '../read/ledger-layout.js';
 import { readSourceFile } from '../read/read-file.js';
 import { ledgerFromValue } from '../read/read-ledger.js';
 import { registryFromValue } from '../read/read-registry.js';
@@ -119,6 +119,39 @@ function itemValue(text: string): unknown {
   }
 }
 
+/**
+ * A ledger's bytes cut at its items (read/ledger-layout.ts), as the parse
+ * item by item cuts its text (parse-yaml-chunks.ts, splitAtItems): the same
+ * items and the same skeleton, without decoding the file. Item k's bytes are
+ * bytes[starts[k], ends[k]).
+ */
+interface ItemCut {
+  bytes: Buffer;
+  starts: number[];
+  ends: number[];
+  placeholder: string;
+  /** The file with each item replaced by a line holding the placeholder and its number, as UTF-8. */
+  skeleton: Buffer;
+}
+
+function cutAtItems(bytes: Buffer): ItemCut | undefined {
+  const layout = ledgerLayout(bytes, { numbers: false });
+  if (!layout || !layout.items.length) return undefined;
+  let placeholder = 'gkchunk';
+  while (bytes.includes(placeholder)) placeholder += 'x';
+  placeholder += '_';
+  const parts: Uint8Array[] = [];
+  let copiedTo = 0;
+  layout.items.forEach((item, i) => {
+    parts.push(bytes.subarray(copiedTo, item.start), Buffer.from(`${' '.repeat(item.indent)}- ${placeholder}${i}\n`));
+    copiedTo = item.end;
+  });
+  parts.push(bytes.subarray(copiedTo));
+  return { bytes, starts: layout.items.map((item) => item.start), ends: layout.items.map((item) => item.end), placeholder, skeleton: Buffer.concat(parts) };
+}
+
+const itemText = (cut: ItemCut, k: number) => cut.bytes.toString('utf8', cut.starts[k], cut.ends[k]);
+
 /** An item as the numbering sees it; only a finding asks for its path. */
 class NumberedAt implements NumberedItem {
   constructor(
@@ -142,9 +175,9 @@ interface Placement {
 }
 
 /** Where each item stands; undefined unless every item is an entry of a section's `items`, and every such entry an item. */
-function placement(split: Split, tree: Record<string, unknown>, placeholder: string): Placement | undefined {
+function placement(cut: ItemCut, tree: Record<string, unknown>, placeholder: string): Placement | undefined {
   if (!Array.isArray(tree.sections)) return undefined;
-  const places: [number, number][] = new Array(split.chunks.length);
+  const places: [number, number][] = new Array(cut.starts.length);
   const itemAt: number[][] = [];
   let placed = 0;
   const sections: unknown[] = tree.sections;
@@ -164,7 +197,7 @@ function placement(split: Split, tree: Record<string, unknown>, placeholder: str
       placed++;
     }
   }
-  return placed === split.chunks.length ? { places, itemAt } : undefined;
+  return placed === cut.starts.length ? { places, itemAt } : undefined;
 }
 
 /** The skeleton's value with an object standing for each item (the shape walk asks for the findings of each such object), and which item each stands for. */
@@ -188,12 +221,15 @@ function withMarkers(tree: Record<string, unknown>, { itemAt }: Placement): { tr
  * holds a line for each item, and reading it back costs less than parsing it
  * and walking it. Undefined when it does not parse.
  */
-function keptSkeleton(cache: CacheStore, key: string, split: Split): StoredSkeleton | undefined {
-  const hash = contentHash(split.skeleton);
+function keptSkeleton(cache: CacheStore, key: string, cut: ItemCut): StoredSkeleton | undefined {
+  const hash = contentHash(cut.skeleton);
   const kept = cache.get<StoredSkeleton>(key)?.value;
   if (kept?.hash === hash) return kept;
+  const text = cut.skeleton.toString('utf8');
+  // Conflict markers stand outside the items (checkNewItems looks inside them): the whole load reports them.
+  if (conflictMarkerLine(text)) return undefined;
   try {
-    return { hash, placeholder: split.placeholder, value: loadYamlValue(split.skeleton) };
+    return { hash, placeholder: cut.placeholder, value: loadYamlValue(text) };
   } catch {
     return undefined;
   }
@@ -227,25 +263,25 @@ function shapeOutsideItems({ tree, markers }: ReturnType<typeof withMarkers>, fi
 }
 
 /** The line each item starts on, and how many lines it spans. */
-function itemLines(text: string, split: Split): { first: number[]; spans: number[] } {
+function itemLines(cut: ItemCut): { first: number[]; spans: number[] } {
+  const { bytes } = cut;
   const first: number[] = [];
   const spans: number[] = [];
   let line = 1;
   let from = 0;
   const count = (to: number) => {
     let n = 0;
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+    for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) n++;
     from = to;
     return n;
   };
-  split.starts.forEach((start, k) => {
+  cut.starts.forEach((start, k) => {
     line += count(start);
     first.push(line);
-    const end = start + split.chunks[k]!.length;
+    const end = cut.ends[k]!;
     const newlines = count(end);
     // An item at the end of a file without a final line end still spans its last line.
-    const span = newlines + (end > start && text.charCodeAt(end - 1) !== 10 ? 1 : 0);
-    spans.push(span);
+    spans.push(newlines + (end > start && bytes[end - 1] !== 10 ? 1 : 0));
     line += newlines;
   });
   return { first, spans };
@@ -256,8 +292,8 @@ function itemLines(text: string, split: Split): { first: number[]; spans: number
  * alone: each item stands there on one line, so a line after it moves down by
  * the item's other lines.
  */
-function skeletonPositions(split: Split, lines: { first: number[]; spans: number[] }) {
-  const positions = positionsIn(split.skeleton);
+function skeletonPositions(cut: ItemCut, lines: { first: number[]; spans: number[] }) {
+  const positions = positionsIn(cut.skeleton.toString('utf8'));
   // The skeleton line of each item's placeholder, and the file lines added up to and including it.
   const placeholderLine: number[] = [];
   const addedThrough: number[] = [];
@@ -310,6 +346,8 @@ function storedEntries(cache: CacheStore, absolute: string, setting: string) {
 
 /** Entries for the items not seen before: each parsed, shape-checked and modelled, and all checked at once. */
 async function checkNewItems(texts: string[], request: ChunkedRequest, tree: Record<string, unknown>, registry: Registry, registryFile: string, rules: readonly LoadedRule[]): Promise<ItemEntry[] | undefined> {
+  // A conflict marker may stand inside an item's line after a line separator (U+2028): the whole load reports it.
+  if (texts.some((text) => conflictMarkerLine(text))) return undefined;
   const values = texts.map(itemValue);
   if (values.includes(undefined)) return undefined;
   const { file, today } = request;
@@ -341,17 +379,16 @@ async function checkNewItems(texts: string[], request: ChunkedRequest, tree: Rec
 export async function chunkedValidation(cache: CacheStore, request: ChunkedRequest): Promise<ChunkedValidation | undefined> {
   const { file, cwd, today } = request;
   const source = readSourceFile(file, { allowLegacy: false, cwd, maxBytes: request.maxBytes, override: () => request.ledgerBytes });
-  if (source.bytes === undefined) return undefined;
-  const text = source.text();
-  if (conflictMarkerLine(text)) return undefined;
-  const split = splitAtItems(text);
-  if (!split || !split.chunks.length) return undefined;
+  // UTF-8 without a byte-order mark: the text is the bytes decoded, and is decoded only to be shown.
+  if (source.bytes === undefined || source.encoding !== 'utf-8') return undefined;
+  const cut = cutAtItems(source.bytes);
+  if (!cut) return undefined;
   const skeletonKey = cacheKeys.itemValidationSkeleton(resolve(cwd, file));
-  const kept = keptSkeleton(cache, skeletonKey, split);
+  const kept = keptSkeleton(cache, skeletonKey, cut);
   if (!kept) return undefined;
   const tree = kept.value;
   if (!isRecord(tree)) return undefined;
-  const placed = placement(split, tree, kept.placeholder);
+  const placed = placement(cut, tree, kept.placeholder);
   if (!placed) return undefined;
   const { places, itemAt } = placed;
   const walked = kept.file === file && kept.outside !== undefined;
@@ -366,7 +403,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const rules = await allRules();
   const stored = storedEntries(cache, absolute, setting);
   const known = (hash: string): ItemEntry | undefined => unpack(stored.delta.items[hash] ?? stored.base?.items[hash]);
-  const hashes = split.chunks.map((chunk) => contentHash(chunk));
+  const hashes = cut.starts.map((start, k) => contentHash(cut.bytes.subarray(start, cut.ends[k])));
 
   // Only the items whose text is new are parsed and checked.
   const fresh = new Map<string, number>();
@@ -375,14 +412,14 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   });
   const added: Record<string, ItemEntry> = {};
   if (fresh.size) {
-    const entries = await checkNewItems([...fresh.values()].map((k) => split.chunks[k]!), request, tree, registry.registry, registry.file, rules);
+    const entries = await checkNewItems([...fresh.values()].map((k) => itemText(cut, k)), request, tree, registry.registry, registry.file, rules);
     if (!entries) return undefined;
     [...fresh.keys()].forEach((hash, i) => (added[hash] = entries[i]!));
   }
   const entries = hashes.map((hash) => added[hash] ?? known(hash)!);
   const entryOf = (k: number) => entries[k]!;
 
-  const lines = itemLines(text, split);
+  const lines = itemLines(cut);
   /** A kept finding of item k, in the file: its line is shifted by locate below. */
   const inItem = (k: number, d: KeptFinding): Diagnostic => {
     const [s, j] = places[k]!;
@@ -432,13 +469,13 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const changed: Record<string, ItemEntry> = { ...added };
   let outside: ReturnType<typeof skeletonPositions> | undefined;
   const texts = new SourceTexts();
-  texts.set(file, text);
+  texts.set(file, source.text);
   if (registry.text) texts.set(registry.file, registry.text);
   const locate = (d: Diagnostic): Diagnostic => {
     if (!d.path || d.file !== file) return d;
     const k = chunkOfPath(d.path);
     if (k === undefined) {
-      outside ??= skeletonPositions(split, lines);
+      outside ??= skeletonPositions(cut, lines);
       return { ...d, ...outside(d.path, d.at ?? 'value') };
     }
     // Kept findings carry their line in the item; the numbering's point at the item's number, found once.
@@ -446,8 +483,8 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     const inside = d.path.slice(4);
     const entry = entryOf(k);
     const isNumber = inside.length === 1 && inside[0] === 'number' && (d.at ?? 'value') === 'value';
-    if (isNumber && !entry.at) changed[hashes[k]!] = { ...entry, at: itemPositions(split.chunks[k]!)(inside, 'value') };
-    const at = isNumber ? (changed[hashes[k]!] ?? entry).at! : itemPositions(split.chunks[k]!)(inside, d.at ?? 'value');
+    if (isNumber && !entry.at) changed[hashes[k]!] = { ...entry, at: itemPositions(itemText(cut, k))(inside, 'value') };
+    const at = isNumber ? (changed[hashes[k]!] ?? entry).at! : itemPositions(itemText(cut, k))(inside, d.at ?? 'value');
     return { ...d, line: lines.first[k]! + at.line - 1, col: at.col };
   };
   const all = [...shape, ...registry.findings, ...checks].map(locate);

@@ -61,8 +61,10 @@ function numberOf(line: string): string | undefined {
  * Given the file's UTF-8 bytes instead of its text, offsets are byte offsets
  * (every character the rule looks at is ASCII, which UTF-8 never uses inside
  * another character), so a reader can hash items without decoding the file.
+ * Without `numbers`, the number on each dash line is not read (a reader that
+ * parses the items anyway saves reading 100,000 lines twice).
  */
-export function ledgerLayout(source: string | Uint8Array): LedgerLayout | undefined {
+export function ledgerLayout(source: string | Uint8Array, { numbers = true }: { numbers?: boolean } = {}): LedgerLayout | undefined {
   const bytes = typeof source === 'string' ? undefined : source;
   const text = typeof source === 'string' ? source : '';
   const length = bytes ? bytes.length : text.length;
@@ -102,7 +104,7 @@ export function ledgerLayout(source: string | Uint8Array): LedgerLayout | undefi
       const dash = next === DASH && (after === SPACE || after === LF || after === CR || Number.isNaN(after));
       if (listFrom >= 0 && dash && (listIndent < 0 ? spaces >= listFrom : spaces === listIndent)) {
         listIndent = spaces;
-        open = { start, end: length, indent: spaces, number: numberOf(lineOf(start, lineEnd)) };
+        open = { start, end: length, indent: spaces, number: numbers ? numberOf(lineOf(start, lineEnd)) : undefined };
         items.push(open);
       } else {
         if (listFrom >= 0 && (listIndent < 0 || spaces <= listIndent)) listFrom = listIndent = -1;
