@@ -73,14 +73,14 @@ interface OutsideFinding {
   d: Diagnostic;
 }
 
-/** The skeleton's value last parsed, by the hash of its text, and what its shape walk found outside the items for a file name. */
-interface StoredSkeleton {
+/** What a skeleton (the file without its items, by the hash of its text) gives, for a file name (skeletonOf). */
+interface StoredSkeleton extends Placement {
   hash: string;
-  /** What stands for each item in it (parse-yaml-chunks.ts). */
-  placeholder: string;
-  value: unknown;
-  file?: string;
-  outside?: OutsideFinding[] | null;
+  file: string;
+  /** Its value, each section's `items` emptied. */
+  value: Record<string, unknown>;
+  /** Shape findings outside the items; null when the walk must be made on every run. */
+  outside: OutsideFinding[] | null;
 }
 
 /** A delta folds into the base once it holds this many items. */
@@ -130,24 +130,28 @@ interface ItemCut {
   starts: number[];
   ends: number[];
   placeholder: string;
-  /** The file with each item replaced by a line holding the placeholder and its number, as UTF-8. */
-  skeleton: Buffer;
+  /** The file with each item replaced by a line holding the placeholder and its number. */
+  skeleton: string;
 }
 
 function cutAtItems(bytes: Buffer): ItemCut | undefined {
   const layout = ledgerLayout(bytes, { numbers: false });
   if (!layout || !layout.items.length) return undefined;
-  let placeholder = 'gkchunk';
-  while (bytes.includes(placeholder)) placeholder += 'x';
-  placeholder += '_';
-  const parts: Uint8Array[] = [];
+  const gaps: string[] = [];
   let copiedTo = 0;
-  layout.items.forEach((item, i) => {
-    parts.push(bytes.subarray(copiedTo, item.start), Buffer.from(`${' '.repeat(item.indent)}- ${placeholder}${i}\n`));
+  for (const item of layout.items) {
+    gaps.push(bytes.toString('utf8', copiedTo, item.start));
     copiedTo = item.end;
-  });
-  parts.push(bytes.subarray(copiedTo));
-  return { bytes, starts: layout.items.map((item) => item.start), ends: layout.items.map((item) => item.end), placeholder, skeleton: Buffer.concat(parts) };
+  }
+  gaps.push(bytes.toString('utf8', copiedTo));
+  // Never a string the skeleton holds otherwise (what the items hold is not in it).
+  let placeholder = 'gkchunk';
+  while (gaps.some((gap) => gap.includes(placeholder))) placeholder += 'x';
+  placeholder += '_';
+  const parts: string[] = [];
+  layout.items.forEach((item, i) => parts.push(gaps[i]!, `${' '.repeat(item.indent)}- ${placeholder}${i}\n`));
+  parts.push(gaps[gaps.length - 1]!);
+  return { bytes, starts: layout.items.map((item) => item.start), ends: layout.items.map((item) => item.end), placeholder, skeleton: parts.join('') };
 }
 
 const itemText = (cut: ItemCut, k: number) => cut.bytes.toString('utf8', cut.starts[k], cut.ends[k]);
@@ -166,73 +170,76 @@ class NumberedAt implements NumberedItem {
   }
 }
 
-/** Where each item stands in the skeleton's value: its section and place, and the item at each place. */
+/** Where each item stands in the skeleton's value: the section and the place in its items of each item. */
 interface Placement {
-  /** [section, place in its items] of each item. */
-  places: [number, number][];
-  /** The item at sections[s].items[j]. */
-  itemAt: number[][];
+  sectionOf: number[];
+  placeOf: number[];
 }
 
 /** Where each item stands; undefined unless every item is an entry of a section's `items`, and every such entry an item. */
-function placement(cut: ItemCut, tree: Record<string, unknown>, placeholder: string): Placement | undefined {
+function placement(count: number, tree: Record<string, unknown>, placeholder: string): Placement | undefined {
   if (!Array.isArray(tree.sections)) return undefined;
-  const places: [number, number][] = new Array(cut.starts.length);
-  const itemAt: number[][] = [];
+  const sectionOf: number[] = new Array(count).fill(-1);
+  const placeOf: number[] = new Array(count).fill(-1);
   let placed = 0;
   const sections: unknown[] = tree.sections;
   for (let s = 0; s < sections.length; s++) {
     const section: unknown = sections[s];
-    const at: number[] = [];
-    itemAt.push(at);
     if (!isRecord(section) || !Array.isArray(section.items)) continue;
     const items: unknown[] = section.items;
     for (let j = 0; j < items.length; j++) {
       const entry: unknown = items[j];
       if (typeof entry !== 'string' || !entry.startsWith(placeholder)) return undefined;
       const chunk = Number(entry.slice(placeholder.length));
-      if (!Number.isInteger(chunk) || chunk < 0 || chunk >= places.length || places[chunk]) return undefined;
-      places[chunk] = [s, j];
-      at.push(chunk);
+      if (!Number.isInteger(chunk) || chunk < 0 || chunk >= count || sectionOf[chunk] !== -1) return undefined;
+      sectionOf[chunk] = s;
+      placeOf[chunk] = j;
       placed++;
     }
   }
-  return placed === cut.starts.length ? { places, itemAt } : undefined;
+  return placed === count ? { sectionOf, placeOf } : undefined;
 }
 
 /** The skeleton's value with an object standing for each item (the shape walk asks for the findings of each such object), and which item each stands for. */
-function withMarkers(tree: Record<string, unknown>, { itemAt }: Placement): { tree: Record<string, unknown>; markers: Map<object, number> } {
+function withMarkers(tree: Record<string, unknown>, { sectionOf, placeOf }: Placement): { tree: Record<string, unknown>; markers: Map<object, number> } {
   const marked = structuredClone(tree);
   const markers = new Map<object, number>();
-  itemAt.forEach((chunks, s) => {
-    const items = (marked.sections as Record<string, unknown>[])[s]!.items as unknown[];
-    chunks.forEach((chunk, j) => {
-      const marker = {};
-      markers.set(marker, chunk);
-      items[j] = marker;
-    });
+  sectionOf.forEach((s, chunk) => {
+    const marker = {};
+    markers.set(marker, chunk);
+    ((marked.sections as Record<string, unknown>[])[s]!.items as unknown[])[placeOf[chunk]!] = marker;
   });
   return { tree: marked, markers };
 }
 
 /**
- * The skeleton's value as last parsed, and the file's shape findings outside
- * the items for the file name they were made under: a large ledger's skeleton
- * holds a line for each item, and reading it back costs less than parsing it
- * and walking it. Undefined when it does not parse.
+ * The skeleton read for a file name: its value without the items (each
+ * section's `items` emptied), where each item stands, and the shape findings
+ * outside the items. Kept by the skeleton's text: a large ledger's skeleton
+ * holds a line for each item, and reading this back costs less than parsing
+ * and walking it. Undefined when it does not parse or does not hold the items
+ * as entries of the sections' lists.
  */
-function keptSkeleton(cache: CacheStore, key: string, cut: ItemCut): StoredSkeleton | undefined {
+function skeletonOf(cache: CacheStore, key: string, cut: ItemCut, file: string): StoredSkeleton | undefined {
   const hash = contentHash(cut.skeleton);
   const kept = cache.get<StoredSkeleton>(key)?.value;
-  if (kept?.hash === hash) return kept;
-  const text = cut.skeleton.toString('utf8');
+  if (kept?.hash === hash && kept.file === file) return kept;
   // Conflict markers stand outside the items (checkNewItems looks inside them): the whole load reports them.
-  if (conflictMarkerLine(text)) return undefined;
+  if (conflictMarkerLine(cut.skeleton)) return undefined;
+  let tree: unknown;
   try {
-    return { hash, placeholder: cut.placeholder, value: loadYamlValue(text) };
+    tree = loadYamlValue(cut.skeleton);
   } catch {
     return undefined;
   }
+  if (!isRecord(tree)) return undefined;
+  const placed = placement(cut.starts.length, tree, cut.placeholder);
+  if (!placed) return undefined;
+  const outside = shapeOutsideItems(withMarkers(tree, placed), file);
+  for (const section of tree.sections as unknown[]) if (isRecord(section) && Array.isArray(section.items)) section.items = [];
+  const skeleton: StoredSkeleton = { hash, file, value: tree, ...placed, outside };
+  cache.set(key, skeleton);
+  return skeleton;
 }
 
 /**
@@ -293,7 +300,7 @@ function itemLines(cut: ItemCut): { first: number[]; spans: number[] } {
  * the item's other lines.
  */
 function skeletonPositions(cut: ItemCut, lines: { first: number[]; spans: number[] }) {
-  const positions = positionsIn(cut.skeleton.toString('utf8'));
+  const positions = positionsIn(cut.skeleton);
   // The skeleton line of each item's placeholder, and the file lines added up to and including it.
   const placeholderLine: number[] = [];
   const addedThrough: number[] = [];
@@ -383,17 +390,11 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   if (source.bytes === undefined || source.encoding !== 'utf-8') return undefined;
   const cut = cutAtItems(source.bytes);
   if (!cut) return undefined;
-  const skeletonKey = cacheKeys.itemValidationSkeleton(resolve(cwd, file));
-  const kept = keptSkeleton(cache, skeletonKey, cut);
-  if (!kept) return undefined;
-  const tree = kept.value;
-  if (!isRecord(tree)) return undefined;
-  const placed = placement(cut, tree, kept.placeholder);
-  if (!placed) return undefined;
-  const { places, itemAt } = placed;
-  const walked = kept.file === file && kept.outside !== undefined;
-  const shapeOutside = walked ? kept.outside! : shapeOutsideItems(withMarkers(tree, placed), file);
-  if (!walked) cache.set(skeletonKey, { ...kept, file, outside: shapeOutside } satisfies StoredSkeleton);
+  const skeleton = skeletonOf(cache, cacheKeys.itemValidationSkeleton(resolve(cwd, file)), cut, file);
+  if (!skeleton) return undefined;
+  const { value: tree, sectionOf, placeOf, outside: shapeOutside } = skeleton;
+  const itemAt: number[][] = [];
+  sectionOf.forEach((s, k) => ((itemAt[s] ??= [])[placeOf[k]!] = k));
   const registry = await registryOf(tree, request);
   if (!registry) return undefined;
   const absolute = resolve(cwd, file);
@@ -422,8 +423,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const lines = itemLines(cut);
   /** A kept finding of item k, in the file: its line is shifted by locate below. */
   const inItem = (k: number, d: KeptFinding): Diagnostic => {
-    const [s, j] = places[k]!;
-    return { ...d, file, path: ['sections', s, 'items', j, ...(d.path ?? [])] };
+    return { ...d, file, path: ['sections', sectionOf[k]!, 'items', placeOf[k]!, ...(d.path ?? [])] };
   };
   const chunkOfPath = (path: readonly PathSegment[] | undefined) =>
     path && path[0] === 'sections' && path[2] === 'items' && path.length >= 4 && typeof path[1] === 'number' && typeof path[3] === 'number' ? itemAt[path[1]]?.[path[3]] : undefined;
@@ -433,13 +433,13 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   if (shapeOutside) {
     // Each item's findings between those outside the items found before and after it.
     let o = 0;
-    for (let k = 0; k < places.length; k++) {
+    for (let k = 0; k < sectionOf.length; k++) {
       while (o < shapeOutside.length && shapeOutside[o]!.before <= k) shape.push(shapeOutside[o++]!.d);
       for (const d of entryOf(k).s ?? []) shape.push(inItem(k, d));
     }
     while (o < shapeOutside.length) shape.push(shapeOutside[o++]!.d);
   } else {
-    const marked = withMarkers(tree, placed);
+    const marked = withMarkers(tree, skeleton);
     const reuse: ShapeReuse = { shape: itemShape, lookup: (element) => (entryOf(marked.markers.get(element as object)!).s ?? []) as unknown as Diagnostic[], keep: () => {} };
     checkShape(marked.tree, ledgerShape, file, [], shape, reuse);
   }
@@ -448,16 +448,16 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const context = { ledger: bare, today, graceDays: request.graceDays };
   const numbered: NumberedItem[] = [];
   let items = 0;
-  places.forEach(([s, j], k) => {
+  sectionOf.forEach((s, k) => {
     const n = entryOf(k).n;
     if (n === null) return;
     items++;
-    numbered.push(new NumberedAt(n, bare.sections[s]!.number, s, j));
+    numbered.push(new NumberedAt(n, bare.sections[s]!.number, s, placeOf[k]!));
   });
   const numbering = numberingFindings({ today, file }, numbered);
   const perRule = (r: number) => {
     const out: Diagnostic[] = [];
-    for (let k = 0; k < places.length; k++) {
+    for (let k = 0; k < sectionOf.length; k++) {
       const found = entryOf(k).r?.[r];
       if (found) for (const d of found) out.push(inItem(k, d));
     }
@@ -491,8 +491,8 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   // The registry file's findings, located in its text at once.
   const elsewhere = all.filter((d) => d.line === undefined && d.path);
   const locatedElsewhere = elsewhere.length ? locateDiagnostics(elsewhere, texts, { itemByItem: false }) : [];
-  const placeOf = new Map(elsewhere.map((d, i) => [d, locatedElsewhere[i]!]));
-  const diagnostics = all.map((d) => placeOf.get(d) ?? d);
+  const locatedAs = new Map(elsewhere.map((d, i) => [d, locatedElsewhere[i]!]));
+  const diagnostics = all.map((d) => locatedAs.get(d) ?? d);
 
   save(cache, absolute, setting, stored, changed, hashes);
   const contentKey = [fileFingerprint(file, source.bytes, cwd), ...(registry.hash ? [`${resolve(cwd, registry.file)}:${registry.hash}`] : [])].join('|');
