@@ -269,6 +269,9 @@ function shapeOutsideItems({ tree, markers }: ReturnType<typeof withMarkers>, fi
   });
 }
 
+/** The typed array's own indexOf (a Buffer's goes through a slower wrapper). */
+const byteIndexOf = Uint8Array.prototype.indexOf;
+
 /** The line each item starts on, and how many lines it spans. */
 function itemLines(cut: ItemCut): { first: number[]; spans: number[] } {
   const { bytes } = cut;
@@ -278,7 +281,7 @@ function itemLines(cut: ItemCut): { first: number[]; spans: number[] } {
   let from = 0;
   const count = (to: number) => {
     let n = 0;
-    for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) n++;
+    for (let i = byteIndexOf.call(bytes, 10, from); i >= 0 && i < to; i = byteIndexOf.call(bytes, 10, i + 1)) n++;
     from = to;
     return n;
   };
