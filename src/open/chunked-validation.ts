@@ -83,6 +83,9 @@ interface StoredSkeleton extends Placement {
   outside: OutsideFinding[] | null;
 }
 
+/** How many new items are parsed, modelled and checked together. */
+const CHECK_BATCH = 2048;
+
 /** A delta folds into the base once it holds this many items. */
 const foldAt = (items: number) => Math.max(8, items >> 4);
 
@@ -415,10 +418,20 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     if (!known(hash) && !fresh.has(hash)) fresh.set(hash, k);
   });
   const added: Record<string, ItemEntry> = {};
-  if (fresh.size) {
-    const entries = await checkNewItems([...fresh.values()].map((k) => itemText(cut, k)), request, tree, registry.registry, registry.file, rules);
+  // A few thousand at a time: the first run on a large ledger holds one batch's values and models, not the whole file's.
+  const freshHashes = [...fresh.keys()];
+  for (let from = 0; from < freshHashes.length; from += CHECK_BATCH) {
+    const batch = freshHashes.slice(from, from + CHECK_BATCH);
+    const entries = await checkNewItems(
+      batch.map((hash) => itemText(cut, fresh.get(hash)!)),
+      request,
+      tree,
+      registry.registry,
+      registry.file,
+      rules,
+    );
     if (!entries) return undefined;
-    [...fresh.keys()].forEach((hash, i) => (added[hash] = entries[i]!));
+    batch.forEach((hash, i) => (added[hash] = entries[i]!));
   }
   const entries = hashes.map((hash) => added[hash] ?? known(hash)!);
   const entryOf = (k: number) => entries[k]!;
