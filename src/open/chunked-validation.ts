@@ -409,7 +409,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   );
   const rules = await allRules();
   const stored = storedEntries(cache, absolute, setting);
-  const known = (hash: string): ItemEntry | undefined => unpack(stored.delta.items[hash] ?? stored.base?.items[hash]);
+  const known = (hash: string): StoredEntry | undefined => stored.delta.items[hash] ?? stored.base?.items[hash];
   const hashes = cut.starts.map((start, k) => contentHash(cut.bytes.subarray(start, cut.ends[k])));
 
   // Only the items whose text is new are parsed and checked.
@@ -433,8 +433,16 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
     if (!entries) return undefined;
     batch.forEach((hash, i) => (added[hash] = entries[i]!));
   }
-  const entries = hashes.map((hash) => added[hash] ?? known(hash)!);
-  const entryOf = (k: number) => entries[k]!;
+  // Most items have no finding and are kept as their number alone: read as such, not unpacked.
+  const entries: StoredEntry[] = hashes.map((hash) => added[hash] ?? known(hash)!);
+  const entryOf = (k: number) => unpack(entries[k])!;
+  const numberAt = (k: number) => {
+    const entry = entries[k]!;
+    return typeof entry === 'string' ? entry : entry.n;
+  };
+  /** The items with findings of their own. */
+  const withFindings: number[] = [];
+  entries.forEach((entry, k) => typeof entry !== 'string' && (entry.s || entry.r) && withFindings.push(k));
 
   const lines = itemLines(cut);
   /** A kept finding of item k, in the file: its line is shifted by locate below. */
@@ -449,7 +457,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   if (shapeOutside) {
     // Each item's findings between those outside the items found before and after it.
     let o = 0;
-    for (let k = 0; k < sectionOf.length; k++) {
+    for (const k of withFindings) {
       while (o < shapeOutside.length && shapeOutside[o]!.before <= k) shape.push(shapeOutside[o++]!.d);
       for (const d of entryOf(k).s ?? []) shape.push(inItem(k, d));
     }
@@ -465,7 +473,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const numbered: NumberedItem[] = [];
   let items = 0;
   sectionOf.forEach((s, k) => {
-    const n = entryOf(k).n;
+    const n = numberAt(k);
     if (n === null) return;
     items++;
     numbered.push(new NumberedAt(n, bare.sections[s]!.number, s, placeOf[k]!));
@@ -473,7 +481,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const numbering = numberingFindings({ today, file }, numbered);
   const perRule = (r: number) => {
     const out: Diagnostic[] = [];
-    for (let k = 0; k < sectionOf.length; k++) {
+    for (const k of withFindings) {
       const found = entryOf(k).r?.[r];
       if (found) for (const d of found) out.push(inItem(k, d));
     }
@@ -511,8 +519,9 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const diagnostics = all.map((d) => locatedAs.get(d) ?? d);
 
   save(cache, absolute, setting, stored, changed, hashes);
-  const contentKey = [fileFingerprint(file, source.bytes, cwd), ...(registry.hash ? [`${resolve(cwd, registry.file)}:${registry.hash}`] : [])].join('|');
-  rememberRegistryOf(cache, fileFingerprint(file, source.bytes, cwd), registry.hash ? registry.file : undefined, cwd);
+  const fingerprint = fileFingerprint(file, source.bytes, cwd);
+  const contentKey = [fingerprint, ...(registry.hash ? [`${resolve(cwd, registry.file)}:${registry.hash}`] : [])].join('|');
+  rememberRegistryOf(cache, fingerprint, registry.hash ? registry.file : undefined, cwd);
   return { contentKey, file, items, diagnostics, texts, checked: fresh.size };
 }
 
