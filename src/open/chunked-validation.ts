@@ -25,7 +25,7 @@ import { loadRegistry, registryPath } from '../read/load-ledger.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { itemPositions, locateDiagnostics, positionsIn } from '../read/locate-diagnostics.js';
 import { ledgerLayout } from '../read/ledger-layout.js';
-import { readSourceFile } from '../read/read-file.js';
+import { readSourceFile, type SourceFile } from '../read/read-file.js';
 import { ledgerFromValue } from '../read/read-ledger.js';
 import { registryFromValue } from '../read/read-registry.js';
 import { resolveRelativeDues } from '../read/resolve-relative-dues.js';
@@ -106,8 +106,8 @@ export interface ChunkedRequest {
   calendar: string;
   graceDays?: number;
   maxBytes: number;
-  /** The ledger's bytes as already read this run. */
-  ledgerBytes?: Buffer;
+  /** The ledger as already read this run. */
+  ledger?: SourceFile;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -391,7 +391,7 @@ async function checkNewItems(texts: string[], request: ChunkedRequest, tree: Rec
  */
 export async function chunkedValidation(cache: CacheStore, request: ChunkedRequest): Promise<ChunkedValidation | undefined> {
   const { file, cwd, today } = request;
-  const source = readSourceFile(file, { allowLegacy: false, cwd, maxBytes: request.maxBytes, override: () => request.ledgerBytes });
+  const source = request.ledger ?? readSourceFile(file, { allowLegacy: false, cwd, maxBytes: request.maxBytes });
   // UTF-8 without a byte-order mark: the text is the bytes decoded, and is decoded only to be shown.
   if (source.bytes === undefined || source.encoding !== 'utf-8') return undefined;
   const cut = cutAtItems(source.bytes);

@@ -48,8 +48,8 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
   // The ledger's bytes are read once, for the key and for the run item by item.
-  const ledgerBytes = cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }).bytes : undefined;
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledgerBytes) : undefined;
+  const ledger = cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledger?.bytes) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
@@ -59,7 +59,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // After a hand edit, only the items whose text changed are checked again.
   if (cache && file !== '-') {
     const { chunkedValidation } = await import('./chunked-validation.js');
-    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledgerBytes });
+    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledger });
     if (chunked) {
       const { contentKey, texts, checked: _checked, ...result } = chunked;
       cache.set(keyFor(contentKey), result);
