@@ -22,6 +22,12 @@ export const cacheKeys = {
   itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${absolutePath}`,
   /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
+  /** validate's findings of each item of a ledger file, by the item's text, with the setting they hold for (src/open/chunked-validation.ts): one entry per path. */
+  itemValidation: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation|${absolutePath}`,
+  /** The last parsed skeleton (the file without its items) of that ledger file: one entry per path. */
+  itemValidationSkeleton: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-skeleton|${absolutePath}`,
+  /** Items of that entry checked since it was written (items edited since): one entry per path. */
+  itemValidationDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-delta|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */
   located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
   /** A ledger's and its registry's content hashes with their identity on disk, while neither changes (fingerprints.ts): one entry per path. */
