@@ -47,9 +47,11 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // File names in the result are as seen from the working folder.
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
-  // The ledger's bytes are read once, for the key and for the run item by item.
-  const ledger = cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined;
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledger?.bytes) : undefined;
+  // The ledger's bytes are read at most once, for the key and for the run item by item — and not at all when the
+  // cache knows a settled file's hash (a warm validate).
+  let read: ReturnType<typeof readSourceFile> | undefined;
+  const ledger = () => (read ??= cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined);
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => ledger()?.bytes) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
@@ -59,7 +61,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // After a hand edit, only the items whose text changed are checked again.
   if (cache && file !== '-') {
     const { chunkedValidation } = await import('./chunked-validation.js');
-    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledger });
+    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledger: ledger() });
     if (chunked) {
       const { contentKey, texts, checked: _checked, ...result } = chunked;
       cache.set(keyFor(contentKey), result);
