@@ -7,8 +7,10 @@
 //   dist/metafile.json    esbuild's metafile (which sources each chunk holds, under its chunk path), plus
 //                         `packs`: the pack of each chunk; tests check what a command runs
 import { build, transform } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -134,25 +136,63 @@ for (const [name, members] of groups) {
 }
 
 // ---- The loader ---------------------------------------------------------------------------------------
-/** What the loader needs to know of the packs: their files, and for each chunk its pack (an index) and whether it uses its URL. */
-function packTable(packOf, usesUrl) {
+/** What the loader needs to know of the packs: their files, for each chunk its pack (an index) and whether it uses its URL, the packs with code. */
+function packTable(packOf, usesUrl, code) {
   const files = [...new Set(Object.values(packOf))];
-  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl };
+  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl, code };
 }
 
-await build({
-  entryPoints: { gongkai: 'src/cli/start.ts' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  minify,
-  legalComments: 'none',
-  // Each chunk's pack as an index into the list of packs: the loader is compiled without a code cache, so it is kept small.
-  define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl)) },
-  logLevel: 'warning',
-});
+const buildLoader = (code) =>
+  build({
+    entryPoints: { gongkai: 'src/cli/start.ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    minify,
+    legalComments: 'none',
+    // Each chunk's pack as an index into the list of packs: the loader is compiled without a code cache, so it is kept small.
+    // import.meta.url (src/read/node-crypto.ts loads node:crypto through it) is the loader's own file URL.
+    define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl, code)), 'import.meta.url': '__gongkai_loader_url' },
+    banner: { js: "const __gongkai_loader_url = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+await buildLoader([]);
 writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cjs';\n");
+
+// ---- V8's code for the packs ------------------------------------------------------------------------------
+// Parsing and compiling the packs was most of a run without the cache (GONGKAI_CACHE=off). The everyday
+// commands are run once (scripts/train-code.mjs) and the code V8 made for the packs they read is shipped
+// as dist/packs/NAME.code; the loader offers it to V8, which refuses it when another node or other flags
+// run gongkai (then the packs are compiled as before, and their code kept in the cache folder).
+/** Trains V8's code for the packs and writes it beside them; returns the packs that have some. */
+function trainCode() {
+  // Without the shipped ledger (a copy of the sources alone) nothing is trained: the packs are compiled at run time, as before.
+  if (!existsSync(join(ROOT, 'data', 'ledger.yaml'))) return [];
+  const training = mkdtempSync(join(tmpdir(), 'gongkai-train-'));
+  try {
+    const trained = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-code.mjs'), join(training, 'work')], {
+      env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, 'code') },
+      encoding: 'utf8',
+    });
+    if (trained.status !== 0) throw new Error(`scripts/train-code.mjs failed: ${trained.stderr}`);
+    const packs = [];
+    for (const name of readdirSync(join(training, 'code'))) {
+      // A cache entry: format, hash and key lines, then the body; a code key is BUILD|code|PACK|RUNTIME (src/cache/cache-keys.ts).
+      const entry = readFileSync(join(training, 'code', name));
+      const lineEnd = (from) => entry.indexOf(10, from) + 1;
+      const bodyAt = lineEnd(lineEnd(lineEnd(0)));
+      const [, kind, pack] = entry.subarray(lineEnd(lineEnd(0)), bodyAt - 1).toString('utf8').split('|');
+      if (kind !== 'code') continue;
+      writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')), entry.subarray(bodyAt));
+      packs.push(pack);
+    }
+    return packs.sort();
+  } finally {
+    rmSync(training, { recursive: true, force: true });
+  }
+}
+await buildLoader(trainCode());
 writeFileSync(join(DIST, 'metafile.json'), JSON.stringify({ ...built.metafile, packs: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [`dist/${id}`, `dist/packs/${file}`])) }));

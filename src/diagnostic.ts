@@ -19,6 +19,7 @@ export type DiagnosticCode =
   | 'IMPORT_DUE_UNREAD'
   | 'IMPORT_YEAR_MISSING'
   | 'IMPORT_YEAR_GUESSED'
+  | 'IMPORT_TITLE_MISSING'
   | 'IMPORT_NAME_UNKNOWN'
   // the shape of the data
   | 'UNKNOWN_KEY'

@@ -6,8 +6,8 @@ import { BUILD_IDENTITY } from './build-identity.js';
  * are never read; content enters keys only as fingerprints of the files' bytes.
  */
 export const cacheKeys = {
-  /** gongkai.yaml's parsed value, by its text. */
-  config: (textHash: string) => `${BUILD_IDENTITY}|config|${textHash}`,
+  /** gongkai.yaml's parsed value, by its text (JSON-quoted: a key is one line of its entry). */
+  config: (text: string) => `${BUILD_IDENTITY}|config|${JSON.stringify(text)}`,
   /** A YAML file's parsed chunks: one entry per file path, replaced when the file changes. */
   parsedFile: (absolutePath: string) => `${BUILD_IDENTITY}|parsed|${absolutePath}`,
   /** The items of a file changed since its stored parse: one entry per path. */
@@ -16,12 +16,22 @@ export const cacheKeys = {
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
   /** The derived per-item index of a ledger file (src/index/): one entry per path. */
   itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${absolutePath}`,
+  /** That index's rows, stored apart so that a run reads only those it needs: one entry per path. */
+  itemIndexRows: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-rows|${absolutePath}`,
   /** Rows added to that index since it was written (items edited since): one entry per path. */
   itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${absolutePath}`,
   /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
+  /** validate's findings of each item of a ledger file, by the item's text, with the setting they hold for (src/open/chunked-validation.ts): one entry per path. */
+  itemValidation: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation|${absolutePath}`,
+  /** The last parsed skeleton (the file without its items) of that ledger file: one entry per path. */
+  itemValidationSkeleton: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-skeleton|${absolutePath}`,
+  /** Items of that entry checked since it was written (items edited since): one entry per path. */
+  itemValidationDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-delta|${absolutePath}`,
   /** Where findings sit inside the items of a ledger file: one entry per path. */
   located: (absolutePath: string) => `${BUILD_IDENTITY}|located|${absolutePath}`,
+  /** A ledger's and its registry's content hashes with their identity on disk, while neither changes (fingerprints.ts): one entry per path. */
+  settledFiles: (absolutePath: string) => `${BUILD_IDENTITY}|settled-files|${absolutePath}`,
   /** Which registry file a ledger text names. */
   registryOf: (ledgerFingerprint: string) => `${BUILD_IDENTITY}|registry-of|${ledgerFingerprint}`,
   /**

@@ -1,12 +1,65 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeCrypto } from '../read/node-crypto.js';
 
 /** Bump when the layout of an entry changes; entries of another layout are ignored. */
-const ENTRY_FORMAT = 'gongkai-cache-2';
+const ENTRY_FORMAT = 'gongkai-cache-3';
 const ENTRY_SUFFIX = '.entry';
 
-const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
+/**
+ * Up to this size an entry's body is checked with a checksum computed here, not with sha256: a warm view
+ * reads only small entries, and loading node:crypto for them cost more than the view (about 10 ms).
+ * The check finds a truncated or damaged entry; it need not resist forgery, since only the user can
+ * write this folder (unsafeFolderReason), and whoever can could write a matching sha256 as well.
+ */
+const CHECKSUMMED_HERE = 64 * 1024;
+
+/** The hash in an entry's header: a checksum of its body (bodies up to CHECKSUMMED_HERE bytes), else sha256. */
+function bodyHash(body: Uint8Array): string {
+  if (body.length > CHECKSUMMED_HERE) return nodeCrypto().createHash('sha256').update(body).digest('hex');
+  // Four 32-bit multiply–xor lanes over the bytes read as words (in the machine's byte order: entries stay on the machine).
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  let c = 0x27d4eb2f;
+  let d = 0x165667b1;
+  const whole = body.length >> 2;
+  // A body not aligned on 4 bytes (a small Buffer from node's shared pool) is copied first.
+  const words = body.byteOffset % 4 === 0 ? new Int32Array(body.buffer, body.byteOffset, whole) : new Int32Array(Uint8Array.from(body.subarray(0, whole * 4)).buffer);
+  const mix = (x: number) => {
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ (x >>> 13) ^ (x << 19), 0x5bd1e995);
+    c = Math.imul((c + x) | 0, 0x85ebca6b) ^ (c >>> 15);
+    d = (Math.imul(d ^ a, 0xc2b2ae35) + x) | 0;
+  };
+  for (let i = 0; i < whole; i++) mix(words[i]!);
+  for (let i = whole * 4; i < body.length; i++) mix(body[i]!);
+  mix(body.length);
+  return `sum-${[a, b, c, d].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('')}`;
+}
+
+/** An entry's file name for a key: a 128-bit hash of the key's text (the entry names its key, so a collision is only a miss). */
+function nameOf(key: string): string {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  let c = 0x27d4eb2f;
+  let d = 0x165667b1;
+  for (let i = 0; i < key.length; i++) {
+    const x = key.charCodeAt(i);
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ a, 0x5bd1e995);
+    c = Math.imul((c + x) | 0, 0x85ebca6b) ^ (c >>> 13);
+    d = (Math.imul(d ^ c, 0xc2b2ae35) + x) | 0;
+  }
+  // Final avalanche: each part mixes its lane with the next, so every character of the key reaches every part of the name.
+  const lanes = [a, b, c, d];
+  const parts = lanes.map((h, i) => {
+    let x = h ^ Math.imul(lanes[(i + 1) % 4]!, 0x9e3779b1) ^ i;
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    return ((x ^ (x >>> 16)) >>> 0).toString(16).padStart(8, '0');
+  });
+  return parts.join('');
+}
 
 /** Why a cache folder may not be used, or undefined when it is safe: ours alone, a real folder, nobody else can write it. */
 export function unsafeFolderReason(dir: string): string | undefined {
@@ -33,7 +86,7 @@ export class CacheStore {
   ) {}
 
   private fileOf(key: string): string {
-    return join(this.dir, sha256(key).slice(0, 40) + ENTRY_SUFFIX);
+    return join(this.dir, nameOf(key) + ENTRY_SUFFIX);
   }
 
   get<T>(key: string): { value: T } | undefined {
@@ -73,15 +126,15 @@ export class CacheStore {
   /** Stores a body (text or bytes, such as V8's code cache) under key, then keeps the folder within its bound. */
   setBytes(key: string, body: string | Uint8Array): void {
     try {
-      const header = `${ENTRY_FORMAT}\n${sha256(body)}\n${key}\n`;
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      const header = `${ENTRY_FORMAT}\n${bodyHash(bytes)}\n${key}\n`;
       const target = this.fileOf(key);
       // An unpredictable name created exclusively: nothing planted at it can be followed.
-      const temp = join(this.dir, `.tmp-${randomBytes(12).toString('hex')}`);
+      const temp = join(this.dir, `.tmp-${nodeCrypto().randomBytes(12).toString('hex')}`);
       const fd = openSync(temp, 'wx', 0o600);
       try {
         writeSync(fd, header);
-        if (typeof body === 'string') writeSync(fd, body);
-        else writeSync(fd, body);
+        writeSync(fd, bytes);
       } finally {
         closeSync(fd);
       }
@@ -141,7 +194,7 @@ function entryBody(data: Buffer, key: string): Buffer | undefined {
   if (data.toString('utf8', 0, first) !== ENTRY_FORMAT) return undefined;
   if (data.toString('utf8', second + 1, third) !== key) return undefined;
   const body = data.subarray(third + 1);
-  return sha256(body) === data.toString('utf8', first + 1, second) ? body : undefined;
+  return bodyHash(body) === data.toString('utf8', first + 1, second) ? body : undefined;
 }
 
 /** Creates the folder private to the user (0700) when missing; returns why it cannot be used, if so. */

@@ -1,4 +1,5 @@
 import { readRegularFile } from '../read/read-regular-file.js';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { calendarFiles } from '../read/paths.js';
 import { readSourceFile } from '../read/read-file.js';
@@ -21,19 +22,83 @@ export function contentKeyOf(sources: readonly SourceFingerprint[], cwd: string)
 }
 
 /**
+ * A file is settled when nothing has changed it for this long (its ctime, which no tool can set back, is
+ * older): then an unchanged inode, size, mtime and ctime mean unchanged bytes. Younger, a change within the
+ * same timestamp tick could leave all four as they were (git's "racy" files), so its bytes are hashed.
+ */
+const SETTLED_MS = 3_000;
+
+/**
+ * A file's identity on disk when it is settled and holds `size` bytes (when given): device, inode, size,
+ * mtime and ctime in ns; undefined otherwise.
+ */
+function settledStat(path: string, now: number, size?: number): string | undefined {
+  try {
+    const info = statSync(path, { bigint: true });
+    if (!info.isFile() || Number(info.ctimeMs) > now - SETTLED_MS || (size !== undefined && info.size !== BigInt(size))) return undefined;
+    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What quickContentKey learnt of a ledger and its registry when both were settled: [identity on disk, content hash]. */
+interface SettledFiles {
+  ledger: [stat: string, hash: string];
+  /** '' when the ledger names no registry. */
+  registry: '' | [path: string, stat: string, hash: string];
+}
+
+/**
  * The content key loadLedger would produce (ledger and registry), from the
  * files' bytes alone, without parsing; undefined when this ledger text has not
  * been loaded before (its registry's name is only known after parsing).
+ * Files that are settled and as they were when last hashed are not read nor
+ * hashed again: their hashes are remembered with their identity on disk.
+ * `readLedger` gives the ledger's bytes when they are needed (the caller may need them too).
  */
-export function quickContentKey(file: string, cache: CacheStore, cwd: string, ledgerBytes?: Uint8Array): string | undefined {
-  const bytes = ledgerBytes ?? readSourceFile(file, { allowLegacy: false, cwd }).bytes;
+export function quickContentKey(
+  file: string,
+  cache: CacheStore,
+  cwd: string,
+  readLedger: () => Uint8Array | undefined = () => readSourceFile(file, { allowLegacy: false, cwd }).bytes,
+  /** The file system's clock (ms), which ctimes are compared with: not the run's today (Io.now), which tests set to other years. */
+  now = Date.now(),
+): string | undefined {
+  const path = resolve(cwd, file);
+  const memoKey = cacheKeys.settledFiles(path);
+  const memo = cache.get<SettledFiles>(memoKey)?.value;
+  const stat = settledStat(path, now);
+  if (memo && stat !== undefined && memo.ledger[0] === stat) {
+    if (memo.registry === '') return `${path}:${memo.ledger[1]}`;
+    const [registryPath, registryStat, registryHash] = memo.registry;
+    if (settledStat(registryPath, now) === registryStat) return `${path}:${memo.ledger[1]}|${registryPath}:${registryHash}`;
+  }
+  const bytes = readLedger();
   if (bytes === undefined) return undefined;
-  const first = fileFingerprint(file, bytes, cwd);
+  const ledgerHash = contentHash(bytes);
+  const first = `${path}:${ledgerHash}`;
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
-  if (registryFile === '') return first;
-  const registry = readSourceFile(registryFile, { allowLegacy: false, cwd });
-  return registry.bytes === undefined ? undefined : `${first}|${fileFingerprint(registryFile, registry.bytes, cwd)}`;
+  let key = first;
+  // What to remember, when every file read is settled.
+  let registry: SettledFiles['registry'] | undefined = '';
+  if (registryFile !== '') {
+    const registryBytes = readSourceFile(registryFile, { allowLegacy: false, cwd }).bytes;
+    if (registryBytes === undefined) return undefined;
+    const registryPath = resolve(cwd, registryFile);
+    const registryHash = contentHash(registryBytes);
+    key = `${first}|${registryPath}:${registryHash}`;
+    // Taken after reading: a file settled now cannot have changed while it was read.
+    const registryStat = settledStat(registryPath, now, registryBytes.length);
+    registry = registryStat === undefined ? undefined : [registryPath, registryStat, registryHash];
+  }
+  const ledgerStat = settledStat(path, now, bytes.length);
+  if (registry !== undefined && ledgerStat !== undefined) {
+    const learnt: SettledFiles = { ledger: [ledgerStat, ledgerHash], registry };
+    if (JSON.stringify(learnt) !== JSON.stringify(memo)) cache.set(memoKey, learnt);
+  }
+  return key;
 }
 
 /** Remembers which registry a ledger text names, for quickContentKey. */

@@ -68,8 +68,8 @@ export function parseMemoIn(store: CacheStore, cwd: string): ParseMemo {
 /** gongkai.yaml's parsed value by its text's hash. */
 export function configMemoIn(store: CacheStore) {
   return {
-    get: (hash: string) => store.get<unknown>(cacheKeys.config(hash)),
-    set: (hash: string, value: unknown) => store.set(cacheKeys.config(hash), value),
+    get: (text: string) => store.get<unknown>(cacheKeys.config(text)),
+    set: (text: string, value: unknown) => store.set(cacheKeys.config(text), value),
   };
 }
 

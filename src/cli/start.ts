@@ -13,8 +13,11 @@ import { pathToFileURL } from 'node:url';
 import { CodeCache } from '../cache/code-cache.js';
 import { openCache } from '../cache/open-cache.js';
 
-/** Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), and the modules that use import.meta.url. */
-declare const __GONGKAI_PACKS__: { files: string[]; packOf: Record<string, number>; usesUrl: string[] };
+/**
+ * Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), the
+ * modules that use import.meta.url, and the packs the build made V8 code for (dist/packs/NAME.code).
+ */
+declare const __GONGKAI_PACKS__: { files: string[]; packOf: Record<string, number>; usesUrl: string[]; code: string[] };
 
 type ModuleBody = (exports: object, require: (specifier: string) => unknown, module: { exports: unknown }, url: string | undefined) => void;
 
@@ -29,11 +32,22 @@ process.once('exit', () => codeCache.save());
 const bodies = new Map<string, ModuleBody>();
 const modules = new Map<string, { exports: unknown }>();
 const usesUrl = new Set(__GONGKAI_PACKS__.usesUrl);
+const withCode = new Set(__GONGKAI_PACKS__.code);
+
+/** The code the build made for a pack, read only when it made some; missing, the pack is compiled without it. */
+function builtCode(pack: string): Buffer | undefined {
+  if (!withCode.has(pack)) return undefined;
+  try {
+    return readFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')));
+  } catch {
+    return undefined;
+  }
+}
 
 function readPack(pack: string): void {
   const file = join(DIST, 'packs', pack);
   if (moduleLog) appendFileSync(moduleLog, `${pathToFileURL(file).href}\n`);
-  const list = codeCache.compile(readFileSync(file, 'utf8'), file, pack).runInThisContext() as (string | ModuleBody)[];
+  const list = codeCache.compile(readFileSync(file, 'utf8'), file, pack, () => builtCode(pack)).runInThisContext() as (string | ModuleBody)[];
   for (let i = 0; i < list.length; i += 2) bodies.set(list[i] as string, list[i + 1] as ModuleBody);
 }
 

@@ -1,7 +1,7 @@
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { nodeCrypto } from '../read/node-crypto.js';
 
 export interface WriteOptions {
   /** Refuse to replace an existing file (import without --force). */
@@ -66,7 +66,7 @@ function canAccess(path: string): boolean {
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): boolean {
   assertWritable(file);
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let old;
   try {
     old = statSync(file);
@@ -140,7 +140,7 @@ function keepConcurrentWrite(file: string, fd: number, expected: Buffer): void {
   } finally {
     closeSync(fd);
   }
-  const kept = join(dirname(file), `${basename(file)}.concurrent-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const kept = join(dirname(file), `${basename(file)}.concurrent-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`);
   writeFileAtomic(kept, replaced, { exclusive: true });
   throw new UserError('WRITE_RACE', `写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);
 }

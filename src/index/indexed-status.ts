@@ -1,14 +1,26 @@
 import type { IndexedView } from '../open/indexed-view.js';
+import { shortName } from '../model/department.js';
 import { statusReportOf, type StatusReport } from '../query/status-report.js';
+import { statusFromAggregates } from './aggregates.js';
 
-/** The status report from the per-item index: counted by the same function as from a whole load. */
-export function indexedStatus({ ledger, options, deadlines, asOfNote }: IndexedView): StatusReport {
+/**
+ * The status report from the per-item index: from its running counts when
+ * they stand (no item is unpacked or judged), else counted by the same
+ * function as from a whole load.
+ */
+export function indexedStatus(view: IndexedView): StatusReport {
+  // `view.deadlines` judges every item when first read: only the fallback reads it.
+  const { ledger, options, asOfNote } = view;
+  const plan = { title: ledger.plan.title, document_number: ledger.plan.document_number, year: ledger.plan.year };
+  if (ledger.summary) {
+    return statusFromAggregates(ledger.summary, { plan, ...(asOfNote ? { asOfNote } : {}), departments: ledger.departments, issuedOn: ledger.plan.issuedOn, options }, shortName);
+  }
   return statusReportOf({
-    plan: { title: ledger.plan.title, document_number: ledger.plan.document_number, year: ledger.plan.year },
+    plan,
     asOf: options.asOf,
     ...(asOfNote ? { asOfNote } : {}),
     departments: ledger.departments,
-    items: ledger.items.map((item, i) => ({ status: item.status, postponed: item.postponed, deadline: deadlines[i]! })),
+    items: ledger.items.map((item, i) => ({ status: item.status, postponed: item.postponed, deadline: view.deadlines[i]! })),
     obligations: ledger.obligations,
   });
 }

@@ -27,6 +27,8 @@ import { isPlainUtf8 } from '../read/decode-text.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
+import { addRow, emptyAggregates, type Aggregates, type CountedRow } from './aggregates.js';
+import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
 
 /** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
 export type ItemRow =
@@ -63,9 +65,12 @@ interface StoredIndex {
   fixedErrors: number;
   /** Names this build of the index: a delta entry belongs to it alone. */
   stamp: string;
-  /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order. */
+  /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order (stored apart: stored-rows.ts). */
   order: string[];
-  rows: PackedRow[];
+  rows: RowTable<PackedRow>;
+  /** The rows' running counts (aggregates.ts) and their numbering errors; absent when the rows hold a date the counts cannot sort. */
+  aggregates?: Aggregates;
+  numberingErrors?: number;
 }
 
 /**
@@ -85,6 +90,22 @@ function packRow(row: ItemRow): PackedRow {
   if (row.number === null) return [null, row.errors];
   const f = row.facts;
   return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat(), row.requested ? 1 : 0];
+}
+
+/** What a packed row adds to the running counts; null for a chunk that makes no item. */
+function countedRow(packed: PackedRow): CountedRow | null {
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat] = packed;
+  if (number === null) return null;
+  const obligations: [number, number, 0 | 1][] = [];
+  for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
+  return { status: status!, effectiveDue: effectiveDue!, due: due!, ...(lastProgress ? { lastProgress } : {}), postponed: postponed === 1, obligations, errors };
+}
+
+/** The running counts of every row; undefined when a row holds a date they cannot sort. */
+function aggregatesOf(rows: readonly PackedRow[], departments: number): Aggregates | undefined {
+  const aggregates = emptyAggregates(departments);
+  for (const row of rows) if (!addRow(aggregates, countedRow(row), 1)) return undefined;
+  return aggregates;
 }
 
 function unpackRow(packed: PackedRow): ItemRow {
@@ -107,6 +128,12 @@ export interface IndexedLedger {
   errors: number;
   /** How many item chunks were parsed on this run (the rest came from the index). */
   parsed: number;
+  /**
+   * The running counts of the items as they stand (aggregates.ts), brought up
+   * to date from the stored ones by the rows that changed; undefined when they
+   * cannot be (then count from `items`).
+   */
+  summary?: Aggregates;
   registry: Registry;
   /**
    * A ledger of only the items at these positions (of `items`), modelled from
@@ -188,10 +215,34 @@ function fileState(file: string, registryFile: string, calendar: string, today: 
 /** What every row depends on besides its item (StoredIndex.setting). */
 const rowsSetting = (registryHash: string, calendar: string, today: string, cwd: string) => `${registryHash}|${calendar}|${today}|${cwd}`;
 
-/** The stored index of a file. */
+/** The index as its own entry holds it: the rows apart, the chunk hashes (sha1, hex) one after another in one string, cheap to read. */
+type StoredHead = Omit<StoredIndex, 'rows' | 'order'> & { order: string };
+const HASH_LENGTH = 40;
+
+/** The stored index of a file; its rows are parsed only where read. */
 function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
-  return cache.get<StoredIndex>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
+  const path = resolve(cwd, file);
+  const head = cache.get<StoredHead>(cacheKeys.itemIndex(path))?.value;
+  if (!head || head.order.length % HASH_LENGTH !== 0) return undefined;
+  const count = head.order.length / HASH_LENGTH;
+  const rows = storedRows<PackedRow>(cache, cacheKeys.itemIndexRows(path), head.stamp, count);
+  if (!rows) return undefined;
+  const order = new Array<string>(count);
+  for (let i = 0; i < count; i++) order[i] = head.order.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
+  return { ...head, order, rows };
 }
+
+/** Stores an index (its rows first: a head is never read without the rows its stamp names). */
+function keepIndex(cache: CacheStore, file: string, cwd: string, stored: StoredIndex): void {
+  if (stored.order.some((hash) => hash.length !== HASH_LENGTH)) return;
+  const path = resolve(cwd, file);
+  keepRows(cache, cacheKeys.itemIndexRows(path), stored.stamp, stored.rows.all());
+  const { rows: _rows, order, ...head } = stored;
+  cache.set(cacheKeys.itemIndex(path), { ...head, order: order.join('') } satisfies StoredHead);
+}
+
+/** Chunks not where the index had them beyond which their rows are looked for elsewhere in it rather than parsed. */
+const MOVED_FROM = 32;
 
 /** A delta folds into the index once it holds this many rows. */
 const foldAt = (items: number) => Math.max(8, items >> 4);
@@ -212,16 +263,24 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
-  const place = new Map<string, number>();
-  stored.order.forEach((hash, i) => place.set(hash, i));
+  const moved = state.hashes.reduce((n, hash, i) => (hash === stored.order[i] || delta.rows[hash] ? n : n + 1), 0);
+  /**
+   * Where each stored chunk stood, when many chunks are not where the index
+   * had them (items moved within their sections): their rows are found there.
+   * A few are parsed instead, which costs less than the map of 100,000 hashes.
+   */
+  const place = moved > MOVED_FROM ? new Map(stored.order.map((hash, i) => [hash, i])) : undefined;
   const packed = (hash: string): PackedRow | undefined => {
-    const at = place.get(hash);
-    return at !== undefined ? stored.rows[at] : delta.rows[hash];
+    if (delta.rows[hash]) return delta.rows[hash];
+    const at = place?.get(hash);
+    return at !== undefined ? stored.rows.at(at) : undefined;
   };
+  /** The row of the chunk at position i: most stand where the index had them. */
+  const rowAt = (i: number): PackedRow | undefined => (state.hashes[i] === stored.order[i] ? stored.rows.at(i) : packed(state.hashes[i]!));
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
-  let stamp = stored.stamp;
-  const missing = state.hashes.map((hash, i) => (packed(hash) ? -1 : i)).filter((i) => i >= 0);
+  // Known without reading the row: standing where the index had it, or in the delta, or elsewhere in the index.
+  const missing = state.hashes.map((hash, i) => (hash === stored.order[i] || delta.rows[hash] || place?.has(hash) ? -1 : i)).filter((i) => i >= 0);
   if (missing.length) {
     const { itemRow } = await import('./item-row.js');
     for (const i of missing) {
@@ -234,13 +293,45 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
     const current = new Set(state.hashes);
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
-      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: state.hashes.map((hash) => packed(hash)!) };
-      cache.set(cacheKeys.itemIndex(resolve(cwd, file)), folded);
+      const rows = state.hashes.map((_, i) => rowAt(i)!);
+      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: rowTableOf(rows), ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
+      keepIndex(cache, file, cwd, folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
-      stamp = folded.stamp;
-    } else cache.set(deltaKey, delta);
+      return answer(folded, state, () => rows, registry, parsed, today, cwd, { aggregates: folded.aggregates, numberingErrors: folded.numberingErrors });
+    }
+    cache.set(deltaKey, delta);
   }
-  return answer({ ...stored, stamp }, state, state.hashes.map((hash) => unpackRow(packed(hash)!)), registry, parsed, today, cwd);
+  // Every row is read only when a view lists items; the status summary reads the changed ones (currentCounts).
+  let rows: PackedRow[] | undefined;
+  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), registry, parsed, today, cwd, currentCounts(stored, state.hashes, packed));
+}
+
+/** The counts and numbering errors of a set of rows, as stored with the index. */
+async function countsOfRows(rows: readonly PackedRow[], displayFile: string, departments: number): Promise<Pick<StoredIndex, 'aggregates' | 'numberingErrors'>> {
+  const aggregates = aggregatesOf(rows, departments);
+  return { ...(aggregates ? { aggregates } : {}), numberingErrors: await numberingErrors(rows.map(unpackRow), displayFile) };
+}
+
+/**
+ * The stored counts brought up to date: the rows at the positions whose text
+ * changed are taken away and their new rows added. The file's skeleton is the
+ * index's, so position i is the same item place as when it was built. The
+ * numbering errors stand when every changed position keeps its number.
+ */
+function currentCounts(stored: StoredIndex, hashes: readonly string[], packed: (hash: string) => PackedRow | undefined): { aggregates?: Aggregates; numberingErrors?: number } {
+  if (!stored.aggregates || stored.numberingErrors === undefined || hashes.length !== stored.order.length) return {};
+  const changed: number[] = [];
+  for (let i = 0; i < hashes.length; i++) if (hashes[i] !== stored.order[i]) changed.push(i);
+  if (!changed.length) return { aggregates: stored.aggregates, numberingErrors: stored.numberingErrors };
+  const aggregates = structuredClone(stored.aggregates);
+  let numbering: number | undefined = stored.numberingErrors;
+  for (const i of changed) {
+    const before = stored.rows.at(i);
+    const after = packed(hashes[i]!)!;
+    if (!addRow(aggregates, countedRow(before), -1) || !addRow(aggregates, countedRow(after), 1)) return {};
+    if (before[0] !== after[0]) numbering = undefined;
+  }
+  return { aggregates, ...(numbering !== undefined ? { numberingErrors: numbering } : {}) };
 }
 
 /** One chunk's value; undefined unless it is a one-entry list. */
@@ -269,25 +360,47 @@ async function numberingErrors(rows: ItemRow[], file: string): Promise<number> {
   return itemNumbers({ ledger: { file, items } as never, today: '' }).filter((d) => d.severity === 'error').length;
 }
 
-async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], registry: Registry, parsed: number, today: string, cwd: string): Promise<IndexedLedger> {
+async function answer(
+  stored: StoredIndex,
+  state: FileState,
+  /** Every chunk's row in file order (read on first use). */
+  packedRows: () => readonly PackedRow[],
+  registry: Registry,
+  parsed: number,
+  today: string,
+  cwd: string,
+  counts: { aggregates?: Aggregates; numberingErrors?: number },
+): Promise<IndexedLedger> {
   const departments = registry.departments;
-  const items: IndexedLedger['items'] = [];
-  /** The chunk of each item. */
-  const chunkOf: number[] = [];
-  const obligations: IndexedLedger['obligations'] = departments.map(() => []);
-  let errors = stored.fixedErrors + (await numberingErrors(rows, stored.displayFile));
-  rows.forEach((row, chunk) => {
-    errors += row.errors;
-    if (row.number === null) return;
-    const at = items.length;
-    items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed, requested: row.requested });
-    chunkOf.push(chunk);
-    for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
-  });
+  /**
+   * Every item's facts and each department's obligations, unpacked on first
+   * use: the status summary reads the running counts instead, and a file of
+   * 100,000 items is then never unpacked.
+   */
+  let unpacked: { rows: ItemRow[]; items: IndexedLedger['items']; chunkOf: number[]; obligations: IndexedLedger['obligations'] } | undefined;
+  const unpack = () => {
+    if (unpacked) return unpacked;
+    const rows = packedRows().map(unpackRow);
+    const items: IndexedLedger['items'] = [];
+    /** The chunk of each item. */
+    const chunkOf: number[] = [];
+    const obligations: IndexedLedger['obligations'] = departments.map(() => []);
+    rows.forEach((row, chunk) => {
+      if (row.number === null) return;
+      const at = items.length;
+      items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed, requested: row.requested });
+      chunkOf.push(chunk);
+      for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
+    });
+    return (unpacked = { rows, items, chunkOf, obligations });
+  };
+  const rowErrors = counts.aggregates ? counts.aggregates.rowErrors : unpack().rows.reduce((n, row) => n + row.errors, 0);
+  const errors = stored.fixedErrors + rowErrors + (counts.numberingErrors ?? (await numberingErrors(unpack().rows, stored.displayFile)));
   // `known`: item values by chunk hash from an earlier parse (the cache's), used instead of parsing the chunk again.
   const ledgerOf = async (positions: readonly number[], known?: (hash: string) => unknown): Promise<Ledger> => {
     // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
     const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
+    const { chunkOf } = unpack();
     for (const at of [...positions].sort((a, b) => a - b)) {
       const chunk = chunkOf[at]!;
       sections[stored.sectionOf[chunk]!]!.items.push(known?.(state.hashes[chunk]!) ?? chunkValue(state.chunks[chunk]!));
@@ -300,8 +413,9 @@ async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], re
   const editBase = (): EditBase | undefined => {
     // Every chunk an item numbered on its dash line, no number twice: an edit's item is then found by the layout alone.
     const numbers = new Set<string>();
-    for (let chunk = 0; chunk < rows.length; chunk++) {
-      const number = rows[chunk]!.number;
+    const all = packedRows();
+    for (let chunk = 0; chunk < all.length; chunk++) {
+      const number = all[chunk]![0];
       if (number === null || number !== state.numbers[chunk] || numbers.has(number)) return undefined;
       numbers.add(number);
     }
@@ -323,7 +437,24 @@ async function answer(stored: StoredIndex, state: FileState, rows: ItemRow[], re
       index: { stamp: stored.stamp, setting: stored.setting },
     };
   };
-  return { file: stored.displayFile, contentKey: state.contentKey, plan: stored.plan, departments, items, obligations, errors, parsed, registry, ledgerOf, editBase };
+  return {
+    file: stored.displayFile,
+    contentKey: state.contentKey,
+    plan: stored.plan,
+    departments,
+    get items() {
+      return unpack().items;
+    },
+    get obligations() {
+      return unpack().obligations;
+    },
+    errors,
+    parsed,
+    ...(counts.aggregates ? { summary: counts.aggregates } : {}),
+    registry,
+    ledgerOf,
+    editBase,
+  };
 }
 
 /**
@@ -397,7 +528,8 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   const previous = storedIndexOf(cache, loaded.file, cwd);
   const keep = new Map<string, PackedRow>();
   if (previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan)) {
-    previous.order.forEach((hash, i) => keep.set(hash, previous.rows[i]!));
+    const rows = previous.rows.all();
+    previous.order.forEach((hash, i) => keep.set(hash, rows[i]!));
     const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)))?.value;
     if (delta?.stamp === previous.stamp) for (const [hash, row] of Object.entries(delta.rows)) keep.set(hash, row);
   }
@@ -414,8 +546,9 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     fixedErrors: 0,
     stamp: randomBytes(8).toString('hex'),
     order: state.hashes,
-    rows: [],
+    rows: rowTableOf([]),
   };
+  const packedRows: PackedRow[] = [];
   const registry = registryFromValue(loaded.registryValue);
   // One parse and one check of the whole ledger give every row; the one-item path only where they cannot.
   const batch = loaded.ledger && loaded.diagnostics ? (await import('./batch-rows.js')).batchRows(loaded.ledger, loaded.diagnostics, state.chunks.length, (s, j) => chunkAt.get(`${s}/${j}`)) : undefined;
@@ -430,7 +563,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
       batch[i] = await itemRow(value, rowSetting(stored, registry, i, today, cwd));
     }
   }
-  if (batch) stored.rows = batch.map(packRow);
+  if (batch) for (const row of batch) packedRows.push(packRow(row));
   const { itemRow } = batch ? { itemRow: undefined } : await import('./item-row.js');
   for (let i = 0; !batch && i < state.chunks.length; i++) {
     let row = keep.get(state.hashes[i]!);
@@ -440,10 +573,15 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
       row = packRow(await itemRow!(value, rowSetting(stored, registry, i, today, cwd)));
       keep.set(state.hashes[i]!, row);
     }
-    stored.rows.push(row);
+    packedRows.push(row);
     rows.push(unpackRow(row));
   }
-  stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - (await numberingErrors(rows, loaded.displayFile));
-  cache.set(cacheKeys.itemIndex(resolve(cwd, loaded.file)), stored);
+  const numbering = await numberingErrors(rows, loaded.displayFile);
+  stored.fixedErrors = loaded.errors - rows.reduce((n, row) => n + row.errors, 0) - numbering;
+  const aggregates = aggregatesOf(packedRows, registry.departments.length);
+  if (aggregates) stored.aggregates = aggregates;
+  stored.numberingErrors = numbering;
+  stored.rows = rowTableOf(packedRows);
+  keepIndex(cache, loaded.file, cwd, stored);
   cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
 }

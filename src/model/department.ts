@@ -55,7 +55,7 @@ export interface Registry {
 export function nameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
-    key = name.normalize('NFKC').replace(/\s+/g, '');
+    key = name.normalize('NFKC').replace(/〔/g, '(').replace(/〕/g, ')').replace(/\s+/g, '');
     nameKeys.set(name, key);
   }
   return key;

@@ -25,28 +25,64 @@ function isWeekend(day: number): boolean {
 }
 
 /**
- * Counts working days with prefix sums over the known years, so a count is
- * O(1) whatever the span (overdue runs it for every item).
+ * Counts working days with prefix sums, so a count is O(1) whatever the span (overdue runs it for every
+ * item). The sums are made a year at a time, for the years a run asks about: making every known year's
+ * (2004 on) at each start was the largest single cost of a run without the cache.
  */
 export class WorkingDayCounter {
-  private readonly first: number;
-  private readonly prefix: Int32Array;
+  /** The span counted: the first known year to the last (a year in between without a schedule counts weekends only). */
+  private readonly firstYear: number;
+  private readonly lastYear: number;
+  /** Per year: working days of that year up to and including each day (index 0 is before 1 January). */
+  private readonly sums = new Map<number, Int32Array>();
+  /** The calendar's dates by year, read when a year's sums are made. */
+  private byYear?: Map<number, { holidays: string[]; workdays: string[] }>;
 
   constructor(readonly calendar: WorkCalendar) {
-    const years = [...calendar.years].sort((a, b) => a - b);
-    const firstYear = years[0] ?? 2000;
-    const lastYear = years[years.length - 1] ?? 1999;
-    this.first = epochDay(`${firstYear}-01-01`);
-    const last = epochDay(`${lastYear}-12-31`);
-    this.prefix = new Int32Array(Math.max(0, last - this.first + 2));
-    // Numbers, not date strings: this runs for every day of every known year at each start.
-    const holidays = new Set([...calendar.holidays.keys()].map(epochDay));
-    const workdays = new Set([...calendar.workdays].map(epochDay));
-    for (let day = this.first; day <= last; day++) {
-      const index = day - this.first;
-      const working = workdays.has(day) || (!holidays.has(day) && !isWeekend(day));
-      this.prefix[index + 1] = this.prefix[index]! + (working ? 1 : 0);
+    const years = [...calendar.years];
+    this.firstYear = years.length ? Math.min(...years) : 2000;
+    this.lastYear = years.length ? Math.max(...years) : 1999;
+  }
+
+  /** The prefix sums of one year of the span. */
+  private yearSums(year: number): Int32Array {
+    let sums = this.sums.get(year);
+    if (sums) return sums;
+    if (!this.byYear) {
+      this.byYear = new Map();
+      const entry = (date: string) => {
+        const y = Number(date.slice(0, 4));
+        let dates = this.byYear!.get(y);
+        if (!dates) this.byYear!.set(y, (dates = { holidays: [], workdays: [] }));
+        return dates;
+      };
+      for (const date of this.calendar.holidays.keys()) entry(date).holidays.push(date);
+      for (const date of this.calendar.workdays) entry(date).workdays.push(date);
     }
+    const first = epochDay(`${year}-01-01`);
+    const days = epochDay(`${year + 1}-01-01`) - first;
+    const dates = this.byYear.get(year);
+    const holidays = new Set(dates?.holidays.map(epochDay));
+    const workdays = new Set(dates?.workdays.map(epochDay));
+    sums = new Int32Array(days + 1);
+    for (let i = 0; i < days; i++) {
+      const day = first + i;
+      const working = workdays.has(day) || (!holidays.has(day) && !isWeekend(day));
+      sums[i + 1] = sums[i]! + (working ? 1 : 0);
+    }
+    this.sums.set(year, sums);
+    return sums;
+  }
+
+  /** Working days of the span from its start up to and including `day` (an epoch day within the span). */
+  private upTo(day: number, year: number): number {
+    let total = 0;
+    // Whole years before: in practice the plan year and the one before, so a few tables at most.
+    for (let y = this.firstYear; y < year; y++) {
+      const sums = this.yearSums(y);
+      total += sums[sums.length - 1]!;
+    }
+    return total + this.yearSums(year)[day - epochDay(`${year}-01-01`) + 1]!;
   }
 
   /** Whether every date from `from` to `to` lies in a year with a known schedule. */
@@ -65,7 +101,14 @@ export class WorkingDayCounter {
       return back === undefined ? undefined : -back;
     }
     if (!this.knows(from, to)) return undefined;
-    return this.prefix[epochDay(to) - this.first + 1]! - this.prefix[epochDay(from) - this.first + 1]!;
+    const fromYear = Number(from.slice(0, 4));
+    const toYear = Number(to.slice(0, 4));
+    if (fromYear === toYear) {
+      const sums = this.yearSums(fromYear);
+      const start = epochDay(`${fromYear}-01-01`);
+      return sums[epochDay(to) - start + 1]! - sums[epochDay(from) - start + 1]!;
+    }
+    return this.upTo(epochDay(to), toYear) - this.upTo(epochDay(from), fromYear);
   }
 
   /**
@@ -74,17 +117,27 @@ export class WorkingDayCounter {
    */
   addWorkingDays(from: string, n: number): string | undefined {
     if (!this.knows(from, from)) return undefined;
-    const start = epochDay(from) - this.first;
-    const target = this.prefix[start + 1]! + n;
-    // prefix is non-decreasing: the first index reaching `target` is that working day.
-    let low = start + 1;
-    let high = this.prefix.length - 1;
-    if (high < low || this.prefix[high]! < target) return undefined;
+    let year = Number(from.slice(0, 4));
+    let start = epochDay(`${year}-01-01`);
+    let sums = this.yearSums(year);
+    // Working days still to find after the days of the year already passed.
+    let target = sums[epochDay(from) - start + 1]! + n;
+    let low = epochDay(from) - start + 1;
+    while (sums[sums.length - 1]! < target) {
+      if (year >= this.lastYear) return undefined;
+      target -= sums[sums.length - 1]!;
+      year++;
+      start = epochDay(`${year}-01-01`);
+      sums = this.yearSums(year);
+      low = 0;
+    }
+    // sums is non-decreasing: the first index reaching `target` is that working day.
+    let high = sums.length - 1;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.prefix[mid + 1]! >= target) high = mid;
+      if (sums[mid + 1]! >= target) high = mid;
       else low = mid + 1;
     }
-    return dateOfEpochDay(this.first + low);
+    return dateOfEpochDay(start + low);
   }
 }

@@ -4,7 +4,7 @@ import type { Notice } from './notice.js';
 
 /**
  * What `import` could not read for sure, as Diagnostics (code, message, place):
- * items whose roles or deadline are unsure, a plan year not found or guessed.
+ * items whose roles or deadline are unsure, a plan year not found or guessed, a title not found.
  * The place is the notice's line (text) or paragraph (Word, web page) and, for
  * a table, its cell; rendering them is the command's job.
  */
@@ -15,6 +15,8 @@ export function importFindings(notice: Notice, file: string, assumedYear: number
   } else if (notice.yearGuessed) {
     out.push(warning('IMPORT_YEAR_GUESSED', `计划年度 ${notice.year} 不是从标题或落款日期读出的（取自网页发布日期等），请核实 plan.year 和 default_due`, { file }));
   }
+  // The ledger's title would be a stand-in (未命名计划): the user is told, not left to find it.
+  if (!notice.planTitle && !notice.title) out.push(warning('IMPORT_TITLE_MISSING', '通知中找不到计划的标题，台账暂记为「未命名计划」；请填写 plan.title', { file }));
   for (const item of notice.items) {
     if (!item.problems.length) continue;
     const text = [...item.text].length > 30 ? `${[...item.text].slice(0, 29).join('')}…` : item.text;

@@ -34,16 +34,20 @@ function asParagraphs(block: Block): Paragraph[] {
  * heading clauses and fragments in them), 任务分工表 tables to the table
  * recogniser. The words before the first unit are the header.
  */
-function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[]; headText: string } {
+function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[]; headText: string; closingText: string } {
   const sections: RawSection[] = [];
   const units: RawUnit[] = [];
   const head: string[] = [];
+  // The words after the last item: its closing, or paragraphs with no item after a task table (the signature).
+  let closingText = '';
   let section = '';
   let run: Paragraph[] = [];
   const flushRun = () => {
     if (!run.length) return;
     const found = numberedItems(run, section);
     if (!units.length && !sections.length) head.push(found.bodyStart < 0 ? found.text : found.text.slice(0, found.bodyStart));
+    else if (found.bodyStart < 0) closingText = found.text;
+    if (found.bodyStart >= 0) closingText = found.closingText ?? '';
     // Loops, not push(...): a spread of 160,000 units overflows the stack.
     for (const s of found.sections) sections.push(s);
     for (const u of found.units) for (const pair of splitLinePairs(u)) units.push(pair);
@@ -58,10 +62,11 @@ function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[];
       for (const s of found.sections) sections.push(s);
       for (const u of found.units) units.push(u);
       section = found.section;
+      closingText = '';
     } else for (const p of asParagraphs(block)) run.push(p);
   }
   flushRun();
-  return { sections, units, headText: head.join('\n') };
+  return { sections, units, headText: head.join('\n'), closingText };
 }
 
 /** Numbers that restart in every section ((一) under 一、 and under 二、) are prefixed with the section: 一(一). */
@@ -121,7 +126,7 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   const { sections, headText } = recognised;
   // `上述第（四）至（六）项由…` under the items it names: their heading clause.
   const units = applyRangeRules(recognised.units);
-  const header = readHeader(headText);
+  const header = readHeader(headText, recognised.closingText);
   const known = new Set<string>(options.knownNames ?? []);
   // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.
   const rule = standingRule(headText);

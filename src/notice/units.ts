@@ -1,4 +1,4 @@
-import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline } from './clause/deadline.js';
+import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline, saysContinuingDuty } from './clause/deadline.js';
 import { findClause, isNameList, leadingClause, readsAsClause } from './clause/find-clause.js';
 import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility, saysRole } from './clause/grammar.js';
@@ -151,6 +151,6 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
       else problems.push(`完成时限「${dueText}」无法换算为日期，已保留原文`);
     }
     if (problems.length && unit.columns?.duePlace && !rolesUnsure) item.place = unit.columns.duePlace;
-  }
+  } else if (saysContinuingDuty(toSimplified(located.text))) item.ongoing = true;
   return item;
 }

@@ -1,6 +1,7 @@
 import type { CacheStore } from '../cache/cache-store.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { indexedLedger, type IndexedLedger } from '../index/item-index.js';
+import { dueYearsOf } from '../index/aggregates.js';
 import { beijingToday } from '../model/dates.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { defaultAsOf, planPeriod } from '../model/plan-year.js';
@@ -16,7 +17,8 @@ import { holidaysUnknownNote, ledgerHasErrorsNote } from './view-notes.js';
 export interface IndexedView {
   ledger: IndexedLedger;
   options: DeadlineOptions;
-  deadlines: Deadline[];
+  /** Every item's deadline, judged once (on first use). */
+  readonly deadlines: Deadline[];
   /** Why the view counts as of another day than today (the plan year is over). */
   asOfNote?: string;
   /** Item values from the cache's last parse of the file, read when a view lists many items (stored-item-values.ts). */
@@ -46,17 +48,18 @@ export async function indexedView(
   const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);
   const counter = new WorkingDayCounter(workCalendar(overrides));
-  const unknown = unknownYearsOf(
-    ledger.items.map((item) => item.due),
-    asOf,
-    counter,
-  );
+  // The years of the due dates, from the running counts when they stand (every item's due is then never unpacked).
+  const unknown = unknownYearsOf(ledger.summary ? dueYearsOf(ledger.summary) : ledger.items.map((item) => item.due), asOf, counter);
   if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
   const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) };
+  let deadlines: Deadline[] | undefined;
   return {
     ledger,
     options,
-    deadlines: ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)),
+    // Judged on first use: the status summary counts from the running counts instead.
+    get deadlines() {
+      return (deadlines ??= ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)));
+    },
     ...(byYear?.note ? { asOfNote: byYear.note } : {}),
     storedValues: () => storedItemValues(cache, file, ctx.io.cwd),
   };

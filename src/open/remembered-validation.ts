@@ -4,7 +4,8 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { beijingToday } from '../model/dates.js';
-import { readTextFile } from '../read/read-file.js';
+import { readSourceFile, readTextFile } from '../read/read-file.js';
+import { maxFileBytes } from '../read/read-regular-file.js';
 import { SourceTexts, type TextSource } from '../read/source-texts.js';
 import { cacheOf } from './cache-of.js';
 import { locateLedger } from './locate-ledger.js';
@@ -40,18 +41,32 @@ async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | u
  * load than the rest of a small run.
  */
 export async function validation(ctx: OpenContext, { staged = false }: { staged?: boolean }): Promise<Validation> {
-  const { file } = await locateLedger(ctx);
+  const { file, config } = await locateLedger(ctx);
   const cache = staged || file === '-' ? undefined : cacheOf(ctx);
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd) : undefined;
+  // The ledger's bytes are read at most once, for the key and for the run item by item — and not at all when the
+  // cache knows a settled file's hash (a warm validate).
+  let read: ReturnType<typeof readSourceFile> | undefined;
+  const ledger = () => (read ??= cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined);
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => ledger()?.bytes) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
     for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false, cwd: ctx.io.cwd }).text ?? '');
     return { ...hit.value, texts };
+  }
+  // After a hand edit, only the items whose text changed are checked again.
+  if (cache && file !== '-') {
+    const { chunkedValidation } = await import('./chunked-validation.js');
+    const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledger: ledger() });
+    if (chunked) {
+      const { contentKey, texts, checked: _checked, ...result } = chunked;
+      cache.set(keyFor(contentKey), result);
+      return { ...result, texts };
+    }
   }
   // Loading and checking are imported only when the cache cannot answer.
   const { isUnreadable, openLedger } = await import('./open-ledger.js');

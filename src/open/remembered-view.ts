@@ -63,8 +63,9 @@ export async function viewReport<T>(
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
-  // Read once: the view cache's key and the per-item index both need the bytes.
-  const ledgerBytes = cache ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes : undefined;
+  // Read at most once: the view cache's key and the per-item index both need the bytes (a settled file's key does not).
+  let read: { bytes: Buffer | undefined } | undefined;
+  const ledgerBytes = () => (read ??= { bytes: readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).bytes;
   const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledgerBytes) : undefined;
   const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
   const notes: Diagnostic[] = [];
@@ -74,7 +75,7 @@ export async function viewReport<T>(
     notes.push(...cached.value.notes);
   } else {
     // After a hand edit the per-item index answers with only the changed items parsed.
-    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes) : undefined;
+    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes()) : undefined;
     if (indexed) {
       report = await fromIndex!(indexed, notes);
       cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });

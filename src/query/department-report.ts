@@ -1,4 +1,5 @@
 import type { Department } from '../model/department.js';
+import type { Item } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import { changedSince, type ViewContext } from './view-context.js';
@@ -16,10 +17,18 @@ export interface DepartmentReport {
   since?: string;
 }
 
+/** Each item's place in the ledger, made once per view: `checklist --all` asks for it once per department. */
+const places = new WeakMap<ViewContext, Map<Item, number>>();
+function placesOf(context: ViewContext): Map<Item, number> {
+  let order = places.get(context);
+  if (!order) places.set(context, (order = new Map(context.ledger.items.map((item, index) => [item, index]))));
+  return order;
+}
+
 /** The department's rows: by role (牵头, 按职责分工负责, 负责, 配合), then in ledger order. */
 export function departmentReport(context: ViewContext, department: Department): DepartmentReport {
   const obligations = context.obligations.get(department) ?? [];
-  const order = new Map(context.ledger.items.map((item, index) => [item, index]));
+  const order = placesOf(context);
   const sorted = [...obligations].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || order.get(a.item)! - order.get(b.item)!);
   const row = (o: (typeof obligations)[number]) => itemRow(o.item, context.deadlines.get(o.item)!, o, changedSince(context, o.item));
   return {

@@ -66,30 +66,31 @@ export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation,
   const step = item.status === 'done' || item.status === 'cancelled' ? undefined : currentStep(item);
   const note = latestNote(item);
   const request = pendingRequest(item);
-  return {
-    number: item.number,
-    section: item.section,
-    text: item.text,
-    ...(obligation ? { role: obligation.role } : {}),
-    ...(obligation?.via ? { via: obligation.via } : {}),
-    ...(obligation?.scope ? { scope: obligation.scope } : {}),
-    status: item.status,
-    due: item.due,
-    due_is_default: item.dueIsDefault,
-    ...(item.doneOn ? { done_on: item.doneOn } : {}),
-    state: deadline.state,
-    days_left: deadline.daysLeft,
-    working_days_left: deadline.workingDaysLeft,
-    ...(deadline.lastProgress ? { last_progress: deadline.lastProgress } : {}),
-    ...(deadline.stale !== undefined ? { stale: deadline.stale } : {}),
-    ...(item.dueText ? { due_text: item.dueText } : {}),
-    ...(item.dueRule ? { due_after: { after: item.dueRule.after, working_days: item.dueRule.workingDays } } : {}),
-    postponed: item.postponements.length,
-    ...(item.postponements.length ? { original_due: item.postponements[0]!.from, was_overdue: postponedLate(item) } : {}),
-    ...(step ? { step: { index: step.index, total: step.total, text: step.milestone.text, due: step.milestone.due } } : {}),
-    ...(note ? { latest_note: { date: note.date, dept: note.dept, note: note.note } } : {}),
-    ...(changedSince !== undefined ? { changed_since: changedSince } : {}),
-    ...(request ? { postponement_requested: { on: request.on, dept: request.dept, to: request.to, reason: request.reason } } : {}),
-    ...(item.carriedOver ? { carried_over: carriedFrom(item.carriedOver) } : {}),
-  };
+  // Keys set one by one in their JSON order (an object spread per optional key cost a third of `checklist --all`).
+  const row: ItemRow = { number: item.number, section: item.section, text: item.text } as ItemRow;
+  if (obligation) row.role = obligation.role;
+  if (obligation?.via) row.via = obligation.via;
+  if (obligation?.scope) row.scope = obligation.scope;
+  row.status = item.status;
+  row.due = item.due;
+  row.due_is_default = item.dueIsDefault;
+  if (item.doneOn) row.done_on = item.doneOn;
+  row.state = deadline.state;
+  row.days_left = deadline.daysLeft;
+  row.working_days_left = deadline.workingDaysLeft;
+  if (deadline.lastProgress) row.last_progress = deadline.lastProgress;
+  if (deadline.stale !== undefined) row.stale = deadline.stale;
+  if (item.dueText) row.due_text = item.dueText;
+  if (item.dueRule) row.due_after = { after: item.dueRule.after, working_days: item.dueRule.workingDays };
+  row.postponed = item.postponements.length;
+  if (item.postponements.length) {
+    row.original_due = item.postponements[0]!.from;
+    row.was_overdue = postponedLate(item);
+  }
+  if (step) row.step = { index: step.index, total: step.total, text: step.milestone.text, due: step.milestone.due };
+  if (note) row.latest_note = { date: note.date, dept: note.dept, note: note.note };
+  if (changedSince !== undefined) row.changed_since = changedSince;
+  if (request) row.postponement_requested = { on: request.on, dept: request.dept, to: request.to, reason: request.reason };
+  if (item.carriedOver) row.carried_over = carriedFrom(item.carriedOver);
+  return row;
 }

@@ -61,7 +61,7 @@ export interface StatusInput {
   obligations: readonly (readonly StatusObligation[])[];
 }
 
-const STATUS_ORDER: readonly Status[] = ['not_started', 'in_progress', 'done', 'ongoing', 'cancelled'];
+export const STATUS_ORDER: readonly Status[] = ['not_started', 'in_progress', 'done', 'ongoing', 'cancelled'];
 
 /** Each item's facts as small codes, judged once, so that every department's count is a loop over integers. */
 function codesOf(items: readonly StatusFacts[]) {

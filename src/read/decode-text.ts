@@ -13,18 +13,31 @@ export const ENCODING_LABELS: Readonly<Record<TextEncoding, string>> = {
 
 export type DecodeResult = { ok: true; text: string; encoding: TextEncoding } | { ok: false; reason: 'binary' | 'not-utf8'; message: string };
 
+/** C0 controls other than tab, LF, CR and form feed, as bytes read as Latin-1: their presence means binary data. */
+const BINARY_BYTE = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+
 /**
  * Valid UTF-8 without a BOM and without binary controls in its first 64 KiB
  * (binary formats show them at once), checked on the bytes without decoding.
+ * The controls are looked for by a regular expression over the bytes as Latin-1 (one character a byte):
+ * a loop over the bytes in JavaScript was 3 ms of every start.
  */
 export function isPlainUtf8(bytes: Uint8Array): boolean {
+  // A large file's bytes are asked about by its reader and again by the per-item index: answered once per run.
+  const known = plainUtf8.get(bytes);
+  if (known !== undefined) return known;
+  const plain = checkPlainUtf8(bytes);
+  if (bytes.length >= 1 << 20) plainUtf8.set(bytes, plain);
+  return plain;
+}
+
+/** isPlainUtf8's answers for large files' bytes (never changed once read). */
+const plainUtf8 = new WeakMap<Uint8Array, boolean>();
+
+function checkPlainUtf8(bytes: Uint8Array): boolean {
   if (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe || bytes.includes(0) || !isUtf8(bytes)) return false;
-  const head = Math.min(bytes.length, 65_536);
-  for (let i = 0; i < head; i++) {
-    const b = bytes[i]!;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
-  }
-  return true;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65_536));
+  return !BINARY_BYTE.test(head.toString('latin1'));
 }
 
 /** C0 controls other than tab, LF, CR and form feed: their presence means binary data. */

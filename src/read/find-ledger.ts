@@ -2,12 +2,11 @@ import { readRegularFile } from './read-regular-file.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from './paths.js';
-import { contentHash } from './content-hash.js';
 
-/** Parsed config texts from earlier runs, by the hash of the text. */
+/** Parsed config texts from earlier runs, by the text itself (a few lines: hashing it would mean loading node:crypto). */
 export interface ConfigMemo {
-  get(hash: string): { value: unknown } | undefined;
-  set(hash: string, value: unknown): void;
+  get(text: string): { value: unknown } | undefined;
+  set(text: string, value: unknown): void;
 }
 
 export const CONFIG_FILE = 'gongkai.yaml';
@@ -36,10 +35,9 @@ export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config
       try {
         const text = readRegularFile(file).toString('utf8');
         // From the cache when unchanged: the YAML parser costs more to load than the rest of a small run.
-        const hash = contentHash(text);
-        const hit = memo?.get(hash);
+        const hit = memo?.get(text);
         raw = hit ? hit.value : (await import('./load-yaml-value.js')).loadYamlValue(text);
-        if (!hit) memo?.set(hash, raw ?? null);
+        if (!hit) memo?.set(text, raw ?? null);
       } catch (cause) {
         throw new Error(`${displayPath(file, cwd)}: 配置文件不是有效的 YAML：${String((cause as Error).message).split('\n')[0]}`);
       }

@@ -41,6 +41,35 @@ function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'valu
 }
 
 /**
+ * Positions in a YAML text parsed alone, found only when first asked: line
+ * and column are 1-based, as locateDiagnostics gives them for a whole file.
+ */
+export function positionsIn(text: string): (path: readonly PathSegment[], at: 'key' | 'value') => { line: number; col: number } {
+  let doc: Document | undefined;
+  let lines: LineCounter | undefined;
+  return (path, at) => {
+    doc ??= parseDocument(text, { uniqueKeys: false });
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    }
+    return lines.linePos(offsetOf(doc, path, at));
+  };
+}
+
+/**
+ * Positions inside one item's text (a chunk as the layout cuts it), `path`
+ * relative to the item: the offsets FileLocator finds for the item. The item
+ * starts at a line's start, so in the file the column is the same and the
+ * line is shifted by the line the item starts on.
+ */
+export function itemPositions(text: string): (path: readonly PathSegment[], at: 'key' | 'value') => { line: number; col: number } {
+  const positions = positionsIn(text);
+  return (path, at) => positions([0, ...path], at);
+}
+
+/**
  * Finds offsets in one file. An item's findings are located by parsing that
  * item's lines alone with the position-keeping parser (slow on a whole large
  * file); anything else, or a layout that cannot be cut at items, by parsing

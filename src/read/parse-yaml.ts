@@ -17,9 +17,9 @@ export interface ParsedYaml {
  * the whole text. The fast path uses js-yaml, about 7× faster than `yaml`
  * on large ledgers; anything it refuses (syntax errors, duplicate keys, tabs,
  * aliases, several documents) is parsed again by `yaml`, which says exactly
- * what and where.
+ * what and where. `hash` names the items' texts (load-ledger.ts gives tokens when nothing is kept).
  */
-export async function parseYaml(text: string, file: string, previous?: ChunkTable): Promise<ParsedYaml> {
+export async function parseYaml(text: string, file: string, previous?: ChunkTable, hash: (text: string) => string = contentHash): Promise<ParsedYaml> {
   const markerLine = conflictMarkerLine(text);
   if (markerLine) {
     return {
@@ -28,7 +28,7 @@ export async function parseYaml(text: string, file: string, previous?: ChunkTabl
     };
   }
   // Item by item when the layout allows, so the next run after a hand edit parses only what changed.
-  const chunked = parseInChunks(text, contentHash, previous);
+  const chunked = parseInChunks(text, hash, previous);
   if (chunked) return { value: chunked.value, diagnostics: [], table: chunked.table };
   try {
     const { loadYamlValue } = await import('./load-yaml-value.js');

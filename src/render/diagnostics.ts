@@ -34,10 +34,39 @@ function clipMessage(message: string): string {
   return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }
 
+/** Line n (1-based) of a text, as splitting it at \n, \r\n and \r would give it; the line starts are found on the first call. */
+function lineReader(text: string): (line: number) => string | undefined {
+  let starts: number[] | undefined;
+  return (line) => {
+    if (!starts) {
+      starts = [0];
+      if (!text.includes('\r')) {
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10) starts.push(i + 1);
+          else if (c === 13) {
+            if (text.charCodeAt(i + 1) === 10) i++;
+            starts.push(i + 1);
+          }
+        }
+      }
+    }
+    const start = starts[line - 1];
+    if (start === undefined) return undefined;
+    const next = starts[line];
+    if (next === undefined) return text.slice(start);
+    // Without its line end (\n, \r\n or \r).
+    const end = text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 && next - 2 >= start ? next - 2 : next - 1;
+    return text.slice(start, end);
+  };
+}
+
 /** The source line and a caret under the offending token, hledger style. */
-function excerpt(d: Diagnostic, lines: (file: string) => string[] | undefined): string[] {
+function excerpt(d: Diagnostic, lines: (file: string) => ((line: number) => string | undefined) | undefined): string[] {
   if (d.line === undefined) return [];
-  const source = lines(d.file)?.[d.line - 1];
+  const source = d.line >= 1 ? lines(d.file)?.(d.line) : undefined;
   if (source === undefined) return [];
   const { shown, col } = clipAroundColumn(source, Math.max(1, d.col ?? 1));
   const chars = [...shown];
@@ -59,11 +88,14 @@ function messageLines(message: string): string[] {
 
 /** Diagnostics as text: `file:line:col: 错误[CODE] message`, then the line and a caret; 提示 (info) carries no colour. */
 export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts: TextSource, styles: Styles): string {
-  // Split each file once, not once per diagnostic: a large ledger can have thousands of warnings.
-  const split = new Map<string, string[] | undefined>();
+  // Each file's line starts found once, and only the lines shown cut out: a large ledger can have thousands of warnings in 200,000 lines.
+  const indexed = new Map<string, ((line: number) => string | undefined) | undefined>();
   const lines = (file: string) => {
-    if (!split.has(file)) split.set(file, texts.get(file)?.split(/\r?\n|\r/));
-    return split.get(file);
+    if (!indexed.has(file)) {
+      const text = texts.get(file);
+      indexed.set(file, text === undefined ? undefined : lineReader(text));
+    }
+    return indexed.get(file);
   };
   const paint = { error: styles.error, warning: styles.warning, info: (s: string) => s };
   return diagnostics

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js
 import { tempDir } from '../helpers/temp.js';
 
 const RECORDER = join(ROOT, 'tests', 'helpers', 'record-modules.mjs');
+/** A V8 flag that changes nothing gongkai does, but makes V8 refuse code made without it, as another node would. */
+const OTHER_V8_FLAGS = ['--max-old-space-size=3000'];
 
 interface Metafile {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -36,10 +38,13 @@ const shippedCopy = () => tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER),
  * and their sources, and the pack files it read and the sources those hold (the loader, src/cli/start.ts,
  * reports both to GONGKAI_MODULE_LOG, as the recorder reports node's own module loads).
  */
-function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippedCopy()) {
+function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippedCopy(), nodeFlags: string[] = [], ledger = join(dir, 'ledger.yaml')) {
   const log = join(dir, 'modules.log');
+  const builtins = join(dir, 'builtins.log');
   rmSync(log, { force: true });
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(RECORDER).href, BIN, '--ledger', join(dir, 'ledger.yaml'), ...args], {
+  // node's own modules, as the process ends: whether a run loaded node:crypto, say.
+  const recordBuiltins = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(builtins)}, process.moduleLoadList.join('\\n')));`;
+  const result = spawnSync(process.execPath, [...nodeFlags, '--import', pathToFileURL(RECORDER).href, '--import', `data:text/javascript,${encodeURIComponent(recordBuiltins)}`, BIN, '--ledger', ledger, ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: join(dir, 'cache'), GONGKAI_MODULE_LOG: log, ...env },
@@ -55,6 +60,7 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
   const packFiles = loaded.filter((file) => packs.has(file));
   return {
     out: result.stdout,
+    builtins: new Set(readFileSync(builtins, 'utf8').split('\n').map((line) => line.replace(/^NativeModule /, ''))),
     files: new Set(files),
     sources: new Set(files.flatMap((file) => chunks.get(file)!)),
     packs: new Set(packFiles),
@@ -101,6 +107,26 @@ describe('each command loads only what it runs', () => {
     for (const source of ['src/read/read-ledger.ts', 'src/query/status-report.ts', 'src/check/index.ts', 'node_modules/js-yaml/dist/js-yaml.mjs']) expect(warm.sources.has(source), source).toBe(false);
     expect(warm.files.size).toBeLessThan(cold.files.size);
   });
+
+  it('a warm view of a ledger nobody changed lately, and a run without the cache, load no node:crypto; a ledger changed since is hashed', () => {
+    const dir = tempDir();
+    // The shipped ledger where it is, checked out long before the tests run: a copy would be new, and hashed.
+    expect(Date.now() - statSync(SHIPPED_LEDGER).ctimeMs, 'data/ledger.yaml changed within the last seconds').toBeGreaterThan(3_000);
+    for (const view of [['status'], ['status', '--dept', '信息中心'], ['overdue'], ['checklist', '--dept', '信息中心'], ['validate']]) {
+      // The first run computes; the second hashes the files and remembers them with their identity on disk.
+      loadedBy(view, {}, dir, [], SHIPPED_LEDGER);
+      loadedBy(view, {}, dir, [], SHIPPED_LEDGER);
+      expect(loadedBy(view, {}, dir, [], SHIPPED_LEDGER).builtins.has('crypto'), view.join(' ')).toBe(false);
+    }
+    // Without the cache nothing is kept, so nothing is hashed (src/read/load-ledger.ts).
+    for (const view of [['status'], ['validate']]) expect(loadedBy(view, { GONGKAI_CACHE: 'off' }, dir, [], SHIPPED_LEDGER).builtins.has('crypto'), `${view[0]}, cache off`).toBe(false);
+    // A ledger changed since it was last hashed is hashed again, however long ago that was: node:crypto is loaded for it.
+    const copy = shippedCopy();
+    loadedBy(['status'], {}, copy);
+    loadedBy(['status'], {}, copy);
+    appendFileSync(join(copy, 'ledger.yaml'), '# 手工加的一行注释\n');
+    expect(loadedBy(['status'], {}, copy).builtins.has('crypto')).toBe(true);
+  });
 });
 
 describe('the packs: what a start reads and compiles', () => {
@@ -122,23 +148,35 @@ describe('the packs: what a start reads and compiles', () => {
     expect(loadedBy(['checklist', '--dept', '信息中心', '-o', join(dir, 'c.docx')], {}, dir).packedSources.has('src/render/docx/checklist-doc.ts')).toBe(true);
   });
 
-  it('keeps V8 code for the packs it read, and a later start uses it as it is (the entry is not written again)', () => {
+  it('starts from the code the build made for the packs, with the cache on or off, and keeps none of its own', () => {
     const dir = shippedCopy();
-    loadedBy(['status'], {}, dir);
+    const meta = metafile();
+    // The build made code for the packs every view reads.
+    for (const pack of new Set(Object.values(meta.packs))) if (/\/(start|views)-/.test(pack)) expect(statSync(join(ROOT, pack.replace(/\.js$/, '.code'))).size, pack).toBeGreaterThan(0);
+    const expected = loadedBy(['status'], { GONGKAI_CACHE: 'off' }, dir).out;
+    expect(loadedBy(['status'], {}, dir).out).toBe(expected);
+    expect(loadedBy(['status'], {}, dir).out).toBe(expected);
+    // V8 took the build's code: had it refused it, the loader would have kept code in the cache folder (next test).
+    expect(codeEntries(join(dir, 'cache'))).toEqual([]);
+  });
+
+  it('under a node that refuses the build\'s code (other V8 flags), keeps V8 code for the packs it read, and a later start uses it as it is', () => {
+    const dir = shippedCopy();
+    loadedBy(['status'], {}, dir, OTHER_V8_FLAGS);
     const code = codeEntries(join(dir, 'cache'));
     // The start pack and the views' pack (this first status had no cached result).
     expect(code).toHaveLength(2);
     const inodes = code.map(({ file }) => statSync(file).ino);
-    loadedBy(['status'], {}, dir);
-    loadedBy(['status', '--dept', '信息中心'], {}, dir);
+    loadedBy(['status'], {}, dir, OTHER_V8_FLAGS);
+    loadedBy(['status', '--dept', '信息中心'], {}, dir, OTHER_V8_FLAGS);
     expect(codeEntries(join(dir, 'cache')).map(({ file }) => statSync(file).ino)).toEqual(inodes);
   });
 
-  it('code that is spoilt or belongs to another pack changes no answer, and is replaced', () => {
+  it('code in the cache folder that is spoilt or belongs to another pack changes no answer, and is replaced', () => {
     const dir = shippedCopy();
     const cache = join(dir, 'cache');
-    const expected = loadedBy(['overdue'], { GONGKAI_CACHE: 'off' }, dir).out;
-    loadedBy(['overdue'], {}, dir);
+    const expected = loadedBy(['overdue'], { GONGKAI_CACHE: 'off' }, dir, OTHER_V8_FLAGS).out;
+    loadedBy(['overdue'], {}, dir, OTHER_V8_FLAGS);
     const [first, second] = codeEntries(cache);
     const store = new CacheStore(cache, 200 * 1024 * 1024);
     // Each key given the other pack's code, under a correct hash: only V8 can tell, and it refuses.
@@ -146,7 +184,7 @@ describe('the packs: what a start reads and compiles', () => {
     store.setBytes(first!.key, secondCode);
     store.setBytes(second!.key, firstCode);
     forgetResults(cache);
-    expect(loadedBy(['overdue'], {}, dir).out).toBe(expected);
+    expect(loadedBy(['overdue'], {}, dir, OTHER_V8_FLAGS).out).toBe(expected);
     expect(store.getBytes(first!.key)!.equals(secondCode)).toBe(false);
     expect(store.getBytes(second!.key)!.equals(firstCode)).toBe(false);
     // Bytes changed on disk: the entry fails its hash and is not offered to V8.
@@ -157,7 +195,7 @@ describe('the packs: what a start reads and compiles', () => {
       writeFileSync(file, bytes);
     }
     forgetResults(cache);
-    expect(loadedBy(['overdue'], {}, dir).out).toBe(expected);
+    expect(loadedBy(['overdue'], {}, dir, OTHER_V8_FLAGS).out).toBe(expected);
     for (const { key } of [first!, second!]) expect(store.getBytes(key), key).toBeDefined();
   });
 });

@@ -85,6 +85,14 @@ describe('gongkai import', () => {
     expect(findings.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toEqual(['warning CLAUSE_UNPARSED']);
   });
 
+  it('reads brackets within brackets (各县〔市、区〕政府 inside （）) as the same name as 各县（市、区）政府: one group, one spelling', async () => {
+    const dir = tempDir({ 'notice.txt': '赣州市2024年政务公开工作要点\n一、主要任务\n1．深化基层政务公开标准化。（各县〔市、区〕政府负责）\n2．推进政务公开专区建设〔市政务服务管理局牵头，各县（市、区）政府配合〕\n' });
+    const json = JSON.parse((await runCli(['import', join(dir, 'notice.txt'), '--format', 'json'])).out);
+    expect(json.departments.groups.map((g: { name: string }) => g.name)).toEqual(['各县(市、区)政府']);
+    const items = json.sections[0].items;
+    expect([items[0].sole, items[1].cooperate]).toEqual([['各县(市、区)政府'], ['各县(市、区)政府']]);
+  });
+
   it('keeps a first name two combined bodies share as a department of its own (办公室(外事处), 办公室(人事处), 办公室)', async () => {
     const dir = tempDir({ 'notice.txt': '某厅2022年政务公开工作要点\n一、重点工作\n1.公开外事信息（办公室(外事处)负责）。\n2.公开招录信息（办公室(人事处)负责）。\n3.公开财务信息（办公室负责）。\n' });
     const json = JSON.parse((await runCli(['import', join(dir, 'notice.txt'), '--format', 'json'])).out);

@@ -18,6 +18,9 @@ const NOWS = ['2021-03-15T04:00:00Z', '2021-10-08T04:00:00Z', '2021-12-28T04:00:
 /** Every view the index answers, and validate, with options that change which items they list. */
 const VIEWS = [
   ['status', '--format', 'json'],
+  // Counted from the index's running counts: as of days before, inside and at the end of the plan year, with other windows.
+  ['status', '--as-of', '2021-03-01', '--within', '0', '--stale-days', '0', '--format', 'json'],
+  ['status', '--as-of', '2021-12-31', '--within', '60', '--stale-days', '200', '--format', 'json'],
   ['status', '--dept', '信息中心', '--format', 'json'],
   ['status', '--dept', '办公厅'],
   ['overdue', '--format', 'json'],

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { calendarFingerprint } from '../../src/cache/fingerprints.js';
 import { indexedLedger } from '../../src/index/item-index.js';
+import { statusFromAggregates } from '../../src/index/aggregates.js';
+import { shortName } from '../../src/model/department.js';
+import { WorkingDayCounter } from '../../src/model/work-calendar.js';
+import { judgeDeadline } from '../../src/query/deadline.js';
+import { statusReportOf } from '../../src/query/status-report.js';
+import { readCalendarOverrides, workCalendar } from '../../src/read/read-calendar.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -68,5 +74,55 @@ describe('the per-item index', () => {
     expect(after!.items.find((i) => i.number === '22')!.status).toBe('done');
     // Its row is kept: the next run parses nothing.
     expect(await indexedLedger(store, ledger, calendarFingerprint(ledger, dir), TODAY, dir)).toMatchObject({ parsed: 0 });
+  });
+
+  it('keeps running counts that, after random hand edits, count what the items\' deadlines say, on any as-of date', async () => {
+    const { dir, ledger, cache, text: base, run } = setUp();
+    const r = randomFrom(2031);
+    const names = ['status', 'status', 'text', 'comment', 'duplicateItem', 'removeItem', 'indentOneLine', 'addSection'];
+    const store = new CacheStore(cache, 200 * 1024 * 1024);
+    const counter = new WorkingDayCounter(workCalendar(readCalendarOverrides(ledger, dir).overrides));
+    // Before the plan year, inside it (a deadline day, a holiday week), at its end and after; due-soon and stale windows narrow and wide.
+    const dates = ['2020-12-31', '2021-03-01', '2021-06-30', '2021-10-08', '2021-12-31', '2022-02-01'];
+    const windows = [
+      { dueSoonDays: 10, staleDays: 30 },
+      { dueSoonDays: 0, staleDays: 0 },
+      { dueSoonDays: 60, staleDays: 200 },
+    ];
+    let text = base;
+    let counted = 0;
+    for (let round = 0; round < 30; round++) {
+      text = EDITS[r.pick(names)]!(text, r);
+      writeFileSync(ledger, text);
+      let indexed = await indexedLedger(store, ledger, calendarFingerprint(ledger, dir), TODAY, dir);
+      if (!indexed) {
+        // The plan or the sections changed: a whole load builds the index again.
+        await run(['status'], true);
+        indexed = await indexedLedger(store, ledger, calendarFingerprint(ledger, dir), TODAY, dir);
+      }
+      if (!indexed?.summary) {
+        text = base;
+        continue;
+      }
+      const plan = { title: indexed.plan.title, document_number: indexed.plan.document_number, year: indexed.plan.year };
+      for (const asOf of dates) {
+        for (const window of windows) {
+          for (const dayOver of [false, true]) {
+            const options = { asOf, counter, ...window, ...(dayOver ? { dayOver } : {}) };
+            const fromCounts = statusFromAggregates(indexed.summary, { plan, departments: indexed.departments, issuedOn: indexed.plan.issuedOn, options }, shortName);
+            const fromItems = statusReportOf({
+              plan,
+              asOf,
+              departments: indexed.departments,
+              items: indexed.items.map((item) => ({ status: item.status, postponed: item.postponed, deadline: judgeDeadline(item.facts, indexed.plan.issuedOn, options) })),
+              obligations: indexed.obligations,
+            });
+            expect(fromCounts, `round ${round}, as of ${asOf} ${JSON.stringify(window)}${dayOver ? ', day over' : ''}`).toEqual(fromItems);
+          }
+        }
+      }
+      counted++;
+    }
+    expect(counted).toBeGreaterThan(15);
   });
 });

@@ -42,6 +42,8 @@ describe('exam forms on invented plans', () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     if (form.year) expect(read.notice.year).toBe(form.year);
+    if (form.title) expect(read.notice.planTitle).toBe(form.title);
+    if (form.issuer) expect([read.notice.issuer, read.notice.issuedOn]).toEqual([form.issuer, form.issuedOn]);
     const items = read.notice.items;
     expect(items.map((i) => i.number).length, items.map((i) => `${i.number} ${i.text}`).join('\n')).toBe(form.units.length);
     const report: string[] = [];

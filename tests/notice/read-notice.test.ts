@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/read/decode-text.js';
 import { readNotice } from '../../src/notice/read-notice.js';
+import { importFindings } from '../../src/notice/findings.js';
 import type { Notice } from '../../src/notice/notice.js';
 import { NOTICE } from '../helpers/paths.js';
 
@@ -262,6 +263,34 @@ describe('a closing paragraph after label lines', () => {
   });
 });
 
+describe('work that never finishes (DOMAIN.md: 全年动态公开, 密切关注…舆情)', () => {
+  it.each([
+    ['全年动态公开慈善组织募捐方案等信息', true],
+    ['密切关注涉及本地的重要政务舆情并及时回应', true],
+    ['持续跟踪评估基层政务公开标准落实情况', true],
+    ['密切关注重要舆情，6月底前完成舆情回应机制修订', false],
+    ['公开年度预算和决算', false],
+  ])('%s: ongoing %s', (text, ongoing) => {
+    const notice = readNotice(`某局2021年政务公开工作要点\n一、重点工作\n1.${text}。（办公室负责）\n`);
+    expect(notice.items[0]!.ongoing ?? false).toBe(ongoing);
+  });
+});
+
+describe('exam 13', () => {
+  it.each(['各地各部门要将本方案落实情况纳入年度政务公开工作考核。', '各单位要高度重视，明确专人负责，确保各项任务落到实处。'])(
+    'reads a 保障措施 part of sentences opening with 各 as no task and no group: %s',
+    (sentence) => {
+      const notice = readNotice(`某市2024年政务公开工作要点\n一、主要任务\n1．建设市级政策文件库。（市司法局负责）\n二、保障措施\n　　${sentence}\n`);
+      expect(notice.items.map((i) => i.number)).toEqual(['1']);
+    },
+  );
+
+  it.each(['赣州市2024—2026年政务公开提质增效三年行动方案', '某县2025年政务公开重点工作推进方案', '某局2023年度政务公开要点'])('takes %s for the plan’s title, year and all', (title) => {
+    const notice = readNotice(`${title}\n一、主要任务\n1．建设市级政策文件库。（市司法局负责）\n`);
+    expect([notice.planTitle, notice.year]).toEqual([title, Number(/\d{4}/.exec(title)![0])]);
+  });
+});
+
 describe('a notice whose tasks are a table', () => {
   it('keeps what a 备注 column or a column of an unknown header says in the item’s words, under its header (it was dropped)', () => {
     const notice = readNotice('某局2024年政务公开工作任务分工\n| 序号 | 重点任务 | 责任单位 | 完成时限 | 公开渠道 | 备注 |\n| 1 | 公开财政预决算 | 财务科 | 6月底前 | 在门户网站专栏公开 | 需报局领导审定 |\n| 2 | 公开行政许可结果 | 审批科 | 年底前 | 无 | 无 |\n');
@@ -289,5 +318,60 @@ describe('exam 11', () => {
   it('never takes a breadcrumb (首页>…>工作要点) for the plan’s title', () => {
     const notice = readNotice('首页>政务公开>工作要点\n市林业局2027年政务公开工作要点及任务分工\n一、重点工作\n1.公开林木采伐许可信息（资源科负责）。\n');
     expect(notice).toMatchObject({ planTitle: '市林业局2027年政务公开工作要点及任务分工', year: 2027 });
+  });
+});
+
+describe('exam 12: a notice copied onto one line', () => {
+  const flat = '某市审计局2019年政务公开工作要点 根据《某省2019年政务公开工作要点》，结合实际，制定本要点。 一、重点信息公开 1．审计结果公告。公告审计结果。（财政审计科负责） 2．人事信息公开。公开人事信息，6月底前完成。（人事教育科负责）\n';
+
+  it('takes the words before the preamble for the plan’s title, not the 《》 the preamble quotes, as it does with line breaks', () => {
+    const withBreaks = readNotice(flat.replace(/ (?=根据|一、|\d．)/g, '\n'));
+    expect(readNotice(flat)).toMatchObject({ planTitle: '某市审计局2019年政务公开工作要点', year: 2019 });
+    expect(withBreaks).toMatchObject({ planTitle: '某市审计局2019年政务公开工作要点', year: 2019 });
+    // No 《》 to mistake: the title was lost (未命名计划) and the year with it.
+    expect(readNotice(flat.replace(/根据《.*?》，/, '为做好政务公开工作，'))).toMatchObject({ planTitle: '某市审计局2019年政务公开工作要点', year: 2019 });
+    expect(readNotice('某区2026年政务公开工作要点 \u3000\u30002026年全区政务公开工作要提出如下工作要点： 一、重点信息公开 1．推进财政信息公开。（区财政局负责）')).toMatchObject({ planTitle: '某区2026年政务公开工作要点' });
+  });
+
+  it('says so when no title is found, never leaving 未命名计划 silent', () => {
+    const notice = readNotice('一、重点信息公开\n1．审计结果公告。公告审计结果。（财政审计科负责）\n');
+    expect(importFindings(notice, 'a.txt', 2019).map((f) => f.code)).toContain('IMPORT_TITLE_MISSING');
+    expect(importFindings(readNotice(flat), 'a.txt', 2019).map((f) => f.code)).not.toContain('IMPORT_TITLE_MISSING');
+    // A title with no year is not sure to be one; the 《》 the preamble cites is never taken instead.
+    const yearless = readNotice(flat.replace('某市审计局2019年', '某市审计局'));
+    expect(yearless.planTitle).toBeUndefined();
+    expect(importFindings(yearless, 'a.txt', 2019).map((f) => f.code)).toContain('IMPORT_TITLE_MISSING');
+  });
+
+  it('reads ① ② items mid-line as items, numbered on across parts, as it does with line breaks', () => {
+    const lines = '某大学2022年信息公开工作要点\n一、重点信息公开\n①公开学校章程（党委办公室）。\n②公开招生章程，4月底前完成（招生就业处）。\n二、服务信息\n③公开奖助学金信息（学生工作部牵头，各学院配合）。\n';
+    const numbers = (text: string) => readNotice(text).items.map((i) => `${i.number} ${i.assignments.map((a) => a.name).join('、')}`);
+    expect(numbers(lines.replace(/\n(?=.)/g, ' '))).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
+    expect(numbers(lines)).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
+    // A line to each part, its items run on after its heading.
+    expect(numbers(lines.replace(/\n(?=[①②③])/g, ' '))).toEqual(['① 党委办公室', '② 招生就业处', '③ 学生工作部、各学院']);
+  });
+
+  it('keeps a ① ② list inside an item of a notice on many lines as the item’s words', () => {
+    const notice = readNotice('某局2022年政务公开工作要点\n一、重点工作\n1．公开财政信息，包括 ①部门预算 ②部门决算（财务科负责）。\n2．公开人事信息（人事科负责）。\n');
+    expect(notice.items.map((i) => `${i.number} ${i.text}`)).toEqual(['1 公开财政信息，包括 ①部门预算 ②部门决算', '2 公开人事信息']);
+  });
+});
+
+describe('exam 12: the signature after the body', () => {
+  const body = '柳州市审计局2019年政务公开工作要点\n一、重点信息公开\n1．审计结果公告。公告审计结果。（财政审计科负责）\n2．人事信息公开。公开人事信息。（人事教育科负责）\n\n';
+
+  it('reads the issuer and the date of a closing signature, on two lines or one, or in a flattened copy', () => {
+    expect(readNotice(`${body}柳州市审计局办公室\n2019年1月10日\n`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
+    expect(readNotice(`${body}柳州市审计局办公室\u3000\u3000２０１９年１月１０日印发\n`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
+    expect(readNotice(`${body}柳州市审计局办公室\n二〇一九年一月十日\n`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
+    expect(readNotice(`${body.replace(/\n+/g, ' ')}柳州市审计局办公室 2019年1月10日`)).toMatchObject({ issuer: '柳州市审计局办公室', issuedOn: '2019-01-10' });
+  });
+
+  it('takes no date that is not a full date, and keeps a cover notice’s signature at the top', () => {
+    const monthOnly = readNotice(`${body}柳州市审计局办公室\n2019年1月\n`);
+    expect([monthOnly.issuer, monthOnly.issuedOn]).toEqual(['柳州市审计局办公室', undefined]);
+    const cover = '某市审计局关于印发《某市审计局2019年政务公开工作要点》的通知\n各科室：\n现将要点印发给你们。\n某市审计局\n二〇一九年二月一日\n';
+    expect(readNotice(`${cover}${body}柳州市审计局办公室\n2019年1月10日\n`)).toMatchObject({ issuer: '某市审计局', issuedOn: '2019-02-01' });
   });
 });

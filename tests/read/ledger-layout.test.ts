@@ -146,6 +146,28 @@ describe('one item layout for the parse, the merge and the edit', () => {
     expect(textsOf(text, layout)[4]).toBe('      - number: "5"\n');
   });
 
+  it('reads the number on a dash line the same in every way it can be written, from text and from bytes', () => {
+    const forms: [string, string | undefined][] = [
+      ['- number: 22', '22'],
+      ['- number: "22"', '22'],
+      ["- number: '22'", '22'],
+      ['- number: 022', '022'],
+      ['- number:  22', '22'],
+      ['- number: 22 # 注释', '22'],
+      ['- number: 22  ', '22'],
+      ['- number: 22x', '22x'],
+      ['- number: "2\\"2"', '2"2'],
+      ['- number: "22', undefined],
+      ['- number: 二十二', '二十二'],
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['sections:', '  - items:', ...forms.map(([line]) => `      ${line}${eol}        text: 任务`), ''].join(eol);
+      const expected = forms.map(([, number]) => number);
+      expect(ledgerLayout(text)!.items.map((i) => i.number), JSON.stringify(eol)).toEqual(expected);
+      expect(ledgerLayout(Buffer.from(text, 'utf8'))!.items.map((i) => i.number), JSON.stringify(eol)).toEqual(expected);
+    }
+  });
+
   it('lets two people edit different items and merge cleanly, as one person editing both would', () => {
     const base = readFileSync(SHIPPED_LEDGER, 'utf8');
     const note = (text: string, item: string) => (applyEditToText(text, { item, note: { date: '2021-11-02', dept: '信息中心', note: `第 ${item} 项已推进` } }, undefined) as { text: string }).text;

@@ -33,10 +33,10 @@ describe('next year from last year: carry-over and compare', () => {
 
     const imported = await runCli(['import', NOTICE_2022, '--registry', join(office, 'departments.yaml'), '-o', ledger2022, '--carry-over', ledger2021], later);
     expect(imported.code, imported.err).toBe(0);
-    // By hand, after the scripted year: finished or closed are 1, 5, 12, 22 (done), 7 (cancelled), 9 (ongoing); the other 29 are unfinished.
-    const unfinished = Array.from({ length: 35 }, (_, i) => String(i + 1)).filter((n) => !['1', '5', '7', '9', '12', '22'].includes(n));
-    expect(unfinished).toHaveLength(29);
-    expect(imported.err).toContain('上年结转：2021 年度未完成的任务 29 项，其中 15 项新计划中已有（已标明结转），14 项加在「上年结转」部分');
+    // By hand, after the scripted year: finished or closed are 1, 5, 12, 22 (done), 7 (cancelled), 9 and 18 (ongoing); the other 28 are unfinished.
+    const unfinished = Array.from({ length: 35 }, (_, i) => String(i + 1)).filter((n) => !['1', '5', '7', '9', '12', '18', '22'].includes(n));
+    expect(unfinished).toHaveLength(28);
+    expect(imported.err).toContain('上年结转：2021 年度未完成的任务 28 项，其中 15 项新计划中已有（已标明结转），13 项加在「上年结转」部分');
 
     const items = JSON.parse((await runCli(['--ledger', ledger2022, 'export'], later)).out).items as Carried[];
     const carried = items.filter((i) => i.carried_over);
@@ -69,7 +69,7 @@ describe('next year from last year: carry-over and compare', () => {
 
     // Against the carried-over ledger, the carried items pair by their link and nothing of 2021 is left behind unaccounted.
     const withCarry = JSON.parse((await runCli(['compare', ledger2021, ledger2022, '--format', 'json'], later)).out);
-    expect(withCarry.counts).toMatchObject({ carried: 29, new: 4 });
-    expect(withCarry.counts.dropped).toBe(35 - 29 - (CONTINUED.length - continuedUnfinished.length));
+    expect(withCarry.counts).toMatchObject({ carried: 28, new: 4 });
+    expect(withCarry.counts.dropped).toBe(35 - 28 - (CONTINUED.length - continuedUnfinished.length));
   }, 120_000);
 });

@@ -24,8 +24,9 @@ const rowsOf = (report: { overdue: { items: Row[] }[]; due_soon: { items: Row[] 
 describe('items due on the plan year’s last day', () => {
   it('are due soon within the configured working days, due today on the day, overdue after it', async () => {
     // 2021-12-20: 11 calendar days, 9 working days to 2021-12-31 — within 10 working days, not within 5.
+    // 33 of the 35: 9 (全年动态公开) and 18 (密切关注…舆情) are ongoing, with no deadline to miss.
     const before = await json(['overdue', '--as-of', '2021-12-20']);
-    expect(before.counts).toMatchObject({ overdue: 0, due_soon: 35 });
+    expect(before.counts).toMatchObject({ overdue: 0, due_soon: 33 });
     expect(rowsOf(before, 'due_soon')[0]).toMatchObject({ state: 'due_soon', days_left: 11, working_days_left: 9 });
     expect((await json(['overdue', '--as-of', '2021-12-20', '--within', '5'])).counts).toMatchObject({ overdue: 0, due_soon: 0 });
     // On the day, asked for: the day is not over, the deadline can still be met.
@@ -34,24 +35,24 @@ describe('items due on the plan year’s last day', () => {
     expect(onTheDay.out).not.toContain('逾期 0 天');
     // 2022-01-05: five days late, two working days (1–3 January were the New Year holiday).
     const after = await json(['overdue', '--as-of', '2022-01-05']);
-    expect(after.counts).toMatchObject({ overdue: 35, due_soon: 0 });
+    expect(after.counts).toMatchObject({ overdue: 33, due_soon: 0 });
     expect(rowsOf(after, 'overdue')[0]).toMatchObject({ days_left: -5, working_days_left: -2 });
     // In the grace period the views count as of today: the same answer without --as-of.
-    expect((await json(['overdue'], '2022-01-05')).counts).toMatchObject({ overdue: 35, due_soon: 0 });
+    expect((await json(['overdue'], '2022-01-05')).counts).toMatchObject({ overdue: 33, due_soon: 0 });
   });
 
   it('once the year is over, the views count at the close of its last day: not done is overdue, not due today', async () => {
     // 2026: the plan year and its grace period are over; the views count as of 2021-12-31, and that day has ended.
     const overdue = await json(['overdue']);
     expect(overdue.as_of).toBe('2021-12-31');
-    expect(overdue.counts).toMatchObject({ overdue: 35, due_soon: 0 });
+    expect(overdue.counts).toMatchObject({ overdue: 33, due_soon: 0 });
     expect(rowsOf(overdue, 'overdue')[0]).toMatchObject({ state: 'overdue', days_left: 0 });
-    // The day after the grace period says what the last day of it said: no jump back from 35 overdue to 35 due today.
+    // The day after the grace period says what the last day of it said: no jump back from 33 overdue to 33 due today.
     expect((await json(['overdue'], '2022-01-31')).counts.overdue).toBe((await json(['overdue'], '2022-02-01')).counts.overdue);
     const status = await json(['status']);
-    expect(status.totals).toMatchObject({ overdue: 35, due_soon: 0 });
+    expect(status.totals).toMatchObject({ overdue: 33, due_soon: 0 });
     const review = await json(['review']);
-    expect(review.totals).toMatchObject({ unfinished: 35, overdue: 35 });
+    expect(review.totals).toMatchObject({ ongoing: 2, unfinished: 33, overdue: 33 });
 
     const text = (await runCli(['--ledger', SHIPPED_LEDGER, 'status', '--dept', '信息中心'], at('2026-12-05'))).out;
     expect(text).toContain('2021 年度已结束，按 2021-12-31 统计');

@@ -217,3 +217,13 @@ export function deadlineSteps(words: string, planYear: number): { due: string; t
   }
   return steps;
 }
+
+/**
+ * Words that say the work never finishes (DOMAIN.md: `全年动态公开`, `密切关注…舆情`): watching and
+ * publishing all year round. With no deadline words, such an item is ongoing (持续推进), not due at the year's end.
+ */
+const CONTINUING_DUTY = /全年动态|(?:密切|持续|实时)(?:关注|跟踪|监测)/;
+
+export function saysContinuingDuty(text: string): boolean {
+  return CONTINUING_DUTY.test(text);
+}

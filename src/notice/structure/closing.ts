@@ -1,7 +1,7 @@
 import { findClause, isNameList, readsAsClause, splitClause } from '../clause/find-clause.js';
 import { toSimplified } from '../clause/traditional.js';
 import { isDeadlineWords, lastCommaPart } from '../clause/deadline.js';
-import { joinLines } from '../text.js';
+import { foldWidth, joinLines } from '../text.js';
 import { labelLines } from './label-lines.js';
 import { isGroupName, looksLikeName } from '../clause/names.js';
 import { splitTopLevel } from '../clause/grammar.js';
@@ -35,8 +35,10 @@ function lineEndsWithClause(line: string): boolean {
   return !!found?.clause && !found.doubt && toSimplified(joinLines(line)).replace(/[。；;\s]+$/u, '').endsWith(toSimplified(found.clause));
 }
 
-/** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底. */
-const DATED = /\d{4}\s*年\s*\d{1,2}\s*月/;
+/** A date as a closing paragraph or a signature carries one: 2023年3月1日, 2023年11月底, 二〇二三年三月一日. */
+const DATED = /\d{4}\s*年\s*\d{1,2}\s*月|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月/;
+/** Words that carry such a date, in full-width digits (２０１９年１月) too. */
+const isDated = (words: string) => DATED.test(foldWidth(words));
 
 /** Modal words after which a sentence's subject is who is told to act: 要, 应, 须, 务必, 请 (均要, 都应). */
 const MODAL = /均|都|务必|要|应|须|请/;
@@ -97,7 +99,7 @@ export function closingStart(content: string): number | undefined {
   for (let m = bracketEnd.exec(content); m && tries++ < MAX_TRIES; m = bracketEnd.exec(content)) {
     const rest = content.slice(m.index + m[0].length);
     const spaced = m[0].trimEnd().length < m[0].length;
-    if (!(spaced && DATED.test(rest)) && !addressesBodies(rest)) continue;
+    if (!(spaced && isDated(rest)) && !addressesBodies(rest)) continue;
     if (!lineEndsWithClause(content.slice(0, m.index + m[0].trimEnd().length))) continue;
     if (isClosing(rest)) return m.index + m[0].length;
   }
@@ -115,6 +117,6 @@ function closingAfterLabelLines(content: string): number | undefined {
   for (let i = 0; i < lines.length && i < MAX_TRIES * 2; i++) if (isLabelLine(lines[i]!)) last = i;
   if (last < 0 || last === lines.length - 1 || /[、,，]\s*$/.test(lines[last]!)) return undefined;
   const rest = lines.slice(last + 1).join('\n');
-  if (!rest.trim() || !(/[。！!]/.test(rest) || DATED.test(rest) || addressesBodies(rest))) return undefined;
+  if (!rest.trim() || !(/[。！!]/.test(rest) || isDated(rest) || addressesBodies(rest))) return undefined;
   return lines.slice(0, last + 1).join('\n').length + 1;
 }

@@ -111,15 +111,42 @@ function candidates(folded: string): Marker[] {
   return found;
 }
 
+/**
+ * A copy flattened onto one or a few lines (a web page pasted as one paragraph, or a line to each part):
+ * most of its markers (一、 (一) 1.) stand mid-line, set off by a blank or a stop, where a notice's own
+ * lines would start — or, its parts on lines of their own, no item below them starts a line.
+ */
+function isFlattened(markers: readonly Marker[]): boolean {
+  let midLine = 0;
+  let atLineStart = 0;
+  let itemsAtLineStart = 0;
+  let listsMidLine = 0;
+  for (const m of markers) {
+    if (m.kind.continuesOnly) continue;
+    if (m.kind.lineStartOnly) {
+      if (m.atLineStart) itemsAtLineStart++;
+      else listsMidLine++;
+      continue;
+    }
+    if (m.atLineStart) atLineStart++;
+    else midLine++;
+    if (m.atLineStart && m.level > 1) itemsAtLineStart++;
+  }
+  return (midLine >= 2 && midLine > atLineStart) || (itemsAtLineStart === 0 && atLineStart >= 1 && listsMidLine >= 2);
+}
+
 /** Markers that continue, restart or (at a line's start) open their level's sequence. */
 function accepted(markers: Marker[]): Marker[] {
+  const flattened = isFlattened(markers);
   const expected = new Array<number>(LEVELS + 1).fill(1);
   const seen = new Array<boolean>(LEVELS + 1).fill(false);
   const restart = new Array<boolean>(LEVELS + 1).fill(false);
   const out: Marker[] = [];
   markers.forEach((m, index) => {
     const L = m.level;
-    if (m.kind.lineStartOnly && !m.atLineStart) return;
+    // Mid-line, ① (1) 第一条 are a list in a sentence (包括①…②…) — but in a flattened copy every line's start
+    // was lost: there they are items where they continue their sequence.
+    if (m.kind.lineStartOnly && !m.atLineStart && !(flattened && continuesMidLine(m, index))) return;
     if (m.kind.continuesOnly && !continuesSequence(m, index)) return;
     const ok =
       m.value === expected[L] ||
@@ -145,8 +172,25 @@ function accepted(markers: Marker[]): Marker[] {
     if (seen[L] && !restart[L]) return true;
     for (let at = index + 1; at < markers.length; at++) {
       const later = markers[at]!;
-      if (later.level > L || (later.kind.lineStartOnly && !later.atLineStart)) continue;
+      if (later.level > L || (later.kind.lineStartOnly && !later.atLineStart && !flattened)) continue;
       return later.level === L && later.value === m.value + 1;
+    }
+    return false;
+  }
+
+  /**
+   * In a flattened copy, a line-start kind mid-line is the item its level expects next (② after ①, ③ after ②
+   * under the next part), a ① restarting a sequence already seen under the next part, or a first ① followed
+   * by its ② before anything at its level or above.
+   */
+  function continuesMidLine(m: Marker, index: number): boolean {
+    const L = m.level;
+    if (seen[L] && (m.value === expected[L] || (restart[L] && m.value === 1))) return true;
+    if (m.value !== 1 || seen[L]) return false;
+    for (let at = index + 1; at < markers.length; at++) {
+      const later = markers[at]!;
+      if (later.level > L) continue;
+      return later.level === L && later.kind === m.kind && later.value === 2;
     }
     return false;
   }
@@ -166,6 +210,8 @@ export interface NumberedResult extends Recognised {
   /** Offset (in the joined text) of the first item or section: everything before is the header. */
   bodyStart: number;
   text: string;
+  /** The closing after the last item (a remark, the signature and its date), cut off its words. */
+  closingText?: string;
 }
 
 /**
@@ -198,6 +244,7 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
     // After the last item, a closing paragraph (a remark, the signature and its date) is not the item's.
     const closing = isLast && m.level > 1 ? closingStart(text.slice(m.contentStart, end)) : undefined;
     const rawContent = text.slice(m.contentStart, closing === undefined ? end : m.contentStart + closing);
+    if (closing !== undefined) result.closingText = text.slice(m.contentStart + closing, end);
     while (open.length && open[open.length - 1]!.level >= m.level) open.pop();
     if (m.level === 1) {
       section = label;

@@ -28,6 +28,10 @@ export interface ExamForm {
   mode: 'sure' | 'right-or-flagged';
   /** The plan year the title gives, when the form checks it. */
   year?: number;
+  /** The plan's own title, issuer and signing date, when the form checks them. */
+  title?: string;
+  issuer?: string;
+  issuedOn?: string;
 }
 
 const CN = '一二三四五六七八九十';
@@ -780,6 +784,117 @@ export function numberOpenedForms(seeds: readonly number[]): ExamForm[] {
   return out;
 }
 
+/** Who signs a plan, and the words its title ends in. */
+const SIGNERS = ['人民政府办公室', '审计局办公室', '自然资源厅办公室', '住房和城乡建设局', '政务公开工作领导小组办公室', '党政办公室'];
+const TITLE_ENDS = ['政务公开工作要点', '政务公开工作实施方案', '政务公开重点任务分工', '信息公开工作要点', '政务公开工作任务清单', '政务公开工作安排'];
+/** A blank as a flattened page keeps it: a space or two, or the paragraph's ideographic indent. */
+const FLAT_BLANKS = [' ', '  ', '\u3000\u3000', ' \u3000\u3000'];
+const place = (rand: Rand) => `${pick(rand, ['桐', '澜', '沅', '岚', '枫', '泓'])}${pick(rand, ['江', '山', '川', '安'])}${pick(rand, ['市', '县', '区'])}`;
+
+/** A preamble's first sentence as plans open it: 根据《…》, 为…, 按照…, a 《》, or the year's words after an indent. */
+function preambleOf(rand: Rand, year: number): { words: string; opensWithWord: boolean } {
+  const quoted = `《${pick(rand, ['某省', '国务院办公厅', '某市'])}${year}年政务公开工作要点》`;
+  return pick(rand, [
+    () => ({ words: `根据${quoted}，结合实际，制定本要点。`, opensWithWord: true }),
+    () => ({ words: `为做好${year}年政务公开工作，制定本要点。`, opensWithWord: true }),
+    () => ({ words: `按照${quoted}要求，现将有关工作安排如下：`, opensWithWord: true }),
+    () => ({ words: `${quoted}印发后，结合我${pick(rand, ['市', '局', '区'])}实际，提出如下工作要点：`, opensWithWord: true }),
+    () => ({ words: `${year}年全${pick(rand, ['区', '市', '县'])}政务公开工作要以新思想为指导，提出如下工作要点：`, opensWithWord: false }),
+    // No preamble: the body follows the title.
+    () => ({ words: '', opensWithWord: false }),
+  ])();
+}
+
+/**
+ * Exam 12: a notice copied onto one line (a web page flattened): its title (a breadcrumb before it or not),
+ * then the preamble's first sentence (根据《…》, 为…, 按照…, a 《》, words after an indent, or none), then its parts and items. The title is
+ * the words before the preamble, year and all — never the 《》 the preamble quotes, never lost.
+ */
+export function flattenedTitleForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 4 + Math.floor(rand() * 5), true, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const title = `${place(rand)}${pick(rand, ['', '审计局', '教育局'])}${plan.year}年${pick(rand, TITLE_ENDS)}`;
+    const preamble = preambleOf(rand, plan.year);
+    const blank = pick(rand, FLAT_BLANKS);
+    // A preamble that opens with a word may be glued to the title (the page lost its line break and blank).
+    const afterTitle = preamble.opensWithWord && rand() < 0.3 ? '' : blank;
+    // The page's breadcrumb may stand before the title (never the title itself).
+    const chrome = rand() < 0.3 ? `首页 >> 政务公开 >> 计划总结${blank}` : '';
+    const words = [`${chrome}${title}${preamble.words ? `${afterTitle}${preamble.words}` : ''}`];
+    plan.items.forEach((it, i) => {
+      if (i % 3 === 0) words.push(`${chinese(i / 3 + 1)}、第${chinese(i / 3 + 1)}方面重点工作`);
+      words.push(`${(i % 3) + 1}${pick(rand, ['．', '.', '、'])}${itemClause(rand, it, undefined, true)}`);
+    });
+    const units = plan.items.map((item) => ({ item }));
+    out.push({ name: `flattened onto one line: the title before ${preamble.words ? `the preamble, ${JSON.stringify(preamble.words.slice(0, 4))}` : 'the body'}${chrome ? ', after a breadcrumb' : ''}, ${plan.name}`, bytes: Buffer.from(`${words.join(blank)}\n`), units, mode: 'sure', year: plan.year, title });
+  }
+  return out;
+}
+
+/**
+ * Exam 12: items numbered ① ② (or (1) (2)) under parts 一、, in a copy flattened onto one line (or a line to
+ * each part): each is an item, set off by a full stop or a blank, numbered on across parts (③ under 二、) or
+ * restarting in each.
+ */
+export function flattenedCircledForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 5 + Math.floor(rand() * 6), true, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const marks = pick(rand, ['circled on', 'circled restarting', '(1) restarting'] as const);
+    const perPart = 2 + Math.floor(rand() * 2);
+    const blank = pick(rand, FLAT_BLANKS);
+    // All on one line, or a line to each part (its items run on after its heading).
+    const lineEach = rand() < 0.3;
+    const words = [`某大学${plan.year}年信息公开工作要点${blank}为做好${plan.year}年信息公开工作，制定本要点。`];
+    plan.items.forEach((it, i) => {
+      if (i % perPart === 0) words.push(`${lineEach ? '\n' : ''}${chinese(i / perPart + 1)}、第${chinese(i / perPart + 1)}方面重点工作`);
+      const n = marks === 'circled on' ? i : i % perPart;
+      const mark = marks === '(1) restarting' ? pick(rand, [`(${n + 1})`, `（${n + 1}）`]) : CIRCLED[n]!;
+      words.push(`${mark}${itemClause(rand, it, undefined, true)}`);
+    });
+    const units = plan.items.map((item) => ({ item }));
+    out.push({ name: `flattened onto ${lineEach ? 'a line to each part' : 'one line'}: items ${marks} under parts, ${plan.name}`, bytes: Buffer.from(`${words.join(blank)}\n`), units, mode: 'sure', year: plan.year });
+  }
+  return out;
+}
+
+/**
+ * Exam 12: the signature (落款) after the body — the issuer's name, then the date on its own line, or both
+ * on one line (`某局办公室　　2019年1月10日印发`), or in a copy flattened onto one line — after a closing
+ * remark or straight after the last item. The notice has no cover letter, so only the closing names them.
+ */
+export function closingSignatureForms(seeds: readonly number[]): ExamForm[] {
+  const out: ExamForm[] = [];
+  for (const seed of seeds) {
+    const rand = random(seed);
+    const plan = inventedPlan(seed, 4 + Math.floor(rand() * 5), true, ['lead+cooperate', 'sole', 'lead', 'joint']);
+    const issuer = `${place(rand)}${pick(rand, SIGNERS)}`;
+    const [month, day] = [1 + Math.floor(rand() * 4), 1 + Math.floor(rand() * 28)];
+    // Arabic digits, full-width (２０２１年３月５日), or Chinese numerals as a formal signature writes them (二〇二一年三月五日).
+    const digits = pick(rand, ['arabic', 'arabic', 'full-width', 'chinese'] as const);
+    const arabic = `${plan.year}年${month}月${day}日`;
+    const date =
+      digits === 'chinese' ? `${[...String(plan.year)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('')}年${chinese(month)}月${chinese(day)}日`
+      : digits === 'full-width' ? arabic.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+      : arabic;
+    const layout = pick(rand, ['lines', 'one line', 'print note', 'flattened'] as const);
+    const remark = rand() < 0.4 ? `各单位要高度重视，确保各项任务按时完成。${layout === 'flattened' ? ' ' : '\n'}` : '';
+    // A print note (版记) may follow the signature, dated a day later: the signature's date is the notice's.
+    const printNote = layout !== 'print note' && layout !== 'flattened' && rand() < 0.3 ? `\n抄送：${place(rand)}委办公室。\n${issuer}\u3000\u3000${plan.year}年${month}月${day + 1}日印发` : '';
+    const signature = `${layout === 'lines' ? `${issuer}\n${date}` : layout === 'one line' ? `${issuer}\u3000\u3000${date}` : layout === 'print note' ? `${issuer}\u3000\u3000${date}印发` : `${issuer} ${date}`}${printNote}`;
+    const lines = [`某地${plan.year}年政务公开工作要点`, '一、重点工作'];
+    plan.items.forEach((it, i) => lines.push(`${i + 1}．${itemClause(rand, it, undefined, true)}`));
+    const body = layout === 'flattened' ? `${lines.join(' ')} ${remark}${signature}` : `${lines.join('\n')}\n\n${remark}${signature}`;
+    const units = plan.items.map((item) => ({ item }));
+    out.push({ name: `closing signature after the body, ${layout}, ${digits} digits${remark ? ', after a remark' : ''}${printNote ? ', a print note after it' : ''}, ${plan.name}`, bytes: Buffer.from(`${body}\n`), units, mode: 'sure', year: plan.year, issuer, issuedOn: `${plan.year}-${pad(month)}-${pad(day)}` });
+  }
+  return out;
+}
+
 /** Lines as pdftotext wraps a page's text: about a count of characters each, never inside a number (Word keeps 12 whole). */
 function wrapped(text: string, width: number): string[] {
   const chars = [...text];
@@ -915,7 +1030,7 @@ export function layoutTableForms(seeds: readonly number[]): ExamForm[] {
 }
 
 export function examForms(seeds: readonly number[]): ExamForm[] {
-  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...pageFurnitureForms(seeds), ...layoutTableForms(seeds)];
+  return [...gluedForms(seeds), ...scopedForms(seeds), ...deadlineTextForms(seeds), ...sentenceMidForms(seeds), ...closingForms(seeds), ...pipeTableForms(seeds), ...commaPartForms(seeds), ...barRowForms(seeds), ...parentItemForms(seeds), ...articleForms(seeds), ...twoSentenceForms(seeds), ...tabTableForms(seeds), ...sectionRowForms(seeds), ...pageChromeForms(seeds), ...roleWordingForms(seeds), ...rangeRuleForms(seeds), ...bareGluedNameForms(seeds), ...twoRowHeaderForms(seeds), ...leadingClauseForms(seeds), ...numberOpenedForms(seeds), ...flattenedTitleForms(seeds), ...flattenedCircledForms(seeds), ...closingSignatureForms(seeds), ...pageFurnitureForms(seeds), ...layoutTableForms(seeds)];
 }
 
 /**
