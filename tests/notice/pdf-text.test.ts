@@ -70,6 +70,15 @@ describe('a task table through pdftotext -layout', () => {
     expect(ledger!.departments.groups).toEqual([]);
   });
 
+  it('a names cell holding only a dash names nobody (no 配合单位 for that task)', async () => {
+    const text = `某市交通运输局2022年政务公开工作任务分工\n序号       工作任务           牵头单位         配合单位          完成时限\n1       公开重大建设         规划建设处        市港航管理         2022 年 12 月\n        项目批准信息                      中心            底\n2       编制年度报告         办公室          —             2023 年 1 月\n                                                  31 日前\n`;
+    const { items, code } = await importText(text);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ lead: ['规划建设处'], cooperate: ['市港航管理中心'], due: '2022-12-31' });
+    expect(items[1]).toMatchObject({ lead: ['办公室'], due: '2023-01-31' });
+    expect(items[1]!.cooperate).toBeUndefined();
+  });
+
   it('a laid-out table whose header is not read (a word on two lines) is refused, not read as paragraphs', async () => {
     const text = `某省商务厅2024年政务公开工作要点任务分工\n序号      重点任务   具体内容      责任单位     完成\n                                               时限\n1       推进稳外贸稳 及时公开外贸    对外贸易处牵   2024 年 6 月\n        外资政策公开 外资支持政策    头，外国投资   底前\n               措施。          管理处配合\n`;
     const { code, err, out } = await importText(text);

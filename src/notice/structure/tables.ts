@@ -392,6 +392,9 @@ function namesCellText(text: string): string {
   return out;
 }
 
+/** A names cell that names nobody: —, －, /, 无. */
+const NOBODY = /^\s*(?:[—－\-–―/／]+|无|暂无)\s*$/;
+
 /** A remark cell that says nothing: 无, 暂无, —, /. */
 const EMPTY_REMARK = /^[\s无暂\-—－/／、.。]*$/;
 
@@ -413,7 +416,8 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   let running = 0;
   for (const row of grid.rows) {
     const cells = row.cells;
-    const texts = cells.map((c, i) => (RESPONSIBILITY.has(columns[i]!) ? namesCellText(c?.text ?? '') : joinLines(c?.text ?? '')));
+    // A names cell that says nobody (—, /, 无: no 配合单位 for this task) is an empty one, not a name.
+    const texts = cells.map((c, i) => (RESPONSIBILITY.has(columns[i]!) ? (NOBODY.test(c?.text ?? '') ? '' : namesCellText(c?.text ?? '')) : joinLines(c?.text ?? '')));
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
     // A row spanning the whole table (or starting 一、 with nothing else of its own) is a section heading:
