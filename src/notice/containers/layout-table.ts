@@ -77,6 +77,8 @@ export function opensLaidOutTable(lines: string[], at: number): boolean {
 }
 
 const key = (line: string) => line.replace(/\s+/g, '');
+/** A part's heading spanning the table (`一、…`), at the margin or centred: one piece alone on its line. */
+const isPart = (line: string) => PART.test(line.trim()) && pieces(line).length === 1;
 
 interface Fragment {
   column: number;
@@ -101,7 +103,7 @@ export function layoutTable(pages: Pages, from: number, tableNumber: number): { 
     const line = lines[end]!;
     if (!line.trim() || /^\s/.test(line)) continue;
     const first = pieces(line)[0]!.text.split(' ')[0]!;
-    if (!ROW_NUMBER.test(first) && !PART.test(line)) break;
+    if (!ROW_NUMBER.test(first) && !isPart(line)) break;
   }
   while (end > from + 1 && !lines[end - 1]!.trim()) end--;
   // Page by page: the header's centres (its copy at the page's top, else the last seen) and the pieces' starts.
@@ -134,7 +136,7 @@ export function layoutTable(pages: Pages, from: number, tableNumber: number): { 
     };
     // Where pieces start on this page, in runs of neighbouring offsets (a cell's lines start within a character of each other).
     const offsets = new Set<number>();
-    for (let k = i; k < pageEnd; k++) if (!PART.test(lines[k]!)) for (const piece of pieces(lines[k]!)) offsets.add(piece.start);
+    for (let k = i; k < pageEnd; k++) if (!isPart(lines[k]!)) for (const piece of pieces(lines[k]!)) offsets.add(piece.start);
     const clusters: { min: number; max: number; column: number }[] = [];
     for (const at of [...offsets].sort((a, b) => a - b)) {
       const last = clusters[clusters.length - 1];
@@ -151,7 +153,7 @@ export function layoutTable(pages: Pages, from: number, tableNumber: number): { 
   const columnWidth = new Array<number>(width).fill(Infinity);
   for (const page of laidOut) {
     for (let k = page.from; k < page.to; k++) {
-      if (PART.test(lines[k]!)) continue;
+      if (isPart(lines[k]!)) continue;
       for (const piece of pieces(lines[k]!)) {
         const c = page.clusterAt(piece.start)?.column;
         if (c !== undefined && WIDE_ONLY.test(piece.text)) columnWidth[c] = columnWidth[c] === Infinity ? piece.text.length : Math.max(columnWidth[c]!, piece.text.length);
@@ -163,7 +165,7 @@ export function layoutTable(pages: Pages, from: number, tableNumber: number): { 
     for (let k = pageFrom; k < to; k++) {
       const line = lines[k]!;
       if (!line.trim()) continue;
-      if (PART.test(line)) {
+      if (isPart(line)) {
         fragments.push([{ column: -1, text: line.trim(), line: k, start: 0 }]);
         continue;
       }
