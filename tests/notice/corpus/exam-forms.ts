@@ -961,7 +961,7 @@ function cellLines(text: string, width: number): string[] {
  * Exam 13's S1: a task table through `pdftotext -layout` — columns laid out with spaces (one
  * space only where a cell fills its column), each cell wrapped over many lines, header words
  * centred in their cells and repeated at each page's top, each page laid out anew (the columns
- * move), a row broken over a page, parts (一、) spanning the table, a running header and a page
+ * move), a row broken over a page, parts (一、) spanning the table (at the margin or centred), a running header and a page
  * number on every page. Every row is read, with its roles and deadline.
  */
 export function layoutTableForms(seeds: readonly number[]): ExamForm[] {
@@ -1008,7 +1008,8 @@ export function layoutTableForms(seeds: readonly number[]): ExamForm[] {
       };
       for (const row of rows) {
         if ('part' in row) {
-          put(row.part);
+          // At the margin, or centred across the table.
+          put(`${' '.repeat(pick(rand, [0, 0, 6 + Math.floor(rand() * 10)]))}${row.part}`);
           continue;
         }
         const height = Math.max(...row.cells.map((c) => c.length));
