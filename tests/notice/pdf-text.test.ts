@@ -87,6 +87,13 @@ describe('a task table through pdftotext -layout', () => {
     expect(err).toMatch(/UNSUPPORTED_FORMAT.*按空格排列/);
   });
 
+  it('a laid-out table with no 序号 column (no rows to be told by) is refused too', async () => {
+    const text = `某省商务厅2024年政务公开工作要点任务分工\n        重点任务   具体内容      责任单位     完成时限\n        推进稳外贸稳 及时公开外贸    对外贸易处牵   2024 年 6 月\n        外资政策公开 外资支持政策    头，外国投资   底前\n               措施。          管理处配合\n`;
+    const { code, err } = await importText(text);
+    expect(code).toBe(2);
+    expect(err).toMatch(/UNSUPPORTED_FORMAT.*按空格排列/);
+  });
+
   it('rows whose columns stand elsewhere than the header says are read, and every task is flagged', async () => {
     // Rows pasted from two pages: the second row's columns start two characters to the right.
     const text = `某省商务厅2024年政务公开工作要点任务分工\n${header}\n1       推进稳外贸稳 及时公开外贸    对外贸易处牵   2024 年 6 月\n        外资政策公开 外资支持政策    头，外国投资   底前\n               措施。          管理处配合\n2       做好消费促进   及时公开以旧    市场运行和消   2024 年三季\n        信息公开     换新补贴申领     费促进处、流   度\n               条件和流程。     通业发展处按\n                           职责分工负责\n`;

@@ -64,14 +64,17 @@ export function layoutHeader(line: string): Piece[] | undefined {
 
 /**
  * A line that opens a table laid out with spaces: `序号` and two or more short words
- * after it, with lines of several pieces under it. Whether it can be read is for
+ * after it, or three or more column words with a responsibility one, with lines of
+ * several pieces under it. Whether it can be read is for
  * layoutHeader and layoutTable to say.
  */
 export function opensLaidOutTable(lines: string[], at: number): boolean {
   // Tabs separate cells copied from Word or Excel (read as such elsewhere), not a layout's spaces.
   if (lines[at]!.includes('\t') || !/\S {2,}\S/.test(lines[at]!)) return false;
   const cells = pieces(lines[at]!);
-  if (cells.length < 3 || cells[0]!.text !== '序号' || !cells.every((c) => c.text.length <= 8 && !/[，。；：,;:]/.test(c.text))) return false;
+  if (cells.length < 3 || !cells.every((c) => c.text.length <= 8 && !/[，。；：,;:]/.test(c.text))) return false;
+  // 序号 first, or a header of column words alone naming who is responsible (a table with no 序号 column has no rows to be told by).
+  if (cells[0]!.text !== '序号' && !(cells.every((c) => HEADER_WORD.test(c.text)) && cells.some((c) => RESPONSIBILITY_WORD.test(c.text)))) return false;
   const below = lines.slice(at + 1, at + 12).filter((l) => l.trim()).slice(0, 5);
   return below.filter((l) => pieces(l).length >= 2).length >= 2;
 }

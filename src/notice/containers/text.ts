@@ -123,7 +123,7 @@ export function unreadPdfTable(text: string): 'torn' | 'laid out' | undefined {
   const pages = pageFurniture(text.replace(/\r\n?/g, '\n').split('\n'));
   if (tornTable(pages.lines, pages.pageStarts.length > 1 || pages.furniture.size > 0)) return 'torn';
   for (let i = 0; i < pages.lines.length; i++) {
-    if (!pages.lines[i]!.includes('序号') || !opensLaidOutTable(pages.lines, i)) continue;
+    if (!pages.lines[i]!.includes('  ') || !opensLaidOutTable(pages.lines, i)) continue;
     if (!layoutHeader(pages.lines[i]!) || !layoutTable(pages, i, 1)) return 'laid out';
   }
   return undefined;
