@@ -7,9 +7,9 @@ import { join } from 'node:path';
  * The test workers' synchronous children (git, gongkai, hooks' pushes, office programs: most of the
  * ~2,700 processes a run starts, from the tests and from gongkai run in-process) are started by a small
  * process of their own, not by the worker. Linux starts a child by copying the starting process's page
- * tables: from a worker grown to hundreds of MB that costs some 15 ms of system time each (measured:
- * 200 `true` from a node with 600 MB cost 3.7 s of system CPU, from a fresh node 0.45 s), and the
- * worker waits for it. The children are the same programs with the same arguments, folder, environment
+ * tables: the workers grow to 130–190 MB, and the cost grows with them (measured on a loaded machine:
+ * 200 `true` from a fresh node cost 0.6 s of system CPU, from one holding 200 MB more 1.7 s, 600 MB
+ * more 3.7 s), while the worker waits. The children are the same programs with the same arguments, folder, environment
  * and input; spawnSync and execFileSync answer as node's own do. What this cannot pass on (a child that
  * shares the worker's terminal, stdio: 'inherit'; an input that is not bytes) and every asynchronous
  * spawn still start from the worker. GONGKAI_TEST_SPAWNER=off starts every child from the worker, as before.
