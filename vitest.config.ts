@@ -59,7 +59,7 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/helpers/global-setup.ts'],
     include: ['tests/**/*.test.ts'],
-    setupFiles: ['tests/helpers/cpu-log.ts'],
+    setupFiles: ['tests/helpers/small-spawner.ts', 'tests/helpers/cpu-log.ts'],
     // Processes, not threads: tests run gongkai in-process from a folder of their own (process.chdir).
     pool: 'forks',
     // One process per worker for all its files, not one per file: a fresh process and a fresh import of

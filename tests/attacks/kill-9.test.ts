@@ -49,7 +49,7 @@ function killedAfter(args: string[], ms: number): Promise<number | null> {
 }
 
 describe('kill -9 at random points of set and note', () => {
-  it(`${KILLS} kills: every survivor is the old or the new file, byte for byte, and validates; the next edit takes over the lock`, async () => {
+  it(`${KILLS} kills or more: every survivor is the old or the new file, byte for byte, and validates; the next edit takes over the lock`, async () => {
     const random = randomSource(9);
     const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
     const ledger = join(dir, 'ledger.yaml');
@@ -59,7 +59,8 @@ describe('kill -9 at random points of set and note', () => {
     // A run that ended before its kill shortens the window: a busy machine makes the first run slow, later ones fast.
     let runMs = Date.now() - started;
     const outcomes = { old: 0, new: 0, torn: 0, killed: 0 };
-    for (let i = 0; outcomes.killed < KILLS && i < KILLS * 6; i++) {
+    // Until both outcomes were seen too: on a loaded machine a handful of kills may all land before the rename.
+    for (let i = 0; (outcomes.killed < KILLS || outcomes.old === 0 || outcomes.new === 0) && i < KILLS * 6; i++) {
       const { args, edit } = editFor(i, random);
       const old = readFileSync(ledger);
       const next = await expectedAfter(dir, ledger, edit);
@@ -77,7 +78,7 @@ describe('kill -9 at random points of set and note', () => {
     // Some runs were cut before the rename, some got their change written.
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
-    expect(outcomes.killed).toBe(KILLS);
+    expect(outcomes.killed).toBeGreaterThanOrEqual(KILLS);
     // Whatever lock the last kill left, the next edit takes it over: a lock it could not take over
     // (a holder it thinks alive) would make it give up after its wait, with an error, not succeed.
     expect(await killedAfter(['--ledger', ledger, 'note', '1', '--dept', '信息中心', '--on', TODAY, '收尾'], 120_000)).toBe(0);

@@ -63,7 +63,7 @@ describe('a cache written by another gongkai', () => {
     expect(upgraded).not.toContain('「制发司(局)」未指明具体部门');
     // And back: the first build still reads its own results, not the other's.
     expect(run(['validate']).out).toContain('未指明具体部门');
-  }, 60_000);
+  });
 });
 
 describe('the cache is never stale', () => {
@@ -128,7 +128,7 @@ describe('the cache stays within its bound', () => {
     }
     expect(peak).toBeGreaterThan(bound / 4); // it was used
     expect(peak).toBeLessThanOrEqual(bound);
-  }, 90_000);
+  });
 
   it('drops the least recently used entry first: reading an entry keeps it', () => {
     const dir = tempDir();
