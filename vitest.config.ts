@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, statfsSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/helpers/sequencer.js';
 
 /**
  * Where the run's files go: in memory (tmpfs) where the machine has one. The tests make and remove
@@ -69,6 +70,8 @@ export default defineConfig({
     isolate: false,
     // Both cores: vitest's default leaves one of two idle.
     maxWorkers: 2,
+    // The longest files first, so that both workers end together (tests/helpers/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     // A guard against a hang, not a measure of speed: the machine is shared and a loaded run is slow, not wrong.
     testTimeout: 180_000,
     hookTimeout: 60_000,

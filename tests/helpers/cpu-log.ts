@@ -6,7 +6,8 @@ import { afterAll, beforeAll } from 'vitest';
  * With GONGKAI_TEST_CPU_LOG=<file>, each test file appends one line: its path, the CPU
  * milliseconds it cost (this worker and every process it started and waited for, as
  * /proc/self/stat counts them: user, system, children's user, children's system), its wall
- * milliseconds, then the CPU milliseconds of the worker itself and of the processes it started.
+ * milliseconds, then the CPU milliseconds of the worker itself and of the processes it started, then the
+ * worker slot that ran it and when it started (milliseconds since 1970): which worker sat idle at the end.
  * README, "Tests", was measured with it; `sort -k2 -n -r` shows where the time goes.
  */
 const log = process.env.GONGKAI_TEST_CPU_LOG;
@@ -44,6 +45,6 @@ if (log) {
     const now = cpuMs();
     const own = now.own - started.cpu.own;
     const children = now.children - started.cpu.children;
-    appendFileSync(log, `${file} ${own + children} ${Date.now() - started.wall} ${own} ${children}\n`);
+    appendFileSync(log, `${file} ${own + children} ${Date.now() - started.wall} ${own} ${children} ${process.env.VITEST_POOL_ID ?? '-'} ${started.wall}\n`);
   });
 }
