@@ -41,6 +41,32 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
   return out;
 }
 
+const leads = (assignments: Assignment[]) => assignments.some((a) => a.role === 'lead' || a.role === 'sole');
+
+/**
+ * The clause of a heading above an item that has a clause of its own (F6): it
+ * covers the item too, unless both name who leads — then the item's own wins
+ * (a heading's cooperating and joint bodies work with its lead, and go with it). Only a part's
+ * heading covers so: an entry over entries with clauses of their own is a task of its own.
+ * So `一、…（A牵头）` over `2.…（B配合）` reads lead A, cooperate B; over `2.…（C牵头）`, lead C.
+ */
+function coveringHeadingClause(unit: RawUnit, own: Assignment[]): string | undefined {
+  // Only a part's heading (一、…), never a task itself: an entry over entries with clauses of their own is a task (3. over ①②).
+  if (unit.entriesUnder || unit.partHeading === undefined) return undefined;
+  if (unit.headings.find((h) => headingClause([h]) !== undefined) !== unit.partHeading) return undefined;
+  const clause = headingClause([unit.partHeading]);
+  if (!clause) return undefined;
+  const parsed = parseResponsibility(clause);
+  if (!parsed.ok || parsed.unsure.length || (leads(parsed.assignments) && leads(own))) return undefined;
+  return clause;
+}
+
+/** The same roles, in any order (a scope is part of the role: `规章由A牵头` is not `A牵头`). */
+function sameAssignments(a: Assignment[], b: Assignment[]): boolean {
+  const key = (x: Assignment) => `${x.role}:${x.name}:${x.scope ?? ''}`;
+  return a.length === b.length && a.map(key).sort().join('|') === b.map(key).sort().join('|');
+}
+
 /** Words with a part that says a role (…，某某局负责，…): a clause not read, not a heading's title. */
 function saysRoleInAPart(words: string): boolean {
   return toSimplified(words)
@@ -104,11 +130,22 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
       problems.push(`责任分工无法识别（${parsed.reason}）`);
       rolesUnsure = true;
     } else {
+      // A heading's clause over an item with its own (F6; an item with none takes the heading's: locateClause):
+      // written before the item's in its clause, kept only when the two read back as the roles given.
+      let own = parsed.assignments;
+      const fromHeading = located.ofHeading ? undefined : coveringHeadingClause(unit, own);
+      if (fromHeading) {
+        const joined = `${fromHeading}；${located.clause}`;
+        const reread = parseResponsibility(joined);
+        if (reread.ok && !reread.unsure.length && sameAssignments(reread.assignments, withCovering(own, [fromHeading]))) {
+          own = reread.assignments;
+          located.clause = joined;
+        }
+      }
       // Standing rules (F6) add their bodies to the items they cover.
-      // (A heading's clause is an item's only when it has none of its own: locateClause.)
       const covering = [...headingRules(unit.headings), ...standing];
-      assignments = withCovering(parsed.assignments, covering);
-      if (assignments.length > parsed.assignments.length) {
+      assignments = withCovering(own, covering);
+      if (assignments.length > own.length) {
         const joined = [located.clause, ...covering].join('；');
         const reread = parseResponsibility(joined);
         if (reread.ok && reread.assignments.length === assignments.length && reread.assignments.every((a, i) => a.name === assignments[i]!.name && a.role === assignments[i]!.role)) located.clause = joined;

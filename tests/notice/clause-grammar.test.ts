@@ -24,6 +24,29 @@ describe('parseResponsibility', () => {
     expect(roles('规划财务司')).toEqual(['规划财务司/sole']);
     expect(roles('有关承办司(局)负责,档案资料馆配合')).toEqual(['有关承办司(局)/sole', '档案资料馆/cooperate']);
   });
+  it('reads a list with its lead marked in brackets (a 责任单位 cell): the others are 责任单位 beside the lead', () => {
+    const others = [['规划发展部'], ['规划发展部', '法务部'], ['各事业总部'], ['财务部', '各区县（市）分公司']];
+    const leads = ['建设总部', '办公室（董事会办公室）', '市府办〔市大数据局〕'];
+    for (const lead of leads) {
+      for (const rest of others) {
+        for (const [open, close] of [['（', '）'], ['(', ')']]) {
+          for (const sep of ['、', '\n', '，']) {
+            for (const at of [0, 1]) {
+              const names = [...rest];
+              names.splice(at, 0, `${lead}${open}牵头${close}`);
+              const ascii = (n: string) => n.replace(/[（〔]/g, '(').replace(/[）〕]/g, ')');
+              const want = [`${ascii(lead)}/lead`, ...rest.map((n) => `${ascii(n)}/joint`)];
+              const clause = names.join(sep);
+              expect(roles(clause), clause).toEqual(want);
+              expect(parseResponsibility(clause).ok && parseResponsibility(clause).unsure, clause).toEqual([]);
+            }
+          }
+        }
+      }
+    }
+    // Marks on the others too keep their own roles.
+    expect(roles('各社区居委会（牵头）、社区服务中心（配合）')).toEqual(['各社区居委会/lead', '社区服务中心/cooperate']);
+  });
   it('reads scoped leads', () => {
     expect(roles('规章由政策法规司牵头、规范性文件由制发司(局)牵头,各有关司(局)、信息中心、档案资料馆配合')).toEqual([
       '规章:政策法规司/lead',

@@ -26,7 +26,8 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge10: { units: 63, right: 60 },
   judge11: { units: 59, right: 57 },
   judge12: { units: 65, right: 64 },
-  judge13: { units: 63, right: 52 },
+  judge13: { units: 63, right: 54 },
+  judge14: { units: 111, right: 105 },
 };
 
 describe.each(Object.keys(FLOOR))('exam %s', (exam) => {

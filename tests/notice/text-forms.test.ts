@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseResponsibility } from '../../src/notice/clause/grammar.js';
 import { readNotice } from '../../src/notice/read-notice.js';
 
 /** Forms of plans seen at other offices, as text: what `import` reads in each. */
@@ -28,6 +29,36 @@ describe('text forms', () => {
       ['(一)1', 'lead:法制司 joint:有关单位', '', ''],
       ['(一)2', 'sole:监察室', '', ''],
     ]);
+  });
+
+  it('a heading’s clause covers items with a clause of their own, unless both name who leads (the item’s wins)', () => {
+    // Every way a heading writes its clause × every role an item's own clause can give.
+    const headings: [string, string[]][] = [
+      ['（县发改局牵头）', ['lead:县发改局']],
+      ['（以下各项均由县发改局牵头，县统计局配合）', ['lead:县发改局', 'cooperate:县统计局']],
+      ['（县发改局负责）', ['sole:县发改局']],
+      ['（各乡镇（街道）、县政府各部门分别负责）', ['joint:各乡镇(街道)', 'joint:县政府各部门']],
+    ];
+    const items: [string, string[], boolean][] = [
+      ['（县经信局配合）', ['cooperate:县经信局'], false],
+      ['（县政府各部门按职责分工负责）', ['joint:县政府各部门'], false],
+      ['（县司法局牵头）', ['lead:县司法局'], true],
+      ['（县司法局负责）', ['sole:县司法局'], true],
+    ];
+    for (const [heading, headingRoles] of headings) {
+      for (const [[own, ownRoles, ownLeads], marker] of items.flatMap((it) => ['1.', '（一）', '1、'].map((m) => [it, m] as const))) {
+        const notice = `${HEAD}一、推进经济政策公开${heading}\n${marker}公开重大项目信息。${own}\n`;
+        const [row] = roles(notice);
+        // The clause kept in the ledger says the same roles (validate checks it: CLAUSE_MISMATCH).
+        const [item] = readNotice(notice).items;
+        const reread = parseResponsibility(item!.clause);
+        expect(reread.ok && reread.assignments.map((a) => `${a.role}:${a.name}`).sort(), item!.clause).toEqual(item!.assignments.map((a) => `${a.role}:${a.name}`).sort());
+        const headingLeads = headingRoles.some((r) => /^(lead|sole):/.test(r));
+        const want = ownLeads && headingLeads ? ownRoles : [...new Set([...ownRoles, ...headingRoles])];
+        expect(row![1]!.split(' ').sort(), `${heading} over ${own}`).toEqual(want.sort());
+        expect(row![3], `${heading} over ${own}`).toBe('');
+      }
+    }
   });
 
   it('several clauses in one paragraph, each after its own sentence', () => {

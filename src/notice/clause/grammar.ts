@@ -265,8 +265,23 @@ const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)
  */
 const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与))/g;
 
+const MARKED_LEAD = /[(（]牵头[)）]$/;
+
+/**
+ * A list of names with the lead marked in brackets (`A（牵头）、B、C`; a 责任单位 cell, one name a
+ * paragraph): the marked ones lead, the others are 责任单位 beside the lead (joint, F9).
+ */
+function markedLeadList(body: string): string {
+  if (LABEL.test(body)) return body;
+  const names = splitTopLevel(body, new Set(['、', '，', ',', '\n']));
+  const leads = names.filter((n) => MARKED_LEAD.test(n));
+  const others = names.filter((n) => !MARKED_LEAD.test(n));
+  if (!leads.length || !others.length || others.some((n) => !n || saysRole(n) || /[(（](?:牵头|负责|配合|协同|协办|协助|参与)[)）]/.test(n))) return body;
+  return `${leads.map((n) => n.replace(MARKED_LEAD, '')).join('、')}牵头，${others.join('、')}按职责分工负责`;
+}
+
 function parseClause(clause: string): ParsedClause {
-  const body = unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '').replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
+  const body = markedLeadList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
   if (!body) return { ok: false, reason: '责任分工为空' };
   const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));

@@ -254,7 +254,8 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
       }
     } else {
       const path = [...open.filter((o) => o.level > 1).map((o) => o.label), label].join('');
-      const unit: RawUnit = { number: path, section, content: rawContent, place: placeOf(m.start), headings: open.map((o) => o.content).reverse() };
+      const part = open.find((o) => o.level === 1);
+      const unit: RawUnit = { number: path, section, content: rawContent, place: placeOf(m.start), headings: open.map((o) => o.content).reverse(), ...(part ? { partHeading: part.content } : {}) };
       result.units.push(isLeaf ? unit : { ...unit, entriesUnder: true });
     }
     open.push({ level: m.level, label, content: rawContent });

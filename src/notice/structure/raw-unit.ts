@@ -11,6 +11,8 @@ export interface RawUnit {
   place: Place;
   /** Headings above it (nearest first), whose clause covers it when it has none of its own. */
   headings: string[];
+  /** The part's heading among them (一、…): never a task itself, so its clause covers items with their own too (F6). */
+  partHeading?: string;
   /** From a table's columns: the responsibility words and the deadline words. */
   columns?: { clause?: string; clausePlace?: Place; dueText?: string; duePlace?: Place; /** why the columns' roles are not sure */ doubt?: string };
   /** A section heading with no numbered items under it: a unit only if it carries a clause. */
