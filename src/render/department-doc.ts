@@ -27,6 +27,6 @@ export function departmentDoc(report: DepartmentReport): TableDoc {
     ],
     tables,
     asOf: report.as_of,
-    notes: possible.length ? ['「可能涉及」：任务写的是各有关司(局)等未指明的群体；在台账该项的 resolve 中写明部门后，即计入该部门。'] : [],
+    notes: possible.length ? ['「可能涉及」：任务写的是未指明具体部门的群体（通知里的统称，如「各有关单位」）；在台账该项的 resolve 中写明部门后，即计入该部门。'] : [],
   };
 }

@@ -38,7 +38,8 @@ describe('parseResponsibility', () => {
               const want = [`${ascii(lead)}/lead`, ...rest.map((n) => `${ascii(n)}/joint`)];
               const clause = names.join(sep);
               expect(roles(clause), clause).toEqual(want);
-              expect(parseResponsibility(clause).ok && parseResponsibility(clause).unsure, clause).toEqual([]);
+              const parsed = parseResponsibility(clause);
+              expect(parsed.ok ? parsed.unsure : parsed.reason, clause).toEqual([]);
             }
           }
         }

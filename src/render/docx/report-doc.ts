@@ -35,7 +35,7 @@ export function reportDoc(report: LeaderReport): OfficialDoc {
   const blocks: Block[] = [paragraph(`按照${plan}的分工，现将截至${chineseDate(report.as_of)}的落实情况报告如下。`)];
   const sections: [string, Block[]][] = [];
   sections.push(['总体情况', [paragraph(countsSentence(report.plan.title, t, report.due_soon_days))]]);
-  sections.push(['各部门完成情况', [paragraph('完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；各部门的数字含经由各司(局)、直属单位分到的任务。'), table(departmentColumns(), departmentRows(report.status))]]);
+  sections.push(['各部门完成情况', [paragraph('完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；各部门的数字含经由群体（通知里的统称，如「各有关单位」）分到的任务。'), table(departmentColumns(), departmentRows(report.status))]]);
   const overdue = itemRows(report.overdue);
   if (overdue.length) sections.push([`逾期任务（${overdue.length} 项）`, [table(ITEM_COLUMNS, overdue)]]);
   const dueSoon = itemRows(report.due_soon);

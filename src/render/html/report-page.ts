@@ -97,7 +97,7 @@ ${figure('completion', '完成度', percent(t.completion))}
 <section class="chart-block">
 <h2>各部门完成度</h2>
 ${completionChart(chartRows, '各部门完成度')}
-<p class="note">完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；标红的部门有逾期任务，其余绿色为完成八成以上、蓝色为推进中。各部门的数字含经由各司(局)、直属单位分到的任务。</p>
+<p class="note">完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；标红的部门有逾期任务，其余绿色为完成八成以上、蓝色为推进中。各部门的数字含经由群体（通知里的统称，如「各有关单位」）分到的任务。</p>
 </section>
 <section class="chart-block">
 <h2>任务状态</h2>

@@ -42,7 +42,7 @@ export async function formWorkbookBytes(form: FormContent, origin: FormOrigin): 
     sheet: FORM_SHEET,
     title: [
       `${form.department}：${form.plan.title}·进展填报`,
-      asOfLine(form.plan, form.as_of, '请只填写黄色的列：状态从下拉列表中选，完成日期写成 2021-10-20，本期进展写本期做了什么，佐证材料写链接或文号；确需延期的，填申请延期至和延期理由，经办公厅批准后生效。填好后交回办公厅。'),
+      asOfLine(form.plan, form.as_of, `请只填写黄色的列：状态从下拉列表中选，完成日期写成 ${form.as_of} 这样的日期，本期进展写本期做了什么，佐证材料写链接或文号；确需延期的，填申请延期至和延期理由，经办公厅批准后生效。填好后交回办公厅。`),
     ],
     columns,
     rows: form.items.map((item) => ({
