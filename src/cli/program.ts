@@ -8,6 +8,7 @@ import { checklistCommand } from '../commands/checklist.js';
 import { statusCommand } from '../commands/status.js';
 import { validateCommand } from '../commands/validate.js';
 import packageJson from '../../package.json' with { type: 'json' };
+import { formatFromOutput } from './output-format.js';
 
 /**
  * An item number as typed: full-width brackets and digits (（一）, １２, typed in a Chinese input method)
@@ -67,7 +68,9 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     .configureHelp({ showGlobalOptions: true, ...(help ? { formatHelp: (command: Command, helper: Help) => help.formatHelp(command, helper, helpWidth) } : {}) })
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })
-    .exitOverride();
+    .exitOverride()
+    // -o 汇总.xlsx chooses the format when --format is not given (and is refused where it cannot be written).
+    .hook('preAction', (_program, command) => formatFromOutput(command));
 
   if (declares('import')) {
     program

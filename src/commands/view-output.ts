@@ -23,6 +23,9 @@ export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
 }
 
 /** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. */
+/** How the FILE_WRITTEN line names what was written. */
+const TEXT_FORMAT_NAMES: Record<TextFormat, string> = { table: '文本表格', md: 'Markdown', csv: 'CSV 表格', json: 'JSON' };
+
 export function writeView(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
   const out = {
     json: () => renderJson(report),
@@ -30,6 +33,6 @@ export function writeView(ctx: CommandContext, format: TextFormat, report: unkno
     csv: () => renderCsv(doc(false)),
     table: () => (output ? renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)) : terminalTable(ctx, doc(true))),
   }[format];
-  if (output) writeOutputFile(ctx, output, out(), format);
+  if (output) writeOutputFile(ctx, output, out(), TEXT_FORMAT_NAMES[format]);
   else ctx.io.stdout(out());
 }
