@@ -112,6 +112,33 @@ describe.runIf(hasBrowser)('report in a real Chromium', () => {
     expect(colours).toBeGreaterThan(50);
   });
 
+  it('keeps every date in its tables on one line, on a phone-wide screen and at the A4 print width', async () => {
+    for (const width of [360, Math.round((184 / 25.4) * 96)]) {
+      const narrow = await browser.newPage({ viewport: { width, height: 800 } });
+      await narrow.goto(url);
+      const { dates, broken } = await narrow.evaluate(() => {
+        const found = { dates: 0, broken: [] as string[] };
+        for (const cell of document.querySelectorAll('td')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.textContent!.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+              found.dates++;
+              const range = document.createRange();
+              range.setStart(node, m.index!);
+              range.setEnd(node, m.index! + m[0].length);
+              // One line: every box of the date's characters on the same line top.
+              if (new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size > 1) found.broken.push(m[0]);
+            }
+          }
+        }
+        return found;
+      });
+      await narrow.close();
+      expect(dates, `${width}px`).toBeGreaterThan(2);
+      expect(broken, `${width}px`).toEqual([]);
+    }
+  });
+
   it('prints to A4 PDF: the overview on the first page, the tables on the second', async () => {
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page\b/g) ?? [];

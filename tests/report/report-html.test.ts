@@ -76,7 +76,7 @@ describe('report -o FILE', () => {
     expect(result.code, result.err).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('按 git 提交记录，共 3 处');
-    expect(html).toMatch(/<td>测试员<\/td><td>第 22 项　新进展（2021-10-20，信息中心）：接口联调完成<\/td>/);
+    expect(html).toMatch(/<td>测试员<\/td><td>第 22 项　新进展（<span class="nb">2021-10-20<\/span>，信息中心）：接口联调完成<\/td>/);
     expect(html).toMatch(/<td>（尚未提交）<\/td><td>第 1 项　状态：未启动 → 已完成<\/td>/);
   });
 
@@ -88,7 +88,7 @@ describe('report -o FILE', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('2021-09-01 以来的变化');
     expect(html).toContain('按台账中写明的日期（台账没有 git 提交记录）');
-    expect(html).toMatch(/<td class="date">2021-09-15<\/td><td><\/td><td>第 1 项　完成日期：无 → 2021-09-15<\/td>/);
+    expect(html).toMatch(/<td class="date">2021-09-15<\/td><td><\/td><td>第 1 项　完成日期：无 → <span class="nb">2021-09-15<\/span><\/td>/);
   });
 
   it('needs -o', async () => {

@@ -62,15 +62,43 @@ function titleParagraphs(doc: OfficialDoc): Paragraph[] {
   return out;
 }
 
-function tableOf(data: DocTable): Table {
+/** Cell margins left and right, in twips. */
+const CELL_MARGIN = 60;
+/**
+ * The width a cell's text needs so that no run of Latin letters, digits and signs in it (a date, 010-58123456, an
+ * item's number) is broken across lines: Word and LibreOffice break at a hyphen when the column is narrower, and a
+ * date split as 2021-10- / 20 misleads. A half-width glyph is taken as 0.6 em, wide enough for the faces the readers
+ * substitute (Noto CJK's digits are about 0.55 em). Chinese text may wrap anywhere and asks for nothing.
+ */
+function unbreakableWidth(text: string): number {
+  const longest = Math.max(0, ...(text.match(/[\x21-\x7e]+/g) ?? []).map((token) => token.length));
+  return longest === 0 ? 0 : Math.ceil(longest * GONGWEN.sizes.table * 20 * 0.6) + 2 * CELL_MARGIN + 20;
+}
+
+/**
+ * Column widths in twips: the columns' relative widths over the type area, then every column widened to its
+ * longest unbreakable run, the width taken from the columns that have room to spare, in proportion to that room.
+ */
+export function columnWidths(data: DocTable, available = mm(typeArea.width)): number[] {
   const total = data.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = data.columns.map((c) => Math.floor((mm(typeArea.width) * c.width) / total));
+  const widths = data.columns.map((c) => Math.floor((available * c.width) / total));
+  const needed = data.columns.map((c, i) => Math.max(unbreakableWidth(c.header), ...data.rows.map((row) => unbreakableWidth(row[i] ?? ''))));
+  const missing = widths.reduce((sum, w, i) => sum + Math.max(0, needed[i]! - w), 0);
+  const spare = widths.map((w, i) => Math.max(0, w - needed[i]!));
+  const spareTotal = spare.reduce((a, b) => a + b, 0);
+  // When the runs cannot all fit, the relative widths stand: a wrapped date is better than a table off the page.
+  if (missing === 0 || missing > spareTotal) return widths;
+  return widths.map((w, i) => (needed[i]! > w ? needed[i]! : w - Math.ceil((missing * spare[i]!) / spareTotal)));
+}
+
+function tableOf(data: DocTable): Table {
+  const widths = columnWidths(data);
   const align = (a: DocTable['columns'][number]['align']) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
   const cell = (text: string, column: number, header: boolean) =>
     new TableCell({
       width: { size: widths[column]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 20, bottom: 20 },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
       children: text
         .split('\n')
         .map((line) => new Paragraph({ style: 'GongwenTable', alignment: header ? AlignmentType.CENTER : align(data.columns[column]!.align), children: [run(line, header ? { font: face(GONGWEN.fonts.heading1) } : {})] })),

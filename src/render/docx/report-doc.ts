@@ -84,6 +84,9 @@ export function reportDoc(report: LeaderReport): OfficialDoc {
     ]);
   }
   sections.forEach(([title, body], i) => blocks.push(heading(1, `${chineseOrdinal(i)}、${title}`), ...body));
+  // A report closes with 特此报告: the tables above cannot be tied to the closing, this line is (gongwen.ts keeps the
+  // last paragraph with the sender and date), so they never stand alone on the last page.
+  blocks.push(paragraph('特此报告。'));
   return {
     title: `关于${safeLine(report.plan.title)}落实情况的报告`,
     subtitle: `（截至${chineseDate(report.as_of)}）`,

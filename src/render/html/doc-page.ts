@@ -1,5 +1,5 @@
 import type { TableDoc } from '../table-doc.js';
-import { esc } from './escape.js';
+import { esc, escCell } from './escape.js';
 import { htmlPage } from './page-frame.js';
 
 /**
@@ -15,7 +15,7 @@ export function renderDocHtml(doc: TableDoc): string {
       const rows = table.rows
         .map((row) => {
           const tone = row.tone ? ` class="${row.tone}"` : '';
-          const cells = row.cells.map((cell, i) => `<td${table.columns[i]?.align === 'right' ? ' class="num"' : ''}>${row.strong ? `<strong>${esc(cell)}</strong>` : esc(cell)}</td>`).join('');
+          const cells = row.cells.map((cell, i) => `<td${table.columns[i]?.align === 'right' ? ' class="num"' : ''}>${row.strong ? `<strong>${escCell(cell)}</strong>` : escCell(cell)}</td>`).join('');
           return `<tr${tone}>${cells}</tr>`;
         })
         .join('\n');

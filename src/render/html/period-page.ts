@@ -1,6 +1,6 @@
 import type { PeriodReport } from '../../query/period-report.js';
 import { periodLabel, periodSections } from '../period-text.js';
-import { esc } from './escape.js';
+import { esc, escCell } from './escape.js';
 import { htmlPage } from './page-frame.js';
 
 /** The 调度通报 as one self-contained HTML page (the same sentences as the Word one). */
@@ -10,7 +10,7 @@ export function renderPeriodHtml(report: PeriodReport, generatedAt: string): str
     .map((s) => {
       const table = s.table
         ? `<table><thead><tr>${s.table.columns.map((c, i) => `<th${i ? ' class="n"' : ''}>${esc(c)}</th>`).join('')}</tr></thead><tbody>${s.table.rows
-            .map((r) => `<tr>${r.map((v, i) => `<td${i ? ' class="n"' : ''}>${esc(v)}</td>`).join('')}</tr>`)
+            .map((r) => `<tr>${r.map((v, i) => `<td${i ? ' class="n"' : ''}>${escCell(v)}</td>`).join('')}</tr>`)
             .join('')}</tbody></table>`
         : '';
       return `<section><h2>${esc(s.title)}</h2>${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}${table}</section>`;

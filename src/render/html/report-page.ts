@@ -4,7 +4,7 @@ import type { ItemRow } from '../../query/item-row.js';
 import type { Status } from '../../model/status.js';
 import { describeChange } from '../changes.js';
 import { dueCell, noteCell, percent, roleCell, statusCell, textMarks, timeCell, STATUS_LABELS } from '../labels.js';
-import { esc } from './escape.js';
+import { esc, escCell } from './escape.js';
 import { completionChart, statusChart } from './svg-charts.js';
 import { htmlPage } from './page-frame.js';
 
@@ -17,7 +17,7 @@ function figure(key: string, label: string, value: string | number, tone = ''): 
 function itemTable(groups: OwnerItems[], empty: string, category: string): string {
   if (!groups.length) return `<p class="empty">${esc(empty)}</p>`;
   const row = (r: ItemRow) =>
-    `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="nowrap">${esc(roleCell(r))}</td><td class="text">${esc(textMarks(r) + r.text)}</td><td class="nowrap">${esc(statusCell(r))}</td><td class="due">${esc(dueCell(r))}</td><td class="days">${esc(timeCell(r))}</td><td class="note">${esc(noteCell(r))}</td></tr>`;
+    `<tr data-item="${esc(r.number)}"><td class="num">${escCell(r.number)}</td><td class="nowrap">${escCell(roleCell(r))}</td><td class="text">${escCell(textMarks(r) + r.text)}</td><td class="nowrap">${escCell(statusCell(r))}</td><td class="due">${escCell(dueCell(r))}</td><td class="days">${escCell(timeCell(r))}</td><td class="note">${escCell(noteCell(r))}</td></tr>`;
   return groups
     .map(
       (g) =>
@@ -28,11 +28,11 @@ function itemTable(groups: OwnerItems[], empty: string, category: string): strin
 }
 
 function departmentTable(report: LeaderReport): string {
-  const cell = (key: string, value: number | string) => `<td class="n" data-key="${key}">${esc(value)}</td>`;
+  const cell = (key: string, value: number | string) => `<td class="n" data-key="${key}">${escCell(value)}</td>`;
   const rows = report.status.departments
     .map(
       (d) =>
-        `<tr data-dept="${esc(d.name)}"${d.overdue ? ' class="late"' : ''}><td>${esc(d.name)}</td>${cell('items', d.items)}${cell('done', d.by_status.done)}${cell('in_progress', d.by_status.in_progress)}${cell('not_started', d.by_status.not_started)}${cell('overdue', d.overdue)}${cell('due_soon', d.due_soon)}${cell('completion', percent(d.completion))}</tr>`,
+        `<tr data-dept="${esc(d.name)}"${d.overdue ? ' class="late"' : ''}><td>${escCell(d.name)}</td>${cell('items', d.items)}${cell('done', d.by_status.done)}${cell('in_progress', d.by_status.in_progress)}${cell('not_started', d.by_status.not_started)}${cell('overdue', d.overdue)}${cell('due_soon', d.due_soon)}${cell('completion', percent(d.completion))}</tr>`,
     )
     .join('');
   return (
@@ -44,7 +44,7 @@ function departmentTable(report: LeaderReport): string {
 function postponements(report: LeaderReport): string {
   if (!report.postponements.length) return '<p class="empty">没有延期的任务。</p>';
   const rows = report.postponements
-    .map((p) => `<tr data-item="${esc(p.number)}"><td class="num">${esc(p.number)}</td><td class="text">${esc(p.text)}</td><td class="date">${esc(p.from)}</td><td class="date">${esc(p.to)}</td><td>${esc(p.reason)}</td><td class="nowrap">${esc(p.approved_by ?? '')}</td><td class="date">${esc(p.on)}</td></tr>`)
+    .map((p) => `<tr data-item="${esc(p.number)}"><td class="num">${escCell(p.number)}</td><td class="text">${escCell(p.text)}</td><td class="date">${esc(p.from)}</td><td class="date">${esc(p.to)}</td><td>${escCell(p.reason)}</td><td class="nowrap">${escCell(p.approved_by ?? '')}</td><td class="date">${esc(p.on)}</td></tr>`)
     .join('');
   return `<table><thead><tr><th class="num">编号</th><th>任务</th><th>原时限</th><th>延至</th><th>原因</th><th class="nowrap">批准</th><th class="date">记录日期</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -53,7 +53,7 @@ function pendingRequests(report: LeaderReport): string {
   const rows = report.pending_requests
     .map((r) => {
       const asked = r.postponement_requested!;
-      return `<tr data-item="${esc(r.number)}"><td class="num">${esc(r.number)}</td><td class="text">${esc(textMarks(r) + r.text)}</td><td class="nowrap">${esc(asked.dept)}</td><td class="date">${esc(asked.on)}</td><td class="date">${esc(r.due)}</td><td class="date">${esc(asked.to)}</td><td>${esc(asked.reason)}</td><td class="days">${esc(timeCell(r))}</td></tr>`;
+      return `<tr data-item="${esc(r.number)}"><td class="num">${escCell(r.number)}</td><td class="text">${escCell(textMarks(r) + r.text)}</td><td class="nowrap">${escCell(asked.dept)}</td><td class="date">${esc(asked.on)}</td><td class="date">${esc(r.due)}</td><td class="date">${esc(asked.to)}</td><td>${escCell(asked.reason)}</td><td class="days">${escCell(timeCell(r))}</td></tr>`;
     })
     .join('');
   return `<section class="requests"><h2>待批准的延期申请<span class="count">${report.pending_requests.length} 项</span></h2><p class="note">部门在填报表格中申请延期，办公厅尚未批准或驳回；时限仍是原来的时限。</p><table><thead><tr><th class="num">编号</th><th>任务</th><th class="nowrap">申请部门</th><th class="date">申请日期</th><th class="date">时限</th><th class="date">申请延至</th><th>理由</th><th class="days">天数</th></tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -65,7 +65,7 @@ function recentChanges(report: LeaderReport): string {
   const source = since.source === 'git' ? '按 git 提交记录' : '按台账中写明的日期（台账没有 git 提交记录）';
   const body = since.changes.length
     ? `<table><thead><tr><th class="date">日期</th><th>报送/修改</th><th>变化</th></tr></thead><tbody>${since.changes
-        .map((c) => `<tr><td class="date">${esc(c.date)}</td><td>${esc(c.who)}</td><td>${esc(describeChange(c.change))}</td></tr>`)
+        .map((c) => `<tr><td class="date">${esc(c.date)}</td><td>${escCell(c.who)}</td><td>${escCell(describeChange(c.change))}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p class="empty">这段时间台账没有变化。</p>';
   return `<section class="since"><h2>${esc(since.date)} 以来的变化</h2><p class="note">${esc(source)}，共 ${since.changes.length} 处。</p>${body}</section>`;

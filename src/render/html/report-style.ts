@@ -32,7 +32,7 @@ th { background: #edf2f7; text-align: left; font-weight: bold; }
 th, td { border: 1px solid #cbd5e0; padding: 2px 5px; vertical-align: top; }
 tr { break-inside: avoid; }
 td.n, th.n, td.num, th.num { text-align: right; white-space: nowrap; }
-td.date, .nowrap { white-space: nowrap; }
+td.date, .nowrap, .nb { white-space: nowrap; }
 td.due { min-width: 6.5em; } td.days { min-width: 7.5em; } td.note { min-width: 9em; font-size: 8.5pt; }
 tr.late td:first-child { color: #c53030; font-weight: bold; }
 .owner { break-inside: auto; }
