@@ -21,13 +21,25 @@ export function headingClause(headings: string[]): string | undefined {
     const found = findClause(joinLines(firstLine)) ?? findClause(joinLines(heading));
     // A heading that is a clause and a deadline (`由A牵头，B配合，第三季度完成。`): both cover the items.
     if (found?.clause && !found.doubt) return isDeadlineWords(found.text.replace(/[。;；]$/, '')) ? `${found.clause}，${found.text.replace(/[。;；]$/, '')}` : found.clause;
+    // A standing rule under the heading (`以下各项由A统筹，B分别负责，不再逐项列出`) is its clause said as a sentence.
+    const rule = standingRule(heading);
+    if (rule) return rule;
   }
   return undefined;
 }
 
-/** Standing rules on the headings above a unit (以下工作均需…落实，不再列出). */
-function headingRules(headings: string[]): string[] {
-  return headings.map((h) => standingRule(h)).filter((r) => r !== undefined);
+/**
+ * Standing rules on the headings above a unit (以下工作均需…落实，不再列出). One naming who leads
+ * is the heading's clause: over an item that names its own lead, the item's wins (as a heading's clause does).
+ */
+function headingRules(headings: string[], own: Assignment[]): string[] {
+  return headings
+    .map((h) => standingRule(h))
+    .filter((r) => r !== undefined)
+    .filter((rule) => {
+      const parsed = parseResponsibility(rule);
+      return !(parsed.ok && leads(parsed.assignments) && leads(own));
+    });
 }
 
 /** Adds the bodies of clauses that cover a unit (a heading's clause, a standing rule) that its own clause does not name. */
@@ -143,7 +155,7 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
         }
       }
       // Standing rules (F6) add their bodies to the items they cover.
-      const covering = [...headingRules(unit.headings), ...standing];
+      const covering = [...headingRules(unit.headings, own), ...standing];
       assignments = withCovering(own, covering);
       if (assignments.length > own.length) {
         const joined = [located.clause, ...covering].join('；');
