@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponsibility } from '../../src/notice/clause/grammar.js';
 import { readNoticeBytes } from '../../src/notice/index.js';
+import { inventedNames, pick, random } from './corpus/invented.js';
 
 /** `name/role` or `scope:name/role`, in clause order. */
 function roles(clause: string): string[] {
@@ -47,6 +48,29 @@ describe('parseResponsibility', () => {
     }
     // Marks on the others too keep their own roles.
     expect(roles('各社区居委会（牵头）、社区服务中心（配合）')).toEqual(['各社区居委会/lead', '社区服务中心/cooperate']);
+  });
+  it('reads a list where a name marks itself as helping (A、B（配合）): the mark is that name\'s only, the others are 责任单位', () => {
+    const rand = random(85);
+    for (let n = 0; n < 60; n++) {
+      const names = inventedNames(rand, 4, pick(rand, ['区', '县', '']));
+      const unmarked = names.slice(0, 1 + Math.floor(rand() * 2));
+      const helpers = names.slice(2, 3 + Math.floor(rand() * 2));
+      const [open, close] = pick(rand, [['（', '）'], ['(', ')']]);
+      const marks = helpers.map((h) => `${h}${open}${pick(rand, ['配合', '协同', '协办', '参与'])}${close}`);
+      const lead = rand() < 0.3 ? [`${pick(rand, ['区府办', '县政府办公室'])}${open}牵头${close}`] : [];
+      // The marked names anywhere in the list: after the others (the usual cell), before them, between them.
+      const list = [...lead, ...unmarked];
+      for (const mark of marks) list.splice(Math.floor(rand() * (list.length + 1)), 0, mark);
+      const clause = list.join(pick(rand, ['、', '\n', '，']));
+      const want = [
+        ...lead.map((l) => `${l.slice(0, -4)}/lead`),
+        ...unmarked.map((u) => `${u}/${lead.length || unmarked.length > 1 ? 'joint' : 'sole'}`),
+        ...helpers.map((h) => `${h}/cooperate`),
+      ];
+      expect(roles(clause).sort(), clause).toEqual(want.sort());
+      const parsed = parseResponsibility(clause);
+      expect(parsed.ok ? parsed.unsure : parsed.reason, clause).toEqual([]);
+    }
   });
   it('reads scoped leads', () => {
     expect(roles('规章由政策法规司牵头、规范性文件由制发司(局)牵头,各有关司(局)、信息中心、档案资料馆配合')).toEqual([

@@ -265,23 +265,34 @@ const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)
  */
 const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与))/g;
 
-const MARKED_LEAD = /[(（]牵头[)）]$/;
+/** A name with its role marked in brackets after it: `A（牵头）`, `B（配合）`. */
+const MARKED_ROLE = /[(（](牵头|配合|协同|协办|协助|参与)[)）]$/;
 
 /**
- * A list of names with the lead marked in brackets (`A（牵头）、B、C`; a 责任单位 cell, one name a
- * paragraph): the marked ones lead, the others are 责任单位 beside the lead (joint, F9).
+ * A list of names some of which mark their role in brackets (`A（牵头）、B、C`, `A、B（配合）`; a
+ * 责任单位 cell, one name a paragraph): a mark is its own name's role only. The names with none are
+ * the 责任单位: beside a marked lead they share the work (joint, F9); with no lead marked, one alone
+ * is responsible (sole), several share it.
  */
-function markedLeadList(body: string): string {
+function markedRoleList(body: string): string {
   if (LABEL.test(body)) return body;
   const names = splitTopLevel(body, new Set(['、', '，', ',', '\n']));
-  const leads = names.filter((n) => MARKED_LEAD.test(n));
-  const others = names.filter((n) => !MARKED_LEAD.test(n));
-  if (!leads.length || !others.length || others.some((n) => !n || saysRole(n) || /[(（](?:牵头|负责|配合|协同|协办|协助|参与)[)）]/.test(n))) return body;
-  return `${leads.map((n) => n.replace(MARKED_LEAD, '')).join('、')}牵头，${others.join('、')}按职责分工负责`;
+  const marked = names.filter((n) => MARKED_ROLE.test(n));
+  const others = names.filter((n) => !MARKED_ROLE.test(n));
+  if (!marked.length || !others.length || others.some((n) => !n || saysRole(n) || /[(（](?:牵头|负责|配合|协同|协办|协助|参与)[)）]/.test(n))) return body;
+  const roleOf = (n: string) => (MARKED_ROLE.exec(n)![1] === '牵头' ? '牵头' : '配合');
+  const withRole = (role: string) => marked.filter((n) => roleOf(n) === role).map((n) => n.replace(MARKED_ROLE, ''));
+  const [leads, helpers] = [withRole('牵头'), withRole('配合')];
+  const parts = [
+    ...(leads.length ? [`${leads.join('、')}牵头`] : []),
+    `${others.join('、')}${leads.length || others.length > 1 ? '按职责分工负责' : '负责'}`,
+    ...(helpers.length ? [`${helpers.join('、')}配合`] : []),
+  ];
+  return parts.join('，');
 }
 
 function parseClause(clause: string): ParsedClause {
-  const body = markedLeadList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
+  const body = markedRoleList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
   if (!body) return { ok: false, reason: '责任分工为空' };
   const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
