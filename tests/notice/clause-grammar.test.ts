@@ -72,6 +72,25 @@ describe('parseResponsibility', () => {
       expect(parsed.ok ? parsed.unsure : parsed.reason, clause).toEqual([]);
     }
   });
+  it('reads the governments of levels named before one 政府 (各市（县）、区人民政府) as one group, wherever it stands in a list', () => {
+    const rand = random(74);
+    const levels = ['市', '县', '区', '州', '旗', '乡', '镇'];
+    for (let n = 0; n < 60; n++) {
+      const [first, alt, last] = [pick(rand, levels), pick(rand, levels), pick(rand, levels)];
+      const [open, close] = pick(rand, [['（', '）'], ['(', ')']]);
+      const government = pick(rand, ['人民政府', '政府']);
+      const group = rand() < 0.7 ? `各${first}${open}${alt}${close}、${last}${government}` : `各${first}、${last}${open}${alt}${close}${government}`;
+      const others = inventedNames(rand, 2, pick(rand, ['市', '县', '']));
+      const [clause, want] = pick(rand, [
+        [`${others[0]}牵头，${group}配合`, [`${others[0]}/lead`, `GROUP/cooperate`]],
+        [`${others[0]}、${group}按职责分工负责`, [`${others[0]}/joint`, `GROUP/joint`]],
+        [`${others[0]}会同${others[1]}负责，${group}配合`, [`${others[0]}/sole`, `${others[1]}/cooperate`, `GROUP/cooperate`]],
+        [`${group}、${others[1]}分别负责`, [`GROUP/joint`, `${others[1]}/joint`]],
+      ] as [string, string[]][]);
+      const name = group.replace(/（/g, '(').replace(/）/g, ')');
+      expect(roles(clause), clause).toEqual(want.map((w) => w.replace('GROUP', name)));
+    }
+  });
   it('reads scoped leads', () => {
     expect(roles('规章由政策法规司牵头、规范性文件由制发司(局)牵头,各有关司(局)、信息中心、档案资料馆配合')).toEqual([
       '规章:政策法规司/lead',

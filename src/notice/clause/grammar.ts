@@ -111,9 +111,13 @@ function checkName(name: string): string | undefined {
   return undefined;
 }
 
-/** `各区、县（市）政府`: the governments of each level named, one group (各区政府 and 各县(市)政府 alike). */
-const EACH_LEVEL = /^各[省市县区乡镇街]{1,2}$/;
-const LEVEL_GOVERNMENT = /^[省市县区乡镇街道]{1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$/;
+/**
+ * `各区、县（市）政府`, `各市（县）、区人民政府`: the governments of each level named, one group
+ * (各区政府 and 各县(市)政府 alike). The level before the 、 may name its alternatives in brackets.
+ */
+const LEVEL = '[省市县区乡镇街州旗盟]';
+const EACH_LEVEL = new RegExp(`^各${LEVEL}{1,2}(?:[(（]${LEVEL}{1,2}(?:、${LEVEL}{1,2})*[)）])?$`);
+const LEVEL_GOVERNMENT = new RegExp(`^(?:${LEVEL}|街道){1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$`);
 
 /** `A、B及C等` → [A, B, C]: 及 splits only between two names, 等 closing a list is dropped. */
 function splitNames(text: string): string[] {
