@@ -91,6 +91,27 @@ describe('parseResponsibility', () => {
       expect(roles(clause), clause).toEqual(want.map((w) => w.replace('GROUP', name)));
     }
   });
+  it('reads a body that oversees, guides or urges the work (纪委办公室监督) as no role in it, and no name', () => {
+    const rand = random(83);
+    for (let n = 0; n < 60; n++) {
+      const [doer, helper, watcher, second] = inventedNames(rand, 4, pick(rand, ['', '县', '院']));
+      const verb = pick(rand, ['监督', '指导', '督促落实', '负责监督', '督导', '督查', '加强指导', '监督检查', '全程监督']);
+      const watchers = rand() < 0.3 ? `${watcher}、${second}` : watcher!;
+      const comma = pick(rand, ['，', ',', '；']);
+      const [first, want] = pick(rand, [
+        [`${doer}牵头`, [`${doer}/lead`]],
+        [`${doer}负责`, [`${doer}/sole`]],
+        [`由${doer}负责`, [`${doer}/sole`]],
+        [`${doer}牵头${comma}${helper}配合`, [`${doer}/lead`, `${helper}/cooperate`]],
+      ] as [string, string[]][]);
+      const clause = rand() < 0.5 ? `${first}${comma}${watchers}${verb}` : `${first}${comma}${watchers}${verb}${comma}${second === watcher ? helper : pick(rand, [helper, second])}配合`;
+      const parsed = parseResponsibility(clause);
+      expect(parsed.ok && parsed.unsure, clause).toEqual([]);
+      const got = roles(clause);
+      expect(got.slice(0, want.length), clause).toEqual(want);
+      expect(got.some((r) => r.includes(verb.slice(-2))), clause).toBe(false);
+    }
+  });
   it('reads scoped leads', () => {
     expect(roles('规章由政策法规司牵头、规范性文件由制发司(局)牵头,各有关司(局)、信息中心、档案资料馆配合')).toEqual([
       '规章:政策法规司/lead',

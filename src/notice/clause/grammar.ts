@@ -295,6 +295,9 @@ function markedRoleList(body: string): string {
   return parts.join('，');
 }
 
+/** Names and a verb of oversight (监督, 指导, 督促 …): a body that watches over the work, not one that does it. */
+const OVERSEES = /^(?!.*(?:牵头|配合|由|负责(?!监督|指导|督)))(.+?)(?:负责|全程|加强)?(?:监督|指导|督促|督导|督查|督办|把关)(?:检查|指导|落实|执行)?$/;
+
 function parseClause(clause: string): ParsedClause {
   const body = markedRoleList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
   if (!body) return { ok: false, reason: '责任分工为空' };
@@ -314,6 +317,9 @@ function parseClause(clause: string): ParsedClause {
       deadlines.push(label[2]!.trim());
       continue;
     }
+    // `纪委办公室监督` beside who does the work: overseeing, guiding or urging it is no role in it (the clause keeps the words).
+    const overseer = OVERSEES.exec(part);
+    if (overseer && groups.length && splitNames(overseer[1]!).every(looksLikeName)) continue;
     const parsed = parsePart(part);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     // After a label, parts with no role word of their own belong to it:
