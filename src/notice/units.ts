@@ -12,6 +12,8 @@ import { joinLines } from './text.js';
 
 const NO_CLAUSE = '没有找到责任分工（应在末尾的括号里）';
 
+const leads = (assignments: Assignment[]) => assignments.some((a) => a.role === 'lead' || a.role === 'sole');
+
 /** The clause of the nearest heading above a unit that has one (F6: it covers every item beneath it). */
 export function headingClause(headings: string[]): string | undefined {
   for (const heading of headings) {
@@ -21,9 +23,11 @@ export function headingClause(headings: string[]): string | undefined {
     const found = findClause(joinLines(firstLine)) ?? findClause(joinLines(heading));
     // A heading that is a clause and a deadline (`由A牵头，B配合，第三季度完成。`): both cover the items.
     if (found?.clause && !found.doubt) return isDeadlineWords(found.text.replace(/[。;；]$/, '')) ? `${found.clause}，${found.text.replace(/[。;；]$/, '')}` : found.clause;
-    // A standing rule under the heading (`以下各项由A统筹，B分别负责，不再逐项列出`) is its clause said as a sentence.
+    // A standing rule under the heading naming who leads (`以下各项由A统筹，B分别负责，不再逐项列出`) is its clause
+    // said as a sentence. One that only adds bodies (以下工作均需各街道落实) leaves an item with no clause of its own unread.
     const rule = standingRule(heading);
-    if (rule) return rule;
+    const parsed = rule ? parseResponsibility(rule) : undefined;
+    if (rule && parsed?.ok && leads(parsed.assignments)) return rule;
   }
   return undefined;
 }
@@ -52,8 +56,6 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
   }
   return out;
 }
-
-const leads = (assignments: Assignment[]) => assignments.some((a) => a.role === 'lead' || a.role === 'sole');
 
 /**
  * The clause of a heading above an item that has a clause of its own (F6): it

@@ -83,4 +83,13 @@ describe('a standing rule with a lead under a heading', () => {
     expect(roles).toEqual([[`${other}:sole`], underRule.sort(), [...underRule, `${helper}:cooperate`].sort(), [`${own}:lead`, `${helper}:cooperate`].sort()]);
     for (const item of read.notice.items) expect(item.problems).toEqual([]);
   });
+  it('a rule that only adds bodies (以下工作均需各街道落实) leaves an item with no clause of its own flagged, and adds to one with', async () => {
+    const text = `某区2023年政务公开工作要点\n一、加强民生信息公开\n以下工作均需各街道落实，不再列出。\n1．公开就业信息。\n2．公开低保信息。（区民政局负责）\n`;
+    const read = await readNoticeBytes(Buffer.from(text));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const [first, second] = read.notice.items;
+    expect(first!.rolesUnsure).toBe(true);
+    expect(second!.assignments.map((a) => `${a.name}:${a.role}`)).toEqual(['区民政局:sole', '各街道:joint']);
+  });
 });
