@@ -61,7 +61,7 @@ describe('standing rules', () => {
  */
 describe('a standing rule with a lead under a heading', () => {
   const rand = random(80);
-  const cases = Array.from({ length: 16 }, () => {
+  const cases = Array.from({ length: 24 }, () => {
     const prefix = pick(rand, ['县', '市', '区']);
     const [lead, own, other, helper] = inventedNames(rand, 4, prefix);
     const groups = pick(rand, [[`${prefix}直相关部门`], [`${prefix}直各有关单位`, '各乡（镇）人民政府'], ['各街道办事处'], [`${prefix}直相关部门`, '各镇（街道）']]);
@@ -70,11 +70,16 @@ describe('a standing rule with a lead under a heading', () => {
     const jointVerb = pick(rand, ['分别负责', '按职责分工负责', '负责落实']);
     const mark = pick(rand, ['不再逐项列出', '不再一一列出', '下文不再列出']);
     const comma = pick(rand, ['，', ',']);
-    const rule = `${opening}${lead}${leadVerb}${comma}${groups.join('、')}${jointVerb}${comma}${mark}${pick(rand, ['。', ''])}`;
+    // On a line of its own under the heading, its mark a sentence of its own, or in brackets at the heading's end.
+    const where = pick(rand, ['line', 'line', 'mark apart', 'brackets'] as const);
+    const said = `${opening}${lead}${leadVerb}${comma}${groups.join('、')}${jointVerb}`;
+    const heading = '二、加强民生信息公开';
+    const rule =
+      where === 'brackets' ? `${heading}（${said}${comma}${mark}）` : where === 'mark apart' ? `${heading}\n${said}。${mark}。` : `${heading}\n${said}${comma}${mark}${pick(rand, ['。', ''])}`;
     return { lead: lead!, own: own!, other: other!, helper: helper!, groups: groups.map((g) => g.replace(/（/g, '(').replace(/）/g, ')')), rule };
   });
-  it.each(cases.map((c) => [c.rule, c] as const))('%s', async (_, { lead, own, other, helper, groups, rule }) => {
-    const text = `某县2023年政务公开工作要点\n一、推进决策公开（${other}负责）\n1．公开重大决策事项。\n二、加强民生信息公开\n${rule}\n2．公开就业、教育、医疗等民生信息，全年动态更新。\n3．公开保障性住房分配情况，年底前完成。（${helper}配合）\n4．公开城乡低保资金发放情况，按季度更新。（${own}牵头，${helper}配合）\n`;
+  it.each(cases.map((c) => [c.rule.replace('\n', ' ⏎ '), c] as const))('%s', async (_, { lead, own, other, helper, groups, rule }) => {
+    const text = `某县2023年政务公开工作要点\n一、推进决策公开（${other}负责）\n1．公开重大决策事项。\n${rule}\n2．公开就业、教育、医疗等民生信息，全年动态更新。\n3．公开保障性住房分配情况，年底前完成。（${helper}配合）\n4．公开城乡低保资金发放情况，按季度更新。（${own}牵头，${helper}配合）\n`;
     const read = await readNoticeBytes(Buffer.from(text));
     expect(read.ok).toBe(true);
     if (!read.ok) return;

@@ -76,16 +76,32 @@ function sentences(text: string): string[] {
   return toSimplified(text)
     .split(/[。;；\n]/)
     .flatMap((s) => {
-      const wrapped = /^\s*[（(]([^（()）]*)[)）]\s*$/.exec(s);
-      if (wrapped) return [wrapped[1]!];
-      const closing = /[（(]([^（()）]*)[)）]\s*$/.exec(s);
-      return closing ? [s, closing[1]!] : [s];
+      const closing = closingBracket(s);
+      if (closing === undefined) return [s];
+      // The bracket's words first: read whole, the heading's words before it would be taken for the rule's.
+      return s.slice(0, closing.start).trim() ? [closing.words, s] : [closing.words];
     });
 }
 
+/** The bracket closing some words, brackets inside it and all (`（…各乡（镇）人民政府…）`): where it opens and its words. */
+function closingBracket(s: string): { start: number; words: string } | undefined {
+  const trimmed = s.trimEnd();
+  if (!/[)）]$/.test(trimmed)) return undefined;
+  let depth = 0;
+  for (let i = trimmed.length - 1; i >= 0; i--) {
+    const ch = trimmed[i]!;
+    if (ch === ')' || ch === '）') depth++;
+    else if ((ch === '(' || ch === '（') && --depth === 0) return { start: i, words: trimmed.slice(i + 1, -1) };
+  }
+  return undefined;
+}
+
 export function standingRule(text: string): string | undefined {
-  for (const sentence of sentences(text)) {
-    if (!RULE_MARK.test(sentence)) continue;
+  const all = sentences(text);
+  for (const [i, marked] of all.entries()) {
+    if (!RULE_MARK.test(marked)) continue;
+    // The mark said as a sentence of its own (`…由A统筹，B分别负责。下文不再列出。`) is the sentence before's.
+    const sentence = i > 0 && /^\s*(?:以下|下文|下面|后文)?(?:各项|均)?不再/.test(marked) ? `${all[i - 1]}，${marked}` : marked;
     const parts = splitTopLevel(sentence, new Set([',', '，']));
     // Every part that reads as a clause: `由A统筹，B、C分别负责，不再列出` gives A and B, C their roles alike.
     const clauses = parts.map(clauseOf).filter((clause) => clause && clause.length <= 60 && readsAsClause(clause) && strictNames(clause));
