@@ -141,6 +141,7 @@ function laidOutTable(rand: Rand) {
   const starts = widths.reduce<number[]>((out, _, c) => [...out, c ? out[c - 1]! + widths[c - 1]! + gap : indent], []);
   const numberAt = pick(rand, ['left', 'centre', 'right'] as const);
   const jitter = pick(rand, [0, 1, 2]);
+  const withParts = rand() < 0.5;
   const put = (line: string, at: number, text: string) => `${line.padEnd(at)}${text}`;
   // Wrapped as Word wraps: a wide character may end a line anywhere, a run of digits only as a whole.
   const wrap = (text: string, width: number) =>
@@ -161,6 +162,8 @@ function laidOutTable(rand: Rand) {
   const pageBreak = 2 + Math.floor(rand() * (rows.length - 2));
   rows.forEach((row, r) => {
     if (r === pageBreak) lines.push('', `${' '.repeat(30)}—1—`, `\f${header}`);
+    // A part's heading centred across the table, now and then.
+    if (r === 0 || (r === pageBreak + 1 && withParts)) lines.push('', `${' '.repeat(starts[1]! + 4)}${r ? '二' : '一'}、加强重点领域信息公开`);
     lines.push('');
     const n = row.number.length;
     // pdftotext rounds each word's x to a character: a centred number lands up to two characters right of the header's centre.

@@ -160,7 +160,9 @@ describe('a label continued on lines indented under its value', () => {
     const lines = perLine.map((n) => Array.from({ length: n }, () => pool.splice(Math.floor(rand() * pool.length), 1)[0]!));
     // Under the value: as many ideographic spaces as the label is wide, or half-width spaces twice as many.
     const under = pick(rand, ['　'.repeat(label.length + 1), ' '.repeat(2 * label.length + 2), '　　　']);
-    const value = lines.map((l, i) => `${i ? `${margin}${under}` : ''}${l.join('、')}`).join('\n');
+    // The list's 、 at the line's end, or none.
+    const lineEnd = pick(rand, ['', '', '、']);
+    const value = lines.map((l, i) => `${i ? `${margin}${under}` : ''}${l.join('、')}`).join(`${lineEnd}\n`);
     const deadline = pick(rand, ['', `${margin}完成时限：6月底前\n`]);
     return { label, names: lines.flat(), text: `${HEAD}一、推进重点领域公开\n${margin}1、公开重点项目建设进展情况。\n${margin}牵头单位${colon}${prefix}政务公开办\n${margin}${label}${colon}${value}\n${deadline}` };
   });
