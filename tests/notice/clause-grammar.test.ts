@@ -104,7 +104,11 @@ describe('parseResponsibility', () => {
         [`由${doer}负责`, [`${doer}/sole`]],
         [`${doer}牵头${comma}${helper}配合`, [`${doer}/lead`, `${helper}/cooperate`]],
       ] as [string, string[]][]);
-      const clause = rand() < 0.5 ? `${first}${comma}${watchers}${verb}` : `${first}${comma}${watchers}${verb}${comma}${second === watcher ? helper : pick(rand, [helper, second])}配合`;
+      const clause = pick(rand, [
+        `${first}${comma}${watchers}${verb}`,
+        `${first}${comma}${watchers}${verb}${comma}${pick(rand, [helper, second])}配合`,
+        `${watchers}${verb}${comma}${first}`,
+      ]);
       const parsed = parseResponsibility(clause);
       expect(parsed.ok && parsed.unsure, clause).toEqual([]);
       const got = roles(clause);

@@ -305,7 +305,9 @@ function parseClause(clause: string): ParsedClause {
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
   const groups: Pending[] = [];
   const deadlines: string[] = [];
-  for (const part of splitTopLevel(body, PART_SEPARATORS)) {
+  const parts = splitTopLevel(body, PART_SEPARATORS);
+  const doers = parts.some((p) => !OVERSEES.test(p) && saysRole(p));
+  for (const part of parts) {
     if (!part) continue;
     // Deadline words, alone or with what is done by then (`2024年6月底前完成平台对接`).
     if (isDeadlineWords(part) || opensWithDeadline(part)) {
@@ -319,7 +321,7 @@ function parseClause(clause: string): ParsedClause {
     }
     // `纪委办公室监督` beside who does the work: overseeing, guiding or urging it is no role in it (the clause keeps the words).
     const overseer = OVERSEES.exec(part);
-    if (overseer && groups.length && splitNames(overseer[1]!).every(looksLikeName)) continue;
+    if (overseer && doers && splitNames(overseer[1]!).every(looksLikeName)) continue;
     const parsed = parsePart(part);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     // After a label, parts with no role word of their own belong to it:
