@@ -12,9 +12,17 @@ import { joinLines } from './text.js';
 
 const NO_CLAUSE = '没有找到责任分工（应在末尾的括号里）';
 
+const leads = (assignments: Assignment[]) => assignments.some((a) => a.role === 'lead' || a.role === 'sole');
+
 /** The clause of the nearest heading above a unit that has one (F6: it covers every item beneath it). */
 export function headingClause(headings: string[]): string | undefined {
   for (const heading of headings) {
+    // A standing rule on the heading naming who leads (`以下各项由A统筹，B分别负责，不再逐项列出`, on its line or in
+    // its brackets) is its clause said as a sentence. One that only adds bodies (以下工作均需各街道落实) leaves an
+    // item with no clause of its own unread.
+    const rule = standingRule(heading);
+    const ruled = rule ? parseResponsibility(rule) : undefined;
+    if (rule && ruled?.ok && leads(ruled.assignments)) return rule;
     const labelled = labelLines(heading);
     if (labelled.clause) return labelled.clause;
     const firstLine = heading.trim().split('\n')[0]!;
@@ -25,9 +33,18 @@ export function headingClause(headings: string[]): string | undefined {
   return undefined;
 }
 
-/** Standing rules on the headings above a unit (以下工作均需…落实，不再列出). */
-function headingRules(headings: string[]): string[] {
-  return headings.map((h) => standingRule(h)).filter((r) => r !== undefined);
+/**
+ * Standing rules on the headings above a unit (以下工作均需…落实，不再列出). One naming who leads
+ * is the heading's clause: over an item that names its own lead, the item's wins (as a heading's clause does).
+ */
+function headingRules(headings: string[], own: Assignment[]): string[] {
+  return headings
+    .map((h) => standingRule(h))
+    .filter((r) => r !== undefined)
+    .filter((rule) => {
+      const parsed = parseResponsibility(rule);
+      return !(parsed.ok && leads(parsed.assignments) && leads(own));
+    });
 }
 
 /** Adds the bodies of clauses that cover a unit (a heading's clause, a standing rule) that its own clause does not name. */
@@ -40,8 +57,6 @@ function withCovering(assignments: Assignment[], covering: string[]): Assignment
   }
   return out;
 }
-
-const leads = (assignments: Assignment[]) => assignments.some((a) => a.role === 'lead' || a.role === 'sole');
 
 /**
  * The clause of a heading above an item that has a clause of its own (F6): it
@@ -143,7 +158,7 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
         }
       }
       // Standing rules (F6) add their bodies to the items they cover.
-      const covering = [...headingRules(unit.headings), ...standing];
+      const covering = [...headingRules(unit.headings, own), ...standing];
       assignments = withCovering(own, covering);
       if (assignments.length > own.length) {
         const joined = [located.clause, ...covering].join('；');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponsibility } from '../../src/notice/clause/grammar.js';
 import { readNoticeBytes } from '../../src/notice/index.js';
+import { inventedNames, pick, random } from './corpus/invented.js';
 
 /** `name/role` or `scope:name/role`, in clause order. */
 function roles(clause: string): string[] {
@@ -47,6 +48,73 @@ describe('parseResponsibility', () => {
     }
     // Marks on the others too keep their own roles.
     expect(roles('各社区居委会（牵头）、社区服务中心（配合）')).toEqual(['各社区居委会/lead', '社区服务中心/cooperate']);
+  });
+  it('reads a list where a name marks itself as helping (A、B（配合）): the mark is that name\'s only, the others are 责任单位', () => {
+    const rand = random(85);
+    for (let n = 0; n < 60; n++) {
+      const names = inventedNames(rand, 4, pick(rand, ['区', '县', '']));
+      const unmarked = names.slice(0, 1 + Math.floor(rand() * 2));
+      const helpers = names.slice(2, 3 + Math.floor(rand() * 2));
+      const [open, close] = pick(rand, [['（', '）'], ['(', ')']]);
+      const marks = helpers.map((h) => `${h}${open}${pick(rand, ['配合', '协同', '协办', '参与'])}${close}`);
+      const lead = rand() < 0.3 ? [`${pick(rand, ['区府办', '县政府办公室'])}${open}牵头${close}`] : [];
+      // The marked names anywhere in the list: after the others (the usual cell), before them, between them.
+      const list = [...lead, ...unmarked];
+      for (const mark of marks) list.splice(Math.floor(rand() * (list.length + 1)), 0, mark);
+      const clause = list.join(pick(rand, ['、', '\n', '，']));
+      const want = [
+        ...lead.map((l) => `${l.slice(0, -4)}/lead`),
+        ...unmarked.map((u) => `${u}/${lead.length || unmarked.length > 1 ? 'joint' : 'sole'}`),
+        ...helpers.map((h) => `${h}/cooperate`),
+      ];
+      expect(roles(clause).sort(), clause).toEqual(want.sort());
+      const parsed = parseResponsibility(clause);
+      expect(parsed.ok ? parsed.unsure : parsed.reason, clause).toEqual([]);
+    }
+  });
+  it('reads the governments of levels named before one 政府 (各市（县）、区人民政府) as one group, wherever it stands in a list', () => {
+    const rand = random(74);
+    const levels = ['市', '县', '区', '州', '旗', '乡', '镇'];
+    for (let n = 0; n < 60; n++) {
+      const [first, alt, last] = [pick(rand, levels), pick(rand, levels), pick(rand, levels)];
+      const [open, close] = pick(rand, [['（', '）'], ['(', ')']]);
+      const government = pick(rand, ['人民政府', '政府']);
+      const group = rand() < 0.7 ? `各${first}${open}${alt}${close}、${last}${government}` : `各${first}、${last}${open}${alt}${close}${government}`;
+      const others = inventedNames(rand, 2, pick(rand, ['市', '县', '']));
+      const [clause, want] = pick(rand, [
+        [`${others[0]}牵头，${group}配合`, [`${others[0]}/lead`, `GROUP/cooperate`]],
+        [`${others[0]}、${group}按职责分工负责`, [`${others[0]}/joint`, `GROUP/joint`]],
+        [`${others[0]}会同${others[1]}负责，${group}配合`, [`${others[0]}/sole`, `${others[1]}/cooperate`, `GROUP/cooperate`]],
+        [`${group}、${others[1]}分别负责`, [`GROUP/joint`, `${others[1]}/joint`]],
+      ] as [string, string[]][]);
+      const name = group.replace(/（/g, '(').replace(/）/g, ')');
+      expect(roles(clause), clause).toEqual(want.map((w) => w.replace('GROUP', name)));
+    }
+  });
+  it('reads a body that oversees, guides or urges the work (纪委办公室监督) as no role in it, and no name', () => {
+    const rand = random(83);
+    for (let n = 0; n < 60; n++) {
+      const [doer, helper, watcher, second] = inventedNames(rand, 4, pick(rand, ['', '县', '院']));
+      const verb = pick(rand, ['监督', '指导', '督促落实', '负责监督', '督导', '督查', '加强指导', '监督检查', '全程监督']);
+      const watchers = rand() < 0.3 ? `${watcher}、${second}` : watcher!;
+      const comma = pick(rand, ['，', ',', '；']);
+      const [first, want] = pick(rand, [
+        [`${doer}牵头`, [`${doer}/lead`]],
+        [`${doer}负责`, [`${doer}/sole`]],
+        [`由${doer}负责`, [`${doer}/sole`]],
+        [`${doer}牵头${comma}${helper}配合`, [`${doer}/lead`, `${helper}/cooperate`]],
+      ] as [string, string[]][]);
+      const clause = pick(rand, [
+        `${first}${comma}${watchers}${verb}`,
+        `${first}${comma}${watchers}${verb}${comma}${pick(rand, [helper, second])}配合`,
+        `${watchers}${verb}${comma}${first}`,
+      ]);
+      const parsed = parseResponsibility(clause);
+      expect(parsed.ok && parsed.unsure, clause).toEqual([]);
+      const got = roles(clause);
+      expect(got.slice(0, want.length), clause).toEqual(want);
+      expect(got.some((r) => r.includes(verb.slice(-2))), clause).toBe(false);
+    }
   });
   it('reads scoped leads', () => {
     expect(roles('规章由政策法规司牵头、规范性文件由制发司(局)牵头,各有关司(局)、信息中心、档案资料馆配合')).toEqual([

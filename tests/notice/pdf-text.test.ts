@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { inventedNames, inventedText, pick, random, type Rand } from './corpus/invented.js';
 
 /** Text a user made from a PDF with pdftotext (judge 13): page furniture is no part of the notice. */
 
@@ -123,5 +124,69 @@ describe('a task table through pdftotext without -layout', () => {
     const { code, items } = await importText(cells.join('\n'));
     expect(code).toBe(0);
     expect(items.map((i) => i.sole)).toEqual([['规划建设处'], ['运输管理处']]);
+  });
+});
+
+/**
+ * A 任务分工表 laid out as pdftotext -layout does, by character count: each column at its
+ * start, a cell's text wrapped at the column's width, the header's words centred in their
+ * cells, and the row numbers placed in the 序号 cell as the PDF had them (at its left edge,
+ * centred, or at its right).
+ */
+function laidOutTable(rand: Rand) {
+  const names = inventedNames(rand, 8, pick(rand, ['市', '县', '']));
+  const widths = [pick(rand, [4, 5, 6, 7]), pick(rand, [10, 12, 14]), pick(rand, [5, 6, 7]), pick(rand, [6, 7, 8]), pick(rand, [6, 7])];
+  const gap = pick(rand, [2, 3, 4]);
+  const indent = pick(rand, [0, 1]);
+  const starts = widths.reduce<number[]>((out, _, c) => [...out, c ? out[c - 1]! + widths[c - 1]! + gap : indent], []);
+  const numberAt = pick(rand, ['left', 'centre', 'right'] as const);
+  const jitter = pick(rand, [0, 1, 2]);
+  const withParts = rand() < 0.5;
+  const put = (line: string, at: number, text: string) => `${line.padEnd(at)}${text}`;
+  // Wrapped as Word wraps: a wide character may end a line anywhere, a run of digits only as a whole.
+  const wrap = (text: string, width: number) =>
+    (text.match(/\d+|./gu) ?? []).reduce<string[]>((out, token) => {
+      const last = out[out.length - 1];
+      if (last !== undefined && [...last].length + token.length <= width) out[out.length - 1] = last + token;
+      else out.push(token);
+      return out;
+    }, []);
+  const headerWords = ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'];
+  const header = headerWords.reduce((line, word, c) => put(line, starts[c]! + Math.max(0, Math.floor((widths[c]! - word.length) / 2)), word), '');
+  const rows = Array.from({ length: 4 + Math.floor(rand() * 9) }, (_, r) => {
+    const pool = [...names];
+    const take = () => pool.splice(Math.floor(rand() * pool.length), 1)[0]!;
+    return { number: String(r + 1), text: inventedText(rand), lead: take(), cooperate: Array.from({ length: Math.floor(rand() * 3) }, take), month: 1 + Math.floor(rand() * 12) };
+  });
+  const lines = [header];
+  const pageBreak = 2 + Math.floor(rand() * (rows.length - 2));
+  rows.forEach((row, r) => {
+    if (r === pageBreak) lines.push('', `${' '.repeat(30)}—1—`, `\f${header}`);
+    // A part's heading centred across the table, now and then.
+    if (r === 0 || (r === pageBreak + 1 && withParts)) lines.push('', `${' '.repeat(starts[1]! + 4)}${r ? '二' : '一'}、加强重点领域信息公开`);
+    lines.push('');
+    const n = row.number.length;
+    // pdftotext rounds each word's x to a character: a centred number lands up to two characters right of the header's centre.
+    const centred = Math.min(widths[0]! - n, Math.floor((widths[0]! - n) / 2) + jitter);
+    const numberStart = starts[0]! + (numberAt === 'left' ? 0 : numberAt === 'right' ? widths[0]! - n : centred);
+    const cells = [[row.number], wrap(row.text, widths[1]!), wrap(row.lead, widths[2]!), wrap(row.cooperate.join('、'), widths[3]!), wrap(`${2020}年${row.month}月底前`, widths[4]!)];
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let k = 0; k < height; k++) {
+      lines.push(cells.reduce((line, cell, c) => (cell[k] ? put(line, c ? starts[c]! : numberStart, cell[k]!) : line), ''));
+    }
+  });
+  return { text: `某市2020年政务公开工作要点任务分工\n\n${lines.join('\n')}\n`, rows, numberAt };
+}
+
+describe('a laid-out task table whose row numbers stand anywhere in the 序号 cell', () => {
+  const rand = random(79);
+  const cases = Array.from({ length: 16 }, () => laidOutTable(rand));
+  it.each(cases.map((c, i) => [i, c.numberAt, c] as const))('table %i, numbers at the %s: every row read with its columns', async (_, __, { text, rows }) => {
+    const { items, code, err } = await importText(text);
+    expect(err).not.toMatch(/UNSUPPORTED_FORMAT|对不齐|同一列|前后不一/);
+    expect(code).toBe(0);
+    expect(items.map((i) => [i.number, i.lead, i.cooperate ?? [], i.due])).toEqual(
+      rows.map((r) => [r.number, [r.lead], r.cooperate, new Date(Date.UTC(2020, r.month, 0)).toISOString().slice(0, 10)]),
+    );
   });
 });

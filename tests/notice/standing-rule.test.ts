@@ -53,3 +53,48 @@ describe('standing rules', () => {
     expect(unreadStandingRule('（以下各项工作的牵头单位视情况另行通知，不再列出）')).toBeDefined();
   });
 });
+
+/**
+ * A standing rule on a line under a part's heading that names who leads and who carries out
+ * (`以下各项由A统筹，B、C分别负责，不再逐项列出`): the heading's clause said as a sentence. Each
+ * item under it takes it; an item's own bracket adds to it, and an item naming its own lead keeps its own.
+ */
+describe('a standing rule with a lead under a heading', () => {
+  const rand = random(80);
+  const cases = Array.from({ length: 24 }, () => {
+    const prefix = pick(rand, ['县', '市', '区']);
+    const [lead, own, other, helper] = inventedNames(rand, 4, prefix);
+    const groups = pick(rand, [[`${prefix}直相关部门`], [`${prefix}直各有关单位`, '各乡（镇）人民政府'], ['各街道办事处'], [`${prefix}直相关部门`, '各镇（街道）']]);
+    const opening = pick(rand, ['以下各项由', '以下各项工作由', '下列任务由', '本部分各项工作由', '以下工作均由']);
+    const leadVerb = pick(rand, ['统筹', '牵头', '负责统筹', '统筹协调']);
+    const jointVerb = pick(rand, ['分别负责', '按职责分工负责', '负责落实']);
+    const mark = pick(rand, ['不再逐项列出', '不再一一列出', '下文不再列出']);
+    const comma = pick(rand, ['，', ',']);
+    // On a line of its own under the heading, its mark a sentence of its own, or in brackets at the heading's end.
+    const where = pick(rand, ['line', 'line', 'mark apart', 'brackets'] as const);
+    const said = `${opening}${lead}${leadVerb}${comma}${groups.join('、')}${jointVerb}`;
+    const heading = '二、加强民生信息公开';
+    const rule =
+      where === 'brackets' ? `${heading}（${said}${comma}${mark}）` : where === 'mark apart' ? `${heading}\n${said}。${mark}。` : `${heading}\n${said}${comma}${mark}${pick(rand, ['。', ''])}`;
+    return { lead: lead!, own: own!, other: other!, helper: helper!, groups: groups.map((g) => g.replace(/（/g, '(').replace(/）/g, ')')), rule };
+  });
+  it.each(cases.map((c) => [c.rule.replace('\n', ' ⏎ '), c] as const))('%s', async (_, { lead, own, other, helper, groups, rule }) => {
+    const text = `某县2023年政务公开工作要点\n一、推进决策公开（${other}负责）\n1．公开重大决策事项。\n${rule}\n2．公开就业、教育、医疗等民生信息，全年动态更新。\n3．公开保障性住房分配情况，年底前完成。（${helper}配合）\n4．公开城乡低保资金发放情况，按季度更新。（${own}牵头，${helper}配合）\n`;
+    const read = await readNoticeBytes(Buffer.from(text));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const roles = read.notice.items.map((it) => it.assignments.map((a) => `${a.name}:${a.role}`).sort());
+    const underRule = [`${lead}:lead`, ...groups.map((g) => `${g}:joint`)];
+    expect(roles).toEqual([[`${other}:sole`], underRule.sort(), [...underRule, `${helper}:cooperate`].sort(), [`${own}:lead`, `${helper}:cooperate`].sort()]);
+    for (const item of read.notice.items) expect(item.problems).toEqual([]);
+  });
+  it('a rule that only adds bodies (以下工作均需各街道落实) leaves an item with no clause of its own flagged, and adds to one with', async () => {
+    const text = `某区2023年政务公开工作要点\n一、加强民生信息公开\n以下工作均需各街道落实，不再列出。\n1．公开就业信息。\n2．公开低保信息。（区民政局负责）\n`;
+    const read = await readNoticeBytes(Buffer.from(text));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const [first, second] = read.notice.items;
+    expect(first!.rolesUnsure).toBe(true);
+    expect(second!.assignments.map((a) => `${a.name}:${a.role}`)).toEqual(['区民政局:sole', '各街道:joint']);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponsibility } from '../../src/notice/clause/grammar.js';
 import { readNotice } from '../../src/notice/read-notice.js';
+import { inventedNames, pick, random } from './corpus/invented.js';
 
 /** Forms of plans seen at other offices, as text: what `import` reads in each. */
 
@@ -140,3 +141,39 @@ describe('text forms', () => {
   });
 });
 
+
+/**
+ * A label whose list goes on over lines, each further name indented to stand under the value
+ * (`配合单位：A` then `　　　　　B`): a name a line, not one name glued from two. A line at the
+ * label's own indent, or a piece that is no name by itself, is the value wrapped, and joins.
+ */
+describe('a label continued on lines indented under its value', () => {
+  const rand = random(82);
+  const cases = Array.from({ length: 16 }, () => {
+    const prefix = pick(rand, ['', '县', '镇']);
+    const names = [...inventedNames(rand, 4, prefix), pick(rand, ['各村（社区）', '各站所', '各行政村'])];
+    const label = pick(rand, ['配合单位', '责任单位', '协办单位', '配合部门']);
+    const colon = pick(rand, ['：', ':']);
+    const margin = pick(rand, ['', '    ', '　　']);
+    const perLine = [1 + Math.floor(rand() * 2), 1 + Math.floor(rand() * 2), Math.floor(rand() * 2)].filter((n) => n);
+    const pool = [...names];
+    const lines = perLine.map((n) => Array.from({ length: n }, () => pool.splice(Math.floor(rand() * pool.length), 1)[0]!));
+    // Under the value: as many ideographic spaces as the label is wide, or half-width spaces twice as many.
+    const under = pick(rand, ['　'.repeat(label.length + 1), ' '.repeat(2 * label.length + 2), '　　　']);
+    // The list's 、 at the line's end, or none.
+    const lineEnd = pick(rand, ['', '', '、']);
+    const value = lines.map((l, i) => `${i ? `${margin}${under}` : ''}${l.join('、')}`).join(`${lineEnd}\n`);
+    const deadline = pick(rand, ['', `${margin}完成时限：6月底前\n`]);
+    return { label, names: lines.flat(), text: `${HEAD}一、推进重点领域公开\n${margin}1、公开重点项目建设进展情况。\n${margin}牵头单位${colon}${prefix}政务公开办\n${margin}${label}${colon}${value}\n${deadline}` };
+  });
+  it.each(cases.map((c) => [c.text.split('\n').slice(4).join(' ⏎ '), c] as const))('%s', (_, { label, names, text }) => {
+    const role = label === '责任单位' ? 'joint' : 'cooperate';
+    const [item] = readNotice(text).items;
+    expect(item!.assignments.filter((a) => a.role === role).map((a) => a.name)).toEqual(names.map((n) => n.replace(/（/g, '(').replace(/）/g, ')')));
+    expect(item!.problems).toEqual([]);
+  });
+  it('a name wrapped to a line at the label\'s own indent joins', () => {
+    const [item] = readNotice(`${HEAD}1、公开重点项目建设进展情况。\n牵头单位：县发展和改革局\n配合单位：县住房和城乡\n建设局\n`).items;
+    expect(item!.assignments.map((a) => `${a.role}:${a.name}`)).toEqual(['lead:县发展和改革局', 'cooperate:县住房和城乡建设局']);
+  });
+});

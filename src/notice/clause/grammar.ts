@@ -111,9 +111,13 @@ function checkName(name: string): string | undefined {
   return undefined;
 }
 
-/** `各区、县（市）政府`: the governments of each level named, one group (各区政府 and 各县(市)政府 alike). */
-const EACH_LEVEL = /^各[省市县区乡镇街]{1,2}$/;
-const LEVEL_GOVERNMENT = /^[省市县区乡镇街道]{1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$/;
+/**
+ * `各区、县（市）政府`, `各市（县）、区人民政府`: the governments of each level named, one group
+ * (各区政府 and 各县(市)政府 alike). The level before the 、 may name its alternatives in brackets.
+ */
+const LEVEL = '[省市县区乡镇街州旗盟]';
+const EACH_LEVEL = new RegExp(`^各${LEVEL}{1,2}(?:[(（]${LEVEL}{1,2}(?:、${LEVEL}{1,2})*[)）])?$`);
+const LEVEL_GOVERNMENT = new RegExp(`^(?:${LEVEL}|街道){1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$`);
 
 /** `A、B及C等` → [A, B, C]: 及 splits only between two names, 等 closing a list is dropped. */
 function splitNames(text: string): string[] {
@@ -265,29 +269,45 @@ const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)
  */
 const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与))/g;
 
-const MARKED_LEAD = /[(（]牵头[)）]$/;
+/** A name with its role marked in brackets after it: `A（牵头）`, `B（配合）`. */
+const MARKED_ROLE = /[(（](牵头|配合|协同|协办|协助|参与)[)）]$/;
 
 /**
- * A list of names with the lead marked in brackets (`A（牵头）、B、C`; a 责任单位 cell, one name a
- * paragraph): the marked ones lead, the others are 责任单位 beside the lead (joint, F9).
+ * A list of names some of which mark their role in brackets (`A（牵头）、B、C`, `A、B（配合）`; a
+ * 责任单位 cell, one name a paragraph): a mark is its own name's role only. The names with none are
+ * the 责任单位: beside a marked lead they share the work (joint, F9); with no lead marked, one alone
+ * is responsible (sole), several share it.
  */
-function markedLeadList(body: string): string {
+function markedRoleList(body: string): string {
   if (LABEL.test(body)) return body;
   const names = splitTopLevel(body, new Set(['、', '，', ',', '\n']));
-  const leads = names.filter((n) => MARKED_LEAD.test(n));
-  const others = names.filter((n) => !MARKED_LEAD.test(n));
-  if (!leads.length || !others.length || others.some((n) => !n || saysRole(n) || /[(（](?:牵头|负责|配合|协同|协办|协助|参与)[)）]/.test(n))) return body;
-  return `${leads.map((n) => n.replace(MARKED_LEAD, '')).join('、')}牵头，${others.join('、')}按职责分工负责`;
+  const marked = names.filter((n) => MARKED_ROLE.test(n));
+  const others = names.filter((n) => !MARKED_ROLE.test(n));
+  if (!marked.length || !others.length || others.some((n) => !n || saysRole(n) || /[(（](?:牵头|负责|配合|协同|协办|协助|参与)[)）]/.test(n))) return body;
+  const roleOf = (n: string) => (MARKED_ROLE.exec(n)![1] === '牵头' ? '牵头' : '配合');
+  const withRole = (role: string) => marked.filter((n) => roleOf(n) === role).map((n) => n.replace(MARKED_ROLE, ''));
+  const [leads, helpers] = [withRole('牵头'), withRole('配合')];
+  const parts = [
+    ...(leads.length ? [`${leads.join('、')}牵头`] : []),
+    `${others.join('、')}${leads.length || others.length > 1 ? '按职责分工负责' : '负责'}`,
+    ...(helpers.length ? [`${helpers.join('、')}配合`] : []),
+  ];
+  return parts.join('，');
 }
 
+/** Names and a verb of oversight (监督, 指导, 督促 …): a body that watches over the work, not one that does it. */
+const OVERSEES = /^(?!.*(?:牵头|配合|由|负责(?!监督|指导|督)))(.+?)(?:负责|全程|加强)?(?:监督|指导|督促|督导|督查|督办|把关)(?:检查|指导|落实|执行)?$/;
+
 function parseClause(clause: string): ParsedClause {
-  const body = markedLeadList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
+  const body = markedRoleList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
   if (!body) return { ok: false, reason: '责任分工为空' };
   const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
   const groups: Pending[] = [];
   const deadlines: string[] = [];
-  for (const part of splitTopLevel(body, PART_SEPARATORS)) {
+  const parts = splitTopLevel(body, PART_SEPARATORS);
+  const doers = parts.some((p) => !OVERSEES.test(p) && saysRole(p));
+  for (const part of parts) {
     if (!part) continue;
     // Deadline words, alone or with what is done by then (`2024年6月底前完成平台对接`).
     if (isDeadlineWords(part) || opensWithDeadline(part)) {
@@ -299,6 +319,9 @@ function parseClause(clause: string): ParsedClause {
       deadlines.push(label[2]!.trim());
       continue;
     }
+    // `纪委办公室监督` beside who does the work: overseeing, guiding or urging it is no role in it (the clause keeps the words).
+    const overseer = OVERSEES.exec(part);
+    if (overseer && doers && splitNames(overseer[1]!).every(looksLikeName)) continue;
     const parsed = parsePart(part);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     // After a label, parts with no role word of their own belong to it:

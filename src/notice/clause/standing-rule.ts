@@ -13,7 +13,8 @@ const RULE_MARK = /(?:以下|下列|所有|各项)(?:各项|所列)?(?:工作|�
 /** Words around the bodies and their role word that are not part of the clause. */
 function clauseOf(part: string): string {
   let words = part
-    .replace(/(?:对|就)?(?:以下|下列|上述|本方案|本要点|本部分|本节|本章|各项|所列|所有|全部|相关)+(?:所列)?(?:各项|的)?(?:工作|任务|事项)?(?:中|的)?/g, '')
+    // 相关 only before the work it qualifies: in 县直相关部门 it is part of a name.
+    .replace(/(?:对|就)?(?:(?:以下|下列|上述|本方案|本要点|本部分|本节|本章|各项|所列|所有|全部)+(?:相关)?|相关(?=工作|任务|事项))(?:所列)?(?:各项|的)?(?:工作|任务|事项)?(?:中|的)?/g, '')
     .replace(/(?:均|都|一律)?(?:需要|必须|需|须|要|应)?(?=按|牵头|配合|负责|参与|协同|会同|协助|落实)/g, '')
     .replace(/^(?:并|且|请)?(?:均|都|一律)?(?:需要|必须|需|须|要|应)?(?:由)?/, '')
     // `责任单位均包括各街道`, `各街道均为责任单位`: a label said as a sentence.
@@ -75,21 +76,38 @@ function sentences(text: string): string[] {
   return toSimplified(text)
     .split(/[。;；\n]/)
     .flatMap((s) => {
-      const wrapped = /^\s*[（(]([^（()）]*)[)）]\s*$/.exec(s);
-      if (wrapped) return [wrapped[1]!];
-      const closing = /[（(]([^（()）]*)[)）]\s*$/.exec(s);
-      return closing ? [s, closing[1]!] : [s];
+      const closing = closingBracket(s);
+      if (closing === undefined) return [s];
+      // The bracket's words first: read whole, the heading's words before it would be taken for the rule's.
+      return s.slice(0, closing.start).trim() ? [closing.words, s] : [closing.words];
     });
 }
 
+/** The bracket closing some words, brackets inside it and all (`（…各乡（镇）人民政府…）`): where it opens and its words. */
+function closingBracket(s: string): { start: number; words: string } | undefined {
+  const trimmed = s.trimEnd();
+  if (!/[)）]$/.test(trimmed)) return undefined;
+  let depth = 0;
+  for (let i = trimmed.length - 1; i >= 0; i--) {
+    const ch = trimmed[i]!;
+    if (ch === ')' || ch === '）') depth++;
+    else if ((ch === '(' || ch === '（') && --depth === 0) return { start: i, words: trimmed.slice(i + 1, -1) };
+  }
+  return undefined;
+}
+
 export function standingRule(text: string): string | undefined {
-  for (const sentence of sentences(text)) {
-    if (!RULE_MARK.test(sentence)) continue;
+  const all = sentences(text);
+  for (const [i, marked] of all.entries()) {
+    if (!RULE_MARK.test(marked)) continue;
+    // The mark said as a sentence of its own (`…由A统筹，B分别负责。下文不再列出。`) is the sentence before's.
+    const sentence = i > 0 && /^\s*(?:以下|下文|下面|后文)?(?:各项|均)?不再/.test(marked) ? `${all[i - 1]}，${marked}` : marked;
     const parts = splitTopLevel(sentence, new Set([',', '，']));
-    for (const part of parts) {
-      const clause = clauseOf(part);
-      if (clause && clause.length <= 60 && readsAsClause(clause) && strictNames(clause)) return clause;
-    }
+    // Every part that reads as a clause: `由A统筹，B、C分别负责，不再列出` gives A and B, C their roles alike.
+    const clauses = parts.map(clauseOf).filter((clause) => clause && clause.length <= 60 && readsAsClause(clause) && strictNames(clause));
+    const joined = clauses.join('，');
+    if (clauses.length > 1 && strictNames(joined)) return joined;
+    if (clauses.length) return clauses[0];
     for (const part of parts) {
       const clause = openingNames(part);
       if (clause && strictNames(clause)) return clause;

@@ -147,6 +147,15 @@ export function layoutTable(pages: Pages, from: number, tableNumber: number): { 
       else clusters.push({ min: at, max: at, column: 0 });
     }
     for (const c of clusters) c.column = columnAt(c.min);
+    // Row numbers centred in their cell start past the centre of 序号 above them: the leftmost start on the page
+    // holding nothing but row numbers is the first column wherever it stands (the task's text starts further right).
+    const first = clusters[0];
+    if (first && first.column > 0 && clusters.length > 1) {
+      const starting = (k: number) => pieces(lines[k]!).filter((p) => p.start >= first.min && p.start <= first.max);
+      const held: string[] = [];
+      for (let k = i; k < pageEnd; k++) if (!isPart(lines[k]!)) held.push(...starting(k).map((p) => p.text.split(' ')[0]!));
+      if (held.length && held.every((t) => ROW_NUMBER.test(t))) first.column = 0;
+    }
     // More starts than columns, or two starts read as one column: the columns are not where the header says.
     if (clusters.length > width || new Set(clusters.map((c) => c.column)).size < clusters.length) doubts.add('各行的列位置对不齐');
     laidOut.push({ from: i, to: pageEnd, columnAt, clusterAt: (at) => clusters.find((c) => at >= c.min - 1 && at <= c.max + 1) });

@@ -1,4 +1,5 @@
 import { roleOfLabel } from '../clause/grammar.js';
+import { isNameList } from '../clause/find-clause.js';
 import { toSimplified } from '../clause/traditional.js';
 import { joinLines } from '../text.js';
 
@@ -15,6 +16,27 @@ export interface LabelLines {
   clause?: string;
   /** The deadline label's words, verbatim. */
   dueText?: string;
+}
+
+/** How far a line is indented, in half-width characters (an ideographic space is two). */
+const indentOf = (line: string) => [.../^[\s\u3000]*/.exec(line)![0]].reduce((width, ch) => width + (ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1), 0);
+
+/**
+ * A responsibility label's words over lines. A line indented deeper than the label's own
+ * line, standing under its value, is one more entry of a list set out a name a line
+ * (`配合单位：A` over `　　　　　B`) when both it and the line before read as names;
+ * any other line break is a wrapped line, joined.
+ */
+function joinValue(words: string, labelIndent: number): string {
+  const lines = words.split('\n');
+  let out = lines[0]!;
+  for (const line of lines.slice(1)) {
+    const before = out.replace(/\s+$/, '');
+    const list = !!line.trim() && indentOf(line) > labelIndent && !/[、，,]$/.test(before) && isNameList(toSimplified(line.trim()).replace(/[。;；,，]+$/, ''));
+    const last = toSimplified(before).split(/[:：、]/).pop()!.trim();
+    out = list && last && isNameList(last) ? `${before}、${line.trim()}` : `${out}\n${line}`;
+  }
+  return joinLines(out);
 }
 
 /**
@@ -39,9 +61,12 @@ export function labelLines(content: string): LabelLines {
   const due: string[] = [];
   found.forEach((label, i) => {
     const end = found[i + 1]?.start ?? content.length;
-    const value = joinLines(content.slice(label.valueStart, end)).replace(/[。;；,，]+$/, '');
+    const lineStart = content.lastIndexOf('\n', label.start - 1) + 1;
+    const indent = indentOf(content.slice(lineStart, label.start));
+    const join = (words: string) => (label.role === 'deadline' ? joinLines(words) : joinValue(words, indent));
+    const value = join(content.slice(label.valueStart, end)).replace(/[。;；,，]+$/, '');
     // A label in 【】 is written as the grammar reads labels: `责任科室：A`.
-    const words = label.bracketed ? `${label.bracketed}：${value}` : joinLines(content.slice(label.start, end)).replace(/[。;；,，]+$/, '');
+    const words = label.bracketed ? `${label.bracketed}：${value}` : join(content.slice(label.start, end)).replace(/[。;；,，]+$/, '');
     if (label.role === 'deadline') due.push(value);
     else clauses.push(words);
   });
