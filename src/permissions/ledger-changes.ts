@@ -14,6 +14,21 @@ export interface FieldChange {
   item?: string;
   /** Item field (`status`, `progress` …), `*`, or outside items: `plan`, `sections`, `departments`, `registry`, another top-level key. */
   field: string;
+  /** For a list field: the entries no parent has, and whether every entry the parents had is still there (in its place, against one parent). */
+  entries?: { added: unknown[]; keptAll: boolean };
+}
+
+/** What a commit did to a list: entries it added, and whether it kept the parents' entries (a prefix against one parent; each shared one for a merge). */
+function listEntries(after: unknown, parents: unknown[]): FieldChange['entries'] {
+  const mine = asArray(after);
+  const theirs = parents.map((p) => asArray(p));
+  const keys = theirs.map((list) => new Set(list.map(canonicalJson)));
+  const added = mine.filter((entry) => !keys.some((k) => k.has(canonicalJson(entry))));
+  const keptAll =
+    theirs.length === 1
+      ? theirs[0]!.every((entry, i) => i < mine.length && isDeepStrictEqual(entry, mine[i]))
+      : [...keys[0]!].filter((k) => keys.every((set) => set.has(k))).every((k) => mine.some((entry) => canonicalJson(entry) === k));
+  return { added, keptAll };
 }
 
 function itemsOf(value: unknown): Map<string, Raw> {
@@ -70,7 +85,7 @@ export function changedFields(after: LedgerVersion, parents: LedgerVersion[]): F
     for (const field of new Set([...Object.keys(item), ...olds.flatMap((o) => Object.keys(o!))])) {
       const values = olds.map((o) => o![field]);
       const changed = TRAIL_FIELDS.has(field) && values.length > 1 ? trailDiffers(item[field], values) : values.every((v) => !isDeepStrictEqual(v, item[field]));
-      if (changed) changes.push({ item: number, field });
+      if (changed) changes.push({ item: number, field, ...(Array.isArray(item[field]) || values.some(Array.isArray) ? { entries: listEntries(item[field], values) } : {}) });
     }
   }
   return changes;
