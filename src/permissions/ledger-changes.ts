@@ -65,13 +65,11 @@ function trailDiffers(after: unknown, parents: unknown[]): boolean {
 export function changedFields(after: LedgerVersion, parents: LedgerVersion[]): FieldChange[] {
   const bases = parents.length ? parents : [{ value: {} }];
   const changes: FieldChange[] = [];
-  const differs = (pick: (v: LedgerVersion) => unknown) => bases.every((p) => !isDeepStrictEqual(pick(p), pick(after)));
   const top = frame(after.value);
   const baseFrames = bases.map((p) => frame(p.value));
   for (const key of new Set([...Object.keys(top), ...baseFrames.flatMap((f) => Object.keys(f))])) {
     if (baseFrames.every((f) => !isDeepStrictEqual(f[key], top[key]))) changes.push({ field: key });
   }
-  if (differs((v) => v.registryBytes?.toString('base64'))) changes.push({ field: 'registry' });
   const items = itemsOf(after.value);
   const baseItems = bases.map((p) => itemsOf(p.value));
   for (const number of new Set([...items.keys(), ...baseItems.flatMap((m) => [...m.keys()])])) {
