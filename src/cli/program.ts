@@ -312,6 +312,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
       .command('sync')
       .description('与共享仓库同步：提交台账的改动，拉取并按含义合并，检查，推送')
       .option('--commit-message <message>', '提交说明（缺省按改动生成）')
+      .option('--withdraw-refused', '先撤回推送规则不允许的本地提交（从未推送），其余提交重新放在远端最新版本之后，再同步')
       .action(async (options) => run(async (ctx) => (await import('../commands/sync.js')).syncCommand(ctx, options)));
   }
 

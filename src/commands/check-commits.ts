@@ -6,9 +6,7 @@ import { git, GitError, gitRun } from '../git/git.js';
 import { checkCommits } from '../permissions/check-commits.js';
 import { refusalLine, violationLine } from '../render/violations.js';
 import { checkPush, parseRefUpdates, type PushReport } from '../permissions/push-policy.js';
-import { beijingToday } from '../model/dates.js';
-import { loadLedger } from '../read/load-ledger.js';
-import { maxFileBytes } from '../read/read-regular-file.js';
+import { policyOpener } from '../open/policy-opener.js';
 
 /** The repository to read: its git directory when bare, else the top of the working tree (the policy covers every ledger in it). */
 function repositoryRoot(ctx: CommandContext): string {
@@ -23,9 +21,7 @@ export async function checkCommitsCommand(ctx: CommandContext, range: string | u
   const root = repositoryRoot(ctx);
   let report: PushReport;
   try {
-    // Read, not checked, and without looking for gongkai.yaml: a bare repository has none, and the policy needs no setting of it.
-    const today = beijingToday(ctx.io.now());
-    const open = (file: string, override: (f: string) => Buffer | undefined) => loadLedger(file, { cwd: ctx.io.cwd, today, maxBytes: maxFileBytes(ctx.io.env), stdin: ctx.io.stdin, override });
+    const open = policyOpener(ctx);
     const requireSigned = options.requireSigned === true;
     report =
       range === undefined
