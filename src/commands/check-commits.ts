@@ -2,23 +2,35 @@ import type { CommandContext } from '../command-context.js';
 import { info, warning } from '../diagnostic.js';
 import { ExitCode } from '../exit-code.js';
 import { PROGRAM, UserError } from '../errors.js';
-import { git, GitError, gitRun } from '../git/git.js';
+import { git, GitError, gitRun, repositoryOf } from '../git/git.js';
+import { locateLedger } from '../open/locate-ledger.js';
 import { checkCommits } from '../permissions/check-commits.js';
 import { refusalLine, violationLine } from '../render/violations.js';
 import { checkPush, parseRefUpdates, type PushReport } from '../permissions/push-policy.js';
 import { policyOpener } from '../open/policy-opener.js';
 
-/** The repository to read: its git directory when bare, else the top of the working tree (the policy covers every ledger in it). */
-function repositoryRoot(ctx: CommandContext): string {
+/**
+ * The repository to read: its git directory when bare; else the one holding
+ * the ledger the user named (--ledger, gongkai.yaml), or the working tree the
+ * command runs in. The policy covers every ledger in it either way.
+ */
+async function repositoryRoot(ctx: CommandContext): Promise<string> {
   const bare = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository']);
-  if (bare.status !== 0) throw new UserError('NOT_IN_GIT', '当前目录不在 git 仓库中');
-  return git(ctx.io.cwd, bare.stdout.trim() === 'true' ? ['rev-parse', '--absolute-git-dir'] : ['rev-parse', '--show-toplevel']).trim();
+  if (bare.status === 0 && bare.stdout.trim() === 'true') return git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim();
+  const named = await locateLedger(ctx).then(
+    (located) => located.file,
+    () => undefined,
+  );
+  const repo = named && named !== '-' ? repositoryOf(named, ctx.io.cwd) : undefined;
+  if (repo) return repo.root;
+  if (bare.status !== 0) throw new UserError('NOT_IN_GIT', named && named !== '-' ? `${named} 不在 git 仓库中` : '当前目录不在 git 仓库中');
+  return git(ctx.io.cwd, ['rev-parse', '--show-toplevel']).trim();
 }
 
 /** `gongkai check-commits A..B [--new-only]`: each commit changes only what its author's department may change. */
 export async function checkCommitsCommand(ctx: CommandContext, range: string | undefined, options: { newOnly?: boolean; preReceive?: boolean; requireSigned?: boolean; format: 'text' | 'json' }): Promise<ExitCode> {
   if ((range === undefined) !== (options.preReceive === true)) throw new UserError('OPTIONS_CONFLICT', options.preReceive ? '--pre-receive 从标准输入读引用更新，不再接受范围' : '请给出提交范围，如 gongkai check-commits origin/main..HEAD');
-  const root = repositoryRoot(ctx);
+  const root = await repositoryRoot(ctx);
   let report: PushReport;
   try {
     const open = policyOpener(ctx);
