@@ -2,7 +2,7 @@ import { commitsInRange, readBlobs } from '../git/commit-range.js';
 import { git } from '../git/git.js';
 import { LedgerVersions, type VersionOpener, type WalkCommit } from '../git/ledger-walk.js';
 import { checkSignatures, type SignerKey } from '../git/signatures.js';
-import { changedPaths, filesAt } from '../git/tree-files.js';
+import { changedPathsByParent, filesAt } from '../git/tree-files.js';
 import type { Registry } from '../model/department.js';
 import type { Ledger } from '../model/ledger.js';
 import { looksLikeLedger } from '../read/looks-like-ledger.js';
@@ -50,6 +50,8 @@ export class RepositoryLedgers {
   private readonly readers = new Map<string, LedgerVersions<Ledger>>();
   private readonly sniffed = new Map<string, boolean>();
   private readonly judges = new Map<string, Promise<Ledger[]>>();
+  /** The ledgers of revisions known without listing their trees (a commit's: its parent's, updated by what it changed). */
+  private readonly known = new Map<string, Set<string>>();
 
   constructor(
     private readonly root: string,
@@ -68,22 +70,29 @@ export class RepositoryLedgers {
     return reader;
   }
 
-  /** Which of `paths` are ledgers at each of `revisions` (a file absent there is not). */
-  ledgersAmong(paths: readonly string[], revisions: readonly string[]): Map<string, Set<string>> {
-    const specs = revisions.flatMap((r) => paths.filter((p) => /\.ya?ml$/i.test(p)).map((p) => `${r}:${p}`));
-    const blobs = readBlobs(this.root, specs);
-    const found = new Map<string, Set<string>>(revisions.map((r) => [r, new Set<string>()]));
-    for (const r of revisions) for (const p of paths) if (looksLikeLedger(p, blobs.get(`${r}:${p}`))) found.get(r)!.add(p);
-    return found;
+  /** Which of the `revision:path` specs are ledgers (a file absent there is not): one git process for all. */
+  ledgersAmong(specs: readonly string[]): Set<string> {
+    const wanted = [...new Set(specs)].filter((spec) => /\.ya?ml$/i.test(spec));
+    const blobs = readBlobs(this.root, wanted);
+    return new Set(wanted.filter((spec) => looksLikeLedger(spec.slice(spec.indexOf(':') + 1), blobs.get(spec))));
+  }
+
+  /** Records which ledgers a revision holds, when its parent's and its own changes tell. */
+  learn(revision: string, ledgers: Set<string>): void {
+    this.known.set(revision, ledgers);
   }
 
   /** The paths of the ledgers a revision holds. */
   ledgersAt(revision: string): string[] {
+    const known = this.known.get(revision);
+    if (known) return [...known];
     const files = filesAt(this.root, revision).filter((f) => /\.ya?ml$/i.test(f.path));
     const unknown = files.filter((f) => !this.sniffed.has(f.blob));
     const blobs = readBlobs(this.root, unknown.map((f) => f.blob));
     for (const f of unknown) this.sniffed.set(f.blob, looksLikeLedger(f.path, blobs.get(f.blob)));
-    return files.filter((f) => this.sniffed.get(f.blob)).map((f) => f.path);
+    const ledgers = files.filter((f) => this.sniffed.get(f.blob)).map((f) => f.path);
+    this.known.set(revision, new Set(ledgers));
+    return ledgers;
   }
 
   /** The ledger at `path` as `revision` holds it, or the last readable version before it (on the first-parent line). */
@@ -141,12 +150,26 @@ export async function checkCommitList(commits: readonly WalkCommit[], options: C
   const violations: Violation[] = [];
   let configured = false;
   const signatures = new Map<Registry, Map<string, { status: string; signer: string }>>();
+  // Every commit's changes against each parent, and which of the changed files are ledgers on either side: a few git processes for the whole list.
+  const diffs = changedPathsByParent(options.root, commits);
+  const changedOf = (commit: WalkCommit) => {
+    const [first = [], ...others] = diffs.get(commit.hash) ?? [];
+    return others.reduce((kept, paths) => kept.filter((p) => paths.includes(p)), first);
+  };
+  const held = ledgers.ledgersAmong(
+    commits.flatMap((c) => [c.hash, ...c.parents].flatMap((r) => [...new Set((diffs.get(c.hash) ?? []).flat())].map((p) => `${r}:${p}`))),
+  );
+  const isLedger = (revision: string, path: string) => held.has(`${revision}:${path}`);
   for (const commit of commits) {
     const firstParent = commit.parents[0];
     const judgeAt = firstParent ?? options.rootJudge;
-    const changed = changedPaths(options.root, commit.hash, commit.parents);
-    const held = ledgers.ledgersAmong(changed, [commit.hash, ...commit.parents]);
-    const judges = judgeAt === undefined ? (await Promise.all([...held.get(commit.hash)!].map((p) => ledgers.reader(p).at(commit.hash)))).flatMap((v) => (v.ledger ? [v.ledger] : [])) : await ledgers.judgesAt(judgeAt);
+    const changed = changedOf(commit);
+    // This commit's ledgers: its first parent's, updated by what it changed against that parent.
+    const firstDiff = diffs.get(commit.hash)?.[0] ?? [];
+    const mine = new Set(firstParent === undefined ? [] : ledgers.ledgersAt(firstParent));
+    for (const path of firstDiff) (isLedger(commit.hash, path) ? mine.add(path) : mine.delete(path));
+    ledgers.learn(commit.hash, mine);
+    const judges = judgeAt === undefined ? (await Promise.all([...mine].map((p) => ledgers.reader(p).at(commit.hash)))).flatMap((v) => (v.ledger ? [v.ledger] : [])) : await ledgers.judgesAt(judgeAt);
     const base = { commit: commit.hash, authorName: commit.authorName, authorEmail: commit.authorEmail };
     if (!judges.length) {
       // No registry to say who may do what: nobody may change anything.
@@ -175,11 +198,11 @@ export async function checkCommitList(commits: readonly WalkCommit[], options: C
       }
     }
     // Named only when the repository holds more than one ledger, so a message says which.
-    const several = new Set([...(judgeAt === undefined ? [] : ledgers.ledgersAt(judgeAt)), ...held.get(commit.hash)!]).size > 1;
+    const several = new Set([...(judgeAt === undefined ? [] : ledgers.ledgersAt(judgeAt)), ...mine]).size > 1;
     for (const path of changed) {
-      const isLedgerHere = held.get(commit.hash)!.has(path);
-      const wasLedger = firstParent !== undefined && held.get(firstParent)!.has(path);
-      const inParents = commit.parents.every((p) => held.get(p)!.has(path));
+      const isLedgerHere = isLedger(commit.hash, path);
+      const wasLedger = firstParent !== undefined && isLedger(firstParent, path);
+      const inParents = commit.parents.every((p) => isLedger(p, path));
       if (!isLedgerHere || !wasLedger || !inParents) {
         // Not a ledger on both sides (another file, a ledger added, removed or renamed): the coordinator's.
         if (!coordinator) violations.push({ ...base, department: named?.name, path, field: 'file', reason: 'coordinator_only' });
