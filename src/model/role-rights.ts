@@ -11,8 +11,15 @@ const ACCOUNTABLE_FIELDS: ReadonlySet<string> = new Set(['status', 'done_on', 'p
 /** 配合: its progress notes, and asking for more time for its part; the status is the accountable department's. */
 const COOPERATING_FIELDS: ReadonlySet<string> = new Set(['progress', 'postponement_requests']);
 
-/** Fields whose entries a department adds only in its own name (the entry's `dept`), and never removes or rewrites: a request once made stays on record. */
-export const OWN_ENTRY_FIELDS: ReadonlySet<string> = new Set(['postponement_requests']);
+/**
+ * Lists whose entries name a department (`dept`): a department adds, corrects
+ * or removes only entries in its own name — its progress notes; its requests
+ * to postpone it only adds (a request once made stays on record for the office).
+ */
+export const OWN_ENTRY_FIELDS: ReadonlyMap<string, { mayRemove: boolean }> = new Map([
+  ['progress', { mayRemove: true }],
+  ['postponement_requests', { mayRemove: false }],
+]);
 
 /** True when a department in `role` may change `field` of the item (under OWN_ENTRY_FIELDS' terms for those fields). */
 export function roleMayChange(role: Role, field: string): boolean {

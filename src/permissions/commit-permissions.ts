@@ -38,11 +38,12 @@ export function commitViolations(commit: { hash: string; authorName: string; aut
   for (const change of changes) {
     const obligation = change.item === undefined ? undefined : own.get(change.item);
     if (obligation && roleMayChange(obligation.role, change.field)) {
-      if (!OWN_ENTRY_FIELDS.has(change.field)) continue;
-      // Added in its own name, nothing taken away or rewritten: granting, refusing or editing a request is the office's.
+      const terms = OWN_ENTRY_FIELDS.get(change.field);
+      if (!terms) continue;
+      // Entries in its own name only; a request only added: granting, refusing or editing one is the office's.
       const entries = change.entries;
       const inOwnName = (entry: unknown) => findDepartment(before.registry, String(asRecord(entry).dept ?? '')) === department;
-      if (entries?.keptAll && entries.added.every(inOwnName)) continue;
+      if (entries && entries.added.every(inOwnName) && (terms.mayRemove ? entries.removed.every(inOwnName) : entries.keptAll)) continue;
       violations.push({ ...base, ...strip(change), reason: 'own_entries_only' });
       continue;
     }

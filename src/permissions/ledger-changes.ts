@@ -15,7 +15,7 @@ export interface FieldChange {
   /** Item field (`status`, `progress` …), `*`, or outside items: `plan`, `sections`, `departments`, `registry`, another top-level key. */
   field: string;
   /** For a list field: the entries no parent has, and whether every entry the parents had is still there (in its place, against one parent). */
-  entries?: { added: unknown[]; keptAll: boolean };
+  entries?: { added: unknown[]; removed: unknown[]; keptAll: boolean };
 }
 
 /** What a commit did to a list: entries it added, and whether it kept the parents' entries (a prefix against one parent; each shared one for a merge). */
@@ -24,11 +24,11 @@ function listEntries(after: unknown, parents: unknown[]): FieldChange['entries']
   const theirs = parents.map((p) => asArray(p));
   const keys = theirs.map((list) => new Set(list.map(canonicalJson)));
   const added = mine.filter((entry) => !keys.some((k) => k.has(canonicalJson(entry))));
-  const keptAll =
-    theirs.length === 1
-      ? theirs[0]!.every((entry, i) => i < mine.length && isDeepStrictEqual(entry, mine[i]))
-      : [...keys[0]!].filter((k) => keys.every((set) => set.has(k))).every((k) => mine.some((entry) => canonicalJson(entry) === k));
-  return { added, keptAll };
+  const mineKeys = new Set(mine.map(canonicalJson));
+  // Against one parent: what it had and this lacks; for a merge: what every parent had and this lacks.
+  const removed = theirs[0]!.filter((entry) => keys.every((set) => set.has(canonicalJson(entry))) && !mineKeys.has(canonicalJson(entry)));
+  const keptAll = theirs.length === 1 ? theirs[0]!.every((entry, i) => i < mine.length && isDeepStrictEqual(entry, mine[i])) : !removed.length;
+  return { added, removed, keptAll };
 }
 
 function itemsOf(value: unknown): Map<string, Raw> {

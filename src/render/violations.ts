@@ -30,7 +30,9 @@ function why(v: Violation): string {
     case 'signer_not_author':
       return `签名的公钥登记给 ${v.signer ?? '别人'}，与提交人不是同一部门`;
     case 'own_entries_only':
-      return `各部门只能以本部门的名义新增「${named(v)}」；已有的条目不能删改，批准或驳回由办公厅办理`;
+      return v.field === 'progress'
+        ? `各部门只能增删改以本部门名义记的「${named(v)}」，别的部门的条目由它们自己或办公厅修改`
+        : `各部门只能以本部门的名义新增「${named(v)}」；已有的条目不能删改，批准或驳回由办公厅办理`;
     case 'coordinator_only':
       if (v.field === 'file') return '这个文件不是能按部门核对的台账，只有办公厅可以修改（增删、改名、改坏台账也是）';
       return v.item !== undefined && v.field !== '*' ? `各部门只能改本部门任务的状态、完成日期、进展和延期申请，「${fieldLabel(v.field)}」由办公厅修改` : '只有办公厅可以修改';

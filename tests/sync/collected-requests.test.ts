@@ -93,6 +93,35 @@ describe('collected forms and the push policy agree', () => {
     expect(taken.stderr).toContain('第 22 项的「延期申请」：各部门只能以本部门的名义新增「延期申请」；已有的条目不能删改');
   });
 
+  it('a department writes, corrects and removes progress notes in its own name only', async () => {
+    const { server, clone } = await policedRepository();
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    // Item 1: 政策法规司 leads, 信息中心 cooperates. The office records 政策法规司's note.
+    expect((await runCli(['note', '1', '--dept', '政策法规司', '--on', '2021-10-08', '已核对法规库', '--commit'], { cwd: office })).code).toBe(0);
+    expect(push(office, 'origin', 'main').status).toBe(0);
+    const center = clone('信息中心联络员', 'xinxi@example.invalid');
+    const start = git(center, 'rev-parse', 'HEAD').trim();
+    const attempts: [string, () => Promise<void> | void, boolean][] = [
+      ['its own note on an item it cooperates on', async () => void (await runCli(['note', '1', '--dept', '信息中心', '--on', '2021-10-09', '已配合更新平台'], { cwd: center })), true],
+      ['a note in another department\'s name', async () => void (await runCli(['note', '1', '--dept', '政策法规司', '--on', '2021-10-09', '代报'], { cwd: center })), false],
+      ['removing another department\'s note', () => writeFileSync(ledgerFile(center), readFileSync(ledgerFile(center), 'utf8').replace(/        progress:\n.*已核对法规库.*\n/, '')), false],
+      ['rewording another department\'s note', () => writeFileSync(ledgerFile(center), readFileSync(ledgerFile(center), 'utf8').replace('已核对法规库', '尚未核对')), false],
+    ];
+    for (const [what, change, allowed] of attempts) {
+      git(center, 'reset', '-q', '--hard', start);
+      await change();
+      git(center, 'commit', '-q', '--no-verify', '-am', what);
+      const pushed = push(center, 'origin', 'HEAD:main');
+      if (allowed) {
+        expect(pushed.status, `${what}: ${pushed.stderr}`).toBe(0);
+        git(server, 'update-ref', 'refs/heads/main', start);
+        continue;
+      }
+      expect(pushed.status, what).not.toBe(0);
+      expect(pushed.stderr, what).toContain('第 1 项的「进展」：各部门只能增删改以本部门名义记的「进展」');
+    }
+  });
+
   it('names every field of the ledger format in Chinese, never by its YAML key', () => {
     const base: Violation = { commit: '0'.repeat(40), authorName: '王五', authorEmail: 'w@example.invalid', department: '信息中心', field: '', reason: 'coordinator_only' };
     const fields = [...Object.keys(itemShape.properties).map((field) => ({ item: '7', field })), ...Object.keys(ledgerShape.properties).map((field) => ({ field }))];
