@@ -25,7 +25,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   diff: ['gongkai diff', 'gongkai diff HEAD~5'],
   hook: ['gongkai hook install'],
   'hook install': ['gongkai hook install', 'gongkai hook install --force', 'cd /srv/git/台账.git && gongkai hook install --server'],
-  sync: ['gongkai sync', 'gongkai sync --commit-message 十月调度'],
+  sync: ['gongkai sync', 'gongkai sync --commit-message 十月调度', 'gongkai sync --withdraw-refused'],
   'check-commits': ['gongkai check-commits origin/main..HEAD', 'gongkai check-commits HEAD~20..HEAD --format json'],
   'merge-driver': ['gongkai merge-driver %O %A %B %P %L   # 由 git 调用；hook install 代为配置'],
   schema: ['gongkai schema ledger > ledger.schema.json'],

@@ -315,13 +315,14 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
       .command('sync')
       .description('与共享仓库同步：提交台账的改动，拉取并按含义合并，检查，推送')
       .option('--commit-message <message>', '提交说明（缺省按改动生成）')
+      .option('--withdraw-refused', '先撤回推送规则不允许的本地提交（从未推送），其余提交重新放在远端最新版本之后，再同步')
       .action(async (options) => run(async (ctx) => (await import('../commands/sync.js')).syncCommand(ctx, options)));
   }
 
   if (declares('check-commits')) {
     program
       .command('check-commits')
-      .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展；办公厅不限）')
+      .description('核对一段提交：每个提交只改了提交人所在部门可以改的内容（本部门任务的状态、完成日期、进展、延期申请；办公厅不限）；仓库中的每一份台账都核对')
       .argument('[范围]', '提交范围 A..B，或一个提交（它的全部历史）')
       .option('--new-only', '只核对还没有任何分支包含的提交')
       .option('--pre-receive', '从标准输入读「旧 新 引用」（pre-receive 钩子使用）：另外拒绝删除分支、改写历史')

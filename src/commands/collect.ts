@@ -4,7 +4,7 @@ import { error, info, type Diagnostic } from '../diagnostic.js';
 import { ExitCode } from '../exit-code.js';
 import { editLedgerFileWith } from '../edit/edit-ledger.js';
 import { PROGRAM, UserError } from '../errors.js';
-import { commitFile, GitError } from '../git/git.js';
+import { commitFile, committerEmail, GitError } from '../git/git.js';
 import { beijingToday } from '../model/dates.js';
 import { dateOption } from '../typed-input.js';
 import { planCollect, type CollectPlan } from '../query/collect-plan.js';
@@ -101,7 +101,10 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
             const who = plan.contacts.length ? `${plan.contacts.join('、')}（${plan.department}）` : plan.department;
             const message = `gongkai: ${plan.department}报送 ${summarize(diffLedgers(written.before, written.after))} (表格 ${basename(file)})`;
             try {
-              committed = { hash: commitFile(repo.root, repo.path, message, who, liaisonEmail(written.after.registry, plan.department)), message };
+              // Credited to the department when the registry lists its liaison's e-mail, and the push policy judges it by the
+              // department's roles; otherwise to whoever collects (the office, who checked the form's signature), never to an empty e-mail nobody is.
+              const email = liaisonEmail(written.after.registry, plan.department) ?? committerEmail(repo.root);
+              committed = { hash: commitFile(repo.root, repo.path, message, who, email), message };
             } catch (cause) {
               if (cause instanceof GitError) throw new UserError('GIT_FAILED', `已写入台账，但提交失败：${cause.message}`);
               throw cause;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
 import { git, gitRun, repositoryOf } from '../git/git.js';
@@ -53,10 +53,12 @@ function formKey(ctx: CommandContext, ledgerFile: string): Buffer {
 
 const keys = new Map<string, Buffer>();
 
-/** `forms`: the signature of a form's hidden record, under this repository's (or user's) form key (looked up once per ledger). */
+/** `forms`: the signature of a form's hidden record, under this repository's (or user's) form key (looked up once per ledger file). */
 export function signForm(ctx: CommandContext, ledgerFile: string, record: SignedRecord): string {
-  let key = keys.get(ledgerFile);
-  if (!key) keys.set(ledgerFile, (key = formKey(ctx, ledgerFile)));
+  // By where the ledger is, not how it was named: data/ledger.yaml in another folder is another repository with its own key.
+  const where = resolve(ctx.io.cwd, ledgerFile);
+  let key = keys.get(where);
+  if (!key) keys.set(where, (key = formKey(ctx, ledgerFile)));
   return signRecord(key, record);
 }
 

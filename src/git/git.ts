@@ -95,6 +95,12 @@ export function currentBranch(root: string): string | undefined {
   }
 }
 
+/** The e-mail git commits with here (user.email, or what git makes of the environment); undefined when git has none. */
+export function committerEmail(root: string): string | undefined {
+  const ident = gitRun(root, ['var', 'GIT_COMMITTER_IDENT']);
+  return ident.status === 0 ? /<([^<>]*)>/.exec(ident.stdout)?.[1] || undefined : undefined;
+}
+
 /**
  * Stages and commits exactly one file; `author` (a name, and the e-mail the
  * registry lists for it) credits someone else, e.g. the liaison who reported.

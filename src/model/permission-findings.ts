@@ -7,9 +7,12 @@ export interface Violation {
   authorEmail: string;
   /** The author's department; undefined when the registry does not know the author. */
   department?: string;
+  /** The file in the repository the change is in (a ledger, or another file only the coordinator may change). */
+  path?: string;
   item?: string;
+  /** An item's field, `*` (a whole item), a part of the ledger outside items, or `file` (a file that is not a ledger, as a whole). */
   field: string;
-  reason: 'unknown_author' | 'not_own_item' | 'coordinator_only' | 'unreadable_ledger' | 'unsigned' | 'signer_not_author';
+  reason: 'unknown_author' | 'not_own_item' | 'coordinator_only' | 'own_entries_only' | 'unreadable_ledger' | 'unsigned' | 'signer_not_author';
   /** Whom the key that signed the commit belongs to, when it is not the author's department. */
   signer?: string;
 }

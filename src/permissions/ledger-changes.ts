@@ -14,6 +14,21 @@ export interface FieldChange {
   item?: string;
   /** Item field (`status`, `progress` …), `*`, or outside items: `plan`, `sections`, `departments`, `registry`, another top-level key. */
   field: string;
+  /** For a list field: the entries no parent has, and whether every entry the parents had is still there (in its place, against one parent). */
+  entries?: { added: unknown[]; removed: unknown[]; keptAll: boolean };
+}
+
+/** What a commit did to a list: entries it added, and whether it kept the parents' entries (a prefix against one parent; each shared one for a merge). */
+function listEntries(after: unknown, parents: unknown[]): FieldChange['entries'] {
+  const mine = asArray(after);
+  const theirs = parents.map((p) => asArray(p));
+  const keys = theirs.map((list) => new Set(list.map(canonicalJson)));
+  const added = mine.filter((entry) => !keys.some((k) => k.has(canonicalJson(entry))));
+  const mineKeys = new Set(mine.map(canonicalJson));
+  // Against one parent: what it had and this lacks; for a merge: what every parent had and this lacks.
+  const removed = theirs[0]!.filter((entry) => keys.every((set) => set.has(canonicalJson(entry))) && !mineKeys.has(canonicalJson(entry)));
+  const keptAll = theirs.length === 1 ? theirs[0]!.every((entry, i) => i < mine.length && isDeepStrictEqual(entry, mine[i])) : !removed.length;
+  return { added, removed, keptAll };
 }
 
 function itemsOf(value: unknown): Map<string, Raw> {
@@ -50,13 +65,11 @@ function trailDiffers(after: unknown, parents: unknown[]): boolean {
 export function changedFields(after: LedgerVersion, parents: LedgerVersion[]): FieldChange[] {
   const bases = parents.length ? parents : [{ value: {} }];
   const changes: FieldChange[] = [];
-  const differs = (pick: (v: LedgerVersion) => unknown) => bases.every((p) => !isDeepStrictEqual(pick(p), pick(after)));
   const top = frame(after.value);
   const baseFrames = bases.map((p) => frame(p.value));
   for (const key of new Set([...Object.keys(top), ...baseFrames.flatMap((f) => Object.keys(f))])) {
     if (baseFrames.every((f) => !isDeepStrictEqual(f[key], top[key]))) changes.push({ field: key });
   }
-  if (differs((v) => v.registryBytes?.toString('base64'))) changes.push({ field: 'registry' });
   const items = itemsOf(after.value);
   const baseItems = bases.map((p) => itemsOf(p.value));
   for (const number of new Set([...items.keys(), ...baseItems.flatMap((m) => [...m.keys()])])) {
@@ -70,7 +83,7 @@ export function changedFields(after: LedgerVersion, parents: LedgerVersion[]): F
     for (const field of new Set([...Object.keys(item), ...olds.flatMap((o) => Object.keys(o!))])) {
       const values = olds.map((o) => o![field]);
       const changed = TRAIL_FIELDS.has(field) && values.length > 1 ? trailDiffers(item[field], values) : values.every((v) => !isDeepStrictEqual(v, item[field]));
-      if (changed) changes.push({ item: number, field });
+      if (changed) changes.push({ item: number, field, ...(Array.isArray(item[field]) || values.some(Array.isArray) ? { entries: listEntries(item[field], values) } : {}) });
     }
   }
   return changes;

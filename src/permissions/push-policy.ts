@@ -1,8 +1,8 @@
 import { git, GitError, gitRun } from '../git/git.js';
-import { LedgerVersions, listCommits, type VersionOpener } from '../git/ledger-walk.js';
+import { listCommits, type VersionOpener } from '../git/ledger-walk.js';
 import type { Ledger } from '../model/ledger.js';
-import { checkCommitList, type CheckCommitsReport } from './check-commits.js';
-import { departmentOfAuthor, type Violation } from './commit-permissions.js';
+import { checkCommitList, coordinatorByAll, RepositoryLedgers, type CheckCommitsReport } from './check-commits.js';
+import type { Violation } from './commit-permissions.js';
 import type { RefRefusal } from '../model/permission-findings.js';
 export type { RefRefusal } from '../model/permission-findings.js';
 
@@ -21,7 +21,6 @@ export interface PushReport extends CheckCommitsReport {
 export interface PushRequest {
   /** The shared repository's git directory. */
   root: string;
-  ledgerPath: string;
   updates: RefUpdate[];
   requireSigned: boolean;
   open: VersionOpener<Ledger>;
@@ -68,7 +67,7 @@ export async function checkPush(request: PushRequest): Promise<PushReport> {
     const descends = gitRun(request.root, ['merge-base', '--is-ancestor', update.old, update.new]).status === 0;
     if (!descends) rewrites.push({ update, tip: update.new });
   }
-  const report = await checkCommitList(incoming, { root: request.root, ledgerPath: request.ledgerPath, open: request.open, requireSigned: request.requireSigned, rootJudge: headCommit });
+  const report = await checkCommitList(incoming, { root: request.root, open: request.open, requireSigned: request.requireSigned, rootJudge: headCommit });
   // A rewrite is the coordinator's: its tip must be a new commit by the coordinator that passed every check above.
   const refused = new Set(report.violations.map((v: Violation) => v.commit));
   for (const { update, tip } of rewrites) {
@@ -78,10 +77,9 @@ export async function checkPush(request: PushRequest): Promise<PushReport> {
   return { ...report, refusals };
 }
 
-/** True when the commit's author belongs to the coordinating department, by the registry of the branch it replaces. */
+/** True when the commit's author belongs to the coordinating department, by every registry of the branch it replaces. */
 async function isCoordinatorCommit(request: PushRequest, commit: string, replaced: string): Promise<boolean> {
   const [line = ''] = git(request.root, ['log', '-1', '--format=%an%x00%ae', commit, '--']).split('\n');
   const [name = '', email = ''] = line.split('\0');
-  const judge = (await new LedgerVersions<Ledger>(request.root, request.ledgerPath, request.open).at(replaced)).ledger;
-  return judge !== undefined && departmentOfAuthor(judge.registry, name, email)?.coordinator === true;
+  return coordinatorByAll(await new RepositoryLedgers(request.root, request.open).judgesAt(replaced), name, email);
 }

@@ -3,6 +3,7 @@ import { findDepartment } from '../model/department.js';
 import type { Ledger } from '../model/ledger.js';
 import type { FormAnswer, FormProblem, FormRecord } from '../read/read-form.js';
 import { itemFingerprint } from './form-items.js';
+import { roleMayChange } from '../model/role-rights.js';
 import { obligationsByDepartment } from './ownership.js';
 
 /** A row the ledger has moved past since the form was made: reported, not applied. */
@@ -53,7 +54,10 @@ export function planCollect(ledger: Ledger, record: FormRecord, answers: readonl
   plan.department = department.name;
   // The master table (任务分工表) is the office's own: every item is its to edit.
   const master = record.scope === 'all';
-  const own = master ? new Set(ledger.items.map((item) => item.number)) : new Set((obligationsByDepartment(ledger).get(department) ?? []).filter((o) => !o.possible).map((o) => o.item.number));
+  const obligations = (obligationsByDepartment(ledger).get(department) ?? []).filter((o) => !o.possible);
+  const own = master ? new Set(ledger.items.map((item) => item.number)) : new Set(obligations.map((o) => o.item.number));
+  // What the department's role on the item lets it change: the same rule the shared repository's push policy applies.
+  const mayChange = (number: string, field: string) => master || obligations.some((o) => o.item.number === number && roleMayChange(o.role, field));
   const items = new Map(ledger.items.map((item) => [item.number, item]));
   for (const answer of answers) {
     if (answer.contact && !plan.contacts.includes(answer.contact)) plan.contacts.push(answer.contact);
@@ -100,6 +104,10 @@ export function planCollect(ledger: Ledger, record: FormRecord, answers: readonl
       // 已完成 needs a done date: the one written, else the round's date (today, or collect --on), checked against the plan year.
       if (status === 'done') edit.doneOn = doneOn ?? options.noteDate;
     } else if (doneOn && doneOn !== item.doneOn) edit.doneOn = doneOn;
+    if ((edit.status !== undefined || edit.doneOn !== undefined) && own.has(item.number) && !mayChange(item.number, edit.status !== undefined ? 'status' : 'done_on')) {
+      plan.problems.push({ cell: (answer.status ?? answer.doneOn)!.cell, message: `${department.name}在第 ${item.number} 项中是配合部门，状态和完成日期由负责的部门报送；请删去，把本部门做了什么写在本期进展中` });
+      continue;
+    }
     const note = noteText(answer);
     if (note && !item.progress.some((p) => p.dept === department.name && p.note === note)) edit.note = { date: options.noteDate, dept: department.name, note };
     if (Object.keys(edit).length === 1) {

@@ -13,15 +13,21 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   resolve: '群体所指部门',
   status: '状态',
   due: '时限',
+  due_text: '时限原文',
   done_on: '完成日期',
+  review: '待核实的原因',
   progress: '进展',
   postponements: '延期记录',
+  postponement_requests: '延期申请',
+  postponement_rejections: '驳回延期申请的记录',
   milestones: '分步时限',
   cancelled: '取消记录',
+  carried_over: '上年结转记录',
   '*': '整项',
 };
 
-export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+/** A field in the users' words; a key the ledger format does not have is named as the writer spelled it, as such. */
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? `台账格式之外的字段 ${field}`;
 
 /** The value part of a field's text (`status: 推进中` → 推进中), short and on one line. */
 function shown(text: string): string {

@@ -97,7 +97,7 @@ export async function syncLedger(request: SyncRequest): Promise<SyncOutcome> {
   }
 }
 
-interface Upstream {
+export interface Upstream {
   remote: string;
   /** The branch on the remote (refs/heads/main). */
   branch: string;
@@ -107,6 +107,11 @@ interface Upstream {
 
 /** Checks sync can start (few git calls: on a busy machine each costs). */
 function preconditions({ root }: SyncRequest): Upstream {
+  return syncPreconditions(root);
+}
+
+/** Checks a branch can be synced — no merge under way, on a branch, with an upstream — and names the upstream. */
+export function syncPreconditions(root: string): Upstream {
   const [mergeHead = '', head = ''] = git(root, ['rev-parse', '--git-path', 'MERGE_HEAD', '--symbolic-full-name', 'HEAD']).split('\n');
   if (existsSync(resolve(root, mergeHead))) {
     throw new SyncRefused('上一次合并还没有完成：先解决冲突并 git commit（或 git merge --abort），再运行 gongkai sync');

@@ -132,7 +132,7 @@ describe('the shared repository\'s push policy fails closed', () => {
     git(forger, 'commit', '-q', '--amend', '--no-edit', '--no-gpg-sign');
     const unsigned = push(forger, 'origin', 'main');
     expect(unsigned.status).not.toBe(0);
-    expect(unsigned.stderr).toContain('没有用部门名录中登记的公钥（signing_keys）签名');
+    expect(unsigned.stderr).toContain('没有用部门名录中登记的签名公钥签名');
     expect(git(server, 'rev-parse', 'main')).toBe(before);
 
     // 信息中心's own item, signed with its own key: accepted.

@@ -52,7 +52,7 @@ describe('who may change what', () => {
       ['xinxi@example.invalid', '信息中心', '7', 'status', 'not_own_item'],
     ]);
     const text = await runCli(['check-commits', `${start}..HEAD`], { cwd: dir });
-    expect(text.out).toContain('修改了第 22 项的「时限」：各部门只能改本部门任务的状态、完成日期和进展，「时限」由办公厅修改');
+    expect(text.out).toContain('修改了第 22 项的「时限」：各部门只能改本部门任务的状态、完成日期、进展和延期申请，「时限」由办公厅修改');
   });
 
   it('never passes a revision the user typed to git as an option', async () => {

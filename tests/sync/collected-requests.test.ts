@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillForm } from '../helpers/fill-form.js';
+import { runCli } from '../helpers/run-cli.js';
+import { git } from '../helpers/temp.js';
+import { itemShape, ledgerShape } from '../../src/schema/ledger-shape.js';
+import { violationLine } from '../../src/render/violations.js';
+import type { Violation } from '../../src/model/permission-findings.js';
+import { policedRepository } from './shared-fixture.js';
+
+const push = (dir: string, ...args: string[]) => spawnSync('git', ['push', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const ledgerFile = (dir: string) => join(dir, 'data', 'ledger.yaml');
+
+/** Inserts YAML lines into item `number` (before its `status:` line), as a hand edit would. */
+function addToItem(dir: string, number: string, lines: string): void {
+  const text = readFileSync(ledgerFile(dir), 'utf8');
+  const at = text.indexOf(`      - number: "${number}"`);
+  const status = text.indexOf('        status:', at);
+  writeFileSync(ledgerFile(dir), text.slice(0, status) + lines + text.slice(status));
+}
+
+/**
+ * A postponement request (延期申请) from a department's form, collected and
+ * committed by the office, passes the shared repository's policy: asking for
+ * more time is the department's by its role, granting it the office's.
+ */
+describe('collected forms and the push policy agree', () => {
+  it('the office collects forms with requests to postpone, for a department with its own e-mail and one without; sync pushes them', async () => {
+    const { server, clone } = await policedRepository();
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    const cli = (...args: string[]) => runCli(args, { cwd: office });
+    expect((await cli('forms', '-o', join(office, '..', 'forms'), '--as-of', '2021-10-09')).code).toBe(0);
+    // 信息中心 has a liaison e-mail in the registry: the commit is the department's, judged by its roles.
+    const center = join(office, '..', 'forms', '信息中心.xlsx');
+    await fillForm(center, { '22': { 本期进展: '接口联调中', 联系人: '王五', 申请延期至: '2022-03-31', 延期理由: '国办接口规范未下发' } as never });
+    // 政策法规司 has none: the commit is credited to the office that collected it, never to an empty e-mail.
+    const policy = join(office, '..', 'forms', '政策法规司.xlsx');
+    await fillForm(policy, { '1': { 状态: '推进中', 联系人: '赵六', 申请延期至: '2022-02-28', 延期理由: '法规库改版' } as never });
+    for (const form of [center, policy]) {
+      const collected = await cli('collect', form, '--on', '2021-10-12', '--commit');
+      expect(collected.code, collected.err).toBe(0);
+    }
+    expect(git(office, 'log', '-2', '--format=%an <%ae>')).toBe('赵六（政策法规司） <office@example.invalid>\n王五（信息中心） <xinxi@example.invalid>\n');
+    const synced = await cli('sync');
+    expect(synced.code, synced.err).toBe(0);
+    expect(git(server, 'rev-parse', 'main')).toBe(git(office, 'rev-parse', 'HEAD'));
+  });
+
+  it('a cooperating department\'s form cannot set the status: the problem is named at the cell, as the policy would refuse it', async () => {
+    const { clone } = await policedRepository();
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    expect((await runCli(['forms', '-o', join(office, '..', 'forms'), '--dept', '信息中心', '--as-of', '2021-10-09'], { cwd: office })).code).toBe(0);
+    const form = join(office, '..', 'forms', '信息中心.xlsx');
+    // Item 1: 政策法规司 leads, 信息中心 cooperates.
+    await fillForm(form, { '1': { 状态: '推进中' } });
+    const collected = await runCli(['collect', form, '--on', '2021-10-12', '--commit'], { cwd: office });
+    expect(collected.code).toBe(2);
+    expect(collected.err).toMatch(/信息中心\.xlsx:填报!\w+\d+: .*信息中心在第 1 项中是配合部门，状态和完成日期由负责的部门报送/);
+  });
+
+  it('a department may add a request in its own name only; granting, removing or asking for another department is refused in the users\' words', async () => {
+    const { server, clone } = await policedRepository();
+    const center = clone('信息中心联络员', 'xinxi@example.invalid');
+    const before = git(server, 'rev-parse', 'main').trim();
+    const attempts: [string, string, RegExp][] = [
+      ['22', '        postponement_requests:\n          - { on: 2021-10-12, dept: 信息中心, to: 2022-03-31, reason: 接口规范未下发 }\n', /^$/],
+      ['1', '        postponement_requests:\n          - { on: 2021-10-12, dept: 政策法规司, to: 2022-03-31, reason: 代为申请 }\n', /第 1 项的「延期申请」：各部门只能以本部门的名义新增「延期申请」/],
+      ['23', '        postponements:\n          - { on: 2021-10-12, from: 2021-12-31, to: 2022-03-31, reason: 自己批准, approved_by: 王五 }\n', /第 23 项的「延期记录」：各部门只能改本部门任务的状态、完成日期、进展和延期申请，「延期记录」由办公厅修改/],
+    ];
+    for (const [item, lines, expected] of attempts) {
+      git(center, 'reset', '-q', '--hard', before);
+      addToItem(center, item, lines);
+      git(center, 'commit', '-q', '--no-verify', '-am', `第 ${item} 项`);
+      const pushed = push(center, '-f', 'origin', 'HEAD:main');
+      if (expected.source === '^$') {
+        expect(pushed.status, pushed.stderr).toBe(0);
+        git(server, 'update-ref', 'refs/heads/main', before);
+        continue;
+      }
+      expect(pushed.status).not.toBe(0);
+      expect(pushed.stderr).toMatch(expected);
+      expect(pushed.stderr).not.toMatch(/postponement|_requests/);
+    }
+    // Taking back a request once made is the office's too.
+    git(center, 'reset', '-q', '--hard', before);
+    addToItem(center, '22', '        postponement_requests:\n          - { on: 2021-10-12, dept: 信息中心, to: 2022-03-31, reason: 接口规范未下发 }\n');
+    git(center, 'commit', '-q', '--no-verify', '-am', '申请');
+    writeFileSync(ledgerFile(center), readFileSync(ledgerFile(center), 'utf8').replace(/        postponement_requests:\n.*\n/, ''));
+    git(center, 'commit', '-q', '--no-verify', '-am', '撤回申请');
+    const taken = push(center, 'origin', 'HEAD:main');
+    expect(taken.stderr).toContain('第 22 项的「延期申请」：各部门只能以本部门的名义新增「延期申请」；已有的条目不能删改');
+  });
+
+  it('a department writes, corrects and removes progress notes in its own name only', async () => {
+    const { server, clone } = await policedRepository();
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    // Item 1: 政策法规司 leads, 信息中心 cooperates. The office records 政策法规司's note.
+    expect((await runCli(['note', '1', '--dept', '政策法规司', '--on', '2021-10-08', '已核对法规库', '--commit'], { cwd: office })).code).toBe(0);
+    expect(push(office, 'origin', 'main').status).toBe(0);
+    const center = clone('信息中心联络员', 'xinxi@example.invalid');
+    const start = git(center, 'rev-parse', 'HEAD').trim();
+    const attempts: [string, () => Promise<void> | void, boolean][] = [
+      ['its own note on an item it cooperates on', async () => void (await runCli(['note', '1', '--dept', '信息中心', '--on', '2021-10-09', '已配合更新平台'], { cwd: center })), true],
+      ['a note in another department\'s name', async () => void (await runCli(['note', '1', '--dept', '政策法规司', '--on', '2021-10-09', '代报'], { cwd: center })), false],
+      ['removing another department\'s note', () => writeFileSync(ledgerFile(center), readFileSync(ledgerFile(center), 'utf8').replace(/        progress:\n.*已核对法规库.*\n/, '')), false],
+      ['rewording another department\'s note', () => writeFileSync(ledgerFile(center), readFileSync(ledgerFile(center), 'utf8').replace('已核对法规库', '尚未核对')), false],
+    ];
+    for (const [what, change, allowed] of attempts) {
+      git(center, 'reset', '-q', '--hard', start);
+      await change();
+      git(center, 'commit', '-q', '--no-verify', '-am', what);
+      const pushed = push(center, 'origin', 'HEAD:main');
+      if (allowed) {
+        expect(pushed.status, `${what}: ${pushed.stderr}`).toBe(0);
+        git(server, 'update-ref', 'refs/heads/main', start);
+        continue;
+      }
+      expect(pushed.status, what).not.toBe(0);
+      expect(pushed.stderr, what).toContain('第 1 项的「进展」：各部门只能增删改以本部门名义记的「进展」');
+    }
+  });
+
+  it('names every field of the ledger format in Chinese, never by its YAML key', () => {
+    const base: Violation = { commit: '0'.repeat(40), authorName: '王五', authorEmail: 'w@example.invalid', department: '信息中心', field: '', reason: 'coordinator_only' };
+    const fields = [...Object.keys(itemShape.properties).map((field) => ({ item: '7', field })), ...Object.keys(ledgerShape.properties).map((field) => ({ field }))];
+    for (const reason of ['coordinator_only', 'not_own_item', 'own_entries_only', 'unknown_author'] as const) {
+      for (const f of fields) {
+        const line = violationLine({ ...base, ...f, reason });
+        expect(line.replace('w@example.invalid', ''), `${f.field} ${reason}`).not.toMatch(/[A-Za-z_]{3,}/);
+      }
+    }
+  });
+});

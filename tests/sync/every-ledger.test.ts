@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { git, gitRepo } from '../helpers/temp.js';
+import { policedRepository } from './shared-fixture.js';
+
+const push = (dir: string, ...args: string[]) => spawnSync('git', ['push', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const NEXT = join('data', '2027', 'ledger.yaml');
+
+/** The shipped ledger as next year's, in a folder of its own, with the registry one folder up. */
+function nextYearLedger(dir: string): void {
+  mkdirSync(join(dir, 'data', '2027'), { recursive: true });
+  writeFileSync(join(dir, NEXT), readFileSync(SHIPPED_LEDGER, 'utf8').replace(/^departments: .*$/m, 'departments: ../departments.yaml').replaceAll('2021', '2027'));
+}
+
+/** Sets item `number`'s status in the ledger at `file` by hand. */
+function setStatus(file: string, number: string, status: string): void {
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf(`      - number: "${number}"`);
+  const line = text.indexOf('        status:', at);
+  const end = text.indexOf('\n', line);
+  writeFileSync(file, `${text.slice(0, line)}        status: ${status}${text.slice(end)}`);
+}
+
+/**
+ * A repository may hold a ledger for each year. The shared repository's
+ * policy judges every one of them by its own registry, and refuses (fails
+ * closed) any change it cannot judge as a ledger unless the coordinator made it.
+ */
+describe('the push policy covers every ledger in the repository', () => {
+  it('judges the 2027 ledger beside the 2026 one; a department may change only what its roles allow in either', async () => {
+    // The hook is installed naming the 2027 ledger: that must not stop it checking the other.
+    const { server, clone } = await policedRepository({ hookArgs: ['--ledger', 'data/2027/ledger.yaml'] });
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    nextYearLedger(office);
+    git(office, 'add', '-A');
+    git(office, 'commit', '-q', '--no-verify', '-m', '2027 年台账');
+    const added = push(office, 'origin', 'main');
+    expect(added.status, added.stderr).toBe(0);
+
+    const center = clone('信息中心联络员', 'xinxi@example.invalid');
+    const start = git(center, 'rev-parse', 'HEAD').trim();
+    for (const ledger of [join('data', 'ledger.yaml'), NEXT]) {
+      // Item 1 is 政策法规司's: refused in each ledger, and the message says which ledger.
+      git(center, 'reset', '-q', '--hard', start);
+      setStatus(join(center, ledger), '1', '推进中');
+      git(center, 'commit', '-q', '--no-verify', '-am', '第 1 项');
+      const refused = push(center, 'origin', 'main');
+      expect(refused.status, ledger).not.toBe(0);
+      expect(refused.stderr).toContain(`修改了台账 ${ledger} 第 1 项的「状态」：该项不是信息中心负责的任务`);
+      // Item 22 is its own: accepted in each.
+      git(center, 'reset', '-q', '--hard', start);
+      setStatus(join(center, ledger), '22', '推进中');
+      git(center, 'commit', '-q', '--no-verify', '-am', '第 22 项');
+      const own = push(center, 'origin', 'main');
+      expect(own.status, own.stderr).toBe(0);
+      git(server, 'update-ref', 'refs/heads/main', start);
+    }
+  });
+
+  it('refuses from a department every change it cannot judge as a ledger: a ledger added, removed, renamed, rewritten unrecognisably, the registry, any other file', async () => {
+    const { server, clone } = await policedRepository();
+    const center = clone('信息中心联络员', 'xinxi@example.invalid');
+    const start = git(center, 'rev-parse', 'HEAD').trim();
+    const ledger = join(center, 'data', 'ledger.yaml');
+    const changes: [string, () => void, string][] = [
+      ['a new ledger', () => nextYearLedger(center), 'data/2027/ledger.yaml'],
+      ['a removed ledger', () => rmSync(ledger), 'data/ledger.yaml'],
+      ['a renamed ledger', () => renameSync(ledger, join(center, 'data', 'ledger-2021.yaml')), 'data/ledger.yaml'],
+      ['a ledger written as one flow mapping', () => writeFileSync(ledger, '{plan: {title: 民政部2021年政务公开工作要点, year: 2021, default_due: 2021-12-31}, departments: departments.yaml, sections: []}\n'), 'data/ledger.yaml'],
+      ['a ledger under another name (.yml)', () => writeFileSync(join(center, 'data', 'extra.yml'), readFileSync(ledger)), 'data/extra.yml'],
+      ['the registry', () => writeFileSync(join(center, 'data', 'departments.yaml'), readFileSync(join(center, 'data', 'departments.yaml'), 'utf8').replace('coordinator: true\n', '')), 'data/departments.yaml'],
+      ['the settings', () => writeFileSync(join(center, 'gongkai.yaml'), 'ledger: data/ledger-2021.yaml\n'), 'gongkai.yaml'],
+      ['another file', () => writeFileSync(join(center, 'README.md'), '说明\n'), 'README.md'],
+    ];
+    for (const [what, change, file] of changes) {
+      git(center, 'reset', '-q', '--hard', start);
+      git(center, 'clean', '-qfd');
+      change();
+      git(center, 'add', '-A');
+      git(center, 'commit', '-q', '--no-verify', '-m', what);
+      const refused = push(center, 'origin', 'main');
+      expect(refused.status, what).not.toBe(0);
+      expect(refused.stderr, what).toContain(`（信息中心联络员 <xinxi@example.invalid>，信息中心）修改了文件 ${file}：这个文件不是能按部门核对的台账，只有办公厅可以修改`);
+      expect(git(server, 'rev-parse', 'main').trim()).toBe(start);
+    }
+    // The same changes from the coordinator pass.
+    const office = clone('办公厅统筹', 'office@example.invalid');
+    nextYearLedger(office);
+    writeFileSync(join(office, 'README.md'), '说明\n');
+    git(office, 'add', '-A');
+    git(office, 'commit', '-q', '--no-verify', '-m', '2027 年台账和说明');
+    expect(push(office, 'origin', 'main').status).toBe(0);
+  });
+
+  it('hook install for a second ledger keeps checking the first at each commit', async () => {
+    const dir = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    nextYearLedger(dir);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '--no-verify', '-m', '2027');
+    for (const ledger of ['data/ledger.yaml', 'data/2027/ledger.yaml']) {
+      const installed = await runCli(['hook', 'install', '--ledger', ledger], { cwd: dir });
+      expect(installed.code, installed.err).toBe(0);
+    }
+    const clean = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', '无改动'], { cwd: dir, encoding: 'utf8' });
+    expect(clean.status, clean.stderr).toBe(0);
+    for (const ledger of ['data/ledger.yaml', 'data/2027/ledger.yaml']) {
+      const file = join(dir, ledger);
+      const before = readFileSync(file);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('clause: 信息中心\n        sole: [信息中心]', 'clause: 信息中新\n        sole: [信息中新]'));
+      const committed = spawnSync('git', ['commit', '-qam', '改错'], { cwd: dir, encoding: 'utf8' });
+      expect(committed.status, ledger).not.toBe(0);
+      expect(committed.stderr).toContain('信息中新');
+      writeFileSync(file, before);
+    }
+  });
+});
