@@ -73,34 +73,41 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
 type Loaded = ReturnType<typeof loadedBy>;
 
 /**
- * The runs of the tests below that only view one unchanged copy of the shipped ledger, each run once and
- * shared between them (a run is a node start-up, a quarter of a second): `first` is a view's first run with
- * the cache on, which computes and keeps its result; `warm` a later one, answered from the cache; `cold`
- * one with the cache off. Whichever test asks first makes the run, so each test still runs alone.
+ * The runs of the tests below that only view the shipped ledger where it is (checked out long before the
+ * tests run, so a warm view finds it unchanged), each run once in one folder with one cache and shared
+ * between them (a run is a node start-up, a quarter of a second): `first` is a view's first run with the
+ * cache on, which computes and keeps its result; `warm` a later one, answered from the cache (the first
+ * of them hashes the files and remembers them with their identity on disk); `cold` one with the cache off.
+ * Whichever test asks first makes the run, so each test still runs alone.
  */
 const viewed = (() => {
   let made: string | undefined;
-  const dir = () => {
-    if (made) return made;
-    made = runTempDir('start-up-views');
-    for (const [name, content] of Object.entries(shippedFiles())) writeFileSync(join(made, name), content);
-    return made;
-  };
+  const dir = () => (made ??= runTempDir('start-up-views'));
   const runs = new Map<string, Loaded>();
   const once = (kind: string, env: Record<string, string>, args: string[]): Loaded => {
     const key = `${kind} ${JSON.stringify(args)}`;
-    if (!runs.has(key)) runs.set(key, loadedBy(args, env, dir()));
+    if (!runs.has(key)) runs.set(key, loadedBy(args, env, dir(), [], SHIPPED_LEDGER));
     return runs.get(key)!;
   };
   const first = (args: string[]) => once('first', {}, args);
-  return {
-    dir,
-    first,
-    /** The `nth` run after the first (each a run of its own). */
-    warm: (args: string[], nth = 1) => (first(args), once(`warm ${nth}`, {}, args)),
-    cold: (args: string[]) => once('cold', { GONGKAI_CACHE: 'off' }, args),
-  };
+  /** The `nth` run after the first (each a run of its own, made in turn). */
+  const warm = (args: string[], nth = 1): Loaded => (nth > 1 ? warm(args, nth - 1) : first(args), once(`warm ${nth}`, {}, args));
+  return { dir, first, warm, cold: (args: string[]) => once('cold', { GONGKAI_CACHE: 'off' }, args) };
 })();
+
+/**
+ * A copy of the shipped ledger viewed once with `status` under a node that refuses the build's code
+ * (OTHER_V8_FLAGS), which keeps V8 code for the two packs it read in the cache folder; shared by the two
+ * tests of that code, whichever comes first making it.
+ */
+let otherFlagsFolder: string | undefined;
+function keptCodeFolder(): string {
+  if (otherFlagsFolder) return otherFlagsFolder;
+  const dir = runTempDir('start-up-other-flags');
+  for (const [name, content] of Object.entries(shippedFiles())) writeFileSync(join(dir, name), content);
+  loadedBy(['status'], {}, dir, OTHER_V8_FLAGS);
+  return (otherFlagsFolder = dir);
+}
 
 /** The entries of a cache folder: file and key (an entry's third line), V8's code or results. */
 function cacheEntries(cache: string, code: boolean): { file: string; key: string }[] {
@@ -141,19 +148,14 @@ describe('each command loads only what it runs', () => {
   });
 
   it('a warm view of a ledger nobody changed lately, and a run without the cache, load no node:crypto; a ledger changed since is hashed', () => {
-    const dir = tempDir();
     // The shipped ledger where it is, checked out long before the tests run: a copy would be new, and hashed.
     expect(Date.now() - statSync(SHIPPED_LEDGER).ctimeMs, 'data/ledger.yaml changed within the last seconds').toBeGreaterThan(3_000);
     // A view and a check by default; every kind of view at full size.
     const views = scaled([['status'], ['validate']], [['status'], ['status', '--dept', '信息中心'], ['overdue'], ['checklist', '--dept', '信息中心'], ['validate']]);
-    for (const view of views) {
-      // The first run computes; the second hashes the files and remembers them with their identity on disk.
-      loadedBy(view, {}, dir, [], SHIPPED_LEDGER);
-      loadedBy(view, {}, dir, [], SHIPPED_LEDGER);
-      expect(loadedBy(view, {}, dir, [], SHIPPED_LEDGER).builtins.has('crypto'), view.join(' ')).toBe(false);
-    }
+    // The first run computes; the second hashes the files and remembers them with their identity on disk; the third hashes nothing.
+    for (const view of views) expect(viewed.warm(view, 2).builtins.has('crypto'), view.join(' ')).toBe(false);
     // Without the cache nothing is kept, so nothing is hashed (src/read/load-ledger.ts).
-    for (const view of [['status'], ['validate']]) expect(loadedBy(view, { GONGKAI_CACHE: 'off' }, dir, [], SHIPPED_LEDGER).builtins.has('crypto'), `${view[0]}, cache off`).toBe(false);
+    for (const view of [['status'], ['validate']]) expect(viewed.cold(view).builtins.has('crypto'), `${view[0]}, cache off`).toBe(false);
     // A ledger changed since it was last hashed is hashed again, however long ago that was: node:crypto is loaded for it.
     const copy = shippedCopy();
     loadedBy(['status'], {}, copy);
@@ -195,10 +197,9 @@ describe('the packs: what a start reads and compiles', () => {
   });
 
   it('under a node that refuses the build\'s code (other V8 flags), keeps V8 code for the packs it read, and a later start uses it as it is', () => {
-    const dir = shippedCopy();
-    loadedBy(['status'], {}, dir, OTHER_V8_FLAGS);
+    const dir = keptCodeFolder();
     const code = codeEntries(join(dir, 'cache'));
-    // The start pack and the views' pack (this first status had no cached result).
+    // The start pack and the views' pack (the first status had no cached result).
     expect(code).toHaveLength(2);
     const inodes = code.map(({ file }) => statSync(file).ino);
     loadedBy(['status'], {}, dir, OTHER_V8_FLAGS);
@@ -207,10 +208,10 @@ describe('the packs: what a start reads and compiles', () => {
   });
 
   it('code in the cache folder that is spoilt or belongs to another pack changes no answer, and is replaced', () => {
-    const dir = shippedCopy();
+    // The code kept for the start pack and the views' pack by a view under other flags.
+    const dir = keptCodeFolder();
     const cache = join(dir, 'cache');
     const expected = loadedBy(['overdue'], { GONGKAI_CACHE: 'off' }, dir, OTHER_V8_FLAGS).out;
-    loadedBy(['overdue'], {}, dir, OTHER_V8_FLAGS);
     const [first, second] = codeEntries(cache);
     const store = new CacheStore(cache, 200 * 1024 * 1024);
     // Each key given the other pack's code, under a correct hash: only V8 can tell, and it refuses.

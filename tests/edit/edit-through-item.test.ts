@@ -5,6 +5,7 @@ import { CacheStore } from '../../src/cache/cache-store.js';
 import { calendarFingerprint } from '../../src/cache/fingerprints.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace } from '../helpers/run-cli.js';
+import { scaled } from '../helpers/scale.js';
 import { git, gitRepo, tempDir } from '../helpers/temp.js';
 // @ts-expect-error: a plain script without types
 import { generate } from '../bench/generate-ledger.mjs';
@@ -157,10 +158,13 @@ describe('an edit through its item alone says and writes what an edit reading th
   });
 });
 
+/** Items of the large ledger: more than a hundred times the four items an edit after a hand edit may read, and item 500 among them. */
+const LARGE = scaled(600, 1000);
+
 describe('the work of a one-item edit follows the item, not the ledger', () => {
-  it('on 1,000 items, each edit reads only its item, one after another and after a hand edit elsewhere; the next view parses nothing', async () => {
+  it(`on ${LARGE.toLocaleString('en')} items, each edit reads only its item, one after another and after a hand edit elsewhere; the next view parses nothing`, async () => {
     const dir = tempDir();
-    generate(1000, dir);
+    generate(LARGE, dir);
     const ledger = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
     const itemText = (text: string, number: string) => {
       const start = text.indexOf(`      - number: "${number}"\n`);

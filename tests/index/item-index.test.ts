@@ -12,6 +12,7 @@ import { statusReportOf } from '../../src/query/status-report.js';
 import { readCalendarOverrides, workCalendar } from '../../src/read/read-calendar.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { scaled } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
 import { EDITS, randomFrom } from '../read/hand-edits.js';
 
@@ -39,8 +40,16 @@ describe('the per-item index', () => {
     let text = base;
     let compared = 0;
     let answered = 0;
-    for (let round = 0; round < 40; round++) {
-      const name = r.pick(names);
+    // Each kind of edit in every twelve rounds (drawn from a bag, refilled when empty), so the short default run has
+    // them all; two cache deletions at any size (rounds 10 and 20); twice as many rounds at full size.
+    let bag: string[] = [];
+    const draw = () => {
+      if (!bag.length) bag = [...names];
+      return bag.splice(r.int(bag.length), 1)[0]!;
+    };
+    const rounds = scaled(20, 40);
+    for (let round = 0; round < rounds; round++) {
+      const name = draw();
       text = EDITS[name]!(text, r);
       writeFileSync(ledger, text);
       // Deleting the cache's entries, index included, changes no answer.
@@ -56,8 +65,8 @@ describe('the per-item index', () => {
       if (await indexedLedger(new CacheStore(cache, 200 * 1024 * 1024), ledger, calendarFingerprint(ledger, dir), TODAY, dir)) answered++;
       else text = base;
     }
-    expect(compared).toBe(80);
-    expect(answered).toBeGreaterThan(15);
+    expect(compared).toBe(rounds * 2);
+    expect(answered, `${answered} of ${rounds} rounds answered from the index`).toBeGreaterThan((rounds * 3) / 8);
   });
 
   it('parses only the edited item after a one-item hand edit', async () => {
@@ -91,7 +100,8 @@ describe('the per-item index', () => {
     ];
     let text = base;
     let counted = 0;
-    for (let round = 0; round < 30; round++) {
+    const rounds = scaled(12, 30);
+    for (let round = 0; round < rounds; round++) {
       text = EDITS[r.pick(names)]!(text, r);
       writeFileSync(ledger, text);
       let indexed = await indexedLedger(store, ledger, calendarFingerprint(ledger, dir), TODAY, dir);
@@ -123,6 +133,6 @@ describe('the per-item index', () => {
       }
       counted++;
     }
-    expect(counted).toBeGreaterThan(15);
+    expect(counted, `${counted} of ${rounds} rounds counted`).toBeGreaterThan(rounds / 2);
   });
 });

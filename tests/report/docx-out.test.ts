@@ -1,46 +1,76 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { runTempDir, tempDir } from '../helpers/temp.js';
 import { toolAvailable } from '../helpers/tools.js';
-import { docxPart, docxToPdf, inkPerPage, pdfText } from './office-pdf.js';
+import { docxPart, officeToPdf, inkPerPage, pdfText } from './office-pdf.js';
 
 const WEEK = join(FIXTURES, 'ledgers', 'mca-week.yaml');
-const canConvert = toolAvailable('soffice', 'apt-get install libreoffice-writer') && toolAvailable('pdftoppm', 'apt-get install poppler-utils');
+const PROGRESS = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
+const canConvert =
+  toolAvailable('soffice', 'apt-get install libreoffice-writer libreoffice-calc') && toolAvailable('pdftoppm', 'apt-get install poppler-utils') && toolAvailable('pdfinfo', 'apt-get install poppler-utils');
+
+const registryWithContact = () => {
+  const registry = readFileSync(SHIPPED_REGISTRY, 'utf8').replace(/(  - name: 办公厅\(国际合作司\)\n)/, '$1    contact: 张三\n    phone: 010-58123456\n');
+  expect(registry).toContain('contact: 张三');
+  return registry;
+};
+const weekLedger = () => readFileSync(WEEK, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml');
 
 /** The shipped registry with the office's contact, and the coordinator's week. */
 function workspace(): { dir: string; ledger: string } {
-  const registry = readFileSync(SHIPPED_REGISTRY, 'utf8').replace(/(  - name: 办公厅\(国际合作司\)\n)/, '$1    contact: 张三\n    phone: 010-58123456\n');
-  expect(registry).toContain('contact: 张三');
-  const dir = tempDir({ 'departments.yaml': registry, 'ledger.yaml': readFileSync(WEEK, 'utf8').replace(/^departments: .*$/m, 'departments: departments.yaml') });
+  const dir = tempDir({ 'departments.yaml': registryWithContact(), 'ledger.yaml': weekLedger() });
   return { dir, ledger: join(dir, 'ledger.yaml') };
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
+/**
+ * Every document this file prints — the Word documents of the week and the workbooks of the xlsx views — written
+ * once and converted to PDF in one LibreOffice run, shared by the tests below (whichever comes first makes it):
+ * a LibreOffice start costs about 4 s of CPU, the conversion of each document a fraction of that.
+ */
+let printing: ReturnType<typeof printAll> | undefined;
+const printed = () => (printing ??= printAll());
+
+async function printAll() {
+  const dir = runTempDir('office-print');
+  writeFileSync(join(dir, 'departments.yaml'), registryWithContact());
+  writeFileSync(join(dir, 'ledger.yaml'), weekLedger());
+  const ledger = join(dir, 'ledger.yaml');
+  const asOf = ['--ledger', ledger, '--as-of', '2021-10-08'];
+  const report = join(dir, '报告.docx');
+  expect((await runCli(['report', ...asOf, '-o', report])).code).toBe(0);
+  const reminded = await runCli(['remind', ...asOf, '--format', 'docx', '-o', join(dir, '催办')]);
+  expect(reminded.code, reminded.err).toBe(0);
+  const letters = readdirSync(join(dir, '催办')).map((f) => join(dir, '催办', f));
+  expect(letters.map((f) => f.slice(f.lastIndexOf('/') + 1))).toContain('信息中心.docx');
+  const checklist = join(dir, '信息中心清单.docx');
+  expect((await runCli(['checklist', ...asOf, '--dept', '信息中心', '-o', checklist])).code).toBe(0);
+  const status = JSON.parse((await runCli(['status', ...asOf, '--format', 'json'])).out);
+  // The 回头看 goes through the same LibreOffice run (one soffice start for every document).
+  const review = join(dir, '回头看.docx');
+  const reviewed = await runCli(['review', ...asOf, '--format', 'docx', '-o', review]);
+  expect(reviewed.code, reviewed.err).toBe(0);
+  const reviewJson = JSON.parse((await runCli(['review', ...asOf, '--format', 'json'])).out);
+  // The xlsx views of the progress ledger, as an office prints them.
+  const summary = join(dir, 'summary.xlsx');
+  const department = join(dir, 'department.xlsx');
+  for (const [args, file] of [[['status'], summary], [['status', '--dept', '信息中心'], department]] as const) {
+    const written = await runCli([...args, '--format', 'xlsx', '-o', file, '--ledger', PROGRESS, '--as-of', '2021-10-08']);
+    expect(written.code, written.err).toBe(0);
+  }
+  const docx = [report, checklist, review, ...letters];
+  const pdfs = officeToPdf([...docx, summary, department], join(dir, 'pdf'));
+  return { dir, report, letters, status, reviewJson, pdfs: pdfs.slice(0, docx.length), workbooks: { summary: pdfs.at(-2)!, department: pdfs.at(-1)! } };
+}
+
 describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout', () => {
   it('report, remind, checklist and review convert to PDF pages with ink, the title first, the figures of status --format json, and the 公文 styles', async () => {
-    const { dir, ledger } = workspace();
-    const asOf = ['--ledger', ledger, '--as-of', '2021-10-08'];
-    const report = join(dir, '报告.docx');
-    expect((await runCli(['report', ...asOf, '-o', report])).code).toBe(0);
-    const reminded = await runCli(['remind', ...asOf, '--format', 'docx', '-o', join(dir, '催办')]);
-    expect(reminded.code, reminded.err).toBe(0);
-    const letters = readdirSync(join(dir, '催办')).map((f) => join(dir, '催办', f));
-    expect(letters.map((f) => f.slice(f.lastIndexOf('/') + 1))).toContain('信息中心.docx');
-    const checklist = join(dir, '信息中心清单.docx');
-    expect((await runCli(['checklist', ...asOf, '--dept', '信息中心', '-o', checklist])).code).toBe(0);
-    const status = JSON.parse((await runCli(['status', ...asOf, '--format', 'json'])).out);
-    // The 回头看 goes through the same LibreOffice run (one soffice start for every document).
-    const review = join(dir, '回头看.docx');
-    const reviewed = await runCli(['review', ...asOf, '--format', 'docx', '-o', review]);
-    expect(reviewed.code, reviewed.err).toBe(0);
-    const reviewJson = JSON.parse((await runCli(['review', ...asOf, '--format', 'json'])).out);
-
-    const files = [report, checklist, review, ...letters];
-    const pdfs = docxToPdf(files, join(dir, 'pdf'));
+    const { dir, report, letters, status, reviewJson, pdfs } = await printed();
     // The review's last page may hold only its closing lines (特此报告, the contact, sender and date): too little ink for
     // the measure below, so for it every page must carry text instead.
     for (const [i, page] of pdfText(pdfs[2]!).split('\f').slice(0, -1).entries()) expect(page.trim(), `回头看 page ${i + 1}`).not.toBe('');
@@ -118,6 +148,27 @@ describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout',
     expect(footer).toMatch(/<w:sz w:val="28"\/>/);
     expect(squeeze(pdfText(pdfs[0]!))).toContain('—1—');
   }, 180_000);
+});
+
+describe.runIf(canConvert)('xlsx printed by an office suite', () => {
+  it('prints A4 landscape with the header on every page and 第 N 页 at the foot; a summary fits the page width', async () => {
+    const { summary, department } = (await printed()).workbooks;
+    const info = (pdf: string) => execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    // 842 × 595 points: A4 turned on its side.
+    for (const pdf of [summary, department]) expect(info(pdf)).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    // Every department and every column of the summary on one page.
+    expect(info(summary)).toMatch(/Pages:\s+1\n/);
+    const summaryText = pdfText(summary);
+    expect(summaryText).toContain('完成度');
+    expect(summaryText).toContain('第 1 页，共 1 页');
+    // A sheet too wide to shrink runs onto more pages, each with the header row.
+    const pages = Number(/Pages:\s+(\d+)/.exec(info(department))![1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pages; page++) {
+      const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', department, '-'], { encoding: 'utf8' });
+      expect(text).toContain(`第 ${page} 页，共 ${pages} 页`);
+    }
+  });
 });
 
 describe('--format docx without a place to write', () => {

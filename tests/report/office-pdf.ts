@@ -5,13 +5,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import { withOfficeProfile } from '../helpers/office-profile.js';
 
 /**
- * Converts .docx files to PDF with LibreOffice headless, in one run, with a
- * profile of its own (tests/helpers/office-profile.ts).
+ * Converts documents (.docx, .xlsx: each printed by its own LibreOffice module) to PDF with LibreOffice headless,
+ * in one run, with a profile of its own (tests/helpers/office-profile.ts). Their names must differ without the extension.
  */
-export function docxToPdf(files: string[], outDir: string): string[] {
+export function officeToPdf(files: string[], outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   withOfficeProfile(outDir, (profile) => execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 120_000 }));
-  return files.map((f) => join(outDir, basename(f).replace(/\.docx$/i, '.pdf')));
+  return files.map((f) => join(outDir, basename(f).replace(/\.(docx|xlsx)$/i, '.pdf')));
 }
 
 /** The PDF's text, in reading order. */

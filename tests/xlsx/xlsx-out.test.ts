@@ -4,9 +4,6 @@ import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { findRow, headerColumns, readWorkbook } from '../helpers/workbook.js';
-import { execFileSync } from 'node:child_process';
-import { withOfficeProfile } from '../helpers/office-profile.js';
-import { pdfText } from '../report/office-pdf.js';
 
 const LEDGER = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
 const AS_OF = ['--as-of', '2021-10-08'];
@@ -27,32 +24,8 @@ async function json(args: string[]) {
 
 const utcDate = (text: string) => new Date(`${text}T00:00:00Z`);
 
-describe('xlsx printed by an office suite', () => {
-  it('prints A4 landscape with the header on every page and 第 N 页 at the foot; a summary fits the page width', async () => {
-    const dir = tempDir();
-    const summary = join(dir, 'summary.xlsx');
-    const department = join(dir, 'department.xlsx');
-    for (const [args, file] of [[['status'], summary], [['status', '--dept', '信息中心'], department]] as const) {
-      expect((await runCli([...args, '--format', 'xlsx', '-o', file, '--ledger', LEDGER, ...AS_OF])).code).toBe(0);
-    }
-    withOfficeProfile(dir, (profile) => execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, summary, department], { stdio: 'pipe', timeout: 120_000 }));
-    const info = (pdf: string) => execFileSync('pdfinfo', [join(dir, pdf)], { encoding: 'utf8' });
-    // 842 × 595 points: A4 turned on its side.
-    for (const pdf of ['summary.pdf', 'department.pdf']) expect(info(pdf)).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
-    // Every department and every column of the summary on one page.
-    expect(info('summary.pdf')).toMatch(/Pages:\s+1\n/);
-    const summaryText = pdfText(join(dir, 'summary.pdf'));
-    expect(summaryText).toContain('完成度');
-    expect(summaryText).toContain('第 1 页，共 1 页');
-    // A sheet too wide to shrink runs onto more pages, each with the header row.
-    const pages = Number(/Pages:\s+(\d+)/.exec(info('department.pdf'))![1]);
-    expect(pages).toBeGreaterThan(1);
-    for (let page = 1; page <= pages; page++) {
-      const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', join(dir, 'department.pdf'), '-'], { encoding: 'utf8' });
-      expect(text).toContain(`第 ${page} 页，共 ${pages} 页`);
-    }
-  });
-});
+// How an office suite prints these workbooks (A4 landscape, the header on every page) is tested in
+// tests/report/docx-out.test.ts, in the LibreOffice run that prints the Word documents: one start for both.
 
 describe('status --format xlsx', () => {
   it('has a title row with 文号 and 截至, a frozen filtered header, numbers as numbers and completion as a percentage', async () => {
