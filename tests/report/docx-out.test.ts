@@ -79,10 +79,11 @@ describe.runIf(canConvert)('--format docx: Word documents in the 公文 layout',
       expect(ink.length, pdf).toBeGreaterThan(0);
       for (const share of ink) expect(share, `${pdf}: a blank page`).toBeGreaterThan(0.005);
     }
-    const [reportText, checklistText, reviewText, ...letterTexts] = pdfs.map(pdfText);
+    const texts = pdfs.map(pdfText);
+    const [reportText, checklistText, reviewText, ...letterTexts] = texts;
     const firstLines = (text: string) => squeeze(text.split('\n').slice(0, 4).join(''));
     // A date is never broken across a table cell's lines (2021-10- / 08), in any of the documents.
-    for (const [i, text] of pdfs.map(pdfText).entries()) expect(text, files[i]).not.toMatch(/\d{4}-\d{1,2}-?\n\s*\d/);
+    for (const [i, text] of texts.entries()) expect(text, pdfs[i]).not.toMatch(/\d{4}-\d{1,2}-?\n\s*\d/);
     // The report closes with 特此报告 on the page of its sender and date.
     const reportPages = reportText!.split('\f').filter((page) => page.trim());
     expect(squeeze(reportPages[reportPages.length - 1]!)).toMatch(/特此报告。.*民政部办公厅/);
