@@ -22,6 +22,8 @@ export interface CountedRow {
   effectiveDue: string;
   due: string;
   lastProgress?: string;
+  /** The latest date a record of the item carries. */
+  lastRecord?: string;
   postponed: boolean;
   obligations: readonly (readonly [number, number, 0 | 1])[];
   errors: number;
@@ -57,6 +59,8 @@ export interface Aggregates {
   rowErrors: number;
   /** Items (rows that make one). */
   items: number;
+  /** The items' latest record dates, sorted: a view as of a day before the last of them cannot count from the rows (model/ledger-as-of.ts). */
+  records: DateCounts;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +79,7 @@ function emptyGroup(): Group {
 }
 
 export function emptyAggregates(departments: number): Aggregates {
-  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0 };
+  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0, records: emptyDates() };
 }
 
 /** Index of the first date not before `date`. */
@@ -123,7 +127,9 @@ function addItem(group: Group, row: CountedRow, by: 1 | -1): void {
 export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -1): boolean {
   if (row === null) return true;
   if (!countableDate(row.effectiveDue) || !countableDate(row.due) || (row.lastProgress !== undefined && !countableDate(row.lastProgress))) return false;
+  if (row.lastRecord !== undefined && (!countableDate(row.lastRecord) || !aggregates.records)) return false;
   aggregates.items += by;
+  if (row.lastRecord !== undefined) addDate(aggregates.records, row.lastRecord, by);
   aggregates.rowErrors += by * row.errors;
   const year = row.due.slice(0, 4);
   aggregates.dueYears[year] = (aggregates.dueYears[year] ?? 0) + by;
@@ -160,6 +166,11 @@ function itemsOn(counts: DateCounts, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += counts.counts[i]!;
   return sum;
+}
+
+/** The latest record date of all items; undefined when none has a record. */
+export function lastRecordOf(aggregates: Aggregates): string | undefined {
+  return aggregates.records.dates[aggregates.records.dates.length - 1];
 }
 
 /** The years of the items' own due dates (as YYYY, which is what unknownYearsOf reads of a date): the years the calendar must know. */
