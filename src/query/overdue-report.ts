@@ -90,6 +90,13 @@ function byOwner(context: ViewContext, only?: Department): Record<Category, Owne
 
 const CATEGORIES: readonly Category[] = ['overdue', 'due_soon', 'stale', 'postponed'];
 
+/** How many items each named department is listed with (its own group; not a group nobody resolved). */
+export function listedCounts(groups: readonly OwnerItems[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const g of groups) if (!g.unassigned) out[g.owner] = g.items.length;
+  return out;
+}
+
 function countItems(groups: OwnerItems[]): number {
   return new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
 }
