@@ -61,6 +61,8 @@ export interface Aggregates {
   items: number;
   /** The items' latest record dates, sorted: a view as of a day before the last of them cannot count from the rows (model/ledger-as-of.ts). */
   records: DateCounts;
+  /** Ongoing items some department does a share of (按职责分工负责): its 久未更新 goes by its own notes, which the counts do not keep. */
+  shared: number;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,7 +81,7 @@ function emptyGroup(): Group {
 }
 
 export function emptyAggregates(departments: number): Aggregates {
-  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0, records: emptyDates() };
+  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0, records: emptyDates(), shared: 0 };
 }
 
 /** Index of the first date not before `date`. */
@@ -130,6 +132,7 @@ export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -
   if (row.lastRecord !== undefined && (!countableDate(row.lastRecord) || !aggregates.records)) return false;
   aggregates.items += by;
   if (row.lastRecord !== undefined) addDate(aggregates.records, row.lastRecord, by);
+  if (sharedOngoing(row.status, row.obligations)) aggregates.shared = (aggregates.shared ?? 0) + by;
   aggregates.rowErrors += by * row.errors;
   const year = row.due.slice(0, 4);
   aggregates.dueYears[year] = (aggregates.dueYears[year] ?? 0) + by;
@@ -166,6 +169,13 @@ function itemsOn(counts: DateCounts, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += counts.counts[i]!;
   return sum;
+}
+
+const JOINT = ROLES.indexOf('joint');
+
+/** An ongoing item a department does a share of: its staleness is each such department's own (query/view-context.ts obligationDeadline). */
+export function sharedOngoing(status: Status, obligations: readonly (readonly [number, number, 0 | 1])[]): boolean {
+  return status === 'ongoing' && obligations.some(([, role, possible]) => role === JOINT && !possible);
 }
 
 /** The latest record date of all items; undefined when none has a record. */

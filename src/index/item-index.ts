@@ -27,7 +27,7 @@ import { isPlainUtf8 } from '../read/decode-text.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
-import { addRow, emptyAggregates, lastRecordOf, type Aggregates, type CountedRow } from './aggregates.js';
+import { addRow, emptyAggregates, lastRecordOf, sharedOngoing, type Aggregates, type CountedRow } from './aggregates.js';
 import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
 
 /** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
@@ -138,6 +138,8 @@ export interface IndexedLedger {
   summary?: Aggregates;
   /** The latest date any item's record carries; undefined when none does. */
   lastRecord(): string | undefined;
+  /** Some ongoing item has a department doing its share (aggregates.ts sharedOngoing). */
+  sharesOngoing(): boolean;
   registry: Registry;
   /**
    * A ledger of only the items at these positions (of `items`), modelled from
@@ -458,6 +460,8 @@ async function answer(
     lastRecord: () =>
       // Counts stored before they kept record dates have none: the rows tell.
       counts.aggregates?.records ? lastRecordOf(counts.aggregates) : unpack().rows.reduce<string | undefined>((last, row) => (row.number !== null && row.lastRecord && (!last || row.lastRecord > last) ? row.lastRecord : last), undefined),
+    sharesOngoing: () =>
+      counts.aggregates?.shared !== undefined ? counts.aggregates.shared > 0 : unpack().rows.some((row) => row.number !== null && sharedOngoing(row.facts.status, row.obligations)),
     registry,
     ledgerOf,
     editBase,

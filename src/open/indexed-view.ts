@@ -47,6 +47,8 @@ export async function indexedView(
   // Asked as of a day before some record (done later, approved later): the whole load sees the ledger as it stood then (view-compute.ts).
   const last = byYear ? undefined : ledger.lastRecord();
   if (last !== undefined && last > asOf) return undefined;
+  // A share of an ongoing item goes 久未更新 by its department's own notes, which the rows do not keep: the whole load judges it.
+  if (ledger.sharesOngoing()) return undefined;
   if (ledger.errors) notes.push(ledgerHasErrorsNote(ledger.errors, file));
   const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);
