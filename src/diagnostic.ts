@@ -113,7 +113,8 @@ export type DiagnosticCode =
   | 'FORMS_COUNTED'
   | 'FORMS_COLLECTED'
   | 'COMMITS_CHECKED'
-  | 'NOTHING_TO_REMIND';
+  | 'NOTHING_TO_REMIND'
+  | 'OFFICE_NOT_REMINDED';
 
 /** info: what a command tells on stderr without a problem (files written, counts). */
 export type Severity = 'error' | 'warning' | 'info';

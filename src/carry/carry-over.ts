@@ -1,7 +1,9 @@
 import type { Item, Ledger } from '../model/ledger.js';
 import { STATUS_LABELS } from '../model/status.js';
 import type { LedgerDraft } from '../model/ledger-draft.js';
+import { planPeriod } from '../model/plan-year.js';
 import { matchItems } from './match-items.js';
+import { isNextInstance } from './recurrence.js';
 
 /** 上年结转 on a draft item: the earlier item it continues, as written into the new ledger. */
 export interface CarriedOverDraft {
@@ -35,15 +37,25 @@ export function unfinishedItems(ledger: Ledger): Item[] {
  * the draft is built from the new notice). An item the new plan continues —
  * found by text, however reworded or renumbered — is marked 上年结转 with a
  * link to the old item; the rest are added, each once, in a section 上年结转
- * numbered 结转N after their old number, due at the new plan's default date.
+ * numbered 结转N after their old number. Last year's instance of a recurring
+ * task (its 年度报告) is never taken for this year's (carry/recurrence.ts).
+ * An added item keeps its own deadline when the old year ended before it (the
+ * 2026 年度报告 due 2027-01-31); one already missed is recorded in the link
+ * and the item is due at the new plan's default date, for the office to set.
  */
 export function carryOver(draft: LedgerDraft, old: Ledger, link: { ledger: string; commit?: string }): CarryOverResult {
   const unfinished = unfinishedItems(old);
   const drafted = draft.sections.flatMap((s) => s.items);
+  const distance = draft.plan.year - old.plan.year;
+  // The deadline the plan gave, before any postponement; none when the item fell on the plan's default.
+  const ownDue = (item: Item) => item.postponements[0]?.from ?? (item.dueIsDefault ? undefined : item.due);
   const { pairs, dropped } = matchItems(
     unfinished.map((item) => ({ number: item.number, text: item.text, owners: [], item })),
     drafted.map((item) => ({ number: item.number, text: item.text, owners: [], item })),
+    undefined,
+    (a, b) => isNextInstance({ text: a.text, due: ownDue(a.item) }, { text: b.text, due: b.item.dueText || b.item.due !== draft.plan.defaultDue ? b.item.due : undefined }, distance),
   );
+  const oldEnd = planPeriod(old.plan).end;
   const record = (item: Item): CarriedOverDraft => ({
     ledger: link.ledger,
     item: item.number,
@@ -63,13 +75,15 @@ export function carryOver(draft: LedgerDraft, old: Ledger, link: { ledger: strin
     for (let n = 2; taken.has(number); n++) number = `结转${item.number}-${n}`;
     taken.add(number);
     added.push({ from: item.number, to: number });
+    const keepsDue = item.due > oldEnd;
     return {
       number,
       text: item.text,
       clause: item.clause,
       assignments: item.assignments.map(({ name, role, scope }) => ({ name, role, ...(scope ? { scope } : {}), at: [] })),
       status: STATUS_LABELS[item.status],
-      due: draft.plan.defaultDue,
+      due: keepsDue ? item.due : draft.plan.defaultDue,
+      ...(keepsDue && item.dueText && !item.postponements.length ? { dueText: item.dueText } : {}),
       carriedOver: record(item),
     };
   });

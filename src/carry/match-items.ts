@@ -24,8 +24,14 @@ export const SAME_TASK = 0.4;
  * by text similarity, the best assignment over all items at once (not each
  * item's nearest neighbour, which can take one task twice).
  */
-export function matchItems<A extends MatchableItem, B extends MatchableItem>(from: readonly A[], to: readonly B[], minimum = SAME_TASK): { pairs: ItemPair<A, B>[]; dropped: A[]; added: B[] } {
-  const scores = from.map((a) => to.map((b) => textSimilarity(a.text, b.text)));
+export function matchItems<A extends MatchableItem, B extends MatchableItem>(
+  from: readonly A[],
+  to: readonly B[],
+  minimum = SAME_TASK,
+  /** Pairs that must not be made however alike their texts (two years' instances of a recurring task). */
+  apart?: (a: A, b: B) => boolean,
+): { pairs: ItemPair<A, B>[]; dropped: A[]; added: B[] } {
+  const scores = from.map((a) => to.map((b) => (apart?.(a, b) ? 0 : textSimilarity(a.text, b.text))));
   const pairs = bestAssignment(scores, minimum).map(([i, j]) => ({ from: from[i]!, to: to[j]!, similarity: scores[i]![j]! }));
   const pairedFrom = new Set(pairs.map((p) => p.from));
   const pairedTo = new Set(pairs.map((p) => p.to));

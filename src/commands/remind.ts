@@ -37,7 +37,12 @@ export async function remindCommand(ctx: CommandContext, options: RemindOptions)
     if (report.unassigned && !dept) notes.push(warning('UNASSIGNED_ITEMS', `另有 ${report.unassigned} 项只由未指明的群体（各有关司(局) 等）负责，无从催办；在台账该项的 resolve 中写明部门后即可。`, { file: view.ledger.file }));
     return report;
   });
-  if (!report.reminders.length) {
+  if (report.office) {
+    const own = report.office;
+    const counts = [own.overdue && `逾期 ${own.overdue} 项`, own.due_soon && `临期 ${own.due_soon} 项`, own.stale && `久未更新 ${own.stale} 项`].filter(Boolean).join('、');
+    ctx.tell(info('OFFICE_NOT_REMINDED', `${own.department}统筹协调、发出催办，不给自己写催办；它自己负责的任务中${counts}，请用 gongkai overdue --dept ${own.department} 查看并自行督办。`));
+  }
+  if (!report.reminders.length && !(dept && report.office)) {
     ctx.tell(info('NOTHING_TO_REMIND', `截至 ${report.as_of}，${dept ? `${dept}没有` : '各部门都没有'}需要催办的任务（逾期、${report.due_soon_days} 个工作日内到期、${report.stale_days} 天无进展）。`));
   }
   const fileFormat = isFileFormat(options.format) ? options.format : undefined;

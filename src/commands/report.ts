@@ -12,6 +12,7 @@ import { viewReport, type ViewOptions } from '../open/remembered-view.js';
 import { diffLedgers } from '../query/ledger-diff.js';
 import { changesFromLedgerDates, leaderReport, type LeaderReport, type RecentChange } from '../query/leader-report.js';
 import { ledgerAt } from '../open/ledger-at.js';
+import { ledgerAsOf } from '../model/ledger-as-of.js';
 import { dateOption } from '../typed-input.js';
 import { isFileFormat, type FileFormatName } from '../render/formats.js';
 import { writeOutputFile, writeRendered } from './write-output.js';
@@ -118,7 +119,7 @@ async function periodReportCommand(ctx: CommandContext, options: ReportOptions, 
       const at = async (date: string): Promise<ViewContext | undefined> => {
         if (!repo) return undefined;
         const commit = lastCommitBefore(repo.root, repo.path, nextDay(date));
-        return commit ? viewContext(await ledgerAt(ctx, file, repo.root, commit), { ...view.options, asOf: date }) : undefined;
+        return commit ? viewContext(ledgerAsOf(await ledgerAt(ctx, file, repo.root, commit), date), { ...view.options, asOf: date }) : undefined;
       };
       const current = period.end >= today ? view : ((await at(period.end)) ?? view);
       return periodReport(current, await at(period.previousEnd), { start: period.start, end: period.end, ...(period.month ? { month: period.month } : {}) });

@@ -3,7 +3,7 @@ import { ExitCode } from '../exit-code.js';
 import { repositoryOf } from '../git/git.js';
 import { ledgerHistory } from '../open/ledger-history.js';
 import { viewReport, type ViewOptions } from '../open/remembered-view.js';
-import type { Change } from '../query/ledger-diff.js';
+import { changeDate } from '../query/ledger-diff.js';
 import type { DatedChange, ReviewReport } from '../query/review-report.js';
 import { reviewDoc } from '../render/review-doc.js';
 import { writeView } from './view-output.js';
@@ -16,23 +16,6 @@ export interface ReviewOptions extends ViewOptions {
   output?: string;
 }
 
-/** The date a change carries itself, when it has one. */
-function ownDate(change: Change): string | undefined {
-  switch (change.kind) {
-    case 'progress':
-      return change.entry.date;
-    case 'postponed':
-    case 'cancelled':
-      return change.on;
-    case 'done_on':
-      return change.to ?? undefined;
-    case 'milestone_done':
-      return change.done_on;
-    default:
-      return undefined;
-  }
-}
-
 /** Every change of the ledger in git, each commit compared with its parent, oldest first, dated by the change itself where it carries a date; undefined outside git. */
 async function datedHistory(ctx: CommandContext, file: string): Promise<DatedChange[] | undefined> {
   const repo = file === '-' ? undefined : repositoryOf(file, ctx.io.cwd);
@@ -41,10 +24,10 @@ async function datedHistory(ctx: CommandContext, file: string): Promise<DatedCha
   // A change without a date of its own (已完成 set with its done date) takes the date of its item's dated change in the same commit, else the commit's.
   const datedInCommit = new Map<string, string>();
   for (const e of entries) {
-    const own = ownDate(e.change);
+    const own = changeDate(e.change);
     if (own) datedInCommit.set(`${e.commit}|${e.change.item}`, own);
   }
-  return entries.map((e) => ({ date: ownDate(e.change) ?? datedInCommit.get(`${e.commit}|${e.change.item}`) ?? e.date, author: e.author, commit: e.commit, change: e.change }));
+  return entries.map((e) => ({ date: changeDate(e.change) ?? datedInCommit.get(`${e.commit}|${e.change.item}`) ?? e.date, author: e.author, commit: e.commit, change: e.change }));
 }
 
 /** `gongkai review`: the 回头看 of the plan year, by department and item, in every view format and as an HTML page. */

@@ -22,6 +22,8 @@ export interface CountedRow {
   effectiveDue: string;
   due: string;
   lastProgress?: string;
+  /** The latest date a record of the item carries. */
+  lastRecord?: string;
   postponed: boolean;
   obligations: readonly (readonly [number, number, 0 | 1])[];
   errors: number;
@@ -57,6 +59,10 @@ export interface Aggregates {
   rowErrors: number;
   /** Items (rows that make one). */
   items: number;
+  /** The items' latest record dates, sorted: a view as of a day before the last of them cannot count from the rows (model/ledger-as-of.ts). */
+  records: DateCounts;
+  /** Ongoing items some department does a share of (按职责分工负责): its 久未更新 goes by its own notes, which the counts do not keep. */
+  shared: number;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +81,7 @@ function emptyGroup(): Group {
 }
 
 export function emptyAggregates(departments: number): Aggregates {
-  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0 };
+  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0, records: emptyDates(), shared: 0 };
 }
 
 /** Index of the first date not before `date`. */
@@ -123,7 +129,10 @@ function addItem(group: Group, row: CountedRow, by: 1 | -1): void {
 export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -1): boolean {
   if (row === null) return true;
   if (!countableDate(row.effectiveDue) || !countableDate(row.due) || (row.lastProgress !== undefined && !countableDate(row.lastProgress))) return false;
+  if (row.lastRecord !== undefined && (!countableDate(row.lastRecord) || !aggregates.records)) return false;
   aggregates.items += by;
+  if (row.lastRecord !== undefined) addDate(aggregates.records, row.lastRecord, by);
+  if (sharedOngoing(row.status, row.obligations)) aggregates.shared = (aggregates.shared ?? 0) + by;
   aggregates.rowErrors += by * row.errors;
   const year = row.due.slice(0, 4);
   aggregates.dueYears[year] = (aggregates.dueYears[year] ?? 0) + by;
@@ -160,6 +169,18 @@ function itemsOn(counts: DateCounts, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += counts.counts[i]!;
   return sum;
+}
+
+const JOINT = ROLES.indexOf('joint');
+
+/** An ongoing item a department does a share of: its staleness is each such department's own (query/view-context.ts obligationDeadline). */
+export function sharedOngoing(status: Status, obligations: readonly (readonly [number, number, 0 | 1])[]): boolean {
+  return status === 'ongoing' && obligations.some(([, role, possible]) => role === JOINT && !possible);
+}
+
+/** The latest record date of all items; undefined when none has a record. */
+export function lastRecordOf(aggregates: Aggregates): string | undefined {
+  return aggregates.records.dates[aggregates.records.dates.length - 1];
 }
 
 /** The years of the items' own due dates (as YYYY, which is what unknownYearsOf reads of a date): the years the calendar must know. */

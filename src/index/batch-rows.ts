@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { pendingRequest, type Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import { deadlineFacts } from '../query/deadline.js';
+import { lastRecordDate } from '../model/ledger-as-of.js';
 import { obligationsByDepartment } from '../query/ownership.js';
 import type { ItemRow } from './item-index.js';
 
@@ -30,7 +31,8 @@ export function batchRows(ledger: Ledger, diagnostics: readonly Diagnostic[], ch
     const chunk = sections === 'sections' && items === 'items' && typeof s === 'number' && typeof j === 'number' ? chunkAt(s, j) : undefined;
     if (chunk === undefined || rows[chunk]) return undefined;
     chunkOfItem.set(item, chunk);
-    rows[chunk] = { number: item.number, due: item.due, facts: deadlineFacts(item), postponed: item.postponements.length > 0, requested: pendingRequest(item) !== undefined, obligations: [], errors: 0 };
+    const lastRecord = lastRecordDate(item);
+    rows[chunk] = { number: item.number, due: item.due, facts: deadlineFacts(item), postponed: item.postponements.length > 0, requested: pendingRequest(item) !== undefined, obligations: [], errors: 0, ...(lastRecord ? { lastRecord } : {}) };
   }
   // Obligations in the order the one-item path lists them: by department, then as found.
   const byDepartment = obligationsByDepartment(ledger);

@@ -27,7 +27,7 @@ import { isPlainUtf8 } from '../read/decode-text.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
-import { addRow, emptyAggregates, type Aggregates, type CountedRow } from './aggregates.js';
+import { addRow, emptyAggregates, lastRecordOf, sharedOngoing, type Aggregates, type CountedRow } from './aggregates.js';
 import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
 
 /** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
@@ -44,6 +44,8 @@ export type ItemRow =
       /** [department index in the registry, role index in ROLES, 1 when only possibly concerned]. */
       obligations: [number, number, 0 | 1][];
       errors: number;
+      /** The latest date a record of the item carries (model/ledger-as-of.ts): a view as of an earlier day needs the whole load. */
+      lastRecord?: string;
     };
 
 /** What is stored for one ledger file. */
@@ -84,21 +86,21 @@ interface IndexDelta {
 }
 
 /** A row as stored: a flat array, about a third the bytes of the object. */
-type PackedRow = [number: string | null, errors: number, due?: string, status?: Status, effectiveDue?: string, lastProgress?: string | 0, postponed?: 0 | 1, obligations?: number[], requested?: 0 | 1];
+type PackedRow = [number: string | null, errors: number, due?: string, status?: Status, effectiveDue?: string, lastProgress?: string | 0, postponed?: 0 | 1, obligations?: number[], requested?: 0 | 1, lastRecord?: string | 0];
 
 function packRow(row: ItemRow): PackedRow {
   if (row.number === null) return [null, row.errors];
   const f = row.facts;
-  return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat(), row.requested ? 1 : 0];
+  return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat(), row.requested ? 1 : 0, row.lastRecord ?? 0];
 }
 
 /** What a packed row adds to the running counts; null for a chunk that makes no item. */
 function countedRow(packed: PackedRow): CountedRow | null {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat] = packed;
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, , lastRecord] = packed;
   if (number === null) return null;
   const obligations: [number, number, 0 | 1][] = [];
   for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
-  return { status: status!, effectiveDue: effectiveDue!, due: due!, ...(lastProgress ? { lastProgress } : {}), postponed: postponed === 1, obligations, errors };
+  return { status: status!, effectiveDue: effectiveDue!, due: due!, ...(lastProgress ? { lastProgress } : {}), ...(lastRecord ? { lastRecord } : {}), postponed: postponed === 1, obligations, errors };
 }
 
 /** The running counts of every row; undefined when a row holds a date they cannot sort. */
@@ -109,12 +111,12 @@ function aggregatesOf(rows: readonly PackedRow[], departments: number): Aggregat
 }
 
 function unpackRow(packed: PackedRow): ItemRow {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, requested] = packed;
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, requested, lastRecord] = packed;
   if (number === null) return { number: null, errors };
   const obligations: [number, number, 0 | 1][] = [];
   for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
   const facts: DeadlineFacts = { status: status!, due: effectiveDue!, ...(lastProgress ? { lastProgress } : {}) };
-  return { number, errors, due: due!, facts, postponed: postponed === 1, requested: requested === 1, obligations };
+  return { number, errors, due: due!, facts, postponed: postponed === 1, requested: requested === 1, obligations, ...(lastRecord ? { lastRecord } : {}) };
 }
 
 /** The index's answer for a view: every item's facts and each department's obligations. */
@@ -134,6 +136,10 @@ export interface IndexedLedger {
    * cannot be (then count from `items`).
    */
   summary?: Aggregates;
+  /** The latest date any item's record carries; undefined when none does. */
+  lastRecord(): string | undefined;
+  /** Some ongoing item has a department doing its share (aggregates.ts sharedOngoing). */
+  sharesOngoing(): boolean;
   registry: Registry;
   /**
    * A ledger of only the items at these positions (of `items`), modelled from
@@ -451,6 +457,11 @@ async function answer(
     errors,
     parsed,
     ...(counts.aggregates ? { summary: counts.aggregates } : {}),
+    lastRecord: () =>
+      // Counts stored before they kept record dates have none: the rows tell.
+      counts.aggregates?.records ? lastRecordOf(counts.aggregates) : unpack().rows.reduce<string | undefined>((last, row) => (row.number !== null && row.lastRecord && (!last || row.lastRecord > last) ? row.lastRecord : last), undefined),
+    sharesOngoing: () =>
+      counts.aggregates?.shared !== undefined ? counts.aggregates.shared > 0 : unpack().rows.some((row) => row.number !== null && sharedOngoing(row.facts.status, row.obligations)),
     registry,
     ledgerOf,
     editBase,

@@ -5,6 +5,7 @@ import type { Registry } from '../model/department.js';
 import { pendingRequest, type Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import { deadlineFacts } from '../query/deadline.js';
+import { lastRecordDate } from '../model/ledger-as-of.js';
 import { obligationsByDepartment } from '../query/ownership.js';
 import { checkShape } from '../read/check-shape.js';
 import { ledgerFromValue } from '../read/read-ledger.js';
@@ -64,6 +65,7 @@ export async function itemRow(value: unknown, setting: RowSetting): Promise<Item
   for (const [department, list] of obligationsByDepartment(ledger)) {
     for (const o of list) obligations.push([departments.indexOf(department), ROLES.indexOf(o.role), o.possible ? 1 : 0]);
   }
+  const lastRecord = lastRecordDate(item);
   return {
     number: item.number,
     due: item.due,
@@ -72,5 +74,6 @@ export async function itemRow(value: unknown, setting: RowSetting): Promise<Item
     requested: pendingRequest(item) !== undefined,
     obligations,
     errors: shapeErrors + alone,
+    ...(lastRecord ? { lastRecord } : {}),
   };
 }

@@ -44,6 +44,11 @@ export async function indexedView(
   // The same rule as setUpView: no --as-of means today while the plan year runs, its end once it is over.
   const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;
   const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf!;
+  // Asked as of a day before some record (done later, approved later): the whole load sees the ledger as it stood then (view-compute.ts).
+  const last = byYear ? undefined : ledger.lastRecord();
+  if (last !== undefined && last > asOf) return undefined;
+  // A share of an ongoing item goes 久未更新 by its department's own notes, which the rows do not keep: the whole load judges it.
+  if (ledger.sharesOngoing()) return undefined;
   if (ledger.errors) notes.push(ledgerHasErrorsNote(ledger.errors, file));
   const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);

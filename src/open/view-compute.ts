@@ -14,24 +14,28 @@ import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 import { warning, type Diagnostic } from '../diagnostic.js';
 import { holidaysUnknownNote } from './view-notes.js';
+import { ledgerAsOf } from '../model/ledger-as-of.js';
 
 /** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
 export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[]) {
-  const { ledger, opened } = await openLedgerForView(ctx, notes);
+  const { ledger: current, opened } = await openLedgerForView(ctx, notes);
   const today = beijingToday(ctx.io.now());
   // No --as-of: today while the plan year runs, its end once it is over (model/plan-year.ts). --as-of always wins.
-  const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;
+  const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(current.plan, typed.graceDays), today) : undefined;
   // 10月8日 means the plan's year, known only now that the ledger is read.
-  const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: ledger.plan.year }) : typed.asOf!;
+  const asOf = byYear ? byYear.asOf : needsPlanYear(typed.asOf!) ? dateOption(typed.asOf!, '--as-of', { today, planYear: current.plan.year }) : typed.asOf!;
   const settings = { ...typed, asOf };
-  const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
+  // Asked as of a day, the views see the ledger as it stood then: a done date, an approval, a note after it had not happened yet.
+  // A finished year counted as of its end (no --as-of) keeps what its grace period recorded: the year's closing record.
+  const then = byYear ? current : ledgerAsOf(current, asOf);
+  const { overrides, problems } = readCalendarOverrides(current.file, ctx.io.cwd);
   notes.push(...problems);
   const counter = new WorkingDayCounter(workCalendar(overrides));
-  const unknown = unknownYears(ledger, settings.asOf, counter);
-  if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
-  const context = viewContext(ledger, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) });
+  const unknown = unknownYears(then, settings.asOf, counter);
+  if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, current.file));
+  const context = viewContext(then, { asOf: settings.asOf, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) });
   if (byYear?.note) context.asOfNote = byYear.note;
-  if (typed.since) context.since = { date: typed.since, changed: await changedSinceDate(ctx, ledger, typed.since, notes) };
+  if (typed.since) context.since = { date: typed.since, changed: await changedSinceDate(ctx, then, typed.since, notes) };
   return { context, contentKey: opened.contentKey, opened };
 }
 

@@ -26,6 +26,12 @@ export interface CollectPlan {
   contacts: string[];
 }
 
+/** 「填报」表第 6 行「完成日期」列 from a cell `填报!H6`: the place in words, beside the file:cell the finding is located at. */
+function whereIn(cell: string, column: string): string {
+  const m = /^(.*)!\$?[A-Z]+\$?(\d+)$/.exec(cell);
+  return m ? `「${m[1]}」表第 ${m[2]} 行「${column}」列` : `「${column}」列`;
+}
+
 /** The progress note a row adds: what was done, the evidence (佐证材料), and who to ask. */
 export function noteText(answer: FormAnswer): string | undefined {
   if (!answer.note && !answer.evidence) return undefined;
@@ -69,8 +75,11 @@ export function planCollect(ledger: Ledger, record: FormRecord, answers: readonl
     const edit: LedgerEdit = { item: item.number };
     const status = answer.status?.value;
     const doneOn = answer.doneOn?.value;
-    if (doneOn && doneOn > options.today) {
-      plan.problems.push({ cell: answer.doneOn!.cell, message: `完成日期 ${doneOn} 在今天（${options.today}）之后` });
+    // Done by the round's date at the latest: a form returned on 10-12 cannot report work finished on 10-20.
+    const latest = options.noteDate < options.today ? options.noteDate : options.today;
+    if (doneOn && doneOn > latest) {
+      const by = latest === options.today ? `今天（${latest}）` : `本轮填报的日期（--on ${latest}）`;
+      plan.problems.push({ cell: answer.doneOn!.cell, message: `${whereIn(answer.doneOn!.cell, '完成日期')}填的完成日期 ${doneOn} 晚于${by}：尚未发生的完成不能写入；请联络员核对，任务确已完成的填实际完成的日期，尚未完成的状态选「推进中」并删去完成日期` });
       continue;
     }
     if (doneOn && (status ?? item.status) !== 'done') {

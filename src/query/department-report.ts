@@ -2,7 +2,7 @@ import type { Department } from '../model/department.js';
 import type { Item } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import { itemRow, type ItemRow } from './item-row.js';
-import { changedSince, type ViewContext } from './view-context.js';
+import { changedSince, obligationDeadline, type ViewContext } from './view-context.js';
 
 /** One department's items: its own (by role) and those that may concern it (可能涉及). */
 export interface DepartmentReport {
@@ -30,7 +30,7 @@ export function departmentReport(context: ViewContext, department: Department): 
   const obligations = context.obligations.get(department) ?? [];
   const order = placesOf(context);
   const sorted = [...obligations].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || order.get(a.item)! - order.get(b.item)!);
-  const row = (o: (typeof obligations)[number]) => itemRow(o.item, context.deadlines.get(o.item)!, o, changedSince(context, o.item));
+  const row = (o: (typeof obligations)[number]) => itemRow(o.item, obligationDeadline(context, o), o, changedSince(context, o.item));
   return {
     plan: { title: context.ledger.plan.title, document_number: context.ledger.plan.documentNumber ?? null },
     as_of: context.asOf,

@@ -46,7 +46,7 @@ export interface ItemRow {
 }
 
 /** The item's latest progress note: the last entry with the greatest date. */
-export function latestNote(item: Item): Item['progress'][number] | undefined {
+export function latestNote(item: Pick<Item, 'progress'>): Item['progress'][number] | undefined {
   let latest: Item['progress'][number] | undefined;
   for (const p of item.progress) if (!latest || p.date >= latest.date) latest = p;
   return latest;
@@ -64,7 +64,8 @@ function carriedFrom(link: NonNullable<Item['carriedOver']>): NonNullable<ItemRo
 /** An item (and optionally an obligation on it) as a row. */
 export function itemRow(item: Item, deadline: Deadline, obligation?: Obligation, changedSince?: boolean): ItemRow {
   const step = item.status === 'done' || item.status === 'cancelled' ? undefined : currentStep(item);
-  const note = latestNote(item);
+  // A department doing its share is quoted its own latest note, never another department's.
+  const note = obligation?.own ? latestNote({ progress: obligation.own }) : latestNote(item);
   const request = pendingRequest(item);
   // Keys set one by one in their JSON order (an object spread per optional key cost a third of `checklist --all`).
   const row: ItemRow = { number: item.number, section: item.section, text: item.text } as ItemRow;

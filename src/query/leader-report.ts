@@ -1,7 +1,7 @@
 import type { Change } from './ledger-diff.js';
 import { officeContact, type OfficeContact } from './office-contact.js';
 import type { ItemRow } from './item-row.js';
-import { overdueReport, type OwnerItems } from './overdue-report.js';
+import { listedCounts, overdueReport, type OwnerItems } from './overdue-report.js';
 import { statusReport, type StatusReport } from './status-report.js';
 import type { ViewContext } from './view-context.js';
 
@@ -35,6 +35,13 @@ export interface LeaderReport {
   status: StatusReport;
   overdue: OwnerItems[];
   due_soon: OwnerItems[];
+  /**
+   * Per department, the overdue and due-soon items it answers for (牵头, 按职责分工负责, 负责): the
+   * departments listed under `overdue` and `due_soon`, counted. The report colours and counts
+   * departments by these, so a department red is one listed; `status` also counts items a
+   * department only cooperates on (配合).
+   */
+  answers_for: Record<string, { overdue: number; due_soon: number }>;
   postponements: PostponementRow[];
   /** Requests to postpone waiting for the office: the leaders see what is asked before it is decided. */
   pending_requests: ItemRow[];
@@ -59,6 +66,9 @@ export function leaderReport(context: ViewContext, since: LeaderReport['since'])
   const { plan } = context.ledger;
   const late = overdueReport(context);
   const contact = officeContact(context.ledger);
+  const overdueOf = listedCounts(late.overdue);
+  const dueSoonOf = listedCounts(late.due_soon);
+  const answersFor = Object.fromEntries(context.ledger.registry.departments.map((d) => [d.name, { overdue: overdueOf[d.name] ?? 0, due_soon: dueSoonOf[d.name] ?? 0 }]));
   return {
     plan: { title: plan.title, document_number: plan.documentNumber ?? null, issuer: plan.issuer ?? null },
     as_of: context.asOf,
@@ -67,6 +77,7 @@ export function leaderReport(context: ViewContext, since: LeaderReport['since'])
     status: statusReport(context),
     overdue: late.overdue,
     due_soon: late.due_soon,
+    answers_for: answersFor,
     pending_requests: late.pending_requests,
     postponements: context.ledger.items.flatMap((item) =>
       item.postponements.map((p) => ({ number: item.number, text: item.text, on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null })),

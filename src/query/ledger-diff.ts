@@ -20,6 +20,29 @@ export type Change =
   | { kind: 'milestone_done'; item: string; step: number; total: number; text: string; done_on: string }
   | { kind: 'text'; item: string };
 
+/**
+ * The date a change carries itself, as written in the ledger (a note's date, an
+ * approval's or a refusal's, a request's, a done date); undefined for a change
+ * that has none (a status, a deadline or roles set by hand), dated by its commit.
+ */
+export function changeDate(change: Change): string | undefined {
+  switch (change.kind) {
+    case 'progress':
+      return change.entry.date;
+    case 'postponed':
+    case 'cancelled':
+    case 'postpone_requested':
+    case 'postpone_rejected':
+      return change.on;
+    case 'done_on':
+      return change.to ?? undefined;
+    case 'milestone_done':
+      return change.done_on;
+    default:
+      return undefined;
+  }
+}
+
 function canonical(registry: Registry, name: string): string {
   const entry = lookupName(registry, name);
   return entry?.type === 'department' ? entry.department.name : entry?.type === 'group' ? entry.group.name : name;

@@ -3,7 +3,7 @@ import { isAccountable } from '../model/role.js';
 import { pendingRequest, type Item } from '../model/ledger.js';
 import { itemRow, type ItemRow } from './item-row.js';
 import type { Deadline } from './deadline.js';
-import { changedSince, type ViewContext } from './view-context.js';
+import { changedSince, obligationDeadline, type ViewContext } from './view-context.js';
 
 /** Items of one accountable department (or of an unresolved group, when nobody named is accountable). */
 export interface OwnerItems {
@@ -58,7 +58,7 @@ function byOwner(context: ViewContext, only?: Department): Record<Category, Owne
     const rows: Record<Category, ItemRow[]> = { overdue: [], due_soon: [], stale: [], postponed: [] };
     for (const o of context.obligations.get(department) ?? []) {
       if (o.possible || !isAccountable(o.role)) continue;
-      const d = deadlines.get(o.item)!;
+      const d = obligationDeadline(context, o);
       const category = categoryOf(o.item, d, context);
       if (!category) continue;
       owned.add(o.item);
@@ -89,6 +89,13 @@ function byOwner(context: ViewContext, only?: Department): Record<Category, Owne
 }
 
 const CATEGORIES: readonly Category[] = ['overdue', 'due_soon', 'stale', 'postponed'];
+
+/** How many items each named department is listed with (its own group; not a group nobody resolved). */
+export function listedCounts(groups: readonly OwnerItems[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const g of groups) if (!g.unassigned) out[g.owner] = g.items.length;
+  return out;
+}
 
 function countItems(groups: OwnerItems[]): number {
   return new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;

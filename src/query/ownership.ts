@@ -1,5 +1,5 @@
 import { lookupName, type Department, type Group, type Registry } from '../model/department.js';
-import type { Item, Ledger } from '../model/ledger.js';
+import type { Item, Ledger, ProgressEntry } from '../model/ledger.js';
 import { ROLES, type Role } from '../model/role.js';
 
 /** How one department is bound to one item. */
@@ -15,6 +15,12 @@ export interface Obligation {
    * department (可能涉及) but does not count as its item.
    */
   possible: boolean;
+  /**
+   * For a department doing its share (按职责分工负责): its own progress notes on the item, in ledger
+   * order. Such a department is judged by its own notes (久未更新, the latest note a 催办 quotes),
+   * not by another's; absent for the other roles, whose item is judged by any note.
+   */
+  own?: ProgressEntry[];
 }
 
 /** The departments the item resolves `group` to (各有关司(局): [社会救助司] → 社会救助司). */
@@ -30,6 +36,11 @@ function resolvedDepartments(registry: Registry, item: Item, group: Group): Set<
   }
   return found;
 }
+
+const findOwn = (registry: Registry, name: string): Department | undefined => {
+  const entry = lookupName(registry, name);
+  return entry?.type === 'department' ? entry.department : undefined;
+};
 
 /** Stronger obligations first: named over via a group, accountable roles over 配合. */
 function strength(o: Obligation): number {
@@ -66,7 +77,10 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
         offer(department, { item, role: a.role, scope: a.scope, via: group.name, possible });
       }
     }
-    for (const [department, obligation] of best) result.get(department)!.push(obligation);
+    for (const [department, obligation] of best) {
+      if (obligation.role === 'joint' && !obligation.possible) obligation.own = item.progress.filter((p) => findOwn(registry, p.dept) === department);
+      result.get(department)!.push(obligation);
+    }
   }
   return result;
 }

@@ -31,7 +31,7 @@ export interface PeriodReport {
   previous: { as_of: string; status: StatusReport } | null;
   /** Done at the end, not done before (or, without history, done on a date in the period). */
   completed: (PeriodItem & { done_on: string | null })[];
-  /** Overdue at the end and not overdue at the end of the previous period. */
+  /** Overdue at the end, its deadline passed within the period (late since an earlier period is not new). */
   newly_overdue: (PeriodItem & { due: string; days_late: number })[];
   /** Postponements recorded in the period. */
   postponed: (PeriodItem & { on: string; from: string; to: string; reason: string; approved_by: string | null })[];
@@ -70,16 +70,15 @@ export function periodReport(current: ViewContext, previous: ViewContext | undef
   const named = (item: Item): PeriodItem => ({ number: item.number, text: item.text, departments: owners.get(item.number) ?? [] });
   const inPeriod = (date: string | undefined) => date !== undefined && date >= period.start && date <= period.end;
   const before = new Map(previous?.ledger.items.map((item) => [item.number, item]) ?? []);
-  const beforeState = (item: Item) => {
-    const was = before.get(item.number);
-    return was && previous ? previous.deadlines.get(was)?.state : undefined;
-  };
 
   const completed = ledger.items
     .filter((item) => item.status === 'done' && (previous ? before.get(item.number)?.status !== 'done' : inPeriod(item.doneOn)))
     .map((item) => ({ ...named(item), done_on: item.doneOn ?? null }));
+  // Fell overdue in the period: its deadline (the one in force at the end) passed in it, the first day late inside the period.
+  // An item late since an earlier period is not new, whether or not the history holds the state before.
+  const dayBeforeStart = dateOfEpochDay(epochDay(period.start) - 1);
   const newlyOverdue = ledger.items
-    .filter((item) => current.deadlines.get(item)?.state === 'overdue' && beforeState(item) !== 'overdue')
+    .filter((item) => current.deadlines.get(item)?.state === 'overdue' && effectiveDue(item) >= dayBeforeStart)
     .map((item) => ({ ...named(item), due: effectiveDue(item), days_late: -current.deadlines.get(item)!.daysLeft }));
   const postponed = ledger.items.flatMap((item) =>
     item.postponements.filter((p) => inPeriod(p.on)).map((p) => ({ ...named(item), on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null })),

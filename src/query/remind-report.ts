@@ -1,6 +1,6 @@
 import type { Department } from '../model/department.js';
 import type { ItemRow } from './item-row.js';
-import { officeContact, type OfficeContact } from './office-contact.js';
+import { officeContact, officeDepartment, type OfficeContact } from './office-contact.js';
 import { overdueReport } from './overdue-report.js';
 import type { ViewContext } from './view-context.js';
 
@@ -26,6 +26,11 @@ export interface RemindReport {
   stale_days: number;
   /** Departments with something to chase, in registry order; the others get nothing. */
   reminders: Reminder[];
+  /**
+   * The office that sends the reminders (办公厅, model: officeDepartment) is not sent one by itself:
+   * what it would be chased for is counted here, for it to see in `overdue --dept`. Absent when it has nothing.
+   */
+  office?: { department: string; overdue: number; due_soon: number; stale: number };
   /** Items only an unnamed group answers for: there is nobody to send them to yet. */
   unassigned: number;
   /** The office's 联系人/电话 from the registry, when it has them. */
@@ -62,6 +67,9 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
   const order = context.ledger.registry.departments.map((d) => d.name);
   const { plan } = context.ledger;
   const contact = officeContact(context.ledger);
+  const sender = officeDepartment(context.ledger);
+  const own = sender && byDepartment.get(sender.name);
+  if (own) byDepartment.delete(sender.name);
   return {
     plan: { title: plan.title, issuer: plan.issuer ?? null, document_number: plan.documentNumber ?? null },
     as_of: context.asOf,
@@ -71,6 +79,7 @@ export function remindReport(context: ViewContext, only?: Department): RemindRep
     stale_days: context.options.staleDays,
     reminders: order.flatMap((name) => (byDepartment.has(name) ? [byDepartment.get(name)!] : [])),
     unassigned,
+    ...(own ? { office: { department: own.department, overdue: own.overdue.length, due_soon: own.due_soon.length, stale: own.stale.length } } : {}),
     ...(contact ? { contact } : {}),
   };
 }

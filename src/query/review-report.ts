@@ -118,6 +118,12 @@ function datedInLedger(item: Item): DatedChange[] {
   item.postponements.forEach((p, i) => at(p.on, { kind: 'postponed', item: item.number, count: i + 1, on: p.on, from: p.from, to: p.to, reason: p.reason, approved_by: p.approvedBy ?? null }));
   if (item.doneOn) at(item.doneOn, { kind: 'status', item: item.number, from: 'in_progress', to: 'done' });
   if (item.cancellation) at(item.cancellation.on, { kind: 'cancelled', item: item.number, on: item.cancellation.on, reason: item.cancellation.reason, approved_by: item.cancellation.approvedBy ?? null });
+  item.postponementRequests.forEach((r) => at(r.on, { kind: 'postpone_requested', item: item.number, on: r.on, dept: r.dept, to: r.to, reason: r.reason }));
+  item.postponementRejections.forEach((r) => {
+    // The request it answered: the last one received on or before it.
+    const answered = item.postponementRequests.filter((q) => q.on <= r.on).at(-1);
+    at(r.on, { kind: 'postpone_rejected', item: item.number, on: r.on, reason: r.reason, rejected_by: r.rejectedBy ?? null, request: answered ? { on: answered.on, dept: answered.dept, to: answered.to } : null });
+  });
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -2,7 +2,7 @@ import { shortName, type Department } from '../model/department.js';
 import type { Status } from '../model/status.js';
 import type { Role } from '../model/role.js';
 import type { Deadline } from './deadline.js';
-import type { ViewContext } from './view-context.js';
+import { obligationDeadline, type ViewContext } from './view-context.js';
 
 export interface StatusCounts {
   items: number;
@@ -47,6 +47,8 @@ export interface StatusObligation {
   item: number;
   role: Role;
   possible: boolean;
+  /** The department's own 久未更新 when it differs from the item's (a share of an ongoing item judged by its own notes). */
+  stale?: boolean;
 }
 
 /** Everything statusReportOf counts over. */
@@ -76,8 +78,8 @@ function codesOf(items: readonly StatusFacts[]) {
   return { status, flags };
 }
 
-/** Counts over the items chosen (all when none are). */
-function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly number[]) {
+/** Counts over the items chosen (all when none are); `stale` gives a chosen item's own 久未更新 where it differs from the item's. */
+function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly number[], stale?: ReadonlyMap<number, boolean>) {
   const byStatus = [0, 0, 0, 0, 0];
   const counts = [0, 0, 0, 0];
   const count = chosen ? chosen.length : status.length;
@@ -87,7 +89,7 @@ function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly 
     const f = flags[i]!;
     if (f & 1) counts[0]!++;
     else if (f & 2) counts[1]!++;
-    if (f & 4) counts[2]!++;
+    if (stale?.has(i) ? stale.get(i) : f & 4) counts[2]!++;
     if (f & 8) counts[3]!++;
   }
   const by_status = emptyStatus();
@@ -102,13 +104,15 @@ export function statusReportOf(input: StatusInput): StatusReport {
   const departments = input.departments.map((department, d) => {
     const obligations = input.obligations[d] ?? [];
     const owned: number[] = [];
+    let stale: Map<number, boolean> | undefined;
     const by_role: Record<Role, number> = { lead: 0, joint: 0, sole: 0, cooperate: 0 };
     for (const o of obligations) {
       if (o.possible) continue;
       owned.push(o.item);
       by_role[o.role]++;
+      if (o.stale !== undefined) (stale ??= new Map()).set(o.item, o.stale);
     }
-    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(codes, owned), by_role, possible: obligations.length - owned.length };
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(codes, owned, stale), by_role, possible: obligations.length - owned.length };
   });
   return { plan: input.plan, as_of: input.asOf, ...(input.asOfNote ? { as_of_note: input.asOfNote } : {}), departments, totals: tally(codes) };
 }
@@ -123,6 +127,11 @@ export function statusReport(context: ViewContext): StatusReport {
     ...(context.asOfNote ? { asOfNote: context.asOfNote } : {}),
     departments: ledger.registry.departments,
     items: ledger.items.map((item) => ({ status: item.status, postponed: item.postponements.length > 0, deadline: deadlines.get(item)! })),
-    obligations: ledger.registry.departments.map((department) => (context.obligations.get(department) ?? []).map((o) => ({ item: place.get(o.item)!, role: o.role, possible: o.possible }))),
+    obligations: ledger.registry.departments.map((department) =>
+      (context.obligations.get(department) ?? []).map((o) => {
+        const own = o.own ? obligationDeadline(context, o).stale : undefined;
+        return { item: place.get(o.item)!, role: o.role, possible: o.possible, ...(own !== undefined ? { stale: own } : {}) };
+      }),
+    ),
   });
 }

@@ -1,6 +1,7 @@
 import type { Ledger } from '../model/ledger.js';
 import type { Department } from '../model/department.js';
-import { deadlineOf, type Deadline, type DeadlineOptions } from './deadline.js';
+import { deadlineOf, judgeDeadline, type Deadline, type DeadlineOptions } from './deadline.js';
+import { effectiveDue } from '../model/milestones.js';
 import { obligationsByDepartment, type Obligation } from './ownership.js';
 import type { Item } from '../model/ledger.js';
 
@@ -20,6 +21,24 @@ export interface ViewContext {
 /** Whether a row should be marked as changed: undefined when no --since was asked. */
 export function changedSince(context: ViewContext, item: Item): boolean | undefined {
   return context.since ? context.since.changed.has(item) : undefined;
+}
+
+const shares = new WeakMap<Obligation, Deadline>();
+
+/**
+ * The deadline as one department stands on it: the item's, except that a
+ * department doing its share of an ongoing item (按职责分工负责) goes 久未更新
+ * by its own notes — another department's note does not report its share.
+ */
+export function obligationDeadline(context: ViewContext, o: Obligation): Deadline {
+  const d = context.deadlines.get(o.item)!;
+  if (!o.own || d.state !== 'ongoing') return d;
+  let own = shares.get(o);
+  if (!own) {
+    const lastProgress = o.own.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
+    shares.set(o, (own = judgeDeadline({ status: o.item.status, due: effectiveDue(o.item), ...(lastProgress ? { lastProgress } : {}) }, context.ledger.plan.issuedOn, context.options)));
+  }
+  return own;
 }
 
 export function viewContext(ledger: Ledger, options: DeadlineOptions): ViewContext {

@@ -56,6 +56,26 @@ describe('collect', () => {
     expect(readFileSync(ledger).equals(before)).toBe(true);
   });
 
+  it('refuses a row whose 完成日期 is later than the round’s date (--on), naming the file, sheet, row and column; a done date on that day is taken', async () => {
+    for (const [on, late] of [['2021-10-30', '2021-10-31'], ['2021-10-15', '2021-10-29'], ['2021-09-30', '2021-10-01']] as const) {
+      const { ledger, cli, form } = await setUp();
+      const before = readFileSync(ledger);
+      await fillForm(form, { '22': { 状态: '已完成', 完成日期: late }, '23': { 状态: '推进中', 本期进展: '等保测评' } });
+      const refused = await cli('collect', form, '--on', on);
+      expect(refused.code, refused.err).toBe(2);
+      const found = new RegExp(`信息中心\\.xlsx:填报!([A-Z]+)(\\d+): 错误\\[FORM_ENTRY_INVALID\\] 「填报」表第 (\\d+) 行「完成日期」列填的完成日期 ${late} 晚于本轮填报的日期（--on ${on}）`).exec(refused.err);
+      expect(found, refused.err).not.toBeNull();
+      expect(found![3]).toBe(found![2]);
+      expect(refused.err).toContain('这份表格未写入');
+      expect(readFileSync(ledger).equals(before), on).toBe(true);
+      // Done on the round's day itself is fine.
+      await fillForm(form, { '22': { 状态: '已完成', 完成日期: on } });
+      const taken = await cli('collect', form, '--on', on);
+      expect(taken.code, taken.err).toBe(0);
+      expect(readFileSync(ledger, 'utf8')).toContain(`done_on: ${on}`);
+    }
+  });
+
   it('refuses a form made from another ledger', async () => {
     const other = tempDir({
       'ledger.yaml': readFileSync(SHIPPED_LEDGER, 'utf8').replace('title: 民政部2021年政务公开工作要点及任务分工', 'title: 民政部2022年政务公开工作要点及任务分工').replace(/^departments: .*$/m, 'departments: departments.yaml'),

@@ -107,12 +107,48 @@ describe('report colours', () => {
     const html = readFileSync(out, 'utf8');
     const bars = [...html.matchAll(/<g class="bar-row"><text [^>]*class="label( flagged)?">([^<]*)<\/text><rect [^>]*\/><rect [^>]*fill="([^"]+)"\/>/g)].map((m) => ({ name: m[2], flagged: Boolean(m[1]), fill: m[3] }));
     expect(bars.length).toBe(status.departments.length);
-    for (const bar of bars) {
-      const dept = status.departments.find((d: { name: string }) => d.name === bar.name);
-      expect(bar.fill === '#c53030', bar.name).toBe(dept.overdue > 0);
-    }
+    // Red: listed under 逾期任务 as a department answering for an overdue item (see 'colours and lists' below).
+    const listed = new Set([...html.slice(html.indexOf('<h2>逾期任务'), html.indexOf('<h2>临期任务')).matchAll(/data-owner="([^"]+)"/g)].map((m) => m[1]));
+    for (const bar of bars) expect(bar.fill === '#c53030', bar.name).toBe(listed.has(bar.name));
     // The case the colours used to get wrong: low completion and nothing overdue.
     expect(status.departments.some((d: { overdue: number; completion: number | null }) => d.overdue === 0 && (d.completion ?? 0) < 0.4)).toBe(true);
     expect(status.departments.some((d: { overdue: number }) => d.overdue > 0)).toBe(true);
+  });
+});
+
+describe('report colours and lists', () => {
+  it('a department is red, counts overdue items and is listed under 逾期任务 by one fact: the overdue items it answers for (配合 does not)', async () => {
+    const dir = tempDir({ 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const ledger = join(dir, 'ledger.yaml');
+    let cooperatingOnly = 0;
+    // Different sets of items overdue: every fifth item, starting at each of the five.
+    for (let k = 0; k < 5; k++) {
+      const text = readFileSync(SHIPPED_LEDGER, 'utf8').replace(/(- number: "(\d+)"\n(?:        .*\n)*?        due: )2021-12-31/g, (all, head: string, n: string) => (Number(n) % 5 === k ? `${head}2021-09-01` : all));
+      writeFileSync(ledger, text);
+      const out = join(dir, `r${k}.html`);
+      const result = await runCli(['report', '--ledger', ledger, '--as-of', '2021-10-08', '-o', out]);
+      expect(result.code, result.err).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      const overdueSection = html.slice(html.indexOf('<h2>逾期任务'), html.indexOf('<h2>临期任务'));
+      const listed = new Map([...overdueSection.matchAll(/data-owner="([^"]+)"><h3>[^<]*<span class="count">(\d+) 项<\/span>/g)].map((m) => [m[1]!, Number(m[2])]));
+      expect(listed.size, `round ${k}`).toBeGreaterThan(0);
+      const bars = new Map([...html.matchAll(/<g class="bar-row"><text [^>]*class="label( flagged)?">([^<]*)<\/text><rect [^>]*\/><rect [^>]*fill="([^"]+)"\/>/g)].map((m) => [m[2]!, { flagged: Boolean(m[1]), red: m[3] === '#c53030' }]));
+      const rows = [...html.matchAll(/<tr data-dept="([^"]+)"( class="late")?>.*?<td class="n" data-key="overdue">(\d+)<\/td>/g)].map((m) => ({ name: m[1]!, late: Boolean(m[2]), overdue: Number(m[3]) }));
+      const status = JSON.parse((await runCli(['status', '--ledger', ledger, '--as-of', '2021-10-08', '--format', 'json'])).out);
+      expect(rows.length).toBe(status.departments.length);
+      for (const row of rows) {
+        const count = listed.get(row.name) ?? 0;
+        const label = `round ${k}: ${row.name}`;
+        expect(row.overdue, label).toBe(count);
+        expect(row.late, label).toBe(count > 0);
+        expect(bars.get(row.name), label).toEqual({ flagged: count > 0, red: count > 0 });
+        // status counts every item the department has a part in, 配合 included: more than the department answers for is possible, never fewer.
+        const touched = status.departments.find((d: { name: string }) => d.name === row.name).overdue;
+        expect(touched, label).toBeGreaterThanOrEqual(count);
+        if (touched > 0 && count === 0) cooperatingOnly++;
+      }
+    }
+    // The case the colours used to get wrong happened: a department that only cooperates on overdue items.
+    expect(cooperatingOnly).toBeGreaterThan(0);
   });
 });

@@ -12,7 +12,8 @@ export const dates: CheckRule = ({ ledger, today }) => {
     out.push(warning('PLAN_YEAR_MISMATCH', `默认时限 ${plan.defaultDue} 早于计划年度 ${plan.year}`, { file: ledger.file, path: ['plan', 'default_due'] }));
   }
   for (const item of ledger.items) {
-    if (!item.dueIsDefault && plan.issuedOn && item.due < plan.issuedOn) {
+    // A carried-over item's deadline was set by the earlier plan (the 2026 年度报告 due 2027-01-31, carried into a plan issued in March).
+    if (!item.dueIsDefault && !item.carriedOver && plan.issuedOn && item.due < plan.issuedOn) {
       out.push(error('DUE_BEFORE_ISSUE', `${itemLabel(item)}的时限 ${item.due} 早于发文日期 ${plan.issuedOn}`, itemField(ledger, item, 'due')));
     }
     if (item.status === 'done' && !item.doneOn && !item.unreadable.includes('done_on')) {

@@ -35,7 +35,13 @@ export function reportDoc(report: LeaderReport): OfficialDoc {
   const blocks: Block[] = [paragraph(`按照${plan}的分工，现将截至${chineseDate(report.as_of)}的落实情况报告如下。`)];
   const sections: [string, Block[]][] = [];
   sections.push(['总体情况', [paragraph(countsSentence(report.plan.title, t, report.due_soon_days))]]);
-  sections.push(['各部门完成情况', [paragraph('完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；各部门的数字含经由群体（通知里的统称，如「各有关单位」）分到的任务。'), table(departmentColumns(), departmentRows(report.status))]]);
+  sections.push([
+    '各部门完成情况',
+    [
+      paragraph('完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；各部门的数字含经由群体（通知里的统称，如「各有关单位」）分到的任务；逾期只计本部门负有责任（牵头、按职责分工负责、负责）的任务，与逾期任务表一致。'),
+      table(departmentColumns(), departmentRows(report.status, (name) => report.answers_for[name]?.overdue)),
+    ],
+  ]);
   const overdue = itemRows(report.overdue);
   if (overdue.length) sections.push([`逾期任务（${overdue.length} 项）`, [table(ITEM_COLUMNS, overdue)]]);
   const dueSoon = itemRows(report.due_soon);

@@ -32,11 +32,11 @@ export function departmentColumns(): DocColumn[] {
   ];
 }
 
-/** One row per department with items, then the totals. */
-export function departmentRows(status: StatusReport): string[][] {
+/** One row per department with items, then the totals; `overdueOf` gives a department's overdue count when the document lists overdue items by the departments answering for them. */
+export function departmentRows(status: StatusReport, overdueOf: (name: string) => number | undefined = () => undefined): string[][] {
   const t = status.totals;
   return [
-    ...status.departments.filter((d) => d.items > 0).map((d) => [safeLine(d.name), String(d.items), String(d.by_status.done), String(d.by_status.in_progress), String(d.by_status.not_started), String(d.overdue), percent(d.completion)]),
+    ...status.departments.filter((d) => d.items > 0).map((d) => [safeLine(d.name), String(d.items), String(d.by_status.done), String(d.by_status.in_progress), String(d.by_status.not_started), String(overdueOf(d.name) ?? d.overdue), percent(d.completion)]),
     ['合计', String(t.items), String(t.by_status.done), String(t.by_status.in_progress), String(t.by_status.not_started), String(t.overdue), percent(t.completion)],
   ];
 }

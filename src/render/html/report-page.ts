@@ -30,10 +30,11 @@ function itemTable(groups: OwnerItems[], empty: string, category: string): strin
 function departmentTable(report: LeaderReport): string {
   const cell = (key: string, value: number | string) => `<td class="n" data-key="${key}">${escCell(value)}</td>`;
   const rows = report.status.departments
-    .map(
-      (d) =>
-        `<tr data-dept="${esc(d.name)}"${d.overdue ? ' class="late"' : ''}><td>${escCell(d.name)}</td>${cell('items', d.items)}${cell('done', d.by_status.done)}${cell('in_progress', d.by_status.in_progress)}${cell('not_started', d.by_status.not_started)}${cell('overdue', d.overdue)}${cell('due_soon', d.due_soon)}${cell('completion', percent(d.completion))}</tr>`,
-    )
+    .map((d) => {
+      // Overdue and due soon as the lists below give them: the items the department answers for.
+      const own = report.answers_for[d.name] ?? { overdue: 0, due_soon: 0 };
+      return `<tr data-dept="${esc(d.name)}"${own.overdue ? ' class="late"' : ''}><td>${escCell(d.name)}</td>${cell('items', d.items)}${cell('done', d.by_status.done)}${cell('in_progress', d.by_status.in_progress)}${cell('not_started', d.by_status.not_started)}${cell('overdue', own.overdue)}${cell('due_soon', own.due_soon)}${cell('completion', percent(d.completion))}</tr>`;
+    })
     .join('');
   return (
     `<table class="departments"><thead><tr><th>部门</th><th class="n">任务</th><th class="n">已完成</th><th class="n">推进中</th><th class="n">未启动</th><th class="n">逾期</th><th class="n">临期</th><th class="n">完成度</th></tr></thead>` +
@@ -76,7 +77,7 @@ export function renderReportHtml(report: LeaderReport, generatedAt: string): str
   const t = report.status.totals;
   const title = report.plan.title;
   const sub = [report.as_of_note, report.plan.document_number, `截至 ${report.as_of}`, report.plan.issuer].filter(Boolean).join('　');
-  const chartRows = report.status.departments.map((d) => ({ label: d.name, value: d.completion, flagged: d.overdue > 0 }));
+  const chartRows = report.status.departments.map((d) => ({ label: d.name, value: d.completion, flagged: (report.answers_for[d.name]?.overdue ?? 0) > 0 }));
   const overdueCount = new Set(report.overdue.flatMap((g) => g.items.map((i) => i.number))).size;
   const dueSoonCount = new Set(report.due_soon.flatMap((g) => g.items.map((i) => i.number))).size;
   return htmlPage(
@@ -97,7 +98,7 @@ ${figure('completion', '完成度', percent(t.completion))}
 <section class="chart-block">
 <h2>各部门完成度</h2>
 ${completionChart(chartRows, '各部门完成度')}
-<p class="note">完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；标红的部门有逾期任务，其余绿色为完成八成以上、蓝色为推进中。各部门的数字含经由群体（通知里的统称，如「各有关单位」）分到的任务。</p>
+<p class="note">完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）；标红的部门有负有责任（牵头、按职责分工负责、负责）的逾期任务，即下面逾期任务中列出的部门，只是配合的不标红；其余绿色为完成八成以上、蓝色为推进中。各部门的数字含经由群体（通知里的统称，如「各有关单位」）分到的任务。</p>
 </section>
 <section class="chart-block">
 <h2>任务状态</h2>
@@ -106,6 +107,7 @@ ${statusChart(t.by_status, STATUS_ORDER, '任务状态')}
 <section class="page-break">
 <h2>各部门情况</h2>
 ${departmentTable(report)}
+<p class="note">逾期、临期只计本部门负有责任的任务（与下面的列表一致）；任务数、已完成、推进中、未启动含配合的任务。</p>
 </section>
 <section>
 <h2>逾期任务<span class="count">${overdueCount} 项</span></h2>
