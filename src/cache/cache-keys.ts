@@ -47,6 +47,10 @@ export const cacheKeys = {
    * source), for this node: V8 refuses code made by another version, and would trust another source of the same length.
    */
   code: (pack: string, runtime: string) => `${BUILD_IDENTITY}|code|${pack}|${runtime}`,
+  /** A listing view's shares of each item of a ledger file (src/index/view-shares.ts), for one view and its options. */
+  viewShares: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares|${view}|${JSON.stringify(settings)}|${absolutePath}`,
+  /** Shares of that view made since those were kept (items edited since). */
+  viewSharesDelta: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares-delta|${view}|${JSON.stringify(settings)}|${absolutePath}`,
   /** A view's report and the notes printed with it. */
   view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string) =>
     `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}`,
