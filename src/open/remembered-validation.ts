@@ -46,7 +46,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
-  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
+  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd, file);
   // The ledger's bytes are read at most once, for the key and for the run item by item — and not at all when the
   // cache knows a settled file's hash (a warm validate).
   let read: ReturnType<typeof readSourceFile> | undefined;

@@ -65,7 +65,7 @@ export async function viewReport<T>(
   // With --since the answer also depends on git history: computed afresh each time.
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
-  const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
+  const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today, file);
   // Read at most once: the view cache's key and the per-item index both need the bytes (a settled file's key does not).
   let read: { bytes: Buffer | undefined } | undefined;
   const ledgerBytes = () => (read ??= { bytes: readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).bytes;
