@@ -145,6 +145,8 @@ export interface Diagnostic {
 /** Where diagnostics find the text they point into (for excerpts). */
 export interface TextSource {
   get(file: string): string | undefined;
+  /** Line n (1-based) of a file without decoding all of it, when its bytes allow; undefined to read lines from get's text. */
+  lines?(file: string): ((line: number) => string | undefined) | undefined;
 }
 
 /** Builds an error diagnostic. */

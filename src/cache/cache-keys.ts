@@ -40,14 +40,18 @@ export const cacheKeys = {
    */
   checks: (contentKey: string, calendar: string, scope: string, today: string, cwd: string) =>
     `${BUILD_IDENTITY}|checks|${scope}|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
-  /** validate's located findings. */
-  validation: (contentKey: string, calendar: string, today: string, cwd: string) => `${BUILD_IDENTITY}|validate|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
+  /** validate's located findings; they name the ledger as the command line did (`file`), so `--ledger /abs/ledger.yaml` and `--ledger ledger.yaml` are kept apart. */
+  validation: (contentKey: string, calendar: string, today: string, cwd: string, file: string) => `${BUILD_IDENTITY}|validate|${contentKey}|calendar:${calendar}|${today}|${cwd}|${JSON.stringify(file)}`,
   /**
    * V8's compiled code for one pack of the bundle (scripts/build.mjs names each pack by the hash of its
    * source), for this node: V8 refuses code made by another version, and would trust another source of the same length.
    */
   code: (pack: string, runtime: string) => `${BUILD_IDENTITY}|code|${pack}|${runtime}`,
-  /** A view's report and the notes printed with it. */
-  view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string) =>
-    `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}`,
+  /** A listing view's shares of each item of a ledger file (src/index/view-shares.ts), for one view and its options. */
+  viewShares: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares|${view}|${JSON.stringify(settings)}|${absolutePath}`,
+  /** Shares of that view made since those were kept (items edited since). */
+  viewSharesDelta: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares-delta|${view}|${JSON.stringify(settings)}|${absolutePath}`,
+  /** A view's report and the notes printed with it (which name the ledger as the command line did: `file`). */
+  view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string, file: string) =>
+    `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}|${JSON.stringify(file)}`,
 };

@@ -4,6 +4,8 @@ import type { IndexedView } from '../open/indexed-view.js';
 import { departmentReport, type DepartmentReport } from '../query/department-report.js';
 import { overdueReport, type OverdueReport } from '../query/overdue-report.js';
 import { viewContext, type ViewContext } from '../query/view-context.js';
+import { joinOverdueShares, overdueShares, type OverdueShare } from '../query/overdue-shares.js';
+
 import { departmentOption } from '../typed-input.js';
 
 /** A list of more than one item in this many reads the stored parse instead of parsing each listed chunk. */
@@ -40,12 +42,23 @@ export async function indexedDepartment(view: IndexedView, name: string, notes: 
 }
 
 /** `overdue`: the items overdue, due soon or stale, the open ones postponed (the report decides which were postponed while late), and those with a request waiting for an answer. */
-export async function indexedOverdue(view: IndexedView, name: string | undefined, notes: Diagnostic[]): Promise<OverdueReport> {
+export async function indexedOverdue(view: IndexedView, name: string | undefined, notes: Diagnostic[], sharesView: string): Promise<OverdueReport> {
   const only = name === undefined ? undefined : departmentNamed(view, name, notes);
+  // Item by item: the shares of unchanged items are kept, so only the edited ones are modelled and judged.
+  const shares = await view.shares(sharesView, (context) => overdueShares(context, only), 0 as OverdueShare);
+  if (!shares) return overdueReport(await listedContext(view, listedOverdue(view)), only);
+  // The report of no item: its title, dates and settings.
+  const head = viewContext((await view.ledger.chunkLedger([])).ledger, view.options);
+  if (view.asOfNote) head.asOfNote = view.asOfNote;
+  return joinOverdueShares(overdueReport(head, only), shares, view.ledger.registry.departments);
+}
+
+/** The items overdue can list: overdue, due soon or stale, the open ones postponed (the report decides which were postponed while late), and those with a request waiting for an answer. */
+function listedOverdue(view: IndexedView): number[] {
   const positions: number[] = [];
   view.deadlines.forEach((d, i) => {
     const listed = d.state === 'overdue' || d.state === 'due_soon' || (d.state === 'ongoing' && d.stale) || ((d.state === 'open' || d.state === 'ongoing') && view.ledger.items[i]!.postponed) || view.ledger.items[i]!.requested;
     if (listed) positions.push(i);
   });
-  return overdueReport(await listedContext(view, positions), only);
+  return positions;
 }

@@ -147,6 +147,12 @@ export interface IndexedLedger {
    * view that lists a few items needs, without modelling the rest.
    */
   ledgerOf(positions: readonly number[], known?: (hash: string) => unknown): Promise<Ledger>;
+  /** Each item chunk's hash, in file order (chunks that make no item included). */
+  chunkHashes: readonly string[];
+  /** Names everything a row depends on besides its own chunk: the file's skeleton and the rows' setting. */
+  identity: string;
+  /** A ledger of the items the chunks at these places make (a chunk that makes none is left out), and which chunk each came from. */
+  chunkLedger(chunks: readonly number[], known?: (hash: string) => unknown): Promise<{ ledger: Ledger; chunks: number[] }>;
   /** What an edit of one item needs of the rest of this text (edit-base.ts); undefined when the text does not meet what a base promises. */
   editBase(): EditBase | undefined;
 }
@@ -303,13 +309,13 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
       const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, rows: rowTableOf(rows), ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
       keepIndex(cache, file, cwd, folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
-      return answer(folded, state, () => rows, registry, parsed, today, cwd, { aggregates: folded.aggregates, numberingErrors: folded.numberingErrors });
+      return answer(folded, state, () => rows, (i) => rows[i]!, registry, parsed, today, cwd, { aggregates: folded.aggregates, numberingErrors: folded.numberingErrors });
     }
     cache.set(deltaKey, delta);
   }
   // Every row is read only when a view lists items; the status summary reads the changed ones (currentCounts).
   let rows: PackedRow[] | undefined;
-  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), registry, parsed, today, cwd, currentCounts(stored, state.hashes, packed));
+  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), (i) => rows?.[i] ?? rowAt(i)!, registry, parsed, today, cwd, currentCounts(stored, state.hashes, packed));
 }
 
 /** The counts and numbering errors of a set of rows, as stored with the index. */
@@ -371,6 +377,8 @@ async function answer(
   state: FileState,
   /** Every chunk's row in file order (read on first use). */
   packedRows: () => readonly PackedRow[],
+  /** One chunk's row, without reading every row. */
+  rowOf: (chunk: number) => PackedRow,
   registry: Registry,
   parsed: number,
   today: string,
@@ -404,11 +412,14 @@ async function answer(
   const errors = stored.fixedErrors + rowErrors + (counts.numberingErrors ?? (await numberingErrors(unpack().rows, stored.displayFile)));
   // `known`: item values by chunk hash from an earlier parse (the cache's), used instead of parsing the chunk again.
   const ledgerOf = async (positions: readonly number[], known?: (hash: string) => unknown): Promise<Ledger> => {
+    const { chunkOf } = unpack();
+    return ledgerOfChunks(positions.map((at) => chunkOf[at]!), known);
+  };
+  /** The items of these chunks (each known to make one), modelled under the plan and their sections. */
+  const ledgerOfChunks = async (chunks: readonly number[], known?: (hash: string) => unknown): Promise<Ledger> => {
     // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
     const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
-    const { chunkOf } = unpack();
-    for (const at of [...positions].sort((a, b) => a - b)) {
-      const chunk = chunkOf[at]!;
+    for (const chunk of [...chunks].sort((a, b) => a - b)) {
       sections[stored.sectionOf[chunk]!]!.items.push(known?.(state.hashes[chunk]!) ?? chunkValue(state.chunks[chunk]!));
     }
     const [{ ledgerFromValue }, { resolveRelativeDues }] = await Promise.all([import('../read/read-ledger.js'), import('../read/resolve-relative-dues.js')]);
@@ -464,6 +475,12 @@ async function answer(
       counts.aggregates?.shared !== undefined ? counts.aggregates.shared > 0 : unpack().rows.some((row) => row.number !== null && sharedOngoing(row.facts.status, row.obligations)),
     registry,
     ledgerOf,
+    chunkHashes: state.hashes,
+    identity: `${stored.skeleton}|${stored.setting}`,
+    async chunkLedger(chunks, known) {
+      const making = [...chunks].sort((a, b) => a - b).filter((chunk) => rowOf(chunk)[0] !== null);
+      return { ledger: await ledgerOfChunks(making, known), chunks: making };
+    },
     editBase,
   };
 }
@@ -488,6 +505,15 @@ export async function keepEditedRow(cache: CacheStore, file: string, base: EditB
   delete delta.rows[edited.old];
   delta.rows[edited.hash] = packRow(await itemRow(edited.value, setting));
   cache.set(deltaKey, delta);
+}
+
+/** The chunk hashes and identity (IndexedLedger.identity) of the index stored for a file, as built; undefined when there is none. */
+export function storedChunks(cache: CacheStore, file: string, cwd: string): { identity: string; chunkHashes: string[] } | undefined {
+  const head = cache.get<StoredHead>(cacheKeys.itemIndex(resolve(cwd, file)))?.value;
+  if (!head || head.order.length % HASH_LENGTH !== 0) return undefined;
+  const chunkHashes: string[] = [];
+  for (let at = 0; at < head.order.length; at += HASH_LENGTH) chunkHashes.push(head.order.slice(at, at + HASH_LENGTH));
+  return { identity: `${head.skeleton}|${head.setting}`, chunkHashes };
 }
 
 /** What the full load of a ledger gives the index builder. */

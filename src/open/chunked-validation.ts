@@ -493,7 +493,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const changed: Record<string, ItemEntry> = { ...added };
   let outside: ReturnType<typeof skeletonPositions> | undefined;
   const texts = new SourceTexts();
-  texts.set(file, source.text);
+  texts.setSource(file, () => source);
   if (registry.text) texts.set(registry.file, registry.text);
   const locate = (d: Diagnostic): Diagnostic => {
     if (!d.path || d.file !== file) return d;

@@ -1,5 +1,8 @@
 import type { CacheStore } from '../cache/cache-store.js';
-import { buildIndex } from '../index/item-index.js';
+import { buildIndex, storedChunks } from '../index/item-index.js';
+import { keepShares } from '../index/view-shares.js';
+import type { ViewContext } from '../query/view-context.js';
+import { sharesSettings } from './indexed-view.js';
 import { beijingToday } from '../model/dates.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import type { OpenContext } from './open-context.js';
@@ -33,4 +36,14 @@ export async function buildIndexFrom(ctx: OpenContext, file: string, cache: Cach
     beijingToday(ctx.io.now()),
     ctx.io.cwd,
   );
+}
+
+/**
+ * Keeps a view's shares of each item of a ledger just loaded whole and indexed (IndexedView.shares), one per
+ * item in ledger order: when every chunk made an item, the items are the index's chunks in the same order.
+ */
+export async function keepSharesFrom(ctx: OpenContext, file: string, cache: CacheStore, context: ViewContext, view: string, shares: readonly unknown[]): Promise<void> {
+  const chunks = storedChunks(cache, file, ctx.io.cwd);
+  if (!chunks || chunks.chunkHashes.length !== context.ledger.items.length || shares.length !== chunks.chunkHashes.length) return;
+  keepShares(cache, file, ctx.io.cwd, view, sharesSettings(context.options, context.asOfNote), chunks.identity, chunks.chunkHashes, shares);
 }

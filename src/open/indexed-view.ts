@@ -12,6 +12,8 @@ import { dateOption } from '../typed-input.js';
 import type { OpenContext } from './open-context.js';
 import { storedItemValues, type StoredItemValues } from './stored-item-values.js';
 import { holidaysUnknownNote, ledgerHasErrorsNote } from './view-notes.js';
+import { sharesTable } from '../index/view-shares.js';
+import { viewContext, type ViewContext } from '../query/view-context.js';
 
 /** A view's input from the per-item index: each item's facts with its deadline judged once, and the departments' obligations. */
 export interface IndexedView {
@@ -23,6 +25,19 @@ export interface IndexedView {
   asOfNote?: string;
   /** Item values from the cache's last parse of the file, read when a view lists many items (stored-item-values.ts). */
   storedValues: () => StoredItemValues | undefined;
+  /**
+   * A listing view's shares of every item chunk, in file order (`empty` for a
+   * chunk that makes no item): kept ones where the chunk is unchanged, the rest
+   * made by `make` from a ledger of only those items (one share per item).
+   * Undefined when the items modelled are not one per chunk that makes one.
+   */
+  shares<S>(view: string, make: (context: ViewContext) => S[], empty: S): Promise<S[] | undefined>;
+}
+
+/** What a view's shares depend on besides the items and the index's identity: the view's options and as-of note. */
+export function sharesSettings(options: DeadlineOptions, asOfNote: string | undefined): unknown {
+  const { counter: _counter, ...rest } = options;
+  return { ...rest, ...(asOfNote ? { asOfNote } : {}) };
 }
 
 /**
@@ -67,6 +82,22 @@ export async function indexedView(
     },
     ...(byYear?.note ? { asOfNote: byYear.note } : {}),
     storedValues: () => storedItemValues(cache, file, ctx.io.cwd),
+    async shares<S>(view: string, make: (context: ViewContext) => S[], empty: S): Promise<S[] | undefined> {
+      const settings = sharesSettings(options, byYear?.note);
+      const table = sharesTable(cache, file, ctx.io.cwd, view, settings, ledger.identity, ledger.chunkHashes, empty);
+      const made = new Map<number, S>();
+      if (table.missing.length) {
+        // Many chunks (no shares kept yet): their values from the cache's last parse, as listedContext reads them.
+        const known = table.missing.length * 8 > ledger.chunkHashes.length ? storedItemValues(cache, file, ctx.io.cwd) : undefined;
+        const { ledger: alone, chunks } = await ledger.chunkLedger(table.missing, known);
+        const context = viewContext(alone, options);
+        if (byYear?.note) context.asOfNote = byYear.note;
+        const shares = make(context);
+        if (shares.length !== chunks.length) return undefined;
+        shares.forEach((share, i) => made.set(chunks[i]!, share));
+      }
+      return table.complete(made);
+    },
   };
 }
 

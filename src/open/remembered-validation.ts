@@ -4,7 +4,7 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { beijingToday } from '../model/dates.js';
-import { readSourceFile, readTextFile } from '../read/read-file.js';
+import { readSourceFile } from '../read/read-file.js';
 import { maxFileBytes } from '../read/read-regular-file.js';
 import { SourceTexts, type TextSource } from '../read/source-texts.js';
 import { cacheOf } from './cache-of.js';
@@ -46,7 +46,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
-  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd);
+  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd, file);
   // The ledger's bytes are read at most once, for the key and for the run item by item — and not at all when the
   // cache knows a settled file's hash (a warm validate).
   let read: ReturnType<typeof readSourceFile> | undefined;
@@ -55,7 +55,13 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();
-    for (const d of hit.value.diagnostics) texts.set(d.file, () => readTextFile(d.file, { allowLegacy: false, cwd: ctx.io.cwd }).text ?? '');
+    // Read when a finding is shown; the ledger's bytes are those already read for the key, when they were.
+    for (const name of new Set(hit.value.diagnostics.map((d) => d.file))) {
+      texts.setSource(name, () => {
+        const read = (name === file ? ledger() : undefined) ?? readSourceFile(name, { allowLegacy: false, cwd: ctx.io.cwd });
+        return read.bytes === undefined ? undefined : read;
+      });
+    }
     return { ...hit.value, texts };
   }
   // After a hand edit, only the items whose text changed are checked again.

@@ -41,10 +41,13 @@ export async function viewReport<T>(
   {
     remember = true,
     fromIndex,
+    shares,
   }: {
     remember?: boolean;
     /** The same report computed from the per-item index (src/index/), used when the index can answer. */
     fromIndex?: (view: IndexedView, notes: Diagnostic[]) => T | Promise<T>;
+    /** The view's shares of each item (IndexedView.shares), kept after a whole load so that the next run after a hand edit finds them. */
+    shares?: { view: string; of: (context: ViewContext) => unknown[] | Promise<unknown[]> };
   } = {},
 ): Promise<T> {
   const today = beijingToday(ctx.io.now());
@@ -62,7 +65,7 @@ export async function viewReport<T>(
   // With --since the answer also depends on git history: computed afresh each time.
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
-  const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today);
+  const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today, file);
   // Read at most once: the view cache's key and the per-item index both need the bytes (a settled file's key does not).
   let read: { bytes: Buffer | undefined } | undefined;
   const ledgerBytes = () => (read ??= { bytes: readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).bytes;
@@ -86,7 +89,11 @@ export async function viewReport<T>(
       report = await compute(context, notes);
       // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
       cache?.set(keyFor(contentKey), { report, notes });
-      if (cache && fromIndex) await (await import('./index-build.js')).buildIndexFrom(ctx, file, cache, calendar, opened);
+      if (cache && fromIndex) {
+        const built = await import('./index-build.js');
+        await built.buildIndexFrom(ctx, file, cache, calendar, opened);
+        if (shares) await built.keepSharesFrom(ctx, file, cache, context, shares.view, await shares.of(context));
+      }
     }
   }
   for (const note of notes) ctx.warn(note);

@@ -92,8 +92,9 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], texts:
   const indexed = new Map<string, ((line: number) => string | undefined) | undefined>();
   const lines = (file: string) => {
     if (!indexed.has(file)) {
-      const text = texts.get(file);
-      indexed.set(file, text === undefined ? undefined : lineReader(text));
+      const fromBytes = texts.lines?.(file);
+      const text = fromBytes ? undefined : texts.get(file);
+      indexed.set(file, fromBytes ?? (text === undefined ? undefined : lineReader(text)));
     }
     return indexed.get(file);
   };

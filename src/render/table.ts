@@ -101,10 +101,17 @@ function layoutFor(columns: readonly DocColumn[], rows: readonly MeasuredRow[], 
   return stackable ? { stacked: true } : narrowest!;
 }
 
+/** Runs of spaces by length, made once: a 10,000-row table pads every cell. */
+const spaces: string[] = [''];
+const spacesOf = (n: number) => {
+  for (let i = spaces.length; i <= n; i++) spaces.push(spaces[i - 1] + ' ');
+  return spaces[n]!;
+};
+
 /** A measured cell fitted to its column: shortened when wider, padded by the width it was measured at. */
 function fitted(text: string, textWidth: number, width: number, align: DocColumn['align'], measure: TextWidth): string {
   if (textWidth > width) return measure.pad(measure.truncate(text, width), width, align);
-  const pad = ' '.repeat(width - textWidth);
+  const pad = spacesOf(width - textWidth);
   return align === 'right' ? pad + text : text + pad;
 }
 
@@ -112,18 +119,23 @@ function renderRows(table: DocTable, rows: readonly MeasuredRow[], layout: Extra
   const { shown, compact, widths } = layout;
   const headers = table.columns.map((c, i) => safeLine(compact[i] ? (c.compact?.header ?? c.header) : c.header));
   const headerLine = shown.map((i) => styles.bold(fitted(headers[i]!, measure.of(headers[i]!), widths[i]!, table.columns[i]!.align, measure))).join(GAP);
-  const body = table.rows.map((row, r) => {
+  const lines = [headerLine, styles.dim(RULE.repeat(layout.width))];
+  // A loop rather than a map and a join per row: the rows of a 10,000-row table are most of what a run makes.
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
     const cells = rows[r]!;
-    const paint = (cell: string) => (row.strong ? styles.bold(tone(styles, row.tone, cell)) : tone(styles, row.tone, cell));
-    return shown
-      .map((i) => {
-        const short = compact[i] ? cells.compact[i] : undefined;
-        const text = short ?? cells.full[i]!;
-        return paint(fitted(text, short !== undefined ? cells.compactWidths[i]! : cells.fullWidths[i]!, widths[i]!, table.columns[i]!.align, measure));
-      })
-      .join(GAP);
-  });
-  return [headerLine, styles.dim(RULE.repeat(layout.width)), ...body];
+    let line = '';
+    for (let s = 0; s < shown.length; s++) {
+      const i = shown[s]!;
+      const short = compact[i] ? cells.compact[i] : undefined;
+      const text = short ?? cells.full[i]!;
+      const cell = fitted(text, short !== undefined ? cells.compactWidths[i]! : cells.fullWidths[i]!, widths[i]!, table.columns[i]!.align, measure);
+      const painted = row.strong ? styles.bold(tone(styles, row.tone, cell)) : tone(styles, row.tone, cell);
+      line = s === 0 ? painted : line + GAP + painted;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** Each row as a block: its name and the pairs of stackLine 0, then one indented line of 名称 数值 per stackLine; zeros left out. */
@@ -162,22 +174,28 @@ function wrapped(text: string, width: number, measure: TextWidth, paint: (s: str
  */
 export function renderTable(doc: TableDoc, width: number, styles: Styles, measure: TextWidth = NARROW): string {
   const families = new Map<readonly DocColumn[], DocTable[]>();
-  for (const table of doc.tables) families.set(table.columns, [...(families.get(table.columns) ?? []), table]);
+  for (const table of doc.tables) {
+    const family = families.get(table.columns);
+    if (family) family.push(table);
+    else families.set(table.columns, [table]);
+  }
   const measured = new Map<DocTable, MeasuredRow[]>(doc.tables.map((table) => [table, table.rows.map((row) => measureRow(row, table.columns, measure))]));
   const layouts = new Map<readonly DocColumn[], Layout>();
   for (const [columns, tables] of families) {
     layouts.set(columns, layoutFor(columns, tables.flatMap((t) => measured.get(t)!), width, measure, tables.some((t) => t.stackable)));
   }
-  const head = [wrapped(doc.title, width, measure, styles.bold), ...doc.facts.map((f) => wrapped(f, width, measure, (s) => s))].join('\n') + '\n';
-  const tables = doc.tables
-    .map((table) => {
-      const heading = table.heading ? `\n${wrapped(table.heading, width, measure, styles.bold)}\n` : '\n';
-      if (!table.rows.length) return heading + (table.empty ? `${wrapped(table.empty, width, measure, (s) => s)}\n` : '');
-      const layout = layouts.get(table.columns)!;
-      const lines = layout.stacked ? renderStacked(table, width, styles, measure) : renderRows(table, measured.get(table)!, layout, styles, measure);
-      return heading + lines.join('\n') + '\n';
-    })
-    .join('');
-  const notes = doc.notes.length ? '\n' + doc.notes.map((n) => wrapped(n, width, measure, styles.dim)).join('\n') + '\n' : '';
-  return head + tables + notes;
+  // Every piece of the output in one list, joined once: a large report is megabytes, and each join of joins copies it again.
+  const out: string[] = [[wrapped(doc.title, width, measure, styles.bold), ...doc.facts.map((f) => wrapped(f, width, measure, (s) => s))].join('\n'), '\n'];
+  for (const table of doc.tables) {
+    out.push(table.heading ? `\n${wrapped(table.heading, width, measure, styles.bold)}\n` : '\n');
+    if (!table.rows.length) {
+      if (table.empty) out.push(`${wrapped(table.empty, width, measure, (s) => s)}\n`);
+      continue;
+    }
+    const layout = layouts.get(table.columns)!;
+    const lines = layout.stacked ? renderStacked(table, width, styles, measure) : renderRows(table, measured.get(table)!, layout, styles, measure);
+    for (const line of lines) out.push(line, '\n');
+  }
+  if (doc.notes.length) out.push('\n', doc.notes.map((n) => wrapped(n, width, measure, styles.dim)).join('\n'), '\n');
+  return out.join('');
 }

@@ -77,6 +77,21 @@ describe('the cache is never stale', () => {
     expect(row(run(args).out, '20')).not.toContain('临期');
   });
 
+  it('names the ledger as the command line did: a warm run with a relative --ledger after one with the absolute path says what a cold run says', () => {
+    const { dir, ledger, cache } = setUp();
+    handEdit(ledger, '22', 'cooperate: [', 'cooperate: [不存在的司, ');
+    const gongkai = (file: string, args: string[], env: Record<string, string> = {}) => {
+      const result = spawnSync(process.execPath, [BIN, '--ledger', file, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '', ...env } });
+      return { code: result.status, out: result.stdout, err: result.stderr };
+    };
+    for (const args of [['validate'], ['status', '--as-of', '2021-10-08'], ['overdue', '--as-of', '2021-10-08']]) {
+      gongkai(ledger, args);
+      const warm = gongkai('ledger.yaml', args);
+      expect(warm.out + warm.err).toContain('ledger.yaml');
+      expect(warm, args.join(' ')).toEqual(gongkai('ledger.yaml', args, { GONGKAI_CACHE: 'off' }));
+    }
+  });
+
   it('follows a one-item hand edit in validate, status and an edit command alike', () => {
     const { ledger, cache, run } = setUp();
     run(['validate']);
