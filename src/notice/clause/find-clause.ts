@@ -1,5 +1,5 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
-import { CONSULT_WORD, parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
+import { CONSULT_WORD, oversees, parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
 import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
@@ -42,7 +42,7 @@ export function splitClause(segment: string): { text: string; clause: string } |
   return undefined;
 }
 
-const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
+const ROLE_WORD = /牵头|负责|负总责|抓总|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
 
 /** A role word ending the words: where a glued clause's role stands. */
 const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
@@ -98,7 +98,8 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
       continue;
     }
     // A part of names alone joins the clause, unless it opens like a task (`规范某某专区`, `公开某某通报`): that is the text's end.
-    if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTaskWords(part.trim())))) {
+    // So does a part of bodies that oversee (`，B全程监督`): the clause must still name who answers for the work (checked below).
+    if (sentence < 0 && (readsAsClause(part) || oversees(part.trim()) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTaskWords(part.trim())))) {
       clauseStart = from;
       startSure = false;
       accepted.unshift({ from, nameOnly: !readsAsClause(part) });
@@ -296,7 +297,7 @@ function onlyDeadlineAfter(words: string, end: number): boolean {
   return opensWithDeadline((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
 
-const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
+const HAS_ROLE = /牵头|负责|负总责|抓总|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
 
 /**
  * Every clause of a paragraph (DOMAIN.md F1–F4): bracket groups that read as a
