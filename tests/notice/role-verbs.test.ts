@@ -106,3 +106,48 @@ describe('overseeing and answering-for-the-whole verbs (judge7: 负总责, 抓�
     expect(item.assignments.map((a) => a.name)).not.toContain('加强对各县政府');
   });
 });
+
+describe('a clause said as the subject of a sentence, with the task as the object and no 由 (judge14)', () => {
+  const TASKS = ['做好预期引导和舆情回应工作', '本单位网站内容保障', '本处室审计项目结果公告', '公开'];
+  const DEADLINES: [string, string | undefined][] = [['持续推进', 'ongoing'], ['长期坚持', 'ongoing'], ['6月底前完成', '2024-06-30'], ['', undefined]];
+  function variant(seed: number, clause: string): string {
+    const comma = seed % 3 === 0 ? ',' : '，';
+    const [deadline] = DEADLINES[seed % DEADLINES.length]!;
+    const task = TASKS[seed % TASKS.length]!;
+    const before = ['', `对涉及群众切身利益的重大政策${comma}`, `公开年度预算。`][seed % 3];
+    return `${before}${clause.replace(/，/g, comma)}${task}${deadline ? `${comma}${deadline}` : ''}。`;
+  }
+  const due = (seed: number) => DEADLINES[seed % DEADLINES.length]![1];
+  function dueOf(item: NoticeItem): string | undefined {
+    return item.ongoing ? 'ongoing' : item.due === '2024-12-31' ? undefined : item.due;
+  }
+
+  it.each(SEEDS)('variant %i: A会同B负责… — A answers for it, B cooperates', async (seed) => {
+    const [main, helpers] = lists(seed);
+    const item = await importOne(variant(seed, `${main[0]}会同${helpers.join('、')}负责`));
+    expect(rolesOf(item)).toEqual(want([['sole', [main[0]!]], ['cooperate', helpers]]));
+    expect(dueOf(item)).toEqual(due(seed));
+  });
+
+  it.each(SEEDS)('variant %i: bodies 按职责分工负责 / 分别负责 / 共同负责 their share — joint', async (seed) => {
+    const [main] = lists(seed);
+    for (const verb of ['按职责分工负责', '分别负责', '共同负责', '按照职能分工负责']) {
+      const item = await importOne(variant(seed, `${main.join('、')}${verb}`));
+      expect(rolesOf(item), verb).toEqual(want([['joint', main]]));
+    }
+  });
+
+  it.each(SEEDS)('variant %i: A牵头，B分别负责… — a lead and its joint bodies', async (seed) => {
+    const [main, helpers] = lists(seed);
+    const item = await importOne(variant(seed, `${main.join('、')}牵头，${helpers.join('、')}分别负责`));
+    expect(rolesOf(item)).toEqual(want([['lead', main], ['joint', helpers]]));
+    expect(dueOf(item)).toEqual(due(seed));
+  });
+
+  it('a role word that is part of a noun (负责人, 牵头单位) or a subject that is not a body is no clause', async () => {
+    for (const words of ['公开年度预算，各单位负责人要高度重视。', '明确牵头单位和责任人，各地各部门要负责落实到位。', '公开年度预算，加强组织领导负责推进。']) {
+      const item = await importOne(words);
+      expect(item.assignments, words).toEqual([]);
+    }
+  });
+});
