@@ -30,9 +30,9 @@ function placed(clause: string, seed: number): string {
     case 1:
       return `公开年度预算执行情况(${words.replace(/（/g, '(').replace(/）/g, ')')})`;
     case 2:
-      return `公开年度预算执行情况，按规定时间发布。此项工作由${words.replace(/^由/, '')}。`;
+      return `公开年度预算执行情况，按规定程序发布。此项工作由${words.replace(/^由/, '')}。`;
     default:
-      return `公开年度预算执行情况，按规定时间发布${comma}${words}。`;
+      return `公开年度预算执行情况，按规定程序发布${comma}${words}。`;
   }
 }
 
@@ -148,6 +148,36 @@ describe('a clause said as the subject of a sentence, with the task as the objec
     for (const words of ['公开年度预算，各单位负责人要高度重视。', '明确牵头单位和责任人，各地各部门要负责落实到位。', '公开年度预算，加强组织领导负责推进。']) {
       const item = await importOne(words);
       expect(item.assignments, words).toEqual([]);
+    }
+  });
+});
+
+describe('a sentence clause wrapped over lines, the break inside a name (pdftotext -layout, judge14)', () => {
+  const LEADS = ['市政府办公室', '市政务服务和大数据管理局', '办公室（政务公开办）', '财务处'];
+  const HELPERS = [['市直各部门'], ['各县（市、区）政府', '市财政局']];
+  it.each(LEADS.map((lead, i) => [lead, i] as const))('%s: every place of the break reads the whole name', async (lead, i) => {
+    const helpers = HELPERS[i % HELPERS.length]!;
+    for (let cut = 1; cut < [...lead].length; cut++) {
+      for (const [opening, verb, role] of [['由', '牵头', 'lead'], ['', '牵头', 'lead'], ['由', '负责', 'sole']] as const) {
+        const head = [...lead].slice(0, cut).join('');
+        const tail = [...lead].slice(cut).join('');
+        const text = [
+          '某某市2021年政务公开工作实施方案',
+          '  一、加强政策解读',
+          '',
+          '  （一）提升解读质量。严格落实解读材料与政策文件同步起草、同',
+          `步审签、同步发布要求，丰富图表图解等解读形式，${opening}${head}`,
+          `${tail}${verb}，${helpers.join('、')}配合，年底前完成。`,
+          '',
+          '  （二）做好政策解读（办公室负责）。',
+          '',
+        ].join('\n');
+        const read = await readNoticeBytes(Buffer.from(text));
+        if (!read.ok) throw new Error(read.message);
+        const item = read.notice.items[0]!;
+        expect(rolesOf(item), `${head}|${tail} ${opening}…${verb}`).toEqual(want([[role, [lead]], ['cooperate', helpers]]));
+        expect(item.due).toBe('2021-12-31');
+      }
     }
   });
 });
