@@ -26,7 +26,7 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge10: { units: 63, right: 61 },
   judge11: { units: 59, right: 57 },
   judge12: { units: 65, right: 64 },
-  judge13: { units: 63, right: 54 },
+  judge13: { units: 63, right: 56 },
   judge14: { units: 111, right: 110 },
 };
 

@@ -181,3 +181,25 @@ describe('a sentence clause wrapped over lines, the break inside a name (pdftote
     }
   });
 });
+
+describe('a bracket of names and the deadline, no role word (judge13: （医药服务管理处，长期坚持）)', () => {
+  const DEADLINES: [string, string][] = [
+    ['长期坚持', 'ongoing'],
+    ['持续推进', 'ongoing'],
+    ['6月底前完成', '2024-06-30'],
+    ['2024年9月底前', '2024-09-30'],
+    ['按财政部门统一时间公开', 'unknown'],
+    ['收到申请后10个工作日内', 'unknown'],
+  ];
+  it.each(SEEDS)('variant %i: the names are responsible (one sole, several joint), the deadline is read', async (seed) => {
+    const [names] = lists(seed);
+    const [deadline, due] = DEADLINES[seed % DEADLINES.length]!;
+    const comma = seed % 3 === 0 ? ',' : '，';
+    const [open, close] = seed % 2 ? ['（', '）'] : ['(', ')'];
+    const before = seed % 4 < 2 ? `，` : '';
+    const item = await importOne(`公开年度预算和决算${comma}推动各项政策措施落地见效${before}${open}${names.join('、')}${comma}${deadline}${close}。`);
+    expect(rolesOf(item)).toEqual(want([[names.length > 1 ? 'joint' : 'sole', names]]));
+    expect(item.ongoing ? 'ongoing' : (item.due ?? 'unknown')).toBe(due);
+    expect(item.dueText).toBe(deadline);
+  });
+});

@@ -97,7 +97,7 @@ export function readDeadline(words: string, planYear: number): Deadline {
  * Time words that give no date but are still a 完成时限, never a name:
  * `收到申请后10个工作日内`, `视情况而定`, `与文件同步发布`, `每季度`.
  */
-const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
+const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|^(?:按|按照|根据)[^,，。]{0,12}(?:时间|时限|时间节点|进度)(?:要求)?(?:公开|发布|完成|报送|开展)?$|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
 
 /** The words' last comma-separated part (outside brackets), and where its comma stands: `…(A牵头)，11月上旬。` → 11月上旬. */
 export function lastCommaPart(words: string): { words: string; comma: number } | undefined {

@@ -314,8 +314,12 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
   for (const group of topLevelBrackets(reading)) {
     const inner = group.inner.trim();
     const roleWords = HAS_ROLE.test(inner);
-    // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`).
-    const bare = !roleWords && splitTopLevel(inner, new Set([',', '，', ';', '；'])).every((part) => isNameList(part.trim())) && !/^[一二三四五六七八九十\d]+$/.test(inner);
+    // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`), and after them
+    // perhaps the deadline (`（医药服务管理处，长期坚持）`).
+    const parts = splitTopLevel(inner, new Set([',', '，', ';', '；'])).map((part) => part.trim());
+    let named = parts.length;
+    while (named > 1 && isDeadlineWords(parts[named - 1]!)) named--;
+    const bare = !roleWords && parts.slice(0, named).every((part) => isNameList(part)) && !/^[一二三四五六七八九十\d]+$/.test(inner);
     if ((roleWords && parseResponsibility(inner).ok && standsAlone(reading, group.start, group.end, false)) || (bare && standsAlone(reading, group.start, group.end, true))) {
       spans.push({ start: group.start, end: group.end, clause: words.slice(group.start + 1, group.end - 1).trim() });
     } else if (roleWords && /[处室司局科厅办部院馆心组委府](分别)?(牵头|负责|配合)/.test(inner)) unread.push(inner);
