@@ -203,3 +203,18 @@ describe('a bracket of names and the deadline, no role word (judge13: （医药�
     expect(item.dueText).toBe(deadline);
   });
 });
+
+describe('a clause whose copy lost a comma after a role word, a blank in its place (judge8, judge11)', () => {
+  const BLANKS = [' ', '  ', '\u3000', '\t'];
+  it.each(SEEDS)('variant %i: the blank ends the part, as the comma did', async (seed) => {
+    const [main, helpers] = lists(seed);
+    const blank = BLANKS[seed % BLANKS.length]!;
+    const [deadline, due] = seed % 2 ? ['年底前完成', '2024-12-31'] : ['6月底前完成', '2024-06-30'];
+    const bracketed = await importOne(`及时回应群众关切的热点问题${seed % 3 ? '（' : '('}${main.join('、')}牵头${blank}${helpers.join('、')}配合${seed % 3 ? '）' : ')'}。`);
+    expect(rolesOf(bracketed)).toEqual(want([['lead', main], ['cooperate', helpers]]));
+    // At the end of the words, after parts that are the clause's too (海关 is a body's ending, as 局 is).
+    const trailing = await importOne(`将政务公开纳入年度绩效考核，各隶属海关、${helpers.join('、')}按职责分工负责，${main.join('、')}牵头${blank}${deadline}。`);
+    expect(rolesOf(trailing)).toEqual(want([['lead', main], ['joint', ['各隶属海关', ...helpers]]]));
+    expect(trailing.due).toBe(due);
+  });
+});

@@ -1,5 +1,5 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
-import { CONSULT_WORD, oversees, parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
+import { CONSULT_WORD, oversees, parseResponsibility, saysRole, splitTopLevel, unwrapClause, withLostCommas } from './grammar.js';
 import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
@@ -49,7 +49,7 @@ const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参�
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
 export function readsAsClause(words: string): boolean {
-  const reading = toSimplified(words);
+  const reading = withLostCommas(toSimplified(words));
   if (!ROLE_WORD.test(reading) && !/单位[:：]/.test(reading) && !CONSULT_WORD.test(reading)) return false;
   // A role word must say a role (end a part, or 由/会同/a label): `落实某某专区` is text, not a clause.
   if (!splitTopLevel(reading, new Set([',', '，', ';', '；'])).some((part) => saysRole(part))) return false;
