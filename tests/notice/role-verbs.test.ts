@@ -218,3 +218,30 @@ describe('a clause whose copy lost a comma after a role word, a blank in its pla
     expect(trailing.due).toBe(due);
   });
 });
+
+describe('deadline words in the text before the verb of what is done by then (judge14)', () => {
+  const DATES: [string, string][] = [['上半年', '2024-06-30'], ['三季度', '2024-09-30'], ['6月底前', '2024-06-30'], ['年中', '2024-06-30'], ['10月中旬', '2024-10-20'], ['第一季度', '2024-03-31']];
+  const VERBS = ['建立', '完善', '更新', '推行', '上报', '梳理', '清理', '整改', '评估', '开设'];
+  it.each(SEEDS)('variant %i: the date is the due, wherever the line wraps', async (seed) => {
+    const [words, due] = DATES[seed % DATES.length]!;
+    const verb = VERBS[seed % VERBS.length]!;
+    const task = `推进行政复议决定书网上公开，${words}${verb}行政复议决定书公开目录并动态更新`;
+    // pdftotext wraps where the width ends: anywhere in the words after the date.
+    const cut = task.length - 1 - (seed % 8);
+    const item = await importOne(`${task.slice(0, cut)}\n${task.slice(cut)}。（财务处牵头，各县（市、区）政府配合）`);
+    expect(item.due, task).toBe(due);
+  });
+
+  it('a task that opens with how often (每季度公开…) is the words a clause covers, not deadline words', async () => {
+    for (const often of ['每季度', '每月', '定期']) {
+      const item = await importOne(`按月公开空气质量排名，由财务处负责；${often}公开重点排污单位监督性监测结果，由审计室牵头，市直各有关单位配合。`);
+      expect(item.dueText ?? '', often).not.toContain('监测结果');
+      expect(item.assignments.find((a) => a.name === '审计室')?.scope, often).toMatch(new RegExp(`^${often}公开重点`));
+    }
+  });
+
+  it.each(['做到信息常态化更新', '实现政务公开常态化', '确保专栏全年动态更新', '并长期坚持'])('%s, as the last words: ongoing', async (words) => {
+    const item = await importOne(`加强政府信息公开专栏管理，由党政办负责，${words}。`);
+    expect(item.ongoing).toBe(true);
+  });
+});
