@@ -23,7 +23,7 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge7: { units: 90, right: 90 },
   judge8: { units: 105, right: 101 },
   judge9: { units: 88, right: 87 },
-  judge10: { units: 63, right: 61 },
+  judge10: { units: 63, right: 62 },
   judge11: { units: 59, right: 58 },
   judge12: { units: 65, right: 64 },
   judge13: { units: 63, right: 56 },

@@ -245,3 +245,23 @@ describe('deadline words in the text before the verb of what is done by then (ju
     expect(item.ongoing).toBe(true);
   });
 });
+
+describe('a task table copied one cell per line, a task cell with a date inside (judge10)', () => {
+  const DATED = ['8月前完成年中通报', '6月底前公开上年度决算', '三季度开展一次检查', '2024年9月底前完成更新'];
+  it.each(SEEDS.slice(0, 8))('variant %i: the task cell is the task, not the deadline', async (seed) => {
+    const [names] = lists(seed);
+    const comma = seed % 2 ? ',' : '，';
+    const rows = [
+      ['1', '公开就业补贴政策清单。', '财务处牵头，信息中心配合'],
+      ['2', `公开根治欠薪工作进展${comma}${DATED[seed % DATED.length]}。`, names.join('、')],
+      ['3', '编制政府信息公开工作年度报告。', '办公室'],
+    ];
+    const text = ['某某局2024年政务公开重点任务责任清单', '序号', '重点任务', '责任单位', ...rows.flat(), ''].join('\n');
+    const read = await readNoticeBytes(Buffer.from(text));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.notice.items.map((i) => i.number)).toEqual(['1', '2', '3']);
+    const item = read.notice.items[1]!;
+    expect(item.text).toContain('公开根治欠薪工作进展');
+    expect(rolesOf(item)).toEqual(want([[names.length > 1 ? 'joint' : 'sole', names]]));
+  });
+});

@@ -178,7 +178,7 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: KnownN
 }
 
 /** Words that open like a task's (推进…, 在…设置…, 公开…通报, 编制…年报): never a body's name, whatever their ending. */
-function opensLikeTaskWords(words: string): boolean {
+export function opensLikeTaskWords(words: string): boolean {
   return opensLikeTask(words) || TEXT_OPENING.test(words);
 }
 
