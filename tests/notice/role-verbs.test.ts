@@ -265,3 +265,13 @@ describe('a task table copied one cell per line, a task cell with a date inside 
     expect(rolesOf(item)).toEqual(want([[names.length > 1 ? 'joint' : 'sole', names]]));
   });
 });
+
+describe('scoped parts whose role word is followed by what is done (judge8: 〔X由A负责公开;Y由B负责公开〕)', () => {
+  it.each(SEEDS.slice(0, 12))('variant %i: each body answers for its own scope', async (seed) => {
+    const [first, second] = lists(seed);
+    const action = ['公开', '发布', '办理', '组织实施'][seed % 4];
+    const sep = seed % 2 ? ';' : '；';
+    const item = await importOne(`及时公布行政处罚案件信息〔行政处罚决定由${first[0]}负责${action}${sep}涉及企业信用的由${second[0]}负责${action}〕。`);
+    expect(item.assignments.map((a) => `${a.scope}:${a.name}/${a.role}`)).toEqual([`行政处罚决定:${ascii(first[0]!)}/sole`, `涉及企业信用的:${ascii(second[0]!)}/sole`]);
+  });
+});

@@ -310,6 +310,12 @@ function markedLeadList(body: string): string {
 /** Blanks after a role word where a copy lost the comma (`办公室牵头 各科室配合`, `人事处牵头 年底前完成`): they end the part. */
 const ROLE_THEN_BLANK = /(牵头|负责|配合|落实|协办|协助|协同|参与|抓总|负总责)[ \t\u3000]+(?=[^\s,，;；、])/g;
 
+/**
+ * A role word after 由 with what is done after it, ending a part (`行政处罚决定由A负责公开`, `由A牵头组织实施`): the role
+ * word says the role. (Without 由, `A负责公开` opening an item is a sentence whose subject is A: see find-clause's subjectClause.)
+ */
+const ROLE_THEN_ACTION = /(由[^,，;；由]*?(?:负责|牵头))(?:组织实施|公开|发布|办理|实施|报送|审核)(?=$|[,，;；])/g;
+
 /** The words with the commas a copy lost after a role word put back (see ROLE_THEN_BLANK). */
 export function withLostCommas(words: string): string {
   return words.replace(ROLE_THEN_BLANK, '$1，');
@@ -319,7 +325,8 @@ function parseClause(clause: string): ParsedClause {
   const body = markedLeadList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, ''))
     .replace(BRACKETED_ROLE, '$1')
     .replace(ROLE_THEN_LIST, '$1，')
-    .replace(ROLE_THEN_BLANK, '$1，');
+    .replace(ROLE_THEN_BLANK, '$1，')
+    .replace(ROLE_THEN_ACTION, '$1');
   if (!body) return { ok: false, reason: '责任分工为空' };
   const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
