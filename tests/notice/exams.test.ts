@@ -21,7 +21,7 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge5: { units: 89, right: 86 },
   judge6: { units: 85, right: 85 },
   judge7: { units: 90, right: 90 },
-  judge8: { units: 105, right: 102 },
+  judge8: { units: 105, right: 103 },
   judge9: { units: 88, right: 87 },
   judge10: { units: 63, right: 62 },
   judge11: { units: 59, right: 58 },

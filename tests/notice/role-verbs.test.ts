@@ -275,3 +275,13 @@ describe('scoped parts whose role word is followed by what is done (judge8: 〔X
     expect(item.assignments.map((a) => `${a.scope}:${a.name}/${a.role}`)).toEqual([`行政处罚决定:${ascii(first[0]!)}/sole`, `涉及企业信用的:${ascii(second[0]!)}/sole`]);
   });
 });
+
+describe('bodies named by their ending (海关, a community 专干) in a bare bracket (judge8)', () => {
+  const NAMES = ['社区民政专干', '残协专干', '各隶属海关', '青岛大港海关'];
+  it.each(SEEDS.slice(0, 8))('variant %i: a bracket of such names is responsible', async (seed) => {
+    const names = seed % 2 ? [NAMES[seed % 4]!] : [NAMES[seed % 4]!, NAMES[(seed + 1) % 4]!];
+    const [open, close] = seed % 3 ? ['（', '）'] : ['(', ')'];
+    const item = await importOne(`公开低保、临时救助等民生政策落实情况，每月更新${open}${names.join('、')}${close}。`);
+    expect(rolesOf(item)).toEqual(want([[names.length > 1 ? 'joint' : 'sole', names]]));
+  });
+});
