@@ -89,6 +89,19 @@ function saysRoleInAPart(words: string): boolean {
     .some((part) => part.trim() !== '' && saysRole(part.trim()));
 }
 
+/**
+ * The clause of the words read whole starts on the line before their last (`…，由市政府` / `办公室牵头，…`):
+ * the last line is where a sentence wrapped (as text laid out by pdftotext is), not a clause on a line of its own.
+ */
+function wrapsIntoLastLine(text: string, lastLine: string, knownNames: KnownNames): boolean {
+  const whole = findClause(joinLines(text), knownNames);
+  if (!whole?.clause || whole.doubt) return false;
+  const squeeze = (words: string) => words.replace(/[\s。;；]+/gu, '');
+  const clause = squeeze(whole.clause);
+  const line = squeeze(lastLine);
+  return clause.length > line.length && clause.endsWith(line);
+}
+
 /** Reads where a unit's clause is: table columns, label lines, the clause in its words, or its heading. */
 function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; clause: string; dueText?: string; doubt?: string; sureNames?: string[]; ofHeading?: boolean } {
   if (unit.columns) {
@@ -100,7 +113,7 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
   // The clause on a line of its own after the words (a flattened table): `市财政局牵头落实`.
   const lines = unit.content.trim().split('\n');
   const lastLine = lines[lines.length - 1]!.trim().replace(/[。;；]$/, '');
-  if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && (readsAsClause(lastLine) || (isNameList(lastLine) && [...lastLine].length <= 40))) {
+  if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && (readsAsClause(lastLine) || (isNameList(lastLine) && [...lastLine].length <= 40)) && !wrapsIntoLastLine(labelled.text, lastLine, knownNames)) {
     return { text: joinLines(lines.slice(0, -1).join('\n')), clause: lastLine, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
   }
   const due = labelled.dueText ? { dueText: labelled.dueText } : {};

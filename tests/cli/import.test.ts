@@ -69,15 +69,15 @@ describe('gongkai import', () => {
   );
 
   it('lets the roles of a flagged item be fixed by hand: the notice’s words it could not read leave a warning, not an error', async () => {
-    const dir = tempDir({ 'notice.txt': '某局2024年政务公开工作要点\n一、重点工作\n1.公开财政预决算（办公室统筹，财务科配合）。\n2.公开采购（审批科负责）。\n' });
+    const dir = tempDir({ 'notice.txt': '某局2024年政务公开工作要点\n一、重点工作\n1.公开财政预决算（办公室统揽，财务科配合）。\n2.公开采购（审批科负责）。\n' });
     const ledger = join(dir, 'ledger.yaml');
-    expect((await runCli(['import', join(dir, 'notice.txt'), '-o', ledger])).err).toContain('不确定「办公室统筹」是部门名称');
+    expect((await runCli(['import', join(dir, 'notice.txt'), '-o', ledger])).err).toContain('不确定「办公室统揽」是部门名称');
     // What the coordinator does: the roles as the notice means them, 办公室 added to the registry; the notice's words stay.
     const fixed = readFileSync(ledger, 'utf8')
       .replace(/ *# gongkai import: .*\n/, '')
-      .replace('cooperate: [办公室统筹, 财务科]', 'lead: [办公室]\n        cooperate: [财务科]')
+      .replace('cooperate: [办公室统揽, 财务科]', 'lead: [办公室]\n        cooperate: [财务科]')
       .replace('  departments:\n', '  departments:\n    - name: 办公室\n      kind: internal\n');
-    expect(fixed).toContain('clause: 办公室统筹，财务科配合');
+    expect(fixed).toContain('clause: 办公室统揽，财务科配合');
     writeFileSync(ledger, fixed);
     const validated = await runCli(['validate', '--ledger', ledger, '--format', 'json']);
     expect(validated.code).toBe(0);

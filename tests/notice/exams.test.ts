@@ -20,14 +20,14 @@ const EXAMS = join(FIXTURES, 'exams');
 const FLOOR: Record<string, { units: number; right: number }> = {
   judge5: { units: 89, right: 86 },
   judge6: { units: 85, right: 85 },
-  judge7: { units: 90, right: 83 },
-  judge8: { units: 105, right: 100 },
+  judge7: { units: 90, right: 90 },
+  judge8: { units: 105, right: 103 },
   judge9: { units: 88, right: 87 },
-  judge10: { units: 63, right: 60 },
-  judge11: { units: 59, right: 57 },
+  judge10: { units: 63, right: 62 },
+  judge11: { units: 59, right: 58 },
   judge12: { units: 65, right: 64 },
-  judge13: { units: 63, right: 54 },
-  judge14: { units: 111, right: 105 },
+  judge13: { units: 63, right: 56 },
+  judge14: { units: 111, right: 110 },
   judge15: { units: 113, right: 102 },
 };
 

@@ -97,7 +97,10 @@ export function readDeadline(words: string, planYear: number): Deadline {
  * Time words that give no date but are still a 完成时限, never a name:
  * `收到申请后10个工作日内`, `视情况而定`, `与文件同步发布`, `每季度`.
  */
-const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
+const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|^(?:按|按照|根据)[^,，。]{0,12}(?:时间|时限|时间节点|进度)(?:要求)?(?:公开|发布|完成|报送|开展)?$|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)/;
+
+/** The openings of RELATIVE_WORDS that say how often, not by when. */
+const RECURRING_OPENING = /^(?:及时|随时|定期|每)/;
 
 /** The words' last comma-separated part (outside brackets), and where its comma stands: `…(A牵头)，11月上旬。` → 11月上旬. */
 export function lastCommaPart(words: string): { words: string; comma: number } | undefined {
@@ -110,8 +113,11 @@ const LEADING_YU = /^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/;
 
 /** Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展` (not 全年度…). */
 const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\\u4e00-\\u9fa5]{0,4}';
-/** Words of manner before ongoing words in a part of their own: `做到全年动态更新`, `并长期坚持`, `确保常态化开展`. */
-const ONGOING_LEAD = '(?:并且|并|做到|确保|坚持|保持|力争|实现)?';
+/**
+ * Words of manner before ongoing words in a part of their own: `做到全年动态更新`, `并长期坚持`, `确保常态化开展`;
+ * a short object may stand between them (`做到信息常态化更新`, `实现政务公开常态化`).
+ */
+const ONGOING_LEAD = '(?:(?:并且|并|做到|确保|坚持|保持|力争|实现)[\\u4e00-\\u9fa5]{0,4}?)?';
 /** The ongoing words as a part of their own. */
 const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_LEAD}${ONGOING_CORE}\\s*$`);
 
@@ -123,7 +129,11 @@ export function isDeadlineWords(typed: string): boolean {
   const words = part.replace(LEADING_YU, '');
   // A relative time ends the words (收到申请后10个工作日内答复), not task words after it (出台后3个工作日内发布解读材料).
   const relative = RELATIVE_WORDS.exec(words);
-  const endsTheWords = relative && (!/\d/.test(relative[0]) || words.length - relative.index - relative[0].length <= 3);
+  const after = relative ? words.slice(relative.index + relative[0].length) : '';
+  // A recurring opening (每季度, 定期) sets a time only with a short rest (`每季度更新一次`, `每月10日前报送`):
+  // with a task's words after it (`每季度公开重点排污单位监督性监测结果`) it is the task.
+  const recurringTask = relative && relative.index === 0 && RECURRING_OPENING.test(relative[0]) && after.length > 8 && !/\d|前|一次/.test(after);
+  const endsTheWords = relative && !recurringTask && (!/\d/.test(relative[0]) || after.length <= 3);
   if (words.length <= 20 && endsTheWords && !/牵头|负责|配合|会同|[处室司局科厅]$/.test(words)) return true;
   if (ONGOING_PHRASE.test(words)) return true;
   const kind = dateWordsKind(words);
@@ -154,7 +164,7 @@ export function opensWithDeadline(part: string): boolean {
  * Verbs that say a task is done by a date: `三季度举办…`, `6月中旬上线…`. Deadline
  * words in an item's text count only when such a verb (or 前) follows them.
  */
-const COMPLETION = /^(?:份|末|底|内)?(?:前|以前|之前|底前|完成|出台|印发|举办|上线|公开|发布|建成|启动|开展|召开|组织|实现|制定|修订|编制|报送|提交|推出|开通|部署|形成|公布|落实|办结|召集)/;
+const COMPLETION = /^(?:份|末|底|内)?(?:前|以前|之前|底前|完成|出台|印发|举办|上线|公开|发布|建成|建立|完善|更新|推行|上报|梳理|清理|整改|评估|开设|启动|开展|召开|组织|实现|制定|修订|编制|报送|提交|推出|开通|部署|形成|公布|落实|办结|召集)/;
 
 /**
  * Ongoing words standing as a deadline in the text: a short phrase of their own

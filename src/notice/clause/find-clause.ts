@@ -1,5 +1,5 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
-import { CONSULT_WORD, parseResponsibility, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
+import { CONSULT_WORD, oversees, parseResponsibility, saysRole, splitTopLevel, unwrapClause, withLostCommas } from './grammar.js';
 import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
@@ -42,14 +42,14 @@ export function splitClause(segment: string): { text: string; clause: string } |
   return undefined;
 }
 
-const ROLE_WORD = /牵头|负责|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
+const ROLE_WORD = /牵头|负责|负总责|抓总|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
 
 /** A role word ending the words: where a glued clause's role stands. */
 const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
 export function readsAsClause(words: string): boolean {
-  const reading = toSimplified(words);
+  const reading = withLostCommas(toSimplified(words));
   if (!ROLE_WORD.test(reading) && !/单位[:：]/.test(reading) && !CONSULT_WORD.test(reading)) return false;
   // A role word must say a role (end a part, or 由/会同/a label): `落实某某专区` is text, not a clause.
   if (!splitTopLevel(reading, new Set([',', '，', ';', '；'])).some((part) => saysRole(part))) return false;
@@ -98,7 +98,8 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
       continue;
     }
     // A part of names alone joins the clause, unless it opens like a task (`规范某某专区`, `公开某某通报`): that is the text's end.
-    if (sentence < 0 && (readsAsClause(part) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTaskWords(part.trim())))) {
+    // So does a part of bodies that oversee (`，B全程监督`): the clause must still name who answers for the work (checked below).
+    if (sentence < 0 && (readsAsClause(part) || oversees(part.trim()) || (notLast && clauseStart >= 0 && isNameList(part) && !opensLikeTaskWords(part.trim())))) {
       clauseStart = from;
       startSure = false;
       accepted.unshift({ from, nameOnly: !readsAsClause(part) });
@@ -177,7 +178,7 @@ function firstNameStart(reading: string, clauseStart: number, knownNames: KnownN
 }
 
 /** Words that open like a task's (推进…, 在…设置…, 公开…通报, 编制…年报): never a body's name, whatever their ending. */
-function opensLikeTaskWords(words: string): boolean {
+export function opensLikeTaskWords(words: string): boolean {
   return opensLikeTask(words) || TEXT_OPENING.test(words);
 }
 
@@ -296,7 +297,7 @@ function onlyDeadlineAfter(words: string, end: number): boolean {
   return opensWithDeadline((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
 
-const HAS_ROLE = /牵头|负责|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
+const HAS_ROLE = /牵头|负责|负总责|抓总|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
 
 /**
  * Every clause of a paragraph (DOMAIN.md F1–F4): bracket groups that read as a
@@ -313,8 +314,12 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
   for (const group of topLevelBrackets(reading)) {
     const inner = group.inner.trim();
     const roleWords = HAS_ROLE.test(inner);
-    // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`).
-    const bare = !roleWords && splitTopLevel(inner, new Set([',', '，', ';', '；'])).every((part) => isNameList(part.trim())) && !/^[一二三四五六七八九十\d]+$/.test(inner);
+    // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`), and after them
+    // perhaps the deadline (`（医药服务管理处，长期坚持）`).
+    const parts = splitTopLevel(inner, new Set([',', '，', ';', '；'])).map((part) => part.trim());
+    let named = parts.length;
+    while (named > 1 && isDeadlineWords(parts[named - 1]!)) named--;
+    const bare = !roleWords && parts.slice(0, named).every((part) => isNameList(part)) && !/^[一二三四五六七八九十\d]+$/.test(inner);
     if ((roleWords && parseResponsibility(inner).ok && standsAlone(reading, group.start, group.end, false)) || (bare && standsAlone(reading, group.start, group.end, true))) {
       spans.push({ start: group.start, end: group.end, clause: words.slice(group.start + 1, group.end - 1).trim() });
     } else if (roleWords && /[处室司局科厅办部院馆心组委府](分别)?(牵头|负责|配合)/.test(inner)) unread.push(inner);
@@ -442,6 +447,50 @@ function coveredWords(text: string): string {
 }
 
 /**
+ * A role verb with the task as its object: `A会同B负责做好…`, `各单位分别负责本单位…`,
+ * `各业务处按职责分工负责本处室…`. Group 1 the subject, 2 the verb. The object must not
+ * make the verb part of a noun (负责人, 牵头单位, 负责的…).
+ */
+const SUBJECT_VERB = /^(.+?)((?:按照?|根据|依据)(?:各自)?职[责能](?:分工)?(?:分别)?负责|(?:分别|共同|具体)负责|牵头负责|负总责|负责|(?:分别)?牵头)(?!人|同志|的|任|制|单位|部门|处室|科室|司局|领导|机制|[,，。;；]|$)/;
+
+/** A part that is a sentence's subject, its role verb and the task: the subject and verb (`各单位分别负责`), or undefined. */
+function subjectWithVerb(part: string): string | undefined {
+  const m = SUBJECT_VERB.exec(part.trim());
+  if (!m || /^由|由/.test(m[1]!)) return undefined;
+  const clause = `${m[1]}${m[2]}`;
+  return readsAsClause(clause) ? clause : undefined;
+}
+
+/**
+ * A clause said as a sentence's subject and verb, with the task as the object and no 由
+ * (`…，A会同B负责做好某某工作，持续推进`; `A牵头，各单位分别负责本单位…，长期坚持`):
+ * the subject's part, with the clause parts around it in its sentence and the deadline parts
+ * after them. The words stay the item's whole text (the task is said in them).
+ */
+function subjectClause(words: string): FoundClause | undefined {
+  const body = words.replace(/[\s。;；]+$/u, '');
+  const reading = toSimplified(body).length === body.length ? toSimplified(body) : body;
+  for (const sentence of splitTopLevel(reading, new Set(['。', ';', '；']))) {
+    const parts = splitTopLevel(sentence, new Set([',', '，']));
+    const at = parts.findIndex((p) => subjectWithVerb(p) !== undefined);
+    if (at < 0) continue;
+    let from = at;
+    while (from > 0 && readsAsClause(parts[from - 1]!)) from--;
+    const clause: string[] = parts.slice(from, at);
+    let i = at;
+    for (; i < parts.length; i++) {
+      const own = readsAsClause(parts[i]!) ? parts[i]! : subjectWithVerb(parts[i]!);
+      if (!own) break;
+      clause.push(own);
+    }
+    for (; i < parts.length && isDeadlineWords(parts[i]!); i++) clause.push(parts[i]!);
+    const joined = clause.join('，');
+    if (readsAsClause(joined)) return { text: body, clause: joined };
+  }
+  return undefined;
+}
+
+/**
  * Finds a unit's responsibility clause in its words: every clause of the
  * paragraph (several → one clause string with each clause after the words it
  * covers), else an unbracketed clause at the end.
@@ -455,7 +504,7 @@ export function findClause(words: string, knownNames: KnownNames = new Set()): F
   const loose = rest ? unbracketed(last ? rest : words, knownNames) : undefined;
   const all = [...spans];
   if (loose?.clause && !loose.doubt) all.push({ start: words.length - rest.length + loose.text.length, end: words.length, clause: loose.clause });
-  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : bareNameSentence(words));
+  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : (bareNameSentence(words) ?? subjectClause(words)));
   const uncovered = loose?.clause && !loose.doubt ? '' : rest;
   const problems = [doubt, loose?.doubt, uncovered && all.length > 1 && [...uncovered].length >= 20 ? `最后一句「${[...uncovered].slice(0, 12).join('')}…」没有责任分工` : undefined].filter(Boolean);
   if (all.length === 1) {

@@ -1,7 +1,7 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
 import type { Assignment, Role } from '../../model/role.js';
 import { isDeadlineWords, opensWithDeadline } from './deadline.js';
-import { looksLikeName } from './names.js';
+import { looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
 
 /**
@@ -28,17 +28,29 @@ export type ParsedClause =
  * Each is a pattern, so the variations offices write (按职能分工落实, 按职责分别负责,
  * 牵头抓总, 协同推进) are one entry, not one per wording.
  */
-const ROLE_SUFFIXES: readonly [RegExp, Role][] = [
+const ROLE_SUFFIXES: readonly [RegExp, PartRole][] = [
   [/(?:等)?(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进|承担)$/, 'joint'],
   [/(?:分别|共同)(?:负责|落实|推进)$/, 'joint'],
-  [/(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总)?$/, 'lead'],
+  // 抓总 (holds the whole) alone is a lead's word, as 牵头抓总 is.
+  [/(?:(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总)?|抓总)$/, 'lead'],
   [/(?:(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?)?(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$/, 'cooperate'],
+  // Before 落实 alone: 督促落实 oversees.
+  // Words of overseeing (统筹, 指导, 监督, 汇总审核): beside a body that answers for the work, these bodies help it (see OVERSEE).
+  [/(?:全程|业务|统一|加强|负责)?(?:统筹|指导|监督|督导|督促|督查|督办|审核|把关|汇总|协调|检查){1,2}(?:落实|执行)?$/, 'oversee'],
   // 负责 and 落实 alone: the body's own task (sole), or beside a lead each one's part (joint: see parseClause).
-  [/(?:具体)?(?:负责|落实)(?:落实|推进|实施)?$/, 'sole'],
+  // 负总责 (answers for the whole) is the body's own task too.
+  [/(?:(?:具体)?(?:负责|落实)(?:落实|推进|实施)?|负总责|总负责|全面负责)$/, 'sole'],
 ];
 
+/**
+ * A part's role: a role, 责任单位 (responsible, read beside the other parts), or overseeing —
+ * `A、B分别负责，C统筹`, `A负总责，B、C指导`: C works beside the bodies that answer for the work
+ * (cooperate). A clause of overseeing parts alone names nobody who answers for the work: not a clause.
+ */
+type PartRole = Role | 'responsible' | 'oversee';
+
 /** The role word ending a part, if any: the words it takes and the role. */
-function roleSuffix(part: string): { word: string; role: Role } | undefined {
+function roleSuffix(part: string): { word: string; role: PartRole } | undefined {
   for (const [pattern, role] of ROLE_SUFFIXES) {
     const m = pattern.exec(part);
     if (m) return { word: m[0], role };
@@ -48,7 +60,16 @@ function roleSuffix(part: string): { word: string; role: Role } | undefined {
 
 /** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names (or 为 a label), or is `A会B办理`. */
 export function saysRole(part: string): boolean {
-  return !!roleSuffix(part) || /由|会同/.test(part) || LABEL.test(part) || LABEL_WITH_WEI.test(part) || consultsIn(part) !== undefined;
+  const suffix = roleSuffix(part);
+  return (!!suffix && suffix.role !== 'oversee') || /由|会同/.test(part) || LABEL.test(part) || LABEL_WITH_WEI.test(part) || consultsIn(part) !== undefined;
+}
+
+/** `B、C指导`: bodies with a verb of overseeing, which joins a clause only beside a part that says who answers for the work. */
+export function oversees(part: string): boolean {
+  const suffix = roleSuffix(part);
+  if (suffix?.role !== 'oversee') return false;
+  const body = part.slice(0, -suffix.word.length).trim();
+  return !!body && !opensLikeTask(body) && splitTopLevel(body, NAME_SEPARATORS).every((n) => looksLikeName(normalizeDepartmentName(n)));
 }
 
 /** `A处会B室办理` (A leads in consultation with B): the two names, when both look like names. */
@@ -137,6 +158,8 @@ function splitNames(text: string): string[] {
 /** What is done together after the names of `A会同B…`, `A会B…`: 组织实施, 共同推进, 办理 — not a name's end. */
 const ACTION = '(?:共同)?(?:组织)?(?:落实|负责|推进|办理|实施|开展)?';
 const ACTION_AT_END = new RegExp(`${ACTION}$`);
+/** `B会同落实`: 会同 with nobody named after it, only what is done. */
+const WITH_THE_OTHERS = new RegExp(`^(.+?)会同${ACTION}$`);
 /** `A会同B落实`, `A牵头会同B组织实施`. */
 const TOGETHER = new RegExp(`^(.*?)会同(.+?)${ACTION}$`);
 
@@ -147,9 +170,9 @@ const CONSULTS = new RegExp(`^(.+?${BEFORE_HUI})会(?!同)(.+)$`);
 /** 会 between two names anywhere in words (`…，A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
 export const CONSULT_WORD = new RegExp(`${BEFORE_HUI}会(?!同|议|商|签|审|计|展|员|见|场|谈)`);
 
-type Pending = { names: string[]; role?: Role | 'responsible'; scope?: string; /** the role came from a label, not a word */ labelled?: boolean };
+type Pending = { names: string[]; role?: PartRole; scope?: string; /** the role came from a label, not a word */ labelled?: boolean };
 
-function namesPart(text: string, role: Role | 'responsible' | undefined): Pending {
+function namesPart(text: string, role: PartRole | undefined): Pending {
   return { names: splitNames(text), ...(role ? { role } : {}) };
 }
 
@@ -191,6 +214,9 @@ function parsePart(part: string): Pending[] | string {
   if (opened !== part) return parsePart(opened);
   // `会同B落实` after `A牵头,`; `A牵头会同B落实` in one part. With no role word, `由A会同B办理` is A's with B
   // cooperating, as `A负责，B配合` is (sole; 牵头 is never implied). `A会B` is the older form, read as a lead (see CONSULTS).
+  // `…牵头，B会同落实`: 会同 with only what is done after it — B works with the lead (cooperates).
+  const withOthers = WITH_THE_OTHERS.exec(part);
+  if (withOthers) return [namesPart(withOthers[1]!, 'cooperate')];
   const together = TOGETHER.exec(part);
   if (together) {
     const cooperating = namesPart(together[2]!, 'cooperate');
@@ -200,6 +226,8 @@ function parsePart(part: string): Pending[] | string {
   }
   const suffix = roleSuffix(part);
   const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
+  // `加强对各县政府指导`: task words ending in a verb of overseeing, not a body that oversees.
+  if (suffix?.role === 'oversee' && opensLikeTask(body)) return `无法识别「${part}」`;
   // 规划由甲司牵头、标准由乙司牵头: each segment carries its own 由…牵头 (or 负责).
   if (suffix && SCOPED.test(part)) {
     const scoped: Pending[] = [];
@@ -267,7 +295,7 @@ const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)
  * A role word followed by 、 and names with a role word of their own (`A牵头、B配合`): the 、
  * separates parts, as a comma does. (`A（牵头）、B` under a label keeps B in the label: see parsePart.)
  */
-const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与))/g;
+const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与|抓总|负总责)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与|落实))/g;
 
 /** A name with its role marked in brackets after it: `A（牵头）`, `B（配合）`. */
 const MARKED_ROLE = /[(（](牵头|配合|协同|协办|协助|参与)[)）]$/;
@@ -295,18 +323,32 @@ function markedRoleList(body: string): string {
   return parts.join('，');
 }
 
-/** Names and a verb of oversight (监督, 指导, 督促 …): a body that watches over the work, not one that does it. */
-const OVERSEES = /^(?!.*(?:牵头|配合|由|负责(?!监督|指导|督)))(.+?)(?:负责|全程|加强)?(?:监督|指导|督促|督导|督查|督办|把关)(?:检查|指导|落实|执行)?$/;
+/** Blanks after a role word where a copy lost the comma (`办公室牵头 各科室配合`, `人事处牵头 年底前完成`): they end the part. */
+const ROLE_THEN_BLANK = /(牵头|负责|配合|落实|协办|协助|协同|参与|抓总|负总责)[ \t\u3000]+(?=[^\s,，;；、])/g;
+
+/**
+ * A role word after 由 with what is done after it, ending a part (`行政处罚决定由A负责公开`, `由A牵头组织实施`): the role
+ * word says the role. (Without 由, `A负责公开` opening an item is a sentence whose subject is A: see find-clause's subjectClause.)
+ */
+const ROLE_THEN_ACTION = /(由[^,，;；由]*?(?:负责|牵头))(?:组织实施|公开|发布|办理|实施|报送|审核)(?=$|[,，;；])/g;
+
+/** The words with the commas a copy lost after a role word put back (see ROLE_THEN_BLANK). */
+export function withLostCommas(words: string): string {
+  return words.replace(ROLE_THEN_BLANK, '$1，');
+}
 
 function parseClause(clause: string): ParsedClause {
-  const body = markedRoleList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, '')).replace(BRACKETED_ROLE, '$1').replace(ROLE_THEN_LIST, '$1，');
+  const body = markedRoleList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, ''))
+    .replace(BRACKETED_ROLE, '$1')
+    .replace(ROLE_THEN_LIST, '$1，')
+    .replace(ROLE_THEN_BLANK, '$1，')
+    .replace(ROLE_THEN_ACTION, '$1');
   if (!body) return { ok: false, reason: '责任分工为空' };
   const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
   const groups: Pending[] = [];
   const deadlines: string[] = [];
   const parts = splitTopLevel(body, PART_SEPARATORS);
-  const doers = parts.some((p) => !OVERSEES.test(p) && saysRole(p));
   for (const part of parts) {
     if (!part) continue;
     // Deadline words, alone or with what is done by then (`2024年6月底前完成平台对接`).
@@ -319,9 +361,6 @@ function parseClause(clause: string): ParsedClause {
       deadlines.push(label[2]!.trim());
       continue;
     }
-    // `纪委办公室监督` beside who does the work: overseeing, guiding or urging it is no role in it (the clause keeps the words).
-    const overseer = OVERSEES.exec(part);
-    if (overseer && doers && splitNames(overseer[1]!).every(looksLikeName)) continue;
     const parsed = parsePart(part);
     if (typeof parsed === 'string') return { ok: false, reason: parsed };
     // After a label, parts with no role word of their own belong to it:
@@ -337,7 +376,7 @@ function parseClause(clause: string): ParsedClause {
   // Names without a role word take the role of the next part that has one:
   // `A牵头,B、C,D配合` — all three cooperate.
   const unsure: string[] = [];
-  let next: Role | 'responsible' | undefined;
+  let next: PartRole | undefined;
   for (let i = groups.length - 1; i >= 0; i--) {
     const group = groups[i]!;
     if (group.role) next = group.role;
@@ -345,6 +384,8 @@ function parseClause(clause: string): ParsedClause {
   }
   const anyRole = groups.some((g) => g.role);
   const hasLead = groups.some((g) => g.role === 'lead');
+  // Overseeing bodies help those who answer for the work: with none such, the words are no clause.
+  if (groups.some((g) => g.role === 'oversee') && !groups.some((g) => g.role && g.role !== 'oversee' && g.role !== 'cooperate')) return { ok: false, reason: '只写了统筹、指导一类的分工，没有写谁负责' };
   const unnamed = groups.filter((g) => !g.role).flatMap((g) => g.names);
   const assignments: Assignment[] = [];
   for (const group of groups) {
@@ -354,7 +395,8 @@ function parseClause(clause: string): ParsedClause {
       // After parts with role words, a trailing name list is ambiguous: kept as joint, marked unsure.
       role = unnamed.length > 1 ? 'joint' : 'sole';
       if (anyRole) unsure.push(...group.names);
-    } else if (group.role === 'responsible') role = hasLead || group.names.length > 1 || groups.filter((g) => g.role === 'responsible').length > 1 ? 'joint' : 'sole';
+    } else if (group.role === 'oversee') role = 'cooperate';
+    else if (group.role === 'responsible') role = hasLead || group.names.length > 1 || groups.filter((g) => g.role === 'responsible').length > 1 ? 'joint' : 'sole';
     // 负责 beside a lead, or for several names, is each responsible for its part.
     // (A scoped part's role was read within its scope: another scope's lead does not make it joint.)
     else if (group.role === 'sole' && !group.scope && (group.names.length > 1 || hasLead)) role = 'joint';

@@ -1,8 +1,8 @@
 /** What a department or group name looks like, so words that are not names (dates, verbs) are never taken for one. */
 
-/** The endings of organisation names in plans: 司 局 处 室 中心 办 政府 公司 … 联 (残联, 工商联), 协 (政协, 科协). */
+/** The endings of organisation names in plans: 司 局 处 室 中心 办 政府 公司 海关 … 联 (残联, 工商联), 协 (政协, 科协), 专干 (a community's full-time post, 社区民政专干, named as a body is). */
 const ORGANISATION_ENDING =
-  /(司|局|厅|处|室|科|股|中心|办|委|部|院|馆|站|所|队|组|会|联|协|府|公司|企业|单位|部门|机构|台|社|报|校|署|庭|行|团|监狱|街道|乡|镇|村|区|县|市|省)$/;
+  /(司|局|厅|处|室|科|股|中心|办|委|部|院|馆|站|所|队|组|会|联|协|府|公司|企业|单位|部门|机构|台|社|报|校|署|庭|行|团|监狱|海关|专干|街道|乡|镇|村|区|县|市|省)$/;
 
 /** Group words: 各…, 有关…, 相关…, …各部门, 直属单位 — they name nobody in particular. */
 const GROUP_NAME = /^(各|有关|相关|其他|其它)|各(部门|单位|处室|科室|司局|司\(局\))|有关(部门|单位|处室)|^直属单位$/;

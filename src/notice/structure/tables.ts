@@ -1,6 +1,6 @@
 import type { Place, Table, TableCell } from '../blocks.js';
 import { isDeadlineWords, readDeadline } from '../clause/deadline.js';
-import { isNameList, readsAsClause } from '../clause/find-clause.js';
+import { isNameList, opensLikeTaskWords, readsAsClause } from '../clause/find-clause.js';
 import { roleOfLabel, saysRole } from '../clause/grammar.js';
 import { opensLikeTask } from '../clause/names.js';
 import { toSimplified } from '../clause/traditional.js';
@@ -35,9 +35,14 @@ export function columnOf(header: string): Column {
   return 'unknown';
 }
 
-/** Deadline words in a cell: only time words (长期推进, 视情况而定), or dated words (YYYY年2月公布…). A task `做好常态化…发布` is not one. */
+/**
+ * Deadline words in a cell: only time words (长期推进, 视情况而定), or dated words (YYYY年2月公布…). A task `做好常态化…发布`
+ * is not one, nor a task's words with a date inside (`公开根治欠薪工作进展,8月前完成年中通报。`): they open like a task.
+ */
 const looksLikeDeadline = (text: string) =>
-  !!text && text.length <= 40 && (isDeadlineWords(text) || (/\d\s*[年月]|季度|年底|年内|年末|半年/.test(text) && readDeadline(toSimplified(text), 2000).kind !== 'unknown'));
+  !!text &&
+  text.length <= 40 &&
+  (isDeadlineWords(text) || (/\d\s*[年月]|季度|年底|年内|年末|半年/.test(text) && !opensLikeTaskWords(text.trim()) && readDeadline(toSimplified(text), 2000).kind !== 'unknown'));
 const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})?[.、．]?|[(（][一二三四五六七八九十]{1,3}[)）])$/;
 const SECTION_START = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/s;
 
