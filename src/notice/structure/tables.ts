@@ -479,8 +479,13 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     } else if (lastNumber) number = `${lastNumber}.${++sub}`; // a row whose 序号 a span took: the numbered row's next part
     else number = String(++running);
     const firstCell = cells.find((c) => c)!;
-    parts.push({ number, section: result.section, place: { ...firstCell.place }, task, more: [], remarks, responsibility, deadlines: deadline ? [deadline] : [] });
+    parts.push({ number, section: result.section, place: { ...firstCell.place }, task, more: [], remarks, responsibility, deadlines: deadline ? [deadline] : [], ...(!numberCell && !written ? { unnumbered: true } : {}) });
   }
+  // A row of its own with no 序号 between N and N+2 (a copy that lost the number) is N+1, not N's second part.
+  parts.forEach((part, i) => {
+    const n = /^(\d+)\.2$/.exec(part.number);
+    if (part.unnumbered && n && parts[i - 1]?.number === n[1] && parts[i + 1]?.number === String(Number(n[1]) + 2)) part.number = String(Number(n[1]) + 1);
+  });
   for (const part of parts) {
     // Names of one column over several rows are one list; a cell with role words keeps them (A牵头，B配合).
     const byColumn = new Map<string, string[]>();
@@ -534,4 +539,6 @@ interface TablePart {
   remarks: string;
   responsibility: { cell: TableCell; text: string; header: string; column: number }[];
   deadlines: { cell: TableCell; text: string }[];
+  /** No 序号 of its own (none in the row, none written in its words). */
+  unnumbered?: boolean;
 }
