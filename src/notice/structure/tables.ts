@@ -5,6 +5,7 @@ import { roleOfLabel, saysRole } from '../clause/grammar.js';
 import { opensLikeTask } from '../clause/names.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
+import { headerCellLines } from '../header.js';
 import { headingTitle } from './numbered-items.js';
 import type { Recognised } from './raw-unit.js';
 
@@ -323,7 +324,7 @@ function readGrid(table: Table): Grid | undefined {
     ...(moreNameCells ? { moreNameCells } : {}),
     columns,
     headerText: columns.map((_, i) => joinLines(headerRow[i]?.text ?? '').replace(/\s+/g, '')),
-    titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))] : [],
+    titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => headerCellLines([...new Set(row.map((c) => c.text.trim()).filter(Boolean))])))] : [],
     rows: placedRows,
   };
 }
