@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'IMPORT_YEAR_GUESSED'
   | 'IMPORT_TITLE_MISSING'
   | 'IMPORT_NAME_UNKNOWN'
+  | 'IMPORT_LEDGER_INVALID'
   // the shape of the data
   | 'UNKNOWN_KEY'
   | 'MISSING_FIELD'

@@ -2,17 +2,19 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
-import { error, hasErrors, info, warning } from '../diagnostic.js';
+import { error, hasErrors, info, warning, type Diagnostic } from '../diagnostic.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { ledgerSchemaFile } from '../package-root.js';
 import { describePlace, draftFromNotice, importFindings, readNoticeBytes, registryFromNotice, unknownNames } from '../notice/index.js';
 import { readFileBytes } from '../read/read-file.js';
-import { loadRegistry } from '../read/load-ledger.js';
+import { loadLedger, loadRegistry } from '../read/load-ledger.js';
 import type { LedgerDraft } from '../model/ledger-draft.js';
 import { ledgerJson, ledgerYaml } from '../render/ledger-yaml.js';
 import { safeLine, truncateToWidth } from '../render/safe-text.js';
 import { beijingToday } from '../model/dates.js';
+import { checkLedger } from '../check/index.js';
+import { locateDiagnostics } from '../read/locate-diagnostics.js';
 
 export interface ImportOptions {
   output?: string;
@@ -73,6 +75,8 @@ export async function importCommand(ctx: CommandContext, notice: string, options
   if (options.output) writeFileAtomic(resolve(io.cwd, options.output), content, { exclusive: !options.force });
   else io.stdout(content);
 
+  // The ledger written is one `validate` (and the commit hook) reads: whatever it would refuse is said now.
+  const refused = await validateErrors(content, options.output ? resolve(io.cwd, options.output) : resolve(io.cwd, 'ledger.yaml'), io.cwd, beijingToday(io.now()));
   const problems = parsed.items.filter((i) => i.problems.length);
   const departmentCount = typeof departments === 'string' ? '' : `，${departments.departments.length} 个部门（类别为推测，请核实）`;
   ctx.tell(info('IMPORT_SUMMARY', `已读取 ${notice}（${read.formatLabel}）：${parsed.sections.length} 个部分，${parsed.items.length} 项任务${departmentCount}${options.output ? `，已写入 ${options.output}` : ''}`));
@@ -86,7 +90,18 @@ export async function importCommand(ctx: CommandContext, notice: string, options
     message: truncateToWidth(safeLine(finding.message), 160),
   }));
   ctx.tell(shown);
+  const ledgerName = options.output ?? '台账';
+  ctx.tell(refused.map((d) => warning('IMPORT_LEDGER_INVALID', `validate 会报错（提交前须改正）：${d.message}`, { file: ledgerName, ...(options.output && d.line ? { line: d.line, col: d.col } : {}) })));
   if (problems.length) ctx.tell(info('IMPORT_SUMMARY', `${problems.length} 项需要核实，已在台账中用注释标出（JSON 中为 review）；没有把握的名称没有加入部门名录`));
   // 0 only when nothing is flagged: every item read for sure, the year from the document itself.
-  return findings.length ? ExitCode.Findings : ExitCode.Ok;
+  return findings.length || refused.length ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** The errors `validate` would find in the ledger text about to be written at `file` (its registry read beside it). */
+async function validateErrors(content: string, file: string, cwd: string, today: string): Promise<Diagnostic[]> {
+  const bytes = Buffer.from(content);
+  const loaded = await loadLedger(file, { cwd, today, override: (f) => (resolve(cwd, f) === file ? bytes : undefined) });
+  const found = loaded.ledger ? [...loaded.diagnostics, ...(await checkLedger({ ledger: loaded.ledger, today }, 'all'))] : loaded.diagnostics;
+  const errors = found.filter((d) => d.severity === 'error');
+  return errors.length ? locateDiagnostics(errors, loaded.texts) : [];
 }

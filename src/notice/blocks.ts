@@ -42,4 +42,6 @@ export interface NoticeDocument {
   /** What a `line` counts: 行 in text, 段 in Word and web pages. */
   lineWord: '行' | '段';
   blocks: Block[];
+  /** The title a container gives besides the text (a web page's <h1> or <title>): the plan's name when the text names none. */
+  title?: string;
 }

@@ -15,13 +15,21 @@ export const DEFAULT_GROUPS: readonly Group[] = [
 ];
 
 const AFFILIATED_ENDINGS = /(中心|馆|院|社|所|站|学校|大学|学院|报|杂志社|基金会|协会|公司)$/;
+/** Governments below the office and their offices in the field: 某区人民政府, 某街道办事处, 某镇 — outside the office. */
+const EXTERNAL_ENDINGS = /(政府|街道办事处|办事处|街道|乡|镇|村委会|居委会|社区)$/;
 const INTERNAL_ENDINGS = /(司|局|厅|办公室|室|处|委|委员会)$/;
 
-/** A group that names the office's own departments in general: 各处室, 各科室, 各司局, 各部门, 各单位, 市政府各部门, 县直各单位. */
-const OWN_DEPARTMENTS = /各(?:有关)?(?:司局|司\(局\)|司、局|处室|科室|部门|单位|处|科|室|司|局|厅局|委办局|直属单位)$/;
+/**
+ * A group that names the office's own departments in general: 各处室, 各科室, 各司局, 各部门, 各单位, 市政府各部门,
+ * 县直各单位, and with 有关/相关 alone (市有关部门, 有关处室, 相关科室) — some of them.
+ */
+const OWN_DEPARTMENTS = /(?:各|有关|相关)(?:有关|相关)?(?:司局|司\(局\)|司、局|处室|科室|股室|部门|单位|处|科|室|司|局|厅局|委办局|直属单位)$/;
+/** A group of governments below the office (各区县人民政府, 有关乡镇, 各县(市、区)政府, 各街道): outside it, whatever else it says. */
+const LOWER_GOVERNMENTS = /(政府|街道|办事处|乡镇|镇\(街道?\)|镇（街道?）|镇街|[乡镇村]|社区|县\(市、?区\)|县（市、?区）|区县|县区|市县|县市)$/;
 
-/** Guesses a department's kind from its names (司/局/厅 internal, 中心/馆/院… affiliated). */
+/** Guesses a department's kind from its names (司/局/厅 internal, 中心/馆/院… affiliated, 某区政府/某镇 external). */
 export function guessKind(names: readonly string[]): DepartmentKind {
+  if (names.some((n) => EXTERNAL_ENDINGS.test(n))) return 'external';
   if (names.some((n) => AFFILIATED_ENDINGS.test(n))) return 'affiliated';
   if (names.some((n) => INTERNAL_ENDINGS.test(n))) return 'internal';
   return 'internal';
@@ -42,7 +50,8 @@ export function groupFromName(name: string): Group | undefined {
   const some = /有关|相关|其他|其它/.test(name);
   // Bodies outside the office (各街道办事处, 各镇人民政府, 各学校, 各设区市自然资源局, 各县(市、区)政府) are not
   // the registry's departments: each of them answers for the item, and it concerns none of the office's own.
-  if (!OWN_DEPARTMENTS.test(name)) return { name, aliases: [], members: some ? 'some' : 'all', kind: 'external' };
+  if (LOWER_GOVERNMENTS.test(name) || !OWN_DEPARTMENTS.test(name)) return { name, aliases: [], members: some ? 'some' : 'all', kind: 'external' };
   // The office's own departments in general (各处室, 各科室, 各部门, 县直各单位): every one of the kind, or (有关) some.
-  return { name, aliases: [], members: some ? 'some' : 'all', kind: guessKind([name.replace(/^各/, '')]) };
+  const kind = guessKind([name.replace(/^.*?(?:各|有关|相关)+/, '')]);
+  return { name, aliases: [], members: some ? 'some' : 'all', kind: kind === 'external' ? 'internal' : kind };
 }

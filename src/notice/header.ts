@@ -19,7 +19,9 @@ export interface NoticeHeader {
 const pad = (s: string) => s.padStart(2, '0');
 
 /** `民办便函[2021]648号`, `辽民办函〔2020〕111号`: the issuer's short name must not run into the title (的通知…). */
-const DOCUMENT_NUMBER = /(?:^|[\s》:：\]])([\u4e00-\u9fa5]{1,10}?)\s*[[〔［(【](\d{4})[\]〕］)】]\s*(\d+)\s*号/m;
+const DOCUMENT_NUMBER = /(?:^|[\s》:：\]])([\u4e00-\u9fa5]{0,10}?)[ \t\u3000]*[[〔［(【](\d{4})[\]〕］)】]\s*(\d+)\s*号/m;
+/** A line that is a document number and nothing else (`某政办〔2026〕12号`, `〔2026〕12号`). */
+const NUMBER_LINE = /^[\u4e00-\u9fa5]{0,10}\s*[[〔［(【]\d{4}[\]〕］)】]\s*\d+\s*号$/;
 
 /** Page metadata written as `发布机构: …` or `[发文机构] …`. */
 function metadata(lines: string[], keys: RegExp): string | undefined {
@@ -77,12 +79,14 @@ function readSimplifiedHeader(reading: string, closing: ClosingSignature): Notic
     // A cover title without 《》 names the plan all the same: `…关于印发某区2027年…任务分工的通知`.
     /关于印发(.+?)的通知$/.exec(title ?? '')?.[1];
   let issuer = title ? /^(.+?)关于/.exec(title)?.[1] : undefined;
-  issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位)$/);
-  issuer ??= signature(lines) ?? closing.issuer;
+  issuer ??= metadata(lines, /^(发布机构|发文机构|发文单位|发布单位|发文机关|发布机关|印发机关|制发机关)$/);
+  // The signature may share its line with the date or the document number (cells of one row of a sheet, a line set with blanks).
+  const signing = signatureLines(lines);
+  issuer ??= signature(signing) ?? closing.issuer;
   const numberMatch = DOCUMENT_NUMBER.exec(foldWidth(lines.join('\n')));
   const documentNumber = numberMatch && !/通知|印发/.test(numberMatch[1]!) ? `${numberMatch[1]}〔${numberMatch[2]}〕${numberMatch[3]}号` : undefined;
   // The document's own date (成文日期, the date under the signature) before the web page's publication date.
-  const signed = isoDate(metadata(lines, /^(成文日期|发文日期)$/) ?? '') ?? signatureDate(lines) ?? closing.issuedOn;
+  const signed = isoDate(arabicDate(foldWidth(metadata(lines, /^(成文日期|发文日期|印发日期)$/) ?? '').replace(/\s+/g, ''))) ?? signatureDate(signing) ?? closing.issuedOn;
   const issuedOn = signed ?? isoDate(metadata(lines, /^(发布日期|发布时间)$/) ?? '') ?? isoDate(foldedHead);
   const range = /(\d{4})\s*[-—–~至]\s*(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''));
   const titleYear = range?.[1] ?? /(\d{4})\s*年/.exec(foldWidth(planTitle ?? ''))?.[1];
@@ -158,6 +162,24 @@ function signatureDate(lines: string[]): string | undefined {
     if (readings.length === 1) return `${year}-${pad(String(readings[0]!.month))}-${pad(String(readings[0]!.day))}`;
   }
   return undefined;
+}
+
+/**
+ * Lines as a signature is looked for in them: words set apart by blanks are lines of their own
+ * (`某市人民政府办公室　2026年3月5日`), and a document number standing between the name and the date is passed over.
+ */
+function signatureLines(lines: string[]): string[] {
+  return lines.flatMap((line) => (ORGANISATION.test(line.split(/[\s\u3000]+/)[0]!) ? line.split(/[\s\u3000]+/) : [line])).filter((line) => !NUMBER_LINE.test(foldWidth(line)));
+}
+
+/** A sheet's cells above its table, a line each: a label cell (`文号：`) and the value after it make one line, as a text writes them. */
+export function headerCellLines(cells: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const label = /^[\u4e00-\u9fa5 ]{2,8}\s*[:：]$/.test(cells[i]!) && cells[i + 1] !== undefined && !/[:：]$/.test(cells[i + 1]!);
+    lines.push(label ? `${cells[i]}${cells[++i]}` : cells[i]!);
+  }
+  return lines;
 }
 
 /** The signature: an organisation's name on the line right before a date. */

@@ -127,6 +127,17 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   // `上述第（四）至（六）项由…` under the items it names: their heading clause.
   const units = applyRangeRules(recognised.units);
   const header = readHeader(headText, recognised.closingText);
+  // A body that names no plan: the container's own title (a web page's <h1>, <title>) names it.
+  if (!header.planTitle && !header.title && document.title) {
+    const page = readHeader(document.title);
+    header.planTitle = page.planTitle ?? document.title;
+    if (page.title) header.title = page.title;
+    // The title's year is the plan's, before one guessed from a date.
+    if (page.year !== undefined && !page.yearGuessed && (header.year === undefined || header.yearGuessed)) {
+      Object.assign(header, { year: page.year }, page.lastYear ? { lastYear: page.lastYear } : {});
+      delete header.yearGuessed;
+    }
+  }
   const known = new Set<string>(options.knownNames ?? []);
   // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.
   const rule = standingRule(headText);

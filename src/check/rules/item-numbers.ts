@@ -2,11 +2,16 @@ import { error, type Diagnostic } from '../../diagnostic.js';
 import type { Item } from '../../model/ledger.js';
 import { itemField, type CheckRule } from '../check-rule.js';
 
-/** Item numbers are unique and, where they are whole numbers, continuous (1, 2, 3 …). */
+/**
+ * Item numbers are unique and their Arabic numbers continuous (1, 2, 3 …). A task a table splits into
+ * parts under one 序号 (3.1, 3.2) stands for its number, and so does one the importer prefixed with its
+ * part or sub-level ((一)1, 一2): 1, 2, 3.1, 3.2, 4 and (一)1, (一)2, 3 are continuous.
+ */
 export const itemNumbers: CheckRule = ({ ledger }) => {
   const out: Diagnostic[] = [];
   const seen = new Map<string, Item>();
   const whole: { value: number; item: Item }[] = [];
+  const counted = new Set<number>();
   for (const item of ledger.items) {
     const first = seen.get(item.number);
     if (first) {
@@ -14,7 +19,12 @@ export const itemNumbers: CheckRule = ({ ledger }) => {
       continue;
     }
     seen.set(item.number, item);
-    if (/^\d+$/.test(item.number)) whole.push({ value: Number(item.number), item });
+    // A part or sub-level in Chinese numerals only: 结转23 (carried over from last year) is not the plan's 23.
+    const part = /^(?:[(（]?[一二三四五六七八九十百〇零]+[)）]?)*(\d+)(?:\.\d+)*$/.exec(item.number);
+    if (part && !counted.has(Number(part[1]))) {
+      counted.add(Number(part[1]));
+      whole.push({ value: Number(part[1]), item });
+    }
   }
   whole.sort((a, b) => a.value - b.value);
   let expected = 1;

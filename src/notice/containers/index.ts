@@ -4,7 +4,7 @@ import { decodeText, ENCODING_LABELS } from '../../read/decode-text.js';
 import { markupOverBudget, zipOverBudget } from '../../read/budget.js';
 import type { NoticeDocument } from '../blocks.js';
 import { docxBlocks, isDocx } from './docx.js';
-import { htmlBlocks } from './html.js';
+import { htmlDocument } from './html.js';
 import { textBlocks, unreadPdfTable } from './text.js';
 import { xlsxBlocks } from './xlsx.js';
 
@@ -55,7 +55,7 @@ export async function readContainer(bytes: Uint8Array): Promise<ContainerResult>
   const encoding = ENCODING_LABELS[decoded.encoding];
   const overDepth = isHtml(decoded.text) ? markupOverBudget(decoded.text) : undefined;
   if (overDepth) return { ok: false, code: 'FILE_TOO_LARGE', message: overDepth.message };
-  if (isHtml(decoded.text)) return { ok: true, document: { formatLabel: `网页，${encoding}`, lineWord: '段', blocks: htmlBlocks(decoded.text) } };
+  if (isHtml(decoded.text)) return { ok: true, document: { formatLabel: `网页，${encoding}`, lineWord: '段', ...htmlDocument(decoded.text) } };
   const unread = unreadPdfTable(decoded.text);
   if (unread) return { ok: false, code: 'UNSUPPORTED_FORMAT', message: unread === 'torn' ? CONVERT.tornTable : CONVERT.laidOutTable };
   return { ok: true, document: { formatLabel: encoding, lineWord: '行', blocks: textBlocks(decoded.text) } };

@@ -5,6 +5,7 @@ import { roleOfLabel, saysRole } from '../clause/grammar.js';
 import { opensLikeTask } from '../clause/names.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
+import { headerCellLines } from '../header.js';
 import { headingTitle } from './numbered-items.js';
 import type { Recognised } from './raw-unit.js';
 
@@ -328,7 +329,7 @@ function readGrid(table: Table): Grid | undefined {
     ...(moreNameCells ? { moreNameCells } : {}),
     columns,
     headerText: columns.map((_, i) => joinLines(headerRow[i]?.text ?? '').replace(/\s+/g, '')),
-    titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => row.map((c) => c.text.trim()).filter(Boolean)))] : [],
+    titleLines: header && !stream ? [...new Set(table.rows.slice(0, header.index).flatMap((row) => headerCellLines([...new Set(row.map((c) => c.text.trim()).filter(Boolean))])))] : [],
     rows: placedRows,
   };
 }
@@ -419,6 +420,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   let lastNumber = '';
   let sub = 0;
   let running = 0;
+  const parts: TablePart[] = [];
   for (const row of grid.rows) {
     const cells = row.cells;
     // A names cell that says nobody (—, /, 无: no 配合单位 for this task) is an empty one, not a name.
@@ -437,7 +439,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       }
       continue;
     }
-    const at = (kind: Column) => cells.map((c, i) => (columns[i] === kind && c && texts[i] ? { cell: c, text: texts[i]!, header: headerText[i]! } : undefined)).filter((x) => x !== undefined);
+    const at = (kind: Column) => cells.map((c, i) => (columns[i] === kind && c && texts[i] ? { cell: c, text: texts[i]!, header: headerText[i]!, column: i } : undefined)).filter((x) => x !== undefined);
     // A task cell opening with 一、 (merged over the rows of its part) is the part's heading.
     let task = [...new Set(at('task').map((t) => t.text))];
     const heading = task.length > 1 || (task.length === 1 && at('task')[0]!.cell.merged) ? SECTION_START.exec(foldWidth(task[0]!)) : undefined;
@@ -451,6 +453,27 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     const numbered = task.findIndex((t) => NUMBER_IN_TEXT.test(foldWidth(t)));
     const written = numbered >= 0 ? NUMBER_IN_TEXT.exec(foldWidth(task[numbered]!)) : null;
     let number: string;
+    const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
+    const deadline = at('deadline')[0];
+    // A 备注 cell, or a column whose header the reader does not know (工作标准 read as task is the task's), is the
+    // plan's word on the item too: kept after the task's words under its header, never dropped.
+    const remarks = cells
+      .map((c, i) => ((columns[i] === 'note' || columns[i] === 'unknown') && c && !c.merged && headerText[i] && !EMPTY_REMARK.test(texts[i]!) ? `（${headerText[i]}：${texts[i]}）` : ''))
+      .join('');
+    // A row under a merged 序号 (or one whose 序号 a span took) that lacks task words or bodies of its own is
+    // the same task spread over another row (a row per body, per line of its words): one item, its words
+    // joined and its bodies collected. Only a row with both is a task of its own (N.1, N.2).
+    const previous = parts[parts.length - 1];
+    const spanned = numberCell ? numberCell.cell.merged : !written && !!lastNumber;
+    const ownTask = task.length > 0 && cells.some((c, i) => columns[i] === 'task' && c && !c.merged && texts[i]);
+    const ownBodies = cells.some((c, i) => RESPONSIBILITY.has(columns[i]!) && c && !c.merged && texts[i]);
+    if (previous && previous.section === result.section && spanned && !(ownTask && ownBodies)) {
+      for (const words of task) if (!previous.task.includes(words) && !previous.more.includes(words)) previous.more.push(words);
+      previous.remarks += remarks;
+      for (const r of responsibility) if (!previous.responsibility.some((p) => p.cell === r.cell || (p.header === r.header && p.text === r.text))) previous.responsibility.push(r);
+      if (deadline && !previous.deadlines.some((d) => d.text === deadline.text)) previous.deadlines.push(deadline);
+      continue;
+    }
     if (numberCell && numberCell.cell.merged) number = `${lastNumber}.${++sub}`;
     else if (numberCell) {
       lastNumber = numberCell.text;
@@ -461,29 +484,39 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       task[numbered] = task[numbered]!.slice(written[0].length);
     } else if (lastNumber) number = `${lastNumber}.${++sub}`; // a row whose 序号 a span took: the numbered row's next part
     else number = String(++running);
-    const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
+    const firstCell = cells.find((c) => c)!;
+    parts.push({ number, section: result.section, place: { ...firstCell.place }, task, more: [], remarks, responsibility, deadlines: deadline ? [deadline] : [], ...(!numberCell && !written ? { unnumbered: true } : {}) });
+  }
+  // A row of its own with no 序号 between N and N+2 (a copy that lost the number) is N+1, not N's second part.
+  parts.forEach((part, i) => {
+    const n = /^(\d+)\.2$/.exec(part.number);
+    if (part.unnumbered && n && parts[i - 1]?.number === n[1] && parts[i + 1]?.number === String(Number(n[1]) + 2)) part.number = String(Number(n[1]) + 1);
+  });
+  for (const part of parts) {
+    // Names of one column over several rows are one list; a cell with role words keeps them (A牵头，B配合).
+    const byColumn = new Map<string, string[]>();
+    for (const r of part.responsibility) byColumn.set(r.header, [...(byColumn.get(r.header) ?? []), r.text]);
+    const joined = (texts: string[]) => texts.join(texts.some((t) => saysRole(toSimplified(t))) ? '，' : '、');
     // One responsibility column is read with the clause grammar as it stands (A会B,
     // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
     // grammar reads role words inside the cells too (甲类由A牵头、乙类由B牵头).
     const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
-    const clause = single ? responsibility[0]?.text ?? '' : responsibility.map((r) => `${roleOfLabel(r.header) ? r.header : labelFor(columns[cells.indexOf(r.cell)]!)}:${r.text}`).join('；');
-    const deadline = at('deadline')[0];
-    // A 备注 cell, or a column whose header the reader does not know (工作标准 read as task is the task's), is the
-    // plan's word on the item too: kept after the task's words under its header, never dropped.
-    const remarks = cells
-      .map((c, i) => ((columns[i] === 'note' || columns[i] === 'unknown') && c && !c.merged && headerText[i] && !EMPTY_REMARK.test(texts[i]!) ? `（${headerText[i]}：${texts[i]}）` : ''))
-      .join('');
-    const firstCell = cells.find((c) => c)!;
-    const place: Place = { ...firstCell.place };
+    const clause = single
+      ? joined(part.responsibility.map((r) => r.text))
+      : [...byColumn].map(([header, texts]) => {
+          const column = columns[part.responsibility.find((r) => r.header === header)!.column]!;
+          return `${roleOfLabel(header) ? header : labelFor(column)}:${joined(texts)}`;
+        }).join('；');
+    const deadline = part.deadlines[0];
     result.units.push({
-      number,
-      section: result.section,
-      content: task.join('：') + remarks,
-      place,
+      number: part.number,
+      section: part.section,
+      content: [part.task.join('：'), ...part.more].join('；') + part.remarks,
+      place: part.place,
       headings: [],
       columns: {
-        ...(clause ? { clause, clausePlace: responsibility[0]!.cell.place } : {}),
-        ...(deadline ? { dueText: deadline.text, duePlace: deadline.cell.place } : {}),
+        ...(clause ? { clause, clausePlace: part.responsibility[0]!.cell.place } : {}),
+        ...(deadline ? { dueText: part.deadlines.map((d) => d.text).join('，'), duePlace: deadline.cell.place } : {}),
         ...(doubt && clause ? { doubt } : {}),
       },
     });
@@ -499,4 +532,19 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
 /** The label a responsibility column stands for when its header is not one the grammar reads. */
 function labelFor(column: Column): string {
   return column === 'lead' ? '牵头单位' : column === 'cooperate' ? '配合单位' : '责任单位';
+}
+
+/** One item of a table as its rows are read: a row of its own, then the rows that continue it. */
+interface TablePart {
+  number: string;
+  section: string;
+  place: Place;
+  task: string[];
+  /** Words of the rows that continue it. */
+  more: string[];
+  remarks: string;
+  responsibility: { cell: TableCell; text: string; header: string; column: number }[];
+  deadlines: { cell: TableCell; text: string }[];
+  /** No 序号 of its own (none in the row, none written in its words). */
+  unnumbered?: boolean;
 }
