@@ -10,18 +10,38 @@ import { maxFileBytes, readBounded } from '../read/read-regular-file.js';
  */
 function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let direct = isPipeOrFile(fd);
+  // The reader went away (`gongkai overdue | head`): what is left has no one to read it. It is dropped, the command
+  // ends as it would have, and no EPIPE reaches the user as a stack trace.
+  let readerGone = false;
+  let listening = false;
+  const viaStream = (chunk: string | Uint8Array) => {
+    const target = stream();
+    if (!listening) {
+      listening = true;
+      target.on('error', (cause: NodeJS.ErrnoException) => {
+        if (cause.code === 'EPIPE') readerGone = true;
+        else throw cause;
+      });
+    }
+    target.write(chunk);
+  };
   return (text) => {
+    if (readerGone) return;
     if (!direct) {
-      stream().write(text);
+      viaStream(text);
       return;
     }
     const bytes = Buffer.from(text);
     let done = 0;
     try {
       while (done < bytes.length) done += writeSync(fd, bytes, done);
-    } catch {
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'EPIPE') {
+        readerGone = true;
+        return;
+      }
       direct = false;
-      stream().write(bytes.subarray(done));
+      viaStream(bytes.subarray(done));
     }
   };
 }

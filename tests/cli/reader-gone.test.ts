@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../bench/generate-ledger.mjs';
+import { BIN } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/**
+ * `gongkai overdue | head`: the reader takes a few lines and goes away while gongkai is still writing. Before,
+ * the next write failed with EPIPE and the user saw node's stack trace (exit 1). Now what is left is dropped and
+ * the command ends with the exit code it would have had.
+ */
+function runUntilFirstOutput(args: string[]): Promise<{ code: number | null; err: string; read: number }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    let read = 0;
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    // Like head: the first chunk, then the pipe is closed.
+    child.stdout.once('data', (chunk: Buffer) => {
+      read = chunk.length;
+      child.stdout.destroy();
+    });
+    child.on('close', (code) => done({ code, err, read }));
+  });
+}
+
+describe('a reader that goes away before the output ends', () => {
+  it('gets no stack trace, and the command keeps its own exit code', async () => {
+    const dir = tempDir();
+    // Megabytes of output: far more than a pipe holds, so gongkai is still writing when the reader leaves.
+    generate(1500, dir);
+    const ledger = join(dir, 'ledger.yaml');
+    for (const view of [['overdue'], ['export'], ['export', '--format', 'yaml']]) {
+      const args = ['--ledger', ledger, ...view, ...(view[0] === 'overdue' ? ['--as-of', '2021-12-31'] : [])];
+      const whole = await runCli(args);
+      expect(whole.out.length, `${view}: the output must be larger than a pipe's buffer`).toBeGreaterThan(1 << 17);
+      const cut = await runUntilFirstOutput(args);
+      expect(cut.read).toBeGreaterThan(0);
+      expect(cut.err, view.join(' ')).not.toMatch(/EPIPE|at \w+ \(|node:/);
+      expect(cut.code, view.join(' ')).toBe(whole.code);
+    }
+  });
+});
