@@ -110,10 +110,15 @@ function addDate(counts: DateCounts, date: string, by: 1 | -1): void {
   } else throw new Error(`aggregates: no ${date} to subtract`);
 }
 
-function addItem(group: Group, row: CountedRow, by: 1 | -1): void {
+const JOINT = ROLES.indexOf('joint');
+const COOPERATE = ROLES.indexOf('cooperate');
+
+/** `answers`: false for a department that only cooperates (配合): the item is among its items, not its overdue, 临期 or stale ones. */
+function addItem(group: Group, row: CountedRow, by: 1 | -1, answers = true): void {
   group.items += by;
   group.byStatus[STATUS_ORDER.indexOf(row.status)]! += by;
   if (row.postponed) group.postponed += by;
+  if (!answers) return;
   if (row.status === 'not_started' || row.status === 'in_progress') addDate(group.open, row.effectiveDue, by);
   else if (row.status === 'ongoing') {
     if (row.lastProgress) addDate(group.progress, row.lastProgress, by);
@@ -147,7 +152,7 @@ export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -
       continue;
     }
     group.byRole[role]! += by;
-    addItem(group, row, by);
+    addItem(group, row, by, role !== COOPERATE);
   }
   return true;
 }
@@ -171,7 +176,6 @@ function itemsOn(counts: DateCounts, from: number, to: number): number {
   return sum;
 }
 
-const JOINT = ROLES.indexOf('joint');
 
 /** An ongoing item a department does a share of: its staleness is each such department's own (query/view-context.ts obligationDeadline). */
 export function sharedOngoing(status: Status, obligations: readonly (readonly [number, number, 0 | 1])[]): boolean {

@@ -1,6 +1,6 @@
 import { shortName, type Department } from '../model/department.js';
 import type { Status } from '../model/status.js';
-import type { Role } from '../model/role.js';
+import { isAccountable, type Role } from '../model/role.js';
 import type { Deadline } from './deadline.js';
 import { obligationDeadline, type ViewContext } from './view-context.js';
 
@@ -78,15 +78,19 @@ function codesOf(items: readonly StatusFacts[]) {
   return { status, flags };
 }
 
-/** Counts over the items chosen (all when none are); `stale` gives a chosen item's own 久未更新 where it differs from the item's. */
-function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly number[], stale?: ReadonlyMap<number, boolean>) {
+/**
+ * Counts over the items chosen (all when none are); `stale` gives a chosen item's own 久未更新 where it differs from
+ * the item's. Items in `helping` (配合) count among the department's items and statuses, but not as its overdue,
+ * 临期 or 久未更新: those are the items it answers for, as `overdue`, `remind` and the report list them.
+ */
+function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly number[], stale?: ReadonlyMap<number, boolean>, helping?: ReadonlySet<number>) {
   const byStatus = [0, 0, 0, 0, 0];
   const counts = [0, 0, 0, 0];
   const count = chosen ? chosen.length : status.length;
   for (let k = 0; k < count; k++) {
     const i = chosen ? chosen[k]! : k;
     byStatus[status[i]!]!++;
-    const f = flags[i]!;
+    const f = helping?.has(i) ? flags[i]! & 8 : flags[i]!;
     if (f & 1) counts[0]!++;
     else if (f & 2) counts[1]!++;
     if (stale?.has(i) ? stale.get(i) : f & 4) counts[2]!++;
@@ -105,14 +109,16 @@ export function statusReportOf(input: StatusInput): StatusReport {
     const obligations = input.obligations[d] ?? [];
     const owned: number[] = [];
     let stale: Map<number, boolean> | undefined;
+    let helping: Set<number> | undefined;
     const by_role: Record<Role, number> = { lead: 0, joint: 0, sole: 0, cooperate: 0 };
     for (const o of obligations) {
       if (o.possible) continue;
       owned.push(o.item);
       by_role[o.role]++;
+      if (!isAccountable(o.role)) (helping ??= new Set()).add(o.item);
       if (o.stale !== undefined) (stale ??= new Map()).set(o.item, o.stale);
     }
-    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(codes, owned, stale), by_role, possible: obligations.length - owned.length };
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(codes, owned, stale, helping), by_role, possible: obligations.length - owned.length };
   });
   return { plan: input.plan, as_of: input.asOf, ...(input.asOfNote ? { as_of_note: input.asOfNote } : {}), departments, totals: tally(codes) };
 }

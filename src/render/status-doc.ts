@@ -46,6 +46,6 @@ export function statusDoc(report: StatusReport, bar: boolean): TableDoc {
     facts: [...(report.as_of_note ? [report.as_of_note] : []), `${report.plan.document_number ? `${report.plan.document_number}，` : ''}截至 ${report.as_of}：${t.items} 项任务，逾期 ${t.overdue} 项，临期 ${t.due_soon} 项${t.postponed ? `，已延期 ${t.postponed} 项` : ''}`],
     tables: [{ columns, rows, stackable: true, csvColumns: ['任务数', '完成度(%)'] }],
     asOf: report.as_of,
-    notes: ['各部门的数字含经由群体（通知里的统称，如「各有关单位」）及已写明的 resolve 分到的任务；「可能涉及」未计入。完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）。'],
+    notes: ['各部门的数字含经由群体（通知里的统称，如「各有关单位」）及已写明的 resolve 分到的任务；「可能涉及」未计入。逾期、临期只计本部门负有责任（牵头、按职责分工负责、负责）的任务，与 overdue 相同；配合的任务计入任务数和各状态。完成度 = 已完成 ÷（任务数 − 已取消 − 持续推进）。'],
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain script without types
 import { generate } from '../bench/generate-ledger.mjs';
 import { BIN } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
