@@ -2,6 +2,7 @@ import { accountableNames as ownersOf, shortName, type Department } from '../mod
 import { calendarDaysBetween } from '../model/dates.js';
 import type { Item } from '../model/ledger.js';
 import type { Status } from '../model/status.js';
+import { isAccountable } from '../model/role.js';
 import type { Change } from './ledger-diff.js';
 import { officeContact, type OfficeContact } from './office-contact.js';
 import type { ViewContext } from './view-context.js';
@@ -92,11 +93,12 @@ function outcomeOf(item: Item): Outcome {
   }
 }
 
-function tally(rows: readonly ReviewItem[]): ReviewCounts {
+/** `helping`: the rows a department only cooperates on (配合): counted in its items and outcomes, not as its overdue (as status counts them). */
+function tally(rows: readonly ReviewItem[], helping?: ReadonlySet<ReviewItem>): ReviewCounts {
   const counts: ReviewCounts = { items: rows.length, on_time: 0, late: 0, cancelled: 0, ongoing: 0, unfinished: 0, overdue: 0, postponed: 0, postponements: 0, completion: null, on_time_rate: null };
   for (const row of rows) {
     counts[row.outcome]++;
-    if (row.overdue) counts.overdue++;
+    if (row.overdue && !helping?.has(row)) counts.overdue++;
     if (row.postponements.length) counts.postponed++;
     counts.postponements += row.postponements.length;
   }
@@ -188,8 +190,9 @@ export function reviewReport(context: ViewContext, history?: readonly DatedChang
     });
   }
   const departments = ledger.registry.departments.map((department) => {
-    const own = (context.obligations.get(department) ?? []).filter((o) => !o.possible).map((o) => rows.get(o.item)!);
-    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(own) };
+    const obligations = (context.obligations.get(department) ?? []).filter((o) => !o.possible);
+    const helping = new Set(obligations.filter((o) => !isAccountable(o.role)).map((o) => rows.get(o.item)!));
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(obligations.map((o) => rows.get(o.item)!), helping) };
   });
   const items = [...rows.values()];
   return {

@@ -69,8 +69,9 @@ describe('gongkai review (回头看) after a scripted year', () => {
       ]);
     }
     // 信息中心 by hand (data/ledger.yaml): 11 items; on time 1 and 12 (it cooperates on both), late 22, unfinished the
-    // other 8; 22 and 23 postponed (3 times); overdue the 7 unfinished due in 2021 (23 is postponed into 2022).
-    expect(report.departments.find((d: { name: string }) => d.name === '信息中心')).toMatchObject({ items: 11, on_time: 2, late: 1, unfinished: 8, overdue: 7, postponed: 2, postponements: 3 });
+    // other 8; 22 and 23 postponed (3 times). Of the 7 unfinished due in 2021 (23 is postponed into 2022) it answers only
+    // for 20 (按职责分工负责): the other 6 it cooperates on, and they are their leads' overdue, as status counts them.
+    expect(report.departments.find((d: { name: string }) => d.name === '信息中心')).toMatchObject({ items: 11, on_time: 2, late: 1, unfinished: 8, overdue: 1, postponed: 2, postponements: 3 });
 
     // The terminal table says the same and names the year's end.
     const table = await runCli(['--ledger', ledger, 'review'], later);
