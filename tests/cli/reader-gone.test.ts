@@ -31,9 +31,9 @@ describe('a reader that goes away before the output ends', () => {
   it('gets no stack trace, and the command keeps its own exit code', async () => {
     const dir = tempDir();
     // Megabytes of output: far more than a pipe holds, so gongkai is still writing when the reader leaves.
-    generate(1500, dir);
+    generate(400, dir);
     const ledger = join(dir, 'ledger.yaml');
-    for (const view of [['overdue'], ['export'], ['export', '--format', 'yaml']]) {
+    for (const view of [['overdue'], ['export', '--format', 'yaml']]) {
       const args = ['--ledger', ledger, ...view, ...(view[0] === 'overdue' ? ['--as-of', '2021-12-31'] : [])];
       const whole = await runCli(args);
       expect(whole.out.length, `${view}: the output must be larger than a pipe's buffer`).toBeGreaterThan(1 << 17);
