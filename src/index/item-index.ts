@@ -534,17 +534,18 @@ export interface LoadedForIndex {
 /**
  * Builds the index of a ledger just loaded whole (the first run, or after its
  * plan, sections or registry changed), reusing the rows of chunks it had.
+ * False when it kept none (a layout it cannot cut): what was stored before then stands for an older text.
  */
-export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, calendar: string, today: string, cwd: string): Promise<void> {
+export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, calendar: string, today: string, cwd: string): Promise<boolean> {
   const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd);
-  if (!state) return;
+  if (!state) return false;
   const split = splitAtItems(Buffer.from(state.bytes.buffer, state.bytes.byteOffset, state.bytes.length).toString('utf8'));
-  if (!split || split.chunks.length !== state.chunks.length) return;
+  if (!split || split.chunks.length !== state.chunks.length) return false;
   let skeleton: { plan?: unknown; sections?: { number?: unknown; title?: unknown; items?: unknown[] }[] };
   try {
     skeleton = loadYamlValue(split.skeleton) as typeof skeleton;
   } catch {
-    return;
+    return false;
   }
   const sections: StoredIndex['sections'] = [];
   const sectionOf: number[] = [];
@@ -560,7 +561,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     });
   }
   // Every item must sit in a section's list for its row to be computed alone.
-  if (sectionOf.length !== split.chunks.length || Array.from(sectionOf, (s) => s === undefined).includes(true)) return;
+  if (sectionOf.length !== split.chunks.length || Array.from(sectionOf, (s) => s === undefined).includes(true)) return false;
   // Rows depend on the plan, the registry, the calendar and today, not on the item's place: those of the last index stand.
   const previous = storedIndexOf(cache, loaded.file, cwd);
   const keep = new Map<string, PackedRow>();
@@ -596,7 +597,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     for (let i = 0; i < batch.length; i++) {
       if (batch[i]!.errors === 0) continue;
       const value = chunkValue(state.chunks[i]!);
-      if (value === undefined) return;
+      if (value === undefined) return false;
       batch[i] = await itemRow(value, rowSetting(stored, registry, i, today, cwd));
     }
   }
@@ -606,7 +607,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     let row = keep.get(state.hashes[i]!);
     if (!row) {
       const value = chunkValue(state.chunks[i]!);
-      if (value === undefined) return;
+      if (value === undefined) return false;
       row = packRow(await itemRow!(value, rowSetting(stored, registry, i, today, cwd)));
       keep.set(state.hashes[i]!, row);
     }
@@ -621,4 +622,5 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   stored.rows = rowTableOf(packedRows);
   keepIndex(cache, loaded.file, cwd, stored);
   cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
+  return true;
 }

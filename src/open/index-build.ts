@@ -9,18 +9,18 @@ import type { OpenContext } from './open-context.js';
 import type { OpenedLedger } from './open-ledger.js';
 
 /** Builds the per-item index from a ledger a view has just loaded whole, so the next run after a hand edit need not. */
-export async function buildIndexFrom(ctx: OpenContext, file: string, cache: CacheStore, calendar: string, opened: OpenedLedger): Promise<void> {
+export async function buildIndexFrom(ctx: OpenContext, file: string, cache: CacheStore, calendar: string, opened: OpenedLedger): Promise<boolean> {
   const ledger = opened.ledger;
-  if (!ledger || file === '-' || opened.file !== file) return;
+  if (!ledger || file === '-' || opened.file !== file) return false;
   const inline = ledger.registryFile === ledger.file;
   let registryValue: unknown;
   try {
     registryValue = inline ? (opened.value as Record<string, unknown>).departments : loadYamlValue(opened.texts.get(ledger.registryFile) ?? '');
   } catch {
-    return;
+    return false;
   }
   const { plan } = ledger;
-  await buildIndex(
+  return buildIndex(
     cache,
     {
       file,

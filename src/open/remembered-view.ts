@@ -91,8 +91,10 @@ export async function viewReport<T>(
       cache?.set(keyFor(contentKey), { report, notes });
       if (cache && fromIndex) {
         const built = await import('./index-build.js');
-        await built.buildIndexFrom(ctx, file, cache, calendar, opened);
-        if (shares) await built.keepSharesFrom(ctx, file, cache, context, shares.view, await shares.of(context));
+        // Shares are kept only beside an index built from this very text: one left from an older text would file
+        // these items' shares under that text's chunks.
+        const builtNow = await built.buildIndexFrom(ctx, file, cache, calendar, opened);
+        if (shares && builtNow) await built.keepSharesFrom(ctx, file, cache, context, shares.view, await shares.of(context));
       }
     }
   }
