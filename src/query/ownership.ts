@@ -73,6 +73,9 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
       const { group } = entry;
       const resolved = group.members === 'some' ? resolvedDepartments(registry, item, group) : undefined;
       for (const department of byKind[group.kind]) {
+        // Once the item says which departments the group means (resolve), the others are not concerned at all;
+        // before that, every department of the group's kind may be.
+        if (resolved?.size && !resolved.has(department)) continue;
         const possible = resolved !== undefined && !resolved.has(department);
         offer(department, { item, role: a.role, scope: a.scope, via: group.name, possible });
       }
