@@ -76,7 +76,7 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
         // Once the item says which departments the group means (resolve), the others are not concerned at all;
         // before that, every department of the group's kind may be.
         if (resolved?.size && !resolved.has(department)) continue;
-        const possible = resolved !== undefined && !resolved.has(department);
+        const possible = resolved?.size === 0;
         offer(department, { item, role: a.role, scope: a.scope, via: group.name, possible });
       }
     }

@@ -392,7 +392,7 @@ function taskPartsLength(sentence: string): number {
  * are the task's, so they may hold no role word.
  */
 function sentenceClause(sentence: string): { start: number; end: number } | undefined {
-  const opening = /(?:^|[,，])\s*((?:此项工作|该项工作|本项工作|并)?由)/g;
+  const opening = /(?:^|[,，])\s*((?:[此该本这]项(?:工作|任务)|并)?由)/g;
   for (let m = opening.exec(sentence); m; m = opening.exec(sentence)) {
     const start = m.index + m[0].length - m[1]!.length;
     const parts = splitTopLevel(sentence.slice(start), new Set([',', '，']));
