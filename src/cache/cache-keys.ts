@@ -1,6 +1,13 @@
 import { BUILD_IDENTITY } from './build-identity.js';
 
 /**
+ * The per-item index's stored shape (its rows and running counts), raised when
+ * that shape changes: a build run from source keeps one build identity, and
+ * must not read rows of another shape. 2: a share's own latest note date.
+ */
+const INDEX_FORMAT = 'index-2';
+
+/**
  * Every cache key gongkai uses, built here and nowhere else. Each starts with
  * the build identity, so results of another gongkai version (or holiday data)
  * are never read; content enters keys only as fingerprints of the files' bytes.
@@ -15,11 +22,11 @@ export const cacheKeys = {
   /** Findings of the per-item checks of a ledger file: one entry per path. */
   itemFindings: (absolutePath: string) => `${BUILD_IDENTITY}|item-findings|${absolutePath}`,
   /** The derived per-item index of a ledger file (src/index/): one entry per path. */
-  itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${absolutePath}`,
+  itemIndex: (absolutePath: string) => `${BUILD_IDENTITY}|item-index|${INDEX_FORMAT}|${absolutePath}`,
   /** That index's rows, stored apart so that a run reads only those it needs: one entry per path. */
-  itemIndexRows: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-rows|${absolutePath}`,
+  itemIndexRows: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-rows|${INDEX_FORMAT}|${absolutePath}`,
   /** Rows added to that index since it was written (items edited since): one entry per path. */
-  itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${absolutePath}`,
+  itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${INDEX_FORMAT}|${absolutePath}`,
   /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
   /** validate's findings of each item of a ledger file, by the item's text, with the setting they hold for (src/open/chunked-validation.ts): one entry per path. */

@@ -11,11 +11,12 @@
 import type { Department } from '../model/department.js';
 import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
-import { judgeDeadline, type DeadlineOptions } from '../query/deadline.js';
+import { judgeDeadline, shareFacts, type DeadlineFacts, type DeadlineOptions } from '../query/deadline.js';
+import type { ObligationRow } from './obligation-row.js';
 import { STATUS_ORDER, type StatusReport } from '../query/status-report.js';
 import { calendarDaysBetween } from '../model/dates.js';
 
-/** What a row adds to the counts: the item's facts and its obligations ([department, role index, 1 when only possibly concerned]). */
+/** What a row adds to the counts: the item's facts and its obligations (obligation-row.ts). */
 export interface CountedRow {
   status: Status;
   /** The due date the deadline is judged by, and the item's own (for the years the calendar must know). */
@@ -25,7 +26,7 @@ export interface CountedRow {
   /** The latest date a record of the item carries. */
   lastRecord?: string;
   postponed: boolean;
-  obligations: readonly (readonly [number, number, 0 | 1])[];
+  obligations: readonly Readonly<ObligationRow>[];
   errors: number;
 }
 
@@ -61,8 +62,6 @@ export interface Aggregates {
   items: number;
   /** The items' latest record dates, sorted: a view as of a day before the last of them cannot count from the rows (model/ledger-as-of.ts). */
   records: DateCounts;
-  /** Ongoing items some department does a share of (按职责分工负责): its 久未更新 goes by its own notes, which the counts do not keep. */
-  shared: number;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,7 +80,7 @@ function emptyGroup(): Group {
 }
 
 export function emptyAggregates(departments: number): Aggregates {
-  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0, records: emptyDates(), shared: 0 };
+  return { groups: Array.from({ length: departments + 1 }, emptyGroup), dueYears: {}, rowErrors: 0, items: 0, records: emptyDates() };
 }
 
 /** Index of the first date not before `date`. */
@@ -110,7 +109,6 @@ function addDate(counts: DateCounts, date: string, by: 1 | -1): void {
   } else throw new Error(`aggregates: no ${date} to subtract`);
 }
 
-const JOINT = ROLES.indexOf('joint');
 const COOPERATE = ROLES.indexOf('cooperate');
 
 /** `answers`: false for a department that only cooperates (配合): the item is among its items, not its overdue, 临期 or stale ones. */
@@ -137,14 +135,13 @@ export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -
   if (row.lastRecord !== undefined && (!countableDate(row.lastRecord) || !aggregates.records)) return false;
   aggregates.items += by;
   if (row.lastRecord !== undefined) addDate(aggregates.records, row.lastRecord, by);
-  if (sharedOngoing(row.status, row.obligations)) aggregates.shared = (aggregates.shared ?? 0) + by;
   aggregates.rowErrors += by * row.errors;
   const year = row.due.slice(0, 4);
   aggregates.dueYears[year] = (aggregates.dueYears[year] ?? 0) + by;
   if (aggregates.dueYears[year] === 0) delete aggregates.dueYears[year];
   const plan = aggregates.groups[aggregates.groups.length - 1]!;
   addItem(plan, row, by);
-  for (const [department, role, possible] of row.obligations) {
+  for (const [department, role, possible, own] of row.obligations) {
     const group = aggregates.groups[department];
     if (!group || group === plan) return false;
     if (possible) {
@@ -152,9 +149,20 @@ export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -
       continue;
     }
     group.byRole[role]! += by;
-    addItem(group, row, by, role !== COOPERATE);
+    if (own && !countableDate(own)) return false;
+    // A department doing its share is counted by the facts it is judged by: its own notes (query/deadline.ts shareFacts).
+    addItem(group, own === undefined ? row : shareRow(row, own), by, role !== COOPERATE);
   }
   return true;
+}
+
+/** The row as a department doing its share counts it, given the latest of its own notes (null: none). */
+function shareRow(row: CountedRow, own: string | null): CountedRow {
+  const facts: DeadlineFacts = { status: row.status, due: row.effectiveDue, ...(row.lastProgress ? { lastProgress: row.lastProgress } : {}) };
+  const share = shareFacts(facts, own ?? undefined);
+  if (share === facts) return row;
+  const { lastProgress: _item, ...rest } = row;
+  return share.lastProgress ? { ...rest, lastProgress: share.lastProgress } : rest;
 }
 
 /** How many of the first dates (sorted) satisfy a test that holds for a prefix of them. */
@@ -174,12 +182,6 @@ function itemsOn(counts: DateCounts, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += counts.counts[i]!;
   return sum;
-}
-
-
-/** An ongoing item a department does a share of: its staleness is each such department's own (query/view-context.ts obligationDeadline). */
-export function sharedOngoing(status: Status, obligations: readonly (readonly [number, number, 0 | 1])[]): boolean {
-  return status === 'ongoing' && obligations.some(([, role, possible]) => role === JOINT && !possible);
 }
 
 /** The latest record date of all items; undefined when none has a record. */

@@ -6,11 +6,11 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { pendingRequest, type Ledger } from '../model/ledger.js';
-import { ROLES } from '../model/role.js';
 import { deadlineFacts } from '../query/deadline.js';
 import { lastRecordDate } from '../model/ledger-as-of.js';
 import { obligationsByDepartment } from '../query/ownership.js';
 import type { ItemRow } from './item-index.js';
+import { obligationRow } from './obligation-row.js';
 
 /** Numbering findings are counted over all rows (item-index.ts), not as an item's. */
 const NUMBERING = new Set(['DUPLICATE_NUMBER', 'MISSING_NUMBER']);
@@ -39,7 +39,7 @@ export function batchRows(ledger: Ledger, diagnostics: readonly Diagnostic[], ch
   departments.forEach((department, d) => {
     for (const o of byDepartment.get(department) ?? []) {
       const row = rows[chunkOfItem.get(o.item)!];
-      if (row && row.number !== null) row.obligations.push([d, ROLES.indexOf(o.role), o.possible ? 1 : 0]);
+      if (row && row.number !== null) row.obligations.push(obligationRow(d, o));
     }
   });
   for (const d of diagnostics) {

@@ -53,12 +53,17 @@ export async function indexedOverdue(view: IndexedView, name: string | undefined
   return joinOverdueShares(overdueReport(head, only), shares, view.ledger.registry.departments);
 }
 
-/** The items overdue can list: overdue, due soon or stale, the open ones postponed (the report decides which were postponed while late), and those with a request waiting for an answer. */
+/**
+ * The items overdue can list: overdue, due soon or stale (for the item, or for
+ * a department doing its share by its own notes), the open ones postponed (the
+ * report decides which were postponed while late), and those with a request
+ * waiting for an answer.
+ */
 function listedOverdue(view: IndexedView): number[] {
-  const positions: number[] = [];
+  const listed = new Set<number>();
   view.deadlines.forEach((d, i) => {
-    const listed = d.state === 'overdue' || d.state === 'due_soon' || (d.state === 'ongoing' && d.stale) || ((d.state === 'open' || d.state === 'ongoing') && view.ledger.items[i]!.postponed) || view.ledger.items[i]!.requested;
-    if (listed) positions.push(i);
+    if (d.state === 'overdue' || d.state === 'due_soon' || (d.state === 'ongoing' && d.stale) || ((d.state === 'open' || d.state === 'ongoing') && view.ledger.items[i]!.postponed) || view.ledger.items[i]!.requested) listed.add(i);
   });
-  return positions;
+  for (const obligations of view.ledger.obligations) for (const o of obligations) if (o.own && view.obligationDeadline(o).stale) listed.add(o.item);
+  return [...listed].sort((a, b) => a - b);
 }

@@ -21,6 +21,7 @@ export function indexedStatus(view: IndexedView): StatusReport {
     ...(asOfNote ? { asOfNote } : {}),
     departments: ledger.departments,
     items: ledger.items.map((item, i) => ({ status: item.status, postponed: item.postponed, deadline: view.deadlines[i]! })),
-    obligations: ledger.obligations,
+    // A share's own 久未更新, as statusReport gives it from a whole load.
+    obligations: ledger.obligations.map((list) => list.map((o) => (o.own ? { ...o, stale: view.obligationDeadline(o).stale } : o))),
   });
 }

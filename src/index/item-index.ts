@@ -27,7 +27,8 @@ import { isPlainUtf8 } from '../read/decode-text.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
-import { addRow, emptyAggregates, lastRecordOf, sharedOngoing, type Aggregates, type CountedRow } from './aggregates.js';
+import { addRow, emptyAggregates, lastRecordOf, type Aggregates, type CountedRow } from './aggregates.js';
+import { packObligations, unpackObligations, type ObligationRow } from './obligation-row.js';
 import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
 
 /** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
@@ -41,8 +42,8 @@ export type ItemRow =
       postponed: boolean;
       /** A request to postpone waits for the office's answer: overdue lists it whatever the deadline. */
       requested: boolean;
-      /** [department index in the registry, role index in ROLES, 1 when only possibly concerned]. */
-      obligations: [number, number, 0 | 1][];
+      /** Each department's obligation on the item, a share's own latest note date with it (obligation-row.ts). */
+      obligations: ObligationRow[];
       errors: number;
       /** The latest date a record of the item carries (model/ledger-as-of.ts): a view as of an earlier day needs the whole load. */
       lastRecord?: string;
@@ -85,21 +86,39 @@ interface IndexDelta {
   rows: Record<string, PackedRow>;
 }
 
-/** A row as stored: a flat array, about a third the bytes of the object. */
-type PackedRow = [number: string | null, errors: number, due?: string, status?: Status, effectiveDue?: string, lastProgress?: string | 0, postponed?: 0 | 1, obligations?: number[], requested?: 0 | 1, lastRecord?: string | 0];
+/**
+ * A row as stored: a flat array, about a third the bytes of the object. `own`:
+ * the latest own note date of each department doing its share, in the order of
+ * the obligations (obligation-row.ts); left out when the item has no share.
+ */
+type PackedRow = [
+  number: string | null,
+  errors: number,
+  due?: string,
+  status?: Status,
+  effectiveDue?: string,
+  lastProgress?: string | 0,
+  postponed?: 0 | 1,
+  obligations?: number[],
+  requested?: 0 | 1,
+  lastRecord?: string | 0,
+  own?: (string | 0)[],
+];
 
 function packRow(row: ItemRow): PackedRow {
   if (row.number === null) return [null, row.errors];
   const f = row.facts;
-  return [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, row.obligations.flat(), row.requested ? 1 : 0, row.lastRecord ?? 0];
+  const { flat, own } = packObligations(row.obligations);
+  const packed: PackedRow = [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, flat, row.requested ? 1 : 0, row.lastRecord ?? 0];
+  if (own.length) packed.push(own);
+  return packed;
 }
 
 /** What a packed row adds to the running counts; null for a chunk that makes no item. */
 function countedRow(packed: PackedRow): CountedRow | null {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, , lastRecord] = packed;
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, , lastRecord, own] = packed;
   if (number === null) return null;
-  const obligations: [number, number, 0 | 1][] = [];
-  for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
+  const obligations = unpackObligations(flat!, own);
   return { status: status!, effectiveDue: effectiveDue!, due: due!, ...(lastProgress ? { lastProgress } : {}), ...(lastRecord ? { lastRecord } : {}), postponed: postponed === 1, obligations, errors };
 }
 
@@ -111,10 +130,9 @@ function aggregatesOf(rows: readonly PackedRow[], departments: number): Aggregat
 }
 
 function unpackRow(packed: PackedRow): ItemRow {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, requested, lastRecord] = packed;
+  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, requested, lastRecord, own] = packed;
   if (number === null) return { number: null, errors };
-  const obligations: [number, number, 0 | 1][] = [];
-  for (let i = 0; i + 2 < flat!.length; i += 3) obligations.push([flat![i]!, flat![i + 1]!, flat![i + 2] as 0 | 1]);
+  const obligations = unpackObligations(flat!, own);
   const facts: DeadlineFacts = { status: status!, due: effectiveDue!, ...(lastProgress ? { lastProgress } : {}) };
   return { number, errors, due: due!, facts, postponed: postponed === 1, requested: requested === 1, obligations, ...(lastRecord ? { lastRecord } : {}) };
 }
@@ -126,7 +144,8 @@ export interface IndexedLedger {
   plan: StoredIndex['plan'];
   departments: readonly Department[];
   items: { number: string; status: Status; due: string; facts: DeadlineFacts; postponed: boolean; requested: boolean }[];
-  obligations: { item: number; role: (typeof ROLES)[number]; possible: boolean }[][];
+  /** `own`: for a department doing its share, the latest of its own notes on the item (obligation-row.ts). */
+  obligations: { item: number; role: (typeof ROLES)[number]; possible: boolean; own?: { lastProgress?: string } }[][];
   errors: number;
   /** How many item chunks were parsed on this run (the rest came from the index). */
   parsed: number;
@@ -138,8 +157,6 @@ export interface IndexedLedger {
   summary?: Aggregates;
   /** The latest date any item's record carries; undefined when none does. */
   lastRecord(): string | undefined;
-  /** Some ongoing item has a department doing its share (aggregates.ts sharedOngoing). */
-  sharesOngoing(): boolean;
   registry: Registry;
   /**
    * A ledger of only the items at these positions (of `items`), modelled from
@@ -404,7 +421,9 @@ async function answer(
       const at = items.length;
       items.push({ number: row.number, status: row.facts.status, due: row.due, facts: row.facts, postponed: row.postponed, requested: row.requested });
       chunkOf.push(chunk);
-      for (const [department, role, possible] of row.obligations) obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1 });
+      for (const [department, role, possible, own] of row.obligations) {
+        obligations[department]!.push({ item: at, role: ROLES[role]!, possible: possible === 1, ...(own !== undefined ? { own: own ? { lastProgress: own } : {} } : {}) });
+      }
     });
     return (unpacked = { rows, items, chunkOf, obligations });
   };
@@ -471,8 +490,6 @@ async function answer(
     lastRecord: () =>
       // Counts stored before they kept record dates have none: the rows tell.
       counts.aggregates?.records ? lastRecordOf(counts.aggregates) : unpack().rows.reduce<string | undefined>((last, row) => (row.number !== null && row.lastRecord && (!last || row.lastRecord > last) ? row.lastRecord : last), undefined),
-    sharesOngoing: () =>
-      counts.aggregates?.shared !== undefined ? counts.aggregates.shared > 0 : unpack().rows.some((row) => row.number !== null && sharedOngoing(row.facts.status, row.obligations)),
     registry,
     ledgerOf,
     chunkHashes: state.hashes,

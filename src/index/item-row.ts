@@ -3,7 +3,6 @@ import { itemNumbers } from '../check/rules/item-numbers.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Registry } from '../model/department.js';
 import { pendingRequest, type Ledger } from '../model/ledger.js';
-import { ROLES } from '../model/role.js';
 import { deadlineFacts } from '../query/deadline.js';
 import { lastRecordDate } from '../model/ledger-as-of.js';
 import { obligationsByDepartment } from '../query/ownership.js';
@@ -12,6 +11,7 @@ import { ledgerFromValue } from '../read/read-ledger.js';
 import { resolveRelativeDues } from '../read/resolve-relative-dues.js';
 import { itemShape } from '../schema/ledger-shape.js';
 import type { ItemRow } from './item-index.js';
+import { obligationRow, type ObligationRow } from './obligation-row.js';
 
 /** What an item's row depends on besides its own text: the plan, its section, the registry and today. */
 export interface RowSetting {
@@ -61,9 +61,9 @@ export async function itemRow(value: unknown, setting: RowSetting): Promise<Item
   // The plan-level findings and the numbering findings of this one-item ledger are not the item's.
   const alone = errorsIn(await checkLedger(context, 'view')) - (await planAloneErrors(setting, ledger)) - errorsIn(itemNumbers(context));
   const departments = setting.registry.departments;
-  const obligations: [number, number, 0 | 1][] = [];
+  const obligations: ObligationRow[] = [];
   for (const [department, list] of obligationsByDepartment(ledger)) {
-    for (const o of list) obligations.push([departments.indexOf(department), ROLES.indexOf(o.role), o.possible ? 1 : 0]);
+    for (const o of list) obligations.push(obligationRow(departments.indexOf(department), o));
   }
   const lastRecord = lastRecordDate(item);
   return {

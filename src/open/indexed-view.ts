@@ -6,7 +6,7 @@ import { beijingToday } from '../model/dates.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { defaultAsOf, planPeriod } from '../model/plan-year.js';
 import { WorkingDayCounter } from '../model/work-calendar.js';
-import { judgeDeadline, unknownYearsOf, type Deadline, type DeadlineOptions } from '../query/deadline.js';
+import { judgeDeadline, shareFacts, unknownYearsOf, type Deadline, type DeadlineOptions } from '../query/deadline.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { dateOption } from '../typed-input.js';
 import type { OpenContext } from './open-context.js';
@@ -21,6 +21,8 @@ export interface IndexedView {
   options: DeadlineOptions;
   /** Every item's deadline, judged once (on first use). */
   readonly deadlines: Deadline[];
+  /** The deadline as one department stands on it (query/view-context.ts obligationDeadline): a share judged by its own notes. */
+  obligationDeadline(o: IndexedLedger['obligations'][number][number]): Deadline;
   /** Why the view counts as of another day than today (the plan year is over). */
   asOfNote?: string;
   /** Item values from the cache's last parse of the file, read when a view lists many items (stored-item-values.ts). */
@@ -62,8 +64,6 @@ export async function indexedView(
   // Asked as of a day before some record (done later, approved later): the whole load sees the ledger as it stood then (view-compute.ts).
   const last = byYear ? undefined : ledger.lastRecord();
   if (last !== undefined && last > asOf) return undefined;
-  // A share of an ongoing item goes 久未更新 by its department's own notes, which the rows do not keep: the whole load judges it.
-  if (ledger.sharesOngoing()) return undefined;
   if (ledger.errors) notes.push(ledgerHasErrorsNote(ledger.errors, file));
   const { overrides, problems } = readCalendarOverrides(ledger.file, ctx.io.cwd);
   notes.push(...problems);
@@ -73,12 +73,20 @@ export async function indexedView(
   if (unknown.length) notes.push(holidaysUnknownNote(unknown, counter.calendar.source, ledger.file));
   const options = { asOf, dueSoonDays: typed.dueSoonDays, staleDays: typed.staleDays, counter, ...(byYear?.dayOver ? { dayOver: true } : {}) };
   let deadlines: Deadline[] | undefined;
+  // Judged on first use: the status summary counts from the running counts instead.
+  const judged = () => (deadlines ??= ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)));
   return {
     ledger,
     options,
-    // Judged on first use: the status summary counts from the running counts instead.
     get deadlines() {
-      return (deadlines ??= ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)));
+      return judged();
+    },
+    obligationDeadline(o) {
+      const d = judged()[o.item]!;
+      if (!o.own) return d;
+      const facts = ledger.items[o.item]!.facts;
+      const share = shareFacts(facts, o.own.lastProgress);
+      return share === facts ? d : judgeDeadline(share, ledger.plan.issuedOn, options);
     },
     ...(byYear?.note ? { asOfNote: byYear.note } : {}),
     storedValues: () => storedItemValues(cache, file, ctx.io.cwd),

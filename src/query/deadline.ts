@@ -36,10 +36,28 @@ export interface DeadlineFacts {
   lastProgress?: string;
 }
 
+/** The latest date among progress notes; undefined when there are none. */
+export function lastProgressOf(progress: readonly Pick<Item['progress'][number], 'date'>[]): string | undefined {
+  return progress.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
+}
+
 /** The facts of one item (what the per-item index keeps). */
 export function deadlineFacts(item: Item): DeadlineFacts {
-  const lastProgress = item.progress.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
+  const lastProgress = lastProgressOf(item.progress);
   return { status: item.status, due: effectiveDue(item), ...(lastProgress ? { lastProgress } : {}) };
+}
+
+/**
+ * The facts one department doing its share of an item (按职责分工负责) is
+ * judged by, given the latest of its own notes: an ongoing item goes 久未更新
+ * for it by its own notes, since another department's note does not report
+ * its share. Any other item is judged by its own facts. The whole load
+ * (view-context.ts obligationDeadline) and the per-item index (its running
+ * counts and listing views) both judge a share by these facts.
+ */
+export function shareFacts(facts: DeadlineFacts, ownLastProgress: string | undefined): DeadlineFacts {
+  if (facts.status !== 'ongoing' || facts.lastProgress === ownLastProgress) return facts;
+  return { status: facts.status, due: facts.due, ...(ownLastProgress ? { lastProgress: ownLastProgress } : {}) };
 }
 
 /** Judges one item's deadline. Ongoing items are never overdue; they go stale without progress reports. */

@@ -1,7 +1,6 @@
 import type { Ledger } from '../model/ledger.js';
 import type { Department } from '../model/department.js';
-import { deadlineOf, judgeDeadline, type Deadline, type DeadlineOptions } from './deadline.js';
-import { effectiveDue } from '../model/milestones.js';
+import { deadlineFacts, deadlineOf, judgeDeadline, lastProgressOf, shareFacts, type Deadline, type DeadlineOptions } from './deadline.js';
 import { obligationsByDepartment, type Obligation } from './ownership.js';
 import type { Item } from '../model/ledger.js';
 
@@ -27,16 +26,17 @@ const shares = new WeakMap<Obligation, Deadline>();
 
 /**
  * The deadline as one department stands on it: the item's, except that a
- * department doing its share of an ongoing item (按职责分工负责) goes 久未更新
- * by its own notes — another department's note does not report its share.
+ * department doing its share of an ongoing item (按职责分工负责) is judged by
+ * its own notes (deadline.ts shareFacts).
  */
 export function obligationDeadline(context: ViewContext, o: Obligation): Deadline {
   const d = context.deadlines.get(o.item)!;
   if (!o.own || d.state !== 'ongoing') return d;
   let own = shares.get(o);
   if (!own) {
-    const lastProgress = o.own.reduce<string | undefined>((last, p) => (!last || p.date > last ? p.date : last), undefined);
-    shares.set(o, (own = judgeDeadline({ status: o.item.status, due: effectiveDue(o.item), ...(lastProgress ? { lastProgress } : {}) }, context.ledger.plan.issuedOn, context.options)));
+    const facts = deadlineFacts(o.item);
+    const share = shareFacts(facts, lastProgressOf(o.own));
+    shares.set(o, (own = share === facts ? d : judgeDeadline(share, context.ledger.plan.issuedOn, context.options)));
   }
   return own;
 }

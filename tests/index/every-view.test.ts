@@ -9,6 +9,7 @@ import { sharesSettings } from '../../src/open/indexed-view.js';
 import { sharesTable } from '../../src/index/view-shares.js';
 import { beijingToday } from '../../src/model/dates.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { SHARES, withSharedOngoing } from '../helpers/shared-ongoing.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { EDITS, randomFrom } from '../read/hand-edits.js';
@@ -44,11 +45,18 @@ const EDIT_COMMANDS = [
 /**
  * Two copies of the shipped ledger (with findings in some items) under the same names: one run with the cache
  * and its index, the other always cold (GONGKAI_CACHE=off). Every answer must be the same, byte for byte.
+ * Item 3 is ongoing, its departments' shares judged by their own notes: as of 2021-10-08 one fresh, two stale.
  */
 function setUp() {
-  const text = readFileSync(SHIPPED_LEDGER, 'utf8')
-    .replace(/cooperate: \[/, 'cooperate: [不存在的司, ')
-    .replace(/status: 未启动\n/, 'status: 进行中\n');
+  const text = withSharedOngoing(
+    readFileSync(SHIPPED_LEDGER, 'utf8')
+      .replace(/cooperate: \[/, 'cooperate: [不存在的司, ')
+      .replace(/status: 未启动\n/, 'status: 进行中\n'),
+    [
+      { date: '2021-06-05', dept: SHARES[0] },
+      { date: '2021-09-28', dept: SHARES[2] },
+    ],
+  );
   const files = { 'ledger.yaml': text, 'departments.yaml': readFileSync(SHIPPED_REGISTRY) };
   const warmDir = tempDir(files);
   const coldDir = tempDir(files);

@@ -7,10 +7,11 @@ import { indexedLedger } from '../../src/index/item-index.js';
 import { statusFromAggregates } from '../../src/index/aggregates.js';
 import { shortName } from '../../src/model/department.js';
 import { WorkingDayCounter } from '../../src/model/work-calendar.js';
-import { judgeDeadline } from '../../src/query/deadline.js';
+import { judgeDeadline, shareFacts, type DeadlineFacts } from '../../src/query/deadline.js';
 import { statusReportOf } from '../../src/query/status-report.js';
 import { readCalendarOverrides, workCalendar } from '../../src/read/read-calendar.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { SHARES, withSharedOngoing } from '../helpers/shared-ongoing.js';
 import { runCli } from '../helpers/run-cli.js';
 import { scaled } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
@@ -18,11 +19,20 @@ import { EDITS, randomFrom } from '../read/hand-edits.js';
 
 const TODAY = '2021-11-01';
 
-/** The shipped ledger with findings in some items (an unknown department, a wrong status), in a temp folder with its own cache. */
+/**
+ * The shipped ledger with findings in some items (an unknown department, a wrong status), in a temp folder with its own
+ * cache; item 3 ongoing, its three departments' shares stale or not by their own notes (one fresh on TODAY, one old, one never).
+ */
 function setUp() {
-  const text = readFileSync(SHIPPED_LEDGER, 'utf8')
-    .replace(/cooperate: \[/, 'cooperate: [不存在的司, ')
-    .replace(/status: 未启动\n/, 'status: 进行中\n');
+  const text = withSharedOngoing(
+    readFileSync(SHIPPED_LEDGER, 'utf8')
+      .replace(/cooperate: \[/, 'cooperate: [不存在的司, ')
+      .replace(/status: 未启动\n/, 'status: 进行中\n'),
+    [
+      { date: '2021-07-05', dept: SHARES[0] },
+      { date: '2021-10-20', dept: SHARES[2] },
+    ],
+  );
   const dir = tempDir({ 'ledger.yaml': text, 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
   const ledger = join(dir, 'ledger.yaml');
   const cache = join(dir, 'cache');
@@ -120,12 +130,14 @@ describe('the per-item index', () => {
           for (const dayOver of [false, true]) {
             const options = { asOf, counter, ...window, ...(dayOver ? { dayOver } : {}) };
             const fromCounts = statusFromAggregates(indexed.summary, { plan, departments: indexed.departments, issuedOn: indexed.plan.issuedOn, options }, shortName);
+            const judge = (facts: DeadlineFacts) => judgeDeadline(facts, indexed.plan.issuedOn, options);
             const fromItems = statusReportOf({
               plan,
               asOf,
               departments: indexed.departments,
-              items: indexed.items.map((item) => ({ status: item.status, postponed: item.postponed, deadline: judgeDeadline(item.facts, indexed.plan.issuedOn, options) })),
-              obligations: indexed.obligations,
+              items: indexed.items.map((item) => ({ status: item.status, postponed: item.postponed, deadline: judge(item.facts) })),
+              // A department doing its share: its own 久未更新, judged from its own latest note as the whole load judges it.
+              obligations: indexed.obligations.map((list) => list.map((o) => (o.own ? { ...o, stale: judge(shareFacts(indexed.items[o.item]!.facts, o.own.lastProgress)).stale } : o))),
             });
             expect(fromCounts, `round ${round}, as of ${asOf} ${JSON.stringify(window)}${dayOver ? ', day over' : ''}`).toEqual(fromItems);
           }
