@@ -6,7 +6,8 @@
  * row and adds its new one, so the status summary after a hand edit costs the
  * items that changed; the overdue, 临期 and stale counts for any as-of date are
  * binary searches over the sorted dates (a deadline's state only moves one way
- * as its date moves: overdue, then 临期, then open).
+ * as its date moves: overdue, then 临期, then open). A department doing its
+ * share of an ongoing item (按职责分工负责) counts it by its own latest note.
  */
 import type { Department } from '../model/department.js';
 import { ROLES } from '../model/role.js';

@@ -88,8 +88,8 @@ interface IndexDelta {
 
 /**
  * A row as stored: a flat array, about a third the bytes of the object. `own`:
- * the latest own note date of each department doing its share, in the order of
- * the obligations (obligation-row.ts); left out when the item has no share.
+ * each department doing its share, by its place among the obligations, with
+ * the date of its own latest note (obligation-row.ts); left out when none does.
  */
 type PackedRow = [
   number: string | null,
@@ -102,7 +102,7 @@ type PackedRow = [
   obligations?: number[],
   requested?: 0 | 1,
   lastRecord?: string | 0,
-  own?: (string | 0)[],
+  own?: (number | string)[],
 ];
 
 function packRow(row: ItemRow): PackedRow {

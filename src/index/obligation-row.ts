@@ -19,30 +19,21 @@ export function obligationRow(department: number, o: Obligation): ObligationRow 
   return row;
 }
 
-const JOINT = ROLES.indexOf('joint');
-
-/** A department doing its share: 按职责分工负责 named outright, not only possibly concerned (as ownership.ts gives `own`). */
-const isShare = (role: number, possible: 0 | 1) => role === JOINT && possible === 0;
-
-/** As packed: every obligation's first three fields one after another, and the shares' own dates (0: none) in their order. */
-export function packObligations(obligations: readonly ObligationRow[]): { flat: number[]; own: (string | 0)[] } {
+/** As packed: every obligation's first three fields one after another, and each share's place among them with its own date (0: none). */
+export function packObligations(obligations: readonly ObligationRow[]): { flat: number[]; own: (number | string)[] } {
   const flat: number[] = [];
-  const own: (string | 0)[] = [];
-  for (const [department, role, possible, date] of obligations) {
+  const own: (number | string)[] = [];
+  obligations.forEach(([department, role, possible, date], i) => {
     flat.push(department, role, possible);
-    if (isShare(role, possible)) own.push(date ?? 0);
-  }
+    if (date !== undefined) own.push(i, date ?? 0);
+  });
   return { flat, own };
 }
 
 /** The obligations packObligations packed. */
-export function unpackObligations(flat: readonly number[], own: readonly (string | 0)[] | undefined): ObligationRow[] {
+export function unpackObligations(flat: readonly number[], own: readonly (number | string)[] | undefined): ObligationRow[] {
   const obligations: ObligationRow[] = [];
-  let next = 0;
-  for (let i = 0; i + 2 < flat.length; i += 3) {
-    const row: ObligationRow = [flat[i]!, flat[i + 1]!, flat[i + 2] as 0 | 1];
-    if (isShare(row[1], row[2])) row.push(own?.[next++] || null);
-    obligations.push(row);
-  }
+  for (let i = 0; i + 2 < flat.length; i += 3) obligations.push([flat[i]!, flat[i + 1]!, flat[i + 2] as 0 | 1]);
+  for (let i = 0; own && i + 1 < own.length; i += 2) obligations[own[i] as number]?.push((own[i + 1] as string | 0) || null);
   return obligations;
 }
