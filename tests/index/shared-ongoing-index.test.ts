@@ -88,4 +88,32 @@ describe('a shared ongoing item after a hand edit, from the per-item index', () 
       expect(owners.sort()).toEqual([PLANNING, COMMUNITY].sort());
     }
   });
+
+  it('counts from the rows when the running counts cannot hold a share\'s date, each share still by its own notes', async () => {
+    // 2021-09-31 is no day: the counts cannot sort it, and the status summary is counted from the rows (indexed-status.ts).
+    const text = withSharedOngoing(readFileSync(SHIPPED_LEDGER, 'utf8'), [
+      { date: '2021-07-05', dept: PLANNING },
+      { date: '2021-09-31', dept: ELDERLY },
+    ]);
+    const dir = tempDir({ 'ledger.yaml': text, 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    const run = async (cached: boolean, args: string[]) => {
+      work.items = 0;
+      const result = await runCli(['--ledger', 'ledger.yaml', ...args], {
+        cwd: dir,
+        now: () => new Date(NOW),
+        env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: join(dir, 'cache'), ...(cached ? {} : { GONGKAI_CACHE: 'off' }) },
+      });
+      return { out: result.out, err: result.err, modelled: work.items };
+    };
+    await run(true, ['status']);
+    writeFileSync(join(dir, 'ledger.yaml'), text.replace('text: 对照法律', 'text: 手改对照法律'));
+    const fromIndex = await run(true, ['status', '--format', 'json']);
+    const whole = await run(false, ['status', '--format', 'json']);
+    expect({ out: fromIndex.out, err: fromIndex.err }).toEqual({ out: whole.out, err: whole.err });
+    // From the index: the edited item alone was modelled.
+    expect(fromIndex.modelled).toBeLessThanOrEqual(1);
+    expect(whole.modelled).toBeGreaterThan(1);
+    const staleOf = (name: string) => JSON.parse(fromIndex.out).departments.find((d: { name: string }) => d.name === name).stale;
+    expect([staleOf(PLANNING), staleOf(COMMUNITY), staleOf(ELDERLY)]).toEqual([1, 1, 0]);
+  });
 });
