@@ -113,7 +113,7 @@ describe('validate after hand edits gives what a cold run gives', () => {
     let registryText = registry;
     let withFindings = 0;
     let answered = 0;
-    const rounds = scaled(30, 200);
+    const rounds = scaled(16, 200);
     for (let round = 0; round < rounds; round++) {
       const now = r.pick(NOWS);
       let what: string;

@@ -159,7 +159,7 @@ describe('an edit through its item alone says and writes what an edit reading th
 });
 
 /** Items of the large ledger: more than a hundred times the four items an edit after a hand edit may read, and item 500 among them. */
-const LARGE = scaled(600, 1000);
+const LARGE = scaled(400, 1000);
 
 describe('the work of a one-item edit follows the item, not the ledger', () => {
   it(`on ${LARGE.toLocaleString('en')} items, each edit reads only its item, one after another and after a hand edit elsewhere; the next view parses nothing`, async () => {

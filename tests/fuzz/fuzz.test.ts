@@ -3,7 +3,7 @@ import { fuzz } from './fuzz-run.js';
 import { scaled } from '../helpers/scale.js';
 
 /** Mutated ledgers: enough by default to reach every outcome; the full size for CI. */
-const LEDGERS = scaled(40, 1000);
+const LEDGERS = scaled(24, 1000);
 
 describe('fuzzing (fixed seed, bounded)', () => {
   // About 15 s of CPU at full size, 2 s by default; the timeout is only a guard against a hang.

@@ -3,7 +3,7 @@ import { scaled } from '../helpers/scale.js';
 import { fuzzNotices } from './notice-fuzz-run.js';
 
 /** Mutated real notices, random tables, cut-off files: enough by default to reach every outcome; the full size for CI. */
-const NOTICES = scaled(60, 1000);
+const NOTICES = scaled(32, 1000);
 
 describe('notice fuzzing (fixed seed, bounded)', () => {
   it(`${NOTICES} mutated notices and random tables through import: never exit 70, never a stack trace, JSON that parses`, async () => {

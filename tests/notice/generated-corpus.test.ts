@@ -4,6 +4,7 @@ import type { NoticeItem } from '../../src/notice/notice.js';
 import { allForms, type Rendered } from './corpus/forms.js';
 import { inventedPlan } from './corpus/invented.js';
 import { expectedRoles, labelledPlan, rolesLine, shippedPlan, type Plan } from './corpus/plans.js';
+import { scaled } from '../helpers/scale.js';
 
 /**
  * The generated corpus: each labelled plan (this repository's 35 items; the hand
@@ -35,8 +36,9 @@ function dueOk(item: NoticeItem, want: string | undefined): boolean {
   return want === 'ongoing' ? item.ongoing === true : item.due === want;
 }
 
-// …and invented plans: bodies no registry holds (县澜平融媒体中心), made-up task words.
-const plans: Plan[] = [shippedPlan(), labelledPlan(), inventedPlan(7, 20), inventedPlan(8, 20, false)];
+// …and invented plans: bodies no registry holds (县澜平融媒体中心), made-up task words; longer ones at full size.
+const INVENTED_ITEMS = scaled(12, 20);
+const plans: Plan[] = [shippedPlan(), labelledPlan(), inventedPlan(7, INVENTED_ITEMS), inventedPlan(8, INVENTED_ITEMS, false)];
 
 describe.each(plans.map((p) => [p.name, p] as const))('generated corpus from %s', async (_, plan) => {
   const forms = await allForms(plan);

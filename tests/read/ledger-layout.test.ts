@@ -90,7 +90,7 @@ describe('one item layout for the parse, the merge and the edit', () => {
     expect(items).toBeGreaterThan(200);
   });
 
-  const ROUNDS = scaled(150, 600);
+  const ROUNDS = scaled(80, 600);
   it(`agrees on ${ROUNDS} random hand edits and ${ROUNDS / 2} fuzzed ledgers`, () => {
     const base = readFileSync(SHIPPED_LEDGER, 'utf8');
     const r = randomFrom(20221205);
