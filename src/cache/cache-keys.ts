@@ -30,7 +30,7 @@ export const cacheKeys = {
   /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
   /** validate's findings of each item of a ledger file, by the item's text, with the setting they hold for (src/open/chunked-validation.ts): one entry per path. */
-  itemValidation: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation|${absolutePath}`,
+  itemValidation: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-2|${absolutePath}`,
   /** The last parsed skeleton (the file without its items) of that ledger file: one entry per path. */
   itemValidationSkeleton: (absolutePath: string) => `${BUILD_IDENTITY}|item-validation-skeleton|${absolutePath}`,
   /** Items of that entry checked since it was written (items edited since): one entry per path. */

@@ -7,6 +7,21 @@ import { itemField, type CheckRule } from '../check-rule.js';
  * parts under one 序号 (3.1, 3.2) stands for its number, and so does one the importer prefixed with its
  * part or sub-level ((一)1, 一2): 1, 2, 3.1, 3.2, 4 and (一)1, (一)2, 3 are continuous.
  */
+/** A part or sub-level in Chinese numerals only: 结转23 (carried over from last year) is not the plan's 23. */
+const PARTED_NUMBER = /^(?:[(（]?[一二三四五六七八九十百〇零]+[)）]?)*(\d+)(?:\.\d+)*$/;
+
+/** The Arabic number an item's number stands for, if any. Digits alone, as nearly every number is, are read without the expression. */
+function wholeNumberOf(number: string): number | undefined {
+  let digits = number.length > 0;
+  for (let i = 0; digits && i < number.length; i++) {
+    const code = number.charCodeAt(i);
+    digits = code >= 48 && code <= 57;
+  }
+  if (digits) return Number(number);
+  const part = PARTED_NUMBER.exec(number);
+  return part ? Number(part[1]) : undefined;
+}
+
 export const itemNumbers: CheckRule = ({ ledger }) => {
   const out: Diagnostic[] = [];
   const seen = new Map<string, Item>();
@@ -19,11 +34,10 @@ export const itemNumbers: CheckRule = ({ ledger }) => {
       continue;
     }
     seen.set(item.number, item);
-    // A part or sub-level in Chinese numerals only: 结转23 (carried over from last year) is not the plan's 23.
-    const part = /^(?:[(（]?[一二三四五六七八九十百〇零]+[)）]?)*(\d+)(?:\.\d+)*$/.exec(item.number);
-    if (part && !counted.has(Number(part[1]))) {
-      counted.add(Number(part[1]));
-      whole.push({ value: Number(part[1]), item });
+    const value = wholeNumberOf(item.number);
+    if (value !== undefined && !counted.has(value)) {
+      counted.add(value);
+      whole.push({ value, item });
     }
   }
   whole.sort((a, b) => a.value - b.value);
