@@ -1,6 +1,6 @@
-// `npm test`: the type check beside the build and the tests, not before them. tsc runs on one core for
+// `npm test`: the type check beside the build and the tests, not before them. The checker runs on one core for
 // several seconds while the other would idle; side by side, the two cores stay busy from the start.
-// Passes when both pass. tsc's report is printed after the tests', so it is not lost among them.
+// Passes when both pass. The checker's report is printed after the tests', so it is not lost among them.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,14 @@ function run(script, args, capture = false) {
   });
 }
 
+// TypeScript's native checker (tsgo, @typescript/native-preview, pinned): the same checks as tsc (`npm run
+// typecheck`) in about a third of its CPU (5 s against 15 s here, a tenth of the suite's time on two cores).
 // Incremental: from the second run on, only what changed is checked again.
-const typeCheck = run(bin('typescript', 'bin', 'tsc'), ['-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/gongkai/tsc-test.tsbuildinfo'], true);
+const typeCheck = run(bin('@typescript', 'native-preview', 'bin', 'tsgo'), ['-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/gongkai/tsgo-test.tsbuildinfo'], true);
 // The tests run the bundle (hooks, merge drivers, every command as a process): build it first.
 const built = await run(join(root, 'scripts', 'build.mjs'), []);
 const tests = built.code === 0 ? await run(bin('vitest', 'vitest.mjs'), ['run', ...process.argv.slice(2)]) : built;
 const checked = await typeCheck;
 if (checked.output) process.stderr.write(checked.output);
-if (checked.code !== 0) process.stderr.write(`\n类型检查未通过（tsc 退出码 ${checked.code}）\n`);
+if (checked.code !== 0) process.stderr.write(`\n类型检查未通过（tsgo 退出码 ${checked.code}）\n`);
 process.exitCode = checked.code !== 0 ? checked.code : tests.code;
