@@ -67,6 +67,15 @@ export function repositoryFinder(cwd: string): (file: string) => { root: string;
   };
 }
 
+/** What one `git rev-parse` tells of the repository at `cwd`: bare or not, its git directory, and HEAD's commit (undefined before the first commit); undefined outside a repository. */
+export function repositoryAt(cwd: string): { bare: boolean; gitDir: string; head?: string } | undefined {
+  // Three questions, one process. --verify applies to the revision alone: an unborn HEAD exits 1 after the first two answers.
+  const run = gitRun(cwd, ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}']);
+  const [bare = '', gitDir = '', head = ''] = run.stdout.split('\n');
+  if ((run.status !== 0 && run.status !== 1) || (bare !== 'true' && bare !== 'false') || !gitDir) return undefined;
+  return { bare: bare === 'true', gitDir, ...(run.status === 0 && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {}) };
+}
+
 /** Paths staged in the index. */
 export function stagedPaths(root: string): string[] {
   return git(root, ['diff', '--cached', '--name-only', '-z']).split('\0').filter(Boolean);
