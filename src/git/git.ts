@@ -76,32 +76,50 @@ export function repositoryAt(cwd: string): { bare: boolean; gitDir: string; head
   return { bare: bare === 'true', gitDir, ...(run.status === 0 && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {}) };
 }
 
+/** Where HEAD stands, as `git rev-parse --symbolic-full-name HEAD` says: on a branch, detached, or on a branch with no commit yet. */
+export type HeadState = 'branch' | 'detached' | 'unborn';
+
+/**
+ * repositoryOf for a file about to be committed or synced, and where HEAD
+ * stands: one git process (`--show-toplevel`, `--git-path MERGE_HEAD` and
+ * `--symbolic-full-name HEAD` together; before the first commit git names the
+ * branch HEAD and then fails, after printing the other answers).
+ */
+export function repositoryAndHead(file: string, cwd: string): { root: string; path: string; head: HeadState; headRef: string; mergeHead: string } | undefined {
+  const absolute = resolve(cwd, file);
+  const folder = dirname(absolute);
+  const run = gitRun(folder, ['rev-parse', '--show-toplevel', '--git-path', 'MERGE_HEAD', '--symbolic-full-name', 'HEAD']);
+  const [root = '', mergeHead = '', headRef = ''] = run.stdout.split('\n');
+  if (!root || !mergeHead || !headRef) return undefined;
+  const head: HeadState = run.status !== 0 ? 'unborn' : headRef === 'HEAD' ? 'detached' : 'branch';
+  // --git-path answers from the folder git ran in.
+  return { root, path: relative(root, absolute).split('\\').join('/'), head, headRef, mergeHead: resolve(folder, mergeHead) };
+}
+
 /** Paths staged in the index. */
 export function stagedPaths(root: string): string[] {
   return git(root, ['diff', '--cached', '--name-only', '-z']).split('\0').filter(Boolean);
 }
 
-/** The file's state against HEAD: 'clean', or why it differs ('untracked', 'modified', 'no-commits'). */
-export function fileStateAgainstHead(root: string, path: string, bytes: Buffer): 'clean' | 'untracked' | 'modified' | 'no-commits' {
+/**
+ * The file's state against HEAD: 'clean', or why it differs ('untracked',
+ * 'modified', 'no-commits'). `known` saves git processes when the caller has
+ * asked already: the paths staged (index against HEAD) and whether HEAD has
+ * no commit yet.
+ */
+export function fileStateAgainstHead(root: string, path: string, bytes: Buffer, known: { staged?: readonly string[]; unborn?: boolean } = {}): 'clean' | 'untracked' | 'modified' | 'no-commits' {
   let committed: Buffer;
   try {
     committed = gitShowBytes(root, 'HEAD', path);
   } catch {
     // Only now ask why (one git process fewer on every commit): no commit at all, or none holding the file.
+    if (known.unborn !== undefined) return known.unborn ? 'no-commits' : 'untracked';
     return gitRun(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).status === 0 ? 'untracked' : 'no-commits';
   }
   if (!committed.equals(bytes)) return 'modified';
   // Staged but uncommitted changes of the file would be swept into the commit too.
+  if (known.staged) return known.staged.includes(path) ? 'modified' : 'clean';
   return git(root, ['diff', '--cached', '--name-only', '-z', 'HEAD', '--', path]).length ? 'modified' : 'clean';
-}
-
-/** The branch HEAD is on, or undefined when HEAD is detached. */
-export function currentBranch(root: string): string | undefined {
-  try {
-    return git(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).trim();
-  } catch {
-    return undefined;
-  }
 }
 
 /** The e-mail git commits with here (user.email, or what git makes of the environment); undefined when git has none. */
@@ -121,14 +139,26 @@ export function commitFile(root: string, path: string, message: string, author?:
   const name = author?.replace(/[<>\r\n]/g, '').trim();
   const mail = email?.replace(/[<>\s]/g, '') ?? '';
   const credit = name ? [`--author=${name} <${mail}>`] : [];
+  let summary: string;
   try {
-    git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
+    // Not -q: git's summary line `[branch 1a2b3c4] message` names the commit, so no second process asks for it.
+    summary = git(root, ['commit', ...credit, '-m', message, '--', path]);
   } catch (cause) {
     // A pre-commit hook (or anything else) refused: leave nothing staged, and say how to undo the written file.
     gitRun(root, ['reset', '-q', '--', path]);
     throw new GitError(`${(cause as Error).message}。修改已写入 ${path} 但没有提交，也不在暂存区；要撤销这次修改：git checkout -- ${path}`);
   }
-  return git(root, ['rev-parse', '--short', 'HEAD']).trim();
+  return committedHash(summary) ?? git(root, ['rev-parse', '--short', 'HEAD']).trim();
+}
+
+/**
+ * The short id in the first line of `git commit`'s summary, `[main 1a2b3c4] …`,
+ * `[main (root-commit) 1a2b3c4] …` or `[detached HEAD 1a2b3c4] …` (words in the
+ * user's language). A branch name has no spaces, so the first ` <hex>] ` is the
+ * id, whatever the message says; undefined when the line is not of that form.
+ */
+export function committedHash(summary: string): string | undefined {
+  return /^\[[^\n]*? ([0-9a-f]{4,64})\] /.exec(summary)?.[1];
 }
 
 /**
