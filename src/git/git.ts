@@ -139,26 +139,15 @@ export function commitFile(root: string, path: string, message: string, author?:
   const name = author?.replace(/[<>\r\n]/g, '').trim();
   const mail = email?.replace(/[<>\s]/g, '') ?? '';
   const credit = name ? [`--author=${name} <${mail}>`] : [];
-  let summary: string;
   try {
-    // Not -q: git's summary line `[branch 1a2b3c4] message` names the commit, so no second process asks for it.
-    summary = git(root, ['commit', ...credit, '-m', message, '--', path]);
+    // -q: without it git prints a diffstat, and diffing a large ledger costs more than the rev-parse below.
+    git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
   } catch (cause) {
     // A pre-commit hook (or anything else) refused: leave nothing staged, and say how to undo the written file.
     gitRun(root, ['reset', '-q', '--', path]);
     throw new GitError(`${(cause as Error).message}。修改已写入 ${path} 但没有提交，也不在暂存区；要撤销这次修改：git checkout -- ${path}`);
   }
-  return committedHash(summary) ?? git(root, ['rev-parse', '--short', 'HEAD']).trim();
-}
-
-/**
- * The short id in the first line of `git commit`'s summary, `[main 1a2b3c4] …`,
- * `[main (root-commit) 1a2b3c4] …` or `[detached HEAD 1a2b3c4] …` (words in the
- * user's language). A branch name has no spaces, so the first ` <hex>] ` is the
- * id, whatever the message says; undefined when the line is not of that form.
- */
-export function committedHash(summary: string): string | undefined {
-  return /^\[[^\n]*? ([0-9a-f]{4,64})\] /.exec(summary)?.[1];
+  return git(root, ['rev-parse', '--short', 'HEAD']).trim();
 }
 
 /**
