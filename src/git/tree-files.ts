@@ -35,10 +35,14 @@ export function treeChanges(
   const groups: { header: string; add: (list: FileChange[]) => void }[] = [];
   const lines: string[] = [];
   for (const c of commits) {
-    lines.push(c.hash);
     const lists: FileChange[][] = [];
     changes.set(c.hash, lists);
-    for (let i = 0; i < Math.max(1, c.parents.length); i++) groups.push({ header: c.hash, add: (list) => lists.push(list) });
+    // One line per parent (`commit parent`), not `-m`: git prints a merge's header once for all parents it differs from
+    // none of, so groups could not be told apart; a line of its own always gets its header (--always).
+    for (const parent of c.parents.length ? c.parents : [undefined]) {
+      lines.push(parent === undefined ? c.hash : `${c.hash} ${parent}`);
+      groups.push({ header: c.hash, add: (list) => lists.push(list) });
+    }
   }
   for (const w of whole) {
     const empty = emptyTree(w.tree);
@@ -49,8 +53,8 @@ export function treeChanges(
     lines.push(`${empty} ${w.tree}`);
     groups.push({ header: `${empty} ${w.tree}`, add: (list) => files.set(w.hash, list) });
   }
-  // --always: a header even for a commit that changed nothing, so each group is found in order.
-  const tokens = git(root, ['diff-tree', '--stdin', '-m', '-r', '--root', '--always', '--no-renames', '-z'], lines.join('\n') + '\n').split('\0');
+  // --always: a header even for a line with no differences, so each group is found in order (and checked against it).
+  const tokens = git(root, ['diff-tree', '--stdin', '-r', '--root', '--always', '--no-renames', '-z'], lines.join('\n') + '\n').split('\0');
   let at = 0;
   for (const group of groups) {
     // A tree pair's header ends with a newline, not a NUL: what follows it on the same token is its first entry.
