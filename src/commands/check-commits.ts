@@ -2,7 +2,7 @@ import type { CommandContext } from '../command-context.js';
 import { info, warning } from '../diagnostic.js';
 import { ExitCode } from '../exit-code.js';
 import { PROGRAM, UserError } from '../errors.js';
-import { git, GitError, gitRun, repositoryOf } from '../git/git.js';
+import { git, GitError, repositoryAt, repositoryOf } from '../git/git.js';
 import { locateLedger } from '../open/locate-ledger.js';
 import { checkCommits } from '../permissions/check-commits.js';
 import { refusalLine, violationLine } from '../render/violations.js';
@@ -14,30 +14,31 @@ import { policyOpener } from '../open/policy-opener.js';
  * the ledger the user named (--ledger, gongkai.yaml), or the working tree the
  * command runs in. The policy covers every ledger in it either way.
  */
-async function repositoryRoot(ctx: CommandContext): Promise<string> {
-  const bare = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository']);
-  if (bare.status === 0 && bare.stdout.trim() === 'true') return git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim();
+async function repositoryRoot(ctx: CommandContext): Promise<{ root: string; head?: { commit: string | undefined } }> {
+  const here = repositoryAt(ctx.io.cwd);
+  // A bare repository (a pre-receive hook's): HEAD's commit came with the same answer, so the policy need not ask again.
+  if (here?.bare) return { root: here.gitDir, head: { commit: here.head } };
   const named = await locateLedger(ctx).then(
     (located) => located.file,
     () => undefined,
   );
   const repo = named && named !== '-' ? repositoryOf(named, ctx.io.cwd) : undefined;
-  if (repo) return repo.root;
-  if (bare.status !== 0) throw new UserError('NOT_IN_GIT', named && named !== '-' ? `${named} 不在 git 仓库中` : '当前目录不在 git 仓库中');
-  return git(ctx.io.cwd, ['rev-parse', '--show-toplevel']).trim();
+  if (repo) return { root: repo.root };
+  if (!here) throw new UserError('NOT_IN_GIT', named && named !== '-' ? `${named} 不在 git 仓库中` : '当前目录不在 git 仓库中');
+  return { root: git(ctx.io.cwd, ['rev-parse', '--show-toplevel']).trim() };
 }
 
 /** `gongkai check-commits A..B [--new-only]`: each commit changes only what its author's department may change. */
 export async function checkCommitsCommand(ctx: CommandContext, range: string | undefined, options: { newOnly?: boolean; preReceive?: boolean; requireSigned?: boolean; format: 'text' | 'json' }): Promise<ExitCode> {
   if ((range === undefined) !== (options.preReceive === true)) throw new UserError('OPTIONS_CONFLICT', options.preReceive ? '--pre-receive 从标准输入读引用更新，不再接受范围' : '请给出提交范围，如 gongkai check-commits origin/main..HEAD');
-  const root = await repositoryRoot(ctx);
+  const { root, head } = await repositoryRoot(ctx);
   let report: PushReport;
   try {
     const open = policyOpener(ctx);
     const requireSigned = options.requireSigned === true;
     report =
       range === undefined
-        ? await checkPush({ root, updates: parseRefUpdates(ctx.io.stdin().toString('utf8')), requireSigned, open })
+        ? await checkPush({ root, head, updates: parseRefUpdates(ctx.io.stdin().toString('utf8')), requireSigned, open })
         : { ...(await checkCommits({ root, range, newOnly: options.newOnly === true, requireSigned, open })), refusals: [] };
   } catch (cause) {
     if (cause instanceof GitError) throw new UserError('GIT_FAILED', cause.message);

@@ -13,7 +13,7 @@ import { parseStatus, STATUS_SPELLINGS } from '../model/status.js';
 import { UserError } from '../errors.js';
 import { editLedgerFile, type EditResult } from '../edit/edit-ledger.js';
 import type { LedgerEdit } from '../model/ledger-edit.js';
-import { commitFile, currentBranch, fileStateAgainstHead, GitError, repositoryOf, stagedPaths } from '../git/git.js';
+import { commitFile, fileStateAgainstHead, GitError, repositoryAndHead, stagedPaths } from '../git/git.js';
 import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
@@ -82,22 +82,32 @@ function parseResolve(text: string): { group: string; departments: string[] } {
   return { group, departments };
 }
 
-/** Checks git can take the commit before anything is written. */
-export function prepareCommit(ctx: CommandContext, file: string): { root: string; path: string } {
-  const repo = repositoryOf(file, ctx.io.cwd);
+/** The repository an edit commits to, with what git said of it before the edit: the paths staged, and whether HEAD has a commit yet. */
+export interface CommitTarget {
+  root: string;
+  path: string;
+  staged: readonly string[];
+  unborn: boolean;
+}
+
+/** Checks git can take the commit before anything is written (two git processes: the repository and HEAD, then the index). */
+export function prepareCommit(ctx: CommandContext, file: string): CommitTarget {
+  const repo = repositoryAndHead(file, ctx.io.cwd);
   if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --commit；去掉 --commit，或先 git init`);
-  const others = stagedPaths(repo.root).filter((p) => p !== repo.path);
+  const staged = stagedPaths(repo.root);
+  const others = staged.filter((p) => p !== repo.path);
   if (others.length) throw new UserError('STAGED_CHANGES', `暂存区已有其他改动（${others.slice(0, 3).join('、')}${others.length > 3 ? ' 等' : ''}）；gongkai 只提交台账，请先提交或取消暂存这些改动`);
-  if (!currentBranch(repo.root)) ctx.warn(warning('HEAD_DETACHED', 'HEAD 处于分离状态（不在任何分支上），这次提交不属于任何分支；要保留它，提交后用 git switch -c 分支名', { file: repo.root }));
-  return repo;
+  if (repo.head === 'detached') ctx.warn(warning('HEAD_DETACHED', 'HEAD 处于分离状态（不在任何分支上），这次提交不属于任何分支；要保留它，提交后用 git switch -c 分支名', { file: repo.root }));
+  return { root: repo.root, path: repo.path, staged, unborn: repo.head === 'unborn' };
 }
 
 /**
  * The commit must hold gongkai's change and nothing else, under a message that
  * describes it: so the file gongkai edits must be exactly the one in HEAD.
  */
-export function requireCommittedBase(file: string, repo: { root: string; path: string }, bytes: Buffer): void {
-  const state = fileStateAgainstHead(repo.root, repo.path, bytes);
+export function requireCommittedBase(file: string, repo: CommitTarget, bytes: Buffer): void {
+  // The index as prepareCommit saw it: gongkai's own commits never leave the ledger staged.
+  const state = fileStateAgainstHead(repo.root, repo.path, bytes, { staged: repo.staged, unborn: repo.unborn });
   const fix = '先提交（git commit）或放弃（git restore）这些修改，或不加 --commit 运行';
   if (state === 'modified') throw new UserError('UNCOMMITTED_CHANGES', `${file} 有尚未提交的修改（与 HEAD 不同）；--commit 只提交 gongkai 自己的改动，未写入。${fix}`);
   if (state === 'untracked' || state === 'no-commits') throw new UserError('UNCOMMITTED_CHANGES', `${file} 还没有提交到 git；--commit 只提交 gongkai 自己的改动，未写入。先 git add 并提交台账，或不加 --commit 运行`);

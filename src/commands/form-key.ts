@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CommandContext } from '../command-context.js';
 import { UserError } from '../errors.js';
-import { git, gitRun, repositoryOf } from '../git/git.js';
+import { git, gitRun } from '../git/git.js';
 import type { FormContent } from '../query/form-items.js';
 import { recordForgery, signRecord, type SignedRecord } from '../permissions/form-signature.js';
 
@@ -16,9 +16,13 @@ const CONFIG_KEY = 'gongkai.formkey';
  * the ledger repository's own git config (.git/config, not tracked), or,
  * outside git, in the user's config folder (mode 600).
  */
-function keyPlace(ctx: CommandContext, ledgerFile: string): { kind: 'git'; root: string } | { kind: 'file'; file: string } | undefined {
-  const repo = repositoryOf(ledgerFile, ctx.io.cwd);
-  if (repo) return { kind: 'git', root: repo.root };
+function keyPlace(ctx: CommandContext, ledgerFile: string): { kind: 'git'; root: string; hex?: string } | { kind: 'file'; file: string } | undefined {
+  // One git process says both whether the ledger is in a repository and the key there: git config --local works from
+  // any folder of the working tree, fails with 128 outside one, and exits 1 when the key is not set.
+  const folder = dirname(resolve(ctx.io.cwd, ledgerFile));
+  const found = existsSync(folder) ? gitRun(folder, ['config', '--local', '--get', CONFIG_KEY]) : undefined;
+  if (found?.status === 0) return { kind: 'git', root: folder, hex: found.stdout.trim() };
+  if (found?.status === 1) return { kind: 'git', root: folder };
   const home = ctx.io.env.HOME || homedir();
   const base = ctx.io.env.XDG_CONFIG_HOME || (home ? join(home, '.config') : undefined);
   return base ? { kind: 'file', file: join(base, 'gongkai', 'form-key') } : undefined;
@@ -27,8 +31,7 @@ function keyPlace(ctx: CommandContext, ledgerFile: string): { kind: 'git'; root:
 function readKey(place: NonNullable<ReturnType<typeof keyPlace>>): Buffer | undefined {
   let hex: string | undefined;
   if (place.kind === 'git') {
-    const found = gitRun(place.root, ['config', '--local', '--get', CONFIG_KEY]);
-    hex = found.status === 0 ? found.stdout.trim() : undefined;
+    hex = place.hex;
   } else if (existsSync(place.file)) {
     hex = readFileSync(place.file, 'utf8').trim();
   }

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { git, repositoryOf } from '../git/git.js';
+import { basename, dirname, resolve } from 'node:path';
+import { git } from '../git/git.js';
 import type { FormOrigin } from '../render/xlsx/form-record.js';
 
 /** The commit the ledger was last committed in, when it is in a repository (recorded in the form, for people). */
 function ledgerCommit(file: string): string | null {
-  const repo = repositoryOf(file, dirname(file));
-  if (!repo) return null;
+  // Asked from the file's own folder, its name (taken literally) is its path: one git process; outside a repository git fails: no commit.
   try {
-    return git(repo.root, ['log', '-1', '--format=%H', '--', repo.path]).trim() || null;
+    return git(dirname(file), ['--literal-pathspecs', 'log', '-1', '--format=%H', '--', basename(file)]).trim() || null;
   } catch {
     return null;
   }

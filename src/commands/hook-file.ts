@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { git } from '../git/git.js';
 
 /** A hook gongkai writes: its name in git's hooks folder, the mark that says it is gongkai's, and the shell lines it runs. */
 export interface HookScript {
@@ -14,9 +13,8 @@ export interface HookScript {
 /** The mark on the second line of a hook gongkai wrote: a hook with it may be replaced without --force. */
 const markerOf = (name: HookScript['name']) => `# gongkai ${name} hook`;
 
-/** The hook's file in the hooks folder of the repository at `gitFolder` (a working tree or a bare repository), as git itself names it. */
-export function hookFile(gitFolder: string, name: HookScript['name']): string {
-  const hooks = git(gitFolder, ['rev-parse', '--git-path', 'hooks']).trim();
+/** The hook's file in the hooks folder of the repository at `gitFolder` (a working tree or a bare repository), as git itself names it: what `git rev-parse --git-path hooks` answered there, asked along with the caller's other questions. */
+export function hookIn(gitFolder: string, hooks: string, name: HookScript['name']): string {
   return join(isAbsolute(hooks) ? hooks : join(gitFolder, hooks), name);
 }
 

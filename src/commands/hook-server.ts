@@ -1,16 +1,18 @@
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
-import { git, gitRun } from '../git/git.js';
+import { gitRun } from '../git/git.js';
 import { gongkaiCommand, shellWord } from './gongkai-command.js';
-import { hookFile, refuseForeignHook, writeHook } from './hook-file.js';
+import { hookIn, refuseForeignHook, writeHook } from './hook-file.js';
 
 /** `gongkai hook install --server`: a pre-receive hook in a bare repository that refuses pushes changing other departments' items. */
 export async function hookInstallServer(ctx: CommandContext, options: { force?: boolean; requireSigned?: boolean }): Promise<ExitCode> {
-  const bare = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository']);
-  if (bare.status !== 0 || bare.stdout.trim() !== 'true') throw new UserError('NOT_IN_GIT', '--server 要在共享的裸仓库（git init --bare 建的仓库）中运行');
-  const gitDir = git(ctx.io.cwd, ['rev-parse', '--absolute-git-dir']).trim();
-  const hook = hookFile(gitDir, 'pre-receive');
+  // Bare or not, the git directory and its hooks folder: one git process.
+  const answer = gitRun(ctx.io.cwd, ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-path', 'hooks']);
+  const [bare = '', gitDir = '', hooks = ''] = answer.stdout.split('\n');
+  if (answer.status !== 0 || bare !== 'true' || !gitDir || !hooks) throw new UserError('NOT_IN_GIT', '--server 要在共享的裸仓库（git init --bare 建的仓库）中运行');
+  // --git-path answers from the folder git ran in.
+  const hook = hookIn(ctx.io.cwd, hooks, 'pre-receive');
   refuseForeignHook(hook, 'pre-receive', options.force);
   writeHook(hook, {
     name: 'pre-receive',

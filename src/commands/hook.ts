@@ -5,7 +5,7 @@ import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import { git, GitError } from '../git/git.js';
 import { gongkaiCommand, shellWord } from './gongkai-command.js';
-import { hookFile, refuseForeignHook, writeHook } from './hook-file.js';
+import { hookIn, refuseForeignHook, writeHook } from './hook-file.js';
 import { installMergeDriver } from './hook-merge.js';
 import { attributePattern } from '../git/merge-driver-config.js';
 import { chooseLedger } from '../read/find-ledger.js';
@@ -49,8 +49,10 @@ export async function hookInstallCommand(ctx: CommandContext, options: { force?:
   let hook: string;
   let top: string;
   try {
-    hook = hookFile(ctx.io.cwd, 'pre-commit');
-    top = git(ctx.io.cwd, ['rev-parse', '--show-toplevel']).trim();
+    // Both answers from one git process.
+    const [hooks = '', toplevel = ''] = git(ctx.io.cwd, ['rev-parse', '--git-path', 'hooks', '--show-toplevel']).split('\n');
+    hook = hookIn(ctx.io.cwd, hooks, 'pre-commit');
+    top = toplevel;
   } catch (cause) {
     if (cause instanceof GitError) throw new UserError('NOT_IN_GIT', '当前目录不在 git 仓库的工作区中，无法安装钩子');
     throw cause;

@@ -2,7 +2,7 @@ import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import { error, type Diagnostic, type TextSource } from '../diagnostic.js';
 import { PROGRAM, UserError } from '../errors.js';
-import { GitError, repositoryOf } from '../git/git.js';
+import { GitError, repositoryAndHead } from '../git/git.js';
 import { policyOpener } from '../open/policy-opener.js';
 import { violationLine } from '../render/violations.js';
 import { withdrawRefused, type WithdrawOutcome } from '../sync/withdraw-refused.js';
@@ -21,7 +21,8 @@ function stopped(head: string, found: { errors: readonly Diagnostic[]; texts: Te
 export async function syncCommand(ctx: CommandContext, options: { commitMessage?: string; withdrawRefused?: boolean }): Promise<ExitCode> {
   const { file } = await locateLedger(ctx);
   if (file === '-') throw new UserError('LEDGER_NOT_FOUND', '不能同步标准输入；用 --ledger 指定台账文件');
-  const repo = repositoryOf(file, ctx.io.cwd);
+  // The repository, a merge under way and the branch, in one git process.
+  const repo = repositoryAndHead(file, ctx.io.cwd);
   if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中：sync 通过 git 与共享仓库同步`);
   if (options.commitMessage !== undefined && !options.commitMessage.trim()) throw new UserError('OPTION_INVALID', '--commit-message 不能为空');
   if (options.withdrawRefused) {
@@ -31,7 +32,8 @@ export async function syncCommand(ctx: CommandContext, options: { commitMessage?
   let outcome;
   try {
     const open = (override: ((f: string) => Buffer | undefined) | undefined) => openLedger(ctx, { checks: 'all', file, override });
-    outcome = await syncLedger({ file, cwd: ctx.io.cwd, root: repo.root, path: repo.path, commitMessage: options.commitMessage, open });
+    const head = repo.head === 'unborn' ? undefined : { mergeHead: repo.mergeHead, headRef: repo.headRef };
+    outcome = await syncLedger({ file, cwd: ctx.io.cwd, root: repo.root, path: repo.path, head, commitMessage: options.commitMessage, open });
   } catch (cause) {
     if (cause instanceof SyncRefused || cause instanceof GitError) throw new UserError('SYNC_REFUSED', `未同步：${cause.message}`);
     throw cause;

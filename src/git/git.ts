@@ -67,32 +67,59 @@ export function repositoryFinder(cwd: string): (file: string) => { root: string;
   };
 }
 
+/** What one `git rev-parse` tells of the repository at `cwd`: bare or not, its git directory, and HEAD's commit (undefined before the first commit); undefined outside a repository. */
+export function repositoryAt(cwd: string): { bare: boolean; gitDir: string; head?: string } | undefined {
+  // Three questions, one process. --verify applies to the revision alone: an unborn HEAD exits 1 after the first two answers.
+  const run = gitRun(cwd, ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}']);
+  const [bare = '', gitDir = '', head = ''] = run.stdout.split('\n');
+  if ((run.status !== 0 && run.status !== 1) || (bare !== 'true' && bare !== 'false') || !gitDir) return undefined;
+  return { bare: bare === 'true', gitDir, ...(run.status === 0 && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {}) };
+}
+
+/** Where HEAD stands, as `git rev-parse --symbolic-full-name HEAD` says: on a branch, detached, or on a branch with no commit yet. */
+export type HeadState = 'branch' | 'detached' | 'unborn';
+
+/**
+ * repositoryOf for a file about to be committed or synced, and where HEAD
+ * stands: one git process (`--show-toplevel`, `--git-path MERGE_HEAD` and
+ * `--symbolic-full-name HEAD` together; before the first commit git names the
+ * branch HEAD and then fails, after printing the other answers).
+ */
+export function repositoryAndHead(file: string, cwd: string): { root: string; path: string; head: HeadState; headRef: string; mergeHead: string } | undefined {
+  const absolute = resolve(cwd, file);
+  const folder = dirname(absolute);
+  const run = gitRun(folder, ['rev-parse', '--show-toplevel', '--git-path', 'MERGE_HEAD', '--symbolic-full-name', 'HEAD']);
+  const [root = '', mergeHead = '', headRef = ''] = run.stdout.split('\n');
+  if (!root || !mergeHead || !headRef) return undefined;
+  const head: HeadState = run.status !== 0 ? 'unborn' : headRef === 'HEAD' ? 'detached' : 'branch';
+  // --git-path answers from the folder git ran in.
+  return { root, path: relative(root, absolute).split('\\').join('/'), head, headRef, mergeHead: resolve(folder, mergeHead) };
+}
+
 /** Paths staged in the index. */
 export function stagedPaths(root: string): string[] {
   return git(root, ['diff', '--cached', '--name-only', '-z']).split('\0').filter(Boolean);
 }
 
-/** The file's state against HEAD: 'clean', or why it differs ('untracked', 'modified', 'no-commits'). */
-export function fileStateAgainstHead(root: string, path: string, bytes: Buffer): 'clean' | 'untracked' | 'modified' | 'no-commits' {
+/**
+ * The file's state against HEAD: 'clean', or why it differs ('untracked',
+ * 'modified', 'no-commits'). `known` saves git processes when the caller has
+ * asked already: the paths staged (index against HEAD) and whether HEAD has
+ * no commit yet.
+ */
+export function fileStateAgainstHead(root: string, path: string, bytes: Buffer, known: { staged?: readonly string[]; unborn?: boolean } = {}): 'clean' | 'untracked' | 'modified' | 'no-commits' {
   let committed: Buffer;
   try {
     committed = gitShowBytes(root, 'HEAD', path);
   } catch {
     // Only now ask why (one git process fewer on every commit): no commit at all, or none holding the file.
+    if (known.unborn !== undefined) return known.unborn ? 'no-commits' : 'untracked';
     return gitRun(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).status === 0 ? 'untracked' : 'no-commits';
   }
   if (!committed.equals(bytes)) return 'modified';
   // Staged but uncommitted changes of the file would be swept into the commit too.
+  if (known.staged) return known.staged.includes(path) ? 'modified' : 'clean';
   return git(root, ['diff', '--cached', '--name-only', '-z', 'HEAD', '--', path]).length ? 'modified' : 'clean';
-}
-
-/** The branch HEAD is on, or undefined when HEAD is detached. */
-export function currentBranch(root: string): string | undefined {
-  try {
-    return git(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).trim();
-  } catch {
-    return undefined;
-  }
 }
 
 /** The e-mail git commits with here (user.email, or what git makes of the environment); undefined when git has none. */
@@ -113,6 +140,7 @@ export function commitFile(root: string, path: string, message: string, author?:
   const mail = email?.replace(/[<>\s]/g, '') ?? '';
   const credit = name ? [`--author=${name} <${mail}>`] : [];
   try {
+    // -q: without it git prints a diffstat, and diffing a large ledger costs more than the rev-parse below.
     git(root, ['commit', '-q', ...credit, '-m', message, '--', path]);
   } catch (cause) {
     // A pre-commit hook (or anything else) refused: leave nothing staged, and say how to undo the written file.

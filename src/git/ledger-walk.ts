@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { git, gitRun } from './git.js';
 import { readBlobs } from './commit-range.js';
+import type { KnownTrees } from './known-trees.js';
 
-/** A commit of the ledger's history: its parents (first parent first), author and author date. */
+/** A commit of the ledger's history: its tree, parents (first parent first), author and author date. */
 export interface WalkCommit {
   hash: string;
+  tree: string;
   parents: string[];
   authorName: string;
   authorEmail: string;
@@ -21,14 +23,14 @@ export interface WalkCommit {
  * with the commit listed before it.
  */
 export function listCommits(cwd: string, revisions: readonly string[], path?: string): WalkCommit[] {
-  const args = ['log', '--format=%H%x00%P%x00%an%x00%ae%x00%ad', '--date=short', '--reverse', '--topo-order', '--full-history', ...revisions];
+  const args = ['log', '--format=%H%x00%T%x00%P%x00%an%x00%ae%x00%ad', '--date=short', '--reverse', '--topo-order', '--full-history', ...revisions];
   if (path !== undefined) args.push('--', path);
   return git(cwd, args)
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [hash = '', parents = '', authorName = '', authorEmail = '', date = ''] = line.split('\0');
-      return { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail, date };
+      const [hash = '', tree = '', parents = '', authorName = '', authorEmail = '', date = ''] = line.split('\0');
+      return { hash, tree, parents: parents.split(' ').filter(Boolean), authorName, authorEmail, date };
     });
 }
 
@@ -69,21 +71,25 @@ export class LedgerVersions<L> {
     private readonly root: string,
     private readonly ledgerPath: string,
     private readonly open: VersionOpener<L>,
+    /** Revisions whose files are known already: their blobs are read by id, and a file they lack costs no git process. */
+    private readonly trees?: KnownTrees,
   ) {}
 
   /** Fetches the ledger's bytes at many revisions with one git process. */
   prefetch(revisions: readonly string[]): void {
     for (const revision of revisions) this.prefetched.add(revision);
-    const specs = revisions.map((r) => `${r}:${this.ledgerPath}`).filter((s) => !this.blobs.has(s));
+    this.trees?.load(revisions, (p) => p === this.ledgerPath);
+    const specs = revisions.filter((r) => !this.trees?.knows(r)).map((r) => `${r}:${this.ledgerPath}`).filter((s) => !this.blobs.has(s));
     for (const [spec, bytes] of readBlobs(this.root, specs)) this.blobs.set(spec, bytes);
   }
 
   private blob(revision: string, path: string): Buffer | undefined {
+    if (this.trees?.knows(revision)) return this.trees.bytes(revision, path, [...this.prefetched]);
     const spec = `${revision}:${path}`;
     if (!this.blobs.has(spec)) {
       // The registry (or another file the ledger names) is read at every revision the ledger is: one git process for
       // all of them, not one per revision.
-      const specs = this.prefetched.has(revision) ? [...this.prefetched].map((r) => `${r}:${path}`).filter((s) => !this.blobs.has(s)) : [spec];
+      const specs = this.prefetched.has(revision) ? [...this.prefetched].filter((r) => !this.trees?.knows(r)).map((r) => `${r}:${path}`).filter((s) => !this.blobs.has(s)) : [spec];
       for (const [s, bytes] of readBlobs(this.root, specs)) this.blobs.set(s, bytes);
     }
     return this.blobs.get(spec);

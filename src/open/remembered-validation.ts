@@ -21,15 +21,29 @@ export interface Validation {
 /** Reads files from the git index instead of the working tree, where the index has them. */
 async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | undefined> {
   // git (and child_process) only for the commit hook: every other run would pay for loading them.
+  const { readBlobs } = await import('../git/commit-range.js');
   const { gitShowBytes, repositoryFinder } = await import('../git/git.js');
+  const { basename, dirname, resolve } = await import('node:path');
   const repositoryOf = repositoryFinder(cwd);
   return (file) => {
-    const repo = repositoryOf(file);
-    if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --staged`);
+    if (file.includes('\n')) {
+      // A name cat-file's lines cannot carry: the top of the working tree, then git show.
+      const repo = repositoryOf(file);
+      if (!repo) throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --staged`);
+      try {
+        return gitShowBytes(repo.root, '', repo.path);
+      } catch {
+        return undefined;
+      }
+    }
+    // One git process per file: asked from the file's own folder, `:./name` is its entry in the index, so the top of the
+    // working tree need not be asked first. A git that fails there is not in a repository.
+    const absolute = resolve(cwd, file);
+    const spec = `:./${basename(absolute)}`;
     try {
-      return gitShowBytes(repo.root, '', repo.path);
+      return readBlobs(dirname(absolute), [spec]).get(spec);
     } catch {
-      return undefined;
+      throw new UserError('NOT_IN_GIT', `${file} 不在 git 仓库中，无法 --staged`);
     }
   };
 }

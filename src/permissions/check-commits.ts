@@ -2,7 +2,8 @@ import { commitsInRange, readBlobs } from '../git/commit-range.js';
 import { git } from '../git/git.js';
 import { LedgerVersions, type VersionOpener, type WalkCommit } from '../git/ledger-walk.js';
 import { checkSignatures, type SignerKey } from '../git/signatures.js';
-import { changedPathsByParent, filesAt } from '../git/tree-files.js';
+import { KnownTrees } from '../git/known-trees.js';
+import { filesAt } from '../git/tree-files.js';
 import type { Registry } from '../model/department.js';
 import type { Ledger } from '../model/ledger.js';
 import { looksLikeLedger } from '../read/looks-like-ledger.js';
@@ -58,23 +59,41 @@ export class RepositoryLedgers {
     private readonly open: VersionOpener<Ledger>,
     /** Revisions whose ledgers will be read: each ledger's bytes are fetched at all of them at once. */
     private readonly revisions: readonly string[] = [],
+    /** The files of those revisions, when known: then no revision of them needs a git process of its own. */
+    private readonly trees?: KnownTrees,
   ) {}
 
   /** The versions of the ledger at `path`. */
   reader(path: string): LedgerVersions<Ledger> {
     let reader = this.readers.get(path);
     if (!reader) {
-      this.readers.set(path, (reader = new LedgerVersions<Ledger>(this.root, path, this.open)));
+      this.readers.set(path, (reader = new LedgerVersions<Ledger>(this.root, path, this.open, this.trees)));
       reader.prefetch(this.revisions);
     }
     return reader;
   }
 
-  /** Which of the `revision:path` specs are ledgers (a file absent there is not): one git process for all. */
+  /** Which of the `revision:path` specs are ledgers (a file absent there is not): one git process for all, none for revisions whose files are known. */
   ledgersAmong(specs: readonly string[]): Set<string> {
     const wanted = [...new Set(specs)].filter((spec) => /\.ya?ml$/i.test(spec));
-    const blobs = readBlobs(this.root, wanted);
-    return new Set(wanted.filter((spec) => looksLikeLedger(spec.slice(spec.indexOf(':') + 1), blobs.get(spec))));
+    const revisionOf = (spec: string) => spec.slice(0, spec.indexOf(':'));
+    const pathOf = (spec: string) => spec.slice(spec.indexOf(':') + 1);
+    const blobs = readBlobs(this.root, wanted.filter((spec) => !this.trees?.knows(revisionOf(spec))));
+    return new Set(
+      wanted.filter((spec) => {
+        const revision = revisionOf(spec);
+        if (!this.trees?.knows(revision)) return looksLikeLedger(pathOf(spec), blobs.get(spec));
+        const blob = this.trees.blobId(revision, pathOf(spec));
+        return blob !== undefined && this.sniff(blob, pathOf(spec), () => this.trees!.bytes(revision, pathOf(spec)));
+      }),
+    );
+  }
+
+  /** Whether a YAML blob is a ledger by its text, each blob judged once. */
+  private sniff(blob: string, path: string, bytes: () => Buffer | undefined): boolean {
+    let found = this.sniffed.get(blob);
+    if (found === undefined) this.sniffed.set(blob, (found = looksLikeLedger(path, bytes())));
+    return found;
   }
 
   /** Records which ledgers a revision holds, when its parent's and its own changes tell. */
@@ -86,6 +105,14 @@ export class RepositoryLedgers {
   ledgersAt(revision: string): string[] {
     const known = this.known.get(revision);
     if (known) return [...known];
+    if (this.trees?.knows(revision)) {
+      const trees = this.trees;
+      const yaml = trees.paths(revision).filter((p) => /\.ya?ml$/i.test(p));
+      trees.load([revision], (p) => /\.ya?ml$/i.test(p));
+      const ledgers = yaml.filter((p) => this.sniff(trees.blobId(revision, p)!, p, () => trees.bytes(revision, p)));
+      this.known.set(revision, new Set(ledgers));
+      return ledgers;
+    }
     const files = filesAt(this.root, revision).filter((f) => /\.ya?ml$/i.test(f.path));
     const unknown = files.filter((f) => !this.sniffed.has(f.blob));
     const blobs = readBlobs(this.root, unknown.map((f) => f.blob));
@@ -146,12 +173,16 @@ export async function checkCommits(request: CheckCommitsRequest): Promise<CheckC
  * by `rootJudge`'s registries when given.
  */
 export async function checkCommitList(commits: readonly WalkCommit[], options: CommitCheckOptions): Promise<CheckCommitsReport> {
-  const ledgers = new RepositoryLedgers(options.root, options.open, [...new Set(commits.flatMap((c) => [c.hash, ...c.parents]))]);
+  // Every commit's changes against each parent, and the files of every commit and parent (one git process); then every
+  // YAML file among them (another): which are ledgers, and their versions.
+  const trees = new KnownTrees(options.root, commits);
+  const revisions = [...new Set(commits.flatMap((c) => [c.hash, ...c.parents]))];
+  trees.load(revisions, (p) => /\.ya?ml$/i.test(p));
+  const ledgers = new RepositoryLedgers(options.root, options.open, revisions, trees);
   const violations: Violation[] = [];
   let configured = false;
   const signatures = new Map<Registry, Map<string, { status: string; signer: string }>>();
-  // Every commit's changes against each parent, and which of the changed files are ledgers on either side: a few git processes for the whole list.
-  const diffs = changedPathsByParent(options.root, commits);
+  const diffs = new Map([...trees.changes].map(([hash, lists]) => [hash, lists.map((list) => list.map((change) => change.path))]));
   const changedOf = (commit: WalkCommit) => {
     const [first = [], ...others] = diffs.get(commit.hash) ?? [];
     return others.reduce((kept, paths) => kept.filter((p) => paths.includes(p)), first);

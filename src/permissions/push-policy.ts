@@ -1,5 +1,5 @@
 import { git, GitError, gitRun } from '../git/git.js';
-import { listCommits, type VersionOpener } from '../git/ledger-walk.js';
+import { listCommits, type VersionOpener, type WalkCommit } from '../git/ledger-walk.js';
 import type { Ledger } from '../model/ledger.js';
 import { checkCommitList, coordinatorByAll, RepositoryLedgers, type CheckCommitsReport } from './check-commits.js';
 import type { Violation } from './commit-permissions.js';
@@ -24,6 +24,8 @@ export interface PushRequest {
   updates: RefUpdate[];
   requireSigned: boolean;
   open: VersionOpener<Ledger>;
+  /** HEAD's commit (undefined: none yet), when the caller has had git say it already; asked here otherwise. */
+  head?: { commit: string | undefined };
 }
 
 const ZERO = /^0+$/;
@@ -52,7 +54,7 @@ export function parseRefUpdates(text: string): RefUpdate[] {
  */
 export async function checkPush(request: PushRequest): Promise<PushReport> {
   const refusals: RefRefusal[] = [];
-  const headCommit = gitRun(request.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).stdout.trim() || undefined;
+  const headCommit = request.head ? request.head.commit : gitRun(request.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).stdout.trim() || undefined;
   // Commits no ref reaches yet, over all updates at once (what this push brings).
   const tips = request.updates.filter((u) => !ZERO.test(u.new)).map((u) => u.new);
   const incoming = tips.length ? listCommits(request.root, [...tips, '--not', '--all']) : [];
@@ -64,7 +66,8 @@ export async function checkPush(request: PushRequest): Promise<PushReport> {
       continue;
     }
     if (ZERO.test(update.old)) continue;
-    const descends = gitRun(request.root, ['merge-base', '--is-ancestor', update.old, update.new]).status === 0;
+    // A parent of a new commit the update brings is an ancestor for sure (no git process); anything else git decides.
+    const descends = parentOfIncoming(incoming, update.new, update.old) || gitRun(request.root, ['merge-base', '--is-ancestor', update.old, update.new]).status === 0;
     if (!descends) rewrites.push({ update, tip: update.new });
   }
   const report = await checkCommitList(incoming, { root: request.root, open: request.open, requireSigned: request.requireSigned, rootJudge: headCommit });
@@ -75,6 +78,26 @@ export async function checkPush(request: PushRequest): Promise<PushReport> {
     if (!byCoordinator) refusals.push({ ref: update.ref, reason: 'rewritten', commit: tip });
   }
   return { ...report, refusals };
+}
+
+/**
+ * True when `old` is `tip` itself or a parent of a commit the push brings that
+ * `tip` reaches (walking parents among the incoming commits only): then `tip`
+ * descends from `old`. False says nothing either way.
+ */
+function parentOfIncoming(incoming: readonly WalkCommit[], tip: string, old: string): boolean {
+  if (tip === old) return true;
+  const byHash = new Map(incoming.map((c) => [c.hash, c]));
+  const seen = new Set<string>();
+  const stack = [tip];
+  while (stack.length) {
+    const commit = byHash.get(stack.pop()!);
+    if (!commit || seen.has(commit.hash)) continue;
+    seen.add(commit.hash);
+    if (commit.parents.includes(old)) return true;
+    stack.push(...commit.parents);
+  }
+  return false;
 }
 
 /** True when the commit's author belongs to the coordinating department, by every registry of the branch it replaces. */

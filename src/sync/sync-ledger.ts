@@ -24,6 +24,8 @@ export interface SyncRequest {
   cwd: string;
   root: string;
   path: string;
+  /** Where a merge under way would be recorded, and HEAD's ref, when git has said already (HEAD with a commit). */
+  head?: HeadFacts;
   commitMessage?: string;
   /** Opens and checks the ledger as it is at a revision (undefined: the working file); `override` reads files there. */
   open: (override: ((file: string) => Buffer | undefined) | undefined) => Promise<{ ledger?: Ledger; diagnostics: Diagnostic[]; texts: SourceTexts }>;
@@ -61,7 +63,7 @@ export async function syncLedger(request: SyncRequest): Promise<SyncOutcome> {
   let committed: { hash: string; message: string } | undefined;
   if (files.some((f) => changed.has(f))) {
     if (working.errors.length || !working.ledger) return { kind: 'invalid-local', errors: working.errors, texts: working.texts };
-    const message = request.commitMessage ?? (await defaultMessage(request, working.ledger));
+    const message = request.commitMessage ?? (await defaultMessage(request, working.ledger, files));
     git(root, ['add', '--', ...files]);
     // Checked just above: the commit hook would only check it again.
     git(root, ['commit', '-q', '--no-verify', '-m', message, '--', ...files]);
@@ -79,7 +81,7 @@ export async function syncLedger(request: SyncRequest): Promise<SyncOutcome> {
       if (merged.status !== 0) return { committed, ...(await abortMerge(request, merged.stderr)) };
       const result = await checked(request, undefined);
       // Errors already in either side are not the merge's doing.
-      const known = new Set([...working.errors, ...(await checked(request, upstream.tracking)).errors].map(errorKey));
+      const known = new Set([...working.errors, ...(await checked(request, upstream.tracking, files)).errors].map(errorKey));
       const introduced = result.errors.filter((d) => !known.has(errorKey(d)));
       if (introduced.length || !result.ledger) {
         git(root, ['reset', '-q', '--keep', before]);
@@ -105,14 +107,20 @@ export interface Upstream {
   tracking: string;
 }
 
-/** Checks sync can start (few git calls: on a busy machine each costs). */
-function preconditions({ root }: SyncRequest): Upstream {
-  return syncPreconditions(root);
+/** What `git rev-parse --git-path MERGE_HEAD --symbolic-full-name HEAD` says: MERGE_HEAD's file (absolute) and HEAD's full ref (`HEAD` when detached). */
+export interface HeadFacts {
+  mergeHead: string;
+  headRef: string;
 }
 
-/** Checks a branch can be synced — no merge under way, on a branch, with an upstream — and names the upstream. */
-export function syncPreconditions(root: string): Upstream {
-  const [mergeHead = '', head = ''] = git(root, ['rev-parse', '--git-path', 'MERGE_HEAD', '--symbolic-full-name', 'HEAD']).split('\n');
+/** Checks sync can start (few git calls: on a busy machine each costs). */
+function preconditions({ root, head }: SyncRequest): Upstream {
+  return syncPreconditions(root, head);
+}
+
+/** Checks a branch can be synced — no merge under way, on a branch, with an upstream — and names the upstream; `known`: git has told where HEAD is already. */
+export function syncPreconditions(root: string, known?: HeadFacts): Upstream {
+  const [mergeHead = '', head = ''] = known ? [known.mergeHead, known.headRef] : git(root, ['rev-parse', '--git-path', 'MERGE_HEAD', '--symbolic-full-name', 'HEAD']).split('\n');
   if (existsSync(resolve(root, mergeHead))) {
     throw new SyncRefused('上一次合并还没有完成：先解决冲突并 git commit（或 git merge --abort），再运行 gongkai sync');
   }
@@ -154,21 +162,23 @@ function filesOf({ file, cwd, root, path }: SyncRequest, ledger: Ledger | undefi
   return files;
 }
 
-/** The ledger at a revision (undefined: the working file), checked. */
-async function checked({ cwd, root, open }: SyncRequest, revision: string | undefined): Promise<Checked> {
+/** The ledger at a revision (undefined: the working file), checked; `files` (paths in the repository: the ledger and its registry) are read there with one git process. */
+async function checked({ cwd, root, open }: SyncRequest, revision: string | undefined, files: readonly string[] = []): Promise<Checked> {
+  const read = revision === undefined ? new Map<string, Buffer | undefined>() : readBlobs(root, files.map((f) => `${revision}:${f}`));
   const override =
     revision === undefined
       ? undefined
       : (f: string) => {
           const spec = `${revision}:${relative(root, resolve(cwd, f)).split('\\').join('/')}`;
-          return readBlobs(root, [spec]).get(spec);
+          if (!read.has(spec)) read.set(spec, readBlobs(root, [spec]).get(spec));
+          return read.get(spec);
         };
   const opened = await open(override);
   return { ledger: opened.ledger, errors: opened.diagnostics.filter((d) => d.severity === 'error'), texts: opened.texts };
 }
 
-async function defaultMessage(request: SyncRequest, working: Ledger): Promise<string> {
-  const head = await checked(request, 'HEAD');
+async function defaultMessage(request: SyncRequest, working: Ledger, files: readonly string[]): Promise<string> {
+  const head = await checked(request, 'HEAD', files);
   const changes = head.ledger ? diffLedgers(head.ledger, working) : [];
   const doneNow = new Set(changes.filter((c) => c.kind === 'status' && c.to === 'done').map((c) => c.item));
   const parts = [...new Set(changes.filter((c) => !(c.kind === 'done_on' && doneNow.has(c.item))).map(changeSummary))];

@@ -89,6 +89,24 @@ describe('the shared repository\'s push policy fails closed', () => {
     expect(git(server, 'rev-parse', 'main')).toBe(git(office, 'rev-parse', 'HEAD'));
   });
 
+  it('a merge that keeps one side as it was does not hide the commits after it: 信息中心 marking 政策法规司\'s item done behind an "ours" merge is refused', async () => {
+    const { server, clone } = await policedRepository();
+    const center = clone('信息中心联络员', 'xinxi@example.invalid');
+    // A merge identical to its first parent: git's diff against that parent is empty, and the policy must still tell
+    // each parent's changes, and each later commit's, apart.
+    git(center, 'checkout', '-q', '-b', 'side');
+    expect((await runCli(['note', '1', '--dept', '信息中心', '--on', '2021-10-03', '配合材料已报送', '--commit'], { cwd: center })).code).toBe(0);
+    git(center, 'checkout', '-q', 'main');
+    git(center, 'merge', '-q', '-s', 'ours', '--no-edit', 'side');
+    markItemOneDone(center);
+    git(center, 'commit', '-q', '--no-verify', '-am', '第 1 项已完成');
+    const before = git(server, 'rev-parse', 'main');
+    const refused = push(center, 'origin', 'main');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/remote: 提交 [0-9a-f]{7}（信息中心联络员 <xinxi@example\.invalid>，信息中心）修改了第 1 项的「状态」/);
+    expect(git(server, 'rev-parse', 'main')).toBe(before);
+  });
+
   it('a department cannot delete a branch', async () => {
     const { server, clone } = await policedRepository();
     const office = clone('办公厅统筹', 'office@example.invalid');

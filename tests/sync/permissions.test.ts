@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { git } from '../helpers/temp.js';
@@ -6,7 +8,21 @@ import { policedRepository } from './shared-fixture.js';
 
 const sharedRepository = () => policedRepository();
 
-const push = (dir: string) => spawnSync('git', ['push', 'origin', 'main'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const push = (dir: string, env: Record<string, string> = {}) => spawnSync('git', ['push', 'origin', 'main'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+
+/**
+ * The git commands gongkai's pre-receive hook ran, from git's own trace of a push (GIT_TRACE): the
+ * built-in commands after git starts the hook and before git runs its next command of its own (gongkai
+ * starts git directly, so its commands have no run_command line of git's before them).
+ */
+function hookGitCommands(trace: string): string[] {
+  const lines = trace.split('\n');
+  const start = lines.findIndex((l) => l.includes('trace: run_command:') && l.includes('pre-receive'));
+  if (start < 0) return [];
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => l.includes('trace: run_command:'));
+  return (end < 0 ? rest : rest.slice(0, end)).filter((l) => l.includes('trace: built-in: git ')).map((l) => l.slice(l.indexOf('built-in: ') + 'built-in: '.length));
+}
 
 describe('who may change what', () => {
   it('the shared repository refuses a push that changes another department\'s item, naming item and field', async () => {
@@ -28,8 +44,14 @@ describe('who may change what', () => {
     // Item 7: 社会救助司 and 规划财务司 jointly; item 2: 社会救助司 nowhere, but 各有关司(局) cooperates… only a note on its own items.
     expect((await runCli(['set', '7', '--status', '推进中', '--commit'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['note', '7', '--dept', '社会救助司', '--on', '2021-10-08', '已发布', '--commit'], { cwd: dir })).code).toBe(0);
-    const allowed = push(dir);
+    const trace = join(dir, '..', 'push-trace.txt');
+    const allowed = push(dir, { GIT_TRACE: trace });
     expect(allowed.status, allowed.stderr).toBe(0);
+    // Each git process costs the shared repository's server ~10 ms of CPU: the hook judges both commits with four
+    // (HEAD and the repository, the new commits, their files, the YAML blobs), not one or more per commit, ledger or blob.
+    const commands = hookGitCommands(readFileSync(trace, 'utf8'));
+    expect(commands.length, commands.join('\n')).toBeGreaterThan(0);
+    expect(commands.length, commands.join('\n')).toBeLessThanOrEqual(4);
     const office = clone('办公厅统筹', 'office@example.invalid');
     expect((await runCli(['set', '22', '--due', '2021-11-30', '--commit'], { cwd: office })).code).toBe(0);
     expect(push(office).status).toBe(0);
