@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
-
-const RECORDER = join(ROOT, 'tests', 'helpers', 'record-modules.mjs');
 
 /** The sources (paths from the repository root) held by each output file of the bundle, from the build's metafile. */
 function sourcesByChunk(): Map<string, string[]> {
@@ -18,7 +16,7 @@ function sourcesByChunk(): Map<string, string[]> {
 function sourcesLoadedBy(args: string[]): string[] {
   const dir = tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
   const log = join(dir, 'modules.log');
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(RECORDER).href, BIN, ...args, '--ledger', join(dir, 'ledger.yaml')], {
+  const result = spawnSync(process.execPath, [BIN, ...args, '--ledger', join(dir, 'ledger.yaml')], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE: 'off', GONGKAI_MODULE_LOG: log },
@@ -41,7 +39,7 @@ describe('rules load by the scope a command asks for', () => {
     expect(sources.filter((s) => s.startsWith('src/notice/') || s.includes('opencc'))).toEqual([]);
   });
 
-  it('validate, which runs every rule, does load the clause grammar: the recorder sees notice modules when they load', () => {
+  it('validate, which runs every rule, does load the clause grammar: the log of the loader names notice modules when they load', () => {
     const sources = sourcesLoadedBy(['validate']);
     expect(sources).toContain('src/notice/clause/grammar.ts');
     expect(sources).toContain('src/check/rules/due-text.ts');
