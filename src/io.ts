@@ -6,6 +6,8 @@
  */
 export interface Io {
   stdout(text: string): void;
+  /** Bytes of UTF-8 text to stdout as they are (a view's text kept in the cache), when the Io can take them without decoding. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Whether stdout / stderr are terminals (colour and widths depend on it). */
   stdoutIsTty: boolean;
