@@ -175,10 +175,10 @@ export async function viewShown<T, F>(
   }
   // Encoded once: the bytes kept are the bytes written.
   const line = Buffer.from(`${JSON.stringify({ notes, facts })}\n`, 'utf8');
-  const made = Buffer.concat([line, Buffer.from(shown.text(report), 'utf8')]);
-  cache.setBytes(shownKey(keyFor(contentKey), shown.form), made);
+  const made = Buffer.from(shown.text(report), 'utf8');
+  cache.setBytes(shownKey(keyFor(contentKey), shown.form), [line, made]);
   for (const note of notes) ctx.warn(note);
-  return { text: made.subarray(line.length), facts };
+  return { text: made, facts };
 }
 
 /** The notes and facts at the head of a shown form's entry, and where its text starts; undefined when the head does not parse. */

@@ -50,8 +50,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * forms): one or two columns in every terminal, as charWidth counts them.
  */
 const COMMON = /^[\x20-\x7e\u3000-\u303e\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff60]*$/;
-/** Each character that is not one of those. */
-const UNCOMMON = /[^\x20-\x7e\u3000-\u303e\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff60]/gu;
+/** Runs of other characters (UTF-16 code units: a surrogate pair stays within one run). */
+const UNCOMMON_RUNS = /[^\x20-\x7e\u3000-\u303e\u30a0-\u30ff\u4e00-\u9fff\uff01-\uff60]+/g;
 
 /** Columns of text of the common characters alone: in UTF-8 the ASCII ones take one byte and the wide ones three, so each wide one is two bytes more. */
 function commonWidth(text: string): number {
@@ -69,20 +69,29 @@ export function commonTextWidth(text: string): number {
 }
 
 function makeTextWidth(ambiguousWide: boolean): TextWidth {
-  const width = (ch: string) => charWidth(ch, ambiguousWide);
+  // By character: the Unicode table lookup walks hundreds of ranges, and ledger text repeats a few characters (“ ”) thousands of times.
+  const charWidths = new Map<string, number>();
+  const width = (ch: string) => {
+    const code = ch.charCodeAt(0);
+    if (code >= 0x20 && code < 0x7f) return 1;
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) return 2;
+    let w = charWidths.get(ch);
+    if (w === undefined) charWidths.set(ch, (w = charWidth(ch, ambiguousWide)));
+    return w;
+  };
   // A table measures each cell several times (layout, truncation, padding) and repeats many (dates, names, states).
   const known = new Map<string, number>();
   const of = (text: string) => {
     if (PRINTABLE_ASCII.test(text)) return text.length;
     if (COMMON.test(text)) return commonWidth(text);
-    let total = known.get(text);
+    // Long text is seldom measured twice (a table measures each cell once): looked up or kept, it would only cost.
+    const short = text.length <= 64;
+    let total = short ? known.get(text) : undefined;
     if (total !== undefined) return total;
-    // The common characters counted together, the few others one by one.
-    const others = text.match(UNCOMMON)!;
-    total = commonWidth(text.replace(UNCOMMON, ''));
-    for (const ch of others) total += width(ch);
-    // Long text is seldom measured twice (a table measures each cell once): kept, it would only fill the map.
-    if (text.length <= 64 && known.size < 100_000) known.set(text, total);
+    // The common characters counted together, the few others one by one (by code point).
+    total = commonWidth(text.replace(UNCOMMON_RUNS, ''));
+    for (const run of text.match(UNCOMMON_RUNS)!) for (const ch of run) total += width(ch);
+    if (short && known.size < 100_000) known.set(text, total);
     return total;
   };
   return {
