@@ -6,6 +6,11 @@
  */
 export interface Io {
   stdout(text: string): void;
+  /**
+   * Bytes of UTF-8 text to stdout as they are (a view's text kept in the cache), when the Io can take them without
+   * decoding; without it they are decoded and given to stdout. An Io made from another with its own stdout leaves this out.
+   */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Whether stdout / stderr are terminals (colour and widths depend on it). */
   stdoutIsTty: boolean;

@@ -14,9 +14,15 @@ const ENTRY_SUFFIX = '.entry';
  */
 const CHECKSUMMED_HERE = 64 * 1024;
 
-/** The hash in an entry's header: a checksum of its body (bodies up to CHECKSUMMED_HERE bytes), else sha256. */
-function bodyHash(body: Uint8Array): string {
-  if (body.length > CHECKSUMMED_HERE) return nodeCrypto().createHash('sha256').update(body).digest('hex');
+/** The hash in an entry's header: a checksum of its body (bodies up to CHECKSUMMED_HERE bytes), else sha256. Given in parts, of the parts one after another. */
+function bodyHash(parts: Uint8Array | readonly Uint8Array[]): string {
+  const length = parts instanceof Uint8Array ? parts.length : parts.reduce((sum, part) => sum + part.length, 0);
+  if (length > CHECKSUMMED_HERE) {
+    const hash = nodeCrypto().createHash('sha256');
+    for (const part of parts instanceof Uint8Array ? [parts] : parts) hash.update(part);
+    return hash.digest('hex');
+  }
+  const body = parts instanceof Uint8Array ? parts : Buffer.concat(parts);
   // Four 32-bit multiply–xor lanes over the bytes read as words (in the machine's byte order: entries stay on the machine).
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
@@ -123,18 +129,21 @@ export class CacheStore {
     return body;
   }
 
-  /** Stores a body (text or bytes, such as V8's code cache) under key, then keeps the folder within its bound. */
-  setBytes(key: string, body: string | Uint8Array): void {
+  /**
+   * Stores a body (text or bytes, such as V8's code cache) under key, then keeps the folder within its bound.
+   * A body in parts is stored as the parts one after another, without joining megabytes first.
+   */
+  setBytes(key: string, body: string | Uint8Array | readonly Uint8Array[]): void {
     try {
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-      const header = `${ENTRY_FORMAT}\n${bodyHash(bytes)}\n${key}\n`;
+      const parts = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
+      const header = `${ENTRY_FORMAT}\n${bodyHash(parts)}\n${key}\n`;
       const target = this.fileOf(key);
       // An unpredictable name created exclusively: nothing planted at it can be followed.
       const temp = join(this.dir, `.tmp-${nodeCrypto().randomBytes(12).toString('hex')}`);
       const fd = openSync(temp, 'wx', 0o600);
       try {
         writeSync(fd, header);
-        writeSync(fd, bytes);
+        for (const part of parts) writeSync(fd, part);
       } finally {
         closeSync(fd);
       }

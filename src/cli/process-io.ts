@@ -8,7 +8,7 @@ import { maxFileBytes, readBounded } from '../read/read-regular-file.js';
  * kind of file), and everything after a write that did not go through at once (a non-blocking pipe that is
  * full, a reader that went away), go through node's stream as before: nothing is lost or reordered.
  */
-function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string | Uint8Array) => void {
   let direct = isPipeOrFile(fd);
   // The reader went away (`gongkai overdue | head`): what is left has no one to read it. It is dropped, the command
   // ends as it would have, and no EPIPE reaches the user as a stack trace.
@@ -31,7 +31,7 @@ function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: strin
       viaStream(text);
       return;
     }
-    const bytes = Buffer.from(text);
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
     let done = 0;
     try {
       while (done < bytes.length) done += writeSync(fd, bytes, done);
@@ -59,8 +59,10 @@ function isPipeOrFile(fd: number): boolean {
 export function processIo(): Io {
   const stdoutIsPlain = isPipeOrFile(1);
   const stderrIsPlain = isPipeOrFile(2);
+  const stdout = streamWriter(1, () => process.stdout);
   return {
-    stdout: streamWriter(1, () => process.stdout),
+    stdout,
+    stdoutBytes: stdout,
     stderr: streamWriter(2, () => process.stderr),
     // A pipe or file is no terminal; asking process.stdout would create the stream this avoids.
     stdoutIsTty: !stdoutIsPlain && process.stdout.isTTY === true,

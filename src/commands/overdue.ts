@@ -4,8 +4,10 @@ import type { OverdueReport } from '../query/overdue-report.js';
 import { overdueDoc } from '../render/overdue-doc.js';
 import { isFileFormat } from '../render/formats.js';
 import { writeRendered } from './write-output.js';
-import { viewReport, type ViewOptions } from '../open/remembered-view.js';
-import { writeView, type ViewFormat } from './view-output.js';
+import { viewReport, viewShown, type ViewOptions, type ViewSources } from '../open/remembered-view.js';
+import { shownForm, viewText, writeShown, writeView, type ViewFormat } from './view-output.js';
+import type { ViewContext } from '../query/view-context.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 export interface OverdueOptions extends ViewOptions {
   dept?: string;
@@ -19,10 +21,11 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
   const dept = options.dept;
   // The view's cached answers and its item-by-item shares (open/indexed-view.ts) are kept under this name.
   const sharesView = `overdue:${dept ?? ''}`;
-  const report = await viewReport<OverdueReport>(ctx, options, sharesView, async (view, notes) => {
+  const compute = async (view: ViewContext, notes: Diagnostic[]) => {
     const [{ overdueReport }, { requireDepartment }] = await Promise.all([import('../query/overdue-report.js'), import('./require-department.js')]);
     return overdueReport(view, dept ? requireDepartment(view, dept, notes) : undefined);
-  }, {
+  };
+  const sources: ViewSources<OverdueReport> = {
     fromIndex: async (indexed, notes) => (await import('../index/indexed-lists.js')).indexedOverdue(indexed, dept, notes, sharesView),
     shares: {
       view: sharesView,
@@ -31,8 +34,23 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
         return overdueShares(view, dept ? requireDepartment(view, dept, []) : undefined);
       },
     },
-  });
-  if (isFileFormat(options.format)) await writeRendered(ctx, options.format, 'overdue', report, options.output);
-  else writeView(ctx, options.format, report, () => overdueDoc(report), options.output);
-  return options.failOnOverdue && report.counts.overdue > 0 ? ExitCode.Findings : ExitCode.Ok;
+  };
+  const format = options.format;
+  let overdue: number;
+  if (!isFileFormat(format) && !options.output) {
+    // Shown on stdout: a warm run writes the text kept from the last one, without reading or drawing the report.
+    const shown = await viewShown(ctx, options, sharesView, compute, sources, {
+      form: shownForm(ctx, format),
+      text: (report) => viewText(ctx, format, report, () => overdueDoc(report)),
+      facts: (report) => report.counts.overdue,
+    });
+    writeShown(ctx, shown.text);
+    overdue = shown.facts;
+  } else {
+    const report = await viewReport<OverdueReport>(ctx, options, sharesView, compute, sources);
+    if (isFileFormat(format)) await writeRendered(ctx, format, 'overdue', report, options.output);
+    else writeView(ctx, format, report, () => overdueDoc(report), options.output);
+    overdue = report.counts.overdue;
+  }
+  return options.failOnOverdue && overdue > 0 ? ExitCode.Findings : ExitCode.Ok;
 }

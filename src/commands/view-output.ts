@@ -27,12 +27,48 @@ export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
 const TEXT_FORMAT_NAMES: Record<TextFormat, string> = { table: '文本表格', md: 'Markdown', csv: 'CSV 表格', json: 'JSON' };
 
 export function writeView(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
+  if (!output) {
+    ctx.io.stdout(viewText(ctx, format, report, doc));
+    return;
+  }
   const out = {
     json: () => renderJson(report),
     md: () => renderMarkdown(doc(false)),
     csv: () => renderCsv(doc(false)),
-    table: () => (output ? renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)) : terminalTable(ctx, doc(true))),
+    table: () => renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)),
   }[format];
-  if (output) writeOutputFile(ctx, output, out(), TEXT_FORMAT_NAMES[format]);
-  else ctx.io.stdout(out());
+  writeOutputFile(ctx, output, out(), TEXT_FORMAT_NAMES[format]);
+}
+
+/** The text writeView writes to stdout in a format: JSON from the report itself, the rest from its doc. */
+export function viewText(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'md':
+      return renderMarkdown(doc(false));
+    case 'csv':
+      return renderCsv(doc(false));
+    case 'table':
+      return terminalTable(ctx, doc(true));
+  }
+}
+
+/**
+ * Everything viewText's text depends on besides the report, so a text kept in
+ * the cache is used only where it would be made the same: for a table the
+ * width, the count of Ambiguous characters and the styles (by what they do).
+ */
+export function shownForm(ctx: CommandContext, format: TextFormat): string {
+  if (format !== 'table') return format;
+  const { error, warning, ok, bold, dim } = ctx.out;
+  const paint = [error, warning, ok, bold, dim].map((style) => style('\u0001'));
+  return `table|${tableWidth(ctx)}|${terminalTextWidth(ctx.io.env).ambiguousWide ? 'wide' : 'narrow'}|${JSON.stringify(paint)}`;
+}
+
+/** Writes a view's text to stdout: bytes from the cache as they are, where the Io takes bytes. */
+export function writeShown(ctx: CommandContext, text: string | Uint8Array): void {
+  if (typeof text === 'string') ctx.io.stdout(text);
+  else if (ctx.io.stdoutBytes) ctx.io.stdoutBytes(text);
+  else ctx.io.stdout(Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8'));
 }

@@ -26,30 +26,25 @@ function positiveInteger(text: string | undefined, option: string): number | und
   return Number(text);
 }
 
-/**
- * Computes a view's report, or takes it from the cache when nothing it depends
- * on has changed: the bytes of the ledger, its registry and the calendar
- * overrides, the as-of date, today, the settings and the view asked for. The
- * notes printed with it (errors in the ledger, unknown years) are kept with it.
- */
-export async function viewReport<T>(
-  ctx: OpenContext,
-  options: ViewOptions,
-  view: string,
-  /** `notes` go to ctx.warn with the report, now and when it comes from the cache. */
-  compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
-  {
-    remember = true,
-    fromIndex,
-    shares,
-  }: {
-    remember?: boolean;
-    /** The same report computed from the per-item index (src/index/), used when the index can answer. */
-    fromIndex?: (view: IndexedView, notes: Diagnostic[]) => T | Promise<T>;
-    /** The view's shares of each item (IndexedView.shares), kept after a whole load so that the next run after a hand edit finds them. */
-    shares?: { view: string; of: (context: ViewContext) => unknown[] | Promise<unknown[]> };
-  } = {},
-): Promise<T> {
+/** What viewReport and viewShown take besides the view's name and its computation. */
+export interface ViewSources<T> {
+  remember?: boolean;
+  /** The same report computed from the per-item index (src/index/), used when the index can answer. */
+  fromIndex?: (view: IndexedView, notes: Diagnostic[]) => T | Promise<T>;
+  /** The view's shares of each item (IndexedView.shares), kept after a whole load so that the next run after a hand edit finds them. */
+  shares?: { view: string; of: (context: ViewContext) => unknown[] | Promise<unknown[]> };
+}
+
+/** A view's report shown as text in one form, and the few facts of the report its command needs besides the text. */
+export interface ShownForm<T, F> {
+  /** Everything the text depends on besides the report: format, width, styles, character widths (commands/view-output.ts). */
+  form: string;
+  text(report: T): string;
+  facts(report: T): F;
+}
+
+/** The settings, cache and keys of one run of a view. */
+async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string, remember: boolean) {
   const today = beijingToday(ctx.io.now());
   // A month and day alone (10月8日) is kept as typed until the ledger names its year; no date at all is decided by the plan year (view-compute.ts).
   const asOf = options.asOf === undefined ? undefined : needsPlanYear(options.asOf) ? options.asOf : dateOption(options.asOf, '--as-of', { today });
@@ -70,34 +65,130 @@ export async function viewReport<T>(
   let read: { bytes: Buffer | undefined } | undefined;
   const ledgerBytes = () => (read ??= { bytes: readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).bytes;
   const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledgerBytes) : undefined;
+  return { file, settings, cache, calendar, keyFor, ledgerBytes, content };
+}
+
+type Setting = Awaited<ReturnType<typeof viewSetting>>;
+
+/**
+ * The report computed (from the per-item index when it can answer, else from a whole load), with the content key
+ * it was computed from. `keep`: the report is stored in the cache under that key.
+ */
+async function computeView<T>(
+  ctx: OpenContext,
+  { file, settings, cache, calendar, keyFor, ledgerBytes }: Setting,
+  compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
+  { fromIndex, shares }: ViewSources<T>,
+  notes: Diagnostic[],
+  keep: boolean,
+): Promise<{ report: T; contentKey: string }> {
+  // After a hand edit the per-item index answers with only the changed items parsed.
+  const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes()) : undefined;
+  if (indexed) {
+    const report = await fromIndex!(indexed, notes);
+    if (keep) cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
+    return { report, contentKey: indexed.ledger.contentKey };
+  }
+  // Loading and computing are imported only when the cache cannot answer.
+  const { setUpView } = await import('./view-compute.js');
+  const { context, contentKey, opened } = await setUpView(ctx, settings, notes);
+  const report = await compute(context, notes);
+  // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
+  if (keep) cache?.set(keyFor(contentKey), { report, notes });
+  if (cache && fromIndex) {
+    const built = await import('./index-build.js');
+    // Shares are kept only beside an index built from this very text: one left from an older text would file
+    // these items' shares under that text's chunks.
+    const builtNow = await built.buildIndexFrom(ctx, file, cache, calendar, opened);
+    if (shares && builtNow) await built.keepSharesFrom(ctx, file, cache, context, shares.view, await shares.of(context));
+  }
+  return { report, contentKey };
+}
+
+/**
+ * Computes a view's report, or takes it from the cache when nothing it depends
+ * on has changed: the bytes of the ledger, its registry and the calendar
+ * overrides, the as-of date, today, the settings and the view asked for. The
+ * notes printed with it (errors in the ledger, unknown years) are kept with it.
+ */
+export async function viewReport<T>(
+  ctx: OpenContext,
+  options: ViewOptions,
+  view: string,
+  /** `notes` go to ctx.warn with the report, now and when it comes from the cache. */
+  compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
+  sources: ViewSources<T> = {},
+): Promise<T> {
+  const setting = await viewSetting(ctx, options, view, sources.remember ?? true);
+  const { cache, content, keyFor } = setting;
   const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
   const notes: Diagnostic[] = [];
   let report: T;
   if (cached) {
     report = cached.value.report;
     notes.push(...cached.value.notes);
-  } else {
-    // After a hand edit the per-item index answers with only the changed items parsed.
-    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes()) : undefined;
-    if (indexed) {
-      report = await fromIndex!(indexed, notes);
-      cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
-    } else {
-      // Loading and computing are imported only when the cache cannot answer.
-      const { setUpView } = await import('./view-compute.js');
-      const { context, contentKey, opened } = await setUpView(ctx, settings, notes);
-      report = await compute(context, notes);
-      // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
-      cache?.set(keyFor(contentKey), { report, notes });
-      if (cache && fromIndex) {
-        const built = await import('./index-build.js');
-        // Shares are kept only beside an index built from this very text: one left from an older text would file
-        // these items' shares under that text's chunks.
-        const builtNow = await built.buildIndexFrom(ctx, file, cache, calendar, opened);
-        if (shares && builtNow) await built.keepSharesFrom(ctx, file, cache, context, shares.view, await shares.of(context));
-      }
-    }
-  }
+  } else report = (await computeView(ctx, setting, compute, sources, notes, true)).report;
   for (const note of notes) ctx.warn(note);
   return report;
+}
+
+/** A shown form's entry: one line of JSON (the notes and facts), then the text's bytes. */
+const shownKey = (viewKey: string, form: string) => `${viewKey}|shown|${form}`;
+
+/**
+ * A view's report shown as text (what the command writes), taken from the cache
+ * as one blob when nothing the report depends on has changed and the text was
+ * made in the same form before: the report is then neither read nor drawn
+ * again. Otherwise as viewReport, with the text kept instead of the report (a
+ * warm run of this form never reads the report; another form computes it again,
+ * from the per-item index after a first run).
+ */
+export async function viewShown<T, F>(
+  ctx: OpenContext,
+  options: ViewOptions,
+  view: string,
+  compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
+  sources: ViewSources<T>,
+  shown: ShownForm<T, F>,
+): Promise<{ text: string | Uint8Array; facts: F }> {
+  const setting = await viewSetting(ctx, options, view, sources.remember ?? true);
+  const { cache, content, keyFor } = setting;
+  const blob = content ? cache!.getBytes(shownKey(keyFor(content), shown.form)) : undefined;
+  const head = blob ? shownHead<F>(blob) : undefined;
+  if (head) {
+    for (const note of head.notes) ctx.warn(note);
+    return { text: blob!.subarray(head.end), facts: head.facts };
+  }
+  const notes: Diagnostic[] = [];
+  const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
+  let report: T;
+  let contentKey: string | undefined;
+  if (cached) {
+    report = cached.value.report;
+    notes.push(...cached.value.notes);
+    contentKey = content;
+  } else ({ report, contentKey } = await computeView(ctx, setting, compute, sources, notes, false));
+  const facts = shown.facts(report);
+  if (!cache || contentKey === undefined) {
+    for (const note of notes) ctx.warn(note);
+    return { text: shown.text(report), facts };
+  }
+  // Encoded once: the bytes kept are the bytes written.
+  const line = Buffer.from(`${JSON.stringify({ notes, facts })}\n`, 'utf8');
+  const made = Buffer.from(shown.text(report), 'utf8');
+  cache.setBytes(shownKey(keyFor(contentKey), shown.form), [line, made]);
+  for (const note of notes) ctx.warn(note);
+  return { text: made, facts };
+}
+
+/** The notes and facts at the head of a shown form's entry, and where its text starts; undefined when the head does not parse. */
+function shownHead<F>(blob: Buffer): { notes: Diagnostic[]; facts: F; end: number } | undefined {
+  const end = blob.indexOf(10);
+  if (end < 0) return undefined;
+  try {
+    const { notes, facts } = JSON.parse(blob.toString('utf8', 0, end)) as { notes: Diagnostic[]; facts: F };
+    return Array.isArray(notes) ? { notes, facts, end: end + 1 } : undefined;
+  } catch {
+    return undefined;
+  }
 }

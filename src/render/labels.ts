@@ -11,6 +11,7 @@ export { KIND_LABELS, ROLE_LABELS, STATUS_LABELS };
 /** 牵头, 牵头（规章）, 配合（经由直属单位） */
 export function roleCell(row: Pick<ItemRow, 'role' | 'scope' | 'via'>): string {
   if (!row.role) return '';
+  if (!row.scope && !row.via) return ROLE_LABELS[row.role];
   const extra = [row.scope, row.via ? `经由${row.via}` : undefined].filter(Boolean).join('，');
   return extra ? `${ROLE_LABELS[row.role]}（${extra}）` : ROLE_LABELS[row.role];
 }
@@ -81,9 +82,10 @@ export function compactStatusCell(row: ItemRow): string {
   return row.postponed ? `${status}・已延期` : status;
 }
 
+const STATE_MARKERS: Partial<Record<DeadlineState, string>> = { overdue: '逾期', due_soon: '临期' };
+
 function statusMarker(row: ItemRow): string | undefined {
-  const flag: Partial<Record<DeadlineState, string>> = { overdue: '逾期', due_soon: '临期' };
-  return flag[row.state] ?? (row.stale ? '久未更新' : undefined);
+  return STATE_MARKERS[row.state] ?? (row.stale ? '久未更新' : undefined);
 }
 
 export function rowTone(row: ItemRow): Tone | undefined {
@@ -127,6 +129,8 @@ export function dueParts(row: ItemRow): { due: string; marks: string[] } {
 
 /** 2021-12-15（已延期，原 2021-09-30） · 2021-02-28（第 1/2 步） */
 export function dueCell(row: ItemRow): string {
+  // Most rows say nothing beside their deadline.
+  if (!row.step && !row.due_after && !row.postponed && !row.postponement_requested) return row.due;
   const { due, marks } = dueParts(row);
   return marks.length ? `${due}（${marks.join('，')}）` : due;
 }
@@ -174,13 +178,36 @@ export function itemColumns(timeHeader: string): DocColumn[] {
 /** CSV-only columns of an item table: numbers a spreadsheet sorts (negative = days late) and the state apart from the status. */
 export const ITEM_CSV_COLUMNS = ['剩余天数', '剩余工作日', '情况'];
 
-/** An item as a row of an item table. */
+/**
+ * An item as a row of an item table. Its compact cells (a narrow terminal)
+ * and CSV cells are made when first read: a piped table of 10,000 rows reads
+ * neither.
+ */
+class ItemDocRow implements DocRow {
+  readonly cells: string[];
+  readonly tone: Tone | undefined;
+  #compact: (string | undefined)[] | undefined;
+  #csv: string[] | undefined;
+  readonly #row: ItemRow;
+
+  constructor(row: ItemRow) {
+    this.#row = row;
+    const marks = textMarks(row);
+    this.cells = [row.number, roleCell(row), marks ? `${marks}${row.text}` : row.text, statusCell(row), dueCell(row), timeCell(row), noteCell(row)];
+    this.tone = rowTone(row);
+  }
+
+  get compact(): (string | undefined)[] {
+    const row = this.#row;
+    return (this.#compact ??= [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row), undefined]);
+  }
+
+  get csv(): string[] {
+    const row = this.#row;
+    return (this.#csv ??= [String(row.days_left), row.working_days_left === null ? '' : String(row.working_days_left), stateLabel(row)]);
+  }
+}
+
 export function itemDocRow(row: ItemRow): DocRow {
-  const text = `${textMarks(row)}${row.text}`;
-  return {
-    cells: [row.number, roleCell(row), text, statusCell(row), dueCell(row), timeCell(row), noteCell(row)],
-    compact: [undefined, compactRoleCell(row), undefined, compactStatusCell(row), undefined, compactTimeCell(row), undefined],
-    tone: rowTone(row),
-    csv: [String(row.days_left), row.working_days_left === null ? '' : String(row.working_days_left), stateLabel(row)],
-  };
+  return new ItemDocRow(row);
 }

@@ -1,6 +1,6 @@
 import type { Styles } from './styles.js';
 import { safeLine } from './safe-text.js';
-import { NARROW, type TextWidth } from './text-width.js';
+import { commonTextWidth, NARROW, type TextWidth } from './text-width.js';
 import type { DocColumn, DocRow, DocTable, TableDoc, Tone } from './table-doc.js';
 
 /**
@@ -37,33 +37,75 @@ type Layout =
 const cellOf = (row: DocRow, i: number, compact: boolean) => safeLine((compact ? row.compact?.[i] : undefined) ?? row.cells[i] ?? '');
 
 /**
- * A row's cells made safe and measured, once per run: the layout compares
+ * A table's cells made safe and measured, once per run: the layout compares
  * their widths and the rows are padded by them, so no cell is cleaned or
  * measured again (a 10,000-row table spent a third of its time doing so).
- * `compact` holds the compact form where a column has one and the row gives it.
+ * The widths of a table in one array and only the cells cleaning changed kept
+ * apart: every object a large table makes survives until it is drawn, and
+ * the garbage collector copies each. The compact forms are made and measured
+ * only when a layout step needs them: piped output (no width limit) never does.
  */
-interface MeasuredRow {
-  full: string[];
-  fullWidths: number[];
-  compact: (string | undefined)[];
-  compactWidths: number[];
-}
+class MeasuredTable {
+  /** Each cell's width, row after row. */
+  readonly widths: Int32Array;
+  /** Cells safeLine changed, by place (row × columns + column). */
+  private readonly cleaned = new Map<number, string>();
+  /** The compact form and its width where a column has one and the row gives it, by place; measured on first use. */
+  private compactCells: Map<number, string> | undefined;
+  private compactWidthsOf: Int32Array | undefined;
 
-function measureRow(row: DocRow, columns: readonly DocColumn[], measure: TextWidth): MeasuredRow {
-  const full: string[] = [];
-  const fullWidths: number[] = [];
-  const compact: (string | undefined)[] = [];
-  const compactWidths: number[] = [];
-  for (let i = 0; i < columns.length; i++) {
-    const text = safeLine(row.cells[i] ?? '');
-    full.push(text);
-    fullWidths.push(measure.of(text));
-    const short = columns[i]!.compact !== undefined ? row.compact?.[i] : undefined;
-    const shortText = short === undefined ? undefined : safeLine(short);
-    compact.push(shortText);
-    compactWidths.push(shortText === undefined ? fullWidths[i]! : measure.of(shortText));
+  constructor(
+    readonly table: DocTable,
+    private readonly measure: TextWidth,
+  ) {
+    const count = table.columns.length;
+    const rows = table.rows;
+    this.widths = new Int32Array(rows.length * count);
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]!.cells;
+      for (let i = 0; i < count; i++) this.widths[r * count + i] = this.cleanWidth(cells[i] ?? '', r * count + i, this.cleaned);
+    }
   }
-  return { full, fullWidths, compact, compactWidths };
+
+  /** The width of a cell made safe; a cell safeLine changes is kept in `into` at its place. */
+  private cleanWidth(text: string, place: number, into: Map<number, string>): number {
+    // Text of only the common characters needs no cleaning (commonTextWidth).
+    const width = commonTextWidth(text);
+    if (width >= 0) return width;
+    const safe = safeLine(text);
+    if (safe !== text) into.set(place, safe);
+    return this.measure.of(safe);
+  }
+
+  /** A cell made safe. */
+  text(row: number, column: number): string {
+    return this.cleaned.get(row * this.table.columns.length + column) ?? this.table.rows[row]!.cells[column] ?? '';
+  }
+
+  /** The compact widths (the full width where a column or the row has no compact form), measured on first use. */
+  compactWidths(): Int32Array {
+    if (this.compactWidthsOf) return this.compactWidthsOf;
+    const { columns, rows } = this.table;
+    const count = columns.length;
+    const widths = new Int32Array(this.widths);
+    const cells = new Map<number, string>();
+    for (let r = 0; r < rows.length; r++) {
+      for (let i = 0; i < count; i++) {
+        const short = columns[i]!.compact !== undefined ? rows[r]!.compact?.[i] : undefined;
+        if (short === undefined) continue;
+        cells.set(r * count + i, short);
+        widths[r * count + i] = this.cleanWidth(short, r * count + i, cells);
+      }
+    }
+    this.compactCells = cells;
+    return (this.compactWidthsOf = widths);
+  }
+
+  /** A cell's compact form made safe; undefined where it has none. */
+  compactText(row: number, column: number): string | undefined {
+    this.compactWidths();
+    return this.compactCells!.get(row * this.table.columns.length + column);
+  }
 }
 
 /**
@@ -71,24 +113,29 @@ function measureRow(row: DocRow, columns: readonly DocColumn[], measure: TextWid
  * switches more columns to their compact form or leaves them out, as the doc
  * ranks them. The flexible column (task text) takes what the others leave.
  */
-function layoutFor(columns: readonly DocColumn[], rows: readonly MeasuredRow[], width: number, measure: TextWidth, stackable: boolean): Layout {
+function layoutFor(columns: readonly DocColumn[], family: readonly MeasuredTable[], width: number, measure: TextWidth, stackable: boolean): Layout {
   const lastStep = Math.max(0, ...columns.map((c) => Math.max(c.compact?.at ?? 0, c.dropAt ?? 0)));
-  // The steps only compare the widths measured once (measureRow).
-  const fullWidths = columns.map(() => 0);
-  const compactWidths = columns.map(() => 0);
-  for (const row of rows) {
-    for (let i = 0; i < columns.length; i++) {
-      if (row.fullWidths[i]! > fullWidths[i]!) fullWidths[i] = row.fullWidths[i]!;
-      if (row.compactWidths[i]! > compactWidths[i]!) compactWidths[i] = row.compactWidths[i]!;
+  const count = columns.length;
+  /** The widest cell of each column over the family's tables: the steps only compare the widths measured once. */
+  const widest = (widthsOf: (table: MeasuredTable) => Int32Array) => {
+    const most = columns.map(() => 0);
+    for (const table of family) {
+      const widths = widthsOf(table);
+      for (let at = 0; at < widths.length; at++) if (widths[at]! > most[at % count]!) most[at % count] = widths[at]!;
     }
-  }
+    return most;
+  };
+  const fullWidths = widest((table) => table.widths);
+  let compactWidths: number[] | undefined;
+  /** The compact widths, measured when a step first shows a compact form. */
+  const compactWidthsOf = () => (compactWidths ??= widest((table) => table.compactWidths()));
   let narrowest: Extract<Layout, { stacked: false }> | undefined;
   for (let step = 0; step <= lastStep; step++) {
     const shown = columns.flatMap((c, i) => (c.dropAt !== undefined && c.dropAt <= step ? [] : [i]));
     const compact = columns.map((c) => c.compact !== undefined && c.compact.at <= step);
     const widths = columns.map((c, i) => {
       const header = measure.of(safeLine(compact[i] ? (c.compact?.header ?? c.header) : c.header));
-      const w = Math.max(header, compact[i] ? compactWidths[i]! : fullWidths[i]!);
+      const w = Math.max(header, compact[i] ? compactWidthsOf()[i]! : fullWidths[i]!);
       return c.maxWidth !== undefined && Number.isFinite(width) ? Math.min(w, Math.max(c.maxWidth, header)) : w;
     });
     const flexible = shown.find((i) => columns[i]!.flexible);
@@ -115,27 +162,41 @@ function fitted(text: string, textWidth: number, width: number, align: DocColumn
   return align === 'right' ? pad + text : text + pad;
 }
 
-function renderRows(table: DocTable, rows: readonly MeasuredRow[], layout: Extract<Layout, { stacked: false }>, styles: Styles, measure: TextWidth): string[] {
+function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: false }>, styles: Styles, measure: TextWidth, out: string[]): void {
+  const table = measured.table;
   const { shown, compact, widths } = layout;
   const headers = table.columns.map((c, i) => safeLine(compact[i] ? (c.compact?.header ?? c.header) : c.header));
   const headerLine = shown.map((i) => styles.bold(fitted(headers[i]!, measure.of(headers[i]!), widths[i]!, table.columns[i]!.align, measure))).join(GAP);
-  const lines = [headerLine, styles.dim(RULE.repeat(layout.width))];
+  out.push(headerLine, '\n', styles.dim(RULE.repeat(layout.width)), '\n');
+  // What each shown column needs, looked up once rather than once per cell.
+  const count = table.columns.length;
+  const shownCount = shown.length;
+  const short = shown.map((i) => compact[i]!);
+  const width = shown.map((i) => widths[i]!);
+  const right = shown.map((i) => table.columns[i]!.align === 'right');
+  const align = shown.map((i) => table.columns[i]!.align);
+  const fullWidths = measured.widths;
+  const compactWidths = short.some(Boolean) ? measured.compactWidths() : fullWidths;
   // A loop rather than a map and a join per row: the rows of a 10,000-row table are most of what a run makes.
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
-    const cells = rows[r]!;
+    const painted = row.strong || row.tone !== undefined;
     let line = '';
-    for (let s = 0; s < shown.length; s++) {
+    for (let s = 0; s < shownCount; s++) {
       const i = shown[s]!;
-      const short = compact[i] ? cells.compact[i] : undefined;
-      const text = short ?? cells.full[i]!;
-      const cell = fitted(text, short !== undefined ? cells.compactWidths[i]! : cells.fullWidths[i]!, widths[i]!, table.columns[i]!.align, measure);
-      const painted = row.strong ? styles.bold(tone(styles, row.tone, cell)) : tone(styles, row.tone, cell);
-      line = s === 0 ? painted : line + GAP + painted;
+      const shortText = short[s] ? measured.compactText(r, i) : undefined;
+      const text = shortText ?? measured.text(r, i);
+      const textWidth = shortText !== undefined ? compactWidths[r * count + i]! : fullWidths[r * count + i]!;
+      const w = width[s]!;
+      let cell: string;
+      if (textWidth > w) cell = fitted(text, textWidth, w, align[s], measure);
+      else if (textWidth === w) cell = text;
+      else cell = right[s] ? spacesOf(w - textWidth) + text : text + spacesOf(w - textWidth);
+      if (painted) cell = row.strong ? styles.bold(tone(styles, row.tone, cell)) : tone(styles, row.tone, cell);
+      line = s === 0 ? cell : line + GAP + cell;
     }
-    lines.push(line);
+    out.push(line, '\n');
   }
-  return lines;
 }
 
 /** Each row as a block: its name and the pairs of stackLine 0, then one indented line of 名称 数值 per stackLine; zeros left out. */
@@ -179,10 +240,10 @@ export function renderTable(doc: TableDoc, width: number, styles: Styles, measur
     if (family) family.push(table);
     else families.set(table.columns, [table]);
   }
-  const measured = new Map<DocTable, MeasuredRow[]>(doc.tables.map((table) => [table, table.rows.map((row) => measureRow(row, table.columns, measure))]));
+  const measured = new Map<DocTable, MeasuredTable>(doc.tables.map((table) => [table, new MeasuredTable(table, measure)]));
   const layouts = new Map<readonly DocColumn[], Layout>();
   for (const [columns, tables] of families) {
-    layouts.set(columns, layoutFor(columns, tables.flatMap((t) => measured.get(t)!), width, measure, tables.some((t) => t.stackable)));
+    layouts.set(columns, layoutFor(columns, tables.map((t) => measured.get(t)!), width, measure, tables.some((t) => t.stackable)));
   }
   // Every piece of the output in one list, joined once: a large report is megabytes, and each join of joins copies it again.
   const out: string[] = [[wrapped(doc.title, width, measure, styles.bold), ...doc.facts.map((f) => wrapped(f, width, measure, (s) => s))].join('\n'), '\n'];
@@ -193,8 +254,8 @@ export function renderTable(doc: TableDoc, width: number, styles: Styles, measur
       continue;
     }
     const layout = layouts.get(table.columns)!;
-    const lines = layout.stacked ? renderStacked(table, width, styles, measure) : renderRows(table, measured.get(table)!, layout, styles, measure);
-    for (const line of lines) out.push(line, '\n');
+    if (layout.stacked) for (const line of renderStacked(table, width, styles, measure)) out.push(line, '\n');
+    else renderRows(measured.get(table)!, layout, styles, measure, out);
   }
   if (doc.notes.length) out.push('\n', doc.notes.map((n) => wrapped(n, width, measure, styles.dim)).join('\n'), '\n');
   return out.join('');

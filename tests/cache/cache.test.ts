@@ -92,6 +92,37 @@ describe('the cache is never stale', () => {
     }
   });
 
+  it('writes overdue from the cache as a cold run writes it, in every form, colour and character width, and follows a hand edit', () => {
+    const { ledger, run } = setUp();
+    // The cache folder is shared: a text kept for one form, colour or width must not be written for another.
+    const cases: [string[], Record<string, string>][] = [
+      [[], {}],
+      [['--format', 'json'], {}],
+      [['--format', 'md'], {}],
+      [['--format', 'csv'], {}],
+      [[], { FORCE_COLOR: '1' }],
+      [[], { GONGKAI_AMBIGUOUS: 'wide' }],
+      [['--fail-on-overdue'], {}],
+    ];
+    // Nothing is overdue before the edit; item 22 is after it, and --fail-on-overdue says so from the cache too.
+    const all = (overdue: boolean) =>
+      cases.map(([form, env]) => {
+        const args = ['overdue', '--as-of', '2021-10-08', ...form];
+        const expected = overdue && form[0] === '--fail-on-overdue' ? 1 : 0;
+        const cold = run(args, { env: { ...env, GONGKAI_CACHE: 'off' }, expect: expected });
+        // The first run with the cache makes the text and keeps it; the second writes it from the cache.
+        const first = run(args, { env, expect: expected });
+        const warm = run(args, { env, expect: expected });
+        expect([first, warm], `${args.join(' ')} ${JSON.stringify(env)}`).toEqual([cold, cold]);
+        return warm.out;
+      });
+    const before = all(false);
+    expect(before[4]).toContain('\u001b[');
+    handEdit(ledger, '22', 'due: 2021-12-31', 'due: 2021-09-30');
+    const after = all(true);
+    after.forEach((out, i) => expect(out).not.toBe(before[i]));
+  });
+
   it('follows a one-item hand edit in validate, status and an edit command alike', () => {
     const { ledger, cache, run } = setUp();
     run(['validate']);
