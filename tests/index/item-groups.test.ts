@@ -36,7 +36,7 @@ describe('the index keeps a hash of each run of items', () => {
     const r = randomFrom(6464);
     let text = readFileSync(ledger, 'utf8');
     let reused = 0;
-    const rounds = scaled(8, 24);
+    const rounds = scaled(5, 24);
     for (let round = 0; round < rounds; round++) {
       // A one-item edit (its text longer, its status) moves every later byte; a removed or repeated item shifts every later run.
       const name = r.pick(['text', 'text', 'status', 'removeItem', 'duplicateItem']);
