@@ -95,15 +95,24 @@ describe('the cache is never stale', () => {
   it('writes overdue from the cache as a cold run writes it, in every form, colour and character width, and follows a hand edit', () => {
     const { ledger, run } = setUp();
     // The cache folder is shared: a text kept for one form, colour or width must not be written for another.
-    const cases: [string[], Record<string, string>][] = [
-      [[], {}],
-      [['--format', 'json'], {}],
-      [['--format', 'md'], {}],
-      [['--format', 'csv'], {}],
-      [[], { FORCE_COLOR: '1' }],
-      [[], { GONGKAI_AMBIGUOUS: 'wide' }],
-      [['--fail-on-overdue'], {}],
-    ];
+    // By default a table, a format, colour and the exit code (each case is six processes); every form and width at full size.
+    const cases: [string[], Record<string, string>][] = scaled(
+      [
+        [[], {}],
+        [['--format', 'json'], {}],
+        [[], { FORCE_COLOR: '1' }],
+        [['--fail-on-overdue'], {}],
+      ],
+      [
+        [[], {}],
+        [['--format', 'json'], {}],
+        [['--format', 'md'], {}],
+        [['--format', 'csv'], {}],
+        [[], { FORCE_COLOR: '1' }],
+        [[], { GONGKAI_AMBIGUOUS: 'wide' }],
+        [['--fail-on-overdue'], {}],
+      ],
+    );
     // Nothing is overdue before the edit; item 22 is after it, and --fail-on-overdue says so from the cache too.
     const all = (overdue: boolean) =>
       cases.map(([form, env]) => {
@@ -117,7 +126,7 @@ describe('the cache is never stale', () => {
         return warm.out;
       });
     const before = all(false);
-    expect(before[4]).toContain('\u001b[');
+    expect(before[cases.findIndex(([, env]) => env.FORCE_COLOR)]).toContain('\u001b[');
     handEdit(ledger, '22', 'due: 2021-12-31', 'due: 2021-09-30');
     const after = all(true);
     after.forEach((out, i) => expect(out).not.toBe(before[i]));
