@@ -1,5 +1,6 @@
 import { ledgerLayout } from './ledger-layout.js';
 import { loadYamlValue } from './load-yaml-value.js';
+import { parseItemFast } from './parse-item-fast.js';
 
 /** The hash of the chunk each item value was parsed from (values built anew, as clones, are not in it). */
 const chunkHashes = new WeakMap<object, string>();
@@ -125,8 +126,10 @@ export function assembleTable(table: ChunkTable): unknown {
   return fillPlaceholders(tree, table.placeholder, values) ? tree : undefined;
 }
 
-/** One item chunk on its own: a sequence of exactly one entry. */
+/** One item chunk on its own: a sequence of exactly one entry. Chunks as gongkai writes them skip js-yaml (parse-item-fast.ts). */
 function parseChunk(chunk: string): unknown {
+  const fast = parseItemFast(chunk);
+  if (fast !== undefined) return fast;
   const parsed = loadYamlValue(chunk);
   return Array.isArray(parsed) && parsed.length === 1 && parsed[0] !== undefined ? parsed[0] : undefined;
 }
