@@ -57,9 +57,11 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
   const byKind: Record<Department['kind'], Department[]> = { internal: [], affiliated: [], external: [] };
   for (const department of registry.departments) byKind[department.kind].push(department);
   const best = new Map<Department, Obligation>();
-  const offer = (department: Department, obligation: Obligation) => {
+  // The obligation is made only when it is the strongest so far: a group of the whole kind offers every department of it.
+  const offer = (department: Department, item: Item, role: Role, scope: string | undefined, via: string | undefined, possible: boolean) => {
     const current = best.get(department);
-    if (!current || strength(obligation) < strength(current)) best.set(department, obligation);
+    if (current && strength(current) <= (possible ? 100 : 0) + (via ? 10 : 0) + ROLES.indexOf(role)) return;
+    best.set(department, via === undefined ? { item, role, scope, possible } : { item, role, scope, via, possible });
   };
   for (const item of ledger.items) {
     best.clear();
@@ -67,7 +69,7 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
       const entry = lookupName(registry, a.name);
       if (!entry) continue;
       if (entry.type === 'department') {
-        offer(entry.department, { item, role: a.role, scope: a.scope, possible: false });
+        offer(entry.department, item, a.role, a.scope, undefined, false);
         continue;
       }
       const { group } = entry;
@@ -77,7 +79,7 @@ export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligat
         // before that, every department of the group's kind may be.
         if (resolved?.size && !resolved.has(department)) continue;
         const possible = resolved?.size === 0;
-        offer(department, { item, role: a.role, scope: a.scope, via: group.name, possible });
+        offer(department, item, a.role, a.scope, group.name, possible);
       }
     }
     for (const [department, obligation] of best) {

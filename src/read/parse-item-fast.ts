@@ -73,6 +73,8 @@ class ItemParser {
   private lineStart = 0;
   private lineEnd = 0;
   private indent = -1;
+  /** Where the last scalar or flow collection read on a line ended (returned this way, not in a tuple, to spare the garbage). */
+  private pos = 0;
 
   constructor(text: string) {
     this.s = text;
@@ -184,18 +186,18 @@ class ItemParser {
     const s = this.s;
     const c = s.charCodeAt(at);
     let value: unknown;
-    let p: number;
-    if (c === QUOTE) [value, p] = this.quoted(at, end);
-    else if (c === OPEN_BRACKET) [value, p] = this.flowList(at, end);
-    else if (c === OPEN_BRACE) [value, p] = this.flowMap(at, end);
+    if (c === QUOTE) value = this.quoted(at, end);
+    else if (c === OPEN_BRACKET) value = this.flowList(at, end);
+    else if (c === OPEN_BRACE) value = this.flowMap(at, end);
     else return blockPlain(s.slice(at, end));
+    let p = this.pos;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
     if (p !== end) throw GIVE_UP;
     return value;
   }
 
   /** A double-quoted scalar on one line: its value and the offset after its closing quote. */
-  private quoted(at: number, end: number): [string, number] {
+  private quoted(at: number, end: number): string {
     const s = this.s;
     let escaped = false;
     let p = at + 1;
@@ -209,17 +211,18 @@ class ItemParser {
       }
     }
     const raw = s.slice(at + 1, p);
-    if (!escaped) return [raw, p + 1];
+    this.pos = p + 1;
+    if (!escaped) return raw;
     // JSON's escapes mean the same in YAML; any other (\x41, \e, \N …) is js-yaml's to read.
     try {
-      return [JSON.parse(`"${raw}"`) as string, p + 1];
+      return JSON.parse(`"${raw}"`) as string;
     } catch {
       throw GIVE_UP;
     }
   }
 
   /** A scalar inside a flow collection, ending before `,` or the closing bracket. */
-  private flowScalar(at: number, end: number): [unknown, number] {
+  private flowScalar(at: number, end: number): unknown {
     const s = this.s;
     if (s.charCodeAt(at) === QUOTE) return this.quoted(at, end);
     let p = at;
@@ -236,46 +239,56 @@ class ItemParser {
     const first = text.charCodeAt(0);
     if (first < 128 && INDICATOR[first]) throw GIVE_UP;
     if (text.includes(' #')) throw GIVE_UP;
-    return [plainValue(text), p];
+    this.pos = p;
+    return plainValue(text);
   }
 
   /** Skips spaces; then `,` (another entry follows) or the closing character (the collection ends). */
-  private flowNext(p: number, end: number, close: number): [boolean, number] {
+  private flowNext(p: number, end: number, close: number): boolean {
     const s = this.s;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
     const c = s.charCodeAt(p);
-    if (p < end && c === close) return [false, p + 1];
+    if (p < end && c === close) {
+      this.pos = p + 1;
+      return false;
+    }
     if (p >= end || c !== COMMA) throw GIVE_UP;
     p++;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
     // `[a, ]`: left to js-yaml.
     if (p >= end || s.charCodeAt(p) === close) throw GIVE_UP;
-    return [true, p];
+    this.pos = p;
+    return true;
   }
 
   /** `[a, "b", c]` on one line. */
-  private flowList(at: number, end: number): [unknown[], number] {
+  private flowList(at: number, end: number): unknown[] {
     const s = this.s;
     const result: unknown[] = [];
     let p = at + 1;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
-    if (s.charCodeAt(p) === CLOSE_BRACKET && p < end) return [result, p + 1];
-    for (let more = true; more; ) {
-      const [value, after] = this.flowScalar(p, end);
-      result.push(value);
-      [more, p] = this.flowNext(after, end, CLOSE_BRACKET);
+    if (s.charCodeAt(p) === CLOSE_BRACKET && p < end) {
+      this.pos = p + 1;
+      return result;
     }
-    return [result, p];
+    for (let more = true; more; p = this.pos) {
+      result.push(this.flowScalar(p, end));
+      more = this.flowNext(this.pos, end, CLOSE_BRACKET);
+    }
+    return result;
   }
 
   /** `{ key: value, key: "value" }` on one line, values scalars. */
-  private flowMap(at: number, end: number): [Record<string, unknown>, number] {
+  private flowMap(at: number, end: number): Record<string, unknown> {
     const s = this.s;
     const result: Record<string, unknown> = {};
     let p = at + 1;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
-    if (s.charCodeAt(p) === CLOSE_BRACE && p < end) return [result, p + 1];
-    for (let more = true; more; ) {
+    if (s.charCodeAt(p) === CLOSE_BRACE && p < end) {
+      this.pos = p + 1;
+      return result;
+    }
+    for (let more = true; more; p = this.pos) {
       let colon = p;
       while (colon < end && s.charCodeAt(colon) !== COLON) colon++;
       if (colon >= end || s.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
@@ -284,12 +297,12 @@ class ItemParser {
       while (v < end && s.charCodeAt(v) === SPACE) v++;
       const c = s.charCodeAt(v);
       if (v >= end || c === COMMA || c === CLOSE_BRACE) throw GIVE_UP;
-      const [value, after] = this.flowScalar(v, end);
+      const value = this.flowScalar(v, end);
       if (hasOwn.call(result, key)) throw GIVE_UP;
       result[key] = value;
-      [more, p] = this.flowNext(after, end, CLOSE_BRACE);
+      more = this.flowNext(this.pos, end, CLOSE_BRACE);
     }
-    return [result, p];
+    return result;
   }
 }
 

@@ -85,9 +85,11 @@ function fillPlaceholders(value: unknown, placeholder: string, values: unknown[]
  * unchanged since `previous`. Returns undefined whenever the layout does not
  * allow it (directives, tabs, anchors, a chunk that does not stand alone, a
  * placeholder that did not land as a whole entry): the caller then parses the
- * whole file, which is the reference this must equal.
+ * whole file, which is the reference this must equal. Without `mark`, chunkHashOf knows none of the values.
  */
-export function parseInChunks(text: string, hash: (text: string) => string, previous?: ChunkTable): { value: unknown; table: ChunkTable } | undefined {
+export function parseInChunks(text: string, hash: (text: string) => string, previous?: ChunkTable, mark = true): { value: unknown; table: ChunkTable } | undefined {
+  // Marks are read back only when the parse is kept for a later run (load-ledger.ts); 100,000 entries in a WeakMap are not free.
+  const markValue = mark ? markChunk : (value: unknown) => value;
   const split = splitAtItems(text);
   if (!split || !split.chunks.length) return undefined;
   try {
@@ -95,11 +97,11 @@ export function parseInChunks(text: string, hash: (text: string) => string, prev
     const values: Record<string, unknown> = {};
     const chunkValues = split.chunks.map((chunk, i) => {
       const key = order[i]!;
-      if (key in values) return markChunk(structuredClone(values[key]), key);
+      if (key in values) return markValue(structuredClone(values[key]), key);
       const known = previous?.values[key];
       const value = known !== undefined ? known : parseChunk(chunk);
       values[key] = value;
-      return markChunk(value, key);
+      return markValue(value, key);
     });
     if (chunkValues.includes(undefined)) return undefined;
     // The skeleton's text changes only when items are added or removed, or the plan or sections change.
