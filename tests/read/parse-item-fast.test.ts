@@ -4,7 +4,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadYamlValue } from '../../src/read/load-yaml-value.js';
 import { parseItemFast } from '../../src/read/parse-item-fast.js';
-import { splitAtItems } from '../../src/read/parse-yaml-chunks.js';
+import { parseInChunks, splitAtItems } from '../../src/read/parse-yaml-chunks.js';
+import { contentHash } from '../../src/read/content-hash.js';
 import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 import { scaled } from '../helpers/scale.js';
@@ -49,12 +50,35 @@ function generated(n: number): string {
   return readFileSync(join(dir, 'ledger.yaml'), 'utf8');
 }
 
+/** The whole file through js-yaml, or 'error'. */
+function wholeParse(text: string): unknown {
+  try {
+    return loadYamlValue(text);
+  } catch {
+    return 'error';
+  }
+}
+
+/** The parse that keeps nothing (the cache off) must give what the kept one and the whole-file parse give. */
+function compareUnkept(text: string, label: string): boolean {
+  const unkept = parseInChunks(text, contentHash, undefined, false);
+  const kept = parseInChunks(text, contentHash);
+  expect(unkept === undefined, label).toBe(kept === undefined);
+  if (!unkept) return false;
+  expect(isDeepStrictEqual(unkept.value, kept!.value), label).toBe(true);
+  expect(isDeepStrictEqual(unkept.value, wholeParse(text)), label).toBe(true);
+  expect(unkept.table, label).toBeUndefined();
+  return true;
+}
+
 describe('the fast item parser', () => {
   it('reads every item of every ledger fixture as js-yaml does, and takes most of them', () => {
     let fast = 0;
     let all = 0;
     for (const file of allLedgerFixtures()) {
-      const counts = compareChunks(chunksOf(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')), file);
+      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      compareUnkept(text, file);
+      const counts = compareChunks(chunksOf(text), file);
       fast += counts.fast;
       all += counts.all;
     }
@@ -64,7 +88,9 @@ describe('the fast item parser', () => {
 
   it('takes every item of ledgers gongkai writes, at several sizes, with the values js-yaml gives', () => {
     for (const n of [1, 37, scaled(600, 3000)]) {
-      const chunks = chunksOf(generated(n));
+      const text = generated(n);
+      expect(compareUnkept(text, `generated ${n}`)).toBe(true);
+      const chunks = chunksOf(text);
       expect(chunks).toHaveLength(n);
       expect(compareChunks(chunks, `generated ${n}`).fast).toBe(n);
     }
@@ -85,6 +111,7 @@ describe('the fast item parser', () => {
         applied.push(name);
         text = EDITS[name]!(text, r);
       }
+      compareUnkept(text, `round ${round}: ${applied.join(' + ')}`);
       const counts = compareChunks(chunksOf(text), `round ${round}: ${applied.join(' + ')}`);
       fast += counts.fast;
       all += counts.all;
