@@ -79,61 +79,62 @@ function codesOf(items: readonly StatusFacts[]) {
   return { status, flags };
 }
 
-/**
- * Counts over the items chosen (all when none are); `stale` gives a chosen item's own 久未更新 where it differs from
- * the item's. Items in `helping` (配合) count among the department's items and statuses, but not as its overdue,
- * 临期 or 久未更新: those are the items it answers for, as `overdue`, `remind` and the report list them.
- */
-function tally({ status, flags }: ReturnType<typeof codesOf>, chosen?: readonly number[], stale?: ReadonlyMap<number, boolean>, helping?: ReadonlySet<number>) {
-  const byStatus = [0, 0, 0, 0, 0];
-  const counts = [0, 0, 0, 0];
-  const count = chosen ? chosen.length : status.length;
-  for (let k = 0; k < count; k++) {
-    const i = chosen ? chosen[k]! : k;
-    byStatus[status[i]!]!++;
-    const f = helping?.has(i) ? flags[i]! & 8 : flags[i]!;
-    if (f & 1) counts[0]!++;
-    else if (f & 2) counts[1]!++;
-    if (stale?.has(i) ? stale.get(i) : f & 4) counts[2]!++;
-    if (f & 8) counts[3]!++;
-  }
+/** The counts of a row, as a department's row and the totals give them. */
+function countsOf(count: number, byStatus: readonly number[], counts: readonly number[]) {
   const by_status = emptyStatus();
   STATUS_ORDER.forEach((s, i) => (by_status[s] = byStatus[i]!));
   const completable = count - by_status.cancelled - by_status.ongoing;
   return { items: count, by_status, overdue: counts[0]!, due_soon: counts[1]!, stale: counts[2]!, postponed: counts[3]!, completion: completable > 0 ? by_status.done / completable : null };
 }
 
-/** What one department's row is counted from: the items it owns, and how it owns them. */
-interface DepartmentTies {
-  owned: number[];
-  by_role: Record<Role, number>;
-  possible: number;
-  stale?: Map<number, boolean>;
-  helping?: Set<number>;
+/** Counts over every item of the plan, each once. */
+function tally({ status, flags }: ReturnType<typeof codesOf>) {
+  const byStatus = [0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0];
+  for (let i = 0; i < status.length; i++) {
+    byStatus[status[i]!]!++;
+    const f = flags[i]!;
+    if (f & 1) counts[0]!++;
+    else if (f & 2) counts[1]!++;
+    if (f & 4) counts[2]!++;
+    if (f & 8) counts[3]!++;
+  }
+  return countsOf(status.length, byStatus, counts);
 }
 
-/** Gathers one department's ties one obligation at a time, so that callers need not build an object per obligation. */
-class TieCollector {
-  owned: number[] = [];
-  by_role: Record<Role, number> = { lead: 0, joint: 0, sole: 0, cooperate: 0 };
+/**
+ * One department's row, counted one obligation at a time as they come (no object per obligation, no
+ * set of the items it helps with). An owned item counts among the department's items and statuses;
+ * `stale` is its own 久未更新 where that differs from the item's. Items it helps with (配合) do not count as
+ * its overdue, 临期 or 久未更新: those are the items it answers for, as `overdue`, `remind` and the report list them.
+ */
+class RowCounter {
+  items = 0;
+  readonly byStatus = [0, 0, 0, 0, 0];
+  readonly counts = [0, 0, 0, 0];
+  readonly by_role: Record<Role, number> = { lead: 0, joint: 0, sole: 0, cooperate: 0 };
   possible = 0;
-  stale?: Map<number, boolean>;
-  helping?: Set<number>;
+
+  constructor(private readonly codes: ReturnType<typeof codesOf>) {}
 
   add(item: number, role: Role, possible: boolean, stale: boolean | undefined): void {
     if (possible) {
       this.possible++;
       return;
     }
-    this.owned.push(item);
+    this.items++;
     this.by_role[role]++;
-    if (!isAccountable(role)) (this.helping ??= new Set()).add(item);
-    if (stale !== undefined) (this.stale ??= new Map()).set(item, stale);
+    this.byStatus[this.codes.status[item]!]!++;
+    const f = isAccountable(role) ? this.codes.flags[item]! : this.codes.flags[item]! & 8;
+    if (f & 1) this.counts[0]!++;
+    else if (f & 2) this.counts[1]!++;
+    if (stale !== undefined ? stale : f & 4) this.counts[2]!++;
+    if (f & 8) this.counts[3]!++;
   }
-}
 
-function departmentRow(department: Department, codes: ReturnType<typeof codesOf>, ties: DepartmentTies) {
-  return { name: department.name, short_name: shortName(department), kind: department.kind, ...tally(codes, ties.owned, ties.stale, ties.helping), by_role: ties.by_role, possible: ties.possible };
+  row(department: Department) {
+    return { name: department.name, short_name: shortName(department), kind: department.kind, ...countsOf(this.items, this.byStatus, this.counts), by_role: this.by_role, possible: this.possible };
+  }
 }
 
 type ReportHead = Pick<StatusInput, 'plan' | 'asOf' | 'asOfNote'>;
@@ -146,9 +147,9 @@ function report(head: ReportHead, departments: StatusReport['departments'], code
 export function statusReportOf(input: StatusInput): StatusReport {
   const codes = codesOf(input.items);
   const departments = input.departments.map((department, d) => {
-    const ties = new TieCollector();
-    for (const o of input.obligations[d] ?? []) ties.add(o.item, o.role, o.possible, o.stale);
-    return departmentRow(department, codes, ties);
+    const row = new RowCounter(codes);
+    for (const o of input.obligations[d] ?? []) row.add(o.item, o.role, o.possible, o.stale);
+    return row.row(department);
   });
   return report(input, departments, codes);
 }
@@ -163,7 +164,7 @@ export function statusReport(context: ViewContext): StatusReport {
   const codes = codesOf(items.map((item) => ({ status: item.status, postponed: item.postponements.length > 0, deadline: deadlines.get(item)! })));
   let place: Map<Item, number> | undefined;
   const departments = ledger.registry.departments.map((department) => {
-    const ties = new TieCollector();
+    const row = new RowCounter(codes);
     // A department's obligations come in item order (ownership.ts), so each item's place is found by walking on
     // from the last one; a Map of 100,000 items asked half a million times cost more than the counting.
     let from = 0;
@@ -177,9 +178,9 @@ export function statusReport(context: ViewContext): StatusReport {
         i = place.get(o.item)!;
         from = items.length;
       }
-      ties.add(i, o.role, o.possible, o.own ? obligationDeadline(context, o).stale : undefined);
+      row.add(i, o.role, o.possible, o.own ? obligationDeadline(context, o).stale : undefined);
     }
-    return departmentRow(department, codes, ties);
+    return row.row(department);
   });
   const head: ReportHead = { plan: { title: ledger.plan.title, document_number: ledger.plan.documentNumber ?? null, year: ledger.plan.year }, asOf: context.asOf, ...(context.asOfNote ? { asOfNote: context.asOfNote } : {}) };
   return report(head, departments, codes);
