@@ -57,6 +57,34 @@ for (const c of ',[]{}:#"\'') FLOW_STOP[c.charCodeAt(0)] = 1;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * Short strings cut from the text, by a hash of their characters: a ledger repeats the same keys, names,
+ * statuses and dates on every item, and a short slice is a copy. One string for each saves a few hundred
+ * thousand copies that would all live to the end of the run (the garbage collector's work), and lookups
+ * by these strings later find their hash already computed.
+ */
+const SHORT = 24;
+const interned: (string | undefined)[] = new Array<string | undefined>(8192).fill(undefined);
+
+function cut(s: string, from: number, to: number): string {
+  const length = to - from;
+  if (length > SHORT || length <= 0) return s.slice(from, to);
+  let h = length;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  const slot = h & 8191;
+  const known = interned[slot];
+  if (known !== undefined && known.length === length && s.startsWith(known, from)) return known;
+  const fresh = s.slice(from, to);
+  interned[slot] = fresh;
+  return fresh;
+}
+
+/** Spaces before `to` dropped. */
+function trimEnd(s: string, from: number, to: number): number {
+  while (to > from && s.charCodeAt(to - 1) === SPACE) to--;
+  return to;
+}
+
 /** A plain scalar's value by the core schema, as js-yaml resolves it. */
 function plainValue(text: string): unknown {
   const c = text.charCodeAt(0);
@@ -130,7 +158,7 @@ class ItemParser {
       const end = this.lineEnd;
       const colon = s.indexOf(':', p);
       if (colon < 0 || colon >= end) throw GIVE_UP;
-      const key = blockKey(s.slice(p, colon));
+      const key = checkedKey(cut(s, p, colon));
       const after = colon + 1;
       let value: unknown;
       if (after === end) {
@@ -189,7 +217,7 @@ class ItemParser {
     if (c === QUOTE) value = this.quoted(at, end);
     else if (c === OPEN_BRACKET) value = this.flowList(at, end);
     else if (c === OPEN_BRACE) value = this.flowMap(at, end);
-    else return blockPlain(s.slice(at, end));
+    else return blockPlain(cut(s, at, trimEnd(s, at, end)));
     let p = this.pos;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
     if (p !== end) throw GIVE_UP;
@@ -210,7 +238,7 @@ class ItemParser {
         p++;
       }
     }
-    const raw = s.slice(at + 1, p);
+    const raw = cut(s, at + 1, p);
     this.pos = p + 1;
     if (!escaped) return raw;
     // JSON's escapes mean the same in YAML; any other (\x41, \e, \N …) is js-yaml's to read.
@@ -235,7 +263,7 @@ class ItemParser {
     let last = p;
     while (last > at && s.charCodeAt(last - 1) === SPACE) last--;
     if (last === at) throw GIVE_UP;
-    const text = s.slice(at, last);
+    const text = cut(s, at, last);
     const first = text.charCodeAt(0);
     if (first < 128 && INDICATOR[first]) throw GIVE_UP;
     if (text.includes(' #')) throw GIVE_UP;
@@ -292,7 +320,7 @@ class ItemParser {
       let colon = p;
       while (colon < end && s.charCodeAt(colon) !== COLON) colon++;
       if (colon >= end || s.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
-      const key = flowKey(s.slice(p, colon));
+      const key = checkedKey(cut(s, p, trimEnd(s, p, colon)));
       let v = colon + 2;
       while (v < end && s.charCodeAt(v) === SPACE) v++;
       const c = s.charCodeAt(v);
@@ -306,38 +334,31 @@ class ItemParser {
   }
 }
 
-/** A plain scalar in block context, one line: trailing spaces dropped, comments and `: ` left to js-yaml. */
-function blockPlain(raw: string): unknown {
-  let last = raw.length;
-  while (last > 0 && raw.charCodeAt(last - 1) === SPACE) last--;
-  const text = last === raw.length ? raw : raw.slice(0, last);
+/** A plain scalar in block context, one line, its trailing spaces already dropped: comments and `: ` left to js-yaml. */
+function blockPlain(text: string): unknown {
   const first = text.charCodeAt(0);
   if (first < 128 && INDICATOR[first]) throw GIVE_UP;
   if (text.includes(': ') || text.includes(' #') || text.charCodeAt(text.length - 1) === COLON) throw GIVE_UP;
   return plainValue(text);
 }
 
+/** Keys already found to read back as themselves (the same few on every item). */
+const goodKeys = new Set<string>();
+
 /** Keys kept to what reads back as the same string: no indicators, nothing typed, no merge key, no __proto__. */
 function checkedKey(key: string): string {
+  if (goodKeys.has(key)) return key;
   if (!key || key.length > 256 || key === '<<' || key === '__proto__') throw GIVE_UP;
   const first = key.charCodeAt(0);
   if (first < 128 && INDICATOR[first]) throw GIVE_UP;
-  const last = key.charCodeAt(key.length - 1);
-  if (last === SPACE) throw GIVE_UP;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c < 128 && (FLOW_STOP[c] || c === SPACE)) throw GIVE_UP;
   }
   if (plainValue(key) !== key) throw GIVE_UP;
+  if (goodKeys.size < 1000) goodKeys.add(key);
   return key;
 }
-
-const blockKey = checkedKey;
-const flowKey = (raw: string) => {
-  let last = raw.length;
-  while (last > 0 && raw.charCodeAt(last - 1) === SPACE) last--;
-  return checkedKey(last === raw.length ? raw : raw.slice(0, last));
-};
 
 /**
  * The value of one item chunk (a block list of one entry, the item), or
