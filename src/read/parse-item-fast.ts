@@ -11,13 +11,17 @@
  */
 import { CORE_SCHEMA } from 'js-yaml';
 
+/** A js-yaml type: whether a plain scalar is of it (its `resolve`), and the value it then stands for. */
 interface ImplicitType {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
+  resolve: (data: string) => boolean;
+  construct: (data: string) => unknown;
 }
 
 /** The core schema's implicit types (null, bool, int, float), which js-yaml tries in this order on a plain scalar. */
-const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit.map((type) => ({
+  matches: type.resolve.bind(type),
+  construct: type.construct.bind(type),
+}));
 
 /** Thrown to give up; caught once, at the top. */
 const GIVE_UP = new Error('not in the fast grammar');
@@ -85,11 +89,30 @@ function trimEnd(s: string, from: number, to: number): number {
   return to;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** 2021-06-30: text by the core schema (it has no dates), and every item has a few, so not put to the four resolvers. */
+function isDateForm(t: string): boolean {
+  return (
+    t.length === 10 &&
+    t.charCodeAt(4) === DASH &&
+    t.charCodeAt(7) === DASH &&
+    isDigit(t.charCodeAt(0)) &&
+    isDigit(t.charCodeAt(1)) &&
+    isDigit(t.charCodeAt(2)) &&
+    isDigit(t.charCodeAt(3)) &&
+    isDigit(t.charCodeAt(5)) &&
+    isDigit(t.charCodeAt(6)) &&
+    isDigit(t.charCodeAt(8)) &&
+    isDigit(t.charCodeAt(9))
+  );
+}
+
 /** A plain scalar's value by the core schema, as js-yaml resolves it. */
 function plainValue(text: string): unknown {
   const c = text.charCodeAt(0);
-  if (c > 127 || !MAY_BE_TYPED[c]) return text;
-  for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
+  if (c > 127 || !MAY_BE_TYPED[c] || isDateForm(text)) return text;
+  for (const type of IMPLICIT) if (type.matches(text)) return type.construct(text);
   return text;
 }
 

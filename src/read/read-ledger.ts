@@ -34,18 +34,30 @@ function planFromValue(value: unknown, today: string | undefined): Plan {
  * objects were a second of every run. Keys are added in the order the spreads gave them.
  */
 
+/**
+ * Where an entry is written inside its item (['lead', 0]), one array for each place: a 100,000-item ledger
+ * has a quarter of a million assignments, and an array for each was that many more objects kept to the
+ * end of the run. Frozen, as they are shared; readers only spread them into paths.
+ */
+const places: Record<Role, (string | number)[][]> = { lead: [], joint: [], sole: [], cooperate: [] };
+const scopedPlaces: Record<Role, (string | number)[][]> = { lead: [], joint: [], sole: [], cooperate: [] };
+function placeOf(role: Role, index: number, dept: boolean): (string | number)[] {
+  const known = (dept ? scopedPlaces : places)[role];
+  return (known[index] ??= Object.freeze(dept ? [role, index, 'dept'] : [role, index]) as (string | number)[]);
+}
+
 /** One role's entries, in order. */
 function addRole(assignments: Assignment[], role: Role, entries: unknown): void {
   if (!Array.isArray(entries)) return;
   for (let index = 0; index < entries.length; index++) {
     const entry: unknown = entries[index];
-    if (typeof entry === 'string') assignments.push({ name: normalizeDepartmentName(entry), role, at: [role, index] });
+    if (typeof entry === 'string') assignments.push({ name: normalizeDepartmentName(entry), role, at: placeOf(role, index, false) });
     else {
       const scoped = asRecord(entry);
       if (typeof scoped.dept === 'string') {
         const assignment: Assignment = { name: normalizeDepartmentName(scoped.dept), role } as Assignment;
         if (typeof scoped.scope === 'string') assignment.scope = scoped.scope;
-        assignment.at = [role, index, 'dept'];
+        assignment.at = placeOf(role, index, true);
         assignments.push(assignment);
       }
     }

@@ -141,7 +141,7 @@ describe('the fast item parser', () => {
   });
 
   /** Scalars the core schema reads as other than text, and text that looks like them. */
-  const SCALARS = ['null', 'Null', 'NULL', '~', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no', 'on', 'off', '0', '-0', '+0', '007', '0x1F', '0X1F', '0o17', '0b101', '0b102', '1_000', '12', '-12', '+12', '1.10', '1.', '.5', '-.5', '1e3', '1E+3', '1.5e-3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '2021-06-30', '2021-6-30', '12:30', '1:2:3', '0.1.2', '-', '+', '.', '..', '-1-2', '9007199254740993', '1e400', '0x', '0o', '一二', '１２'];
+  const SCALARS = ['null', 'Null', 'NULL', '~', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no', 'on', 'off', '0', '-0', '+0', '007', '0x1F', '0X1F', '0o17', '0b101', '0b102', '1_000', '12', '-12', '+12', '1.10', '1.', '.5', '-.5', '1e3', '1E+3', '1.5e-3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '2021-06-30', '0000-00-00', '9999-99-99', '2021-06-3x', '+021-06-30', '2021-06-30 ', '2021-06-301', '12:30', '1:2:3', '0.1.2', '-', '+', '.', '..', '-1-2', '9007199254740993', '1e400', '0x', '0o', '一二', '１２'];
   it('types every plain scalar as js-yaml does, in block and flow context and as keys', () => {
     let fast = 0;
     const forms = (s: string) => [
