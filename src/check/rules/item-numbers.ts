@@ -27,7 +27,6 @@ export const itemNumbers: CheckRule = ({ ledger }) => {
   const out: Diagnostic[] = [];
   const seen = new Map<string, Item>();
   const whole: { value: number; item: Item }[] = [];
-  const counted = new Set<number>();
   for (const item of ledger.items) {
     const first = seen.get(item.number);
     if (first) {
@@ -36,14 +35,14 @@ export const itemNumbers: CheckRule = ({ ledger }) => {
     }
     seen.set(item.number, item);
     const value = arabicNumber(item.number);
-    if (value !== undefined && !counted.has(value)) {
-      counted.add(value);
-      whole.push({ value, item });
-    }
+    if (value !== undefined) whole.push({ value, item });
   }
+  // A stable sort keeps each number's first item first: the one a gap is reported at, as when each was counted once.
   whole.sort((a, b) => a.value - b.value);
   let expected = 1;
-  for (const { value, item } of whole) {
+  for (let k = 0; k < whole.length; k++) {
+    const { value, item } = whole[k]!;
+    if (k > 0 && whole[k - 1]!.value === value) continue;
     if (value > expected) {
       const gap = value - 1 === expected ? `${expected}` : `${expected}–${value - 1}`;
       out.push(error('MISSING_NUMBER', `缺少编号 ${gap}：编号应连续，${expected - 1 || '开头'}之后是 ${value}`, itemField(ledger, item, 'number')));
