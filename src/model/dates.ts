@@ -5,12 +5,22 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** True when `text` is a YYYY-MM-DD date that exists (2021-02-30 does not). */
 export function isValidDate(text: string): boolean {
   if (!DATE_PATTERN.test(text)) return false;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
+  // Read off the digits the pattern found, without slices or a table an item (a large ledger asks half a million times).
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 7);
+  const d = digitsAt(text, 8, 10);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const days = m === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[m - 1];
   return days !== undefined && d >= 1 && d <= days;
+}
+
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by the ASCII digits from `from` to `to`. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
 }
 
 /** True when the text has the YYYY-MM-DD form, whether or not the day exists. */

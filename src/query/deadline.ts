@@ -44,7 +44,10 @@ export function lastProgressOf(progress: readonly Pick<Item['progress'][number],
 /** The facts of one item (what the per-item index keeps). */
 export function deadlineFacts(item: Item): DeadlineFacts {
   const lastProgress = lastProgressOf(item.progress);
-  return { status: item.status, due: effectiveDue(item), ...(lastProgress ? { lastProgress } : {}) };
+  // Built without a spread: every item's facts are judged on every run.
+  const facts: DeadlineFacts = { status: item.status, due: effectiveDue(item) };
+  if (lastProgress) facts.lastProgress = lastProgress;
+  return facts;
 }
 
 /**
@@ -70,18 +73,33 @@ export function judgeDeadline(facts: DeadlineFacts, issuedOn: string | undefined
   const { asOf } = options;
   const base = daysTo(facts.due, options);
   const { daysLeft, workingDaysLeft } = base;
-  if (facts.status === 'done') return { ...base, state: 'done' };
-  if (facts.status === 'cancelled') return { ...base, state: 'cancelled' };
+  // Literals in the order a spread of `base` gave, without the spread's cost on every item of every run.
+  if (facts.status === 'done') return shared(base, 'done');
+  if (facts.status === 'cancelled') return shared(base, 'cancelled');
   if (facts.status === 'ongoing') {
     const lastProgress = facts.lastProgress;
     const since = lastProgress ?? issuedOn;
     const stale = since === undefined || calendarDaysBetween(since, asOf) > options.staleDays;
-    return { ...base, state: 'ongoing', stale, ...(lastProgress ? { lastProgress } : {}) };
+    const deadline: Deadline = { daysLeft, workingDaysLeft, state: 'ongoing', stale };
+    if (lastProgress) deadline.lastProgress = lastProgress;
+    return deadline;
   }
-  if (daysLeft < 0 || (daysLeft === 0 && options.dayOver)) return { ...base, state: 'overdue' };
+  if (daysLeft < 0 || (daysLeft === 0 && options.dayOver)) return shared(base, 'overdue');
   // Working days never outnumber calendar days, so without a schedule a calendar-day test is the safe side.
   const soon = workingDaysLeft === null ? daysLeft <= options.dueSoonDays : workingDaysLeft <= options.dueSoonDays;
-  return { ...base, state: soon ? 'due_soon' : 'open' };
+  return shared(base, soon ? 'due_soon' : 'open');
+}
+
+/**
+ * The deadline of every item with the same due date and state but an ongoing one (which carries its own
+ * notes' date): one frozen object, not one an item (a 100,000-item ledger has a few thousand of them).
+ */
+const judged = new WeakMap<object, Partial<Record<DeadlineState, Deadline>>>();
+
+function shared(base: { daysLeft: number; workingDaysLeft: number | null }, state: DeadlineState): Deadline {
+  let byState = judged.get(base);
+  if (!byState) judged.set(base, (byState = {}));
+  return (byState[state] ??= Object.freeze({ daysLeft: base.daysLeft, workingDaysLeft: base.workingDaysLeft, state }) as Deadline);
 }
 
 /** Days to each due date, counted once per run and date: thousands of items share a few hundred dates. */

@@ -42,48 +42,63 @@ const findOwn = (registry: Registry, name: string): Department | undefined => {
   return entry?.type === 'department' ? entry.department : undefined;
 };
 
-/** Stronger obligations first: named over via a group, accountable roles over 配合. */
-function strength(o: Obligation): number {
-  return (o.possible ? 100 : 0) + (o.via ? 10 : 0) + ROLES.indexOf(o.role);
-}
-
 /**
  * Every department's obligations, item by item, in one pass over the ledger.
  * A department bound to an item several ways keeps the strongest.
  */
 export function obligationsByDepartment(ledger: Ledger): Map<Department, Obligation[]> {
   const { registry } = ledger;
-  const result = new Map<Department, Obligation[]>(registry.departments.map((d) => [d, []]));
-  const byKind: Record<Department['kind'], Department[]> = { internal: [], affiliated: [], external: [] };
-  for (const department of registry.departments) byKind[department.kind].push(department);
-  const best = new Map<Department, Obligation>();
-  const offer = (department: Department, obligation: Obligation) => {
-    const current = best.get(department);
-    if (!current || strength(obligation) < strength(current)) best.set(department, obligation);
-  };
+  const departments = registry.departments;
+  const lists: Obligation[][] = departments.map(() => []);
+  const place = new Map(departments.map((d, i) => [d, i]));
+  const byKind: Record<Department['kind'], number[]> = { internal: [], affiliated: [], external: [] };
+  departments.forEach((department, i) => byKind[department.kind].push(i));
+  // Per item, by the department's place: the strongest obligation so far, and its strength. A group of a whole kind
+  // offers every department of it (a 100,000-item ledger makes millions of offers), so this is arrays, not a Map.
+  const best: (Obligation | undefined)[] = new Array(departments.length).fill(undefined);
+  const bestStrength = new Int32Array(departments.length);
+  const offered: number[] = [];
   for (const item of ledger.items) {
-    best.clear();
     for (const a of item.assignments) {
       const entry = lookupName(registry, a.name);
       if (!entry) continue;
+      // Strength, lower is stronger: named over via a group, accountable roles over 配合, possible last.
+      const roleRank = ROLES.indexOf(a.role);
       if (entry.type === 'department') {
-        offer(entry.department, { item, role: a.role, scope: a.scope, possible: false });
+        const d = place.get(entry.department)!;
+        const current = best[d];
+        if (current && bestStrength[d]! <= roleRank) continue;
+        if (!current) offered.push(d);
+        best[d] = { item, role: a.role, scope: a.scope, possible: false };
+        bestStrength[d] = roleRank;
         continue;
       }
       const { group } = entry;
       const resolved = group.members === 'some' ? resolvedDepartments(registry, item, group) : undefined;
-      for (const department of byKind[group.kind]) {
+      const possible = resolved?.size === 0;
+      const rank = (possible ? 100 : 0) + (group.name ? 10 : 0) + roleRank;
+      // One object for every department the group offers it to (nothing tells them apart), except a share
+      // (按职责分工负责), which gets each department's own notes below.
+      const shareable = a.role !== 'joint' || possible;
+      let shared: Obligation | undefined;
+      for (const d of byKind[group.kind]) {
         // Once the item says which departments the group means (resolve), the others are not concerned at all;
         // before that, every department of the group's kind may be.
-        if (resolved?.size && !resolved.has(department)) continue;
-        const possible = resolved?.size === 0;
-        offer(department, { item, role: a.role, scope: a.scope, via: group.name, possible });
+        if (resolved?.size && !resolved.has(departments[d]!)) continue;
+        const current = best[d];
+        if (current && bestStrength[d]! <= rank) continue;
+        if (!current) offered.push(d);
+        best[d] = shareable ? (shared ??= { item, role: a.role, scope: a.scope, via: group.name, possible }) : { item, role: a.role, scope: a.scope, via: group.name, possible };
+        bestStrength[d] = rank;
       }
     }
-    for (const [department, obligation] of best) {
-      if (obligation.role === 'joint' && !obligation.possible) obligation.own = item.progress.filter((p) => findOwn(registry, p.dept) === department);
-      result.get(department)!.push(obligation);
+    for (const d of offered) {
+      const obligation = best[d]!;
+      best[d] = undefined;
+      if (obligation.role === 'joint' && !obligation.possible) obligation.own = item.progress.filter((p) => findOwn(registry, p.dept) === departments[d]);
+      lists[d]!.push(obligation);
     }
+    offered.length = 0;
   }
-  return result;
+  return new Map(departments.map((d, i) => [d, lists[i]!]));
 }

@@ -42,6 +42,8 @@ export function obligationDeadline(context: ViewContext, o: Obligation): Deadlin
 }
 
 export function viewContext(ledger: Ledger, options: DeadlineOptions): ViewContext {
-  const deadlines = new Map(ledger.items.map((item) => [item, deadlineOf(item, ledger, options)]));
+  // A loop, not a Map built from 100,000 [item, deadline] pairs.
+  const deadlines = new Map<Item, Deadline>();
+  for (const item of ledger.items) deadlines.set(item, deadlineOf(item, ledger, options));
   return { ledger, asOf: options.asOf, options, obligations: obligationsByDepartment(ledger), deadlines };
 }

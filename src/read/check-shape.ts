@@ -53,24 +53,34 @@ export interface ShapeReuse {
  * problem with its path. Never throws.
  */
 export function checkShape(value: unknown, shape: Shape, file: string, path: PathSegment[] = [], out: Diagnostic[] = [], reuse?: ShapeReuse): Diagnostic[] {
-  const where = { file, path: [...path] };
+  return check(value, shape, file, [...path], out, reuse);
+}
+
+/** Where a finding is: its own copy of the path, made only when there is a finding (most values have none). */
+const placeAt = (file: string, path: readonly PathSegment[]) => ({ file, path: [...path] });
+
+/**
+ * checkShape on a path it extends and restores as it goes down (one array for the whole walk: a
+ * 100,000-item ledger has a few million values, and a copy of the path for each was most of the check).
+ */
+function check(value: unknown, shape: Shape, file: string, path: PathSegment[], out: Diagnostic[], reuse: ShapeReuse | undefined): Diagnostic[] {
   const field = path.length ? String(path[path.length - 1]) : '文件';
   if (shape.type === 'anyOf') {
     const option = shape.options.find((o) => matchesType(value, o));
     if (!option) {
       const wanted = shape.options.map((o) => TYPE_NAMES[o.type]).join('或');
-      out.push(error('WRONG_TYPE', `「${field}」应为${wanted}，实为${describeValue(value)}`, where));
+      out.push(error('WRONG_TYPE', `「${field}」应为${wanted}，实为${describeValue(value)}`, placeAt(file, path)));
       return out;
     }
-    return checkShape(value, option, file, path, out, reuse);
+    return check(value, option, file, path, out, reuse);
   }
   if (!matchesType(value, shape)) {
     if (shape.type === 'string' && shape.numberLike && typeof value === 'number') {
-      out.push(error('NUMBER_NOT_STRING', `编号须加引号写成文本，如 "${value}"（不加引号时 1.10 会被读成 1.1）`, where));
+      out.push(error('NUMBER_NOT_STRING', `编号须加引号写成文本，如 "${value}"（不加引号时 1.10 会被读成 1.1）`, placeAt(file, path)));
     } else if (shape.type === 'string' && shape.date && value instanceof Date) {
-      out.push(error('BAD_DATE', `「${field}」须为 YYYY-MM-DD 格式的日期`, where));
+      out.push(error('BAD_DATE', `「${field}」须为 YYYY-MM-DD 格式的日期`, placeAt(file, path)));
     } else {
-      out.push(error('WRONG_TYPE', `「${field}」应为${TYPE_NAMES[shape.type]}，实为${describeValue(value)}`, where));
+      out.push(error('WRONG_TYPE', `「${field}」应为${TYPE_NAMES[shape.type]}，实为${describeValue(value)}`, placeAt(file, path)));
     }
     return out;
   }
@@ -78,41 +88,45 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
     case 'string': {
       const text = value as string;
       if (shape.date) {
-        if (!hasDateForm(text)) out.push(error('BAD_DATE', `「${field}」的日期「${text}」须为 YYYY-MM-DD 格式`, where));
-        else if (!isValidDate(text)) out.push(error('BAD_DATE', `日期「${text}」不存在`, where));
+        if (!hasDateForm(text)) out.push(error('BAD_DATE', `「${field}」的日期「${text}」须为 YYYY-MM-DD 格式`, placeAt(file, path)));
+        else if (!isValidDate(text)) out.push(error('BAD_DATE', `日期「${text}」不存在`, placeAt(file, path)));
       } else if (shape.enum && !shape.enum.includes(text)) {
         const code = field === 'status' ? 'BAD_STATUS' : 'BAD_VALUE';
-        out.push(error(code, `「${field}」不能是「${text}」，可用值：${shape.enum.join('、')}${didYouMean(text, shape.enum)}`, where));
+        out.push(error(code, `「${field}」不能是「${text}」，可用值：${shape.enum.join('、')}${didYouMean(text, shape.enum)}`, placeAt(file, path)));
       }
       break;
     }
     case 'integer': {
       const n = value as number;
       if ((shape.minimum !== undefined && n < shape.minimum) || (shape.maximum !== undefined && n > shape.maximum)) {
-        out.push(error('BAD_VALUE', `「${field}」的值 ${n} 超出范围 ${shape.minimum}–${shape.maximum}`, where));
+        out.push(error('BAD_VALUE', `「${field}」的值 ${n} 超出范围 ${shape.minimum}–${shape.maximum}`, placeAt(file, path)));
       }
       break;
     }
     case 'array':
       (value as unknown[]).forEach((element, index) => {
-        const at = [...path, index];
-        if (reuse?.shape !== shape.items) return checkShape(element, shape.items, file, at, out, reuse);
-        const known = reuse.lookup(element);
-        if (known) {
-          for (const d of known) out.push({ ...d, file, ...(d.path ? { path: [...at, ...d.path] } : {}) });
-          return;
+        path.push(index);
+        if (reuse?.shape !== shape.items) check(element, shape.items, file, path, out, reuse);
+        else {
+          const known = reuse.lookup(element);
+          if (known) {
+            for (const d of known) out.push({ ...d, file, ...(d.path ? { path: [...path, ...d.path] } : {}) });
+          } else {
+            const depth = path.length;
+            const found = check(element, shape.items, file, path, [], reuse);
+            reuse.keep(element, found.map((d) => ({ ...d, ...(d.path ? { path: d.path.slice(depth) } : {}) })));
+            out.push(...found);
+          }
         }
-        const found = checkShape(element, shape.items, file, at, [], reuse);
-        reuse.keep(element, found.map((d) => ({ ...d, ...(d.path ? { path: d.path.slice(at.length) } : {}) })));
-        out.push(...found);
+        path.pop();
       });
       break;
     case 'object': {
       const record = value as Record<string, unknown>;
-      const known = Object.keys(shape.properties);
       const first = out.length;
-      const misspelt = new Set<string>();
-      for (const [key, child] of Object.entries(record)) {
+      let misspelt: Set<string> | undefined;
+      for (const key of Object.keys(record)) {
+        const child = record[key];
         const property = shape.properties[key];
         if (property) {
           if (child === null && !shape.required?.includes(key)) continue;
@@ -120,18 +134,23 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
             out.push(error('MISSING_FIELD', `「${key}」没有填写`, { file, path: [...path, key] }));
             continue;
           }
-          checkShape(child, property, file, [...path, key], out, reuse);
+          path.push(key);
+          check(child, property, file, path, out, reuse);
+          path.pop();
         } else if (shape.values) {
-          checkShape(child, shape.values, file, [...path, key], out, reuse);
+          path.push(key);
+          check(child, shape.values, file, path, out, reuse);
+          path.pop();
         } else {
+          const known = Object.keys(shape.properties);
           const meant = closestNames(key, known, 1)[0];
-          if (meant && !(meant in record)) misspelt.add(meant);
+          if (meant && !(meant in record)) (misspelt ??= new Set()).add(meant);
           out.push(error('UNKNOWN_KEY', `未知字段「${key}」${didYouMean(key, known)}`, { file, path: [...path, key], at: 'key' }));
         }
       }
       for (const key of shape.required ?? []) {
         // `stauts:` is reported once, as an unknown key, not again as a missing `status`.
-        if (!(key in record) && !misspelt.has(key)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, where));
+        if (!(key in record) && !misspelt?.has(key)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, placeAt(file, path)));
       }
       // A finding inside an item names it: 第 12 项：「status」不能是「进行中」….
       if (path.at(-2) === 'items' && (typeof record.number === 'string' || typeof record.number === 'number')) {

@@ -77,7 +77,7 @@ async function readYamlFile(file: string, texts: SourceTexts, options: LoadOptio
   const previous = memo?.previous(file);
   const same = previous?.hash === hash;
   const reused = same ? (previous.table ? assembleTable(previous.table) : previous.whole) : undefined;
-  const parsed = reused !== undefined ? { value: reused, diagnostics: [], table: previous!.table } : await parseYaml(texts.get(file)!, file, previous?.table, hashOf);
+  const parsed = reused !== undefined ? { value: reused, diagnostics: [], table: previous!.table } : await parseYaml(texts.get(file)!, file, previous?.table, hashOf, memo !== undefined);
   if (hasErrors(parsed.diagnostics)) return { ...parsed, usable: false };
   if (!isRecord(parsed.value)) return { value: parsed.value, diagnostics: [topLevelError(file, shape)], usable: false };
   const reusable = same && previous.shape?.file === file;

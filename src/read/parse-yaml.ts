@@ -17,9 +17,10 @@ export interface ParsedYaml {
  * the whole text. The fast path uses js-yaml, about 7× faster than `yaml`
  * on large ledgers; anything it refuses (syntax errors, duplicate keys, tabs,
  * aliases, several documents) is parsed again by `yaml`, which says exactly
- * what and where. `hash` names the items' texts (load-ledger.ts gives tokens when nothing is kept).
+ * what and where. `hash` names the items' texts (load-ledger.ts gives tokens when nothing is kept);
+ * `keep` says whether the parse is kept for a later run (then it comes with its table).
  */
-export async function parseYaml(text: string, file: string, previous?: ChunkTable, hash: (text: string) => string = contentHash): Promise<ParsedYaml> {
+export async function parseYaml(text: string, file: string, previous?: ChunkTable, hash: (text: string) => string = contentHash, keep = true): Promise<ParsedYaml> {
   const markerLine = conflictMarkerLine(text);
   if (markerLine) {
     return {
@@ -28,8 +29,8 @@ export async function parseYaml(text: string, file: string, previous?: ChunkTabl
     };
   }
   // Item by item when the layout allows, so the next run after a hand edit parses only what changed.
-  const chunked = parseInChunks(text, hash, previous);
-  if (chunked) return { value: chunked.value, diagnostics: [], table: chunked.table };
+  const chunked = parseInChunks(text, hash, previous, keep);
+  if (chunked) return { value: chunked.value, diagnostics: [], ...(chunked.table ? { table: chunked.table } : {}) };
   try {
     const { loadYamlValue } = await import('./load-yaml-value.js');
     return { value: loadYamlValue(text), diagnostics: [] };
