@@ -2,11 +2,6 @@ import { error, type Diagnostic } from '../../diagnostic.js';
 import type { Item } from '../../model/ledger.js';
 import { itemField, type CheckRule } from '../check-rule.js';
 
-/**
- * Item numbers are unique and their Arabic numbers continuous (1, 2, 3 …). A task a table splits into
- * parts under one 序号 (3.1, 3.2) stands for its number, and so does one the importer prefixed with its
- * part or sub-level ((一)1, 一2): 1, 2, 3.1, 3.2, 4 and (一)1, (一)2, 3 are continuous.
- */
 /** A part or sub-level in Chinese numerals only: 结转23 (carried over from last year) is not the plan's 23. */
 const PART = /^(?:[(（]?[一二三四五六七八九十百〇零]+[)）]?)*(\d+)(?:\.\d+)*$/;
 
@@ -23,6 +18,11 @@ function arabicNumber(number: string): number | undefined {
   return part ? Number(part[1]) : undefined;
 }
 
+/**
+ * Item numbers are unique and their Arabic numbers continuous (1, 2, 3 …). A task a table splits into
+ * parts under one 序号 (3.1, 3.2) stands for its number, and so does one the importer prefixed with its
+ * part or sub-level ((一)1, 一2): 1, 2, 3.1, 3.2, 4 and (一)1, (一)2, 3 are continuous.
+ */
 export const itemNumbers: CheckRule = ({ ledger }) => {
   const out: Diagnostic[] = [];
   const seen = new Map<string, Item>();
