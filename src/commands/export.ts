@@ -38,7 +38,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   const { ledger } = await openLedgerForView(ctx, notes);
   for (const note of notes) ctx.warn(note);
   const data = ledgerExport(ledger);
-  const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0 }) : renderJson(data);
+  const text = options.format === 'yaml' ? stringify(data, { lineWidth: 0, aliasDuplicateObjects: false }) : renderJson(data);
   if (options.output) (await import('./write-output.js')).writeOutputFile(ctx, options.output, text, options.format);
   else ctx.io.stdout(text);
   return ExitCode.Ok;
