@@ -40,28 +40,33 @@ describe('the index keeps a hash of each run of items', () => {
     for (let round = 0; round < rounds; round++) {
       // A one-item edit (its text longer, its status) moves every later byte; a removed or repeated item shifts every later run.
       const name = r.pick(['text', 'text', 'status', 'removeItem', 'duplicateItem']);
+      const good = text;
       const before = hashesOf(text);
       text = EDITS[name]!(text, r);
       writeFileSync(ledger, text);
       let answer = await indexed();
-      if (!answer) {
-        // An item removed or repeated changes the file's skeleton: a whole load builds the index again.
-        expect(name).toMatch(/removeItem|duplicateItem/);
-        await run(['status'], true);
-        answer = await indexed();
-      }
-      expect(answer, `round ${round}: ${name}`).toBeDefined();
-      const hashes = hashesOf(text);
-      expect(answer!.chunkHashes, `round ${round}: ${name}`).toEqual(hashes);
-      const changed = hashes.filter((hash, i) => hash !== before[i]).length;
-      if (name === 'text' || name === 'status') {
-        expect(changed).toBeLessThanOrEqual(1);
-        expect(answer!.parsed, `round ${round}: ${name}`).toBe(changed);
-        reused++;
-      }
+      const direct = answer !== undefined;
+      // Whatever the index can say, the views say what a cold run says (a text that no longer parses included).
       for (const args of [['status', '--format', 'json'], ['overdue']]) {
         const cold = await run(args, false);
         expect(await run(args, true), `round ${round}: ${name} ${args.join(' ')}`).toEqual(cold);
+      }
+      // An item removed or repeated changes the file's skeleton: the whole load above built the index again.
+      answer ??= await indexed();
+      if (!answer) {
+        // The edit left an item that does not parse alone (a quote opened in its text): no index; the next round starts from the last good text.
+        text = good;
+        writeFileSync(ledger, text);
+        await run(['status'], true);
+        continue;
+      }
+      const hashes = hashesOf(text);
+      expect(answer.chunkHashes, `round ${round}: ${name}`).toEqual(hashes);
+      const changed = hashes.filter((hash, i) => hash !== before[i]).length;
+      if (direct && (name === 'text' || name === 'status')) {
+        expect(changed).toBeLessThanOrEqual(1);
+        expect(answer.parsed, `round ${round}: ${name}`).toBe(changed);
+        reused++;
       }
     }
     expect(reused).toBeGreaterThan(0);
