@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isGroupName } from '../../src/notice/clause/names.js';
 import { groupFromName, guessKind } from '../../src/notice/default-groups.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -76,5 +77,16 @@ describe('validate suggests resolve for a group naming some; doing it is accepte
     const diagnostics = JSON.parse(after.out).diagnostics as { code: string; severity: string }[];
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(diagnostics.map((d) => d.code)).not.toContain('UNRESOLVED_GROUP');
+  });
+});
+
+describe('the bodies under an office taken together', () => {
+  it('are a group whichever word says "under" and whichever word says "body" (直属单位, 下属机构, 所属企业, 直管部门…)', () => {
+    for (const under of ['直属', '下属', '所属', '直管']) {
+      for (const body of ['单位', '机构', '企业', '部门']) expect(isGroupName(under + body), under + body).toBe(true);
+    }
+    // A named body under an office is one body, not a group.
+    expect(isGroupName('直属机关党委')).toBe(false);
+    expect(isGroupName('信息中心')).toBe(false);
   });
 });
