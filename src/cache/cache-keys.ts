@@ -58,6 +58,9 @@ export const cacheKeys = {
   viewShares: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares|${view}|${JSON.stringify(settings)}|${absolutePath}`,
   /** Shares of that view made since those were kept (items edited since). */
   viewSharesDelta: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares-delta|${view}|${JSON.stringify(settings)}|${absolutePath}`,
+  /** A listing view's terminal table as last drawn, row by row (src/index/drawn-rows.ts), for one view, its options and the form it was shown in. */
+  viewDrawn: (absolutePath: string, view: string, settings: unknown, form: string) =>
+    `${BUILD_IDENTITY}|view-drawn|${view}|${JSON.stringify(settings)}|${JSON.stringify(form)}|${absolutePath}`,
   /** A view's report and the notes printed with it (which name the ledger as the command line did: `file`). */
   view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string, file: string) =>
     `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}|${JSON.stringify(file)}`,

@@ -39,10 +39,13 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
   let overdue: number;
   if (!isFileFormat(format) && !options.output) {
     // Shown on stdout: a warm run writes the text kept from the last one, without reading or drawing the report.
+    const form = shownForm(ctx, format);
     const shown = await viewShown(ctx, options, sharesView, compute, sources, {
-      form: shownForm(ctx, format),
+      form,
       text: (report) => viewText(ctx, format, report, () => overdueDoc(report)),
       facts: (report) => report.counts.overdue,
+      // A terminal table after a hand edit: only the changed items' rows drawn (overdue-drawn.ts).
+      ...(format === 'table' ? { fromIndex: async (view, notes, at) => (await import('./overdue-drawn.js')).drawnOverdue(ctx, view, dept, notes, sharesView, form, at) } : {}),
     });
     writeShown(ctx, shown.text);
     overdue = shown.facts;

@@ -2,7 +2,7 @@ import type { CommandContext } from '../command-context.js';
 import { renderJson } from '../render/json.js';
 import { renderCsv } from '../render/csv.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { renderTable } from '../render/table.js';
+import { renderTable, renderTableAgain, type TableRecording } from '../render/table.js';
 import { terminalTextWidth } from '../render/text-width.js';
 import type { TableDoc } from '../render/table-doc.js';
 import type { FileFormatName } from '../render/formats.js';
@@ -20,6 +20,11 @@ export function tableWidth(ctx: CommandContext): number {
 /** A doc as a terminal table for this terminal: its width and its count of Ambiguous characters. */
 export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
   return renderTable(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env));
+}
+
+/** terminalTable of a doc with rows drawn before (render/table.ts renderTableAgain), as UTF-8 bytes, its rows kept in `keep`; undefined when they cannot be shown as drawn. */
+export function terminalTableAgain(ctx: CommandContext, doc: TableDoc, keep: TableRecording): Buffer | undefined {
+  return renderTableAgain(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env), keep);
 }
 
 /** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. */

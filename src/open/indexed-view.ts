@@ -34,6 +34,10 @@ export interface IndexedView {
    * Undefined when the items modelled are not one per chunk that makes one.
    */
   shares<S>(view: string, make: (context: ViewContext) => S[], empty: S): Promise<S[] | undefined>;
+  /** Shares of the chunks at these places made from a ledger of only their items, by place; undefined as for shares. */
+  sharesAt<S>(places: readonly number[], make: (context: ViewContext) => S[]): Promise<Map<number, S> | undefined>;
+  /** What the view's shares depend on besides the items and the index's identity (sharesSettings). */
+  readonly sharesSettings: unknown;
 }
 
 /** What a view's shares depend on besides the items and the index's identity: the view's options and as-of note. */
@@ -75,6 +79,20 @@ export async function indexedView(
   let deadlines: Deadline[] | undefined;
   // Judged on first use: the status summary counts from the running counts instead.
   const judged = () => (deadlines ??= ledger.items.map((item) => judgeDeadline(item.facts, ledger.plan.issuedOn, options)));
+  const settingsOfShares = sharesSettings(options, byYear?.note);
+  const sharesAt = async <S>(places: readonly number[], make: (context: ViewContext) => S[]): Promise<Map<number, S> | undefined> => {
+    const made = new Map<number, S>();
+    if (!places.length) return made;
+    // Many chunks (no shares kept yet): their values from the cache's last parse, as listedContext reads them.
+    const known = places.length * 8 > ledger.chunkHashes.length ? storedItemValues(cache, file, ctx.io.cwd) : undefined;
+    const { ledger: alone, chunks } = await ledger.chunkLedger(places, known);
+    const context = viewContext(alone, options);
+    if (byYear?.note) context.asOfNote = byYear.note;
+    const shares = make(context);
+    if (shares.length !== chunks.length) return undefined;
+    shares.forEach((share, i) => made.set(chunks[i]!, share));
+    return made;
+  };
   return {
     ledger,
     options,
@@ -90,21 +108,12 @@ export async function indexedView(
     },
     ...(byYear?.note ? { asOfNote: byYear.note } : {}),
     storedValues: () => storedItemValues(cache, file, ctx.io.cwd),
+    sharesSettings: settingsOfShares,
+    sharesAt,
     async shares<S>(view: string, make: (context: ViewContext) => S[], empty: S): Promise<S[] | undefined> {
-      const settings = sharesSettings(options, byYear?.note);
-      const table = sharesTable(cache, file, ctx.io.cwd, view, settings, ledger.identity, ledger.chunkHashes, empty);
-      const made = new Map<number, S>();
-      if (table.missing.length) {
-        // Many chunks (no shares kept yet): their values from the cache's last parse, as listedContext reads them.
-        const known = table.missing.length * 8 > ledger.chunkHashes.length ? storedItemValues(cache, file, ctx.io.cwd) : undefined;
-        const { ledger: alone, chunks } = await ledger.chunkLedger(table.missing, known);
-        const context = viewContext(alone, options);
-        if (byYear?.note) context.asOfNote = byYear.note;
-        const shares = make(context);
-        if (shares.length !== chunks.length) return undefined;
-        shares.forEach((share, i) => made.set(chunks[i]!, share));
-      }
-      return table.complete(made);
+      const table = sharesTable(cache, file, ctx.io.cwd, view, settingsOfShares, ledger.identity, ledger.chunkHashes, empty);
+      const made = await sharesAt(table.missing, make);
+      return made && table.complete(made);
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { locateLedger } from './locate-ledger.js';
 import { readSourceFile } from '../read/read-file.js';
 import type { IndexedView } from './indexed-view.js';
+import type { CacheStore } from '../cache/cache-store.js';
 
 export interface ViewOptions {
   asOf?: string;
@@ -41,6 +42,19 @@ export interface ShownForm<T, F> {
   form: string;
   text(report: T): string;
   facts(report: T): F;
+  /**
+   * The text and facts made straight from the per-item index, without the report (from rows drawn before,
+   * say); undefined when it cannot. `keep` is told the cache key the text is then kept under.
+   */
+  fromIndex?: (view: IndexedView, notes: Diagnostic[], at: { cache: CacheStore; file: string }) => Promise<ShownFromIndex<F> | undefined>;
+}
+
+/** A shown form's text made from the per-item index (ShownForm.fromIndex). */
+export interface ShownFromIndex<F> {
+  /** UTF-8. */
+  text: Buffer;
+  facts: F;
+  keep(textKey: string): void;
 }
 
 /** The settings, cache and keys of one run of a view. */
@@ -81,10 +95,13 @@ async function computeView<T>(
   { fromIndex, shares }: ViewSources<T>,
   notes: Diagnostic[],
   keep: boolean,
-): Promise<{ report: T; contentKey: string }> {
+  shownFromIndex?: ShownForm<T, unknown>['fromIndex'],
+): Promise<{ report: T; contentKey: string; shown?: undefined } | { shown: ShownFromIndex<unknown>; contentKey: string; report?: undefined }> {
   // After a hand edit the per-item index answers with only the changed items parsed.
   const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes()) : undefined;
   if (indexed) {
+    const shown = shownFromIndex && (await shownFromIndex(indexed, notes, { cache: cache!, file }));
+    if (shown) return { shown, contentKey: indexed.ledger.contentKey };
     const report = await fromIndex!(indexed, notes);
     if (keep) cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
     return { report, contentKey: indexed.ledger.contentKey };
@@ -127,7 +144,7 @@ export async function viewReport<T>(
   if (cached) {
     report = cached.value.report;
     notes.push(...cached.value.notes);
-  } else report = (await computeView(ctx, setting, compute, sources, notes, true)).report;
+  } else report = (await computeView(ctx, setting, compute, sources, notes, true)).report!;
   for (const note of notes) ctx.warn(note);
   return report;
 }
@@ -167,7 +184,19 @@ export async function viewShown<T, F>(
     report = cached.value.report;
     notes.push(...cached.value.notes);
     contentKey = content;
-  } else ({ report, contentKey } = await computeView(ctx, setting, compute, sources, notes, false));
+  } else {
+    const computed = await computeView(ctx, setting, compute, sources, notes, false, shown.fromIndex as ShownForm<T, unknown>['fromIndex']);
+    if (computed.shown) {
+      // Made from the index: kept like any shown text, and the drawing told where.
+      const made = computed.shown;
+      const key = shownKey(keyFor(computed.contentKey), shown.form);
+      cache!.setBytes(key, [Buffer.from(`${JSON.stringify({ notes, facts: made.facts })}\n`, 'utf8'), made.text]);
+      made.keep(key);
+      for (const note of notes) ctx.warn(note);
+      return { text: made.text, facts: made.facts as F };
+    }
+    ({ report, contentKey } = computed);
+  }
   const facts = shown.facts(report);
   if (!cache || contentKey === undefined) {
     for (const note of notes) ctx.warn(note);
@@ -179,6 +208,13 @@ export async function viewShown<T, F>(
   cache.setBytes(shownKey(keyFor(contentKey), shown.form), [line, made]);
   for (const note of notes) ctx.warn(note);
   return { text: made, facts };
+}
+
+/** The text (UTF-8 bytes) of a shown form's entry kept under `key`; undefined when absent or spoilt. */
+export function keptShownText(cache: CacheStore, key: string): Buffer | undefined {
+  const blob = cache.getBytes(key);
+  const head = blob && shownHead(blob);
+  return head ? blob!.subarray(head.end) : undefined;
 }
 
 /** The notes and facts at the head of a shown form's entry, and where its text starts; undefined when the head does not parse. */

@@ -6,28 +6,29 @@ import type { Deadline } from './deadline.js';
 import { changedSince, obligationDeadline, type ViewContext } from './view-context.js';
 
 /** Items of one accountable department (or of an unresolved group, when nobody named is accountable). */
-export interface OwnerItems {
+export interface OwnerItems<R = ItemRow> {
   owner: string;
   /** True for a vague group nobody has resolved: the items have no named owner yet. */
   unassigned: boolean;
-  items: ItemRow[];
+  items: R[];
 }
 
-export interface OverdueReport {
+/** `R`: the kind of row (ItemRow, or a row drawn before when only the terminal text is made: src/open/drawn-overdue.ts). */
+export interface OverdueReport<R = ItemRow> {
   plan: { title: string; document_number: string | null };
   as_of: string;
   /** Present when the plan year is over and no date was asked: `2021 年度已结束，按 2021-12-31 统计`. */
   as_of_note?: string;
   due_soon_days: number;
   stale_days: number;
-  overdue: OwnerItems[];
-  due_soon: OwnerItems[];
+  overdue: OwnerItems<R>[];
+  due_soon: OwnerItems<R>[];
   /** Ongoing (持续推进) items whose last progress report is older than stale_days. */
-  stale: OwnerItems[];
+  stale: OwnerItems<R>[];
   /** Items overdue before a postponement made in the period (since --since, else the whole plan), and not late now: 曾逾期（已延期）. */
-  postponed: OwnerItems[];
+  postponed: OwnerItems<R>[];
   /** Requests to postpone waiting for the office (申请延期，待批准), in ledger order; rows carry postponement_requested. */
-  pending_requests: ItemRow[];
+  pending_requests: R[];
   counts: { overdue: number; due_soon: number; stale: number; postponed: number; pending_requests: number };
   /** The --since date, when given: rows then carry changed_since. */
   since?: string;

@@ -15,7 +15,7 @@ type Category = 'overdue' | 'due_soon' | 'stale' | 'postponed';
 const CATEGORIES: readonly Category[] = ['overdue', 'due_soon', 'stale', 'postponed'];
 
 /** One item's rows in the report: [category, owner, 1 when a group nobody resolved, rows] and its pending request; 0 when it lists nothing. */
-export type OverdueShare = { groups: [Category, string, 0 | 1, ItemRow[]][]; pending: ItemRow[] } | 0;
+export type OverdueShare<R = ItemRow> = { groups: [Category, string, 0 | 1, R[]][]; pending: R[] } | 0;
 
 /** The context of each item alone: its own obligations, the same deadlines and options. */
 function itemContexts(context: ViewContext): ViewContext[] {
@@ -46,11 +46,11 @@ export function overdueShares(context: ViewContext, only?: Department): OverdueS
  * resolved after them, in the order their first item comes. `head` is the
  * report of no item (title, dates, settings) and is filled in.
  */
-export function joinOverdueShares(head: OverdueReport, shares: Iterable<OverdueShare>, departments: readonly Department[]): OverdueReport {
+export function joinOverdueShares<R extends { number: string } = ItemRow>(head: OverdueReport<unknown>, shares: Iterable<OverdueShare<R>>, departments: readonly Department[]): OverdueReport<R> {
   const rank = new Map(departments.map((d, i) => [d.name, i]));
-  const named = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<number, ItemRow[]>()])) as Record<Category, Map<number, ItemRow[]>>;
-  const unassigned = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<string, ItemRow[]>()])) as Record<Category, Map<string, ItemRow[]>>;
-  const pending: ItemRow[] = [];
+  const named = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<number, R[]>()])) as Record<Category, Map<number, R[]>>;
+  const unassigned = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<string, R[]>()])) as Record<Category, Map<string, R[]>>;
+  const pending: R[] = [];
   for (const share of shares) {
     if (!share) continue;
     for (const [category, owner, vague, rows] of share.groups) {
@@ -67,10 +67,10 @@ export function joinOverdueShares(head: OverdueReport, shares: Iterable<OverdueS
     }
     pending.push(...share.pending);
   }
-  const report = head;
-  const count = (groups: OwnerItems[]) => new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
+  const report = head as OverdueReport<R>;
+  const count = (groups: OwnerItems<R>[]) => new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
   for (const category of CATEGORIES) {
-    const groups: OwnerItems[] = [...named[category]].sort((a, b) => a[0] - b[0]).map(([at, items]) => ({ owner: departments[at]!.name, unassigned: false, items }));
+    const groups: OwnerItems<R>[] = [...named[category]].sort((a, b) => a[0] - b[0]).map(([at, items]) => ({ owner: departments[at]!.name, unassigned: false, items }));
     for (const [owner, items] of unassigned[category]) groups.push({ owner, unassigned: true, items });
     report[category] = groups;
   }

@@ -40,6 +40,24 @@ export interface DocRow {
   csv?: string[];
   /** Bold row (totals). */
   strong?: boolean;
+  /** The row as a terminal table drew it before (render/table.ts): only a table of the same layout can show it, and md and CSV never do. */
+  drawn?: DrawnLine;
+}
+
+/**
+ * A row's line as drawn under one layout (named by TableRecording's layout text): bytes `start` to
+ * `start + length` of `text` (the UTF-8 text it was shown in), with its cells' widths as measured then.
+ */
+export interface DrawnLine {
+  text: Buffer;
+  start: number;
+  length: number;
+  layout: string;
+  /** Each cell's width, full form: `count` numbers from `at`. */
+  widths: ArrayLike<number>;
+  /** Each cell's width in the compact form (the full width where none), from the same place; undefined when that drawing never measured them. */
+  compact: ArrayLike<number> | undefined;
+  at: number;
 }
 
 export interface DocTable {

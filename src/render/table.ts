@@ -1,7 +1,7 @@
 import type { Styles } from './styles.js';
 import { safeLine } from './safe-text.js';
 import { commonTextWidth, NARROW, type TextWidth } from './text-width.js';
-import type { DocColumn, DocRow, DocTable, TableDoc, Tone } from './table-doc.js';
+import type { DocColumn, DocRow, DocTable, DrawnLine, TableDoc, Tone } from './table-doc.js';
 
 /**
  * Plain columns separated by two spaces (kubectl style), padded by display
@@ -62,9 +62,16 @@ class MeasuredTable {
     const rows = table.rows;
     this.widths = new Int32Array(rows.length * count);
     for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r]!.cells;
-      for (let i = 0; i < count; i++) this.widths[r * count + i] = this.cleanWidth(cells[i] ?? '', r * count + i, this.cleaned);
+      const { cells, drawn } = rows[r]!;
+      // A row drawn before brings the widths it was measured at.
+      if (drawn) for (let i = 0; i < count; i++) this.widths[r * count + i] = drawn.widths[drawn.at + i]!;
+      else for (let i = 0; i < count; i++) this.widths[r * count + i] = this.cleanWidth(cells[i] ?? '', r * count + i, this.cleaned);
     }
+  }
+
+  /** True once the compact widths are measured: a drawing records them only then. */
+  get compactMeasured(): boolean {
+    return this.compactWidthsOf !== undefined;
   }
 
   /** The width of a cell made safe; a cell safeLine changes is kept in `into` at its place. */
@@ -90,6 +97,12 @@ class MeasuredTable {
     const widths = new Int32Array(this.widths);
     const cells = new Map<number, string>();
     for (let r = 0; r < rows.length; r++) {
+      const drawn = rows[r]!.drawn;
+      if (drawn) {
+        if (!drawn.compact) throw new NotRedrawable();
+        for (let i = 0; i < count; i++) widths[r * count + i] = drawn.compact[drawn.at + i]!;
+        continue;
+      }
       for (let i = 0; i < count; i++) {
         const short = columns[i]!.compact !== undefined ? rows[r]!.compact?.[i] : undefined;
         if (short === undefined) continue;
@@ -162,8 +175,100 @@ function fitted(text: string, textWidth: number, width: number, align: DocColumn
   return align === 'right' ? pad + text : text + pad;
 }
 
-function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: false }>, styles: Styles, measure: TextWidth, out: string[]): void {
+/** A row drawn before under another layout than the one it would be drawn in now (or with widths that drawing never measured). */
+class NotRedrawable extends Error {}
+
+/**
+ * What a table drawing can keep of its rows to draw them again (renderTableAgain):
+ * each row, where its line is in the text (in UTF-8 bytes), its layout, and its
+ * cells' widths (`count` numbers, one a column, from `at` of the table's widths).
+ */
+export interface TableRecording {
+  rows: { row: DocRow; start: number; length: number; layout: string; widths: Int32Array; compact: Int32Array | undefined; at: number; count: number }[];
+}
+
+/** A piece of the output: text, or a line drawn before (bytes of an earlier text). */
+type Piece = string | DrawnLine;
+
+/** Notes the layout of each table as it is drawn, and, when keeping, each row's line and where it goes in the output. */
+class Recorder {
+  /** The layout of the table being drawn, as text: a row drawn before shows only under the same. */
+  layoutText = '';
+  private measured: MeasuredTable | undefined;
+  private readonly pieces: number[] = [];
+
+  constructor(
+    private readonly keep: TableRecording | undefined,
+    /** Whether rows drawn before may be shown (the output is then bytes). */
+    readonly again: boolean,
+  ) {}
+
+  table(measured: MeasuredTable, layout: Layout): void {
+    this.layoutText = JSON.stringify(layout);
+    this.measured = measured;
+  }
+
+  /** Row r of the table is drawn as the output's piece `piece`. */
+  row(r: number, piece: number): void {
+    if (!this.keep) return;
+    const measured = this.measured!;
+    const count = measured.table.columns.length;
+    const compact = measured.compactMeasured ? measured.compactWidths() : undefined;
+    this.keep.rows.push({ row: measured.table.rows[r]!, start: 0, length: 0, layout: this.layoutText, widths: measured.widths, compact, at: r * count, count });
+    this.pieces.push(piece);
+  }
+
+  /** The pieces as UTF-8 bytes, and each kept row's place in them. */
+  finish(out: readonly Piece[]): Buffer {
+    const lengths = new Int32Array(out.length);
+    let total = 0;
+    for (let i = 0; i < out.length; i++) {
+      const piece = out[i]!;
+      total += lengths[i] = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
+    }
+    const bytes = Buffer.allocUnsafe(total);
+    let at = 0;
+    let next = 0;
+    const rows = this.keep?.rows ?? [];
+    // Lines drawn before that follow one another in their text (with the line break between) are copied as one run.
+    let run: Buffer | undefined;
+    let runFrom = 0;
+    let runTo = 0;
+    let runAt = 0;
+    const flush = () => {
+      if (run) run.copy(bytes, runAt, runFrom, runTo);
+      run = undefined;
+    };
+    for (let i = 0; i < out.length; i++) {
+      const piece = out[i]!;
+      const length = lengths[i]!;
+      if (next < rows.length && i === this.pieces[next]) {
+        rows[next]!.start = at;
+        rows[next++]!.length = length;
+      }
+      if (typeof piece !== 'string') {
+        if (run !== piece.text || runTo !== piece.start) {
+          flush();
+          run = piece.text;
+          runFrom = piece.start;
+          runAt = at;
+        }
+        runTo = piece.start + length;
+      } else if (run && piece === '\n' && run[runTo] === 10) runTo++;
+      else {
+        flush();
+        bytes.write(piece, at, length, 'utf8');
+      }
+      at += length;
+    }
+    flush();
+    return bytes;
+  }
+}
+
+function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: false }>, styles: Styles, measure: TextWidth, out: Piece[], record: Recorder): void {
   const table = measured.table;
+  record.table(measured, layout);
   const { shown, compact, widths } = layout;
   const headers = table.columns.map((c, i) => safeLine(compact[i] ? (c.compact?.header ?? c.header) : c.header));
   const headerLine = shown.map((i) => styles.bold(fitted(headers[i]!, measure.of(headers[i]!), widths[i]!, table.columns[i]!.align, measure))).join(GAP);
@@ -180,6 +285,12 @@ function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: 
   // A loop rather than a map and a join per row: the rows of a 10,000-row table are most of what a run makes.
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
+    if (row.drawn) {
+      if (!record.again || row.drawn.layout !== record.layoutText) throw new NotRedrawable();
+      record.row(r, out.length);
+      out.push(row.drawn, '\n');
+      continue;
+    }
     const painted = row.strong || row.tone !== undefined;
     let line = '';
     for (let s = 0; s < shownCount; s++) {
@@ -195,6 +306,7 @@ function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: 
       if (painted) cell = row.strong ? styles.bold(tone(styles, row.tone, cell)) : tone(styles, row.tone, cell);
       line = s === 0 ? cell : line + GAP + cell;
     }
+    record.row(r, out.length);
     out.push(line, '\n');
   }
 }
@@ -202,6 +314,7 @@ function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: 
 /** Each row as a block: its name and the pairs of stackLine 0, then one indented line of 名称 数值 per stackLine; zeros left out. */
 function renderStacked(table: DocTable, width: number, styles: Styles, measure: TextWidth): string[] {
   return table.rows.flatMap((row) => {
+    if (row.drawn) throw new NotRedrawable();
     const lines = new Map<number, string[]>();
     table.columns.forEach((column, i) => {
       if (i === 0) return;
@@ -234,6 +347,27 @@ function wrapped(text: string, width: number, measure: TextWidth, paint: (s: str
  * layout, so the overdue groups line up with one another.
  */
 export function renderTable(doc: TableDoc, width: number, styles: Styles, measure: TextWidth = NARROW): string {
+  // Without rows drawn before, every piece is text.
+  return drawTables(doc, width, styles, measure, new Recorder(undefined, false)).join('');
+}
+
+/**
+ * renderTable of a doc some of whose rows were drawn before (DocRow.drawn):
+ * their lines are used as they are, which is what drawing them again would
+ * give when the layout is the same. Undefined when a layout is not the one
+ * they were drawn in: the caller draws the doc from its rows instead.
+ */
+export function renderTableAgain(doc: TableDoc, width: number, styles: Styles, measure: TextWidth, keep?: TableRecording): Buffer | undefined {
+  try {
+    const record = new Recorder(keep, true);
+    return record.finish(drawTables(doc, width, styles, measure, record));
+  } catch (error) {
+    if (error instanceof NotRedrawable) return undefined;
+    throw error;
+  }
+}
+
+function drawTables(doc: TableDoc, width: number, styles: Styles, measure: TextWidth, record: Recorder): Piece[] {
   const families = new Map<readonly DocColumn[], DocTable[]>();
   for (const table of doc.tables) {
     const family = families.get(table.columns);
@@ -246,7 +380,7 @@ export function renderTable(doc: TableDoc, width: number, styles: Styles, measur
     layouts.set(columns, layoutFor(columns, tables.map((t) => measured.get(t)!), width, measure, tables.some((t) => t.stackable)));
   }
   // Every piece of the output in one list, joined once: a large report is megabytes, and each join of joins copies it again.
-  const out: string[] = [[wrapped(doc.title, width, measure, styles.bold), ...doc.facts.map((f) => wrapped(f, width, measure, (s) => s))].join('\n'), '\n'];
+  const out: Piece[] = [[wrapped(doc.title, width, measure, styles.bold), ...doc.facts.map((f) => wrapped(f, width, measure, (s) => s))].join('\n'), '\n'];
   for (const table of doc.tables) {
     out.push(table.heading ? `\n${wrapped(table.heading, width, measure, styles.bold)}\n` : '\n');
     if (!table.rows.length) {
@@ -255,8 +389,8 @@ export function renderTable(doc: TableDoc, width: number, styles: Styles, measur
     }
     const layout = layouts.get(table.columns)!;
     if (layout.stacked) for (const line of renderStacked(table, width, styles, measure)) out.push(line, '\n');
-    else renderRows(measured.get(table)!, layout, styles, measure, out);
+    else renderRows(measured.get(table)!, layout, styles, measure, out, record);
   }
   if (doc.notes.length) out.push('\n', doc.notes.map((n) => wrapped(n, width, measure, styles.dim)).join('\n'), '\n');
-  return out.join('');
+  return out;
 }

@@ -1,0 +1,150 @@
+/**
+ * A listing view's terminal table as last drawn, row by row (what
+ * commands/overdue-drawn.ts keeps): for each row, the item chunk it lists,
+ * the group it is in, where its line is in the text shown then (an entry of
+ * its own, named here), the layout it was drawn in and its cells' widths.
+ * After a hand edit the unchanged chunks' lines are taken from that text
+ * instead of being made and drawn again. Derived and disposable like the
+ * index: the rows stand for the chunk text at the same place of a file with
+ * the same skeleton and row setting, and a missing or spoilt text is a miss.
+ * Where a line is, is counted in bytes of the text's UTF-8.
+ *
+ * Stored as one line of JSON (the few strings) and then numbers in binary:
+ * the chunk hashes (20 bytes each), five 32-bit numbers a row (place, group,
+ * start, length, layout) and the widths as 16-bit numbers, a fixed count a row.
+ */
+import type { CacheStore } from '../cache/cache-store.js';
+
+/** A width that does not fit 16 bits, or a column the row's table does not have. */
+const NO_WIDTH = 0xffff;
+const HASH_BYTES = 20;
+const META = 5;
+
+interface DrawingHead {
+  /** IndexedLedger.identity of the file the rows were drawn for. */
+  identity: string;
+  /** The cache key of the text the lines are in, and its length in UTF-16 units. */
+  text: string;
+  textLength: number;
+  layouts: string[];
+  groups: string[];
+  /** Each row's item number. */
+  numbers: string[];
+  chunks: number;
+  /** Widths kept a row (the most columns of a table). */
+  stride: number;
+  /** Whether compact widths follow the full ones. */
+  compact: boolean;
+}
+
+/** One row to keep: its cells' widths are `count` numbers from `at` of `widths` (and of `compact`). */
+export interface DrawnRowEntry {
+  place: number;
+  group: string;
+  number: string;
+  start: number;
+  length: number;
+  layout: string;
+  widths: ArrayLike<number>;
+  compact: ArrayLike<number> | undefined;
+  at: number;
+  count: number;
+}
+
+/** A drawing read back. Row r's cells' widths are `widths` (and `compact`) from r × stride, up to the first NO_WIDTH. */
+export interface StoredDrawing {
+  identity: string;
+  text: string;
+  /** The text's length in bytes. */
+  textLength: number;
+  /** How many chunks the file had, and whether the chunk at `place` has the same hash now. */
+  chunks: number;
+  sameChunk(place: number, hash: string): boolean;
+  rows: number;
+  /** Five numbers a row: place, group, start, length, layout (indexes into `groups` and `layouts`). */
+  meta: Int32Array;
+  groups: string[];
+  layouts: string[];
+  numbers: string[];
+  stride: number;
+  widths: Uint16Array;
+  compact: Uint16Array | undefined;
+}
+
+export function keepDrawing(cache: CacheStore, key: string, drawing: { identity: string; text: string; textLength: number; hashes: readonly string[]; rows: readonly DrawnRowEntry[] }): void {
+  const { rows, hashes } = drawing;
+  if (hashes.some((hash) => hash.length !== HASH_BYTES * 2)) return;
+  const stride = rows.reduce((most, row) => Math.max(most, row.count), 0);
+  const compact = rows.length > 0 && rows.every((row) => row.compact !== undefined);
+  const layouts: string[] = [];
+  const groups: string[] = [];
+  const indexOf = (list: string[], text: string, at: Map<string, number>) => {
+    let i = at.get(text);
+    if (i === undefined) at.set(text, (i = list.push(text) - 1));
+    return i;
+  };
+  const layoutAt = new Map<string, number>();
+  const groupAt = new Map<string, number>();
+  const meta = new Int32Array(rows.length * META);
+  const widths = new Uint16Array(rows.length * stride * (compact ? 2 : 1)).fill(NO_WIDTH);
+  const compactFrom = rows.length * stride;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const at = r * META;
+    meta[at] = row.place;
+    meta[at + 1] = indexOf(groups, row.group, groupAt);
+    meta[at + 2] = row.start;
+    meta[at + 3] = row.length;
+    meta[at + 4] = indexOf(layouts, row.layout, layoutAt);
+    for (let i = 0; i < row.count; i++) {
+      const full = row.widths[row.at + i]!;
+      const short = compact ? row.compact![row.at + i]! : 0;
+      // A width past 16 bits cannot be kept: such a drawing is not kept at all.
+      if (full >= NO_WIDTH || short >= NO_WIDTH) return;
+      widths[r * stride + i] = full;
+      if (compact) widths[compactFrom + r * stride + i] = short;
+    }
+  }
+  const head: DrawingHead = { identity: drawing.identity, text: drawing.text, textLength: drawing.textLength, layouts, groups, numbers: rows.map((row) => row.number), chunks: hashes.length, stride, compact };
+  const hashBytes = Buffer.from(hashes.join(''), 'hex');
+  cache.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), hashBytes, new Uint8Array(meta.buffer), new Uint8Array(widths.buffer)]);
+}
+
+export function storedDrawing(cache: CacheStore, key: string): StoredDrawing | undefined {
+  const body = cache.getBytes(key);
+  if (!body) return undefined;
+  const end = body.indexOf(10);
+  if (end < 0) return undefined;
+  let head: DrawingHead;
+  try {
+    head = JSON.parse(body.toString('utf8', 0, end)) as DrawingHead;
+  } catch {
+    return undefined;
+  }
+  const rows = head.numbers?.length;
+  const hashesAt = end + 1;
+  const metaAt = hashesAt + head.chunks * HASH_BYTES;
+  const widthsAt = metaAt + rows * META * 4;
+  const widthCount = rows * head.stride * (head.compact ? 2 : 1);
+  if (!Number.isInteger(rows) || body.length !== widthsAt + widthCount * 2) return undefined;
+  // Copied out: typed arrays need their numbers aligned, and the body's place in its buffer is not.
+  const meta = new Int32Array(rows * META);
+  new Uint8Array(meta.buffer).set(body.subarray(metaAt, widthsAt));
+  const widths = new Uint16Array(widthCount);
+  new Uint8Array(widths.buffer).set(body.subarray(widthsAt));
+  return {
+    identity: head.identity,
+    text: head.text,
+    textLength: head.textLength,
+    chunks: head.chunks,
+    sameChunk: (place, hash) => place < head.chunks && body.toString('hex', hashesAt + place * HASH_BYTES, hashesAt + (place + 1) * HASH_BYTES) === hash,
+    rows,
+    meta,
+    groups: head.groups,
+    layouts: head.layouts,
+    numbers: head.numbers,
+    stride: head.stride,
+    widths: widths.subarray(0, rows * head.stride),
+    compact: head.compact ? widths.subarray(rows * head.stride) : undefined,
+  };
+}
