@@ -26,12 +26,11 @@ import { departmentOption } from '../typed-input.js';
 import { terminalTableAgain } from './view-output.js';
 
 /** A row of the doc with what keeping it needs: its item's number (the report counts items by it), its chunk and its group. */
-interface Tagged {
+type Tagged = DocRow & {
   number: string;
-  row: DocRow;
   place: number;
   group: string;
-}
+};
 
 type Group<R = unknown> = Exclude<OverdueShare<R>, 0>['groups'][number];
 
@@ -48,20 +47,16 @@ const againUpTo = (chunks: number) => Math.max(64, chunks >> 3);
 /** The doc drawn, the overdue count, and the rows as drawn; undefined when rows drawn before do not fit the layout. */
 function draw(ctx: CommandContext, view: IndexedView, head: () => ReturnType<typeof overdueReport>, shares: readonly OverdueShare<Tagged>[]) {
   const report = joinOverdueShares(head(), shares, view.ledger.registry.departments);
-  const doc = overdueDocOf(report, { item: (t) => t.row, request: (t) => t.row });
+  const doc = overdueDocOf(report, { item: (t) => t, request: (t) => t });
   const recording: TableRecording = { rows: [] };
   const text = terminalTableAgain(ctx, doc, recording);
   return text === undefined ? undefined : { text, facts: report.counts.overdue, recording };
 }
 
-/** A share's rows made doc rows, each tagged (and known by its doc row in `tags`). */
-function tagged(share: OverdueShare, place: number, tags: Map<DocRow, Tagged>): OverdueShare<Tagged> {
+/** A share's rows made doc rows, each tagged. */
+function tagged(share: OverdueShare, place: number): OverdueShare<Tagged> {
   if (!share) return 0;
-  const tag = (row: DocRow, number: string, group: string) => {
-    const t = { number, row, place, group };
-    tags.set(row, t);
-    return t;
-  };
+  const tag = (row: DocRow, number: string, group: string): Tagged => Object.assign(row, { number, place, group });
   return {
     groups: share.groups.map((g) => {
       const group = groupCode(g);
@@ -72,10 +67,10 @@ function tagged(share: OverdueShare, place: number, tags: Map<DocRow, Tagged>): 
 }
 
 /** A group's category, owner and vagueness from its code. */
-function groupOf(code: string, rows: Tagged[]): Group<Tagged> {
+function groupOf(code: string): [Group[0], string, 0 | 1] {
   const first = code.indexOf('\t');
   const second = code.indexOf('\t', first + 1);
-  return [code.slice(0, first) as Group[0], code.slice(second + 1), code.slice(first + 1, second) === '1' ? 1 : 0, rows];
+  return [code.slice(0, first) as Group[0], code.slice(second + 1), code.slice(first + 1, second) === '1' ? 1 : 0];
 }
 
 export async function drawnOverdue(
@@ -97,7 +92,6 @@ export async function drawnOverdue(
   if (view.asOfNote) headContext.asOfNote = view.asOfNote;
   const head = () => overdueReport(headContext, only);
   const make = (context: Parameters<typeof overdueShares>[0]) => overdueShares(context, only);
-  const tags = new Map<DocRow, Tagged>();
 
   let drawn: ReturnType<typeof draw>;
   const stored = storedDrawing(cache, key);
@@ -111,14 +105,13 @@ export async function drawnOverdue(
       for (const place of missing) changed[place] = 1;
       const shares: OverdueShare<Tagged>[] = new Array<OverdueShare<Tagged>>(hashes.length).fill(0);
       const { meta, groups, layouts, numbers, stride, widths, compact } = stored;
+      const groupsOf = new Map<string, ReturnType<typeof groupOf>>();
       for (let r = 0; r < stored.rows; r++) {
         const place = meta[r * 5]!;
         if (place >= hashes.length || changed[place]) continue;
         const group = groups[meta[r * 5 + 1]!]!;
         const drawn = { text: text!, start: meta[r * 5 + 2]!, length: meta[r * 5 + 3]!, layout: layouts[meta[r * 5 + 4]!]!, widths, compact, at: r * stride };
-        const row: DocRow = { cells: NO_CELLS, drawn };
-        const t: Tagged = { number: numbers[r]!, row, place, group };
-        tags.set(row, t);
+        const t: Tagged = { cells: NO_CELLS, drawn, number: numbers[r]!, place, group };
         let share = shares[place];
         if (!share) shares[place] = share = { groups: [], pending: [] };
         if (group === PENDING) share.pending.push(t);
@@ -126,23 +119,26 @@ export async function drawnOverdue(
           // A chunk's rows of one group were drawn one after another.
           const last = share.groups.at(-1);
           if (last && last[3][0]!.group === group) last[3].push(t);
-          else share.groups.push(groupOf(group, [t]));
+          else {
+            let named = groupsOf.get(group);
+            if (!named) groupsOf.set(group, (named = groupOf(group)));
+            share.groups.push([named[0], named[1], named[2], [t]]);
+          }
         }
       }
-      for (const [place, share] of made) shares[place] = tagged(share, place, tags);
+      for (const [place, share] of made) shares[place] = tagged(share, place);
       drawn = draw(ctx, view, head, shares);
     }
   }
   if (!drawn) {
     // No drawing to start from, or a layout that changed: every row drawn afresh from the kept shares.
-    tags.clear();
     const shares = await view.shares(sharesView, make, 0 as OverdueShare);
     if (!shares) return undefined;
     drawn = draw(
       ctx,
       view,
       head,
-      shares.map((share, place) => tagged(share, place, tags)),
+      shares.map((share, place) => tagged(share, place)),
     );
     if (!drawn) return undefined;
   }
@@ -153,10 +149,10 @@ export async function drawnOverdue(
     facts,
     keep(textKey) {
       const rows = recording.rows.map((line): DrawnRowEntry => {
-        const t = tags.get(line.row)!;
+        const t = line.row as Tagged;
         return { place: t.place, group: t.group, number: t.number, start: line.start, length: line.length, layout: line.layout, widths: line.widths, compact: line.compact, at: line.at, count: line.count };
       });
-      keepDrawing(cache, key, { identity: view.ledger.identity, text: textKey, textLength: text.length, hashes, rows });
+      keepDrawing(cache, key, { identity: view.ledger.identity, text: textKey, textLength: text.reduce((sum, part) => sum + part.length, 0), hashes, rows });
     },
   };
 }

@@ -22,8 +22,8 @@ export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
   return renderTable(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env));
 }
 
-/** terminalTable of a doc with rows drawn before (render/table.ts renderTableAgain), as UTF-8 bytes, its rows kept in `keep`; undefined when they cannot be shown as drawn. */
-export function terminalTableAgain(ctx: CommandContext, doc: TableDoc, keep: TableRecording): Buffer | undefined {
+/** terminalTable of a doc with rows drawn before (render/table.ts renderTableAgain), as UTF-8 in parts, its rows kept in `keep`; undefined when they cannot be shown as drawn. */
+export function terminalTableAgain(ctx: CommandContext, doc: TableDoc, keep: TableRecording): Uint8Array[] | undefined {
   return renderTableAgain(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env), keep);
 }
 
@@ -72,8 +72,9 @@ export function shownForm(ctx: CommandContext, format: TextFormat): string {
 }
 
 /** Writes a view's text to stdout: bytes from the cache as they are, where the Io takes bytes. */
-export function writeShown(ctx: CommandContext, text: string | Uint8Array): void {
+export function writeShown(ctx: CommandContext, text: string | Uint8Array | readonly Uint8Array[]): void {
   if (typeof text === 'string') ctx.io.stdout(text);
+  else if (!(text instanceof Uint8Array)) for (const part of text) writeShown(ctx, part);
   else if (ctx.io.stdoutBytes) ctx.io.stdoutBytes(text);
   else ctx.io.stdout(Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8'));
 }

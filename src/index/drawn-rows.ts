@@ -132,12 +132,14 @@ export function storedDrawing(cache: CacheStore, key: string): StoredDrawing | u
   new Uint8Array(meta.buffer).set(body.subarray(metaAt, widthsAt));
   const widths = new Uint16Array(widthCount);
   new Uint8Array(widths.buffer).set(body.subarray(widthsAt));
+  /** The hashes in hex, one after another: compared in place, without a string a chunk. */
+  let order: string | undefined;
   return {
     identity: head.identity,
     text: head.text,
     textLength: head.textLength,
     chunks: head.chunks,
-    sameChunk: (place, hash) => place < head.chunks && body.toString('hex', hashesAt + place * HASH_BYTES, hashesAt + (place + 1) * HASH_BYTES) === hash,
+    sameChunk: (place, hash) => place < head.chunks && (order ??= body.toString('hex', hashesAt, metaAt)).startsWith(hash, place * HASH_BYTES * 2),
     rows,
     meta,
     groups: head.groups,

@@ -51,8 +51,8 @@ export interface ShownForm<T, F> {
 
 /** A shown form's text made from the per-item index (ShownForm.fromIndex). */
 export interface ShownFromIndex<F> {
-  /** UTF-8. */
-  text: Buffer;
+  /** UTF-8, in parts. */
+  text: readonly Uint8Array[];
   facts: F;
   keep(textKey: string): void;
 }
@@ -167,7 +167,7 @@ export async function viewShown<T, F>(
   compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
   sources: ViewSources<T>,
   shown: ShownForm<T, F>,
-): Promise<{ text: string | Uint8Array; facts: F }> {
+): Promise<{ text: string | Uint8Array | readonly Uint8Array[]; facts: F }> {
   const setting = await viewSetting(ctx, options, view, sources.remember ?? true);
   const { cache, content, keyFor } = setting;
   const blob = content ? cache!.getBytes(shownKey(keyFor(content), shown.form)) : undefined;
@@ -190,7 +190,7 @@ export async function viewShown<T, F>(
       // Made from the index: kept like any shown text, and the drawing told where.
       const made = computed.shown;
       const key = shownKey(keyFor(computed.contentKey), shown.form);
-      cache!.setBytes(key, [Buffer.from(`${JSON.stringify({ notes, facts: made.facts })}\n`, 'utf8'), made.text]);
+      cache!.setBytes(key, [Buffer.from(`${JSON.stringify({ notes, facts: made.facts })}\n`, 'utf8'), ...made.text]);
       made.keep(key);
       for (const note of notes) ctx.warn(note);
       return { text: made.text, facts: made.facts as F };

@@ -56,19 +56,23 @@ export function joinOverdueShares<R extends { number: string } = ItemRow>(head: 
     for (const [category, owner, vague, rows] of share.groups) {
       if (vague) {
         const list = unassigned[category].get(owner);
-        if (list) list.push(...rows);
+        if (list) for (const row of rows) list.push(row);
         else unassigned[category].set(owner, [...rows]);
         continue;
       }
       const at = rank.get(owner)!;
       const list = named[category].get(at);
-      if (list) list.push(...rows);
+      if (list) for (const row of rows) list.push(row);
       else named[category].set(at, [...rows]);
     }
-    pending.push(...share.pending);
+    for (const row of share.pending) pending.push(row);
   }
   const report = head as OverdueReport<R>;
-  const count = (groups: OwnerItems<R>[]) => new Set(groups.flatMap((g) => g.items.map((i) => i.number))).size;
+  const count = (groups: OwnerItems<R>[]) => {
+    const numbers = new Set<string>();
+    for (const g of groups) for (const row of g.items) numbers.add(row.number);
+    return numbers.size;
+  };
   for (const category of CATEGORIES) {
     const groups: OwnerItems<R>[] = [...named[category]].sort((a, b) => a[0] - b[0]).map(([at, items]) => ({ owner: departments[at]!.name, unassigned: false, items }));
     for (const [owner, items] of unassigned[category]) groups.push({ owner, unassigned: true, items });

@@ -218,51 +218,49 @@ class Recorder {
     this.pieces.push(piece);
   }
 
-  /** The pieces as UTF-8 bytes, and each kept row's place in them. */
-  finish(out: readonly Piece[]): Buffer {
-    const lengths = new Int32Array(out.length);
-    let total = 0;
-    for (let i = 0; i < out.length; i++) {
-      const piece = out[i]!;
-      total += lengths[i] = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
-    }
-    const bytes = Buffer.allocUnsafe(total);
+  /**
+   * The pieces as UTF-8 bytes, in parts: lines drawn before that follow one another in their text (with
+   * the line break between) stay one part of that text, not copied; text between them is encoded. Each
+   * kept row's place in the whole is noted.
+   */
+  finish(out: readonly Piece[]): Uint8Array[] {
+    const parts: Uint8Array[] = [];
+    const rows = this.keep?.rows ?? [];
     let at = 0;
     let next = 0;
-    const rows = this.keep?.rows ?? [];
-    // Lines drawn before that follow one another in their text (with the line break between) are copied as one run.
+    let text = '';
     let run: Buffer | undefined;
     let runFrom = 0;
     let runTo = 0;
-    let runAt = 0;
     const flush = () => {
-      if (run) run.copy(bytes, runAt, runFrom, runTo);
+      if (run) parts.push(run.subarray(runFrom, runTo));
+      else if (text) parts.push(Buffer.from(text, 'utf8'));
       run = undefined;
+      text = '';
     };
     for (let i = 0; i < out.length; i++) {
       const piece = out[i]!;
-      const length = lengths[i]!;
+      const length = typeof piece !== 'string' ? piece.length : piece === '\n' ? 1 : Buffer.byteLength(piece, 'utf8');
       if (next < rows.length && i === this.pieces[next]) {
         rows[next]!.start = at;
         rows[next++]!.length = length;
       }
+      at += length;
       if (typeof piece !== 'string') {
         if (run !== piece.text || runTo !== piece.start) {
           flush();
           run = piece.text;
           runFrom = piece.start;
-          runAt = at;
         }
         runTo = piece.start + length;
       } else if (run && piece === '\n' && run[runTo] === 10) runTo++;
       else {
-        flush();
-        bytes.write(piece, at, length, 'utf8');
+        if (run) flush();
+        text += piece;
       }
-      at += length;
     }
     flush();
-    return bytes;
+    return parts;
   }
 }
 
@@ -282,11 +280,16 @@ function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: 
   const align = shown.map((i) => table.columns[i]!.align);
   const fullWidths = measured.widths;
   const compactWidths = short.some(Boolean) ? measured.compactWidths() : fullWidths;
+  /** A layout text found equal to this table's: rows drawn before share one text of each layout, so the next compare is of one string with itself. */
+  let agreed: string | undefined;
   // A loop rather than a map and a join per row: the rows of a 10,000-row table are most of what a run makes.
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
     if (row.drawn) {
-      if (!record.again || row.drawn.layout !== record.layoutText) throw new NotRedrawable();
+      if (row.drawn.layout !== agreed) {
+        if (!record.again || row.drawn.layout !== record.layoutText) throw new NotRedrawable();
+        agreed = row.drawn.layout;
+      }
       record.row(r, out.length);
       out.push(row.drawn, '\n');
       continue;
@@ -352,12 +355,12 @@ export function renderTable(doc: TableDoc, width: number, styles: Styles, measur
 }
 
 /**
- * renderTable of a doc some of whose rows were drawn before (DocRow.drawn):
+ * renderTable of a doc some of whose rows were drawn before (DocRow.drawn), as UTF-8 in parts:
  * their lines are used as they are, which is what drawing them again would
  * give when the layout is the same. Undefined when a layout is not the one
  * they were drawn in: the caller draws the doc from its rows instead.
  */
-export function renderTableAgain(doc: TableDoc, width: number, styles: Styles, measure: TextWidth, keep?: TableRecording): Buffer | undefined {
+export function renderTableAgain(doc: TableDoc, width: number, styles: Styles, measure: TextWidth, keep?: TableRecording): Uint8Array[] | undefined {
   try {
     const record = new Recorder(keep, true);
     return record.finish(drawTables(doc, width, styles, measure, record));
