@@ -71,13 +71,34 @@ export interface StoredDrawing {
   compact: Uint16Array | undefined;
 }
 
-export function keepDrawing(cache: CacheStore, key: string, drawing: { identity: string; text: string; textLength: number; hashes: readonly string[]; rows: readonly DrawnRowEntry[] }): void {
+/** Rows first to last of an earlier drawing, one after another in the new text from `start` as they were in the old. */
+export interface CopiedRows {
+  from: StoredDrawing;
+  first: number;
+  last: number;
+  start: number;
+}
+
+export function keepDrawing(
+  cache: CacheStore,
+  key: string,
+  drawing: { identity: string; text: string; textLength: number; hashes: readonly string[]; rows: readonly (DrawnRowEntry | CopiedRows)[] },
+): void {
   const { rows, hashes } = drawing;
   if (hashes.some((hash) => hash.length !== HASH_BYTES * 2)) return;
-  const stride = rows.reduce((most, row) => Math.max(most, row.count), 0);
-  const compact = rows.length > 0 && rows.every((row) => row.compact !== undefined);
+  let count = 0;
+  let stride = 0;
+  let compact = true;
+  for (const row of rows) {
+    const copied = 'from' in row;
+    count += copied ? row.last - row.first + 1 : 1;
+    stride = Math.max(stride, copied ? row.from.stride : row.count);
+    compact &&= copied ? row.from.compact !== undefined : row.compact !== undefined;
+  }
+  compact &&= count > 0;
   const layouts: string[] = [];
   const groups: string[] = [];
+  const numbers: string[] = [];
   const indexOf = (list: string[], text: string, at: Map<string, number>) => {
     let i = at.get(text);
     if (i === undefined) at.set(text, (i = list.push(text) - 1));
@@ -85,17 +106,34 @@ export function keepDrawing(cache: CacheStore, key: string, drawing: { identity:
   };
   const layoutAt = new Map<string, number>();
   const groupAt = new Map<string, number>();
-  const meta = new Int32Array(rows.length * META);
-  const widths = new Uint16Array(rows.length * stride * (compact ? 2 : 1)).fill(NO_WIDTH);
-  const compactFrom = rows.length * stride;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+  const meta = new Int32Array(count * META);
+  const widths = new Uint16Array(count * stride * (compact ? 2 : 1)).fill(NO_WIDTH);
+  const compactFrom = count * stride;
+  let r = 0;
+  for (const row of rows) {
+    if ('from' in row) {
+      const from = row.from;
+      const shift = row.start - from.meta[row.first * META + 2]!;
+      for (let j = row.first; j <= row.last; j++, r++) {
+        const at = j * META;
+        meta[r * META] = from.meta[at]!;
+        meta[r * META + 1] = indexOf(groups, from.groups[from.meta[at + 1]!]!, groupAt);
+        meta[r * META + 2] = from.meta[at + 2]! + shift;
+        meta[r * META + 3] = from.meta[at + 3]!;
+        meta[r * META + 4] = indexOf(layouts, from.layouts[from.meta[at + 4]!]!, layoutAt);
+        numbers.push(from.numbers[j]!);
+        widths.set(from.widths.subarray(j * from.stride, (j + 1) * from.stride), r * stride);
+        if (compact) widths.set(from.compact!.subarray(j * from.stride, (j + 1) * from.stride), compactFrom + r * stride);
+      }
+      continue;
+    }
     const at = r * META;
     meta[at] = row.place;
     meta[at + 1] = indexOf(groups, row.group, groupAt);
     meta[at + 2] = row.start;
     meta[at + 3] = row.length;
     meta[at + 4] = indexOf(layouts, row.layout, layoutAt);
+    numbers.push(row.number);
     for (let i = 0; i < row.count; i++) {
       const full = row.widths[row.at + i]!;
       const short = compact ? row.compact![row.at + i]! : 0;
@@ -104,8 +142,9 @@ export function keepDrawing(cache: CacheStore, key: string, drawing: { identity:
       widths[r * stride + i] = full;
       if (compact) widths[compactFrom + r * stride + i] = short;
     }
+    r++;
   }
-  const head: DrawingHead = { identity: drawing.identity, text: drawing.text, textLength: drawing.textLength, layouts, groups, numbers: rows.map((row) => row.number), chunks: hashes.length, stride, compact };
+  const head: DrawingHead = { identity: drawing.identity, text: drawing.text, textLength: drawing.textLength, layouts, groups, numbers, chunks: hashes.length, stride, compact };
   const hashBytes = Buffer.from(hashes.join(''), 'hex');
   cache.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), hashBytes, new Uint8Array(meta.buffer), new Uint8Array(widths.buffer)]);
 }

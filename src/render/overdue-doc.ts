@@ -9,6 +9,8 @@ const COLUMNS = itemColumns('天数');
 export interface OverdueRowsOf<R> {
   item(row: R): DocRow;
   request(row: R): DocRow;
+  /** How many rows of the report a list stands for, when one may stand for several (rows drawn before, one after another); its length otherwise. */
+  lines?(rows: R[]): number;
 }
 
 const ITEM_ROWS: OverdueRowsOf<ItemRow> = { item: itemDocRow, request: requestDocRow };
@@ -17,7 +19,7 @@ const ITEM_ROWS: OverdueRowsOf<ItemRow> = { item: itemDocRow, request: requestDo
 function tables<R>(category: string, groups: OwnerItems<R>[], empty: string, rowsOf: OverdueRowsOf<R>): DocTable[] {
   if (!groups.length) return [{ heading: category, columns: COLUMNS, rows: [], empty, csvGroup: [['分类', category], ['责任单位', '']], csvColumns: ITEM_CSV_COLUMNS }];
   return groups.map((g) => ({
-    heading: `${category}｜${g.owner}${g.unassigned ? '（未指明部门）' : ''}（${g.items.length} 项）`,
+    heading: `${category}｜${g.owner}${g.unassigned ? '（未指明部门）' : ''}（${rowsOf.lines ? rowsOf.lines(g.items) : g.items.length} 项）`,
     csvGroup: [
       ['分类', category],
       ['责任单位', g.owner],
@@ -31,7 +33,7 @@ function tables<R>(category: string, groups: OwnerItems<R>[], empty: string, row
 /** 待批准的延期申请: what was asked, by whom, and where the item stands now. */
 function requestTable<R>(rows: R[], rowsOf: OverdueRowsOf<R>): DocTable {
   return {
-    heading: `待批准的延期申请（${rows.length} 项）`,
+    heading: `待批准的延期申请（${rowsOf.lines ? rowsOf.lines(rows) : rows.length} 项）`,
     csvGroup: [
       ['分类', '待批准的延期申请'],
       ['责任单位', ''],

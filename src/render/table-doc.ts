@@ -47,6 +47,8 @@ export interface DocRow {
 /**
  * A row's line as drawn under one layout (named by TableRecording's layout text): bytes `start` to
  * `start + length` of `text` (the UTF-8 text it was shown in), with its cells' widths as measured then.
+ * It may be the lines of several rows one after another (with the line breaks between), with the
+ * widest cell of each column: the layout compares only the widest.
  */
 export interface DrawnLine {
   text: Buffer;
