@@ -109,22 +109,39 @@ export function keepDrawing(
   const meta = new Int32Array(count * META);
   const widths = new Uint16Array(count * stride * (compact ? 2 : 1)).fill(NO_WIDTH);
   const compactFrom = count * stride;
+  /** A drawing's group and layout numbers as this one's, worked out once a drawing. */
+  const renumbered = new Map<StoredDrawing, { groups: number[]; layouts: number[] }>();
   let r = 0;
   for (const row of rows) {
     if ('from' in row) {
       const from = row.from;
-      const shift = row.start - from.meta[row.first * META + 2]!;
-      for (let j = row.first; j <= row.last; j++, r++) {
-        const at = j * META;
-        meta[r * META] = from.meta[at]!;
-        meta[r * META + 1] = indexOf(groups, from.groups[from.meta[at + 1]!]!, groupAt);
-        meta[r * META + 2] = from.meta[at + 2]! + shift;
-        meta[r * META + 3] = from.meta[at + 3]!;
-        meta[r * META + 4] = indexOf(layouts, from.layouts[from.meta[at + 4]!]!, layoutAt);
-        numbers.push(from.numbers[j]!);
-        widths.set(from.widths.subarray(j * from.stride, (j + 1) * from.stride), r * stride);
-        if (compact) widths.set(from.compact!.subarray(j * from.stride, (j + 1) * from.stride), compactFrom + r * stride);
+      let numbering = renumbered.get(from);
+      if (!numbering) {
+        numbering = { groups: from.groups.map((g) => indexOf(groups, g, groupAt)), layouts: from.layouts.map((l) => indexOf(layouts, l, layoutAt)) };
+        renumbered.set(from, numbering);
       }
+      const shift = row.start - from.meta[row.first * META + 2]!;
+      const lines = row.last - row.first + 1;
+      meta.set(from.meta.subarray(row.first * META, (row.last + 1) * META), r * META);
+      for (let j = 0; j < lines; j++) {
+        const at = (r + j) * META;
+        meta[at + 1] = numbering.groups[meta[at + 1]!]!;
+        meta[at + 2]! += shift;
+        meta[at + 4] = numbering.layouts[meta[at + 4]!]!;
+        numbers.push(from.numbers[row.first + j]!);
+      }
+      if (from.stride === stride) {
+        widths.set(from.widths.subarray(row.first * stride, (row.last + 1) * stride), r * stride);
+        if (compact) widths.set(from.compact!.subarray(row.first * stride, (row.last + 1) * stride), compactFrom + r * stride);
+      } else {
+        for (let j = 0; j < lines; j++) {
+          for (let i = 0; i < from.stride; i++) {
+            widths[(r + j) * stride + i] = from.widths[(row.first + j) * from.stride + i]!;
+            if (compact) widths[compactFrom + (r + j) * stride + i] = from.compact![(row.first + j) * from.stride + i]!;
+          }
+        }
+      }
+      r += lines;
       continue;
     }
     const at = r * META;

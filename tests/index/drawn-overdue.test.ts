@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CacheStore } from '../../src/cache/cache-store.js';
+import { storedDrawing } from '../../src/index/drawn-rows.js';
+// @ts-expect-error: a plain .mjs script shared with the benchmark
+import { generate } from '../bench/generate-ledger.mjs';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { scaled } from '../helpers/scale.js';
+import type { Io } from '../../src/io.js';
+
+const NOW = '2021-10-08T04:00:00Z';
+
+/** The forms overdue's table is shown in: piped, terminals of several widths (compact and dropped columns, shortened text), colour, wide Ambiguous characters, one department. */
+const FORMS: { args: string[]; io: Partial<Io> }[] = [
+  { args: [], io: { env: { NO_COLOR: '1' } } },
+  { args: ['--within', '20'], io: { stdoutIsTty: true, columns: 400, env: { NO_COLOR: '1' } } },
+  { args: [], io: { stdoutIsTty: true, columns: 90, env: {} } },
+  { args: [], io: { stdoutIsTty: true, columns: 50, env: { NO_COLOR: '1', GONGKAI_AMBIGUOUS: 'wide' } } },
+  { args: ['--dept', '信息中心'], io: { env: { NO_COLOR: '1' } } },
+];
+
+/** Replaces the first match of `pattern` after item `number`'s line. */
+function inItem(text: string, number: string, pattern: RegExp, by: string): string {
+  const at = text.indexOf(`      - number: "${number}"`);
+  if (at < 0) throw new Error(`no item ${number}`);
+  return text.slice(0, at) + text.slice(at).replace(pattern, by);
+}
+
+/** Hand edits of one item (or two) that change what the table shows of it: its rows, their widths, their groups, the table's layout. */
+const EDITS: ((text: string) => string)[] = [
+  (t) => inItem(t, '7', /text: /, 'text: （改）'),
+  // The widest task text: every column after it moves (the layout changes).
+  (t) => inItem(t, '9', /text: (.*)/, 'text: $1$1$1'),
+  (t) => inItem(t, '9', /text: (.*)/, 'text: 缩短。'),
+  (t) => inItem(t, '12', /status: \S+/, 'status: 已完成\n        done_on: 2021-09-30'),
+  (t) => inItem(t, '15', /due: \S+/, 'due: 2021-10-12'),
+  (t) => inItem(t, '15', /due: \S+/, 'due: 2021-03-02'),
+  // A department with few items: its group appears, or goes.
+  (t) => inItem(t, '20', /(lead|sole|joint): \[[^\]]*\]/, '$1: [档案资料馆]'),
+  (t) => inItem(t, '21', /(lead|sole|joint): \[[^\]]*\]/, 'joint: [各有关司(局)]'),
+  // Requests waiting for an answer: their table appears.
+  (t) =>
+    ['22', '23', '24', '25', '26'].reduce(
+      (text, number) => inItem(text, number, /due: \S+/, 'due: 2021-04-01\n        postponement_requests:\n          - { on: 2021-09-20, dept: 信息中心, to: 2021-12-20, reason: 等待上级部署 }'),
+      t,
+    ),
+  (t) => inItem(t, '30', /progress:\n/, 'progress:\n          - { date: 2021-10-01, dept: 信息中心, note: 一段很长很长的新进展说明，比其他进展都长得多，足以改变最新进展一栏的宽度 }\n'),
+  // Items removed and added: every later item is at another place.
+  (t) => {
+    const at = t.indexOf('      - number: "40"');
+    const end = t.indexOf('      - number: "41"');
+    return t.slice(0, at) + t.slice(end);
+  },
+  (t) => inItem(t, '41', /      - number: "41"/, t.slice(t.indexOf('      - number: "41"'), t.indexOf('      - number: "42"')).replace('number: "41"', 'number: "41-1"') + '      - number: "41"'),
+  (t) => inItem(t, '50', /text: /, 'text: （再改）'),
+];
+
+function setUp(items: number) {
+  const source = tempDir();
+  generate(items, source);
+  const files = { 'ledger.yaml': readFileSync(join(source, 'ledger.yaml')), 'departments.yaml': readFileSync(join(source, 'departments.yaml')) };
+  const warmDir = tempDir(files);
+  const coldDir = tempDir(files);
+  const cache = join(warmDir, 'cache');
+  const run = async (form: (typeof FORMS)[number], cached: boolean) => {
+    const result = await runCli(['overdue', '--ledger', 'ledger.yaml', '--as-of', '2021-10-08', ...form.args], {
+      ...form.io,
+      cwd: cached ? warmDir : coldDir,
+      now: () => new Date(NOW),
+      env: { ...form.io.env, GONGKAI_CACHE_DIR: cache, ...(cached ? {} : { GONGKAI_CACHE: 'off' }) },
+    });
+    return `${result.code}\n${result.out}\n${result.err}`;
+  };
+  const write = (text: string) => {
+    writeFileSync(join(warmDir, 'ledger.yaml'), text);
+    writeFileSync(join(coldDir, 'ledger.yaml'), text);
+  };
+  return { warmDir, cache, run, write, text: files['ledger.yaml'].toString('utf8') };
+}
+
+describe('overdue drawn again after a hand edit', () => {
+  it('shows what a cold run shows, in every form, after edits that change rows, groups, widths and places', async () => {
+    const { cache, run, write, text: first } = setUp(scaled(120, 400));
+    for (const form of FORMS) expect(await run(form, true)).toBe(await run(form, false));
+    let text = first;
+    for (const edit of EDITS) {
+      text = edit(text);
+      write(text);
+      for (const form of FORMS) {
+        const cold = await run(form, false);
+        expect(await run(form, true)).toBe(cold);
+        // The text the edit drew is kept: the next run writes it as it is.
+        expect(await run(form, true)).toBe(cold);
+      }
+    }
+    // The rows are kept for each form, one row a line of the table.
+    const store = new CacheStore(cache, 200 * 1024 * 1024);
+    const keys = readdirSync(cache)
+      .filter((name) => name.endsWith('.entry'))
+      .map((name) => readFileSync(join(cache, name), 'latin1').split('\n')[2]!)
+      .filter((key) => key.includes('|view-drawn|'));
+    expect(keys.length).toBe(FORMS.length);
+    const piped = keys.find((key) => key.includes('table|Infinity') && key.includes('view-drawn|overdue:|'))!;
+    const lines = (await run(FORMS[0]!, true)).split('\n').slice(1).filter((line) => /^ *\d/.test(line)).length;
+    expect(storedDrawing(store, piped)?.rows).toBe(lines);
+  });
+
+  it('a drawing or its text deleted changes no answer', async () => {
+    const { cache, run, write, text } = setUp(60);
+    await run(FORMS[0]!, true);
+    write(EDITS[0]!(text));
+    await run(FORMS[0]!, true);
+    // Every entry but the drawings, then only the drawings, removed between edits.
+    const remove = (drawings: boolean) => {
+      for (const name of readdirSync(cache)) {
+        if (!name.endsWith('.entry')) continue;
+        const isDrawing = (readFileSync(join(cache, name), 'latin1').split('\n')[2] ?? '').includes('|view-drawn|');
+        if (isDrawing === drawings) writeFileSync(join(cache, name), '');
+      }
+    };
+    write(EDITS[3]!(EDITS[0]!(text)));
+    remove(false);
+    expect(await run(FORMS[0]!, true)).toBe(await run(FORMS[0]!, false));
+    write(EDITS[4]!(EDITS[3]!(EDITS[0]!(text))));
+    remove(true);
+    expect(await run(FORMS[0]!, true)).toBe(await run(FORMS[0]!, false));
+  });
+});
