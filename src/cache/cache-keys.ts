@@ -58,7 +58,10 @@ export const cacheKeys = {
   viewShares: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares|${view}|${JSON.stringify(settings)}|${absolutePath}`,
   /** Shares of that view made since those were kept (items edited since). */
   viewSharesDelta: (absolutePath: string, view: string, settings: unknown) => `${BUILD_IDENTITY}|view-shares-delta|${view}|${JSON.stringify(settings)}|${absolutePath}`,
-  /** A listing view's terminal table as last drawn, row by row (src/index/drawn-rows.ts), for one view, its options and the form it was shown in. */
+  /**
+   * A listing view's terminal table as last drawn, row by row (src/index/drawn-rows.ts), for one view, its options and the form it was
+   * shown in. It names the `view` entry holding that text; when a newer drawing replaces it, that older text is removed (it is of an older ledger).
+   */
   viewDrawn: (absolutePath: string, view: string, settings: unknown, form: string) =>
     `${BUILD_IDENTITY}|view-drawn|${view}|${JSON.stringify(settings)}|${JSON.stringify(form)}|${absolutePath}`,
   /** A view's report and the notes printed with it (which name the ledger as the command line did: `file`). */

@@ -154,6 +154,15 @@ export class CacheStore {
     }
   }
 
+  /** Removes the entry under key, if any: one that something newer has made useless (cache-keys.ts says which). */
+  forget(key: string): void {
+    try {
+      rmSync(this.fileOf(key), { force: true });
+    } catch {
+      // Left for the bound to remove.
+    }
+  }
+
   /** Total bytes of the entries. */
   size(): number {
     return this.entries().reduce((sum, e) => sum + e.size, 0);
