@@ -22,7 +22,7 @@ import { overdueDocOf } from '../render/overdue-doc.js';
 import type { TableRecording } from '../render/table.js';
 import { departmentOption } from '../typed-input.js';
 import { terminalTableAgain } from './view-output.js';
-import { joinAgain, tagged, type Tagged } from './overdue-kept-rows.js';
+import { joinAgain, tagged, type Tagged } from '../render/overdue-kept-rows.js';
 
 /** Past this many changed chunks the table is drawn from the kept shares, which make the changed ones the same way. */
 const againUpTo = (chunks: number) => Math.max(64, chunks >> 3);

@@ -8,9 +8,9 @@ import type { StoredDrawing } from '../index/drawn-rows.js';
 import type { Department } from '../model/department.js';
 import type { OverdueReport, OwnerItems } from '../query/overdue-report.js';
 import type { OverdueShare } from '../query/overdue-shares.js';
-import { itemDocRow } from '../render/labels.js';
-import { requestDocRow } from '../render/overdue-doc.js';
-import type { DocRow, DrawnLine } from '../render/table-doc.js';
+import { itemDocRow } from './labels.js';
+import { requestDocRow } from './overdue-doc.js';
+import type { DocRow, DrawnLine } from './table-doc.js';
 
 /** A row of the doc with what keeping it needs: its item's number (the report counts items by it), its chunk and its group. */
 export type Tagged = DocRow & {
