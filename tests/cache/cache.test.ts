@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { scaled } from '../helpers/scale.js';
+import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface Setup {
@@ -12,6 +13,8 @@ interface Setup {
   cache: string;
   ledger: string;
   run: (args: string[], options?: { bin?: string; env?: Record<string, string>; expect?: number }) => { out: string; err: string };
+  /** What a run without the cache prints, made in this process: the reference the processes with the cache are held to. */
+  cold: (args: string[], options?: { env?: Record<string, string>; expect?: number }) => Promise<{ out: string; err: string }>;
 }
 
 /** The shipped ledger in a temp folder, and gongkai run as a real process with its own cache folder. */
@@ -28,7 +31,12 @@ function setUp(extraEnv: Record<string, string> = {}): Setup {
     expect(result.status, result.stderr).toBe(options.expect ?? 0);
     return { out: result.stdout, err: result.stderr };
   };
-  return { dir, cache, ledger, run };
+  const cold: Setup['cold'] = async (args, options = {}) => {
+    const result = await runCli(['--ledger', ledger, ...args], { cwd: dir, env: { NO_COLOR: '1', ...extraEnv, ...options.env, GONGKAI_CACHE: 'off' }, now: () => new Date() });
+    expect(result.code, result.err).toBe(options.expect ?? 0);
+    return { out: result.out, err: result.err };
+  };
+  return { dir, cache, ledger, run, cold };
 }
 
 const row = (out: string, item: string) => out.split('\n').find((l) => new RegExp(`^\\s+${item}\\s`).test(l));
@@ -77,23 +85,25 @@ describe('the cache is never stale', () => {
     expect(row(run(args).out, '20')).not.toContain('临期');
   });
 
-  it('names the ledger as the command line did: a warm run with a relative --ledger after one with the absolute path says what a cold run says', () => {
+  it('names the ledger as the command line did: a warm run with a relative --ledger after one with the absolute path says what a cold run says', async () => {
     const { dir, ledger, cache } = setUp();
     handEdit(ledger, '22', 'cooperate: [', 'cooperate: [不存在的司, ');
-    const gongkai = (file: string, args: string[], env: Record<string, string> = {}) => {
-      const result = spawnSync(process.execPath, [BIN, '--ledger', file, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '', ...env } });
+    const gongkai = (file: string, args: string[]) => {
+      const result = spawnSync(process.execPath, [BIN, '--ledger', file, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' } });
       return { code: result.status, out: result.stdout, err: result.stderr };
     };
     for (const args of [['validate'], ['status', '--as-of', '2021-10-08'], ['overdue', '--as-of', '2021-10-08']]) {
       gongkai(ledger, args);
       const warm = gongkai('ledger.yaml', args);
       expect(warm.out + warm.err).toContain('ledger.yaml');
-      expect(warm, args.join(' ')).toEqual(gongkai('ledger.yaml', args, { GONGKAI_CACHE: 'off' }));
+      // The cold run in this process: the same command line from the same folder, without the cache.
+      const cold = await runCli(['--ledger', 'ledger.yaml', ...args], { cwd: dir, env: { NO_COLOR: '1', GONGKAI_CACHE: 'off' }, now: () => new Date() });
+      expect(warm, args.join(' ')).toEqual({ code: cold.code, out: cold.out, err: cold.err });
     }
   });
 
-  it('writes overdue from the cache as a cold run writes it, in every form, colour and character width, and follows a hand edit', () => {
-    const { ledger, run } = setUp();
+  it('writes overdue from the cache as a cold run writes it, in every form, colour and character width, and follows a hand edit', async () => {
+    const { ledger, run, cold } = setUp();
     // The cache folder is shared: a text kept for one form, colour or width must not be written for another.
     // By default a table, a format, colour and the exit code (each case is six processes); every form and width at full size.
     const cases: [string[], Record<string, string>][] = scaled(
@@ -114,21 +124,24 @@ describe('the cache is never stale', () => {
       ],
     );
     // Nothing is overdue before the edit; item 22 is after it, and --fail-on-overdue says so from the cache too.
-    const all = (overdue: boolean) =>
-      cases.map(([form, env]) => {
+    const all = async (overdue: boolean) => {
+      const outs: string[] = [];
+      for (const [form, env] of cases) {
         const args = ['overdue', '--as-of', '2021-10-08', ...form];
         const expected = overdue && form[0] === '--fail-on-overdue' ? 1 : 0;
-        const cold = run(args, { env: { ...env, GONGKAI_CACHE: 'off' }, expect: expected });
+        const reference = await cold(args, { env, expect: expected });
         // The first run with the cache makes the text and keeps it; the second writes it from the cache.
         const first = run(args, { env, expect: expected });
         const warm = run(args, { env, expect: expected });
-        expect([first, warm], `${args.join(' ')} ${JSON.stringify(env)}`).toEqual([cold, cold]);
-        return warm.out;
-      });
-    const before = all(false);
+        expect([first, warm], `${args.join(' ')} ${JSON.stringify(env)}`).toEqual([reference, reference]);
+        outs.push(warm.out);
+      }
+      return outs;
+    };
+    const before = await all(false);
     expect(before[cases.findIndex(([, env]) => env.FORCE_COLOR)]).toContain('\u001b[');
     handEdit(ledger, '22', 'due: 2021-12-31', 'due: 2021-09-30');
-    const after = all(true);
+    const after = await all(true);
     after.forEach((out, i) => expect(out).not.toBe(before[i]));
   });
 

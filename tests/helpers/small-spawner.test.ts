@@ -9,7 +9,7 @@ describe('children started for the tests', () => {
   it.runIf(process.env.GONGKAI_TEST_SPAWNER !== 'off')('start from the spawner, not from the worker', () => {
     const parent = spawnSync('sh', ['-c', 'echo $PPID'], { encoding: 'utf8' }).stdout.trim();
     expect(parent).not.toBe(String(process.pid));
-    expect(readFileSync(`/proc/${parent}/cmdline`, 'utf8')).toContain('spawner-process.mjs');
+    expect(readFileSync(`/proc/${parent}/cmdline`, 'utf8')).toMatch(/spawner-process\.(mjs|py)/);
   });
 
   it('run in the worker\'s current folder and environment at the time of the call, with the input given', () => {
@@ -44,5 +44,12 @@ describe('children started for the tests', () => {
     expect((spawnSync('no-such-program-gongkai', []).error as NodeJS.ErrnoException).code).toBe('ENOENT');
     const killed = spawnSync('sh', ['-c', 'kill -9 $$']);
     expect([killed.status, killed.signal]).toEqual([null, 'SIGKILL']);
+  });
+
+  it('end a child that overstays its timeout with SIGTERM and say ETIMEDOUT; an ignored stream is null, a piped one empty', () => {
+    const late = spawnSync('sh', ['-c', 'exec sleep 5'], { timeout: 100 });
+    expect([late.status, late.signal, (late.error as NodeJS.ErrnoException).code]).toEqual([null, 'SIGTERM', 'ETIMEDOUT']);
+    const quiet = spawnSync('true', [], { stdio: ['ignore', 'ignore', 'pipe'] });
+    expect([quiet.status, quiet.stdout, quiet.stderr?.length]).toEqual([0, null, 0]);
   });
 });

@@ -13,6 +13,8 @@ import { join } from 'node:path';
  * and input; spawnSync and execFileSync answer as node's own do. What this cannot pass on (a child that
  * shares the worker's terminal, stdio: 'inherit'; an input that is not bytes) and every asynchronous
  * spawn still start from the worker. GONGKAI_TEST_SPAWNER=off starts every child from the worker, as before.
+ * The spawner is Python's (spawner-process.py: a child for an eighth of node's CPU) where python3 is, else
+ * node's (spawner-process.mjs).
  */
 type SpawnSyncOptions = childProcess.SpawnSyncOptions;
 type Reply = { pid: number; status: number | null; signal: NodeJS.Signals | null; stdout: string | null; stderr: string | null; error?: Record<string, unknown> };

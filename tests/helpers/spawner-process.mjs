@@ -1,4 +1,5 @@
-// The small process that starts the test workers' synchronous children (tests/helpers/small-spawner.ts).
+// The small process that starts the test workers' synchronous children (tests/helpers/small-spawner.ts)
+// where python3 is missing (or GONGKAI_TEST_SPAWNER=node); spawner-process.py does the same for less CPU.
 // Reads one request at a time from the first FIFO — a 4-byte length, then JSON: file, args, spawnSync's
 // options, input in base64 — runs it with spawnSync, and writes the result the same way to the second.
 // When the worker closes its end (it ended), waits for the next worker of the same pool slot.

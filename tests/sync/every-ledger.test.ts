@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { FULL_SIZE } from '../helpers/scale.js';
 import { git, gitRepo } from '../helpers/temp.js';
 import { policedRepository } from './shared-fixture.js';
 
@@ -76,7 +77,11 @@ describe('the push policy covers every ledger in the repository', () => {
       ['the settings', () => writeFileSync(join(center, 'gongkai.yaml'), 'ledger: data/ledger-2021.yaml\n'), 'gongkai.yaml'],
       ['another file', () => writeFileSync(join(center, 'README.md'), '说明\n'), 'README.md'],
     ];
-    for (const [what, change, file] of changes) {
+    // Each change is a push the hook judges (a node process and a push); by default one of each kind — a ledger
+    // gone, a ledger that cannot be read as one, a file that is no ledger — and every one at full size.
+    const tried = FULL_SIZE ? changes : changes.filter(([what]) => ['a removed ledger', 'a ledger written as one flow mapping', 'another file'].includes(what));
+    expect(tried.length).toBeGreaterThanOrEqual(3);
+    for (const [what, change, file] of tried) {
       git(center, 'reset', '-q', '--hard', start);
       git(center, 'clean', '-qfd');
       change();

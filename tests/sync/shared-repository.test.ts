@@ -34,7 +34,7 @@ function rawItems(text: string): Map<string, RawItem> {
 }
 
 /** Departments that take part (the first is the coordinator), rounds, and the rounds with a planted conflict (each at least 4 rounds before the end, so both sides sync after it). */
-const SIZE = scaled({ departments: 4, rounds: 4, plants: [1] }, { departments: 15, rounds: Number(process.env.GONGKAI_SIM_ROUNDS ?? 20), plants: [4, 11] });
+const SIZE = scaled({ departments: 3, rounds: 4, plants: [1] }, { departments: 15, rounds: Number(process.env.GONGKAI_SIM_ROUNDS ?? 20), plants: [4, 11] });
 /**
  * A guard against a hang, growing with the size: each clone's round (edits, a sync with a merge and a pushed
  * hook) took up to 2.3 s at full size under load 19 (686 s for 15 × 20); three times that, and at least 3 minutes.
