@@ -14,6 +14,7 @@
  * start, length, layout) and the widths as 16-bit numbers, a fixed count a row.
  */
 import type { CacheStore } from '../cache/cache-store.js';
+import type { DrawnPlace } from '../render/table-doc.js';
 
 /** A width that does not fit 16 bits, or a column the row's table does not have. */
 const NO_WIDTH = 0xffff;
@@ -38,16 +39,10 @@ interface DrawingHead {
 }
 
 /** One row to keep: its cells' widths are `count` numbers from `at` of `widths` (and of `compact`). */
-export interface DrawnRowEntry {
+export interface DrawnRowEntry extends DrawnPlace {
   place: number;
   group: string;
   number: string;
-  start: number;
-  length: number;
-  layout: string;
-  widths: ArrayLike<number>;
-  compact: ArrayLike<number> | undefined;
-  at: number;
   count: number;
 }
 

@@ -50,8 +50,12 @@ export interface DocRow {
  * It may be the lines of several rows one after another (with the line breaks between), with the
  * widest cell of each column: the layout compares only the widest.
  */
-export interface DrawnLine {
+export interface DrawnLine extends DrawnPlace {
   text: Buffer;
+}
+
+/** Where a drawn line is in its text, the layout it was drawn under, and its cells' widths then. */
+export interface DrawnPlace {
   start: number;
   length: number;
   layout: string;
