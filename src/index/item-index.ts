@@ -7,23 +7,21 @@
  * of the file is not parsed, modelled or checked. Derived and disposable: it
  * lives in the cache, and a run without it gives the same answers.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
-import { contentKeyOf, fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import { rememberRegistryOf } from '../cache/fingerprints.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Department, Registry } from '../model/department.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineFacts } from '../query/deadline.js';
-import { contentHash } from '../read/content-hash.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { splitAtItems } from '../read/parse-yaml-chunks.js';
-import { ledgerLayout, type LedgerLayout } from '../read/ledger-layout.js';
-import { readSourceFile } from '../read/read-file.js';
-import { isPlainUtf8 } from '../read/decode-text.js';
+import type { ScannedLedger } from './file-scan.js';
+import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
@@ -176,121 +174,8 @@ export interface IndexedLedger {
   editBase(): EditBase | undefined;
 }
 
-interface FileState {
-  bytes: Uint8Array;
-  /** Content hash of the ledger's bytes, and of the registry's ('' when inline). */
-  hash: string;
-  registryHash: string;
-  contentKey: string;
-  skeleton: string;
-  /** Item i's bytes. */
-  chunk(i: number): Uint8Array;
-  hashes: string[];
-  /** The hash of each run of GROUP items (groupHash), one after another. */
-  groups: string;
-  /** The number written on each item's dash line, and where that line starts. */
-  numbers: (string | undefined)[];
-  starts: number[];
-  eol: LedgerLayout['eol'];
-  setting: string;
-}
-
-/**
- * Identifies everything of the file but the items' own text: the plan, the
- * sections and where each item stands (the bytes between items and each
- * item's indentation). Unchanged by an edit inside one item.
- */
-function skeletonIdentity(bytes: Uint8Array, layout: LedgerLayout): string {
-  const hash = createHash('sha1');
-  let from = 0;
-  for (const item of layout.items) {
-    hash.update(bytes.subarray(from, item.start)).update(`\0${item.indent}\0`);
-    from = item.end;
-  }
-  return hash.update(bytes.subarray(from)).digest('hex');
-}
-
-/**
- * Items per group. The index keeps each run of GROUP items' hash beside the items' own: after a one-item edit
- * every other run is known by one hash of its bytes and its items' own hashes are the stored ones. On 100,000
- * items that is 1,600 hashes instead of 100,000, each a call into node's crypto (a few microseconds apiece).
- */
-const GROUP = 64;
-
-/** The hash of items [from, to): their bytes from the first's start to the last's end, and where each starts and ends in them. */
-function groupHash(bytes: Uint8Array, layout: LedgerLayout, from: number, to: number): string {
-  const first = layout.items[from]!.start;
-  const bounds = new Uint32Array(2 * (to - from));
-  for (let k = from; k < to; k++) {
-    bounds[2 * (k - from)] = layout.items[k]!.start - first;
-    bounds[2 * (k - from) + 1] = layout.items[k]!.end - first;
-  }
-  return contentHash([bytes.subarray(first, layout.items[to - 1]!.end), new Uint8Array(bounds.buffer)]);
-}
-
-/**
- * Each item's hash and each group's: a group whose hash is the one stored (`stored`, the index's, with as many
- * items) keeps its items' stored hashes; the items of any other group are hashed one by one.
- */
-function itemHashes(bytes: Uint8Array, layout: LedgerLayout, stored?: { order: readonly string[]; groups?: string }): { hashes: string[]; groups: string } {
-  const count = layout.items.length;
-  const hashes = new Array<string>(count);
-  const groupCount = Math.ceil(count / GROUP);
-  const reuse = stored?.groups !== undefined && stored.order.length === count && stored.groups.length === groupCount * HASH_LENGTH ? stored : undefined;
-  let groups = '';
-  for (let g = 0; g < groupCount; g++) {
-    const from = g * GROUP;
-    const to = Math.min(count, from + GROUP);
-    const hash = groupHash(bytes, layout, from, to);
-    groups += hash;
-    const same = reuse?.groups!.startsWith(hash, g * HASH_LENGTH);
-    for (let k = from; k < to; k++) hashes[k] = same ? reuse!.order[k]! : contentHash(bytes.subarray(layout.items[k]!.start, layout.items[k]!.end));
-  }
-  return { hashes, groups };
-}
-
-/**
- * Reads the ledger and its registry as bytes and cuts the ledger at its items
- * without decoding it (offsets are byte offsets); undefined when the layout
- * does not allow it. `ledgerBytes`: the ledger as already read this run.
- */
-function fileState(file: string, registryFile: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array, stored?: Pick<StoredIndex, 'order' | 'groups'>): FileState | undefined {
-  const bytes = ledgerBytes ?? readSourceFile(file, { allowLegacy: false, cwd }).bytes;
-  // Only plain UTF-8 without a byte-order mark: other encodings are decoded by the whole load.
-  if (bytes === undefined || (bytes[0] === 0xef && bytes[1] === 0xbb) || !isPlainUtf8(bytes)) return undefined;
-  const layout = ledgerLayout(bytes);
-  if (!layout || !layout.items.length) return undefined;
-  const sources = [{ file, hash: contentHash(bytes) }];
-  let registryHash = '';
-  if (resolve(cwd, registryFile) !== resolve(cwd, file)) {
-    const registry = readSourceFile(registryFile, { allowLegacy: false, cwd });
-    if (registry.bytes === undefined) return undefined;
-    registryHash = contentHash(registry.bytes);
-    sources.push({ file: registryFile, hash: registryHash });
-  }
-  const { hashes, groups } = itemHashes(bytes, layout, stored);
-  return {
-    bytes,
-    hash: sources[0]!.hash,
-    registryHash,
-    contentKey: contentKeyOf(sources, cwd),
-    skeleton: skeletonIdentity(bytes, layout),
-    chunk: (i) => bytes.subarray(layout.items[i]!.start, layout.items[i]!.end),
-    hashes,
-    groups,
-    numbers: layout.items.map((item) => item.number),
-    starts: layout.items.map((item) => item.start),
-    eol: layout.eol,
-    setting: rowsSetting(registryHash, calendar, today, cwd),
-  };
-}
-
-/** What every row depends on besides its item (StoredIndex.setting). */
-const rowsSetting = (registryHash: string, calendar: string, today: string, cwd: string) => `${registryHash}|${calendar}|${today}|${cwd}`;
-
 /** The index as its own entry holds it: the rows apart, the chunk hashes (sha1, hex) one after another in one string, cheap to read. */
 type StoredHead = Omit<StoredIndex, 'rows' | 'order'> & { order: string };
-const HASH_LENGTH = 40;
 
 /** The stored index of a file; its rows are parsed only where read. */
 function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
@@ -326,13 +211,13 @@ const foldAt = (items: number) => Math.max(8, items >> 4);
  * for this file, its plan or sections or registry or calendar changed, a
  * chunk does not parse alone): the caller then loads the ledger whole.
  */
-export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array): Promise<IndexedLedger | undefined> {
+export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledger?: Uint8Array | ScannedLedger): Promise<IndexedLedger | undefined> {
   const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
-  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledgerBytes, stored);
+  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledger instanceof Uint8Array ? scanOfBytes(ledger) : ledger, stored);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
   // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
-  rememberRegistryOf(cache, fileFingerprint(file, state.bytes, cwd), resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
+  rememberRegistryOf(cache, `${resolve(cwd, file)}:${state.hash}`, resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
@@ -598,9 +483,9 @@ export interface LoadedForIndex {
  * False when it kept none (a layout it cannot cut): what was stored before then stands for an older text.
  */
 export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, calendar: string, today: string, cwd: string): Promise<boolean> {
-  const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd);
-  if (!state) return false;
-  const split = splitAtItems(Buffer.from(state.bytes.buffer, state.bytes.byteOffset, state.bytes.length).toString('utf8'));
+  const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd, undefined);
+  if (!state?.whole) return false;
+  const split = splitAtItems(Buffer.from(state.whole.buffer, state.whole.byteOffset, state.whole.length).toString('utf8'));
   if (!split || split.chunks.length !== state.hashes.length) return false;
   let skeleton: { plan?: unknown; sections?: { number?: unknown; title?: unknown; items?: unknown[] }[] };
   try {

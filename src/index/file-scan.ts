@@ -1,0 +1,171 @@
+/**
+ * One pass over a ledger file for the per-item index: the hash of its bytes,
+ * where its items stand (ledger-layout.ts), the identity of everything but the
+ * items' text (the skeleton) and the hash of each run of GROUP items. The pass
+ * takes the file a piece at a time, so a large file is read through one small
+ * buffer (read-windows.ts) and never held whole; the few runs whose hash is not
+ * the stored one are read again to hash and parse their items.
+ */
+import type { Hash } from 'node:crypto';
+import { nodeCrypto } from '../read/node-crypto.js';
+import { contentHash } from '../read/content-hash.js';
+import { LayoutScan, type ItemExtent, type LedgerLayout } from '../read/ledger-layout.js';
+import { readRegularFileRange } from '../read/read-regular-file.js';
+import { readInWindows } from '../read/read-windows.js';
+
+/**
+ * Items per run. The index keeps each run of GROUP items' hash beside the items' own: after a one-item edit
+ * every other run is known by one hash of its bytes and its items' own hashes are the stored ones. On 100,000
+ * items that is 1,600 hashes instead of 100,000, each a call into node's crypto (a few microseconds apiece).
+ */
+export const GROUP = 64;
+
+/** A ledger file as one pass over it found it. */
+export interface ScannedLedger {
+  /** The content hash of the file's bytes (content-hash.ts). */
+  hash: string;
+  size: number;
+  /** Where its items stand; undefined when its lines do not allow cutting it (ledgerLayout). */
+  layout: LedgerLayout | undefined;
+  /** Hash of the file with its items cut out: the plan, the sections and where each item stands (its indentation). */
+  skeleton: string;
+  /** The hash of each run of GROUP items (runHash), in file order. */
+  runs: string[];
+  /**
+   * The file's bytes from `from` to `to`: from memory when it was read whole
+   * (`whole`), else read again, when the file may have changed since (hash them
+   * to know).
+   */
+  bytes(from: number, to: number): Uint8Array;
+  whole?: Uint8Array;
+}
+
+/** Where each of items [from, to) starts and ends in the run's bytes (from the first's start): hashed after the bytes. */
+function runBounds(items: readonly ItemExtent[], from: number, to: number): Uint8Array {
+  const first = items[from]!.start;
+  const bounds = new Uint32Array(2 * (to - from));
+  for (let k = from; k < to; k++) {
+    bounds[2 * (k - from)] = items[k]!.start - first;
+    bounds[2 * (k - from) + 1] = items[k]!.end - first;
+  }
+  return new Uint8Array(bounds.buffer);
+}
+
+/** The hash of items [from, to) given their bytes from the first's start to the last's end: as the pass hashes the run. */
+export function runHash(bytes: Uint8Array, items: readonly ItemExtent[], from: number, to: number): string {
+  return contentHash([bytes, runBounds(items, from, to)]);
+}
+
+/**
+ * The skeleton and run hashes, fed the pieces of the file in order after the
+ * layout has read them: the bytes read so far are each an item's (an open
+ * item's lines so far are its own) or between items.
+ */
+class ItemRuns {
+  private readonly skeleton = nodeCrypto().createHash('sha1');
+  /** Each passed item's mark in the skeleton, not yet hashed: most items have no bytes between them, so marks are hashed in batches. */
+  private marks = '';
+  /** Bytes of the file before this are hashed. */
+  private cursor = 0;
+  /** The first item not yet passed whole, and the first whose start is not yet marked. */
+  private next = 0;
+  private marked = 0;
+  /** The open run's hash, from its first item's start. */
+  private run: Hash | undefined;
+  /** Bytes after an item of the open run: the run's own only if another of its items follows, so kept (copied) until then. */
+  private gaps: Uint8Array[] = [];
+  readonly runs: string[] = [];
+
+  constructor(private readonly items: readonly ItemExtent[]) {}
+
+  /** Takes the bytes of one piece, at `base` in the file, whose lines the layout has read; `closed` items of the layout's are whole. */
+  take(piece: Uint8Array, base: number, closed: number): void {
+    const items = this.items;
+    const end = base + piece.length;
+    while (this.cursor < end) {
+      const k = this.next;
+      const item = items[k];
+      if (item && this.marked === k && this.cursor === item.start) {
+        this.marks += `\0${item.indent}\0`;
+        if (k % GROUP === 0) this.run = nodeCrypto().createHash('sha1');
+        else for (const gap of this.gaps) this.run!.update(gap);
+        this.gaps = [];
+        this.marked++;
+      }
+      if (item && this.cursor >= item.start) {
+        const to = k < closed ? Math.min(item.end, end) : end;
+        this.run!.update(piece.subarray(this.cursor - base, to - base));
+        this.cursor = to;
+        if (k < closed && to === item.end && ++this.next % GROUP === 0) this.endRun();
+        continue;
+      }
+      const to = item ? Math.min(item.start, end) : end;
+      if (to > this.cursor) {
+        const gap = piece.subarray(this.cursor - base, to - base);
+        this.skeleton.update(this.marks);
+        this.marks = '';
+        this.skeleton.update(gap);
+        if (this.run) this.gaps.push(Uint8Array.from(gap));
+        this.cursor = to;
+      }
+    }
+  }
+
+  private endRun(): void {
+    const to = this.next;
+    const from = (to - 1) - ((to - 1) % GROUP);
+    this.runs.push(this.run!.update(runBounds(this.items, from, to)).digest('hex'));
+    this.run = undefined;
+    this.gaps = [];
+  }
+
+  /** The skeleton's hash once every piece is taken and the layout finished (its last item closed). */
+  finish(): string {
+    this.next = this.items.length;
+    if (this.run) this.endRun();
+    return this.skeleton.update(this.marks).digest('hex');
+  }
+}
+
+/** The pass over pieces: the layout reads each, then the runs take it. */
+function scanner() {
+  const layout = new LayoutScan();
+  const runs = new ItemRuns(layout.items);
+  let cuttable = true;
+  return {
+    piece(piece: Uint8Array, base: number): void {
+      if (cuttable && (cuttable = layout.lines(piece, base))) runs.take(piece, base, layout.open ? layout.items.length - 1 : layout.items.length);
+    },
+    finish(size: number, hash: string, bytes: ScannedLedger['bytes'], whole?: Uint8Array): ScannedLedger {
+      const cut = layout.finish(size);
+      return { hash, size, layout: cut, skeleton: cut ? runs.finish() : '', runs: cut ? runs.runs : [], bytes, ...(whole ? { whole } : {}) };
+    },
+  };
+}
+
+/** The pass over a ledger's bytes read whole (plain UTF-8: isPlainUtf8). */
+export function scanLedgerBytes(bytes: Uint8Array): ScannedLedger {
+  const scan = scanner();
+  scan.piece(bytes, 0);
+  return scan.finish(bytes.length, contentHash(bytes), (from, to) => bytes.subarray(from, to), bytes);
+}
+
+/**
+ * The pass over a ledger file read through a window (readInWindows, `window`
+ * bytes); undefined when it is not a plain UTF-8 regular file or cannot be
+ * read (read it whole: that reports why).
+ */
+export function scanLedgerFile(path: string, window?: number): ScannedLedger | undefined {
+  const hash = nodeCrypto().createHash('sha1');
+  const scan = scanner();
+  const size = readInWindows(
+    path,
+    (piece, base) => {
+      hash.update(piece);
+      scan.piece(piece, base);
+    },
+    window === undefined ? {} : { window },
+  );
+  if (size === undefined) return undefined;
+  return scan.finish(size, hash.digest('hex'), (from, to) => readRegularFileRange(path, from, to));
+}
