@@ -247,8 +247,10 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
       delta.rows[state.hashes[i]!] = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
       parsed++;
     }
-    // Rows of chunks no longer in the file are dropped, so the delta stays the size of what changed.
-    const current = new Set(state.hashes);
+    // Rows of chunks no longer in the file, or back where the index has their row, are dropped, so the delta
+    // stays the size of what changed (and no set of 100,000 hashes is made to tell).
+    const current = new Set<string>();
+    for (let i = 0; i < state.hashes.length; i++) if (state.hashes[i] !== stored.order[i]) current.add(state.hashes[i]!);
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
       const rows = state.hashes.map((_, i) => rowAt(i)!);

@@ -67,6 +67,26 @@ function lineOf(bytes: Uint8Array | undefined, text: string, from: number, to: n
   return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8') : text.slice(from, to);
 }
 
+/**
+ * The start of the first line from `start` on that is neither blank nor indented deeper than `indent` (the
+ * line that ends an open item), or the end of the piece; -1 at a line indented with a tab.
+ */
+function pastItem(bytes: Uint8Array | undefined, text: string, start: number, indent: number): number {
+  const length = bytes ? bytes.length : text.length;
+  while (start < length) {
+    let spaces = 0;
+    if (bytes) while (bytes[start + spaces] === SPACE) spaces++;
+    else while (text.charCodeAt(start + spaces) === SPACE) spaces++;
+    const next = codeAt(bytes, text, start + spaces);
+    if (next === TAB) return -1;
+    if (spaces <= indent && next !== LF && next !== CR && next !== HASH_SIGN && next >= 0) return start;
+    const newline: number = bytes ? byteIndexOf.call(bytes, LF, start + spaces) : text.indexOf('\n', start + spaces);
+    if (newline < 0) return length;
+    start = newline + 1;
+  }
+  return length;
+}
+
 /** Whether a line of the piece ends in CR LF: looked for once a piece, not at every line. */
 function hasCrlf(bytes: Uint8Array | undefined, text: string): boolean {
   if (!bytes) return text.includes('\r\n');
@@ -139,6 +159,12 @@ export class LayoutScan {
     let { listFrom, listIndent, openItem: open } = this;
     this.crlf ||= hasCrlf(bytes, text);
     for (let start = 0; start < length; ) {
+      if (open) {
+        // Most lines of a ledger are inside an item: passed over by a loop of their own, small enough to be compiled at once.
+        start = pastItem(bytes, text, start, open.indent);
+        if (start < 0) return (this.cuttable = false);
+        if (start >= length) break;
+      }
       // The typed array's own indexOf: a Buffer's goes through a JavaScript wrapper, slow in a process's first 100,000 calls.
       const newline: number = bytes ? byteIndexOf.call(bytes, LF, start) : text.indexOf('\n', start);
       const end = newline < 0 ? length : newline + 1;
