@@ -82,6 +82,12 @@ class ItemRuns {
   take(piece: Uint8Array, base: number, closed: number): void {
     const items = this.items;
     const end = base + piece.length;
+    /** Where the bytes of the open run not yet given to its hash start: items side by side are hashed in one call, not one each. */
+    let span = -1;
+    const flush = () => {
+      if (span >= 0 && span < this.cursor) this.run!.update(piece.subarray(span - base, this.cursor - base));
+      span = -1;
+    };
     while (this.cursor < end) {
       const k = this.next;
       const item = items[k];
@@ -93,27 +99,29 @@ class ItemRuns {
         this.marked++;
       }
       if (item && this.cursor >= item.start) {
-        const to = k < closed ? Math.min(item.end, end) : end;
-        this.run!.update(piece.subarray(this.cursor - base, to - base));
-        this.cursor = to;
-        if (k < closed && to === item.end && ++this.next % GROUP === 0) this.endRun();
+        if (span < 0) span = this.cursor;
+        this.cursor = k < closed ? Math.min(item.end, end) : end;
+        if (k < closed && this.cursor === item.end && ++this.next % GROUP === 0) {
+          flush();
+          this.endRun();
+        }
         continue;
       }
+      flush();
       const to = item ? Math.min(item.start, end) : end;
-      if (to > this.cursor) {
-        const gap = piece.subarray(this.cursor - base, to - base);
-        this.skeleton.update(this.marks);
-        this.marks = '';
-        this.skeleton.update(gap);
-        if (this.run) this.gaps.push(Uint8Array.from(gap));
-        this.cursor = to;
-      }
+      const gap = piece.subarray(this.cursor - base, to - base);
+      this.skeleton.update(this.marks);
+      this.marks = '';
+      this.skeleton.update(gap);
+      if (this.run) this.gaps.push(Uint8Array.from(gap));
+      this.cursor = to;
     }
+    flush();
   }
 
   private endRun(): void {
     const to = this.next;
-    const from = (to - 1) - ((to - 1) % GROUP);
+    const from = to - 1 - ((to - 1) % GROUP);
     this.runs.push(this.run!.update(runBounds(this.items, from, to)).digest('hex'));
     this.run = undefined;
     this.gaps = [];
