@@ -56,6 +56,21 @@ export function runHash(bytes: Uint8Array, items: readonly ItemExtent[], from: n
   return contentHash([bytes, runBounds(items, from, to)]);
 }
 
+const SPAN = 0;
+const GAP = 1;
+const START = 2;
+const RESUME = 3;
+const END = 4;
+/**
+ * A step of hashing: bytes of the open run; bytes between items (after the skeleton's marks so far); a run
+ * starts at an item; the bytes kept since the run's last item are its own (another of its items follows);
+ * the run ends before this item.
+ */
+type Step = [typeof SPAN, from: number, to: number] | [typeof GAP, from: number, to: number, marks: string] | [typeof START] | [typeof RESUME] | [typeof END, to: number];
+
+/** The skeleton's mark of an item at each usual indentation, made once. */
+const MARKS = Array.from({ length: 16 }, (_, indent) => `\0${indent}\0`);
+
 /**
  * The skeleton and run hashes, fed the pieces of the file in order after the
  * layout has read them: the bytes read so far are each an item's (an open
@@ -70,6 +85,8 @@ class ItemRuns {
   /** The first item not yet passed whole, and the first whose start is not yet marked. */
   private next = 0;
   private marked = 0;
+  /** Bytes between items walked over since the last item started. */
+  private gapped = false;
   /** The open run's hash, from its first item's start. */
   private run: Hash | undefined;
   /** Bytes after an item of the open run: the run's own only if another of its items follows, so kept (copied) until then. */
@@ -78,71 +95,102 @@ class ItemRuns {
 
   constructor(private readonly items: readonly ItemExtent[]) {}
 
-  /** Takes the bytes of one piece, at `base` in the file, whose lines the layout has read; `closed` items of the layout's are whole. */
-  take(piece: Uint8Array, base: number, closed: number): void {
+  /**
+   * Takes the bytes of one piece, at `base` in the file, whose lines the layout has read; `closed` items of the
+   * layout's are whole. The walk over the items only notes what to hash (a few steps a piece), and gives the
+   * steps to `hash`: a walk that called into crypto itself took V8 longer to compile than to run.
+   */
+  walk(piece: Uint8Array, base: number, closed: number): Step[] {
     const items = this.items;
     const end = base + piece.length;
-    /** Where the bytes of the open run not yet given to its hash start: items side by side are hashed in one call, not one each. */
+    const steps: Step[] = [];
+    let { cursor, next, marked, marks, gapped } = this;
+    /** Where the bytes of the open run not yet noted start: items side by side go to its hash in one step. */
     let span = -1;
-    const flush = () => {
-      if (span >= 0 && span < this.cursor) this.run!.update(piece.subarray(span - base, this.cursor - base));
-      span = -1;
-    };
-    while (this.cursor < end) {
-      const k = this.next;
+    while (cursor < end) {
+      const k = next;
       const item = items[k];
-      if (item && this.marked === k && this.cursor === item.start) {
-        this.marks += `\0${item.indent}\0`;
-        if (k % GROUP === 0) this.run = nodeCrypto().createHash('sha1');
-        else for (const gap of this.gaps) this.run!.update(gap);
-        this.gaps = [];
-        this.marked++;
+      if (item && marked === k && cursor === item.start) {
+        marks += MARKS[item.indent] ?? `\0${item.indent}\0`;
+        if (k % GROUP === 0) steps.push([START]);
+        else if (gapped) steps.push([RESUME]);
+        gapped = false;
+        marked++;
       }
-      if (item && this.cursor >= item.start) {
-        if (span < 0) span = this.cursor;
-        this.cursor = k < closed ? Math.min(item.end, end) : end;
-        if (k < closed && this.cursor === item.end && ++this.next % GROUP === 0) {
-          flush();
-          this.endRun();
+      if (item && cursor >= item.start) {
+        if (span < 0) span = cursor;
+        cursor = k < closed ? Math.min(item.end, end) : end;
+        if (k < closed && cursor === item.end && ++next % GROUP === 0) {
+          steps.push([SPAN, span, cursor], [END, next]);
+          span = -1;
         }
         continue;
       }
-      flush();
+      if (span >= 0) steps.push([SPAN, span, cursor]);
+      span = -1;
       const to = item ? Math.min(item.start, end) : end;
-      const gap = piece.subarray(this.cursor - base, to - base);
-      this.skeleton.update(this.marks);
-      this.marks = '';
-      this.skeleton.update(gap);
-      if (this.run) this.gaps.push(Uint8Array.from(gap));
-      this.cursor = to;
+      steps.push([GAP, cursor, to, marks]);
+      marks = '';
+      gapped = true;
+      cursor = to;
     }
-    flush();
+    if (span >= 0) steps.push([SPAN, span, cursor]);
+    Object.assign(this, { cursor, next, marked, marks, gapped });
+    return steps;
   }
 
-  private endRun(): void {
-    const to = this.next;
+  /** Does the steps the walk over a piece noted. */
+  hash(steps: readonly Step[], piece: Uint8Array, base: number): void {
+    for (const step of steps) this.step(step, piece, base);
+  }
+
+  private step(step: Step, piece: Uint8Array, base: number): void {
+    switch (step[0]) {
+      case SPAN:
+        this.run!.update(piece.subarray(step[1] - base, step[2] - base));
+        break;
+      case GAP: {
+        const gap = piece.subarray(step[1] - base, step[2] - base);
+        this.skeleton.update(step[3]).update(gap);
+        if (this.run) this.gaps.push(Uint8Array.from(gap));
+        break;
+      }
+      case START:
+        this.run = nodeCrypto().createHash('sha1');
+        this.gaps = [];
+        break;
+      case RESUME:
+        for (const gap of this.gaps) this.run!.update(gap);
+        this.gaps = [];
+        break;
+      case END:
+        this.endRun(step[1]);
+    }
+  }
+
+  /** Ends the open run, whose last item is the one before `to`. */
+  private endRun(to: number): void {
     const from = to - 1 - ((to - 1) % GROUP);
     this.runs.push(this.run!.update(runBounds(this.items, from, to)).digest('hex'));
     this.run = undefined;
     this.gaps = [];
   }
 
-  /** The skeleton's hash once every piece is taken and the layout finished (its last item closed). */
+  /** The skeleton's hash once every piece is hashed and the layout finished (its last item closed). */
   finish(): string {
-    this.next = this.items.length;
-    if (this.run) this.endRun();
+    if (this.run) this.endRun(this.items.length);
     return this.skeleton.update(this.marks).digest('hex');
   }
 }
 
-/** The pass over pieces: the layout reads each, then the runs take it. */
+/** The pass over pieces: the layout reads each, then the runs walk it and hash it. */
 function scanner() {
   const layout = new LayoutScan();
   const runs = new ItemRuns(layout.items);
   let cuttable = true;
   return {
     piece(piece: Uint8Array, base: number): void {
-      if (cuttable && (cuttable = layout.lines(piece, base))) runs.take(piece, base, layout.open ? layout.items.length - 1 : layout.items.length);
+      if (cuttable && (cuttable = layout.lines(piece, base))) runs.hash(runs.walk(piece, base, layout.open ? layout.items.length - 1 : layout.items.length), piece, base);
     },
     finish(size: number, hash: string, bytes: ScannedLedger['bytes'], whole?: Uint8Array): ScannedLedger {
       const cut = layout.finish(size);
