@@ -80,7 +80,7 @@ class ItemRuns {
   private readonly skeleton = nodeCrypto().createHash('sha1');
   /** Each passed item's mark in the skeleton, not yet hashed: most items have no bytes between them, so marks are hashed in batches. */
   private marks = '';
-  /** Bytes of the file before this are hashed. */
+  /** Bytes of the file before this are walked over (their hashing noted). */
   private cursor = 0;
   /** The first item not yet passed whole, and the first whose start is not yet marked. */
   private next = 0;
@@ -96,7 +96,7 @@ class ItemRuns {
   constructor(private readonly items: readonly ItemExtent[]) {}
 
   /**
-   * Takes the bytes of one piece, at `base` in the file, whose lines the layout has read; `closed` items of the
+   * Walks over the bytes of one piece, at `base` in the file, whose lines the layout has read; `closed` items of the
    * layout's are whole. The walk over the items only notes what to hash (a few steps a piece), and gives the
    * steps to `hash`: a walk that called into crypto itself took V8 longer to compile than to run.
    */
