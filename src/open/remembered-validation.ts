@@ -1,6 +1,5 @@
 import type { OpenContext } from './open-context.js';
-import { cacheKeys, calendarFingerprint, locatedIn, quickContentKey } from '../cache/index.js';
-import { hashOfBytes } from '../cache/fingerprints.js';
+import { cacheKeys, calendarFingerprint, hashOfBytes, locatedIn, quickContentKey } from '../cache/index.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';

@@ -1,9 +1,8 @@
 import type { OpenContext } from './open-context.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { dateOption } from '../typed-input.js';
-import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
+import { cacheKeys, calendarFingerprint, hashOfBytes, quickContentKey } from '../cache/index.js';
 import { LedgerChanged, UserError } from '../errors.js';
-import { hashOfBytes } from '../cache/fingerprints.js';
 import type { ScannedLedger } from '../index/file-scan.js';
 import { resolve } from 'node:path';
 import { beijingToday } from '../model/dates.js';
