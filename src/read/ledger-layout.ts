@@ -87,11 +87,12 @@ function pastItem(bytes: Uint8Array | undefined, text: string, start: number, in
   return length;
 }
 
-/** Whether a line of the piece ends in CR LF: looked for once a piece, not at every line. */
+/**
+ * Whether a line of the piece ends in CR LF: looked for once a piece, not at every line, by node's own search
+ * (the typed array's indexOf looks at one byte at a time, 25 ms over 58 MB that hold no CR).
+ */
 function hasCrlf(bytes: Uint8Array | undefined, text: string): boolean {
-  if (!bytes) return text.includes('\r\n');
-  for (let at: number = byteIndexOf.call(bytes, CR, 0); at >= 0; at = byteIndexOf.call(bytes, CR, at + 1)) if (bytes[at + 1] === LF) return true;
-  return false;
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('\r\n') : text.includes('\r\n');
 }
 
 /**
