@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { keepRows, storedRows } from '../../src/index/stored-rows.js';
@@ -6,7 +5,7 @@ import { tempDir } from '../helpers/temp.js';
 
 describe('the index rows as stored', () => {
   it('any one row read alone, by the marks of every 64th row, is the row kept, and so is every row read at once', () => {
-    const cache = new CacheStore(join(tempDir(), 'cache'), 200 * 1024 * 1024);
+    const cache = new CacheStore(tempDir(), 200 * 1024 * 1024);
     // Rows of different lengths, some with characters of two to four bytes, across several runs of 64 and a short last one.
     const rows = Array.from({ length: 300 }, (_, i) => [String(i), i % 7, i % 3 ? '2021-05-10' : '第𠀀项'.repeat(i % 5), [i, i % 4]]);
     keepRows(cache, 'rows', 'stamp1', rows);
