@@ -67,19 +67,29 @@ function lineOf(bytes: Uint8Array | undefined, text: string, from: number, to: n
   return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8') : text.slice(from, to);
 }
 
+/** Columns of spaces the line at `start` begins with. */
+function indentAt(bytes: Uint8Array | undefined, text: string, start: number): number {
+  let spaces = 0;
+  if (bytes) while (bytes[start + spaces] === SPACE) spaces++;
+  else while (text.charCodeAt(start + spaces) === SPACE) spaces++;
+  return spaces;
+}
+
+/** Whether a line is blank given the character after its indentation (codeAt): nothing more, or a comment. */
+const isBlank = (next: number) => next < 0 || next === LF || next === CR || next === HASH_SIGN;
+
 /**
  * The start of the first line from `start` on that is neither blank nor indented deeper than `indent` (the
- * line that ends an open item), or the end of the piece; -1 at a line indented with a tab.
+ * line that ends an open item), or the end of the piece; -1 at a line indented with a tab. The scan's own
+ * rule (LayoutScan.lines), for the lines inside an item, which are most lines of a ledger.
  */
 function pastItem(bytes: Uint8Array | undefined, text: string, start: number, indent: number): number {
   const length = bytes ? bytes.length : text.length;
   while (start < length) {
-    let spaces = 0;
-    if (bytes) while (bytes[start + spaces] === SPACE) spaces++;
-    else while (text.charCodeAt(start + spaces) === SPACE) spaces++;
+    const spaces = indentAt(bytes, text, start);
     const next = codeAt(bytes, text, start + spaces);
     if (next === TAB) return -1;
-    if (spaces <= indent && next !== LF && next !== CR && next !== HASH_SIGN && next >= 0) return start;
+    if (spaces <= indent && !isBlank(next)) return start;
     const newline: number = bytes ? byteIndexOf.call(bytes, LF, start + spaces) : text.indexOf('\n', start + spaces);
     if (newline < 0) return length;
     start = newline + 1;
@@ -173,16 +183,11 @@ export class LayoutScan {
       const first = codeAt(bytes, text, start);
       // A directive or a document marker: the file is not one plain document.
       if (first === PERCENT || ((first === DASH || first === DOT) && codeAt(bytes, text, start + 1) === first && codeAt(bytes, text, start + 2) === first)) return (this.cuttable = false);
-      let spaces = 0;
-      while (codeAt(bytes, text, start + spaces) === SPACE) spaces++;
+      const spaces = indentAt(bytes, text, start);
       const next = codeAt(bytes, text, start + spaces);
       if (next === TAB) return (this.cuttable = false);
-      const blank = start + spaces >= end || next === LF || next === CR || next === HASH_SIGN;
-      if (!blank) {
-        if (open && spaces > open.indent) {
-          start = end;
-          continue;
-        }
+      if (!isBlank(next)) {
+        // Not deeper than an open item (pastItem passed those): it ends the item.
         if (open) {
           open.end = base + start;
           open = undefined;
