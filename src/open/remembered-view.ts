@@ -81,13 +81,16 @@ async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string,
   const settled = cache ? quickContentKey(file, cache, ctx.io.cwd, () => undefined) : undefined;
   // Else read at most once, for the view cache's key and the per-item index: a plain file in one pass through
   // a window (index/file-scan.ts), which never holds 60 MB at once; any other whole, as the load reads it.
+  type Scanner = typeof import('../index/file-scan.js');
   const scanner = cache && !settled ? await import('../index/file-scan.js') : undefined;
   let read: { ledger: ScannedLedger | Buffer | undefined } | undefined;
-  const ledgerRead = () => (read ??= { ledger: scanner?.scanLedgerFile(resolve(ctx.io.cwd, file)) ?? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).ledger;
+  const readWith = (scan: Scanner | undefined) => (read ??= { ledger: scan?.scanLedgerFile(resolve(ctx.io.cwd, file)) ?? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).ledger;
   const hashOfRead = () => {
-    const ledger = ledgerRead();
+    const ledger = readWith(scanner);
     return ledger instanceof Uint8Array || ledger === undefined ? hashOfBytes(ledger) : { hash: ledger.hash, size: ledger.size };
   };
+  // The per-item index's read, when the key did not need one (a settled file whose view was never cached): the same pass.
+  const ledgerRead = async () => readWith(cache ? (scanner ?? (await import('../index/file-scan.js'))) : undefined);
   const content = settled ?? (cache ? quickContentKey(file, cache, ctx.io.cwd, hashOfRead) : undefined);
   return { file, settings, cache, calendar, keyFor, ledgerRead, content };
 }
@@ -110,7 +113,7 @@ async function computeView<T>(
   // After a hand edit the per-item index answers with only the changed items parsed.
   const before = notes.length;
   try {
-    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerRead()) : undefined;
+    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, await ledgerRead()) : undefined;
     if (indexed) {
       const shown = shownFromIndex && (await shownFromIndex(indexed, notes, { cache: cache!, file }));
       if (shown) return { shown, contentKey: indexed.ledger.contentKey };
