@@ -184,8 +184,8 @@ class ItemRuns {
 }
 
 /** The pass over pieces: the layout reads each, then the runs walk it and hash it. */
-function scanner() {
-  const layout = new LayoutScan();
+function scanner(numbers: boolean) {
+  const layout = new LayoutScan(numbers);
   const runs = new ItemRuns(layout.items);
   let cuttable = true;
   return {
@@ -199,9 +199,9 @@ function scanner() {
   };
 }
 
-/** The pass over a ledger's bytes read whole (plain UTF-8: isPlainUtf8). */
+/** The pass over a ledger's bytes read whole (plain UTF-8: isPlainUtf8), with the numbers on the items' dash lines (an edit finds its item by them). */
 export function scanLedgerBytes(bytes: Uint8Array): ScannedLedger {
-  const scan = scanner();
+  const scan = scanner(true);
   scan.piece(bytes, 0);
   return scan.finish(bytes.length, contentHash(bytes), (from, to) => bytes.subarray(from, to), bytes);
 }
@@ -209,11 +209,12 @@ export function scanLedgerBytes(bytes: Uint8Array): ScannedLedger {
 /**
  * The pass over a ledger file read through a window (readInWindows, `window`
  * bytes); undefined when it is not a plain UTF-8 regular file or cannot be
- * read (read it whole: that reports why).
+ * read (read it whole: that reports why). The numbers on the items' dash lines
+ * are read only when asked for: a view does not need them.
  */
-export function scanLedgerFile(path: string, window?: number): ScannedLedger | undefined {
+export function scanLedgerFile(path: string, { window, numbers = false }: { window?: number; numbers?: boolean } = {}): ScannedLedger | undefined {
   const hash = nodeCrypto().createHash('sha1');
-  const scan = scanner();
+  const scan = scanner(numbers);
   const size = readInWindows(
     path,
     (piece, base) => {

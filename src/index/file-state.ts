@@ -29,7 +29,7 @@ export interface FileState {
   hashes: string[];
   /** The hash of each run of GROUP items (runHash), one after another. */
   groups: string;
-  /** The number written on each item's dash line, and where that line starts. */
+  /** The number written on each item's dash line (none when the pass did not read them: a view's), and where that line starts. */
   numbers: (string | undefined)[];
   starts: number[];
   eol: LedgerLayout['eol'];
