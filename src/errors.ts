@@ -24,3 +24,14 @@ export class UserError extends Error {
     this.diagnostics = diagnostics.length ? diagnostics : [error(code, message, { file: PROGRAM })];
   }
 }
+
+/**
+ * The ledger changed while a run read it: bytes read again are not the ones read first. The reader that
+ * read it in parts then gives way to one that reads it whole.
+ */
+export class LedgerChanged extends Error {
+  constructor() {
+    super('the ledger changed while it was read');
+    this.name = 'LedgerChanged';
+  }
+}

@@ -55,13 +55,14 @@ interface SettledFiles {
  * been loaded before (its registry's name is only known after parsing).
  * Files that are settled and as they were when last hashed are not read nor
  * hashed again: their hashes are remembered with their identity on disk.
- * `readLedger` gives the ledger's bytes when they are needed (the caller may need them too).
+ * `readLedger` reads the ledger when it must be, giving the hash and size of its bytes (the caller may need
+ * more of that read); undefined when it cannot be read as a ledger is.
  */
 export function quickContentKey(
   file: string,
   cache: CacheStore,
   cwd: string,
-  readLedger: () => Uint8Array | undefined = () => readSourceFile(file, { allowLegacy: false, cwd }).bytes,
+  readLedger: () => { hash: string; size: number } | undefined = () => hashOfBytes(readSourceFile(file, { allowLegacy: false, cwd }).bytes),
   /** The file system's clock (ms), which ctimes are compared with: not the run's today (Io.now), which tests set to other years. */
   now = Date.now(),
 ): string | undefined {
@@ -74,9 +75,9 @@ export function quickContentKey(
     const [registryPath, registryStat, registryHash] = memo.registry;
     if (settledStat(registryPath, now) === registryStat) return `${path}:${memo.ledger[1]}|${registryPath}:${registryHash}`;
   }
-  const bytes = readLedger();
-  if (bytes === undefined) return undefined;
-  const ledgerHash = contentHash(bytes);
+  const read = readLedger();
+  if (read === undefined) return undefined;
+  const ledgerHash = read.hash;
   const first = `${path}:${ledgerHash}`;
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
@@ -93,12 +94,17 @@ export function quickContentKey(
     const registryStat = settledStat(registryPath, now, registryBytes.length);
     registry = registryStat === undefined ? undefined : [registryPath, registryStat, registryHash];
   }
-  const ledgerStat = settledStat(path, now, bytes.length);
+  const ledgerStat = settledStat(path, now, read.size);
   if (registry !== undefined && ledgerStat !== undefined) {
     const learnt: SettledFiles = { ledger: [ledgerStat, ledgerHash], registry };
     if (JSON.stringify(learnt) !== JSON.stringify(memo)) cache.set(memoKey, learnt);
   }
   return key;
+}
+
+/** The hash and size of a file's bytes, as quickContentKey takes them. */
+export function hashOfBytes(bytes: Uint8Array | undefined): { hash: string; size: number } | undefined {
+  return bytes && { hash: contentHash(bytes), size: bytes.length };
 }
 
 /** Remembers which registry a ledger text names, for quickContentKey. */

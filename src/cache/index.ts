@@ -2,5 +2,5 @@
 export { CacheStore } from './cache-store.js';
 export { cacheKeys } from './cache-keys.js';
 export { openCache, cacheDirectory } from './open-cache.js';
-export { contentKeyOf, quickContentKey, calendarFingerprint } from './fingerprints.js';
+export { contentKeyOf, quickContentKey, calendarFingerprint, hashOfBytes } from './fingerprints.js';
 export { parseMemoIn, configMemoIn, itemFindingsIn, locatedIn } from './parse-memo-store.js';

@@ -9,7 +9,7 @@ import { pendingRequest, type Ledger } from '../model/ledger.js';
 import { deadlineFacts } from '../query/deadline.js';
 import { lastRecordDate } from '../model/ledger-as-of.js';
 import { obligationsByDepartment } from '../query/ownership.js';
-import type { ItemRow } from './item-index.js';
+import type { ItemRow } from './packed-row.js';
 import { obligationRow } from './obligation-row.js';
 
 /** Numbering findings are counted over all rows (item-index.ts), not as an item's. */

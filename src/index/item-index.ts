@@ -7,47 +7,27 @@
  * of the file is not parsed, modelled or checked. Derived and disposable: it
  * lives in the cache, and a run without it gives the same answers.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
-import { contentKeyOf, fileFingerprint, rememberRegistryOf } from '../cache/fingerprints.js';
+import { rememberRegistryOf } from '../cache/fingerprints.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Department, Registry } from '../model/department.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineFacts } from '../query/deadline.js';
-import { contentHash } from '../read/content-hash.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { splitAtItems } from '../read/parse-yaml-chunks.js';
-import { ledgerLayout, type LedgerLayout } from '../read/ledger-layout.js';
-import { readSourceFile } from '../read/read-file.js';
-import { isPlainUtf8 } from '../read/decode-text.js';
+import type { ScannedLedger } from './file-scan.js';
+import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
-import { addRow, emptyAggregates, lastRecordOf, type Aggregates, type CountedRow } from './aggregates.js';
-import { packObligations, unpackObligations, type ObligationRow } from './obligation-row.js';
+import { addRow, lastRecordOf, type Aggregates } from './aggregates.js';
+import { aggregatesOf, countedRow, packRow, unpackRow, type ItemRow, type PackedRow } from './packed-row.js';
 import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
-
-/** One item chunk's row; `number` null when the chunk does not make an item (its shape errors still count). */
-export type ItemRow =
-  | { number: null; errors: number }
-  | {
-      number: string;
-      /** The item's own due date (relative deadlines resolved). */
-      due: string;
-      facts: DeadlineFacts;
-      postponed: boolean;
-      /** A request to postpone waits for the office's answer: overdue lists it whatever the deadline. */
-      requested: boolean;
-      /** Each department's obligation on the item, a share's own latest note date with it (obligation-row.ts). */
-      obligations: ObligationRow[];
-      errors: number;
-      /** The latest date a record of the item carries (model/ledger-as-of.ts): a view as of an earlier day needs the whole load. */
-      lastRecord?: string;
-    };
 
 /** What is stored for one ledger file. */
 interface StoredIndex {
@@ -70,7 +50,7 @@ interface StoredIndex {
   stamp: string;
   /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order (stored apart: stored-rows.ts). */
   order: string[];
-  /** Each run of GROUP items' hash (groupHash), one after another; absent in an index stored before they were kept. */
+  /** Each run of GROUP items' hash (file-scan.ts runHash), one after another; absent in an index stored before they were kept. */
   groups?: string;
   rows: RowTable<PackedRow>;
   /** The rows' running counts (aggregates.ts) and their numbering errors; absent when the rows hold a date the counts cannot sort. */
@@ -86,57 +66,6 @@ interface StoredIndex {
 interface IndexDelta {
   stamp: string;
   rows: Record<string, PackedRow>;
-}
-
-/**
- * A row as stored: a flat array, about a third the bytes of the object. `own`:
- * each department doing its share, by its place among the obligations, with
- * the date of its own latest note (obligation-row.ts); left out when none does.
- */
-type PackedRow = [
-  number: string | null,
-  errors: number,
-  due?: string,
-  status?: Status,
-  effectiveDue?: string,
-  lastProgress?: string | 0,
-  postponed?: 0 | 1,
-  obligations?: number[],
-  requested?: 0 | 1,
-  lastRecord?: string | 0,
-  own?: (number | string)[],
-];
-
-function packRow(row: ItemRow): PackedRow {
-  if (row.number === null) return [null, row.errors];
-  const f = row.facts;
-  const { flat, own } = packObligations(row.obligations);
-  const packed: PackedRow = [row.number, row.errors, row.due, f.status, f.due, f.lastProgress ?? 0, row.postponed ? 1 : 0, flat, row.requested ? 1 : 0, row.lastRecord ?? 0];
-  if (own.length) packed.push(own);
-  return packed;
-}
-
-/** What a packed row adds to the running counts; null for a chunk that makes no item. */
-function countedRow(packed: PackedRow): CountedRow | null {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, , lastRecord, own] = packed;
-  if (number === null) return null;
-  const obligations = unpackObligations(flat!, own);
-  return { status: status!, effectiveDue: effectiveDue!, due: due!, ...(lastProgress ? { lastProgress } : {}), ...(lastRecord ? { lastRecord } : {}), postponed: postponed === 1, obligations, errors };
-}
-
-/** The running counts of every row; undefined when a row holds a date they cannot sort. */
-function aggregatesOf(rows: readonly PackedRow[], departments: number): Aggregates | undefined {
-  const aggregates = emptyAggregates(departments);
-  for (const row of rows) if (!addRow(aggregates, countedRow(row), 1)) return undefined;
-  return aggregates;
-}
-
-function unpackRow(packed: PackedRow): ItemRow {
-  const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, requested, lastRecord, own] = packed;
-  if (number === null) return { number: null, errors };
-  const obligations = unpackObligations(flat!, own);
-  const facts: DeadlineFacts = { status: status!, due: effectiveDue!, ...(lastProgress ? { lastProgress } : {}) };
-  return { number, errors, due: due!, facts, postponed: postponed === 1, requested: requested === 1, obligations, ...(lastRecord ? { lastRecord } : {}) };
 }
 
 /** The index's answer for a view: every item's facts and each department's obligations. */
@@ -176,121 +105,8 @@ export interface IndexedLedger {
   editBase(): EditBase | undefined;
 }
 
-interface FileState {
-  bytes: Uint8Array;
-  /** Content hash of the ledger's bytes, and of the registry's ('' when inline). */
-  hash: string;
-  registryHash: string;
-  contentKey: string;
-  skeleton: string;
-  /** Item i's bytes. */
-  chunk(i: number): Uint8Array;
-  hashes: string[];
-  /** The hash of each run of GROUP items (groupHash), one after another. */
-  groups: string;
-  /** The number written on each item's dash line, and where that line starts. */
-  numbers: (string | undefined)[];
-  starts: number[];
-  eol: LedgerLayout['eol'];
-  setting: string;
-}
-
-/**
- * Identifies everything of the file but the items' own text: the plan, the
- * sections and where each item stands (the bytes between items and each
- * item's indentation). Unchanged by an edit inside one item.
- */
-function skeletonIdentity(bytes: Uint8Array, layout: LedgerLayout): string {
-  const hash = createHash('sha1');
-  let from = 0;
-  for (const item of layout.items) {
-    hash.update(bytes.subarray(from, item.start)).update(`\0${item.indent}\0`);
-    from = item.end;
-  }
-  return hash.update(bytes.subarray(from)).digest('hex');
-}
-
-/**
- * Items per group. The index keeps each run of GROUP items' hash beside the items' own: after a one-item edit
- * every other run is known by one hash of its bytes and its items' own hashes are the stored ones. On 100,000
- * items that is 1,600 hashes instead of 100,000, each a call into node's crypto (a few microseconds apiece).
- */
-const GROUP = 64;
-
-/** The hash of items [from, to): their bytes from the first's start to the last's end, and where each starts and ends in them. */
-function groupHash(bytes: Uint8Array, layout: LedgerLayout, from: number, to: number): string {
-  const first = layout.items[from]!.start;
-  const bounds = new Uint32Array(2 * (to - from));
-  for (let k = from; k < to; k++) {
-    bounds[2 * (k - from)] = layout.items[k]!.start - first;
-    bounds[2 * (k - from) + 1] = layout.items[k]!.end - first;
-  }
-  return contentHash([bytes.subarray(first, layout.items[to - 1]!.end), new Uint8Array(bounds.buffer)]);
-}
-
-/**
- * Each item's hash and each group's: a group whose hash is the one stored (`stored`, the index's, with as many
- * items) keeps its items' stored hashes; the items of any other group are hashed one by one.
- */
-function itemHashes(bytes: Uint8Array, layout: LedgerLayout, stored?: { order: readonly string[]; groups?: string }): { hashes: string[]; groups: string } {
-  const count = layout.items.length;
-  const hashes = new Array<string>(count);
-  const groupCount = Math.ceil(count / GROUP);
-  const reuse = stored?.groups !== undefined && stored.order.length === count && stored.groups.length === groupCount * HASH_LENGTH ? stored : undefined;
-  let groups = '';
-  for (let g = 0; g < groupCount; g++) {
-    const from = g * GROUP;
-    const to = Math.min(count, from + GROUP);
-    const hash = groupHash(bytes, layout, from, to);
-    groups += hash;
-    const same = reuse?.groups!.startsWith(hash, g * HASH_LENGTH);
-    for (let k = from; k < to; k++) hashes[k] = same ? reuse!.order[k]! : contentHash(bytes.subarray(layout.items[k]!.start, layout.items[k]!.end));
-  }
-  return { hashes, groups };
-}
-
-/**
- * Reads the ledger and its registry as bytes and cuts the ledger at its items
- * without decoding it (offsets are byte offsets); undefined when the layout
- * does not allow it. `ledgerBytes`: the ledger as already read this run.
- */
-function fileState(file: string, registryFile: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array, stored?: Pick<StoredIndex, 'order' | 'groups'>): FileState | undefined {
-  const bytes = ledgerBytes ?? readSourceFile(file, { allowLegacy: false, cwd }).bytes;
-  // Only plain UTF-8 without a byte-order mark: other encodings are decoded by the whole load.
-  if (bytes === undefined || (bytes[0] === 0xef && bytes[1] === 0xbb) || !isPlainUtf8(bytes)) return undefined;
-  const layout = ledgerLayout(bytes);
-  if (!layout || !layout.items.length) return undefined;
-  const sources = [{ file, hash: contentHash(bytes) }];
-  let registryHash = '';
-  if (resolve(cwd, registryFile) !== resolve(cwd, file)) {
-    const registry = readSourceFile(registryFile, { allowLegacy: false, cwd });
-    if (registry.bytes === undefined) return undefined;
-    registryHash = contentHash(registry.bytes);
-    sources.push({ file: registryFile, hash: registryHash });
-  }
-  const { hashes, groups } = itemHashes(bytes, layout, stored);
-  return {
-    bytes,
-    hash: sources[0]!.hash,
-    registryHash,
-    contentKey: contentKeyOf(sources, cwd),
-    skeleton: skeletonIdentity(bytes, layout),
-    chunk: (i) => bytes.subarray(layout.items[i]!.start, layout.items[i]!.end),
-    hashes,
-    groups,
-    numbers: layout.items.map((item) => item.number),
-    starts: layout.items.map((item) => item.start),
-    eol: layout.eol,
-    setting: rowsSetting(registryHash, calendar, today, cwd),
-  };
-}
-
-/** What every row depends on besides its item (StoredIndex.setting). */
-const rowsSetting = (registryHash: string, calendar: string, today: string, cwd: string) => `${registryHash}|${calendar}|${today}|${cwd}`;
-
 /** The index as its own entry holds it: the rows apart, the chunk hashes (sha1, hex) one after another in one string, cheap to read. */
 type StoredHead = Omit<StoredIndex, 'rows' | 'order'> & { order: string };
-const HASH_LENGTH = 40;
 
 /** The stored index of a file; its rows are parsed only where read. */
 function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredIndex | undefined {
@@ -326,13 +142,13 @@ const foldAt = (items: number) => Math.max(8, items >> 4);
  * for this file, its plan or sections or registry or calendar changed, a
  * chunk does not parse alone): the caller then loads the ledger whole.
  */
-export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledgerBytes?: Uint8Array): Promise<IndexedLedger | undefined> {
+export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledger?: Uint8Array | ScannedLedger): Promise<IndexedLedger | undefined> {
   const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
-  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledgerBytes, stored);
+  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledger instanceof Uint8Array ? scanOfBytes(ledger) : ledger, stored);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
   // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
-  rememberRegistryOf(cache, fileFingerprint(file, state.bytes, cwd), resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
+  rememberRegistryOf(cache, `${resolve(cwd, file)}:${state.hash}`, resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
@@ -362,8 +178,10 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
       delta.rows[state.hashes[i]!] = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
       parsed++;
     }
-    // Rows of chunks no longer in the file are dropped, so the delta stays the size of what changed.
-    const current = new Set(state.hashes);
+    // Rows of chunks no longer in the file, or back where the index has their row, are dropped, so the delta
+    // stays the size of what changed (and no set of 100,000 hashes is made to tell).
+    const current = new Set<string>();
+    for (let i = 0; i < state.hashes.length; i++) if (state.hashes[i] !== stored.order[i]) current.add(state.hashes[i]!);
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
       const rows = state.hashes.map((_, i) => rowAt(i)!);
@@ -598,9 +416,9 @@ export interface LoadedForIndex {
  * False when it kept none (a layout it cannot cut): what was stored before then stands for an older text.
  */
 export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, calendar: string, today: string, cwd: string): Promise<boolean> {
-  const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd);
-  if (!state) return false;
-  const split = splitAtItems(Buffer.from(state.bytes.buffer, state.bytes.byteOffset, state.bytes.length).toString('utf8'));
+  const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd, undefined);
+  if (!state?.whole) return false;
+  const split = splitAtItems(Buffer.from(state.whole.buffer, state.whole.byteOffset, state.whole.length).toString('utf8'));
   if (!split || split.chunks.length !== state.hashes.length) return false;
   let skeleton: { plan?: unknown; sections?: { number?: unknown; title?: unknown; items?: unknown[] }[] };
   try {

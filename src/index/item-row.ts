@@ -10,7 +10,7 @@ import { checkShape } from '../read/check-shape.js';
 import { ledgerFromValue } from '../read/read-ledger.js';
 import { resolveRelativeDues } from '../read/resolve-relative-dues.js';
 import { itemShape } from '../schema/ledger-shape.js';
-import type { ItemRow } from './item-index.js';
+import type { ItemRow } from './packed-row.js';
 import { obligationRow, type ObligationRow } from './obligation-row.js';
 
 /** What an item's row depends on besides its own text: the plan, its section, the registry and today. */

@@ -1,6 +1,7 @@
 import type { CacheStore } from '../cache/cache-store.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { indexedLedger, type IndexedLedger } from '../index/item-index.js';
+import type { ScannedLedger } from '../index/file-scan.js';
 import { dueYearsOf } from '../index/aggregates.js';
 import { beijingToday } from '../model/dates.js';
 import { needsPlanYear } from '../model/typed-date.js';
@@ -57,10 +58,11 @@ export async function indexedView(
   calendar: string,
   typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number },
   notes: Diagnostic[],
-  ledgerBytes?: Uint8Array,
+  /** The ledger as read this run: its bytes, or one pass through a window (index/file-scan.ts). */
+  read?: Uint8Array | ScannedLedger,
 ): Promise<IndexedView | undefined> {
   const today = beijingToday(ctx.io.now());
-  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd, ledgerBytes);
+  const ledger = await indexedLedger(cache, file, calendar, today, ctx.io.cwd, read);
   if (!ledger) return undefined;
   // The same rule as setUpView: no --as-of means today while the plan year runs, its end once it is over.
   const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(ledger.plan, typed.graceDays), today) : undefined;

@@ -1,5 +1,5 @@
 import type { OpenContext } from './open-context.js';
-import { cacheKeys, calendarFingerprint, locatedIn, quickContentKey } from '../cache/index.js';
+import { cacheKeys, calendarFingerprint, hashOfBytes, locatedIn, quickContentKey } from '../cache/index.js';
 import { ExitCode } from '../exit-code.js';
 import { UserError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -65,7 +65,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // cache knows a settled file's hash (a warm validate).
   let read: ReturnType<typeof readSourceFile> | undefined;
   const ledger = () => (read ??= cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined);
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => ledger()?.bytes) : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => hashOfBytes(ledger()?.bytes)) : undefined;
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();

@@ -1,8 +1,10 @@
 import type { OpenContext } from './open-context.js';
 import { needsPlanYear } from '../model/typed-date.js';
 import { dateOption } from '../typed-input.js';
-import { cacheKeys, calendarFingerprint, quickContentKey } from '../cache/index.js';
-import { UserError } from '../errors.js';
+import { cacheKeys, calendarFingerprint, hashOfBytes, quickContentKey } from '../cache/index.js';
+import { LedgerChanged, UserError } from '../errors.js';
+import type { ScannedLedger } from '../index/file-scan.js';
+import { resolve } from 'node:path';
 import { beijingToday } from '../model/dates.js';
 import { DEFAULT_GRACE_DAYS } from '../model/plan-year.js';
 import type { ViewContext } from '../query/view-context.js';
@@ -75,11 +77,22 @@ async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string,
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today, file);
-  // Read at most once: the view cache's key and the per-item index both need the bytes (a settled file's key does not).
-  let read: { bytes: Buffer | undefined } | undefined;
-  const ledgerBytes = () => (read ??= { bytes: readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).bytes;
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, ledgerBytes) : undefined;
-  return { file, settings, cache, calendar, keyFor, ledgerBytes, content };
+  // A settled file known before: its key without reading it.
+  const settled = cache ? quickContentKey(file, cache, ctx.io.cwd, () => undefined) : undefined;
+  // Else read at most once, for the view cache's key and the per-item index: a plain file in one pass through
+  // a window (index/file-scan.ts), which never holds 60 MB at once; any other whole, as the load reads it.
+  type Scanner = typeof import('../index/file-scan.js');
+  const scanner = cache && !settled ? await import('../index/file-scan.js') : undefined;
+  let read: { ledger: ScannedLedger | Buffer | undefined } | undefined;
+  const readWith = (scan: Scanner | undefined) => (read ??= { ledger: scan?.scanLedgerFile(resolve(ctx.io.cwd, file)) ?? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).ledger;
+  const hashOfRead = () => {
+    const ledger = readWith(scanner);
+    return ledger instanceof Uint8Array || ledger === undefined ? hashOfBytes(ledger) : { hash: ledger.hash, size: ledger.size };
+  };
+  // The per-item index's read, when the key did not need one (a settled file whose view was never cached): the same pass.
+  const ledgerRead = async () => readWith(cache ? (scanner ?? (await import('../index/file-scan.js'))) : undefined);
+  const content = settled ?? (cache ? quickContentKey(file, cache, ctx.io.cwd, hashOfRead) : undefined);
+  return { file, settings, cache, calendar, keyFor, ledgerRead, content };
 }
 
 type Setting = Awaited<ReturnType<typeof viewSetting>>;
@@ -90,7 +103,7 @@ type Setting = Awaited<ReturnType<typeof viewSetting>>;
  */
 async function computeView<T>(
   ctx: OpenContext,
-  { file, settings, cache, calendar, keyFor, ledgerBytes }: Setting,
+  { file, settings, cache, calendar, keyFor, ledgerRead }: Setting,
   compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
   { fromIndex, shares }: ViewSources<T>,
   notes: Diagnostic[],
@@ -98,13 +111,20 @@ async function computeView<T>(
   shownFromIndex?: ShownForm<T, unknown>['fromIndex'],
 ): Promise<{ report: T; contentKey: string; shown?: undefined } | { shown: ShownFromIndex<unknown>; contentKey: string; report?: undefined }> {
   // After a hand edit the per-item index answers with only the changed items parsed.
-  const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, ledgerBytes()) : undefined;
-  if (indexed) {
-    const shown = shownFromIndex && (await shownFromIndex(indexed, notes, { cache: cache!, file }));
-    if (shown) return { shown, contentKey: indexed.ledger.contentKey };
-    const report = await fromIndex!(indexed, notes);
-    if (keep) cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
-    return { report, contentKey: indexed.ledger.contentKey };
+  const before = notes.length;
+  try {
+    const indexed = cache && fromIndex ? await (await import('./indexed-view.js')).indexedView(ctx, file, cache, calendar, settings, notes, await ledgerRead()) : undefined;
+    if (indexed) {
+      const shown = shownFromIndex && (await shownFromIndex(indexed, notes, { cache: cache!, file }));
+      if (shown) return { shown, contentKey: indexed.ledger.contentKey };
+      const report = await fromIndex!(indexed, notes);
+      if (keep) cache!.set(keyFor(indexed.ledger.contentKey), { report, notes });
+      return { report, contentKey: indexed.ledger.contentKey };
+    }
+  } catch (cause) {
+    // Changed while read in parts: the whole load below reads it afresh.
+    if (!(cause instanceof LedgerChanged)) throw cause;
+    notes.length = before;
   }
   // Loading and computing are imported only when the cache cannot answer.
   const { setUpView } = await import('./view-compute.js');

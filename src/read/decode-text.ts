@@ -43,8 +43,21 @@ function hasNul(bytes: Uint8Array): boolean {
 }
 
 function checkPlainUtf8(bytes: Uint8Array): boolean {
-  if (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe || hasNul(bytes) || !isUtf8(bytes)) return false;
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65_536));
+  return plainUtf8Piece(bytes, 0);
+}
+
+/** How far into a file binary controls are looked for (isPlainUtf8). */
+const HEAD = 65_536;
+
+/**
+ * isPlainUtf8 for one piece of a file read a window at a time, standing at `base` in it: the file is plain
+ * when every piece is. A piece must end where a character ends (at a line break, say), which every
+ * reader of whole lines does.
+ */
+export function plainUtf8Piece(bytes: Uint8Array, base: number): boolean {
+  if ((base === 0 && (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe)) || hasNul(bytes) || !isUtf8(bytes)) return false;
+  if (base >= HEAD) return true;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEAD - base));
   return !BINARY_BYTE.test(head.toString('latin1'));
 }
 

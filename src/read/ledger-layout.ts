@@ -56,92 +56,180 @@ function numberOf(line: string): string | undefined {
 const QUOTE = 34;
 const NUMBER_KEY = [DASH, SPACE, ...Array.from('number: ', (c) => c.charCodeAt(0))];
 
+/** The character (UTF-16 unit of a text, byte of UTF-8 bytes) at `i`; -1 past the end. */
+function codeAt(bytes: Uint8Array | undefined, text: string, i: number): number {
+  if (bytes) return i < bytes.length ? bytes[i]! : -1;
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** The characters from `from` to `to`, decoded. */
+function lineOf(bytes: Uint8Array | undefined, text: string, from: number, to: number): string {
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8') : text.slice(from, to);
+}
+
+/** Columns of spaces the line at `start` begins with. */
+function indentAt(bytes: Uint8Array | undefined, text: string, start: number): number {
+  let spaces = 0;
+  if (bytes) while (bytes[start + spaces] === SPACE) spaces++;
+  else while (text.charCodeAt(start + spaces) === SPACE) spaces++;
+  return spaces;
+}
+
+/** Whether a line is blank given the character after its indentation (codeAt): nothing more, or a comment. */
+const isBlank = (next: number) => next < 0 || next === LF || next === CR || next === HASH_SIGN;
+
+/**
+ * The start of the first line from `start` on that is neither blank nor indented deeper than `indent` (the
+ * line that ends an open item), or the end of the piece; -1 at a line indented with a tab. The scan's own
+ * rule (LayoutScan.lines), for the lines inside an item, which are most lines of a ledger.
+ */
+function pastItem(bytes: Uint8Array | undefined, text: string, start: number, indent: number): number {
+  const length = bytes ? bytes.length : text.length;
+  while (start < length) {
+    const spaces = indentAt(bytes, text, start);
+    const next = codeAt(bytes, text, start + spaces);
+    if (next === TAB) return -1;
+    if (spaces <= indent && !isBlank(next)) return start;
+    const newline: number = bytes ? byteIndexOf.call(bytes, LF, start + spaces) : text.indexOf('\n', start + spaces);
+    if (newline < 0) return length;
+    start = newline + 1;
+  }
+  return length;
+}
+
+/**
+ * Whether a line of the piece ends in CR LF: looked for once a piece, not at every line, by node's own search
+ * (the typed array's indexOf looks at one byte at a time, 25 ms over 58 MB that hold no CR).
+ */
+function hasCrlf(bytes: Uint8Array | undefined, text: string): boolean {
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('\r\n') : text.includes('\r\n');
+}
+
 /**
  * The number on a dash line written the usual way, `- number: 22` or
  * `- number: "22"` (digits, nothing after), read off the characters without
  * decoding the line; null for any other line, which NUMBER_ON_DASH_LINE reads.
  */
-function plainNumber(at: (i: number) => number, from: number, to: number): string | null {
+function plainNumber(bytes: Uint8Array | undefined, text: string, from: number, to: number): string | null {
   let i = from;
-  for (const code of NUMBER_KEY) if (at(i++) !== code) return null;
-  const quoted = at(i) === QUOTE;
+  for (const code of NUMBER_KEY) if (codeAt(bytes, text, i++) !== code) return null;
+  const quoted = codeAt(bytes, text, i) === QUOTE;
   if (quoted) i++;
   let digits = '';
-  for (let code = at(i); code >= 48 && code <= 57; code = at(++i)) digits += String.fromCharCode(code);
-  if (!digits || (quoted && at(i++) !== QUOTE)) return null;
-  if (at(i) === CR) i++;
+  for (let code = codeAt(bytes, text, i); code >= 48 && code <= 57; code = codeAt(bytes, text, ++i)) digits += String.fromCharCode(code);
+  if (!digits || (quoted && codeAt(bytes, text, i++) !== QUOTE)) return null;
+  if (codeAt(bytes, text, i) === CR) i++;
   return i === to ? digits : null;
 }
 
 /**
- * Cuts a ledger text at its items. An item is an entry of a block list under
- * an `items:` key, at the column of that list's first dash; it runs to the
- * next line that is neither blank nor a comment and is indented no deeper.
- * Undefined for texts whose lines cannot be trusted to say that (directives,
- * several documents, tab indentation): readers then take the file whole.
- * Given the file's UTF-8 bytes instead of its text, offsets are byte offsets
- * (every character the rule looks at is ASCII, which UTF-8 never uses inside
- * another character), so a reader can hash items without decoding the file.
- * Without `numbers`, the number on each dash line is not read (a reader that
- * parses the items anyway saves reading 100,000 lines twice).
+ * Cuts a ledger text at its items, read piece by piece: each piece is whole
+ * lines (the last may end the text without a line break), so a reader can
+ * pass a large file through one buffer without holding it whole. An item is
+ * an entry of a block list under an `items:` key, at the column of that list's
+ * first dash; it runs to the next line that is neither blank nor a comment and
+ * is indented no deeper. The layout is undefined for texts whose lines cannot
+ * be trusted to say that (directives, several documents, tab indentation):
+ * readers then take the file whole. Given UTF-8 bytes instead of text, offsets
+ * are byte offsets (every character the rule looks at is ASCII, which UTF-8
+ * never uses inside another character), so a reader can hash items without
+ * decoding the file. Without `numbers`, the number on each dash line is not
+ * read (a reader that parses the items anyway saves reading 100,000 lines twice).
  */
-export function ledgerLayout(source: string | Uint8Array, { numbers = true }: { numbers?: boolean } = {}): LedgerLayout | undefined {
-  const bytes = typeof source === 'string' ? undefined : source;
-  const text = typeof source === 'string' ? source : '';
-  const length = bytes ? bytes.length : text.length;
-  const at = bytes ? (i: number) => (i < length ? bytes[i]! : NaN) : (i: number) => text.charCodeAt(i);
-  // The typed array's own indexOf: a Buffer's goes through a JavaScript wrapper, slow in a process's first 100,000 calls.
-  const newlineFrom = bytes ? (from: number) => byteIndexOf.call(bytes, LF, from) : (from: number) => text.indexOf('\n', from);
-  const lineOf = bytes ? (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8') : (from: number, to: number) => text.slice(from, to);
-  const items: ItemExtent[] = [];
+export class LayoutScan {
+  /** Items so far, in file order; the last is still open (its end not yet known) while `open` says so. */
+  readonly items: ItemExtent[] = [];
   /** Column at or after which entries of the current `items:` list may stand; -1 outside a list. */
-  let listFrom = -1;
+  private listFrom = -1;
   /** Column of the current list's dashes, once its first entry is seen. */
-  let listIndent = -1;
-  let open: ItemExtent | undefined;
-  let crlf = false;
-  for (let start = 0; start < length; ) {
-    const newline = newlineFrom(start);
-    const end = newline < 0 ? length : newline + 1;
-    const lineEnd = newline < 0 ? length : newline;
-    if (newline > 0 && at(newline - 1) === CR) crlf = true;
-    const first = at(start);
-    // A directive or a document marker: the file is not one plain document.
-    if (first === PERCENT || ((first === DASH || first === DOT) && at(start + 1) === first && at(start + 2) === first)) return undefined;
-    let spaces = 0;
-    while (at(start + spaces) === SPACE) spaces++;
-    const next = at(start + spaces);
-    if (next === TAB) return undefined;
-    const blank = start + spaces >= end || next === LF || next === CR || next === HASH_SIGN;
-    if (!blank) {
-      if (open && spaces > open.indent) {
-        start = end;
-        continue;
-      }
+  private listIndent = -1;
+  private openItem: ItemExtent | undefined;
+  private crlf = false;
+  /** False once a line shows the text cannot be cut. */
+  private cuttable = true;
+
+  constructor(private readonly numbers = true) {}
+
+  /** Whether the last item may still grow: the lines after it so far are its own, or blank. */
+  get open(): boolean {
+    return this.openItem !== undefined;
+  }
+
+  /**
+   * Reads the lines of one piece, which stands at `base` in the whole text:
+   * offsets found are `base` plus the offset in the piece. False once the text
+   * cannot be cut (further pieces need not be read).
+   */
+  lines(source: string | Uint8Array, base = 0): boolean {
+    if (!this.cuttable) return false;
+    const bytes = typeof source === 'string' ? undefined : source;
+    const text = typeof source === 'string' ? source : '';
+    const length = source.length;
+    const numbers = this.numbers;
+    const items = this.items;
+    let { listFrom, listIndent, openItem: open } = this;
+    this.crlf ||= hasCrlf(bytes, text);
+    for (let start = 0; start < length; ) {
       if (open) {
-        open.end = start;
-        open = undefined;
+        // Most lines of a ledger are inside an item: passed over by a loop of their own, small enough to be compiled at once.
+        start = pastItem(bytes, text, start, open.indent);
+        if (start < 0) return (this.cuttable = false);
+        if (start >= length) break;
       }
-      const after = at(start + spaces + 1);
-      const dash = next === DASH && (after === SPACE || after === LF || after === CR || Number.isNaN(after));
-      if (listFrom >= 0 && dash && (listIndent < 0 ? spaces >= listFrom : spaces === listIndent)) {
-        listIndent = spaces;
-        open = { start, end: length, indent: spaces, number: numbers ? (plainNumber(at, start + spaces, lineEnd) ?? numberOf(lineOf(start, lineEnd))) : undefined };
-        items.push(open);
-      } else {
-        if (listFrom >= 0 && (listIndent < 0 || spaces <= listIndent)) listFrom = listIndent = -1;
-        const key = ITEMS_KEY.exec(lineOf(start, lineEnd));
-        if (key) {
-          // Entries of a block list stand at the key's column or deeper (a key after `- ` counts from its own column).
-          listFrom = key[1]!.length;
-          listIndent = -1;
+      // The typed array's own indexOf: a Buffer's goes through a JavaScript wrapper, slow in a process's first 100,000 calls.
+      const newline: number = bytes ? byteIndexOf.call(bytes, LF, start) : text.indexOf('\n', start);
+      const end = newline < 0 ? length : newline + 1;
+      const lineEnd = newline < 0 ? length : newline;
+      const first = codeAt(bytes, text, start);
+      // A directive or a document marker: the file is not one plain document.
+      if (first === PERCENT || ((first === DASH || first === DOT) && codeAt(bytes, text, start + 1) === first && codeAt(bytes, text, start + 2) === first)) return (this.cuttable = false);
+      const spaces = indentAt(bytes, text, start);
+      const next = codeAt(bytes, text, start + spaces);
+      if (next === TAB) return (this.cuttable = false);
+      if (!isBlank(next)) {
+        // Not deeper than an open item (pastItem passed those): it ends the item.
+        if (open) {
+          open.end = base + start;
+          open = undefined;
+        }
+        const after = codeAt(bytes, text, start + spaces + 1);
+        const dash = next === DASH && (after === SPACE || after === LF || after === CR || after < 0);
+        if (listFrom >= 0 && dash && (listIndent < 0 ? spaces >= listFrom : spaces === listIndent)) {
+          listIndent = spaces;
+          open = { start: base + start, end: base + length, indent: spaces, number: numbers ? (plainNumber(bytes, text, start + spaces, lineEnd) ?? numberOf(lineOf(bytes, text, start, lineEnd))) : undefined };
+          items.push(open);
+        } else {
+          if (listFrom >= 0 && (listIndent < 0 || spaces <= listIndent)) listFrom = listIndent = -1;
+          const key = ITEMS_KEY.exec(lineOf(bytes, text, start, lineEnd));
+          if (key) {
+            // Entries of a block list stand at the key's column or deeper (a key after `- ` counts from its own column).
+            listFrom = key[1]!.length;
+            listIndent = -1;
+          }
         }
       }
+      start = end;
     }
-    start = end;
+    this.listFrom = listFrom;
+    this.listIndent = listIndent;
+    this.openItem = open;
+    return true;
   }
-  if (open) open.end = length;
-  return { items, eol: crlf ? '\r\n' : '\n' };
+
+  /** The layout once every piece is read; `length`: the whole text's. */
+  finish(length: number): LedgerLayout | undefined {
+    if (!this.cuttable) return undefined;
+    if (this.openItem) this.openItem.end = length;
+    this.openItem = undefined;
+    return { items: this.items, eol: this.crlf ? '\r\n' : '\n' };
+  }
+}
+
+/** Cuts a whole ledger text (or its UTF-8 bytes) at its items (LayoutScan). */
+export function ledgerLayout(source: string | Uint8Array, { numbers = true }: { numbers?: boolean } = {}): LedgerLayout | undefined {
+  const scan = new LayoutScan(numbers);
+  scan.lines(source);
+  return scan.finish(source.length);
 }
 
 /** The one item written with this number on its dash line; undefined when none or several are. */

@@ -55,20 +55,47 @@ export function readBounded(fd: number, limit: number, expected = 0): Buffer {
 }
 
 /**
- * Reads a regular file (a symlink to one is fine) of at most `limit` bytes.
- * Opened without blocking and checked before reading, so a FIFO cannot hang
- * gongkai and /dev/zero cannot fill its memory.
+ * Opens a regular file (a symlink to one is fine) of at most `limit` bytes, and gives its descriptor and size.
+ * Opened without blocking and checked before reading, so a FIFO cannot hang gongkai and /dev/zero cannot fill
+ * its memory. The caller closes the descriptor.
  */
-export function readRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 1024): Buffer {
+export function openRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 1024): { fd: number; size: number } {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const { mode, size } = fstatSync(fd);
     for (const [is, message] of KINDS) if (is(mode)) throw new FileRefused('NOT_A_FILE', message);
     if ((mode & constants.S_IFMT) !== constants.S_IFREG) throw new FileRefused('NOT_A_FILE', '不是普通文件');
     if (size > limit) throw tooLarge(limit);
+    return { fd, size };
+  } catch (cause) {
+    closeSync(fd);
+    throw cause;
+  }
+}
+
+/** Reads a regular file of at most `limit` bytes whole (openRegularFile). */
+export function readRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 1024): Buffer {
+  const { fd, size } = openRegularFile(file, limit);
+  try {
     // Bounded even so: a file may grow while it is read.
     return readBounded(fd, limit, size);
   } finally {
     closeSync(fd);
   }
 }
+
+/** The bytes a regular file of at most `limit` bytes holds from `from` to `to` now (fewer when it has shrunk). */
+export function readRegularFileRange(file: string, from: number, to: number, limit = DEFAULT_MAX_MB * 1024 * 1024): Buffer {
+  const { fd } = openRegularFile(file, limit);
+  try {
+    const bytes = Buffer.allocUnsafe(to - from);
+    let got = 0;
+    for (let n = -1; got < bytes.length && n !== 0; got += n) n = readSync(fd, bytes, got, bytes.length - got, from + got);
+    return bytes.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The default ceiling on a file's bytes (maxFileBytes without GONGKAI_MAX_FILE_MB). */
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1024 * 1024;

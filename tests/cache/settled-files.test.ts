@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { cacheKeys } from '../../src/cache/cache-keys.js';
-import { quickContentKey } from '../../src/cache/fingerprints.js';
+import { hashOfBytes, quickContentKey } from '../../src/cache/fingerprints.js';
 import { contentHash } from '../../src/read/content-hash.js';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
@@ -20,7 +20,7 @@ function setUp() {
   let reads = 0;
   const readLedger = () => {
     reads++;
-    return readFileSync(ledger);
+    return hashOfBytes(readFileSync(ledger));
   };
   const keyOf = (now: number) => quickContentKey('ledger.yaml', cache, dir, readLedger, now);
   const expected = () => `${ledger}:${contentHash(readFileSync(ledger))}|${registry}:${contentHash(readFileSync(registry))}`;

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CacheStore } from '../../src/cache/cache-store.js';
+import { calendarFingerprint } from '../../src/cache/fingerprints.js';
+import { GROUP, scanLedgerBytes, scanLedgerFile, type ScannedLedger } from '../../src/index/file-scan.js';
+import { indexedLedger } from '../../src/index/item-index.js';
+import { contentHash } from '../../src/read/content-hash.js';
+import { ledgerLayout, type LedgerLayout } from '../../src/read/ledger-layout.js';
+// @ts-expect-error: a plain .mjs script shared with the benchmark
+import { generate } from '../bench/generate-ledger.mjs';
+import { runCli } from '../helpers/run-cli.js';
+import { scaled } from '../helpers/scale.js';
+import { tempDir } from '../helpers/temp.js';
+import { EDITS, randomFrom } from '../read/hand-edits.js';
+
+const TODAY = '2026-06-01';
+
+/** The skeleton and run hashes computed the plain way, over the whole bytes: what the pass in pieces must give. */
+function expectedOf(bytes: Buffer, layout: LedgerLayout): { skeleton: string; runs: string[] } {
+  const skeleton = createHash('sha1');
+  let from = 0;
+  for (const item of layout.items) {
+    skeleton.update(bytes.subarray(from, item.start)).update(`\0${item.indent}\0`);
+    from = item.end;
+  }
+  const runs: string[] = [];
+  for (let g = 0; g * GROUP < layout.items.length; g++) {
+    const items = layout.items.slice(g * GROUP, (g + 1) * GROUP);
+    const first = items[0]!.start;
+    const bounds = new Uint32Array(items.flatMap((item) => [item.start - first, item.end - first]));
+    runs.push(createHash('sha1').update(bytes.subarray(first, items.at(-1)!.end)).update(new Uint8Array(bounds.buffer)).digest('hex'));
+  }
+  return { skeleton: skeleton.update(bytes.subarray(from)).digest('hex'), runs };
+}
+
+const facts = (scan: ScannedLedger) => ({ hash: scan.hash, size: scan.size, layout: scan.layout, skeleton: scan.skeleton, runs: scan.runs });
+
+/** Windows from one byte up: every item, line, CR LF and multibyte character of a small ledger straddles some window's edge. */
+const WINDOWS = [1, 2, 3, 5, 7, 13, 64, 257, 4096];
+
+function ledgerText(items: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+  try {
+    generate(items, dir);
+    return readFileSync(join(dir, 'ledger.yaml'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the per-item index reads a ledger through a window', () => {
+  const base = ledgerText(150);
+  const variants: Record<string, string> = {
+    plain: base,
+    'CR LF line ends': base.replace(/\n/g, '\r\n'),
+    'no line break at the end': base.replace(/\n$/, ''),
+    // Blank and comment lines inside and between items, a section heading between runs, a line longer than most windows.
+    'blank and comment lines': base.replace(/\n( {6}- number: "(?:3|64|65|100)")/g, '\n\n      # 注释：说明\n   \n$1'),
+    'a long line': base.replace(/text: /, `text: ${'很长的文字'.repeat(900)}`),
+    // Four-byte characters (a surrogate pair in JavaScript) in item texts.
+    'four-byte characters': base.replace(/text: /g, 'text: 𠀀𪚥'),
+  };
+
+  for (const [name, text] of Object.entries(variants)) {
+    it(`${name}: the pass in pieces finds what the pass over the whole finds, at every window size`, () => {
+      const dir = tempDir();
+      const file = join(dir, 'ledger.yaml');
+      writeFileSync(file, text);
+      const bytes = readFileSync(file);
+      const layout = ledgerLayout(bytes)!;
+      expect(layout.items.length).toBe(150);
+      const whole = scanLedgerBytes(bytes);
+      expect(facts(whole)).toEqual({ hash: contentHash(bytes), size: bytes.length, layout, ...expectedOf(bytes, layout) });
+      for (const window of WINDOWS) expect(facts(scanLedgerFile(file, { window, numbers: true })!), `window ${window}`).toEqual(facts(whole));
+      // Without the numbers (a view's pass), the same but for them.
+      const unnumbered = { ...facts(whole), layout: { ...layout, items: layout.items.map((item) => ({ ...item, number: undefined })) } };
+      expect(facts(scanLedgerFile(file, { window: 7 })!)).toEqual(unnumbered);
+    });
+  }
+
+  it('a text the layout cannot cut (a tab, a second document) has no layout in pieces either, and the same hash', () => {
+    const dir = tempDir();
+    const file = join(dir, 'ledger.yaml');
+    for (const text of [base.replace('        status:', '\t status:'), `${base}---\nplan: {}\n`]) {
+      writeFileSync(file, text);
+      for (const window of [3, 64, 1 << 20]) {
+        const scan = scanLedgerFile(file, { window })!;
+        expect(scan.layout).toBeUndefined();
+        expect(scan.hash).toBe(contentHash(readFileSync(file)));
+      }
+    }
+  });
+
+  it('a NUL, bytes that are not UTF-8 or a byte-order mark anywhere: the pass gives way to the whole read, and every view reports as a cold run', async () => {
+    const dir = tempDir();
+    generate(150, dir);
+    const file = join(dir, 'ledger.yaml');
+    const good = readFileSync(file);
+    const late = good.lastIndexOf('text: ') + 6;
+    const spoilt: Record<string, Buffer> = {
+      'NUL late in the file': Buffer.concat([good.subarray(0, late), Buffer.from([0]), good.subarray(late)]),
+      'a lone continuation byte': Buffer.concat([good.subarray(0, late), Buffer.from([0x80]), good.subarray(late)]),
+      'a character cut at the end': Buffer.concat([good, Buffer.from('中').subarray(0, 2)]),
+      'GB18030 text': Buffer.concat([good.subarray(0, late), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), good.subarray(late)]),
+      'a byte-order mark': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good]),
+    };
+    const cache = join(dir, 'cache');
+    const run = (args: string[], cached: boolean) =>
+      runCli(['--ledger', file, ...args], { cwd: dir, now: () => new Date(`${TODAY}T02:00:00Z`), env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: cache, ...(cached ? {} : { GONGKAI_CACHE: 'off' }) } });
+    for (const [name, bytes] of Object.entries(spoilt)) {
+      writeFileSync(file, good);
+      expect((await run(['status'], true)).code, name).toBe(0);
+      writeFileSync(file, bytes);
+      for (const window of [5, 64, 1 << 20]) expect(scanLedgerFile(file, { window }), `${name}, window ${window}`).toBeUndefined();
+      for (const args of [['status'], ['overdue'], ['validate']]) expect(await run(args, true), `${name}: ${args.join(' ')}`).toEqual(await run(args, false));
+    }
+  });
+
+  it('after hand edits, the index answers from a pass through tiny windows exactly as from the whole bytes', async () => {
+    const dir = tempDir();
+    generate(300, dir);
+    const ledger = join(dir, 'ledger.yaml');
+    const cache = join(dir, 'cache');
+    const run = (args: string[]) => runCli(['--ledger', ledger, ...args], { cwd: dir, now: () => new Date(`${TODAY}T02:00:00Z`), env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: cache } });
+    expect((await run(['status'])).code).toBe(0);
+    const store = new CacheStore(cache, 200 * 1024 * 1024);
+    const calendar = calendarFingerprint(ledger, dir);
+    const r = randomFrom(2323);
+    let text = readFileSync(ledger, 'utf8');
+    let compared = 0;
+    for (let round = 0; round < scaled(4, 16); round++) {
+      const name = r.pick(['text', 'text', 'status', 'comment']);
+      text = EDITS[name]!(text, r);
+      writeFileSync(ledger, text);
+      const window = r.pick([1, 7, 100, 999]);
+      const windowed = await indexedLedger(store, ledger, calendar, TODAY, dir, scanLedgerFile(ledger, { window }));
+      const whole = await indexedLedger(store, ledger, calendar, TODAY, dir, readFileSync(ledger));
+      expect(windowed === undefined, `round ${round}: ${name}`).toBe(whole === undefined);
+      if (!windowed || !whole) continue;
+      compared++;
+      expect(windowed.contentKey).toBe(whole.contentKey);
+      expect(windowed.chunkHashes).toEqual(whole.chunkHashes);
+      expect(windowed.chunkHashes).toEqual(ledgerLayout(Buffer.from(text))!.items.map((item) => contentHash(Buffer.from(text).subarray(item.start, item.end))));
+      expect({ items: windowed.items, obligations: windowed.obligations, errors: windowed.errors, summary: windowed.summary }).toEqual({ items: whole.items, obligations: whole.obligations, errors: whole.errors, summary: whole.summary });
+      // Items read again from the file by their place (a listing view's): the same values as from the whole bytes.
+      const positions = [0, Math.floor(windowed.items.length / 2), windowed.items.length - 1];
+      expect((await windowed.ledgerOf(positions)).items).toEqual((await whole.ledgerOf(positions)).items);
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('a file changed after the pass: the runs read again do not match, and the index does not answer from it', async () => {
+    const dir = tempDir();
+    generate(300, dir);
+    const ledger = join(dir, 'ledger.yaml');
+    const cache = join(dir, 'cache');
+    await runCli(['--ledger', ledger, 'status'], { cwd: dir, now: () => new Date(`${TODAY}T02:00:00Z`), env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: cache } });
+    const store = new CacheStore(cache, 200 * 1024 * 1024);
+    const text = readFileSync(ledger, 'utf8');
+    writeFileSync(ledger, text.replace('text: ', 'text: 改'));
+    const calendar = calendarFingerprint(ledger, dir);
+    expect(await indexedLedger(store, ledger, calendar, TODAY, dir, scanLedgerFile(ledger, { window: 64 }))).toBeDefined();
+    const scanned = scanLedgerFile(ledger, { window: 64 })!;
+    // Changed again, the same length (the editor saved twice): the pass's bytes are gone.
+    writeFileSync(ledger, text.replace('text: ', 'text: 动'));
+    expect(await indexedLedger(store, ledger, calendar, TODAY, dir, scanned)).toBeUndefined();
+  });
+});
