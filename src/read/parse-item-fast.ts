@@ -314,16 +314,23 @@ class ItemParser {
     return true;
   }
 
-  /** `[a, "b", c]` on one line. */
-  private flowList(at: number, end: number): unknown[] {
+  /** Past a flow collection's opening bracket at `at`: where its first entry starts, or -1 when it closes at once (`[]`, `{ }`; pos is then past the close). */
+  private flowOpen(at: number, end: number, close: number): number {
     const s = this.s;
-    const result: unknown[] = [];
     let p = at + 1;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
-    if (s.charCodeAt(p) === CLOSE_BRACKET && p < end) {
+    if (p < end && s.charCodeAt(p) === close) {
       this.pos = p + 1;
-      return result;
+      return -1;
     }
+    return p;
+  }
+
+  /** `[a, "b", c]` on one line. */
+  private flowList(at: number, end: number): unknown[] {
+    const result: unknown[] = [];
+    let p = this.flowOpen(at, end, CLOSE_BRACKET);
+    if (p < 0) return result;
     for (let more = true; more; p = this.pos) {
       result.push(this.flowScalar(p, end));
       more = this.flowNext(this.pos, end, CLOSE_BRACKET);
@@ -335,12 +342,8 @@ class ItemParser {
   private flowMap(at: number, end: number): Record<string, unknown> {
     const s = this.s;
     const result: Record<string, unknown> = {};
-    let p = at + 1;
-    while (p < end && s.charCodeAt(p) === SPACE) p++;
-    if (s.charCodeAt(p) === CLOSE_BRACE && p < end) {
-      this.pos = p + 1;
-      return result;
-    }
+    let p = this.flowOpen(at, end, CLOSE_BRACE);
+    if (p < 0) return result;
     for (let more = true; more; p = this.pos) {
       let colon = p;
       while (colon < end && s.charCodeAt(colon) !== COLON) colon++;
