@@ -106,3 +106,15 @@ export const EDITS: Record<string, Edit> = {
   compactSequences: (t) => t.replace(/^ {6}- /gm, '    - ').replace(/^ {8}(\S)/gm, '      $1'),
 };
 
+
+/** One to three edits drawn from `names` and made on top of each other; their names, so a failure can be replayed. */
+export function handEdited(base: string, r: ReturnType<typeof randomFrom>, names: readonly string[]): { text: string; applied: string[] } {
+  let text = base;
+  const applied: string[] = [];
+  for (let n = 1 + r.int(3); n > 0; n--) {
+    const name = r.pick(names);
+    applied.push(name);
+    text = EDITS[name]!(text, r);
+  }
+  return { text, applied };
+}

@@ -9,7 +9,7 @@ import { parseInChunks, splitAtItems, type ChunkTable } from '../../src/read/par
 import type { ParseMemo, StoredParse } from '../../src/read/parse-memo.js';
 import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
-import { allLedgerFixtures, EDITS, randomFrom } from './hand-edits.js';
+import { allLedgerFixtures, EDITS, handEdited, randomFrom } from './hand-edits.js';
 import { scaled } from '../helpers/scale.js';
 
 /** The reference: the whole text through the whole-file parser, or 'error'. */
@@ -46,13 +46,7 @@ describe('parsing a ledger item by item', () => {
     const taken = { chunked: 0, refused: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       // One to three edits on top of each other, each named so a failure can be replayed.
-      let text = base;
-      const applied: string[] = [];
-      for (let n = 1 + r.int(3); n > 0; n--) {
-        const name = r.pick(names);
-        applied.push(name);
-        text = EDITS[name]!(text, r);
-      }
+      const { text, applied } = handEdited(base, r, names);
       const expected = wholeParse(text);
       const result = parseInChunks(text, contentHash, first.table);
       if (!result) {

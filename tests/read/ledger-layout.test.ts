@@ -9,7 +9,7 @@ import { loadYamlValue } from '../../src/read/load-yaml-value.js';
 import { splitAtItems } from '../../src/read/parse-yaml-chunks.js';
 import { mutate, randomSource } from '../fuzz/mutate.js';
 import { ROOT, SHIPPED_LEDGER } from '../helpers/paths.js';
-import { allLedgerFixtures, EDITS, randomFrom } from './hand-edits.js';
+import { allLedgerFixtures, EDITS, handEdited, randomFrom } from './hand-edits.js';
 import { scaled } from '../helpers/scale.js';
 
 const textsOf = (text: string, layout: LedgerLayout) => layout.items.map((item) => text.slice(item.start, item.end));
@@ -97,13 +97,7 @@ describe('one item layout for the parse, the merge and the edit', () => {
     const names = Object.keys(EDITS);
     const seen = { laidOut: 0, refused: 0, edits: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      let text = base;
-      const applied: string[] = [];
-      for (let n = 1 + r.int(3); n > 0; n--) {
-        const name = r.pick(names);
-        applied.push(name);
-        text = EDITS[name]!(text, r);
-      }
+      const { text, applied } = handEdited(base, r, names);
       const found = checkAgreement(text, `round ${round}: ${applied.join(' + ')}`, r);
       if (ledgerLayout(text)) seen.laidOut++;
       else seen.refused++;

@@ -9,7 +9,7 @@ import { contentHash } from '../../src/read/content-hash.js';
 import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 import { scaled } from '../helpers/scale.js';
-import { allLedgerFixtures, EDITS, randomFrom } from './hand-edits.js';
+import { allLedgerFixtures, EDITS, handEdited, randomFrom } from './hand-edits.js';
 // @ts-expect-error: a plain script, without types
 import { generate } from '../bench/generate-ledger.mjs';
 
@@ -104,13 +104,7 @@ describe('the fast item parser', () => {
     let fast = 0;
     let all = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      let text = base;
-      const applied: string[] = [];
-      for (let k = 1 + r.int(3); k > 0; k--) {
-        const name = r.pick(names);
-        applied.push(name);
-        text = EDITS[name]!(text, r);
-      }
+      const { text, applied } = handEdited(base, r, names);
       compareUnkept(text, `round ${round}: ${applied.join(' + ')}`);
       const counts = compareChunks(chunksOf(text), `round ${round}: ${applied.join(' + ')}`);
       fast += counts.fast;
