@@ -27,22 +27,17 @@ export function terminalTableAgain(ctx: CommandContext, doc: TableDoc, keep: Tab
   return renderTableAgain(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env), keep);
 }
 
-/** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. */
 /** How the FILE_WRITTEN line names what was written. */
 const TEXT_FORMAT_NAMES: Record<TextFormat, string> = { table: '文本表格', md: 'Markdown', csv: 'CSV 表格', json: 'JSON' };
 
+/** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. A table in a file is plain and unbounded. */
 export function writeView(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
   if (!output) {
     ctx.io.stdout(viewText(ctx, format, report, doc));
     return;
   }
-  const out = {
-    json: () => renderJson(report),
-    md: () => renderMarkdown(doc(false)),
-    csv: () => renderCsv(doc(false)),
-    table: () => renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)),
-  }[format];
-  writeOutputFile(ctx, output, out(), TEXT_FORMAT_NAMES[format]);
+  const text = format === 'table' ? renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)) : viewText(ctx, format, report, doc);
+  writeOutputFile(ctx, output, text, TEXT_FORMAT_NAMES[format]);
 }
 
 /** The text writeView writes to stdout in a format: JSON from the report itself, the rest from its doc. */
