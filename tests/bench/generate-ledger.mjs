@@ -19,14 +19,16 @@ const PHRASES = [
 ];
 const STATUSES = ['未启动', '未启动', '推进中', '推进中', '已完成', '持续推进', '已取消'];
 
-let seed = 42;
+let seed;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const pad = (n) => String(n).padStart(2, '0');
 const date = (monthFrom, monthTo) => `2021-${pad(monthFrom + Math.floor(random() * (monthTo - monthFrom + 1)))}-${pad(1 + Math.floor(random() * 28))}`;
 const flow = (names) => `[${names.join(', ')}]`;
 
-export function generate(n, out) {
+/** Writes a ledger of n items and its registry into `out`; the same n and seed give the same files, whatever was generated before in this process. */
+export function generate(n, out, startSeed = 42) {
+  seed = startSeed;
   mkdirSync(out, { recursive: true });
   const registry = ['organisation: 基准部', 'departments:'];
   for (const [name, aliases] of INTERNAL) registry.push(`  - name: ${name}`, ...(aliases.length ? [`    aliases: ${flow(aliases)}`] : []), '    kind: internal');
