@@ -14,7 +14,7 @@ interface StoredDelta {
   parse: StoredParse;
 }
 
-/** A delta is kept while it holds fewer new items than this share of the file's; then the base is written anew. */
+/** A delta is kept while it holds fewer new items than this share of the file's, and the base no more items than the file and this share; then the base is written anew. */
 const DELTA_SHARE = 0.1;
 
 /**
@@ -51,7 +51,10 @@ export function parseMemoIn(store: CacheStore, cwd: string): ParseMemo {
       const base = readBase(file);
       if (base?.table && parse.table) {
         const fresh = Object.fromEntries(Object.entries(parse.table.values).filter(([key]) => !Object.prototype.hasOwnProperty.call(base.table!.values, key)));
-        if (Object.keys(fresh).length <= parse.table.order.length * DELTA_SHARE) {
+        // A base much larger than this parse (the file shrank, or another ledger was put at its path) would be read
+        // whole on every run for items no longer there: written anew instead.
+        const baseFits = base.table.order.length <= parse.table.order.length * (1 + DELTA_SHARE);
+        if (baseFits && Object.keys(fresh).length <= parse.table.order.length * DELTA_SHARE) {
           store.set(deltaKey(file), { base: base.hash, parse: { ...parse, table: { ...parse.table, values: fresh } } } satisfies StoredDelta);
           return;
         }

@@ -58,6 +58,11 @@ export interface EditOptions<R = EditResult> {
   afterWrite?: (result: R) => void;
   /** Finds the edited item in the bytes without reading the rest of the ledger; undefined when it cannot (then the whole ledger is read). */
   openItem?: (bytes: Buffer) => Promise<OpenedItem | undefined>;
+  /**
+   * Called under the lock after an edit worked out on the whole ledger is written, with the new bytes (the last
+   * ones given to `open`): the command keeps what it read of them, so that the next edit can read one item.
+   */
+  wholeWritten?: (content: Buffer) => Promise<void>;
 }
 
 /** An edit worked out, checked and ready to write. */
@@ -207,5 +212,5 @@ async function throughLedger(bytes: Buffer, makeEdits: (ledger: Ledger) => Ledge
   if (introduced.length || !after.ledger) {
     throw new UserError('EDIT_REFUSED', '这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
   }
-  return { content: newBytes, unchanged: newBytes.equals(bytes), before: before.ledger, after: after.ledger, edits };
+  return { content: newBytes, unchanged: newBytes.equals(bytes), before: before.ledger, after: after.ledger, edits, written: options.wholeWritten && (() => options.wholeWritten!(newBytes)) };
 }

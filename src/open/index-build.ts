@@ -7,6 +7,8 @@ import { beijingToday } from '../model/dates.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import type { OpenContext } from './open-context.js';
 import type { OpenedLedger } from './open-ledger.js';
+import { calendarFingerprint } from '../cache/fingerprints.js';
+import { cacheOf } from './cache-of.js';
 
 /** Builds the per-item index from a ledger a view has just loaded whole, so the next run after a hand edit need not. */
 export async function buildIndexFrom(ctx: OpenContext, file: string, cache: CacheStore, calendar: string, opened: OpenedLedger): Promise<boolean> {
@@ -46,4 +48,19 @@ export async function keepSharesFrom(ctx: OpenContext, file: string, cache: Cach
   const chunks = storedChunks(cache, file, ctx.io.cwd);
   if (!chunks || chunks.chunkHashes.length !== context.ledger.items.length || shares.length !== chunks.chunkHashes.length) return;
   keepShares(cache, file, ctx.io.cwd, view, sharesSettings(context.options, context.asOfNote), chunks.identity, chunks.chunkHashes, shares);
+}
+
+/**
+ * After an edit read the whole ledger (no index could vouch for the rest of the file: never indexed, or the
+ * plan or sections changed), the index of the bytes it wrote, built from the ledger it has just read, so that
+ * the next edit or view reads only the items changed since. `opened` is what the edit read of `content`.
+ */
+export async function indexAfterWholeEdit(ctx: OpenContext, file: string, opened: OpenedLedger): Promise<void> {
+  const cache = cacheOf(ctx);
+  if (!cache) return;
+  try {
+    await buildIndexFrom(ctx, file, cache, calendarFingerprint(file, ctx.io.cwd), opened);
+  } catch {
+    // The ledger is written; the index is derived, and the next run works it out again.
+  }
 }

@@ -92,6 +92,20 @@ describe('an edit through its item alone says and writes what an edit reading th
     expect(whole.modelled).toBeGreaterThanOrEqual(2 * items);
   });
 
+  it('edits in a row with no view before: the first reads the whole ledger and keeps its index, the next ones read one item', async () => {
+    const text = readFileSync(SHIPPED_LEDGER, 'utf8');
+    const files = { 'ledger.yaml': text, 'departments.yaml': readFileSync(SHIPPED_REGISTRY) };
+    const fresh = tempDir(files);
+    const cold = tempDir(files);
+    const items = text.match(/^ {6}- number:/gm)!.length;
+    for (const [i, args] of [['set', '7', '--due', '2021-12-20'], ['note', '5', '--dept', '规划财务司', '--on', '2021-10-01', '已报送初稿'], ['set', '7', '--due', '2021-12-21']].entries()) {
+      const fast = await gongkai(fresh, true, args);
+      expect(answer(fast)).toEqual(answer(await gongkai(cold, false, args)));
+      if (i === 0) expect(fast.modelled).toBeGreaterThanOrEqual(2 * items);
+      else expect(fast.modelled, args.join(' ')).toBeLessThanOrEqual(3);
+    }
+  });
+
   it.each([
     [['set', '1', '--due', '2021-12-31']], // already so: nothing written
     [['set', '99', '--status', '推进中']],
