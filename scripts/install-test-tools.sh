@@ -5,8 +5,9 @@
 # re-saves a filled-in form, as a liaison's office suite would), LibreOffice
 # (Writer and Calc, headless: .docx output is converted to PDF, forms are
 # re-saved as a liaison's office suite would) and poppler-utils (pdftoppm and
-# pdftotext read the PDF pages back). A few minutes on a fresh machine;
-# nothing when they are already there.
+# pdftotext read the PDF pages back) and strace (tests count the files a run
+# looks at, and delay its fsync). A few minutes on a fresh machine; nothing
+# when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -14,6 +15,7 @@ command -v ssconvert >/dev/null 2>&1 || need+=(gnumeric)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || need+=(fonts-noto-cjk)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v strace >/dev/null 2>&1 || need+=(strace)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

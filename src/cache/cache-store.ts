@@ -1,10 +1,12 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { nodeCrypto } from '../read/node-crypto.js';
 
 /** Bump when the layout of an entry changes; entries of another layout are ignored. */
 const ENTRY_FORMAT = 'gongkai-cache-3';
 const ENTRY_SUFFIX = '.entry';
+/** The file with the folder's bytes as last counted plus those written since (CacheStore.tallied). */
+const TALLY = '.tally';
 
 /**
  * Up to this size an entry's body is checked with a checksum computed here, not with sha256: a warm view
@@ -138,6 +140,8 @@ export class CacheStore {
       const parts = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
       const header = `${ENTRY_FORMAT}\n${bodyHash(parts)}\n${key}\n`;
       const target = this.fileOf(key);
+      // Counted before it is written: a writer that dies before the rename leaves a temp file that is counted too.
+      const estimate = this.tallied(Buffer.byteLength(header) + parts.reduce((sum, part) => sum + part.length, 0));
       // An unpredictable name created exclusively: nothing planted at it can be followed.
       const temp = join(this.dir, `.tmp-${nodeCrypto().randomBytes(12).toString('hex')}`);
       const fd = openSync(temp, 'wx', 0o600);
@@ -148,7 +152,7 @@ export class CacheStore {
         closeSync(fd);
       }
       renameSync(temp, target);
-      this.prune();
+      if (estimate === undefined || estimate > this.maxBytes) this.prune();
     } catch {
       // A cache that cannot be written only costs speed.
     }
@@ -184,11 +188,41 @@ export class CacheStore {
       });
   }
 
-  /** Removes the least recently used entries until the folder is within its bound. */
+  /**
+   * The folder's bytes as last counted, plus every body written since (`written` included): never less than
+   * the folder holds, except by what a writer at the same moment adds, since entries replaced or removed are
+   * not taken off. Undefined when there is no count yet or it cannot be read: then the folder is counted.
+   * Counting stats every entry, and a cache at its bound holds thousands: done only when this passes the bound.
+   */
+  private tallied(written: number): number | undefined {
+    const file = join(this.dir, TALLY);
+    let counted: number;
+    try {
+      // Never through a symlink planted at its name: a count that could not be updated would stop the counting.
+      const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        counted = Number(readFileSync(fd, 'latin1'));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+    if (!Number.isSafeInteger(counted) || counted < 0) return undefined;
+    writeTally(file, counted + written);
+    return counted + written;
+  }
+
+  /** Removes the least recently used entries until the folder is within its bound; then notes the bytes left (tallied). */
   private prune(): void {
     const entries = this.entries();
     let total = entries.reduce((sum, e) => sum + e.size, 0);
-    if (total <= this.maxBytes) return;
+    if (total > this.maxBytes) total = this.evict(entries, total);
+    writeTally(join(this.dir, TALLY), total);
+  }
+
+  /** Removes the least recently used of the entries until they are within the bound; the bytes left. */
+  private evict(entries: { name: string; size: number; time: number }[], total: number): number {
     // Temp files of crashed writers older than a minute go first.
     const stale = Date.now() - 60_000;
     entries.sort((a, b) => rank(a, stale) - rank(b, stale) || a.time - b.time);
@@ -198,6 +232,21 @@ export class CacheStore {
       rmSync(join(this.dir, entry.name), { force: true });
       total -= entry.size;
     }
+    return total;
+  }
+}
+
+/** Writes the tally in place, never through a symlink planted at its name (then the count is left unknown: every write counts the folder). */
+function writeTally(file: string, bytes: number): void {
+  try {
+    const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+    try {
+      writeSync(fd, String(bytes));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not written: the next write counts the folder again.
   }
 }
 

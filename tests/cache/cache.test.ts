@@ -7,6 +7,7 @@ import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js
 import { scaled } from '../helpers/scale.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { toolAvailable } from '../helpers/tools.js';
 
 interface Setup {
   dir: string;
@@ -195,6 +196,41 @@ describe('the cache stays within its bound', () => {
     }
     expect(peak).toBeGreaterThan(bound / 4); // it was used
     expect(peak).toBeLessThanOrEqual(bound);
+  });
+
+  it.skipIf(!toolAvailable('strace', 'apt-get install strace'))('a write to a folder of thousands of entries within its bound looks at none of them', () => {
+    const { ledger, cache, run, dir } = setUp();
+    run(['status', '--as-of', '2021-10-08']);
+    // A cache in use for months: thousands of entries, well within the bound.
+    for (let i = 0; i < 2000; i++) writeFileSync(join(cache, `${String(i).padStart(32, '0')}.entry`), 'gongkai-cache-3\n');
+    handEdit(ledger, '22', 'due: 2021-12-31', 'due: 2021-09-30');
+    const trace = join(dir, 'trace');
+    const traced = spawnSync('strace', ['-f', '-qq', '-o', trace, '-e', 'trace=statx,newfstatat,stat,lstat', process.execPath, BIN, '--ledger', ledger, 'status', '--as-of', '2021-10-08'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' },
+    });
+    expect(traced.status, traced.stderr).toBe(0);
+    expect(traced.stdout).toContain('逾期');
+    // It wrote entries (the edit is new to the cache), and looked at no other: the bytes written are counted as they go.
+    const looked = readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes(`${cache}/`) && /\/0{20}\d+\.entry/.test(line));
+    expect(readdirSync(cache).filter((n) => n.endsWith('.entry')).length).toBeGreaterThan(2000);
+    expect(looked).toHaveLength(0);
+  });
+
+  it('counts the folder again when the count is missing or spoilt, and never follows a link planted at it', () => {
+    const dir = tempDir();
+    const store = new CacheStore(dir, 3 * 1100);
+    const big = 'x'.repeat(1000);
+    const victim = join(tempDir(), 'victim');
+    writeFileSync(victim, '7');
+    for (const [key, spoil] of [['a', () => rmSync(join(dir, '.tally'), { force: true })], ['b', () => writeFileSync(join(dir, '.tally'), 'garbage')], ['c', () => (rmSync(join(dir, '.tally'), { force: true }), symlinkSync(victim, join(dir, '.tally')))], ['d', () => {}], ['e', () => {}]] as const) {
+      spoil();
+      store.set(key, big);
+      expect(folderBytes(dir)).toBeLessThanOrEqual(3 * 1100 + 64);
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('7');
+    expect(store.get('e')).toEqual({ value: big });
   });
 
   it('drops the least recently used entry first: reading an entry keeps it', () => {
