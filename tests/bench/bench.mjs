@@ -26,11 +26,19 @@ const cacheDir = join(work, 'cache');
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 const hasTask = spawnSync('task', ['--version']).status === 0;
 
+/**
+ * The environment of every run, gongkai's and `node -e 0`'s alike: without NODE_EXTRA_CA_CERTS, as on a machine
+ * that has none. With it set (as in some sandboxes and corporate set-ups) every node process first parses the
+ * whole certificate bundle, about 40 ms here, which makes node's own start-up slower and every ratio to it smaller.
+ */
+const { NODE_EXTRA_CA_CERTS: extraCerts, ...plainEnv } = process.env;
+if (extraCerts !== undefined) console.log('(NODE_EXTRA_CA_CERTS is unset for every run measured: node then starts as on a machine without it)');
+
 /** One run: wall seconds, CPU seconds (user + system) and peak RSS in MB (from GNU time). */
 function once(command, commandArgs, env = {}) {
   const wrapped = hasTime ? ['/usr/bin/time', ['-f', '%M %U %S', command, ...commandArgs]] : [command, commandArgs];
   const started = process.hrtime.bigint();
-  const result = spawnSync(wrapped[0], wrapped[1], { env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(wrapped[0], wrapped[1], { env: { ...plainEnv, NO_COLOR: '1', GONGKAI_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
   const [rssKb, user, system] = hasTime ? result.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
