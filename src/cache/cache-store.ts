@@ -5,8 +5,10 @@ import { nodeCrypto } from '../read/node-crypto.js';
 /** Bump when the layout of an entry changes; entries of another layout are ignored. */
 const ENTRY_FORMAT = 'gongkai-cache-3';
 const ENTRY_SUFFIX = '.entry';
-/** The file with the folder's bytes as last counted plus those written since (CacheStore.tallied). */
+/** The file with the folder's bytes as last counted plus those written since, and how many writes since (CacheStore.tallied). */
 const TALLY = '.tally';
+/** The folder is counted again at least this often (in writes), whatever the tally says. */
+const RECOUNT_EVERY = 64;
 
 /**
  * Up to this size an entry's body is checked with a checksum computed here, not with sha256: a warm view
@@ -190,27 +192,30 @@ export class CacheStore {
 
   /**
    * The folder's bytes as last counted, plus every body written since (`written` included): never less than
-   * the folder holds, except by what a writer at the same moment adds, since entries replaced or removed are
-   * not taken off. Undefined when there is no count yet or it cannot be read: then the folder is counted.
-   * Counting stats every entry, and a cache at its bound holds thousands: done only when this passes the bound.
+   * the folder holds, except by what writers at the same moment add (each reads and rewrites the tally, and one
+   * may write over another's sum), since entries replaced or removed are not taken off. Undefined when there is
+   * no count or it cannot be read, and at every RECOUNT_EVERY-th write, so that what such races lost is found
+   * within that many writes: then the folder is counted. Counting stats every entry, and a cache at its bound
+   * holds thousands.
    */
   private tallied(written: number): number | undefined {
     const file = join(this.dir, TALLY);
-    let counted: number;
+    let text: string;
     try {
       // Never through a symlink planted at its name: a count that could not be updated would stop the counting.
       const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
-        counted = Number(readFileSync(fd, 'latin1'));
+        text = readFileSync(fd, 'latin1');
       } finally {
         closeSync(fd);
       }
     } catch {
       return undefined;
     }
-    if (!Number.isSafeInteger(counted) || counted < 0) return undefined;
-    writeTally(file, counted + written);
-    return counted + written;
+    const [bytes = NaN, writes = NaN] = text.split(' ').map(Number);
+    if (!Number.isSafeInteger(bytes) || bytes < 0 || !Number.isSafeInteger(writes) || writes < 0 || writes + 1 >= RECOUNT_EVERY) return undefined;
+    writeTally(file, bytes + written, writes + 1);
+    return bytes + written;
   }
 
   /** Removes the least recently used entries until the folder is within its bound; then notes the bytes left (tallied). */
@@ -218,7 +223,7 @@ export class CacheStore {
     const entries = this.entries();
     let total = entries.reduce((sum, e) => sum + e.size, 0);
     if (total > this.maxBytes) total = this.evict(entries, total);
-    writeTally(join(this.dir, TALLY), total);
+    writeTally(join(this.dir, TALLY), total, 0);
   }
 
   /** Removes the least recently used of the entries until they are within the bound; the bytes left. */
@@ -237,11 +242,11 @@ export class CacheStore {
 }
 
 /** Writes the tally in place, never through a symlink planted at its name (then the count is left unknown: every write counts the folder). */
-function writeTally(file: string, bytes: number): void {
+function writeTally(file: string, bytes: number, writes: number): void {
   try {
     const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
     try {
-      writeSync(fd, String(bytes));
+      writeSync(fd, `${bytes} ${writes}`);
     } finally {
       closeSync(fd);
     }

@@ -233,6 +233,23 @@ describe('the cache stays within its bound', () => {
     expect(store.get('e')).toEqual({ value: big });
   });
 
+  it('counts the folder again every 64 writes, so that a tally too low (writers at the same moment) is found', () => {
+    const dir = tempDir();
+    const store = new CacheStore(dir, 1024 * 1024);
+    store.set('first', 'x'.repeat(3000));
+    // As if two writers had read the same tally and the second had written over the first's sum.
+    writeFileSync(join(dir, '.tally'), '0 0');
+    const tally = () => readFileSync(join(dir, '.tally'), 'latin1').split(' ').map(Number);
+    const seen: number[][] = [];
+    for (let i = 0; i < 64; i++) {
+      store.set(`k${i}`, 'y'.repeat(100));
+      seen.push(tally());
+    }
+    // Far below the bound all along, yet counted anew within 64 writes: from then on the tally is the entries' size again.
+    expect(seen.some(([, writes]) => writes === 0)).toBe(true);
+    expect(tally()[0]).toBe(folderBytes(dir) - statSync(join(dir, '.tally')).size);
+  });
+
   it('drops the least recently used entry first: reading an entry keeps it', () => {
     const dir = tempDir();
     const store = new CacheStore(dir, 3 * 1100);
