@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync, constants } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeCrypto } from '../read/node-crypto.js';
 
@@ -9,6 +9,8 @@ const ENTRY_SUFFIX = '.entry';
 const TALLY = '.tally';
 /** The folder is counted again at least this often (in writes), whatever the tally says. */
 const RECOUNT_EVERY = 64;
+/** A tally is two numbers: more than this is not one, and is not read. */
+const TALLY_BYTES = 64;
 
 /**
  * Up to this size an entry's body is checked with a checksum computed here, not with sha256: a warm view
@@ -199,22 +201,11 @@ export class CacheStore {
    * holds thousands.
    */
   private tallied(written: number): number | undefined {
-    const file = join(this.dir, TALLY);
-    let text: string;
-    try {
-      // Never through a symlink planted at its name: a count that could not be updated would stop the counting.
-      const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        text = readFileSync(fd, 'latin1');
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return undefined;
-    }
-    const [bytes = NaN, writes = NaN] = text.split(' ').map(Number);
-    if (!Number.isSafeInteger(bytes) || bytes < 0 || !Number.isSafeInteger(writes) || writes < 0 || writes + 1 >= RECOUNT_EVERY) return undefined;
-    writeTally(file, bytes + written, writes + 1);
+    const tally = /^(\d{1,15}) (\d{1,15})$/.exec(readTally(join(this.dir, TALLY)) ?? '');
+    if (!tally) return undefined;
+    const [bytes, writes] = [Number(tally[1]), Number(tally[2])];
+    if (writes + 1 >= RECOUNT_EVERY) return undefined;
+    writeTally(this.dir, bytes + written, writes + 1);
     return bytes + written;
   }
 
@@ -223,7 +214,7 @@ export class CacheStore {
     const entries = this.entries();
     let total = entries.reduce((sum, e) => sum + e.size, 0);
     if (total > this.maxBytes) total = this.evict(entries, total);
-    writeTally(join(this.dir, TALLY), total, 0);
+    writeTally(this.dir, total, 0);
   }
 
   /** Removes the least recently used of the entries until they are within the bound; the bytes left. */
@@ -241,17 +232,36 @@ export class CacheStore {
   }
 }
 
-/** Writes the tally in place, never through a symlink planted at its name (then the count is left unknown: every write counts the folder). */
-function writeTally(file: string, bytes: number, writes: number): void {
+/** The tally's text (a few bytes); undefined unless it is a regular file: a link, a FIFO (whose opening would wait for a writer) or a folder planted at its name is not read. */
+function readTally(file: string): string | undefined {
   try {
-    const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync(fd).isFile()) return undefined;
+      const head = Buffer.alloc(TALLY_BYTES);
+      return head.toString('latin1', 0, readSync(fd, head, 0, TALLY_BYTES, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the tally as entries are written, to a new file renamed over it: whatever was planted at its name (a link, another name of some file) is replaced, never written through. */
+function writeTally(dir: string, bytes: number, writes: number): void {
+  const temp = join(dir, `.tmp-${nodeCrypto().randomBytes(12).toString('hex')}`);
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
     try {
       writeSync(fd, `${bytes} ${writes}`);
     } finally {
       closeSync(fd);
     }
+    renameSync(temp, join(dir, TALLY));
   } catch {
-    // Not written: the next write counts the folder again.
+    // Not written (a folder in its place, say): the next write counts the folder again.
+    rmSync(temp, { force: true });
   }
 }
 

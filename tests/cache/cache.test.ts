@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
@@ -229,14 +229,34 @@ describe('the cache stays within its bound', () => {
       store.set(key, 'x'.repeat(1000));
       expect(readFileSync(tallyFile, 'latin1'), key).toBe(`${entriesBytes()} 0`);
     }
-    // A link planted at its name is neither read nor written through; the cache still works.
+    // A link or a second name of another file planted at its name is neither read nor written through; a folder there
+    // is left alone; the cache still works.
     const victim = join(tempDir(), 'victim');
     writeFileSync(victim, '7 0');
-    rmSync(tallyFile);
-    symlinkSync(victim, tallyFile);
-    store.set('e', 'x'.repeat(1000));
-    expect(readFileSync(victim, 'utf8')).toBe('7 0');
-    expect(store.get('e')).toEqual({ value: 'x'.repeat(1000) });
+    for (const [key, plant] of [['e', () => symlinkSync(victim, tallyFile)], ['f', () => linkSync(victim, tallyFile)], ['g', () => mkdirSync(tallyFile)]] as const) {
+      rmSync(tallyFile, { recursive: true, force: true });
+      plant();
+      store.set(key, 'x'.repeat(1000));
+      expect(readFileSync(victim, 'utf8'), key).toBe('7 0');
+      expect(store.get(key)).toEqual({ value: 'x'.repeat(1000) });
+    }
+    // Nothing left behind by the tally writes that could not replace the folder.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
+  });
+
+  it('a FIFO planted at the tally does not make a run wait for a writer', () => {
+    const { cache, run } = setUp();
+    mkdirSync(cache, { recursive: true, mode: 0o700 });
+    expect(spawnSync('mkfifo', [join(cache, '.tally')]).status).toBe(0);
+    // Run with a time limit: a run that waits is killed, and fails here instead of hanging the suite.
+    const result = spawnSync(process.execPath, [BIN, '--ledger', join(cache, '..', 'ledger.yaml'), 'status', '--as-of', '2021-10-08'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' },
+    });
+    expect(result.signal).toBeNull();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(run(['status', '--as-of', '2021-10-08'], { env: { GONGKAI_CACHE: 'off' } }).out);
   });
 
   it('counts the folder again every 64 writes, so that a tally too low (writers at the same moment) is found', () => {
