@@ -120,7 +120,7 @@ export class CacheStore {
     const file = this.fileOf(key);
     let data: Buffer;
     try {
-      data = readFileSync(file);
+      data = readEntryFile(file);
     } catch {
       return undefined;
     }
@@ -229,6 +229,20 @@ export class CacheStore {
       total -= entry.size;
     }
     return total;
+  }
+}
+
+/**
+ * An entry file's bytes, read only when it is a regular file: a FIFO planted at an entry's name would make the
+ * run wait for a writer, a device would be read without end. Throws as readFileSync does when there is none.
+ */
+function readEntryFile(file: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${file}: not a regular file`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

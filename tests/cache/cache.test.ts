@@ -244,19 +244,30 @@ describe('the cache stays within its bound', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
   });
 
-  it('a FIFO planted at the tally does not make a run wait for a writer', () => {
+  it('a FIFO planted at the tally or at an entry does not make a run wait for a writer', () => {
     const { cache, run } = setUp();
+    const args = ['status', '--as-of', '2021-10-08'];
+    const cold = run(args, { env: { GONGKAI_CACHE: 'off' } }).out;
+    // Run with a time limit: a run that waits is killed, and fails here instead of hanging the suite.
+    const timed = () => {
+      const result = spawnSync(process.execPath, [BIN, '--ledger', join(cache, '..', 'ledger.yaml'), ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' },
+      });
+      expect(result.signal).toBeNull();
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout;
+    };
     mkdirSync(cache, { recursive: true, mode: 0o700 });
     expect(spawnSync('mkfifo', [join(cache, '.tally')]).status).toBe(0);
-    // Run with a time limit: a run that waits is killed, and fails here instead of hanging the suite.
-    const result = spawnSync(process.execPath, [BIN, '--ledger', join(cache, '..', 'ledger.yaml'), 'status', '--as-of', '2021-10-08'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, GONGKAI_LEDGER: '' },
-    });
-    expect(result.signal).toBeNull();
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toBe(run(['status', '--as-of', '2021-10-08'], { env: { GONGKAI_CACHE: 'off' } }).out);
+    expect(timed()).toBe(cold);
+    // Every entry the run wrote replaced by a FIFO of the same name.
+    for (const name of entries(cache)) {
+      rmSync(join(cache, name));
+      expect(spawnSync('mkfifo', [join(cache, name)]).status).toBe(0);
+    }
+    expect(timed()).toBe(cold);
   });
 
   it('counts the folder again every 64 writes, so that a tally too low (writers at the same moment) is found', () => {
