@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeCrypto } from '../read/node-crypto.js';
+import { readRegularFile } from '../read/read-regular-file.js';
 
 /** Bump when the layout of an entry changes; entries of another layout are ignored. */
 const ENTRY_FORMAT = 'gongkai-cache-3';
@@ -120,7 +121,8 @@ export class CacheStore {
     const file = this.fileOf(key);
     let data: Buffer;
     try {
-      data = readEntryFile(file);
+      // Only a regular file, within the bound: a FIFO planted at an entry's name would make the run wait for a writer.
+      data = readRegularFile(file, this.maxBytes);
     } catch {
       return undefined;
     }
@@ -232,31 +234,10 @@ export class CacheStore {
   }
 }
 
-/**
- * An entry file's bytes, read only when it is a regular file: a FIFO planted at an entry's name would make the
- * run wait for a writer, a device would be read without end. Throws as readFileSync does when there is none.
- */
-function readEntryFile(file: string): Buffer {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!fstatSync(fd).isFile()) throw new Error(`${file}: not a regular file`);
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The tally's text (a few bytes); undefined unless it is a regular file: a link, a FIFO (whose opening would wait for a writer) or a folder planted at its name is not read. */
+/** The tally's text (a few bytes); undefined unless it is a regular file of at most TALLY_BYTES (readRegularFile: a FIFO there does not make the run wait for a writer). */
 function readTally(file: string): string | undefined {
   try {
-    const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      if (!fstatSync(fd).isFile()) return undefined;
-      const head = Buffer.alloc(TALLY_BYTES);
-      return head.toString('latin1', 0, readSync(fd, head, 0, TALLY_BYTES, 0));
-    } finally {
-      closeSync(fd);
-    }
+    return readRegularFile(file, TALLY_BYTES).toString('latin1');
   } catch {
     return undefined;
   }

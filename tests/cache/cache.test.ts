@@ -218,7 +218,7 @@ describe('the cache stays within its bound', () => {
     expect(looked).toHaveLength(0);
   });
 
-  it('counts the folder again when the count is missing or spoilt, and never follows a link planted at it', () => {
+  it('counts the folder again when the count is missing or spoilt, and never writes through a link planted at it', () => {
     const dir = tempDir();
     const store = new CacheStore(dir, 1024 * 1024);
     const tallyFile = join(dir, '.tally');
@@ -229,7 +229,7 @@ describe('the cache stays within its bound', () => {
       store.set(key, 'x'.repeat(1000));
       expect(readFileSync(tallyFile, 'latin1'), key).toBe(`${entriesBytes()} 0`);
     }
-    // A link or a second name of another file planted at its name is neither read nor written through; a folder there
+    // A link or a second name of another file planted at its name is never written through; a folder there
     // is left alone; the cache still works.
     const victim = join(tempDir(), 'victim');
     writeFileSync(victim, '7 0');
