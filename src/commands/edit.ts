@@ -18,7 +18,7 @@ import { diffLedgers, type Change } from '../query/ledger-diff.js';
 import { changeSummary, describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
 import { locateLedger } from '../open/locate-ledger.js';
-import { openLedger, type OpenedLedger } from '../open/open-ledger.js';
+import { openLedger } from '../open/open-ledger.js';
 import { openItem } from '../open/open-item.js';
 import { periodOf, recordDate } from './record-date.js';
 import { defaultAsOf } from '../model/plan-year.js';
@@ -133,13 +133,7 @@ export async function runEdit(ctx: CommandContext, item: string, typed: TypedEdi
   if (file === '-') throw new UserError('LEDGER_NOT_FOUND', '不能编辑标准输入；用 --ledger 指定台账文件');
   const wantCommit = commit ?? config.commit ?? false;
   const repo = wantCommit ? prepareCommit(ctx, file) : undefined;
-  // The last reading, kept for the index when the edit reads the whole ledger (its last reading is of the bytes it writes).
-  let lastRead: { bytes: Buffer; opened: OpenedLedger } | undefined;
-  const open = async (bytes: Buffer) => {
-    const opened = await openLedger(ctx, { checks: 'all', file, override: (f) => (f === file ? bytes : undefined) });
-    lastRead = { bytes, opened };
-    return opened;
-  };
+  const open = (bytes: Buffer) => openLedger(ctx, { checks: 'all', file, override: (f) => (f === file ? bytes : undefined) });
   // An edit may be made more than once (the file changed meanwhile); say each reading once.
   const understood = new Map<string, Diagnostic>();
   let committed: { hash: string; message: string } | undefined;
@@ -156,9 +150,8 @@ export async function runEdit(ctx: CommandContext, item: string, typed: TypedEdi
       open,
       // The item alone when the cache vouches for the rest of the file (open/open-item.ts); the whole ledger otherwise.
       openItem: (bytes) => openItem(ctx, file, config.graceDays, bytes, item),
-      wholeWritten: async (content) => {
-        if (lastRead?.bytes === content) await (await import('../open/index-build.js')).indexAfterWholeEdit(ctx, file, lastRead.opened);
-      },
+      // An edit that read the whole ledger keeps its index, so that the next edit reads one item.
+      wholeWritten: async (read) => (await import('../open/index-build.js')).indexAfterWholeEdit(ctx, file, read),
       // Both under the edit's lock: the base is checked against HEAD and the commit made before any other edit can land.
       checkBase: repo && ((bytes) => requireCommittedBase(file, repo, bytes)),
       afterWrite:

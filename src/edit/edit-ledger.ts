@@ -43,11 +43,11 @@ export interface EditsResult {
   edits: LedgerEdit[];
 }
 
-export interface EditOptions<R = EditResult> {
+export interface EditOptions<R = EditResult, O extends CheckedLedger = CheckedLedger> {
   /** The run's folder (Io's cwd): a relative ledger name starts there, never at the process's folder. */
   cwd: string;
   /** Reads the ledger from these bytes and checks it (the one way in, given by the command). */
-  open: (bytes: Buffer) => Promise<CheckedLedger>;
+  open: (bytes: Buffer) => Promise<O>;
   /** Called after the new text is ready and before it is written (tests change the file here). */
   beforeWrite?: () => void;
   /** Called after the new file is synced, before the last comparison (tests change the file here). */
@@ -59,10 +59,10 @@ export interface EditOptions<R = EditResult> {
   /** Finds the edited item in the bytes without reading the rest of the ledger; undefined when it cannot (then the whole ledger is read). */
   openItem?: (bytes: Buffer) => Promise<OpenedItem | undefined>;
   /**
-   * Called under the lock after an edit worked out on the whole ledger is written, with the new bytes (the last
-   * ones given to `open`): the command keeps what it read of them, so that the next edit can read one item.
+   * Called under the lock after an edit worked out on the whole ledger is written, with what `open` read of the
+   * new bytes: the command keeps it, so that the next edit can read one item.
    */
-  wholeWritten?: (content: Buffer) => Promise<void>;
+  wholeWritten?: (read: O) => Promise<void>;
 }
 
 /** An edit worked out, checked and ready to write. */
@@ -87,7 +87,7 @@ const errorKey = (d: Diagnostic) => `${d.code} ${d.message}`;
 /** A finding an edit may not bring into the ledger. */
 const isRefused = (d: Diagnostic) => d.severity === 'error' || REFUSED_WARNINGS.has(d.code);
 
-async function loadChecked(bytes: Buffer, options: Pick<EditOptions<unknown>, 'open'>) {
+async function loadChecked<O extends CheckedLedger>(bytes: Buffer, options: Pick<EditOptions<unknown, O>, 'open'>) {
   const loaded = await options.open(bytes);
   return { ...loaded, errors: loaded.diagnostics.filter(isRefused) };
 }
@@ -98,7 +98,7 @@ async function loadChecked(bytes: Buffer, options: Pick<EditOptions<unknown>, 'o
  * edit that brings new errors, and writes atomically. If the file changes on
  * disk meanwhile, the edit is made again on the new content.
  */
-export async function editLedgerFile(file: string, makeEdit: LedgerEdit | ((ledger: Ledger) => LedgerEdit), options: EditOptions): Promise<EditResult> {
+export async function editLedgerFile<O extends CheckedLedger>(file: string, makeEdit: LedgerEdit | ((ledger: Ledger) => LedgerEdit), options: EditOptions<EditResult, O>): Promise<EditResult> {
   const single = (result: EditsResult): EditResult => {
     const edit = result.edits[0]!;
     const itemBefore = result.before.items.find((i) => i.number === edit.item)!;
@@ -137,7 +137,7 @@ export function editLedgerFileWith(file: string, makeEdits: (ledger: Ledger) => 
 }
 
 /** The edit under the lock, worked out by `throughItem` when it can, else from the whole ledger. */
-async function editWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>, throughItem?: (bytes: Buffer) => Promise<Prepared | undefined>): Promise<EditsResult> {
+async function editWith<O extends CheckedLedger>(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult, O>, throughItem?: (bytes: Buffer) => Promise<Prepared | undefined>): Promise<EditsResult> {
   // Through a symlink to the file itself: the rename must replace the ledger, not the link.
   const target = realpathSync(resolve(options.cwd, file));
   // Before the lock: a FIFO, a device, a read-only ledger or folder is refused at once, with nothing created beside it.
@@ -182,7 +182,7 @@ async function editWith(file: string, makeEdits: (ledger: Ledger) => LedgerEdit[
  * refused if the new text does not read as exactly the intended change or
  * brings a finding the ledger did not have.
  */
-async function throughLedger(bytes: Buffer, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult>): Promise<Prepared> {
+async function throughLedger<O extends CheckedLedger>(bytes: Buffer, makeEdits: (ledger: Ledger) => LedgerEdit[], options: EditOptions<EditsResult, O>): Promise<Prepared> {
   const raw = bytes.toString('utf8');
   const bom = raw.startsWith(BOM) ? BOM : '';
   let text = raw.slice(bom.length);
@@ -212,5 +212,5 @@ async function throughLedger(bytes: Buffer, makeEdits: (ledger: Ledger) => Ledge
   if (introduced.length || !after.ledger) {
     throw new UserError('EDIT_REFUSED', '这项修改会使台账出错，未写入：', ExitCode.CannotRun, introduced, after.texts);
   }
-  return { content: newBytes, unchanged: newBytes.equals(bytes), before: before.ledger, after: after.ledger, edits, written: options.wholeWritten && (() => options.wholeWritten!(newBytes)) };
+  return { content: newBytes, unchanged: newBytes.equals(bytes), before: before.ledger, after: after.ledger, edits, written: options.wholeWritten && (() => options.wholeWritten!(after)) };
 }
