@@ -5,7 +5,7 @@ import { overdueDoc } from '../render/overdue-doc.js';
 import { isFileFormat } from '../render/formats.js';
 import { writeRendered } from './write-output.js';
 import { viewReport, viewShown, type ViewOptions, type ViewSources } from '../open/remembered-view.js';
-import { shownForm, viewText, writeShown, writeView, type ViewFormat } from './view-output.js';
+import { shownForm, terminalTableAgain, viewText, writeShown, writeView, type ViewFormat } from './view-output.js';
 import type { ViewContext } from '../query/view-context.js';
 import type { Diagnostic } from '../diagnostic.js';
 
@@ -44,8 +44,10 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
       form,
       text: (report) => viewText(ctx, format, report, () => overdueDoc(report)),
       facts: (report) => report.counts.overdue,
-      // A terminal table after a hand edit: only the changed items' rows drawn (overdue-drawn.ts).
-      ...(format === 'table' ? { fromIndex: async (view, notes, at) => (await import('./overdue-drawn.js')).drawnOverdue(ctx, view, dept, notes, sharesView, form, at) } : {}),
+      // A terminal table after a hand edit: only the changed items' rows drawn (open/drawn-overdue.ts).
+      ...(format === 'table'
+        ? { fromIndex: async (view, notes, at) => (await import('../open/drawn-overdue.js')).drawnOverdue(ctx, (doc, recording) => terminalTableAgain(ctx, doc, recording), view, dept, notes, sharesView, form, at) }
+        : {}),
     });
     writeShown(ctx, shown.text);
     overdue = shown.facts;

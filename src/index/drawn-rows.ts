@@ -1,6 +1,6 @@
 /**
  * A listing view's terminal table as last drawn, row by row (what
- * commands/overdue-drawn.ts keeps): for each row, the item chunk it lists,
+ * open/drawn-overdue.ts keeps): for each row, the item chunk it lists,
  * the group it is in, where its line is in the text shown then (an entry of
  * its own, named here), the layout it was drawn in and its cells' widths.
  * After a hand edit the unchanged chunks' lines are taken from that text

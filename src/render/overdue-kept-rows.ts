@@ -1,5 +1,5 @@
 /**
- * The overdue report of a terminal table drawn again (overdue-drawn.ts):
+ * The overdue report of a terminal table drawn again (open/drawn-overdue.ts):
  * the rows kept from the last drawing and the changed items' shares, joined
  * as joinOverdueShares joins shares, each row tagged with what keeping it
  * needs. Kept rows that follow one another become one doc row (a block).

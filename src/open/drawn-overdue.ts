@@ -7,42 +7,47 @@
  * layout changes, the table is drawn from the view's kept shares as before.
  */
 import { resolve } from 'node:path';
-import type { CommandContext } from '../command-context.js';
+import type { OpenContext } from './open-context.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import type { CacheStore } from '../cache/cache-store.js';
 import { keepDrawing, storedDrawing, type CopiedRows, type DrawnRowEntry } from '../index/drawn-rows.js';
 import type { Department } from '../model/department.js';
-import type { IndexedView } from '../open/indexed-view.js';
-import { keptShownText, type ShownFromIndex } from '../open/remembered-view.js';
+import type { IndexedView } from './indexed-view.js';
+import { keptShownText, type ShownFromIndex } from './remembered-view.js';
 import { overdueReport, type OverdueReport } from '../query/overdue-report.js';
 import { joinOverdueShares, overdueShares, type OverdueShare } from '../query/overdue-shares.js';
 import { viewContext } from '../query/view-context.js';
 import { overdueDocOf } from '../render/overdue-doc.js';
 import type { TableRecording } from '../render/table.js';
+import type { TableDoc } from '../render/table-doc.js';
 import { departmentOption } from '../typed-input.js';
-import { terminalTableAgain } from './view-output.js';
 import { joinAgain, tagged, type Tagged } from '../render/overdue-kept-rows.js';
+
+/** Draws a doc as the terminal table the run shows (the command knows the terminal), recording its rows. */
+type DrawTable = (doc: TableDoc, recording: TableRecording) => Uint8Array[] | undefined;
 
 /** Past this many changed chunks the table is drawn from the kept shares, which make the changed ones the same way. */
 const againUpTo = (chunks: number) => Math.max(64, chunks >> 3);
 
 /** The report joined from every chunk's share, drawn. */
-function draw(ctx: CommandContext, view: IndexedView, head: () => ReturnType<typeof overdueReport>, shares: readonly OverdueShare<Tagged>[]) {
-  return drawReport(ctx, joinOverdueShares(head(), shares, view.ledger.registry.departments));
+function draw(table: DrawTable, view: IndexedView, head: () => ReturnType<typeof overdueReport>, shares: readonly OverdueShare<Tagged>[]) {
+  return drawReport(table, joinOverdueShares(head(), shares, view.ledger.registry.departments));
 }
 
 /** The report's doc drawn, the overdue count, and the rows as drawn; undefined when rows drawn before do not fit the layout. */
-function drawReport(ctx: CommandContext, report: OverdueReport<Tagged>, lines?: (rows: Tagged[]) => number) {
+function drawReport(table: DrawTable, report: OverdueReport<Tagged>, lines?: (rows: Tagged[]) => number) {
   const doc = overdueDocOf(report, { item: (t) => t, request: (t) => t, ...(lines ? { lines } : {}) });
   const recording: TableRecording = { rows: [] };
-  const text = terminalTableAgain(ctx, doc, recording);
+  const text = table(doc, recording);
   return text === undefined ? undefined : { text, facts: report.counts.overdue, recording };
 }
 
 /** overdue's terminal table made from the per-item index (ShownForm.fromIndex); undefined when the index cannot make it. */
 export async function drawnOverdue(
-  ctx: CommandContext,
+  ctx: OpenContext,
+  /** Draws a table doc for the terminal it is shown on, recording each row; undefined when rows drawn before do not fit its layout. */
+  table: DrawTable,
   view: IndexedView,
   dept: string | undefined,
   notes: Diagnostic[],
@@ -73,7 +78,7 @@ export async function drawnOverdue(
       const joined = joinAgain(head(), stored, text!, missing, made, view.ledger.registry.departments, hashes.length);
       if (joined) {
         const { report, blocks } = joined;
-        drawn = drawReport(ctx, report, (rows) => rows.reduce((sum, row) => sum + (blocks.get(row)?.lines ?? 1), 0));
+        drawn = drawReport(table, report, (rows) => rows.reduce((sum, row) => sum + (blocks.get(row)?.lines ?? 1), 0));
         copied = (row, start) => {
           const block = blocks.get(row);
           return block && { from: stored, first: block.first, last: block.first + block.lines - 1, start };
@@ -87,7 +92,7 @@ export async function drawnOverdue(
     const shares = await view.shares(sharesView, make, 0 as OverdueShare);
     if (!shares) return undefined;
     drawn = draw(
-      ctx,
+      table,
       view,
       head,
       shares.map((share, place) => tagged(share, place)),
