@@ -1,7 +1,10 @@
 import type { Styles } from './styles.js';
 import { safeLine } from './safe-text.js';
 import { commonTextWidth, NARROW, type TextWidth } from './text-width.js';
-import type { DocColumn, DocRow, DocTable, DrawnLine, TableDoc, Tone } from './table-doc.js';
+import type { DocColumn, DocRow, DocTable, TableDoc, Tone } from './table-doc.js';
+import { NotRedrawable, Recorder, type Piece, type TableRecording } from './table-recording.js';
+
+export type { TableRecording };
 
 /**
  * Plain columns separated by two spaces (kubectl style), padded by display
@@ -30,7 +33,7 @@ function tone(styles: Styles, t: Tone | undefined, text: string): string {
 }
 
 /** Which columns a family of tables shows, in which form, and how wide: one layout for every table with the same columns. */
-type Layout =
+export type Layout =
   | { stacked: false; shown: number[]; compact: boolean[]; widths: number[]; width: number }
   | { stacked: true };
 
@@ -45,7 +48,7 @@ const cellOf = (row: DocRow, i: number, compact: boolean) => safeLine((compact ?
  * the garbage collector copies each. The compact forms are made and measured
  * only when a layout step needs them: piped output (no width limit) never does.
  */
-class MeasuredTable {
+export class MeasuredTable {
   /** Each cell's width, row after row. */
   readonly widths: Int32Array;
   /** Cells safeLine changed, by place (row × columns + column). */
@@ -173,95 +176,6 @@ function fitted(text: string, textWidth: number, width: number, align: DocColumn
   if (textWidth > width) return measure.pad(measure.truncate(text, width), width, align);
   const pad = spacesOf(width - textWidth);
   return align === 'right' ? pad + text : text + pad;
-}
-
-/** A row drawn before under another layout than the one it would be drawn in now (or with widths that drawing never measured). */
-class NotRedrawable extends Error {}
-
-/**
- * What a table drawing can keep of its rows to draw them again (renderTableAgain):
- * each row, where its line is in the text (in UTF-8 bytes), its layout, and its
- * cells' widths (`count` numbers, one a column, from `at` of the table's widths).
- */
-export interface TableRecording {
-  rows: { row: DocRow; start: number; length: number; layout: string; widths: Int32Array; compact: Int32Array | undefined; at: number; count: number }[];
-}
-
-/** A piece of the output: text, or a line drawn before (bytes of an earlier text). */
-type Piece = string | DrawnLine;
-
-/** Notes the layout of each table as it is drawn, and, when keeping, each row's line and where it goes in the output. */
-class Recorder {
-  /** The layout of the table being drawn, as text: a row drawn before shows only under the same. */
-  layoutText = '';
-  private measured: MeasuredTable | undefined;
-  private readonly pieces: number[] = [];
-
-  constructor(
-    private readonly keep: TableRecording | undefined,
-    /** Whether rows drawn before may be shown (the output is then bytes). */
-    readonly again: boolean,
-  ) {}
-
-  table(measured: MeasuredTable, layout: Layout): void {
-    this.layoutText = JSON.stringify(layout);
-    this.measured = measured;
-  }
-
-  /** Row r of the table is drawn as the output's piece `piece`. */
-  row(r: number, piece: number): void {
-    if (!this.keep) return;
-    const measured = this.measured!;
-    const count = measured.table.columns.length;
-    const compact = measured.compactMeasured ? measured.compactWidths() : undefined;
-    this.keep.rows.push({ row: measured.table.rows[r]!, start: 0, length: 0, layout: this.layoutText, widths: measured.widths, compact, at: r * count, count });
-    this.pieces.push(piece);
-  }
-
-  /**
-   * The pieces as UTF-8 bytes, in parts: lines drawn before that follow one another in their text (with
-   * the line break between) stay one part of that text, not copied; text between them is encoded. Each
-   * kept row's place in the whole is noted.
-   */
-  finish(out: readonly Piece[]): Uint8Array[] {
-    const parts: Uint8Array[] = [];
-    const rows = this.keep?.rows ?? [];
-    let at = 0;
-    let next = 0;
-    let text = '';
-    let run: Buffer | undefined;
-    let runFrom = 0;
-    let runTo = 0;
-    const flush = () => {
-      if (run) parts.push(run.subarray(runFrom, runTo));
-      else if (text) parts.push(Buffer.from(text, 'utf8'));
-      run = undefined;
-      text = '';
-    };
-    for (let i = 0; i < out.length; i++) {
-      const piece = out[i]!;
-      const length = typeof piece !== 'string' ? piece.length : piece === '\n' ? 1 : Buffer.byteLength(piece, 'utf8');
-      if (next < rows.length && i === this.pieces[next]) {
-        rows[next]!.start = at;
-        rows[next++]!.length = length;
-      }
-      at += length;
-      if (typeof piece !== 'string') {
-        if (run !== piece.text || runTo !== piece.start) {
-          flush();
-          run = piece.text;
-          runFrom = piece.start;
-        }
-        runTo = piece.start + length;
-      } else if (run && piece === '\n' && run[runTo] === 10) runTo++;
-      else {
-        if (run) flush();
-        text += piece;
-      }
-    }
-    flush();
-    return parts;
-  }
 }
 
 function renderRows(measured: MeasuredTable, layout: Extract<Layout, { stacked: false }>, styles: Styles, measure: TextWidth, out: Piece[], record: Recorder): void {
