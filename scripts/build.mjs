@@ -118,19 +118,34 @@ async function asFunction(output) {
   return { id, text: `${JSON.stringify(id)},function(exports,require,module,__gongkai_url){${converted.code}}`, usesUrl: converted.code.includes('__gongkai_url') };
 }
 
+/**
+ * A pack's text in ASCII alone: every other character as a \\u escape, which means the same character in a
+ * string, a template, a regular expression or a name, so the loader reads the pack one byte a character instead
+ * of decoding UTF-8 (the views' pack took 5 ms to read as UTF-8). Undefined where an escape could change the
+ * meaning: a String.raw template (its raw text is the value) or a character escaped by a backslash.
+ */
+function asAscii(text) {
+  if (text.includes('String.raw') || /\\[^\x00-\x7f]/.test(text)) return undefined;
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const groups = [['start', [...start]], ['views', [...views]], ...Object.keys(outputs).filter((o) => o.endsWith('.js') && !start.has(o) && !views.has(o)).map((o) => [chunkId(o).replace(/^chunks\//, '').replace(/-[A-Z0-9]+\.js$/, ''), [o]])];
 mkdirSync(join(DIST, 'packs'), { recursive: true });
 const packOf = {};
 const usesUrl = [];
+const asciiPacks = [];
 // Every chunk converted at once: esbuild's service works on them side by side (one group after another took a second more).
 const converted = await Promise.all(groups.map(([, members]) => Promise.all(members.sort().map(asFunction))));
 for (const [index, [name]] of groups.entries()) {
   const functions = converted[index];
   // Not wrapped in parentheses: V8 then compiles each function only when the loader first calls it.
-  const text = `[${functions.map((f) => f.text).join(',\n')}]`;
+  const written = `[${functions.map((f) => f.text).join(',\n')}]`;
+  const ascii = asAscii(written);
+  const text = ascii ?? written;
   // The hash names the pack: V8 checks only a code cache's source length, so another source must have another key.
   const file = `${name}-${createHash('sha256').update(text).digest('hex').slice(0, 12)}.js`;
   writeFileSync(join(DIST, 'packs', file), text);
+  if (ascii) asciiPacks.push(file);
   for (const f of functions) {
     packOf[f.id] = file;
     if (f.usesUrl) usesUrl.push(f.id);
@@ -138,15 +153,19 @@ for (const [index, [name]] of groups.entries()) {
 }
 
 // ---- The loader ---------------------------------------------------------------------------------------
-/** What the loader needs to know of the packs: their files, for each chunk its pack (an index) and whether it uses its URL, the packs with code. */
-function packTable(packOf, usesUrl, code) {
+/**
+ * What the loader needs to know of the packs: their files, for each chunk its pack (an index) and whether it
+ * uses its URL, the packs with code, the packs in ASCII, and the probe that tells whether a node takes the code.
+ */
+function packTable(packOf, usesUrl, { packs: code, probe }) {
   const files = [...new Set(Object.values(packOf))];
-  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl, code };
+  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl, code, ascii: asciiPacks, probe };
 }
 
+// The loader, and apart from it what it needs only where the build's code is refused (src/cli/kept-code.ts).
 const buildLoader = (code) =>
   build({
-    entryPoints: { gongkai: 'src/cli/start.ts' },
+    entryPoints: { gongkai: 'src/cli/start.ts', 'kept-code': 'src/cli/kept-code.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -161,7 +180,7 @@ const buildLoader = (code) =>
     banner: { js: "const __gongkai_loader_url = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });
-await buildLoader([]);
+await buildLoader({ packs: [], probe: '' });
 writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cjs';\n");
 
 // ---- V8's code for the packs ------------------------------------------------------------------------------
@@ -169,29 +188,43 @@ writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cj
 // commands are run once (scripts/train-code.mjs) and the code V8 made for the packs they read is shipped
 // as dist/packs/NAME.code; the loader offers it to V8, which refuses it when another node or other flags
 // run gongkai (then the packs are compiled as before, and their code kept in the cache folder).
-/** Trains V8's code for the packs and writes it beside them; returns the packs that have some. */
+/**
+ * Trains V8's code for the packs and writes it beside them; returns the packs that have some, and the probe
+ * (a tiny script's code made by the same node: the loader tries it first). The start pack's code comes from
+ * warm views alone (train-code.mjs warm), every other pack's from the full run.
+ */
 function trainCode() {
   // Without the shipped ledger (a copy of the sources alone) nothing is trained: the packs are compiled at run time, as before.
-  if (!existsSync(join(ROOT, 'data', 'ledger.yaml'))) return [];
+  if (!existsSync(join(ROOT, 'data', 'ledger.yaml'))) return { packs: [], probe: '' };
   const training = mkdtempSync(join(tmpdir(), 'gongkai-train-'));
   try {
-    const trained = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-code.mjs'), join(training, 'work')], {
-      env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, 'code') },
-      encoding: 'utf8',
-    });
-    if (trained.status !== 0) throw new Error(`scripts/train-code.mjs failed: ${trained.stderr}`);
-    const packs = [];
-    for (const name of readdirSync(join(training, 'code'))) {
-      // A cache entry: format, hash and key lines, then the body; a code key is BUILD|code|PACK|RUNTIME (src/cache/cache-keys.ts).
-      const entry = readFileSync(join(training, 'code', name));
-      const lineEnd = (from) => entry.indexOf(10, from) + 1;
-      const bodyAt = lineEnd(lineEnd(lineEnd(0)));
-      const [, kind, pack] = entry.subarray(lineEnd(lineEnd(0)), bodyAt - 1).toString('utf8').split('|');
-      if (kind !== 'code') continue;
-      writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')), entry.subarray(bodyAt));
-      packs.push(pack);
-    }
-    return packs.sort();
+    const codeOf = (mode) => {
+      const trained = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-code.mjs'), join(training, 'work'), mode], {
+        env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, mode) },
+        encoding: 'utf8',
+      });
+      if (trained.status !== 0) throw new Error(`scripts/train-code.mjs ${mode} failed: ${trained.stderr}`);
+      probe ||= /^probe (\S+)$/m.exec(trained.stdout)?.[1] ?? '';
+      const code = new Map();
+      for (const name of readdirSync(join(training, mode))) {
+        // A cache entry: format, hash and key lines, then the body; a code key is BUILD|code|PACK|RUNTIME (src/cache/cache-keys.ts).
+        const entry = readFileSync(join(training, mode, name));
+        const lineEnd = (from) => entry.indexOf(10, from) + 1;
+        const bodyAt = lineEnd(lineEnd(lineEnd(0)));
+        const [, kind, pack] = entry.subarray(lineEnd(lineEnd(0)), bodyAt - 1).toString('utf8').split('|');
+        if (kind === 'code') code.set(pack, entry.subarray(bodyAt));
+      }
+      return code;
+    };
+    let probe = '';
+    const full = codeOf('full');
+    const warm = codeOf('warm');
+    const start = [...full.keys()].find((pack) => pack.startsWith('start-'));
+    if (!start || !warm.has(start)) throw new Error('scripts/train-code.mjs: no code for the start pack');
+    full.set(start, warm.get(start));
+    for (const [pack, code] of full) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')), code);
+    if (!probe) throw new Error('scripts/train-code.mjs: no probe');
+    return { packs: [...full.keys()].sort(), probe };
   } finally {
     rmSync(training, { recursive: true, force: true });
   }

@@ -3,11 +3,11 @@ import type { CacheStore } from './cache-store.js';
 import { cacheKeys } from './cache-keys.js';
 
 /**
- * V8's compiled code for the bundle's packs, so that a start deserializes a pack instead of parsing it.
- * The build ships code for the packs the everyday commands read (scripts/build.mjs trains it by running
- * them once): used with the cache on or off, since it is part of the program, as the packs are. When
- * there is none or V8 refuses it (another node, other flags), the code is kept in gongkai's cache folder,
- * taken after a run (V8 then includes the functions the run compiled, not only the top level).
+ * V8's compiled code for the bundle's packs kept in gongkai's cache folder, so that a start deserializes a pack
+ * instead of parsing it. The build ships code for the packs the everyday commands read (scripts/build.mjs trains
+ * it by running them once), used with the cache on or off by the loader itself (src/cli/start.ts); this is for
+ * the packs without it, or a node that refuses it (another version, other flags): their code is taken after a
+ * run (V8 then includes the functions the run compiled, not only the top level).
  * A cache entry that is spoilt fails its hash and is not offered; code V8 refuses only costs that run's speed.
  */
 export class CodeCache {
@@ -19,16 +19,10 @@ export class CodeCache {
     private readonly runtime: string,
   ) {}
 
-  /**
-   * Compiles one pack; `pack` names its source uniquely (the build puts the source's hash in the name).
-   * `built`: the code the build made for it, if any. Code kept in the cache folder comes first: there is
-   * some only where V8 refused the build's (a source is compiled once per process: V8 would not look at
-   * code offered for it a second time).
-   */
-  compile(source: string, filename: string, pack: string, built?: () => Buffer | undefined): Script {
+  /** Compiles one pack; `pack` names its source uniquely (the build puts the source's hash in the name). */
+  compile(source: string, filename: string, pack: string): Script {
     const key = cacheKeys.code(pack, this.runtime);
-    const kept = this.store?.getBytes(key);
-    const cachedData = kept ?? built?.();
+    const cachedData = this.store?.getBytes(key);
     const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
     if (this.store && (!cachedData || script.cachedDataRejected)) this.uncached.push({ key, script });
     return script;

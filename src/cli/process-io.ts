@@ -8,13 +8,14 @@ import { maxFileBytes, readBounded } from '../read/read-regular-file.js';
  * kind of file), and everything after a write that did not go through at once (a non-blocking pipe that is
  * full, a reader that went away), go through node's stream as before: nothing is lost or reordered.
  */
-function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string | Uint8Array) => void {
+function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, usedStream: () => void): (text: string | Uint8Array) => void {
   let direct = isPipeOrFile(fd);
   // The reader went away (`gongkai overdue | head`): what is left has no one to read it. It is dropped, the command
   // ends as it would have, and no EPIPE reaches the user as a stack trace.
   let readerGone = false;
   let listening = false;
   const viaStream = (chunk: string | Uint8Array) => {
+    usedStream();
     const target = stream();
     if (!listening) {
       listening = true;
@@ -55,15 +56,24 @@ function isPipeOrFile(fd: number): boolean {
   }
 }
 
+/** The process's Io, and whether everything written has been written. */
+export interface ProcessIo extends Io {
+  /** True while every write went straight to its file descriptor: none can be waiting in node's stream. */
+  allWritten(): boolean;
+}
+
 /** The process's own streams, folder, environment and clock: the one place the process is read. */
-export function processIo(): Io {
+export function processIo(): ProcessIo {
   const stdoutIsPlain = isPipeOrFile(1);
   const stderrIsPlain = isPipeOrFile(2);
-  const stdout = streamWriter(1, () => process.stdout);
+  let streamUsed = false;
+  const usedStream = () => (streamUsed = true);
+  const stdout = streamWriter(1, () => process.stdout, usedStream);
   return {
+    allWritten: () => !streamUsed,
     stdout,
     stdoutBytes: stdout,
-    stderr: streamWriter(2, () => process.stderr),
+    stderr: streamWriter(2, () => process.stderr, usedStream),
     // A pipe or file is no terminal; asking process.stdout would create the stream this avoids.
     stdoutIsTty: !stdoutIsPlain && process.stdout.isTTY === true,
     stderrIsTty: !stderrIsPlain && process.stderr.isTTY === true,

@@ -2,22 +2,23 @@
  * The built command's loader (dist/gongkai.cjs; scripts/build.mjs bundles it apart from the rest). The CLI
  * is built as esbuild's chunks, turned into CommonJS functions and grouped into a few packs: one for what
  * every command loads, one for what the everyday views load when the cache cannot answer, and the rest
- * one pack per chunk. A pack is one file, compiled with V8's code cache from gongkai's cache folder
- * (src/cache/code-cache.ts); a module in it runs only when first required, as an ES module would.
+ * one pack per chunk. A pack is one file, compiled with the V8 code the build made for it, or else with
+ * code kept in gongkai's cache folder (kept-code.ts); a module in it runs only when first required, as an
+ * ES module would.
  * Node 20's own module loaders cannot use a code cache for ES modules, and resolve, read and compile each
  * file on its own: that was half of a warm `status`.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeCache } from '../cache/code-cache.js';
-import { openCache } from '../cache/open-cache.js';
+import { Script } from 'node:vm';
 
 /**
  * Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), the
- * modules that use import.meta.url, and the packs the build made V8 code for (dist/packs/NAME.code).
+ * modules that use import.meta.url, the packs the build made V8 code for (dist/packs/NAME.code), the packs
+ * written in ASCII alone, and a tiny script's code made by the same node as the packs' (base64; '' when none).
  */
-declare const __GONGKAI_PACKS__: { files: string[]; packOf: Record<string, number>; usesUrl: string[]; code: string[] };
+declare const __GONGKAI_PACKS__: { files: string[]; packOf: Record<string, number>; usesUrl: string[]; code: string[]; ascii: string[]; probe: string };
 
 type ModuleBody = (exports: object, require: (specifier: string) => unknown, module: { exports: unknown }, url: string | undefined) => void;
 
@@ -25,29 +26,44 @@ const DIST = __dirname;
 const ENTRY = 'gongkai.js';
 /** For tests (tests/bench/start-up-chunks.test.ts): the file URL of each module as it runs and of each pack as it is read. */
 const moduleLog = process.env.GONGKAI_MODULE_LOG;
-// The loader warns of nothing: an unsafe cache folder is reported by the run itself (src/open).
-const codeCache = new CodeCache(openCache(process.env, () => {}), `${process.version}-${process.arch}`);
-process.once('exit', () => codeCache.save());
 
 const bodies = new Map<string, ModuleBody>();
 const modules = new Map<string, { exports: unknown }>();
 const usesUrl = new Set(__GONGKAI_PACKS__.usesUrl);
 const withCode = new Set(__GONGKAI_PACKS__.code);
+const ascii = new Set(__GONGKAI_PACKS__.ascii);
 
-/** The code the build made for a pack, read only when it made some; missing, the pack is compiled without it. */
-function builtCode(pack: string): Buffer | undefined {
-  if (!withCode.has(pack)) return undefined;
-  try {
-    return readFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')));
-  } catch {
-    return undefined;
+/**
+ * Whether this node takes the code the build made: V8 refuses code made by another version or under other
+ * flags, and the probe, made in the same run as the packs' code, is refused exactly then. Asked before any
+ * pack is compiled: a source V8 has compiled once is not compiled again in the process, with other code or not.
+ */
+const builtCodeFits = __GONGKAI_PACKS__.probe !== '' && !new Script('0', { filename: 'gongkai-code-probe', cachedData: Buffer.from(__GONGKAI_PACKS__.probe, 'base64') }).cachedDataRejected;
+
+/** V8 code kept in gongkai's cache folder (kept-code.ts, a file of its own): for the packs without usable code from the build. */
+let keptCode: typeof import('./kept-code.js') | undefined;
+
+/** A pack compiled with the build's code when this node takes it, else with the code kept in the cache folder. */
+function compile(source: string, file: string, pack: string): Script {
+  if (builtCodeFits && withCode.has(pack)) {
+    let built: Buffer | undefined;
+    try {
+      built = readFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')));
+    } catch {
+      // Missing: compiled from its source like any pack without code.
+    }
+    // Code V8 refuses all the same (a spoilt file) only costs this run its speed.
+    if (built) return new Script(source, { filename: file, cachedData: built });
   }
+  keptCode ??= require(join(DIST, 'kept-code.cjs')) as typeof import('./kept-code.js');
+  return keptCode.compile(source, file, pack);
 }
 
 function readPack(pack: string): void {
   const file = join(DIST, 'packs', pack);
   if (moduleLog) appendFileSync(moduleLog, `${pathToFileURL(file).href}\n`);
-  const list = codeCache.compile(readFileSync(file, 'utf8'), file, pack, () => builtCode(pack)).runInThisContext() as (string | ModuleBody)[];
+  // An ASCII pack is read one byte a character, without decoding UTF-8.
+  const list = compile(readFileSync(file, ascii.has(pack) ? 'latin1' : 'utf8'), file, pack).runInThisContext() as (string | ModuleBody)[];
   for (let i = 0; i < list.length; i += 2) bodies.set(list[i] as string, list[i + 1] as ModuleBody);
 }
 

@@ -6,8 +6,12 @@ import { pathInside, safeFileName } from '../edit/safe-file-name.js';
 import { writeFileAtomic } from '../edit/write-file-atomic.js';
 import { UserError } from '../errors.js';
 import { info } from '../diagnostic.js';
-import { renderChecklist, renderChecklistIndex } from '../render/checklist.js';
-import { viewReport, type ViewOptions } from '../open/remembered-view.js';
+import { viewReport, viewShown, type ViewOptions } from '../open/remembered-view.js';
+import type { ViewContext } from '../query/view-context.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { DepartmentReport } from '../query/department-report.js';
+import type { Section } from '../model/ledger.js';
+import { writeShown } from './view-output.js';
 import { FILE_FORMATS, isFileFormat, type FileFormatName } from '../render/formats.js';
 import { inRunFolder, renderedBytes } from './write-output.js';
 
@@ -19,26 +23,44 @@ export interface ChecklistOptions extends ViewOptions {
   format?: 'md' | FileFormatName;
 }
 
+/** What the checklists of one run are made from. */
+interface Checklists {
+  reports: DepartmentReport[];
+  sections: Section[];
+  title: string;
+  issuer: string | null;
+  asOf: string;
+}
+
 const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
 /** `gongkai checklist --dept NAME | --all [-o FILE|DIR]` */
 export async function checklistCommand(ctx: CommandContext, options: ChecklistOptions): Promise<ExitCode> {
   if (!options.dept === !options.all) throw new UserError('OPTIONS_CONFLICT', '请用 --dept 部门 指定一个部门，或用 --all 生成全部部门的清单（二者选一）');
   const dept = options.dept;
-  const { reports, sections, title, asOf, issuer } = await viewReport(ctx, options, `checklist:${dept ?? '*'}`, async (view, notes) => {
+  const view = `checklist:${dept ?? '*'}`;
+  const compute = async (context: ViewContext, notes: Diagnostic[]): Promise<Checklists> => {
     const [{ departmentReport }, { requireDepartment }] = await Promise.all([import('../query/department-report.js'), import('./require-department.js')]);
     return {
-      reports: dept ? [departmentReport(view, requireDepartment(view, dept, notes))] : view.ledger.registry.departments.map((d) => departmentReport(view, d)),
-      sections: view.ledger.sections,
-      title: view.ledger.plan.title,
-      issuer: view.ledger.plan.issuer ?? null,
-      asOf: view.asOf,
+      reports: dept ? [departmentReport(context, requireDepartment(context, dept, notes))] : context.ledger.registry.departments.map((d) => departmentReport(context, d)),
+      sections: context.ledger.sections,
+      title: context.ledger.plan.title,
+      issuer: context.ledger.plan.issuer ?? null,
+      asOf: context.asOf,
     };
-    // Every department's full report is large; --all writes files rather than answering a quick question.
-  }, { remember: Boolean(dept) });
+  };
+  const format = options.format ?? (options.output && /\.docx$/i.test(options.output) ? 'docx' : 'md');
+  const render = () => import('../render/checklist.js');
+  if (dept && !options.output && !isFileFormat(format)) {
+    // One department's list on stdout: a warm run writes the text kept from the last one.
+    const shown = await viewShown(ctx, options, view, compute, {}, { form: 'md', text: async ({ reports, sections }) => (await render()).renderChecklist(reports[0]!, sections), facts: () => null });
+    writeShown(ctx, shown.text);
+    return ExitCode.Ok;
+  }
+  // Every department's full report is large; --all writes files rather than answering a quick question.
+  const { reports, sections, title, asOf, issuer } = await viewReport(ctx, options, view, compute, { remember: Boolean(dept) });
   // Where -o points, from the run's folder; messages keep the name as typed.
   const out = options.output === undefined ? undefined : inRunFolder(ctx, options.output);
-  const format = options.format ?? (options.output && /\.docx$/i.test(options.output) ? 'docx' : 'md');
   if (isFileFormat(format)) {
     const extension = FILE_FORMATS[format].extension;
     const bytes = (report: (typeof reports)[number]) => renderedBytes(format, 'checklist', { report, sections, issuer });
@@ -60,6 +82,7 @@ export async function checklistCommand(ctx: CommandContext, options: ChecklistOp
     ctx.tell(info('FILE_WRITTEN', `已写入 ${reports.length} 个部门的清单（${FILE_FORMATS[format].what}）到 ${options.output}`));
     return ExitCode.Ok;
   }
+  const { renderChecklist, renderChecklistIndex } = await render();
   if (dept) {
     const report = reports[0]!;
     const text = renderChecklist(report, sections);

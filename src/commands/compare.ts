@@ -17,6 +17,6 @@ async function read(ctx: CommandContext, file: string): Promise<Ledger> {
 /** `gongkai compare OLD NEW`: which tasks continue from one plan to the next, which are new, which were dropped. */
 export async function compareCommand(ctx: CommandContext, old: string, next: string, options: { format: 'table' | 'md' | 'json' | 'csv'; output?: string }): Promise<ExitCode> {
   const report = compareLedgers(await read(ctx, old), await read(ctx, next));
-  writeView(ctx, options.format, report, () => compareDoc(report), options.output);
+  await writeView(ctx, options.format, report, () => compareDoc(report), options.output);
   return ExitCode.Ok;
 }

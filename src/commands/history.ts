@@ -10,7 +10,7 @@ import { diffLedgers } from '../query/ledger-diff.js';
 import { ledgerHistory } from '../open/ledger-history.js';
 import { describeChange } from '../render/changes.js';
 import { safeLine } from '../render/safe-text.js';
-import { terminalTable } from './view-output.js';
+import { terminalTable } from './terminal-table.js';
 
 async function ledgerRepository(ctx: CommandContext) {
   const { file } = await locateLedger(ctx);

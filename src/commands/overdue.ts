@@ -1,11 +1,10 @@
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { OverdueReport } from '../query/overdue-report.js';
-import { overdueDoc } from '../render/overdue-doc.js';
 import { isFileFormat } from '../render/formats.js';
 import { writeRendered } from './write-output.js';
 import { viewReport, viewShown, type ViewOptions, type ViewSources } from '../open/remembered-view.js';
-import { shownForm, terminalTableAgain, viewText, writeShown, writeView, type ViewFormat } from './view-output.js';
+import { shownForm, viewText, writeShown, writeView, type ViewFormat } from './view-output.js';
 import type { ViewContext } from '../query/view-context.js';
 import type { Diagnostic } from '../diagnostic.js';
 
@@ -15,6 +14,9 @@ export interface OverdueOptions extends ViewOptions {
   failOnOverdue?: boolean;
   output?: string;
 }
+
+/** The report's rows as a table doc; the layout is loaded only when a text is made (a warm run writes the kept one). */
+const docOf = async (report: OverdueReport) => (await import('../render/overdue-doc.js')).overdueDoc(report);
 
 /** `gongkai overdue`: exit 1 with --fail-on-overdue when anything is overdue. */
 export async function overdueCommand(ctx: CommandContext, options: OverdueOptions): Promise<ExitCode> {
@@ -42,11 +44,16 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
     const form = shownForm(ctx, format);
     const shown = await viewShown(ctx, options, sharesView, compute, sources, {
       form,
-      text: (report) => viewText(ctx, format, report, () => overdueDoc(report)),
+      text: (report) => viewText(ctx, format, report, () => docOf(report)),
       facts: (report) => report.counts.overdue,
       // A terminal table after a hand edit: only the changed items' rows drawn (open/drawn-overdue.ts).
       ...(format === 'table'
-        ? { fromIndex: async (view, notes, at) => (await import('../open/drawn-overdue.js')).drawnOverdue(ctx, (doc, recording) => terminalTableAgain(ctx, doc, recording), view, dept, notes, sharesView, form, at) }
+        ? {
+            fromIndex: async (view, notes, at) => {
+              const [{ drawnOverdue }, { terminalTableAgain }] = await Promise.all([import('../open/drawn-overdue.js'), import('./terminal-table.js')]);
+              return drawnOverdue(ctx, (doc, recording) => terminalTableAgain(ctx, doc, recording), view, dept, notes, sharesView, form, at);
+            },
+          }
         : {}),
     });
     writeShown(ctx, shown.text);
@@ -54,7 +61,7 @@ export async function overdueCommand(ctx: CommandContext, options: OverdueOption
   } else {
     const report = await viewReport<OverdueReport>(ctx, options, sharesView, compute, sources);
     if (isFileFormat(format)) await writeRendered(ctx, format, 'overdue', report, options.output);
-    else writeView(ctx, format, report, () => overdueDoc(report), options.output);
+    else await writeView(ctx, format, report, () => docOf(report), options.output);
     overdue = report.counts.overdue;
   }
   return options.failOnOverdue && overdue > 0 ? ExitCode.Findings : ExitCode.Ok;

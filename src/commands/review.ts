@@ -45,6 +45,6 @@ export async function reviewCommand(ctx: CommandContext, options: ReviewOptions)
     const html = (await import('../render/html/doc-page.js')).renderDocHtml(reviewDoc(report));
     if (options.output) writeOutputFile(ctx, options.output, html, 'HTML 回头看');
     else ctx.io.stdout(html);
-  } else writeView(ctx, options.format, report, () => reviewDoc(report), options.output);
+  } else await writeView(ctx, options.format, report, () => reviewDoc(report), options.output);
   return ExitCode.Ok;
 }

@@ -1,56 +1,52 @@
 import type { CommandContext } from '../command-context.js';
-import { renderJson } from '../render/json.js';
-import { renderCsv } from '../render/csv.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderTable, renderTableAgain, type TableRecording } from '../render/table.js';
-import { terminalTextWidth } from '../render/text-width.js';
 import type { TableDoc } from '../render/table-doc.js';
 import type { FileFormatName } from '../render/formats.js';
-import { PLAIN_STYLES } from '../render/styles.js';
+import { ambiguousCountsWide } from '../render/ambiguous-width.js';
 import { writeOutputFile } from './write-output.js';
+
+// The renderers are loaded when a text is made, not at every start: a warm view writes the text kept in the cache.
 
 export type TextFormat = 'table' | 'md' | 'json' | 'csv';
 export type ViewFormat = TextFormat | FileFormatName;
+
+/** A view's rows as a doc; `bar`: with the bar chart a terminal table shows. */
+export type DocOf = (bar: boolean) => TableDoc | Promise<TableDoc>;
 
 /** Terminal width for tables: the terminal's; unlimited when output is piped or written to a file, so nothing is shortened. */
 export function tableWidth(ctx: CommandContext): number {
   return ctx.io.stdoutIsTty && ctx.io.columns ? ctx.io.columns : Infinity;
 }
 
-/** A doc as a terminal table for this terminal: its width and its count of Ambiguous characters. */
-export function terminalTable(ctx: CommandContext, doc: TableDoc): string {
-  return renderTable(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env));
-}
-
-/** terminalTable of a doc with rows drawn before (render/table.ts renderTableAgain), as UTF-8 in parts, its rows kept in `keep`; undefined when they cannot be shown as drawn. */
-export function terminalTableAgain(ctx: CommandContext, doc: TableDoc, keep: TableRecording): Uint8Array[] | undefined {
-  return renderTableAgain(doc, tableWidth(ctx), ctx.out, terminalTextWidth(ctx.io.env), keep);
-}
-
 /** How the FILE_WRITTEN line names what was written. */
 const TEXT_FORMAT_NAMES: Record<TextFormat, string> = { table: '文本表格', md: 'Markdown', csv: 'CSV 表格', json: 'JSON' };
 
 /** Writes a report in the chosen text format (to stdout, or to the -o file): JSON from the report itself, the rest from its doc. A table in a file is plain and unbounded. */
-export function writeView(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc, output?: string): void {
+export async function writeView(ctx: CommandContext, format: TextFormat, report: unknown, doc: DocOf, output?: string): Promise<void> {
   if (!output) {
-    ctx.io.stdout(viewText(ctx, format, report, doc));
+    ctx.io.stdout(await viewText(ctx, format, report, doc));
     return;
   }
-  const text = format === 'table' ? renderTable(doc(true), Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env)) : viewText(ctx, format, report, doc);
+  const text = format === 'table' ? await plainTable(ctx, await doc(true)) : await viewText(ctx, format, report, doc);
   writeOutputFile(ctx, output, text, TEXT_FORMAT_NAMES[format]);
 }
 
+/** A table for a file: plain and unbounded. */
+async function plainTable(ctx: CommandContext, doc: TableDoc): Promise<string> {
+  const [{ renderTable }, { PLAIN_STYLES }, { terminalTextWidth }] = await Promise.all([import('../render/table.js'), import('../render/styles.js'), import('../render/text-width.js')]);
+  return renderTable(doc, Infinity, PLAIN_STYLES, terminalTextWidth(ctx.io.env));
+}
+
 /** The text writeView writes to stdout in a format: JSON from the report itself, the rest from its doc. */
-export function viewText(ctx: CommandContext, format: TextFormat, report: unknown, doc: (bar: boolean) => TableDoc): string {
+export async function viewText(ctx: CommandContext, format: TextFormat, report: unknown, doc: DocOf): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return (await import('../render/json.js')).renderJson(report);
     case 'md':
-      return renderMarkdown(doc(false));
+      return (await import('../render/markdown.js')).renderMarkdown(await doc(false));
     case 'csv':
-      return renderCsv(doc(false));
+      return (await import('../render/csv.js')).renderCsv(await doc(false));
     case 'table':
-      return terminalTable(ctx, doc(true));
+      return (await import('./terminal-table.js')).terminalTable(ctx, await doc(true));
   }
 }
 
@@ -63,7 +59,7 @@ export function shownForm(ctx: CommandContext, format: TextFormat): string {
   if (format !== 'table') return format;
   const { error, warning, ok, bold, dim } = ctx.out;
   const paint = [error, warning, ok, bold, dim].map((style) => style('\u0001'));
-  return `table|${tableWidth(ctx)}|${terminalTextWidth(ctx.io.env).ambiguousWide ? 'wide' : 'narrow'}|${JSON.stringify(paint)}`;
+  return `table|${tableWidth(ctx)}|${ambiguousCountsWide(ctx.io.env) ? 'wide' : 'narrow'}|${JSON.stringify(paint)}`;
 }
 
 /** Writes a view's text to stdout: bytes from the cache as they are, where the Io takes bytes. */

@@ -42,7 +42,7 @@ export interface ViewSources<T> {
 export interface ShownForm<T, F> {
   /** Everything the text depends on besides the report: format, width, styles, character widths (commands/view-output.ts). */
   form: string;
-  text(report: T): string;
+  text(report: T): string | Promise<string>;
   facts(report: T): F;
   /**
    * The text and facts made straight from the per-item index, without the report (from rows drawn before,
@@ -220,11 +220,11 @@ export async function viewShown<T, F>(
   const facts = shown.facts(report);
   if (!cache || contentKey === undefined) {
     for (const note of notes) ctx.warn(note);
-    return { text: shown.text(report), facts };
+    return { text: await shown.text(report), facts };
   }
   // Encoded once: the bytes kept are the bytes written.
   const line = Buffer.from(`${JSON.stringify({ notes, facts })}\n`, 'utf8');
-  const made = Buffer.from(shown.text(report), 'utf8');
+  const made = Buffer.from(await shown.text(report), 'utf8');
   cache.setBytes(shownKey(keyFor(contentKey), shown.form), [line, made]);
   for (const note of notes) ctx.warn(note);
   return { text: made, facts };

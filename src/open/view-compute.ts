@@ -8,8 +8,6 @@ import { defaultAsOf, planPeriod } from '../model/plan-year.js';
 import { viewContext } from '../query/view-context.js';
 import type { Item, Ledger } from '../model/ledger.js';
 import { changedBetween, changedByDates } from '../query/changed-since.js';
-import { lastCommitBefore, repositoryOf } from '../git/git.js';
-import { ledgerAt } from './ledger-at.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
 import { warning, type Diagnostic } from '../diagnostic.js';
@@ -46,6 +44,8 @@ export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceD
  */
 async function changedSinceDate(ctx: OpenContext, ledger: Ledger, since: string, notes: Diagnostic[]): Promise<Set<Item>> {
   const changed = changedByDates(ledger, since);
+  // git (and node's child_process, a tenth of a cold view's start) only for --since.
+  const [{ lastCommitBefore, repositoryOf }, { ledgerAt }] = await Promise.all([import('../git/git.js'), import('./ledger-at.js')]);
   const repo = ledger.file === '-' ? undefined : repositoryOf(ledger.file, ctx.io.cwd);
   if (!repo) return changed;
   const commit = lastCommitBefore(repo.root, repo.path, since);

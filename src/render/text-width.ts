@@ -1,4 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
+import { ambiguousCountsWide } from './ambiguous-width.js';
 
 /**
  * How many columns text takes in a terminal. CJK characters take two; the
@@ -165,15 +166,7 @@ export const NARROW: TextWidth = makeTextWidth(false);
 /** Ambiguous characters as two columns: Chinese-locale consoles, -cjk_width terminals. */
 export const WIDE: TextWidth = makeTextWidth(true);
 
-/**
- * The convention of the user's terminal: GONGKAI_AMBIGUOUS=wide|narrow when
- * set; otherwise wide under a legacy Chinese/Japanese/Korean locale (zh_CN.GBK,
- * GB18030, BIG5, EUC-*), whose consoles draw them wide; otherwise narrow.
- */
+/** The convention of the user's terminal (ambiguous-width.ts): Ambiguous characters two columns wide or one. */
 export function terminalTextWidth(env: Readonly<Record<string, string | undefined>>): TextWidth {
-  const chosen = env.GONGKAI_AMBIGUOUS?.trim().toLowerCase();
-  if (chosen === 'wide') return WIDE;
-  if (chosen === 'narrow') return NARROW;
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-  return /\.(gbk|gb18030|gb2312|big5|euc)/i.test(locale) ? WIDE : NARROW;
+  return ambiguousCountsWide(env) ? WIDE : NARROW;
 }

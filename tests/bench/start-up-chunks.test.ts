@@ -145,6 +145,13 @@ describe('each command loads only what it runs', () => {
     expect(cold.sources.has('src/read/read-ledger.ts')).toBe(true);
     for (const source of ['src/read/read-ledger.ts', 'src/query/status-report.ts', 'src/check/index.ts', 'node_modules/js-yaml/dist/js-yaml.mjs']) expect(warm.sources.has(source), source).toBe(false);
     expect(warm.files.size).toBeLessThan(cold.files.size);
+    // It writes the text kept from the last run: nothing of the table's layout is loaded, nor even read with the start.
+    for (const source of ['src/render/table.ts', 'src/render/status-doc.ts']) {
+      expect(cold.sources.has(source), source).toBe(true);
+      expect(warm.packedSources.has(source), source).toBe(false);
+    }
+    // Nor is git: a view runs none without --since, and node's child_process was a tenth of a cold start.
+    for (const run of [cold, warm]) expect(run.builtins.has('child_process')).toBe(false);
   });
 
   it('a warm view of a ledger nobody changed lately, and a run without the cache, load no node:crypto; a ledger changed since is hashed', () => {
@@ -179,6 +186,15 @@ describe('the packs: what a start reads and compiles', () => {
     // The patterns are live: help and a document read packs that hold them.
     expect(viewed.first(['--help']).packedSources.has('src/cli/help.ts')).toBe(true);
     expect(viewed.first(['checklist', '--dept', '信息中心', '-o', join(viewed.dir(), 'c.docx')]).packedSources.has('src/render/docx/checklist-doc.ts')).toBe(true);
+  });
+
+  it('the packs every view reads are ASCII, read without decoding UTF-8, and show the same text', () => {
+    const meta = metafile();
+    const everyday = [...new Set(Object.values(meta.packs))].filter((pack) => /\/(start|views)-/.test(pack));
+    expect(everyday).toHaveLength(2);
+    for (const pack of everyday) expect(readFileSync(join(ROOT, pack)).every((byte) => byte < 0x80), pack).toBe(true);
+    // Their Chinese (messages, labels, patterns) is written as escapes and shown as it was.
+    expect(viewed.cold(['status']).out).toMatch(/项任务，逾期 \d+ 项/);
   });
 
   it('starts from the code the build made for the packs, with the cache on or off, and keeps none of its own', () => {
