@@ -4,6 +4,7 @@ import type { Diagnostic, PathSegment } from '../diagnostic.js';
 import { loadYamlValue } from './load-yaml-value.js';
 import { splitAtItems } from './parse-yaml-chunks.js';
 import { contentHash } from './content-hash.js';
+import { offsetInItem } from './item-offsets.js';
 
 /** Offsets found in item chunks on earlier runs: by the chunk's hash, then by the path inside the item. */
 export interface LocatedMemo {
@@ -113,9 +114,13 @@ class FileLocator {
       const known = this.memo?.offsets(hash) ?? {};
       let offset = known[key];
       if (offset === undefined) {
-        let doc = this.items.get(chunk);
-        if (!doc) this.items.set(chunk, (doc = parseDocument(text, { uniqueKeys: false })));
-        offset = offsetOf(doc, [0, ...path.slice(4)], at);
+        // Read line by line where the item is written in the usual forms; the parser for the rest.
+        offset = offsetInItem(text, [0, ...path.slice(4)], at);
+        if (offset === undefined) {
+          let doc = this.items.get(chunk);
+          if (!doc) this.items.set(chunk, (doc = parseDocument(text, { uniqueKeys: false })));
+          offset = offsetOf(doc, [0, ...path.slice(4)], at);
+        }
         this.memo?.keep(hash, { ...known, [key]: offset });
       }
       return this.split!.starts[chunk]! + offset;
