@@ -4,7 +4,7 @@ import { nodeCrypto } from '../read/node-crypto.js';
 import { readRegularFile } from '../read/read-regular-file.js';
 
 /** Bump when the layout of an entry changes; entries of another layout are ignored. */
-const ENTRY_FORMAT = 'gongkai-cache-3';
+const ENTRY_FORMAT = 'gongkai-cache-4';
 const ENTRY_SUFFIX = '.entry';
 /** The file with the folder's bytes as last counted plus those written since, and how many writes since (CacheStore.tallied). */
 const TALLY = '.tally';
@@ -30,24 +30,29 @@ function bodyHash(parts: Uint8Array | readonly Uint8Array[]): string {
     return hash.digest('hex');
   }
   const body = parts instanceof Uint8Array ? parts : Buffer.concat(parts);
-  // Four 32-bit multiply–xor lanes over the bytes read as words (in the machine's byte order: entries stay on the machine).
+  // Two 32-bit multiply–xor lanes, a word each per step (in the machine's byte order: entries stay on the machine),
+  // then mixed through: a run reads its entries before V8 has compiled this loop, so few operations a word matter
+  // (a view's 48 KB text took 2.5 ms with four lanes of four operations each).
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
-  let c = 0x27d4eb2f;
-  let d = 0x165667b1;
-  const whole = body.length >> 2;
+  const pairs = body.length >> 3;
   // A body not aligned on 4 bytes (a small Buffer from node's shared pool) is copied first.
-  const words = body.byteOffset % 4 === 0 ? new Int32Array(body.buffer, body.byteOffset, whole) : new Int32Array(Uint8Array.from(body.subarray(0, whole * 4)).buffer);
-  const mix = (x: number) => {
-    a = Math.imul(a ^ x, 0x01000193);
-    b = Math.imul(b ^ (x >>> 13) ^ (x << 19), 0x5bd1e995);
-    c = Math.imul((c + x) | 0, 0x85ebca6b) ^ (c >>> 15);
-    d = (Math.imul(d ^ a, 0xc2b2ae35) + x) | 0;
+  const words = body.byteOffset % 4 === 0 ? new Int32Array(body.buffer, body.byteOffset, pairs * 2) : new Int32Array(Uint8Array.from(body.subarray(0, pairs * 8)).buffer);
+  for (let i = 0; i < pairs * 2; i += 2) {
+    a = Math.imul(a ^ words[i]!, 0x01000193);
+    b = Math.imul(b ^ words[i + 1]!, 0x5bd1e995);
+  }
+  for (let i = pairs * 8; i < body.length; i++) a = Math.imul(a ^ body[i]!, 0x01000193);
+  b = Math.imul(b ^ body.length, 0x5bd1e995);
+  // Each lane made to depend on every bit of both (murmur3's finalizer).
+  const finish = (h: number) => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
   };
-  for (let i = 0; i < whole; i++) mix(words[i]!);
-  for (let i = whole * 4; i < body.length; i++) mix(body[i]!);
-  mix(body.length);
-  return `sum-${[a, b, c, d].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('')}`;
+  const high = finish(a ^ Math.imul(b, 0x27d4eb2f));
+  const low = finish(b ^ Math.imul(high, 0x165667b1));
+  return `sum-${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
 }
 
 /** An entry's file name for a key: a 128-bit hash of the key's text (the entry names its key, so a collision is only a miss). */

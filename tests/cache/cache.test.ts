@@ -202,7 +202,7 @@ describe('the cache stays within its bound', () => {
     const { ledger, cache, run, dir } = setUp();
     run(['status', '--as-of', '2021-10-08']);
     // A cache in use for months: thousands of entries, well within the bound.
-    for (let i = 0; i < 2000; i++) writeFileSync(join(cache, `${String(i).padStart(32, '0')}.entry`), 'gongkai-cache-3\n');
+    for (let i = 0; i < 2000; i++) writeFileSync(join(cache, `${String(i).padStart(32, '0')}.entry`), 'gongkai-cache-4\n');
     handEdit(ledger, '22', 'due: 2021-12-31', 'due: 2021-09-30');
     const trace = join(dir, 'trace');
     const traced = spawnSync('strace', ['-f', '-qq', '-o', trace, '-e', 'trace=statx,newfstatat,stat,lstat', process.execPath, BIN, '--ledger', ledger, 'status', '--as-of', '2021-10-08'], {
