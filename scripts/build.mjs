@@ -59,8 +59,9 @@ const built = await build({
   // Less source for V8 to parse at every start; stack traces are never shown to users.
   minify,
   legalComments: 'none',
-  // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands.
-  external: ['exceljs', 'exceljs/*'],
+  // exceljs is CommonJS with its own lazy requires: loaded from node_modules, and only by the xlsx commands;
+  // opencc-js's tables only where Traditional text shows up (src/notice/clause/traditional.ts).
+  external: ['exceljs', 'exceljs/*', 'opencc-js', 'opencc-js/*'],
   define,
   plugins: [lazyChildProcess],
   logLevel: 'warning',

@@ -197,6 +197,16 @@ describe('the packs: what a start reads and compiles', () => {
     expect(viewed.cold(['status']).out).toMatch(/项任务，逾期 \d+ 项/);
   });
 
+  it("reads OpenCC's tables from node_modules only for Traditional text: the built command imports a Traditional notice", () => {
+    const dir = shippedCopy();
+    const notice = join(ROOT, 'tests', 'fixtures', 'notices', '13_mca-2022-yaodian-fengong-TRADITIONAL.txt');
+    const imported = loadedBy(['import', notice, '--format', 'json'], {}, dir);
+    // 政策法規司 (Traditional in the notice) named as the registry names it.
+    const names = (JSON.parse(imported.out) as { departments: { departments: { name: string }[] } }).departments.departments.map((d) => d.name);
+    expect(names).toContain('政策法规司');
+    expect([...imported.packedSources].filter((s) => s.includes('opencc'))).toEqual([]);
+  });
+
   it('starts from the code the build made for the packs, with the cache on or off, and keeps none of its own', () => {
     const meta = metafile();
     // The build made code for the packs every view reads.

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 
 /**
  * Characters common in Traditional-script plans that never occur in Simplified
@@ -15,9 +15,16 @@ export function hasTraditional(text: string): boolean {
   return TRADITIONAL_MARK.test(text);
 }
 
-/** Traditional → Simplified (OpenCC's t→cn tables); text with no Traditional characters comes back unchanged. */
+/**
+ * Traditional → Simplified (OpenCC's t→cn tables); text with no Traditional characters comes back unchanged.
+ * The tables (195 KB of script) are required from node_modules when first needed, not bundled: every check
+ * of a ledger reaches this module, and was reading and compiling them for Simplified text.
+ */
 export function toSimplified(text: string): string {
   if (!hasTraditional(text)) return text;
-  const converter = (convert ??= Converter({ from: 't', to: 'cn' }));
-  return converter(text);
+  if (!convert) {
+    const { Converter } = createRequire(import.meta.url)('opencc-js/t2cn') as typeof import('opencc-js/t2cn');
+    convert = Converter({ from: 't', to: 'cn' });
+  }
+  return convert!(text);
 }
