@@ -45,7 +45,23 @@ const lazyChildProcess = {
   },
 };
 
-const define = { __GONGKAI_BUILD__: JSON.stringify(buildIdentity()) };
+const identity = buildIdentity();
+
+/**
+ * Everything dist/ is made from: the sources (the identity), the build's own scripts, the ledger its code is
+ * trained on, the node that trains it and the options. With --if-changed (npm test) nothing is built when dist/
+ * holds a build of the same: the second build of a CI run (npm ci's prepare made the first) and each local run
+ * that changed only tests.
+ */
+const madeFrom = (() => {
+  const hash = createHash('sha256').update(identity);
+  for (const file of ['scripts/build.mjs', 'scripts/train-code.mjs', 'data/ledger.yaml', 'data/departments.yaml']) hash.update('\0').update(existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file)) : '');
+  return hash.update(`\0${process.version}\0${process.arch}\0${minify}`).digest('hex');
+})();
+const MADE_FROM = join(DIST, 'made-from');
+if (process.argv.includes('--if-changed') && existsSync(join(DIST, 'gongkai.cjs')) && existsSync(MADE_FROM) && readFileSync(MADE_FROM, 'utf8') === madeFrom) process.exit(0);
+
+const define = { __GONGKAI_BUILD__: JSON.stringify(identity) };
 rmSync(DIST, { recursive: true, force: true });
 const built = await build({
   entryPoints: { gongkai: 'src/cli/main.ts' },
@@ -232,3 +248,5 @@ function trainCode() {
 }
 await buildLoader(trainCode());
 writeFileSync(join(DIST, 'metafile.json'), JSON.stringify({ ...built.metafile, packs: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [`dist/${id}`, `dist/packs/${file}`])) }));
+// Written last: a build cut short leaves none, and is made again.
+writeFileSync(MADE_FROM, madeFrom);
