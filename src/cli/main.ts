@@ -9,8 +9,12 @@ import type { Io } from '../io.js';
 import { processIo } from './process-io.js';
 import { buildProgram } from './program.js';
 
-/** Commands without subcommands that the everyday work runs: commander shows their help only when asked. */
-const LEAF_COMMANDS = new Set(['status', 'overdue', 'checklist', 'validate', 'set', 'done', 'note', 'postpone']);
+/**
+ * The commands without subcommands (all but `hook`): commander shows their help only when asked, so a run of one
+ * needs neither the help layout nor the other commands declared. (Git runs some at every commit and push:
+ * check-commits, merge-driver, validate --staged.)
+ */
+const LEAF_COMMANDS = new Set(['import', 'validate', 'export', 'status', 'checklist', 'overdue', 'forms', 'remind', 'report', 'compare', 'review', 'collect', 'set', 'done', 'postpone', 'note', 'log', 'diff', 'sync', 'check-commits', 'merge-driver', 'schema', 'completion']);
 
 /** The command a run names: the first word after the global options. */
 function commandWord(argv: readonly string[]): string | undefined {

@@ -130,6 +130,8 @@ describe('each command loads only what it runs', () => {
     expect(statusHelp.sources.has('src/cli/help.ts')).toBe(true);
     expect(status.sources.has('src/cli/help.ts')).toBe(false);
     expect(validate.sources.has('src/cli/help.ts')).toBe(false);
+    // Nor any other command without subcommands (git runs some at every commit and push).
+    expect(viewed.first(['schema', 'ledger']).sources.has('src/cli/help.ts')).toBe(false);
     // Help reads no ledger: nothing of checking or counting.
     expect([...help.sources].filter((s) => s.startsWith('src/check/') || s.startsWith('src/query/'))).toEqual([]);
     // validate runs every rule, status only the view's; status counts, validate does not.
