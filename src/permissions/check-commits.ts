@@ -127,10 +127,16 @@ export class RepositoryLedgers {
     const reader = this.reader(path);
     const here = (await reader.at(revision)).ledger;
     if (here) return here;
-    const line = git(this.root, ['rev-list', '--first-parent', `--max-count=${READABLE_ANCESTOR_LIMIT}`, revision, '--']);
-    for (const ancestor of line.split('\n').filter(Boolean)) {
-      const ledger = (await reader.at(ancestor)).ledger;
-      if (ledger) return ledger;
+    const ancestors = git(this.root, ['rev-list', '--first-parent', `--max-count=${READABLE_ANCESTOR_LIMIT}`, revision, '--']).split('\n').filter(Boolean);
+    // Read in growing batches, one git process each (one per ancestor made a check of a repository holding a
+    // long-broken ledger cost a thousand processes): most often the first few hold a readable version.
+    for (let from = 0, size = 8; from < ancestors.length; from += size, size *= 4) {
+      const batch = ancestors.slice(from, from + size);
+      reader.prefetch(batch);
+      for (const ancestor of batch) {
+        const ledger = (await reader.at(ancestor)).ledger;
+        if (ledger) return ledger;
+      }
     }
     return undefined;
   }

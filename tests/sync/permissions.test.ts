@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { git } from '../helpers/temp.js';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
+import { git, gitRepo } from '../helpers/temp.js';
 import { policedRepository } from './shared-fixture.js';
 
 const sharedRepository = () => policedRepository();
@@ -83,5 +85,23 @@ describe('who may change what', () => {
     const result = await runCli(['check-commits', '--', '--output=/tmp/gongkai-pwned..HEAD'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.err).toContain('「--output=/tmp/gongkai-pwned」不是 git 版本');
+  });
+
+  it('a ledger left unreadable for many commits is looked up in a few git processes, not one per commit', () => {
+    const dir = gitRepo({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
+    writeFileSync(join(dir, 'ledger.yaml'), `${readFileSync(join(dir, 'ledger.yaml'), 'utf8')}\n<<<<<<< HEAD\n`);
+    git(dir, 'commit', '-qam', '台账改坏了');
+    // Then forty commits of another file: each judged by the last readable ledger, forty-one commits back.
+    for (let i = 0; i < 40; i++) {
+      appendFileSync(join(dir, 'notes.txt'), `${i}\n`);
+      git(dir, 'add', 'notes.txt');
+      git(dir, 'commit', '-qm', `记录 ${i}`);
+    }
+    const trace = join(dir, '..', 'check-trace.txt');
+    const checked = spawnSync(process.execPath, [BIN, 'check-commits', 'HEAD~5..HEAD'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GIT_TRACE: trace } });
+    expect(checked.status, checked.stderr).toBeLessThan(2);
+    const reads = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('trace: built-in: git cat-file'));
+    // Before, one read per ancestor: about forty.
+    expect(reads.length).toBeLessThanOrEqual(8);
   });
 });
