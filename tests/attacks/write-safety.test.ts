@@ -52,7 +52,8 @@ describe('an edit made while gongkai writes is not lost', () => {
   it.skipIf(!hasStrace)('a line appended while fsync is delayed (strace) survives, and the edit is made on top of it', async () => {
     const dir = ledgerDir();
     const ledger = join(dir, 'ledger.yaml');
-    const strace = ['strace', '-f', '-o', '/dev/null', '-e', 'trace=fsync', '-e', 'inject=fsync:delay_enter=1000000'];
+    // Each fsync held back 0.3 s: ample for the append below, which follows the temp file's appearance within milliseconds.
+    const strace = ['strace', '-f', '-o', '/dev/null', '-e', 'trace=fsync', '-e', 'inject=fsync:delay_enter=300000'];
     const running = gongkai(['--ledger', ledger, 'set', '4', '--status', '推进中'], { prefix: strace });
     // The temp file exists from just before the write and the fsync until the rename.
     // From then until the rename the delayed fsync holds the write open: the line lands in that window.
@@ -188,7 +189,7 @@ describe('stale locks', () => {
     const lock = lockOf(dir);
     const released = join(dir, 'released');
     // The holder marks the moment it lets go, then lets go.
-    const holder = spawn(process.execPath, ['-e', `const fs=require('fs');setTimeout(()=>{fs.writeFileSync(${JSON.stringify(released)},'');fs.rmSync(${JSON.stringify(lock)})},1500);setTimeout(()=>{},1600)`]);
+    const holder = spawn(process.execPath, ['-e', `const fs=require('fs');setTimeout(()=>{fs.writeFileSync(${JSON.stringify(released)},'');fs.rmSync(${JSON.stringify(lock)})},800);setTimeout(()=>{},900)`]);
     await new Promise((r) => holder.on('spawn', r));
     writeFileSync(lock, JSON.stringify({ pid: holder.pid, host: hostname(), started: startOf(holder.pid!) }));
     const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
