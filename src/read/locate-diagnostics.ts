@@ -50,11 +50,7 @@ export function positionsIn(text: string): (path: readonly PathSegment[], at: 'k
   let lines: LineCounter | undefined;
   return (path, at) => {
     doc ??= parseDocument(text, { uniqueKeys: false });
-    if (!lines) {
-      lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    }
+    lines ??= lineCounter(text);
     return lines.linePos(offsetOf(doc, path, at));
   };
 }
@@ -67,7 +63,22 @@ export function positionsIn(text: string): (path: readonly PathSegment[], at: 'k
  */
 export function itemPositions(text: string): (path: readonly PathSegment[], at: 'key' | 'value') => { line: number; col: number } {
   const positions = positionsIn(text);
-  return (path, at) => positions([0, ...path], at);
+  let lines: LineCounter | undefined;
+  return (path, at) => {
+    // Read line by line where the item is written in the usual forms (item-offsets.ts); the parser for the rest.
+    const offset = offsetInItem(text, [0, ...path], at);
+    if (offset === undefined) return positions([0, ...path], at);
+    lines ??= lineCounter(text);
+    return lines.linePos(offset);
+  };
+}
+
+/** Where each line of a text starts, for line and column of an offset. */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 /**
@@ -82,15 +93,14 @@ class FileLocator {
   private readonly split;
   /** Which chunk holds sections[s].items[i], from the skeleton's placeholders. */
   private readonly chunkOf = new Map<string, number>();
-  readonly lines = new LineCounter();
+  readonly lines: LineCounter;
 
   constructor(
     private readonly text: string,
     itemByItem: boolean,
     private readonly memo?: LocatedMemo,
   ) {
-    this.lines.addNewLine(0);
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lines.addNewLine(at + 1);
+    this.lines = lineCounter(text);
     this.split = itemByItem ? splitAtItems(text) : undefined;
     if (!this.split) return;
     try {
