@@ -50,7 +50,7 @@ function compile(source: string, file: string, pack: string): Script {
     try {
       built = readFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')));
     } catch {
-      // Missing: compiled from its source like any pack without code.
+      // Missing: compiled as a pack without code from the build (below).
     }
     // Code V8 refuses all the same (a spoilt file) only costs this run its speed.
     if (built) return new Script(source, { filename: file, cachedData: built });

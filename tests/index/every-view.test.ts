@@ -26,6 +26,9 @@ const VIEWS = [
   ['status', '--as-of', '2021-12-31', '--within', '60', '--stale-days', '200', '--format', 'json'],
   ['status', '--dept', '信息中心', '--format', 'json'],
   ['status', '--dept', '办公厅'],
+  // Written from the text kept at the last run of the same form (remembered-view.ts viewShown).
+  ['status'],
+  ['checklist', '--dept', '信息中心'],
   ['overdue', '--format', 'json'],
   ['overdue', '--as-of', '2021-12-20'],
   ['overdue', '--dept', '信息中心', '--within', '30'],
