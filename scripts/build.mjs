@@ -12,21 +12,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildIdentity, madeFrom } from './build-inputs.mjs';
+
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
 const minify = !process.env.GONGKAI_NO_MINIFY;
-
-/** A hash of everything the bundle is made from: cached results carry it, so a rebuilt gongkai never reads an older one's. */
-function buildIdentity() {
-  const hash = createHash('sha256');
-  const files = ['package.json', 'package-lock.json', ...readdirSync(join(ROOT, 'src'), { recursive: true }).map((f) => join('src', String(f)))].sort();
-  for (const file of files) {
-    if (!/\.(ts|json)$/.test(file)) continue;
-    hash.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-}
 
 /**
  * commander requires node:child_process at load, for executable subcommands gongkai has none of; loading
@@ -45,21 +36,10 @@ const lazyChildProcess = {
   },
 };
 
-const identity = buildIdentity();
-
-/**
- * Everything dist/ is made from: the sources (the identity), the build's own scripts, the ledger its code is
- * trained on, the node that trains it and the options. With --if-changed (npm test) nothing is built when dist/
- * holds a build of the same: the second build of a CI run (npm ci's prepare made the first) and each local run
- * that changed only tests.
- */
-const madeFrom = (() => {
-  const hash = createHash('sha256').update(identity);
-  for (const file of ['scripts/build.mjs', 'scripts/train-code.mjs', 'data/ledger.yaml', 'data/departments.yaml']) hash.update('\0').update(existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file)) : '');
-  return hash.update(`\0${process.version}\0${process.arch}\0${minify}`).digest('hex');
-})();
+const identity = buildIdentity(ROOT);
+const made = madeFrom(ROOT, { minify });
 const MADE_FROM = join(DIST, 'made-from');
-if (process.argv.includes('--if-changed') && existsSync(join(DIST, 'gongkai.cjs')) && existsSync(MADE_FROM) && readFileSync(MADE_FROM, 'utf8') === madeFrom) process.exit(0);
+if (process.argv.includes('--if-changed') && existsSync(join(DIST, 'gongkai.cjs')) && existsSync(MADE_FROM) && readFileSync(MADE_FROM, 'utf8') === made) process.exit(0);
 
 const define = { __GONGKAI_BUILD__: JSON.stringify(identity) };
 rmSync(DIST, { recursive: true, force: true });
@@ -249,4 +229,4 @@ function trainCode() {
 await buildLoader(trainCode());
 writeFileSync(join(DIST, 'metafile.json'), JSON.stringify({ ...built.metafile, packs: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [`dist/${id}`, `dist/packs/${file}`])) }));
 // Written last: a build cut short leaves none, and is made again.
-writeFileSync(MADE_FROM, madeFrom);
+writeFileSync(MADE_FROM, made);
