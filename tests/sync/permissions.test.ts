@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { BIN, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { git, gitRepo } from '../helpers/temp.js';
 import { policedRepository } from './shared-fixture.js';
@@ -91,12 +91,14 @@ describe('who may change what', () => {
     const dir = gitRepo({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
     writeFileSync(join(dir, 'ledger.yaml'), `${readFileSync(join(dir, 'ledger.yaml'), 'utf8')}\n<<<<<<< HEAD\n`);
     git(dir, 'commit', '-qam', '台账改坏了');
-    // Then forty commits of another file: each judged by the last readable ledger, forty-one commits back.
-    for (let i = 0; i < 40; i++) {
-      appendFileSync(join(dir, 'notes.txt'), `${i}\n`);
-      git(dir, 'add', 'notes.txt');
-      git(dir, 'commit', '-qm', `记录 ${i}`);
-    }
+    // Then forty commits of another file, made by one git process: each judged by the last readable ledger, forty-one commits back.
+    const commits = Array.from({ length: 40 }, (_, i) => {
+      const note = `${i}\n`;
+      const message = `记录 ${i}\n`;
+      return `commit refs/heads/main\ncommitter 测试员 <tester@example.invalid> ${1_633_000_000 + i} +0800\ndata ${Buffer.byteLength(message)}\n${message}M 100644 inline notes.txt\ndata ${note.length}\n${note}\n`;
+    });
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: `reset refs/heads/main\nfrom ${git(dir, 'rev-parse', 'HEAD').trim()}\n\n${commits.join('')}` });
+    git(dir, 'reset', '-q', '--hard');
     const trace = join(dir, '..', 'check-trace.txt');
     const checked = spawnSync(process.execPath, [BIN, 'check-commits', 'HEAD~5..HEAD'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GIT_TRACE: trace } });
     expect(checked.status, checked.stderr).toBeLessThan(2);
