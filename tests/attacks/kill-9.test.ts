@@ -11,7 +11,7 @@ import { randomSource } from '../fuzz/mutate.js';
 import { scaled } from '../helpers/scale.js';
 
 /** Runs killed before they finished; runs the kill missed (they had ended) do not count. */
-const KILLS = scaled(6, 50);
+const KILLS = scaled(4, 50);
 const TODAY = '2021-10-08';
 
 /** The edit as gongkai's command line takes it, and as editLedgerFile takes it. */
