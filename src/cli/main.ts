@@ -14,7 +14,7 @@ import { buildProgram } from './program.js';
  * needs neither the help layout nor the other commands declared. (Git runs some at every commit and push:
  * check-commits, merge-driver, validate --staged.)
  */
-const LEAF_COMMANDS = new Set(['import', 'validate', 'export', 'status', 'checklist', 'overdue', 'forms', 'remind', 'report', 'compare', 'review', 'collect', 'set', 'done', 'postpone', 'note', 'log', 'diff', 'sync', 'check-commits', 'merge-driver', 'schema', 'completion']);
+export const LEAF_COMMANDS = new Set(['import', 'validate', 'export', 'status', 'checklist', 'overdue', 'forms', 'remind', 'report', 'compare', 'review', 'collect', 'set', 'done', 'postpone', 'note', 'log', 'diff', 'sync', 'check-commits', 'merge-driver', 'schema', 'completion']);
 
 /** The command a run names: the first word after the global options. */
 function commandWord(argv: readonly string[]): string | undefined {

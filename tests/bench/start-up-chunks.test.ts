@@ -4,6 +4,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
+import { LEAF_COMMANDS } from '../../src/cli/main.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { scaled } from '../helpers/scale.js';
 import { runTempDir, tempDir } from '../helpers/temp.js';
@@ -260,5 +263,13 @@ describe('the packs: what a start reads and compiles', () => {
     forgetResults(cache);
     expect(loadedBy(['overdue'], {}, dir, OTHER_V8_FLAGS).out).toBe(expected);
     for (const { key } of [first!, second!]) expect(store.getBytes(key), key).toBeDefined();
+  });
+});
+
+describe('the commands that run without the help layout', () => {
+  it('are every command without subcommands the program declares', () => {
+    const program = buildProgram(memoryIo(), () => {});
+    const leaves = program.commands.filter((c) => c.commands.length === 0 && c.name() !== 'help').map((c) => c.name());
+    expect([...LEAF_COMMANDS].sort()).toEqual(leaves.sort());
   });
 });
