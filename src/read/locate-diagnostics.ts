@@ -62,15 +62,17 @@ export function positionsIn(text: string): (path: readonly PathSegment[], at: 'k
  * line is shifted by the line the item starts on.
  */
 export function itemPositions(text: string): (path: readonly PathSegment[], at: 'key' | 'value') => { line: number; col: number } {
-  const positions = positionsIn(text);
+  let doc: Document | undefined;
   let lines: LineCounter | undefined;
-  return (path, at) => {
-    // Read line by line where the item is written in the usual forms (item-offsets.ts); the parser for the rest.
-    const offset = offsetInItem(text, [0, ...path], at);
-    if (offset === undefined) return positions([0, ...path], at);
-    lines ??= lineCounter(text);
-    return lines.linePos(offset);
-  };
+  return (path, at) => (lines ??= lineCounter(text)).linePos(offsetInChunk(text, path, at, () => (doc ??= parseDocument(text, { uniqueKeys: false }))));
+}
+
+/**
+ * Offset of `inside` (a path within the item) in an item's text: read line by line where the item is written in
+ * the fast parser's grammar (item-offsets.ts), else found in `doc`, the position-keeping parser's, parsed when first needed.
+ */
+function offsetInChunk(text: string, inside: readonly PathSegment[], at: 'key' | 'value', doc: () => Document): number {
+  return offsetInItem(text, [0, ...inside], at) ?? offsetOf(doc(), [0, ...inside], at);
 }
 
 /** Where each line of a text starts, for line and column of an offset. */
@@ -124,13 +126,11 @@ class FileLocator {
       const known = this.memo?.offsets(hash) ?? {};
       let offset = known[key];
       if (offset === undefined) {
-        // Read line by line where the item is written in the usual forms; the parser for the rest.
-        offset = offsetInItem(text, [0, ...path.slice(4)], at);
-        if (offset === undefined) {
+        offset = offsetInChunk(text, path.slice(4), at, () => {
           let doc = this.items.get(chunk);
           if (!doc) this.items.set(chunk, (doc = parseDocument(text, { uniqueKeys: false })));
-          offset = offsetOf(doc, [0, ...path.slice(4)], at);
-        }
+          return doc;
+        });
         this.memo?.keep(hash, { ...known, [key]: offset });
       }
       return this.split!.starts[chunk]! + offset;

@@ -1,8 +1,11 @@
 /**
  * Parses one item chunk (parse-yaml-chunks.ts) laid out the way gongkai writes
  * items (render/ledger-yaml.ts, edit/ledger-text-edit.ts): one key a line, plain
- * and double-quoted scalars on one line, flow lists of names, flow maps of
- * scalars, block lists and maps indented under their key. js-yaml spent most of a
+ * and quoted scalars on one line, flow lists of names, flow maps of scalars,
+ * block lists (of those, or of mappings) and maps indented under their key.
+ * The same reading gives where each node starts (itemShape), as the
+ * position-keeping parser gives its ranges: read/item-offsets.ts finds a
+ * finding's line and column with it. js-yaml spent most of a
  * 100,000-item ledger's parse on such chunks. Anything outside that grammar
  * (comments inside the item, anchors, tags, single quotes, multi-line scalars,
  * escapes JSON does not have, odd indentation, duplicate keys, tabs, CR) makes it
@@ -41,6 +44,7 @@ const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
 const QUOTE = 34;
+const APOSTROPHE = 39;
 const COLON = 58;
 const COMMA = 44;
 const OPEN_BRACKET = 91;
@@ -118,8 +122,18 @@ function plainValue(text: string): unknown {
   return text;
 }
 
+/** Where a node of an item starts: a scalar's first character, a flow collection's bracket, a block list's first dash, a block map's first key. */
+export type ItemShape =
+  | { kind: 'scalar'; start: number }
+  | { kind: 'seq'; start: number; items: ItemShape[] }
+  | { kind: 'map'; start: number; pairs: { key: string; keyAt: number; value: ItemShape }[] };
+
 class ItemParser {
   private readonly s: string;
+  /** Whether to note where each node starts (in `shape`, as `pos` notes where a scalar ended): only itemShape asks. */
+  private readonly shapes: boolean;
+  /** The shape of the node read last, when shapes are noted. */
+  private shape: ItemShape | undefined;
   /** Column of the item's dash: comment lines deeper than it are left to js-yaml. */
   private dashColumn = 0;
   /** The current content line: its start, end (its newline or the text's end) and indent; indent -1 past the end. */
@@ -129,8 +143,9 @@ class ItemParser {
   /** Where the last scalar or flow collection read on a line ended (returned this way, not in a tuple, to spare the garbage). */
   private pos = 0;
 
-  constructor(text: string) {
+  constructor(text: string, shapes = false) {
     this.s = text;
+    this.shapes = shapes;
   }
 
   parse(): unknown {
@@ -144,7 +159,13 @@ class ItemParser {
     if (key >= this.lineEnd) throw GIVE_UP;
     const item = this.mapping(key - this.lineStart, key);
     if (this.indent >= 0) throw GIVE_UP;
+    if (this.shapes) this.shape = { kind: 'seq', start: dash, items: [this.shape!] };
     return item;
+  }
+
+  /** Where each node of the item starts (parse first). */
+  shapeOf(): ItemShape {
+    return this.shape!;
   }
 
   /** Moves to the first line at or after `from` that is neither blank nor a comment. */
@@ -179,6 +200,7 @@ class ItemParser {
   private mapping(column: number, at: number): Record<string, unknown> {
     const s = this.s;
     const result: Record<string, unknown> = {};
+    const pairs: { key: string; keyAt: number; value: ItemShape }[] | undefined = this.shapes ? [] : undefined;
     for (let p = at; ; p = this.lineStart + column) {
       const end = this.lineEnd;
       const colon = s.indexOf(':', p);
@@ -191,7 +213,11 @@ class ItemParser {
         if (this.indent > column) {
           value = this.nested(this.indent);
           if (this.indent > column) throw GIVE_UP;
-        } else value = null;
+        } else {
+          value = null;
+          // The position-keeping parser places a null just after its colon.
+          if (this.shapes) this.shape = { kind: 'scalar', start: after };
+        }
       } else {
         if (s.charCodeAt(after) !== SPACE) throw GIVE_UP;
         let v = after + 1;
@@ -204,7 +230,11 @@ class ItemParser {
       }
       if (hasOwn.call(result, key)) throw GIVE_UP;
       result[key] = value;
-      if (this.indent !== column) return result;
+      pairs?.push({ key, keyAt: p, value: this.shape! });
+      if (this.indent !== column) {
+        if (pairs) this.shape = { kind: 'map', start: at, pairs };
+        return result;
+      }
     }
   }
 
@@ -216,10 +246,12 @@ class ItemParser {
     return this.mapping(column, at);
   }
 
-  /** A block list whose dashes stand at `column`, each entry one line. */
+  /** A block list whose dashes stand at `column`: each entry a value on its line, or a mapping whose first key follows the dash. */
   private sequence(column: number): unknown[] {
     const s = this.s;
     const result: unknown[] = [];
+    const items: ItemShape[] | undefined = this.shapes ? [] : undefined;
+    const start = this.lineStart + column;
     for (;;) {
       const end = this.lineEnd;
       const dash = this.lineStart + column;
@@ -227,10 +259,19 @@ class ItemParser {
       let v = dash + 2;
       while (v < end && s.charCodeAt(v) === SPACE) v++;
       if (v === end) throw GIVE_UP;
-      result.push(this.inline(v, end));
-      this.advance(end + 1);
+      if (startsPair(s, v, end)) {
+        // `- key: value`, and the entry's further keys under the first: a mapping (mapping moves past its lines).
+        result.push(this.mapping(v - this.lineStart, v));
+      } else {
+        result.push(this.inline(v, end));
+        this.advance(end + 1);
+      }
+      items?.push(this.shape!);
       if (this.indent > column) throw GIVE_UP;
-      if (this.indent !== column) return result;
+      if (this.indent !== column) {
+        if (items) this.shape = { kind: 'seq', start, items };
+        return result;
+      }
     }
   }
 
@@ -239,14 +280,40 @@ class ItemParser {
     const s = this.s;
     const c = s.charCodeAt(at);
     let value: unknown;
-    if (c === QUOTE) value = this.quoted(at, end);
+    if (c === QUOTE || c === APOSTROPHE) value = this.quotedAt(at, end);
     else if (c === OPEN_BRACKET) value = this.flowList(at, end);
     else if (c === OPEN_BRACE) value = this.flowMap(at, end);
-    else return blockPlain(cut(s, at, trimEnd(s, at, end)));
+    else {
+      if (this.shapes) this.shape = { kind: 'scalar', start: at };
+      return blockPlain(cut(s, at, trimEnd(s, at, end)));
+    }
     let p = this.pos;
     while (p < end && s.charCodeAt(p) === SPACE) p++;
     if (p !== end) throw GIVE_UP;
     return value;
+  }
+
+  /** A quoted scalar on one line, double or single: its value; `pos` after its closing quote. */
+  private quotedAt(at: number, end: number): string {
+    if (this.shapes) this.shape = { kind: 'scalar', start: at };
+    return this.s.charCodeAt(at) === QUOTE ? this.quoted(at, end) : this.singleQuoted(at, end);
+  }
+
+  /** A single-quoted scalar on one line: `''` stands for one quote, and there are no other escapes. */
+  private singleQuoted(at: number, end: number): string {
+    const s = this.s;
+    let p = at + 1;
+    let doubled = false;
+    for (; ; p++) {
+      if (p >= end) throw GIVE_UP;
+      if (s.charCodeAt(p) !== APOSTROPHE) continue;
+      if (s.charCodeAt(p + 1) !== APOSTROPHE || p + 1 >= end) break;
+      doubled = true;
+      p++;
+    }
+    const raw = cut(s, at + 1, p);
+    this.pos = p + 1;
+    return doubled ? raw.replaceAll("''", "'") : raw;
   }
 
   /** A double-quoted scalar on one line: its value and the offset after its closing quote. */
@@ -277,7 +344,8 @@ class ItemParser {
   /** A scalar inside a flow collection, ending before `,` or the closing bracket. */
   private flowScalar(at: number, end: number): unknown {
     const s = this.s;
-    if (s.charCodeAt(at) === QUOTE) return this.quoted(at, end);
+    if (s.charCodeAt(at) === QUOTE || s.charCodeAt(at) === APOSTROPHE) return this.quotedAt(at, end);
+    if (this.shapes) this.shape = { kind: 'scalar', start: at };
     let p = at;
     for (; p < end; p++) {
       const c = s.charCodeAt(p);
@@ -329,12 +397,14 @@ class ItemParser {
   /** `[a, "b", c]` on one line. */
   private flowList(at: number, end: number): unknown[] {
     const result: unknown[] = [];
+    const items: ItemShape[] | undefined = this.shapes ? [] : undefined;
     let p = this.flowOpen(at, end, CLOSE_BRACKET);
-    if (p < 0) return result;
-    for (let more = true; more; p = this.pos) {
+    for (let more = p >= 0; more; p = this.pos) {
       result.push(this.flowScalar(p, end));
+      items?.push(this.shape!);
       more = this.flowNext(this.pos, end, CLOSE_BRACKET);
     }
+    if (items) this.shape = { kind: 'seq', start: at, items };
     return result;
   }
 
@@ -342,9 +412,9 @@ class ItemParser {
   private flowMap(at: number, end: number): Record<string, unknown> {
     const s = this.s;
     const result: Record<string, unknown> = {};
+    const pairs: { key: string; keyAt: number; value: ItemShape }[] | undefined = this.shapes ? [] : undefined;
     let p = this.flowOpen(at, end, CLOSE_BRACE);
-    if (p < 0) return result;
-    for (let more = true; more; p = this.pos) {
+    for (let more = p >= 0; more; p = this.pos) {
       let colon = p;
       while (colon < end && s.charCodeAt(colon) !== COLON) colon++;
       if (colon >= end || s.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
@@ -356,10 +426,20 @@ class ItemParser {
       const value = this.flowScalar(v, end);
       if (hasOwn.call(result, key)) throw GIVE_UP;
       result[key] = value;
+      pairs?.push({ key, keyAt: p, value: this.shape! });
       more = this.flowNext(this.pos, end, CLOSE_BRACE);
     }
+    if (pairs) this.shape = { kind: 'map', start: at, pairs };
     return result;
   }
+}
+
+/** Whether a block list's entry from `at` to `end` starts a mapping (`key: value`, `key:`): its first colon ends the line or comes before a space. */
+function startsPair(s: string, at: number, end: number): boolean {
+  const c = s.charCodeAt(at);
+  if (c === QUOTE || c === APOSTROPHE || c === OPEN_BRACKET || c === OPEN_BRACE) return false;
+  const colon = s.indexOf(':', at);
+  return colon >= 0 && colon < end && (colon + 1 === end || s.charCodeAt(colon + 1) === SPACE);
 }
 
 /** A plain scalar in block context, one line, its trailing spaces already dropped: comments and `: ` left to js-yaml. */
@@ -393,9 +473,22 @@ function checkedKey(key: string): string {
  * undefined when the chunk is not in the grammar above: js-yaml then parses it.
  */
 export function parseItemFast(chunk: string): unknown {
+  return attempt(chunk, false, valueOf);
+}
+
+/** Where each node of one item chunk starts (ItemShape), or undefined when the chunk is not in the grammar above. */
+export function itemShape(chunk: string): ItemShape | undefined {
+  return attempt(chunk, true, shapeOf);
+}
+
+const valueOf = (parser: ItemParser) => parser.parse();
+const shapeOf = (parser: ItemParser) => (parser.parse(), parser.shapeOf());
+
+/** `read` of a parser of the chunk; undefined when the chunk is not in the grammar. */
+function attempt<T>(chunk: string, shapes: boolean, read: (parser: ItemParser) => T): T | undefined {
   if (LEFT_TO_JS_YAML.test(chunk) || (chunk.includes('&') && ANCHOR.test(chunk))) return undefined;
   try {
-    return new ItemParser(chunk).parse();
+    return read(new ItemParser(chunk, shapes));
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
