@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIdentity, madeFrom } from './build-inputs.mjs';
 
-
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
 const minify = !process.env.GONGKAI_NO_MINIFY;
@@ -201,7 +200,6 @@ function trainCode() {
         encoding: 'utf8',
       });
       if (trained.status !== 0) throw new Error(`scripts/train-code.mjs ${mode} failed: ${trained.stderr}`);
-      probe ||= /^probe (\S+)$/m.exec(trained.stdout)?.[1] ?? '';
       const code = new Map();
       for (const name of readdirSync(join(training, mode))) {
         // A cache entry: format, hash and key lines, then the body; a code key is BUILD|code|PACK|RUNTIME (src/cache/cache-keys.ts).
@@ -211,11 +209,10 @@ function trainCode() {
         const [, kind, pack] = entry.subarray(lineEnd(lineEnd(0)), bodyAt - 1).toString('utf8').split('|');
         if (kind === 'code') code.set(pack, entry.subarray(bodyAt));
       }
-      return code;
+      return { code, probe: /^probe (\S+)$/m.exec(trained.stdout)?.[1] };
     };
-    let probe = '';
-    const full = codeOf('full');
-    const warm = codeOf('warm');
+    const { code: full, probe } = codeOf('full');
+    const { code: warm } = codeOf('warm');
     const start = [...full.keys()].find((pack) => pack.startsWith('start-'));
     if (!start || !warm.has(start)) throw new Error('scripts/train-code.mjs: no code for the start pack');
     full.set(start, warm.get(start));

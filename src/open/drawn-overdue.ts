@@ -19,7 +19,7 @@ import { overdueReport, type OverdueReport } from '../query/overdue-report.js';
 import { joinOverdueShares, overdueShares, type OverdueShare } from '../query/overdue-shares.js';
 import { viewContext } from '../query/view-context.js';
 import { overdueDocOf } from '../render/overdue-doc.js';
-import type { TableRecording } from '../render/table.js';
+import type { TableRecording } from '../render/table-recording.js';
 import type { TableDoc } from '../render/table-doc.js';
 import { departmentOption } from '../typed-input.js';
 import { joinAgain, tagged, type Tagged } from '../render/overdue-kept-rows.js';

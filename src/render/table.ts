@@ -4,7 +4,6 @@ import { commonTextWidth, NARROW, type TextWidth } from './text-width.js';
 import type { DocColumn, DocRow, DocTable, TableDoc, Tone } from './table-doc.js';
 import { NotRedrawable, Recorder, type Piece, type TableRecording } from './table-recording.js';
 
-export type { TableRecording };
 
 /**
  * Plain columns separated by two spaces (kubectl style), padded by display
