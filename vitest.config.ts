@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './tests/helpers/sequencer.js';
+import { removeLeftRuns, RUN_PREFIX } from './tests/helpers/left-runs.js';
 
 /**
  * Where the run's files go: in memory (tmpfs) where the machine has one. The tests make and remove
@@ -22,8 +23,12 @@ function scratchFolder(): string {
   return tmpdir();
 }
 
+const scratch = scratchFolder();
+// Runs killed before their clean-up left folders named by the pid of a process that is gone: a later run whose
+// process gets the same pid would otherwise start among their spawner FIFOs and set-ups made by older code.
+removeLeftRuns(scratch, process.pid);
 /** The run's own folder, removed when the run ends (tests/helpers/global-setup.ts): gongkai's cache, set-ups made once and copied, and every test's temp folder. */
-const runDir = join(scratchFolder(), `gongkai-test-run-${process.pid}`);
+const runDir = join(scratch, `${RUN_PREFIX}${process.pid}`);
 process.env.GONGKAI_TEST_RUN_DIR = runDir;
 /** Every temp folder of the run (os.tmpdir() in the tests, and in gongkai and git started by them) is under the run's folder. */
 const runTmp = join(runDir, 'tmp');
