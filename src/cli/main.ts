@@ -64,7 +64,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
     if (cause instanceof UserError) {
       // The position-keeping parser is loaded only when there is something to point at.
-      const located = cause.diagnostics.some((d) => d.path) ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(cause.diagnostics, cause.texts) : cause.diagnostics;
+      const located = cause.diagnostics.some((d) => d.path) ? await (await import('../read/locate-diagnostics.js')).locateDiagnostics(cause.diagnostics, cause.texts) : cause.diagnostics;
       showDiagnostics(io, styles, located, cause.texts);
       return cause.exitCode;
     }

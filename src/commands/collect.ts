@@ -117,7 +117,7 @@ async function collectOne(ctx: CommandContext, file: string, setting: { ledgerFi
     refuse(`这份表格的填报未写入：${cause.message}`);
     // Located as the edge locates a refused edit's findings: file:line:col with the line.
     const about = cause.diagnostics.filter((d) => d.file !== PROGRAM);
-    if (about.length) tell((await import('../read/locate-diagnostics.js')).locateDiagnostics(about, cause.texts), cause.texts);
+    if (about.length) tell(await (await import('../read/locate-diagnostics.js')).locateDiagnostics(about, cause.texts), cause.texts);
     return 'refused';
   }
   const plan: CollectPlan | undefined = planned;

@@ -103,5 +103,5 @@ async function validateErrors(content: string, file: string, cwd: string, today:
   const loaded = await loadLedger(file, { cwd, today, override: (f) => (resolve(cwd, f) === file ? bytes : undefined) });
   const found = loaded.ledger ? [...loaded.diagnostics, ...(await checkLedger({ ledger: loaded.ledger, today }, 'all'))] : loaded.diagnostics;
   const errors = found.filter((d) => d.severity === 'error');
-  return errors.length ? locateDiagnostics(errors, loaded.texts) : [];
+  return errors.length ? await locateDiagnostics(errors, loaded.texts) : [];
 }

@@ -23,7 +23,8 @@ import { contentHash } from '../read/content-hash.js';
 import { conflictMarkerLine } from '../read/decode-text.js';
 import { loadRegistry, registryPath } from '../read/load-ledger.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
-import { itemPositions, locateDiagnostics, positionsIn } from '../read/locate-diagnostics.js';
+import { locateDiagnostics } from '../read/locate-diagnostics.js';
+import { itemPositions, positionsIn } from '../read/yaml-positions.js';
 import { ledgerLayout } from '../read/ledger-layout.js';
 import { readSourceFile, type SourceFile } from '../read/read-file.js';
 import { ledgerFromValue } from '../read/read-ledger.js';
@@ -543,7 +544,7 @@ export async function chunkedValidation(cache: CacheStore, request: ChunkedReque
   const all = [...shape, ...registry.findings, ...checks].map(locate);
   // The registry file's findings, located in its text at once.
   const elsewhere = all.filter((d) => d.line === undefined && d.path);
-  const locatedElsewhere = elsewhere.length ? locateDiagnostics(elsewhere, texts, { itemByItem: false }) : [];
+  const locatedElsewhere = elsewhere.length ? await locateDiagnostics(elsewhere, texts, { itemByItem: false }) : [];
   const locatedAs = new Map(elsewhere.map((d, i) => [d, locatedElsewhere[i]!]));
   const diagnostics = all.map((d) => locatedAs.get(d) ?? d);
 

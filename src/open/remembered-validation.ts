@@ -93,7 +93,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const opened = await openLedger(ctx, { checks: 'all', override: staged ? await stagedVersions(ctx.io.cwd) : undefined });
   const located = cache && opened.file !== '-' ? locatedIn(cache, opened.file, ctx.io.cwd) : undefined;
   const diagnostics = opened.diagnostics.length
-    ? (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts, { memo: (f) => (f === opened.file ? located?.memo : undefined) })
+    ? await (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts, { memo: (f) => (f === opened.file ? located?.memo : undefined) })
     : [];
   located?.save();
   if (isUnreadable(opened)) throw new UserError('LEDGER_HAS_ERRORS', '无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);

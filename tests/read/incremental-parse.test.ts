@@ -133,8 +133,8 @@ describe('locating findings item by item', () => {
     for (const file of [...allLedgerFixtures(), ...edited]) {
       const loaded = await loadLedger(file, { cwd: process.cwd() });
       const found = loaded.ledger ? [...loaded.diagnostics, ...(await checkLedger({ ledger: loaded.ledger, today: '2021-11-01' }))] : loaded.diagnostics;
-      const byItem = locateDiagnostics(found, loaded.texts);
-      const whole = locateDiagnostics(found, loaded.texts, { itemByItem: false });
+      const byItem = await locateDiagnostics(found, loaded.texts);
+      const whole = await locateDiagnostics(found, loaded.texts, { itemByItem: false });
       expect(byItem.map((d) => `${d.line}:${d.col} ${d.code}`), file).toEqual(whole.map((d) => `${d.line}:${d.col} ${d.code}`));
       compared += byItem.length;
     }

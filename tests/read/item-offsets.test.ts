@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { PathSegment } from '../../src/diagnostic.js';
-import { positionsIn } from '../../src/read/locate-diagnostics.js';
+import { positionsIn } from '../../src/read/yaml-positions.js';
 import { offsetInItem } from '../../src/read/item-offsets.js';
 import { splitAtItems } from '../../src/read/parse-yaml-chunks.js';
 // @ts-expect-error: a plain script without types
