@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scaled } from '../helpers/scale.js';
 import { fuzzNotices } from './notice-fuzz-run.js';
 
-/** Mutated real notices, random tables, cut-off files: enough by default to reach every outcome; the full size for CI. */
-const NOTICES = scaled(32, 1000);
+/** Mutated real notices, random tables, cut-off files: by default the first 20 of this seed, which reach every outcome (exit 0, 1 and 2; the first exit 0 comes after the 16th); the full size for CI. */
+const NOTICES = scaled(20, 1000);
 
 describe('notice fuzzing (fixed seed, bounded)', () => {
   it(`${NOTICES} mutated notices and random tables through import: never exit 70, never a stack trace, JSON that parses`, async () => {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { importLedger } from './imported-ledger.js';
 
 /**
  * A 任务分工表 whose 序号 is merged over several rows (F7): the rows under one 序号 are one task
@@ -64,15 +64,11 @@ const CONTAINERS = {
 const BODIES = ['市发改委', '市财政局', '市住建局', '市交通局'];
 const LINES = ['公开重大项目审批结果', '公开项目资金安排情况', '公开项目建设进展', '公开项目竣工验收信息'];
 
-/** Imports, writes the ledger, and validates it as the commit hook would. */
-async function importAndValidate(name: string, bytes: Buffer) {
+/** Imports as a user does (-o ledger.yaml) and validates the ledger as the commit hook would: the items read and the errors, from one import. */
+async function importAndValidate(name: string, bytes: Buffer): Promise<{ items: Item[]; errors: unknown[] }> {
   const dir = tempDir({ [name]: bytes });
-  const json = await runCli(['import', join(dir, name), '--format', 'json']);
-  const items: Item[] = json.out ? JSON.parse(json.out).sections.flatMap((s: { items: Item[] }) => s.items) : [];
-  const written = await runCli(['import', join(dir, name), '-o', join(dir, 'ledger.yaml')]);
-  const validate = await runCli(['validate', '--ledger', join(dir, 'ledger.yaml'), '--format', 'json'], { cwd: dir });
-  const errors = (JSON.parse(validate.out).diagnostics as { code: string; severity: string; message: string }[]).filter((d) => d.severity === 'error');
-  return { items, written, errors };
+  const { items, errors } = await importLedger(join(dir, name));
+  return { items: items as unknown as Item[], errors };
 }
 
 describe.each(Object.entries(CONTAINERS))('%s: rows under one merged 序号', (_, container) => {

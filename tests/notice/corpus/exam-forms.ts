@@ -1,5 +1,4 @@
-import { Converter } from 'opencc-js/cn2t';
-import { clause as clauseWords } from './forms.js';
+import { clause as clauseWords, toTraditional } from './forms.js';
 import { inventedNames, inventedPlan, inventedText, pick, random, type Rand } from './invented.js';
 import type { Plan, PlanItem } from './plans.js';
 
@@ -67,7 +66,6 @@ const strip = (text: string) => text.replace(/[。；;]$/, '');
 /** Miss 1/6: F2 glued clause, no bracket, at the end of an item; names in no registry. */
 export function gluedForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
-  const toTraditional = Converter({ from: 'cn', to: 'tw' });
   for (const seed of seeds) {
     for (const withPrefix of [true, false]) {
       const plan = inventedPlan(seed, 12, withPrefix, ['lead+cooperate', 'joint', 'two leads', 'lead+joint+cooperate', 'sole', 'lead']);
@@ -149,7 +147,6 @@ const ONGOING = ['长期坚持', '全年动态调整', '常态化开展', '持�
 /** Miss 5: deadline words inside an item's text (not in its clause), before a completion verb; and texts whose years and spans are no deadline. */
 export function deadlineTextForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
-  const toTraditional = Converter({ from: 'cn', to: 'tw' });
   for (const seed of seeds) {
     const rand = random(seed);
     const plan = inventedPlan(seed, 16, rand() < 0.7);
@@ -194,7 +191,6 @@ export function deadlineTextForms(seeds: readonly number[]): ExamForm[] {
 /** Miss 3: F4 sentence clause in the middle of an item, then a deadline and what is done by then; Simplified text and a Traditional web page. */
 export function sentenceMidForms(seeds: readonly number[]): ExamForm[] {
   const out: ExamForm[] = [];
-  const toTraditional = Converter({ from: 'cn', to: 'tw' });
   for (const seed of seeds) {
     const rand = random(seed);
     const plan = inventedPlan(seed, 12, rand() < 0.6, ['lead+cooperate', 'sole', 'lead', 'lead+joint+cooperate']);
