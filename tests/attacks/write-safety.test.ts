@@ -13,11 +13,9 @@ const ledgerDir = () => tempDir({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), '
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
 const isRoot = process.getuid?.() === 0;
 
-function gongkai(args: string[], options: { prefix?: string[]; shell?: string } = {}): Promise<{ code: number | null; out: string; err: string }> {
+function gongkai(args: string[], options: { prefix?: string[] } = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const [command, ...rest] = options.shell
-      ? ['sh', '-c', `${options.shell}; exec "$0" "$@"`, process.execPath, BIN, ...args]
-      : [...(options.prefix ?? []), process.execPath, BIN, ...args];
+    const [command, ...rest] = [...(options.prefix ?? []), process.execPath, BIN, ...args];
     const child = spawn(command!, rest, { env: { ...process.env, NO_COLOR: '1' } });
     let out = '';
     let err = '';
@@ -90,7 +88,8 @@ describe('an edit made while gongkai writes is not lost', () => {
     const appender = spawn(process.execPath, ['-e', `const fs=require('fs');let i=0;setInterval(()=>fs.appendFileSync(${JSON.stringify(ledger)}, '# line '+(i++)+'\\n'),2)`]);
     try {
       await waitFor(ledger, () => readFileSync(ledger, 'utf8').includes('# line 3\n'));
-      const result = await gongkai(['--ledger', ledger, 'set', '4', '--status', '推进中']);
+      // gongkai in this process: the other writer is the process that matters here.
+      const result = await runCli(['--ledger', ledger, 'set', '4', '--status', '推进中']);
       expect(hasStackTrace(result.err)).toBe(false);
       if (result.code !== 0) {
         expect(result.code).toBe(2);
@@ -140,7 +139,14 @@ describe('read-only is respected', () => {
     const dir = ledgerDir();
     const ledger = join(dir, 'ledger.yaml');
     chmodSync(ledger, 0o664);
-    const result = await gongkai(['--ledger', ledger, 'set', '4', '--status', '推进中'], { shell: 'umask 077' });
+    // The umask is the process's: set for this one while gongkai runs in it.
+    const umask = process.umask(0o077);
+    let result;
+    try {
+      result = await runCli(['--ledger', ledger, 'set', '4', '--status', '推进中']);
+    } finally {
+      process.umask(umask);
+    }
     expect(result.code, result.err).toBe(0);
     expect(statSync(ledger).mode & 0o777).toBe(0o664);
   });
@@ -178,8 +184,9 @@ describe('stale locks', () => {
 
   it('a lock whose pid now belongs to another process (a different start time) is taken over', async () => {
     const dir = ledgerDir();
-    writeFileSync(lockOf(dir), JSON.stringify({ pid: process.pid, host: hostname(), started: '1' }));
-    const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
+    // The pid of a live process (the test run's own) whose start time is not the one recorded.
+    writeFileSync(lockOf(dir), JSON.stringify({ pid: process.ppid, host: hostname(), started: '1' }));
+    const result = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
     expect(result.code, result.err).toBe(0);
     expect(existsSync(lockOf(dir))).toBe(false);
   });
@@ -192,7 +199,8 @@ describe('stale locks', () => {
     const holder = spawn(process.execPath, ['-e', `const fs=require('fs');setTimeout(()=>{fs.writeFileSync(${JSON.stringify(released)},'');fs.rmSync(${JSON.stringify(lock)})},800);setTimeout(()=>{},900)`]);
     await new Promise((r) => holder.on('spawn', r));
     writeFileSync(lock, JSON.stringify({ pid: holder.pid, host: hostname(), started: startOf(holder.pid!) }));
-    const result = await gongkai(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
+    // gongkai in this process waits for the holder, a process of its own.
+    const result = await runCli(['--ledger', join(dir, 'ledger.yaml'), 'done', '22', '--on', '2021-10-20']);
     expect(result.code, result.err).toBe(0);
     // Written after the holder let go, not over its lock: the order of the two files, not a stopwatch.
     expect(statSync(join(dir, 'ledger.yaml')).mtimeMs).toBeGreaterThanOrEqual(statSync(released).mtimeMs);
