@@ -10,7 +10,16 @@ import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 
 const LEDGER = join(FIXTURES, 'ledgers', 'mca-progress.yaml');
 const AS_OF = ['--as-of', '2021-10-08'];
+/** The A4 text width (184 mm) in CSS pixels. */
+const A4_TEXT_WIDTH = Math.round((184 / 25.4) * 96);
+/** The viewport the report is first laid out in, and is given back after each test that changes it. */
+const VIEWPORT = { width: 900, height: 1200 };
 
+/**
+ * One Chromium and one page for every test: each further page is a renderer process of its own (about 0.7 s of CPU),
+ * so a test that needs another width or the print media resizes this page (the report has no script: it is laid out
+ * again for the new size as it would be in a new page) and gives the viewport back.
+ */
 describe.runIf(hasBrowser)('report in a real Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -27,7 +36,7 @@ describe.runIf(hasBrowser)('report in a real Chromium', () => {
     html = readFileSync(file, 'utf8');
     url = pathToFileURL(file).href;
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    page = await browser.newPage({ viewport: VIEWPORT });
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
     });
@@ -35,6 +44,16 @@ describe.runIf(hasBrowser)('report in a real Chromium', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(url, { waitUntil: 'load' });
   }, 60_000);
+
+  /** What `measure` finds with the page laid out at `viewport`; the page gets its first viewport back after. */
+  async function atViewport<T>(viewport: { width: number; height: number }, measure: () => Promise<T>): Promise<T> {
+    await page.setViewportSize(viewport);
+    try {
+      return await measure();
+    } finally {
+      await page.setViewportSize(VIEWPORT);
+    }
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -90,9 +109,9 @@ describe.runIf(hasBrowser)('report in a real Chromium', () => {
 
   it('takes a screenshot that is not blank', async () => {
     const png = await page.screenshot();
-    const viewer = await browser.newPage();
-    // Decoded by the browser itself, in a blank page: how much of the picture is not white, and in how many colours.
-    const { inked, colours } = await viewer.evaluate(async (data) => {
+    // Decoded by the browser itself, in the report's page (a detached image and canvas, the page's layout untouched; a
+    // blank page of its own would cost a renderer process): how much of the picture is not white, and in how many colours.
+    const { inked, colours } = await page.evaluate(async (data) => {
       const image = new Image();
       image.src = `data:image/png;base64,${data}`;
       await image.decode();
@@ -110,33 +129,31 @@ describe.runIf(hasBrowser)('report in a real Chromium', () => {
       }
       return { inked: inked / (pixels.length / 4), colours: seen.size };
     }, png.toString('base64'));
-    await viewer.close();
     expect(inked).toBeGreaterThan(0.05);
     expect(colours).toBeGreaterThan(50);
   });
 
   it('keeps every date in its tables on one line, on a phone-wide screen and at the A4 print width', async () => {
-    for (const width of [360, Math.round((184 / 25.4) * 96)]) {
-      const narrow = await browser.newPage({ viewport: { width, height: 800 } });
-      await narrow.goto(url);
-      const { dates, broken } = await narrow.evaluate(() => {
-        const found = { dates: 0, broken: [] as string[] };
-        for (const cell of document.querySelectorAll('td')) {
-          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            for (const m of node.textContent!.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
-              found.dates++;
-              const range = document.createRange();
-              range.setStart(node, m.index!);
-              range.setEnd(node, m.index! + m[0].length);
-              // One line: every box of the date's characters on the same line top.
-              if (new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size > 1) found.broken.push(m[0]);
+    for (const width of [360, A4_TEXT_WIDTH]) {
+      const { dates, broken } = await atViewport({ width, height: 800 }, () =>
+        page.evaluate(() => {
+          const found = { dates: 0, broken: [] as string[] };
+          for (const cell of document.querySelectorAll('td')) {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const m of node.textContent!.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+                found.dates++;
+                const range = document.createRange();
+                range.setStart(node, m.index!);
+                range.setEnd(node, m.index! + m[0].length);
+                // One line: every box of the date's characters on the same line top.
+                if (new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size > 1) found.broken.push(m[0]);
+              }
             }
           }
-        }
-        return found;
-      });
-      await narrow.close();
+          return found;
+        }),
+      );
       expect(dates, `${width}px`).toBeGreaterThan(2);
       expect(broken, `${width}px`).toEqual([]);
     }
@@ -154,11 +171,10 @@ describe.runIf(hasBrowser)('report in a real Chromium', () => {
       expect(Math.abs(h! - 842)).toBeLessThanOrEqual(1);
     }
     // Laid out for print at the A4 text width (184 mm), the overview ends above the first page's bottom margin (297 − 30 mm).
-    const printer = await browser.newPage({ viewport: { width: Math.round((184 / 25.4) * 96), height: 1200 } });
-    await printer.emulateMedia({ media: 'print' });
-    await printer.goto(url);
-    const overviewBottom = await printer.$eval('.page-break', (el) => el.getBoundingClientRect().top);
-    await printer.close();
+    await page.emulateMedia({ media: 'print' });
+    const overviewBottom = await atViewport({ width: A4_TEXT_WIDTH, height: 1200 }, () => page.$eval('.page-break', (el) => el.getBoundingClientRect().top)).finally(() =>
+      page.emulateMedia({ media: null }),
+    );
     expect(overviewBottom).toBeLessThan((267 / 25.4) * 96);
   });
 });
