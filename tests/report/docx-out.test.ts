@@ -32,7 +32,8 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 /**
  * Every document this file prints — the Word documents of the week and the workbooks of the xlsx views — written
  * once and converted to PDF in one LibreOffice run, shared by the tests below (whichever comes first makes it):
- * a LibreOffice start costs about 4 s of CPU, the conversion of each document a fraction of that.
+ * a LibreOffice start costs about 1 s of CPU (with the profile office-pdf.ts gives it), the conversion of each
+ * document a fraction of that.
  */
 let printing: ReturnType<typeof printAll> | undefined;
 const printed = () => (printing ??= printAll());
@@ -64,7 +65,7 @@ async function printAll() {
     const written = await runCli([...args, '--format', 'xlsx', '-o', file, '--ledger', PROGRESS, '--as-of', '2021-10-08']);
     expect(written.code, written.err).toBe(0);
   }
-  // Every department's letter at full size; by default one (each more adds about 0.4 s of LibreOffice's CPU).
+  // Every department's letter at full size; by default one (each more adds about 0.1 s of LibreOffice's CPU).
   const printedLetters = FULL_SIZE ? letters : letters.filter((f) => f.endsWith('信息中心.docx'));
   const docx = [report, checklist, review, ...printedLetters];
   const pdfs = officeToPdf([...docx, summary, department], join(dir, 'pdf'));
