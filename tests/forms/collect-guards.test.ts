@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { scaled } from '../helpers/scale.js';
 import { copyOfTemplate, git, gitRepo, tempDir } from '../helpers/temp.js';
 import { fillForm } from '../helpers/fill-form.js';
 
@@ -57,7 +58,9 @@ describe('collect', () => {
   });
 
   it('refuses a row whose 完成日期 is later than the round’s date (--on), naming the file, sheet, row and column; a done date on that day is taken', async () => {
-    for (const [on, late] of [['2021-10-30', '2021-10-31'], ['2021-10-15', '2021-10-29'], ['2021-09-30', '2021-10-01']] as const) {
+    // One day late by default; at full size also two weeks late and late across a month's end.
+    const rounds = scaled<[string, string][]>([['2021-10-30', '2021-10-31']], [['2021-10-30', '2021-10-31'], ['2021-10-15', '2021-10-29'], ['2021-09-30', '2021-10-01']]);
+    for (const [on, late] of rounds) {
       const { ledger, cli, form } = await setUp();
       const before = readFileSync(ledger);
       await fillForm(form, { '22': { 状态: '已完成', 完成日期: late }, '23': { 状态: '推进中', 本期进展: '等保测评' } });

@@ -15,6 +15,9 @@ describe('forms --status: the end of a round', () => {
     expect(made.code, made.err).toBe(0);
     const issued = made.out.trim().split('\n').map((line) => line.split('.xlsx')[0]!);
     expect(issued).toContain('信息中心');
+    // One form for every department with items, and the count said.
+    expect(issued).toHaveLength(15);
+    expect(made.err).toContain('已写入 15 份填报表格');
 
     const before = await runCli(['--ledger', ledger, 'forms', '--status', '-o', round]);
     expect(before.code, before.err).toBe(0);

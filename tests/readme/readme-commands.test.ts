@@ -15,9 +15,9 @@ import { readmeBlocks, showsOutput, transcriptSteps } from './readme-blocks.js';
  * transcripts under the later clock only, GONGKAI_TEST_SCALE=full under both). Shell blocks run in order in one
  * copy, as a newcomer would follow them; each transcript (`$ command` and the
  * output shown) runs in a fresh copy and its shown output is compared. The first
- * command runs as a real process at every size; the blocks and transcripts run in bash
- * with gongkai in this process by default (in-process-shell.ts: about 60 node
- * start-ups fewer) and as a process at full size.
+ * command runs as a real process under the real clock at every size; the blocks and transcripts, and the first
+ * command under the later clock, run in bash with gongkai in this process by default (in-process-shell.ts: about
+ * 60 node start-ups fewer) and as a process at full size.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -111,10 +111,11 @@ describe('the README', () => {
   });
 
   describe.each(CLOCKS)('%s', (_name, now) => {
-    it('the first command shows the 2021 plan as of its year end: no counts of years, no date outside 2021', () => {
+    it('the first command shows the 2021 plan as of its year end: no counts of years, no date outside 2021', async () => {
       const clone = freshClone();
       const first = runnable(blocks.find((b) => b.kind === 'script')!.text.split('\n').find((l) => l.includes('node bin/gongkai.js status'))!);
-      const result = run(clone, first, environment(clone, now));
+      // As a process under the real clock; under the later clock in this process by default (the clock is what differs).
+      const result = now === undefined ? run(clone, first, environment(clone, now)) : await runCommand(clone, first, environment(clone, now), now);
       expect(result.code, result.err).toBe(0);
       expect(result.out).toContain('2021 年度已结束，按 2021-12-31 统计');
       expect(result.out).toContain('截至 2021-12-31：35 项任务');

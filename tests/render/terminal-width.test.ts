@@ -16,8 +16,18 @@ const VIEWS: [string, string[]][] = [
 ];
 const WIDTHS = [80, 120, 200];
 
-/** A view as a terminal of `columns` columns shows it, without colour; `ambiguous` is how that terminal draws “ ” and the like. */
-async function terminal(args: string[], columns: number, ambiguous: 'narrow' | 'wide' = 'narrow'): Promise<string> {
+/**
+ * A view as a terminal of `columns` columns shows it, without colour; `ambiguous` is how that terminal draws “ ” and the like.
+ * Kept by its arguments: the golden files and the width checks look at the same views (the ledger does not change).
+ */
+const shown = new Map<string, Promise<string>>();
+function terminal(args: string[], columns: number, ambiguous: 'narrow' | 'wide' = 'narrow'): Promise<string> {
+  const key = JSON.stringify([args, columns, ambiguous]);
+  if (!shown.has(key)) shown.set(key, render(args, columns, ambiguous));
+  return shown.get(key)!;
+}
+
+async function render(args: string[], columns: number, ambiguous: 'narrow' | 'wide'): Promise<string> {
   const result = await runCli([...args, '--ledger', LEDGER, ...(args.includes('--as-of') ? [] : ['--as-of', '2021-10-08'])], {
     stdoutIsTty: true,
     columns,
