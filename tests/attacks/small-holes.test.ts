@@ -59,14 +59,15 @@ describe('the smaller holes of issue 20', () => {
     const repo = gitRepo({ 'data/ledger.yaml': readFileSync(SHIPPED_LEDGER), 'data/departments.yaml': readFileSync(SHIPPED_REGISTRY) });
     expect((await runCli(['hook', 'install', '--ledger', 'data/ledger.yaml'], { cwd: repo })).code).toBe(0);
     git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'hooks');
+    // Past the pre-commit hook (a gongkai process at each commit; tests/edit/git.test.ts tests it): the merge driver is what is tried here.
+    git(repo, 'commit', '-q', '--no-verify', '-m', 'hooks');
     git(repo, 'checkout', '-q', '-b', 'side');
     const file = join(repo, 'data', 'ledger.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('sections:', 'sections: [broken'));
     git(repo, 'commit', '-q', '--no-verify', '-am', 'broken by hand');
     git(repo, 'checkout', '-q', 'main');
-    expect((await runCli(['--ledger', file, 'note', '22', '--dept', '信息中心', '--on', '2021-10-20', '接口联调完成', '--commit'], { cwd: repo })).code).toBe(0);
-    expect(git(repo, 'log', '-1', '--format=%s')).toContain('22 进展');
+    expect((await runCli(['--ledger', file, 'note', '22', '--dept', '信息中心', '--on', '2021-10-20', '接口联调完成'], { cwd: repo })).code).toBe(0);
+    git(repo, 'commit', '-q', '--no-verify', '-am', '22 进展');
     const head = git(repo, 'rev-parse', 'HEAD');
     const merged = spawnSync('git', ['merge', '--no-edit', 'side'], { cwd: repo, encoding: 'utf8' });
     expect(merged.status, merged.stdout + merged.stderr).not.toBe(0);

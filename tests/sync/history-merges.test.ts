@@ -25,6 +25,12 @@ const ok = async (clone: Clone, ...args: string[]) => {
   return result;
 };
 
+/**
+ * Commits the ledger edit past the pre-commit hook, a gongkai process each time (tests/edit/git.test.ts tests it,
+ * and gongkai's --commit through it): the ledger is valid, and what these tests ask is how the history reads.
+ */
+const commitPastHook = (clone: Clone, message: string) => git(clone.dir, 'commit', '-q', '--no-verify', '-am', message);
+
 type LogEntry = { author: string; commit: string; change: { kind: string; item: string; from?: string; to?: string; entry?: { note: string } } };
 const describeEntry = (e: LogEntry) => `${e.author} ${e.change.kind} ${e.change.from ?? ''}→${e.change.to ?? ''}${e.change.entry?.note ?? ''}`;
 
@@ -45,7 +51,10 @@ async function twoClonesOnItemSeven() {
     await ok(office, 'note', '7', '--dept', '办公厅', '--on', '2021-10-11', '办公厅督办');
     await ok(office, 'sync');
   });
-  await on('2021-10-12', () => ok(relief, 'note', '7', '--dept', '社会救助司', '--on', '2021-10-12', '已发布低保标准', '--commit'));
+  await on('2021-10-12', async () => {
+    await ok(relief, 'note', '7', '--dept', '社会救助司', '--on', '2021-10-12', '已发布低保标准');
+    commitPastHook(relief, 'gongkai: 7 进展 (社会救助司)');
+  });
   await on('2021-10-13', () => ok(relief, 'sync'));
   return { office, relief, start };
 }
@@ -64,7 +73,10 @@ async function conflictOnItemSeven(): Promise<{ office: Clone; relief: Clone }> 
       await ok(office, 'set', '7', '--status', '推进中');
       await ok(office, 'sync');
     });
-    await on('2021-10-12', () => ok(relief, 'set', '7', '--status', '持续推进', '--commit'));
+    await on('2021-10-12', async () => {
+      await ok(relief, 'set', '7', '--status', '持续推进');
+      commitPastHook(relief, 'gongkai: 7 未启动→持续推进');
+    });
     await on('2021-10-13', () => {
       expect(runGit(relief.dir, 'pull', '-q', '--no-rebase', '--no-edit')).not.toBe(0);
     });
@@ -113,7 +125,7 @@ describe('history as git has it: each commit against its own parent', () => {
       const resolved = text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/, (block) => block.split('\n').find((l) => /status:/.test(l))!.replace(/status: .*/, 'status: 推进中') + '\n');
       expect(resolved).not.toContain('<<<<<<<');
       writeFileSync(file, resolved);
-      git(relief.dir, 'commit', '-q', '-am', '合并：第 7 项按办公厅意见');
+      commitPastHook(relief, '合并：第 7 项按办公厅意见');
     });
     const merge = git(relief.dir, 'rev-parse', '--short=7', 'HEAD').trim();
     const entries = (JSON.parse((await ok(relief, 'log', '7', '--format', 'json')).out) as { entries: LogEntry[] }).entries;
@@ -129,7 +141,7 @@ describe('history as git has it: each commit against its own parent', () => {
       const text = readFileSync(file, 'utf8');
       expect(text).toContain('<<<<<<<');
       writeFileSync(file, text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/, (block) => block.split('\n').find((l) => /status:/.test(l))!.replace(/status: .*/, 'status: 未启动') + '\n'));
-      git(relief.dir, 'commit', '-q', '-am', '合并：第 7 项暂不启动');
+      commitPastHook(relief, '合并：第 7 项暂不启动');
     });
     const merge = git(relief.dir, 'rev-parse', '--short=7', 'HEAD').trim();
     const entries = (JSON.parse((await ok(relief, 'log', '7', '--format', 'json')).out) as { entries: LogEntry[] }).entries;

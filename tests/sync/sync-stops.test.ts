@@ -8,8 +8,8 @@ import { copyOfTemplate, git } from '../helpers/temp.js';
 
 /**
  * A bare shared repository seeded with the shipped ledger by office@example.invalid (its clone set up by
- * `gongkai hook install`, its first commit checked by the hook): made once per test process for each
- * registry and copied; `clone` adds another clone, set up the same way.
+ * `gongkai hook install`): made once per test process for each registry and copied; `clone` adds another
+ * clone, set up the same way.
  */
 async function shared(registry = readFileSync(SHIPPED_REGISTRY, 'utf8')) {
   const root = await copyOfTemplate(`sync-stops:${registry}`, async (dir) => {
@@ -25,7 +25,8 @@ async function shared(registry = readFileSync(SHIPPED_REGISTRY, 'utf8')) {
     git(office, 'config', 'user.email', OFFICE);
     expect((await runCli(['hook', 'install'], { cwd: office })).code).toBe(0);
     git(office, 'add', '-A');
-    git(office, 'commit', '-qm', '台账');
+    // The shipped ledger, valid: the pre-commit hook (a gongkai process; tests/edit/git.test.ts tests it) would only say so.
+    git(office, 'commit', '-q', '--no-verify', '-m', '台账');
     git(office, 'push', '-q', '-u', server, 'main');
     git(office, 'remote', 'add', 'origin', server);
     git(office, 'fetch', '-q', 'origin');

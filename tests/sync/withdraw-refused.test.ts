@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -34,9 +33,14 @@ describe('sync --withdraw-refused', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('第 22 项的「时限」');
     expect(refused.err).toContain('gongkai sync --withdraw-refused');
-    // A revert on top does not get it through: the refused commit would still be pushed.
+    // A revert on top does not get it through: the refused commit would still be pushed. Asked of the policy
+    // in-process (the same code the server's hook runs, without a push's gongkai process: sync's push above was one).
+    const refusedCommit = git(center, 'rev-parse', '--short=7', 'HEAD~1').trim();
     git(center, 'revert', '--no-edit', 'HEAD~1');
-    expect(spawnSync('git', ['push', 'origin', 'main'], { cwd: center, encoding: 'utf8' }).status).not.toBe(0);
+    const reverted = await cli('check-commits', 'origin/main..HEAD');
+    expect(reverted.code, reverted.err).toBe(1);
+    expect(reverted.out).toContain(`提交 ${refusedCommit}（`);
+    expect(reverted.out).toContain('第 22 项的「时限」');
     git(center, 'reset', '-q', '--hard', 'HEAD~1');
     expect(git(server, 'rev-parse', 'main')).toBe(before);
 
