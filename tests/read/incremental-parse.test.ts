@@ -150,8 +150,10 @@ describe('loading after hand edits, reusing the last parse', () => {
     const r = randomFrom(99);
     // Shape problems to carry from run to run: a wrong status and an unknown key in some items.
     let text = readFileSync(SHIPPED_LEDGER, 'utf8').replace(/status: 未启动\n(\s+)due: 2021-12-31/g, (m, pad, at) => (at % 3 ? m : `status: 进行中\n${pad}stauts: x\n${pad}due: 2021-12-31`));
+    const start = text;
     let compared = 0;
-    for (let round = 0; round < 60; round++) {
+    // The first sixteen rounds have every kind of edit (and one that breaks the YAML): by default those, 60 at full size.
+    for (let round = 0; round < scaled(16, 60); round++) {
       text = EDITS[r.pick(['status', 'text', 'duplicateItem', 'removeItem', 'addSection', 'comment', 'flowItem', 'indentSectionItems'])]!(text, r);
       writeFileSync(file, text);
       const fresh = await loadLedger(file, { cwd: process.cwd() });
@@ -159,6 +161,8 @@ describe('loading after hand edits, reusing the last parse', () => {
       expect(reused.diagnostics, `round ${round}`).toEqual(fresh.diagnostics);
       expect(reused.ledger, `round ${round}`).toEqual(fresh.ledger);
       compared += fresh.diagnostics.length;
+      // A file that no longer parses stays broken under further edits: the next round starts again from the first text.
+      if (!fresh.ledger) text = start;
     }
     expect(compared).toBeGreaterThan(100);
   });
