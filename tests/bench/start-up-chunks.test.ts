@@ -175,11 +175,15 @@ describe('each command loads only what it runs', () => {
     for (const view of views) expect(viewed.warm(view, 2).builtins.has('crypto'), view.join(' ')).toBe(false);
     // Without the cache nothing is kept, so nothing is hashed (src/read/load-ledger.ts): a view by default, a check too at full size.
     for (const view of scaled([['status']], [['status'], ['validate']])) expect(viewed.cold(view).builtins.has('crypto'), `${view[0]}, cache off`).toBe(false);
-    // A ledger changed since it was last hashed is hashed again, however long ago that was: node:crypto is loaded for it.
+    // A ledger that must be hashed loads node:crypto for it. A copy made seconds ago is not settled, so every run hashes
+    // it (that a settled file changed since it was hashed is hashed again is tests/cache/settled-files.test.ts): by
+    // default its first run; at full size the run after two others and a hand edit.
     const copy = shippedCopy();
-    loadedBy(['status'], {}, copy);
-    loadedBy(['status'], {}, copy);
-    appendFileSync(join(copy, 'ledger.yaml'), '# 手工加的一行注释\n');
+    if (FULL_SIZE) {
+      loadedBy(['status'], {}, copy);
+      loadedBy(['status'], {}, copy);
+      appendFileSync(join(copy, 'ledger.yaml'), '# 手工加的一行注释\n');
+    }
     expect(loadedBy(['status'], {}, copy).builtins.has('crypto')).toBe(true);
   });
 });

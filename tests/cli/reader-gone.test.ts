@@ -34,7 +34,8 @@ describe('a reader that goes away before the output ends', () => {
     // Far more output than a pipe holds (64 KB), so gongkai is still writing when the reader leaves.
     generate(scaled(300, 400), dir);
     const ledger = join(dir, 'ledger.yaml');
-    for (const view of [['overdue'], ['export', '--format', 'yaml']]) {
+    // Both views write through the same writer (src/cli/process-io.ts): export as well only at full size.
+    for (const view of scaled([['overdue']], [['overdue'], ['export', '--format', 'yaml']])) {
       const args = ['--ledger', ledger, ...view, ...(view[0] === 'overdue' ? ['--as-of', '2021-12-31'] : [])];
       const whole = await runCli(args);
       expect(whole.out.length, `${view}: the output must be larger than a pipe's buffer`).toBeGreaterThan(1 << 17);
