@@ -9,8 +9,8 @@ let converter: ((text: string) => string) | undefined;
  * loads opencc's dictionaries, about 0.3 s of CPU each time.
  */
 export function toTraditional(text: string): string {
-  converter ??= Converter({ from: 'cn', to: 'tw' });
-  return converter(text);
+  const convert = (converter ??= Converter({ from: 'cn', to: 'tw' }));
+  return convert(text);
 }
 
 /**
