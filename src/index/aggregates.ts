@@ -130,8 +130,7 @@ function addItem(group: Group, row: CountedRow, by: 1 | -1, answers = true): voi
  * counts cannot hold it (a date they cannot sort): the caller then counts
  * from the rows.
  */
-export function addRow(aggregates: Aggregates, row: CountedRow | null, by: 1 | -1): boolean {
-  if (row === null) return true;
+export function addRow(aggregates: Aggregates, row: CountedRow, by: 1 | -1): boolean {
   if (!countableDate(row.effectiveDue) || !countableDate(row.due) || (row.lastProgress !== undefined && !countableDate(row.lastProgress))) return false;
   if (row.lastRecord !== undefined && (!countableDate(row.lastRecord) || !aggregates.records)) return false;
   aggregates.items += by;

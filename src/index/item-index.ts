@@ -25,8 +25,8 @@ import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { sectionSizesOf, type EditBase } from './edit-base.js';
-import { addRow, lastRecordOf, type Aggregates } from './aggregates.js';
-import { aggregatesOf, countedRow, packRow, unpackRow, type ItemRow, type PackedRow } from './packed-row.js';
+import { lastRecordOf, type Aggregates } from './aggregates.js';
+import { addPackedRow, aggregatesOf, packRow, unpackRow, type ItemRow, type PackedRow } from './packed-row.js';
 import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
 
 /** What is stored for one ledger file. */
@@ -219,7 +219,7 @@ function currentCounts(stored: StoredIndex, hashes: readonly string[], packed: (
   for (const i of changed) {
     const before = stored.rows.at(i);
     const after = packed(hashes[i]!)!;
-    if (!addRow(aggregates, countedRow(before), -1) || !addRow(aggregates, countedRow(after), 1)) return {};
+    if (!addPackedRow(aggregates, before, -1) || !addPackedRow(aggregates, after, 1)) return {};
     if (before[0] !== after[0]) numbering = undefined;
   }
   return { aggregates, ...(numbering !== undefined ? { numberingErrors: numbering } : {}) };

@@ -54,17 +54,30 @@ export function packRow(row: ItemRow): PackedRow {
 }
 
 /** What a packed row adds to the running counts; null for a chunk that makes no item. */
-export function countedRow(packed: PackedRow): CountedRow | null {
+function countedRow(packed: PackedRow): CountedRow | null {
   const [number, errors, due, status, effectiveDue, lastProgress, postponed, flat, , lastRecord, own] = packed;
   if (number === null) return null;
   const obligations = unpackObligations(flat!, own);
   return { status: status!, effectiveDue: effectiveDue!, due: due!, ...(lastProgress ? { lastProgress } : {}), ...(lastRecord ? { lastRecord } : {}), postponed: postponed === 1, obligations, errors };
 }
 
+/**
+ * Adds a packed row to the counts (by 1) or takes it away (by -1); false when they cannot hold it. A chunk
+ * that makes no item (its `number:` misspelt, say) counts no item, but its errors are the ledger's all the same.
+ */
+export function addPackedRow(aggregates: Aggregates, packed: PackedRow, by: 1 | -1): boolean {
+  const counted = countedRow(packed);
+  if (counted === null) {
+    aggregates.rowErrors += by * packed[1];
+    return true;
+  }
+  return addRow(aggregates, counted, by);
+}
+
 /** The running counts of every row; undefined when a row holds a date they cannot sort. */
 export function aggregatesOf(rows: readonly PackedRow[], departments: number): Aggregates | undefined {
   const aggregates = emptyAggregates(departments);
-  for (const row of rows) if (!addRow(aggregates, countedRow(row), 1)) return undefined;
+  for (const row of rows) if (!addPackedRow(aggregates, row, 1)) return undefined;
   return aggregates;
 }
 

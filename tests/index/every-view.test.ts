@@ -182,4 +182,28 @@ describe('every view and edit with the index gives what a cold run gives', () =>
     expect(after.out).toBe((await run(['overdue', '--format', 'json'], false, now)).out);
     expect(sharesTable(store, 'ledger.yaml', warmDir, 'overdue:', settings, indexed.identity, indexed.chunkHashes, 0).missing).toEqual([]);
   });
+
+  it('a chunk that makes no item (its number key misspelt or gone) still counts its errors, before and after another hand edit', async () => {
+    const { warmDir, coldDir, text: base, run } = setUp();
+    const now = '2021-10-08T04:00:00Z';
+    const views = [['status'], ['status', '--dept', '信息中心'], ['overdue'], ['validate', '--format', 'json']];
+    for (const broken of [base.replace(/^( {6}- )number:( "?18"?)$/m, '$1numbr:$2'), base.replace(/^( {6}- )number: "?18"?\n {8}/m, '$1')]) {
+      expect(broken).not.toBe(base);
+      // Then another item edited by hand: the running counts are brought up to date, not built anew.
+      const edits = [broken, broken.replace(/due: 2021-12-31/, 'due: 2021-12-30')];
+      for (const text of edits) {
+        writeFileSync(join(warmDir, 'ledger.yaml'), text);
+        writeFileSync(join(coldDir, 'ledger.yaml'), text);
+        for (const args of views) {
+          const cold = await run(args, false, now);
+          // The first warm run builds the index; the second answers from it.
+          for (const pass of ['builds', 'answers']) {
+            const warm = await run(args, true, now);
+            expect({ code: warm.code, out: warm.out, err: warm.err }, `${args.join(' ')} (${pass})`).toEqual({ code: cold.code, out: cold.out, err: cold.err });
+          }
+          if (args[0] === 'status') expect(cold.err).toMatch(/台账有 \d+ 个错误/);
+        }
+      }
+    }
+  });
 });
