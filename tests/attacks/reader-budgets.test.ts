@@ -129,7 +129,7 @@ const CASES: Record<string, () => Promise<{ dir: string; args: string[] }>> = {
 };
 
 /**
- * Every case run by the built gongkai in one node process (tests/attacks/measured-runs.mjs), which reports
+ * Every case run by the built gongkai in one node process (tests/helpers/run-built.mjs), which reports
  * each run's CPU (with the start-up) and the peak memory so far: five start-ups would cost more than the runs.
  * No timers, no wall clock. Made by whichever test asks first.
  */
@@ -140,7 +140,7 @@ function measured(name: keyof typeof CASES): Promise<Measured> {
     const runs = await Promise.all(names.map(async (n) => ({ ...(await CASES[n]!()), name: n })));
     const dir = runTempDir('budget-runs');
     writeFileSync(join(dir, 'runs.json'), JSON.stringify(runs.map(({ dir: cwd, args }) => ({ cwd, args, env: { GONGKAI_CACHE_DIR: join(cwd, 'cache') } }))));
-    const done = spawnSync(process.execPath, [join(ROOT, 'tests', 'attacks', 'measured-runs.mjs'), join(dir, 'runs.json'), join(dir, 'results.json')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const done = spawnSync(process.execPath, [join(ROOT, 'tests', 'helpers', 'run-built.mjs'), join(dir, 'runs.json'), join(dir, 'results.json')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(done.status, done.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as (Omit<Measured, 'stderr'> & { err: string })[];
     return Object.fromEntries(results.map(({ err, ...rest }, i) => [runs[i]!.name, { ...rest, stderr: err }]));
