@@ -1,9 +1,9 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { closeSync, constants, openSync, read, writeFileSync, writeSync } from 'node:fs';
+import { constants, openSync, read, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { runTempDir } from '../helpers/temp.js';
 
 /**
  * A bash script run as written (pipes, redirections, `source <(…)`, `cd`, globs, `set -e`), in which
@@ -16,7 +16,8 @@ import { tempDir } from '../helpers/temp.js';
  * The two talk through two named pipes that this process holds open for reading and writing, so no
  * open blocks and no read waits for an end of file: a request is NUL-separated fields (folder,
  * NAME=value of each exported variable, an empty field, the number of words, the words); the reply
- * is the exit code on a line, after stdout and stderr are written to files.
+ * is the exit code on a line, after stdout and stderr are written to files. (gongkai's output is text:
+ * bash's variables, which carry it, hold no NUL byte.)
  */
 const PRELUDE = String.raw`
 __gongkai_in_test() {
@@ -27,10 +28,13 @@ __gongkai_in_test() {
     printf '\0%s\0' "$#"
     printf '%s\0' "$@"
   } > "$__GONGKAI_SHELL/request"
-  local __code
+  local __code __text
   read -r __code < "$__GONGKAI_SHELL/reply"
-  cat "$__GONGKAI_SHELL/out"
-  cat "$__GONGKAI_SHELL/err" >&2
+  # Read and written by bash itself: a cat for each would be two processes more per gongkai run.
+  IFS= read -r -d '' __text < "$__GONGKAI_SHELL/out" || :
+  printf '%s' "$__text"
+  IFS= read -r -d '' __text < "$__GONGKAI_SHELL/err" || :
+  printf '%s' "$__text" >&2
   return "$__code"
 }
 gongkai() { __gongkai_in_test "$@"; }
@@ -63,13 +67,23 @@ function parseRequest(fields: string[]): { request: Request; used: number } | un
 
 const readAsync = promisify(read);
 
-/** Runs `script` with bash in `cwd`; gongkai's runs in this process see `now` as the clock (the real one when undefined). */
-export async function runInProcessShell(script: string, options: { cwd: string; env: NodeJS.ProcessEnv; now?: string }): Promise<ShellResult> {
-  const channel = tempDir();
+/** Channels (a folder with the two pipes, held open) made by earlier scripts and free again: one mkfifo per worker, not per script. */
+const idle: { channel: string; request: number; reply: number }[] = [];
+
+function channelOpen(): { channel: string; request: number; reply: number } {
+  const kept = idle.pop();
+  if (kept) return kept;
+  // A folder for the whole run: the pipes outlive the test that made them.
+  const channel = runTempDir('in-process-shell');
   execFileSync('mkfifo', [join(channel, 'request'), join(channel, 'reply')]);
   // Read and write ends held by this process: bash's opens return at once, and a read here ends when bytes come.
-  const request = openSync(join(channel, 'request'), constants.O_RDWR);
-  const reply = openSync(join(channel, 'reply'), constants.O_RDWR);
+  return { channel, request: openSync(join(channel, 'request'), constants.O_RDWR), reply: openSync(join(channel, 'reply'), constants.O_RDWR) };
+}
+
+/** Runs `script` with bash in `cwd`; gongkai's runs in this process see `now` as the clock (the real one when undefined). */
+export async function runInProcessShell(script: string, options: { cwd: string; env: NodeJS.ProcessEnv; now?: string }): Promise<ShellResult> {
+  const opened = channelOpen();
+  const { channel, request, reply } = opened;
   const child = spawn('bash', ['-c', `${PRELUDE}\n${script}`], { cwd: options.cwd, env: { ...options.env, __GONGKAI_SHELL: channel } });
   let out = '';
   let err = '';
@@ -91,6 +105,8 @@ export async function runInProcessShell(script: string, options: { cwd: string; 
     while (!finished) {
       const { bytesRead } = await readAsync(request, buffer, 0, buffer.length, null);
       pending = Buffer.concat([pending, buffer.subarray(0, bytesRead)]);
+      // A request starts with a folder, never empty: a NUL before it is the wake-up an earlier script's end left unread.
+      while (pending[0] === 0) pending = pending.subarray(1);
       for (;;) {
         const text = pending.toString('utf8');
         const whole = text.slice(0, text.lastIndexOf('\0') + 1);
@@ -112,7 +128,6 @@ export async function runInProcessShell(script: string, options: { cwd: string; 
     }
     return { code: await exited, out, err, runs };
   } finally {
-    closeSync(request);
-    closeSync(reply);
+    idle.push(opened);
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FULL_SIZE, scaled } from '../helpers/scale.js';
@@ -13,8 +13,8 @@ import { readmeBlocks, showsOutput, transcriptSteps } from './readme-blocks.js';
  * committed), once with the real clock and once with a clock years later: the
  * README must not depend on what year it is (the default size runs the blocks and
  * transcripts under the later clock only, GONGKAI_TEST_SCALE=full under both). Shell blocks run in order in one
- * copy, as a newcomer would follow them; each transcript (`$ command` and the
- * output shown) runs in a fresh copy and its shown output is compared. The first
+ * copy, each in a subshell of its own, as a newcomer would follow them; each transcript (`$ command` and the
+ * output shown) runs in a fresh copy, its commands in one shell, and each command's shown output is compared. The first
  * command runs as a real process under the real clock at every size; the blocks and transcripts, and the first
  * command under the later clock, run in bash with gongkai in this process by default (in-process-shell.ts: about
  * 60 node start-ups fewer) and as a process at full size.
@@ -36,9 +36,8 @@ function madeClone(): string {
   writeFileSync(join(clone, '.gitignore'), 'node_modules\n');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
-  git('config', 'user.name', '王联络员');
-  git('config', 'user.email', 'wang@mca.example');
-  git('config', 'commit.gpgsign', 'false');
+  // What three `git config` would write, written at once.
+  appendFileSync(join(clone, '.git', 'config'), '[user]\n\tname = 王联络员\n\temail = wang@mca.example\n[commit]\n\tgpgsign = false\n');
   git('add', '-A');
   git('commit', '-q', '-m', 'clone');
   return (template = clone);
@@ -91,6 +90,26 @@ async function runCommand(clone: string, command: string, env: NodeJS.ProcessEnv
   return { code: result.code, out: result.out, err: result.err, inProcess: result.runs };
 }
 
+/**
+ * Scripts run one after another by one bash (one shell started, not one each), each with its exit code, stdout and stderr
+ * kept in files of their own. `separate`: each in a subshell of its own with `set -e`, as a block pasted into a new
+ * terminal (what one exports or where it goes with cd does not reach the next); otherwise in the same shell, as
+ * commands typed one after another into one terminal.
+ */
+async function runEach(clone: string, scripts: string[], env: NodeJS.ProcessEnv, now: string | undefined, separate: boolean) {
+  const dir = tempDir();
+  const file = (i: number, kind: 'code' | 'out' | 'err') => join(dir, `${i}.${kind}`);
+  const script = scripts
+    .map((text, i) => `${separate ? `(\nset -e\n${text}\n)` : `{\n${text}\n}`} > '${file(i, 'out')}' 2> '${file(i, 'err')}'\necho $? > '${file(i, 'code')}'`)
+    .join('\n');
+  const shell = await runCommand(clone, script, env, now);
+  const read = (i: number, kind: 'code' | 'out' | 'err') => {
+    if (!existsSync(file(i, kind))) throw new Error(`README script did not run: ${scripts[i]}\n${shell.err}`);
+    return readFileSync(file(i, kind), 'utf8');
+  };
+  return { inProcess: shell.inProcess, results: scripts.map((_text, i) => ({ code: Number(read(i, 'code')), out: read(i, 'out'), err: read(i, 'err') })) };
+}
+
 const blocks = readmeBlocks(README);
 
 /** The real clock, and one years after the plan: the README must not depend on what year it is. */
@@ -131,10 +150,10 @@ describe('the README', () => {
     it('every shell block runs, in order, in one fresh clone', async () => {
       const clone = freshClone();
       const env = environment(clone, now);
-      let inProcess = 0;
-      for (const block of blocks.filter((b) => b.kind === 'script' && !b.skip)) {
-        const result = await runCommand(clone, `set -e\n${runnable(block.text)}`, env, now);
-        inProcess += result.inProcess;
+      const scripts = blocks.filter((b) => b.kind === 'script' && !b.skip);
+      const { inProcess, results } = await runEach(clone, scripts.map((block) => runnable(block.text)), env, now, true);
+      for (const [i, block] of scripts.entries()) {
+        const result = results[i]!;
         expect(result.code, `README.md:${block.line}\n${result.err}`).toBe(0);
         expect(result.err, `README.md:${block.line}`).not.toMatch(/at .+\.js:\d+|gongkai 自身的缺陷/);
       }
@@ -152,8 +171,10 @@ describe('the README', () => {
     it.each(blocks.filter((b) => b.kind === 'transcript' && !b.skip).map((b) => [b.line, b] as const))('the transcript at README.md:%i shows what gongkai prints', async (_line, block) => {
       const clone = freshClone();
       const env = { ...environment(clone, now), GONGKAI_LEDGER: 'data/ledger-2021-10.yaml' };
-      for (const step of transcriptSteps(block.text)) {
-        const result = await runCommand(clone, step.command, env, now);
+      const steps = transcriptSteps(block.text);
+      const { results } = await runEach(clone, steps.map((step) => step.command), env, now, false);
+      for (const [i, step] of steps.entries()) {
+        const result = results[i]!;
         expect(result.err, `README.md:${block.line}: ${step.command}`).not.toMatch(/gongkai 自身的缺陷/);
         const shown = showsOutput(step.shown, result.out + result.err);
         expect(shown, `README.md:${block.line}: ${step.command}\n${result.out}${result.err}`).toEqual({ ok: true });
