@@ -3,6 +3,7 @@ import type { Block, NoticeDocument, Paragraph } from './blocks.js';
 import { textBlocks } from './containers/text.js';
 import { readHeader } from './header.js';
 import { TEXT_END, type KnownNames } from './clause/glued-name.js';
+import { firstListedRule } from './clause/first-listed.js';
 import { standingRule, unreadStandingRule } from './clause/standing-rule.js';
 import { toSimplified } from './clause/traditional.js';
 import type { Notice, NoticeItem } from './notice.js';
@@ -11,7 +12,7 @@ import type { RawSection, RawUnit } from './structure/raw-unit.js';
 import { isTaskTable, taskTable } from './structure/tables.js';
 import { splitLinePairs } from './structure/line-pairs.js';
 import { applyRangeRules } from './structure/range-rules.js';
-import { headingClause, readUnit } from './units.js';
+import { headingClause, readUnit, type Standing } from './units.js';
 
 /** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
 function asParagraphs(block: Block): Paragraph[] {
@@ -105,7 +106,7 @@ function textEnds(items: readonly NoticeItem[]): Set<string> {
  * them takes its clause as their heading's: then the clause covers them (F6), and
  * the entry is their heading; else it is a task of its own (3. with ①② under it).
  */
-function readUnits(units: RawUnit[], year: number | undefined, known: KnownNames, standing: readonly string[]): NoticeItem[] {
+function readUnits(units: RawUnit[], year: number | undefined, known: KnownNames, standing: Standing): NoticeItem[] {
   const read = units.map((u) => readUnit(u, year, known, standing));
   const covering = new Set<string>();
   units.forEach((unit, i) => {
@@ -141,7 +142,8 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
   const known = new Set<string>(options.knownNames ?? []);
   // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.
   const rule = standingRule(headText);
-  const standing = rule ? [rule] : [];
+  const listing = firstListedRule(headText);
+  const standing: Standing = { rules: rule ? [rule] : [], ...(listing ? { listing } : {}) };
   let items = readUnits(units, header.year, known, standing);
   flagUnreadRule(items, headText);
   // Second pass: names read for sure elsewhere in the notice cut glued clauses (…等信息A处牵头).

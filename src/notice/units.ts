@@ -6,6 +6,7 @@ import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
 import { labelLines } from './structure/label-lines.js';
 import { standingRule } from './clause/standing-rule.js';
+import { firstListedRule, withFirstListed, type FirstListed } from './clause/first-listed.js';
 import type { Assignment } from '../model/role.js';
 import type { RawUnit } from './structure/raw-unit.js';
 import { joinLines } from './text.js';
@@ -134,8 +135,17 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
  * read from a label, a column, the clause or its own words. Anything not read
  * for sure is kept and listed in `problems`.
  */
-export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: KnownNames, standing: readonly string[] = []): NoticeItem | undefined {
+/** What the preamble says of every item: standing rules that add bodies, and how a bare list of names is read. */
+export interface Standing {
+  rules: readonly string[];
+  listing?: FirstListed;
+}
+
+export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: KnownNames, standing: Standing = { rules: [] }): NoticeItem | undefined {
   const located = locateClause(unit, knownNames);
+  // `列第一位的为牵头单位…` in the preamble or on a heading above: a bare list of names says its roles so.
+  const listing = unit.headings.map((h) => firstListedRule(h)).find((r) => r !== undefined) ?? standing.listing;
+  if (listing && located.clause && !located.ofHeading) located.clause = withFirstListed(located.clause, listing);
   if (unit.onlyIfClause && !located.clause) return undefined;
   // Words with no clause leave it a heading (as 一、 is); a clause not read for sure is flagged like any other.
   if (unit.entriesUnder && !located.clause && !located.doubt && !saysRoleInAPart(located.text)) return undefined;
@@ -171,7 +181,7 @@ export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames
         }
       }
       // Standing rules (F6) add their bodies to the items they cover.
-      const covering = [...headingRules(unit.headings, own), ...standing];
+      const covering = [...headingRules(unit.headings, own), ...standing.rules];
       assignments = withCovering(own, covering);
       if (assignments.length > own.length) {
         const joined = [located.clause, ...covering].join('；');

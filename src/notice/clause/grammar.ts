@@ -2,6 +2,7 @@ import { normalizeDepartmentName } from '../../model/department-name.js';
 import type { Assignment, Role } from '../../model/role.js';
 import { isDeadlineWords, opensWithDeadline } from './deadline.js';
 import { looksLikeName, opensLikeTask } from './names.js';
+import { GLUED_PEOPLE_LABEL, isPeopleLabel } from './people-labels.js';
 import { toSimplified } from './traditional.js';
 
 /**
@@ -116,7 +117,8 @@ export function splitTopLevel(text: string, separators: ReadonlySet<string>): st
   return parts;
 }
 
-const PART_SEPARATORS = new Set([',', '，', ';', '；']);
+const PART_SEPARATORS = new Set([',', '，']);
+const CLAUSE_SEPARATORS = new Set([';', '；']);
 const NAME_SEPARATORS = new Set(['、']);
 
 function checkName(name: string): string | undefined {
@@ -170,7 +172,7 @@ const CONSULTS = new RegExp(`^(.+?${BEFORE_HUI})会(?!同)(.+)$`);
 /** 会 between two names anywhere in words (`…，A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
 export const CONSULT_WORD = new RegExp(`${BEFORE_HUI}会(?!同|议|商|签|审|计|展|员|见|场|谈)`);
 
-type Pending = { names: string[]; role?: PartRole; scope?: string; /** the role came from a label, not a word */ labelled?: boolean };
+type Pending = { names: string[]; role?: PartRole; scope?: string; /** the role came from a label, not a word */ labelled?: boolean; /** which `；`-separated clause it is in */ segment?: number };
 
 function namesPart(text: string, role: PartRole | undefined): Pending {
   return { names: splitNames(text), ...(role ? { role } : {}) };
@@ -191,6 +193,8 @@ function parsePart(part: string): Pending[] | string {
   const label = LABEL.exec(part);
   if (label) {
     const role = roleOfLabel(label[1]!);
+    // 联系人：…, 责任领导：…: people, no body (see parseClause for the parts after them).
+    if (!role && isPeopleLabel(label[1]!)) return [];
     if (!role) return `无法识别标签「${label[1]}」`;
     if (role === 'deadline') return [];
     const value = label[2]!.replace(/[。;；]$/, '').trim();
@@ -332,13 +336,21 @@ const ROLE_THEN_BLANK = /(牵头|负责|配合|落实|协办|协助|协同|参�
  */
 const ROLE_THEN_ACTION = /(由[^,，;；由]*?(?:负责|牵头))(?:组织实施|公开|发布|办理|实施|报送|审核)(?=$|[,，;；])/g;
 
+/** A label after blanks inside a clause (`牵头单位：A　联系人：王某`): the blanks separate parts, as `；` does. */
+const BLANK_THEN_LABEL = /[ \t\u3000]+(?=([\u4e00-\u9fa5]{2,6})\s*[:：])/g;
+
+/** Labels set apart: a people label glued to the name before it, or after blanks, starts a part of its own. */
+function labelsApart(words: string): string {
+  return words.replace(GLUED_PEOPLE_LABEL, '；$1：').replace(BLANK_THEN_LABEL, (blank, label: string) => (roleOfLabel(label) || isPeopleLabel(label) ? '；' : blank));
+}
+
 /** The words with the commas a copy lost after a role word put back (see ROLE_THEN_BLANK). */
 export function withLostCommas(words: string): string {
   return words.replace(ROLE_THEN_BLANK, '$1，');
 }
 
 function parseClause(clause: string): ParsedClause {
-  const body = markedRoleList(unwrapClause(toSimplified(clause)).replace(SENTENCE_OPENING, ''))
+  const body = markedRoleList(labelsApart(unwrapClause(toSimplified(clause))).replace(SENTENCE_OPENING, ''))
     .replace(BRACKETED_ROLE, '$1')
     .replace(ROLE_THEN_LIST, '$1，')
     .replace(ROLE_THEN_BLANK, '$1，')
@@ -348,9 +360,15 @@ function parseClause(clause: string): ParsedClause {
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
   const groups: Pending[] = [];
   const deadlines: string[] = [];
-  const parts = splitTopLevel(body, PART_SEPARATORS);
-  for (const part of parts) {
+  // `；` ends a clause of its own: names before it never take a role word after it (see below).
+  const parts = splitTopLevel(body, CLAUSE_SEPARATORS).flatMap((clause, segment) => splitTopLevel(clause, PART_SEPARATORS).map((words) => ({ words, segment })));
+  // After a people label (联系人：王某，027-…), the parts with no label or role word of their own are its words.
+  let people = false;
+  for (const { words: part, segment } of parts) {
     if (!part) continue;
+    const labelled = LABEL.exec(part);
+    if (labelled || saysRole(part)) people = !!labelled && !roleOfLabel(labelled[1]!) && isPeopleLabel(labelled[1]!);
+    if (people) continue;
     // Deadline words, alone or with what is done by then (`2024年6月底前完成平台对接`).
     if (isDeadlineWords(part) || opensWithDeadline(part)) {
       deadlines.push(part);
@@ -367,34 +385,35 @@ function parseClause(clause: string): ParsedClause {
     // `责任单位:A、B,各县政府` (`,` between groups inside one label).
     const previous = groups[groups.length - 1];
     for (const p of parsed) {
-      if (!p.role && !label && previous?.labelled) groups.push({ ...p, role: previous.role!, labelled: true });
-      else groups.push(p);
+      if (!p.role && !label && previous?.labelled) groups.push({ ...p, role: previous.role!, labelled: true, segment });
+      else groups.push({ ...p, segment });
     }
   }
   if (!groups.length) return { ok: false, reason: '责任分工中没有部门' };
 
   // Names without a role word take the role of the next part that has one:
   // `A牵头,B、C,D配合` — all three cooperate.
+  // Not across a `；`: `A；B配合` (an item's own bare name, then a standing rule's clause) is A's own task.
   const unsure: string[] = [];
   let next: PartRole | undefined;
   for (let i = groups.length - 1; i >= 0; i--) {
     const group = groups[i]!;
+    if (groups[i + 1]?.segment !== group.segment) next = undefined;
     if (group.role) next = group.role;
     else if (next) group.role = next;
   }
-  const anyRole = groups.some((g) => g.role);
   const hasLead = groups.some((g) => g.role === 'lead');
   // Overseeing bodies help those who answer for the work: with none such, the words are no clause.
   if (groups.some((g) => g.role === 'oversee') && !groups.some((g) => g.role && g.role !== 'oversee' && g.role !== 'cooperate')) return { ok: false, reason: '只写了统筹、指导一类的分工，没有写谁负责' };
-  const unnamed = groups.filter((g) => !g.role).flatMap((g) => g.names);
   const assignments: Assignment[] = [];
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
     let role: Role;
     if (!group.role) {
       // A clause of names alone (`规划财务司`, `A、B`): sole for one, joint for several.
       // After parts with role words, a trailing name list is ambiguous: kept as joint, marked unsure.
+      const unnamed = groups.filter((g) => !g.role && g.segment === group.segment).flatMap((g) => g.names);
       role = unnamed.length > 1 ? 'joint' : 'sole';
-      if (anyRole) unsure.push(...group.names);
+      if (groups.slice(0, index).some((g) => g.role)) unsure.push(...group.names);
     } else if (group.role === 'oversee') role = 'cooperate';
     else if (group.role === 'responsible') role = hasLead || group.names.length > 1 || groups.filter((g) => g.role === 'responsible').length > 1 ? 'joint' : 'sole';
     // 负责 beside a lead, or for several names, is each responsible for its part.

@@ -1,5 +1,6 @@
 import { parseResponsibility, splitTopLevel } from './grammar.js';
 import { isNameList, readsAsClause } from './find-clause.js';
+import { firstListedRule } from './first-listed.js';
 import { toSimplified } from './traditional.js';
 
 /**
@@ -40,7 +41,8 @@ export function unreadStandingRule(text: string): string | undefined {
   // A sentence with a rule's mark (不再列出, 以下各项工作均…) and role words; one that only speaks of all the tasks needs groups of bodies too.
   const roles = /牵头|负责|配合|落实|责任单位|参与|统筹/;
   return sentences(text)
-    .find((s) => s.length <= 120 && roles.test(s) && (RULE_MARK.test(s) || (/(?:以下|下列|所有|全部|各项)[^，,]{0,10}(?:工作|任务)/.test(s) && /各|所有|全体|有关/.test(s.replace(/各项/g, '')))))
+    // `列第一位的为牵头单位，其他为配合单位，不再标注` says how lists are read (first-listed.ts), not who does every task.
+    .find((s) => s.length <= 120 && roles.test(s) && !firstListedRule(s) && (RULE_MARK.test(s) || (/(?:以下|下列|所有|全部|各项)[^，,]{0,10}(?:工作|任务)/.test(s) && /各|所有|全体|有关/.test(s.replace(/各项/g, '')))))
     ?.trim();
 }
 

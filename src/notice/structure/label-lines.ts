@@ -1,5 +1,6 @@
 import { roleOfLabel } from '../clause/grammar.js';
 import { isNameList } from '../clause/find-clause.js';
+import { isPeopleLabel } from '../clause/people-labels.js';
 import { toSimplified } from '../clause/traditional.js';
 import { joinLines } from '../text.js';
 
@@ -49,14 +50,16 @@ export function labelLines(content: string): LabelLines {
   LABEL_AT.lastIndex = 0;
   for (let m = LABEL_AT.exec(reading); m; m = LABEL_AT.exec(reading)) {
     const name = m[1] ?? m[2]!;
-    const role = roleOfLabel(name);
+    // A people line (责任领导：…, 联系人：…) ends the value before it and names no body.
+    const role = roleOfLabel(name) ?? (isPeopleLabel(name) ? 'people' : undefined);
     if (!role) continue;
     const before = reading.slice(0, m.index);
     const depth = (before.match(/[(（〔]/g)?.length ?? 0) - (before.match(/[)）〕]/g)?.length ?? 0);
     if (depth > 0) continue;
     found.push({ start: m.index, valueStart: m.index + m[0].length, role, ...(m[2] ? { bracketed: m[2] } : {}) });
   }
-  if (!found.length) return { text: joinLines(content) };
+  // People lines alone are no responsibility labels: the words stay the unit's.
+  if (!found.some((label) => label.role !== 'people')) return { text: joinLines(content) };
   const clauses: string[] = [];
   const due: string[] = [];
   found.forEach((label, i) => {
@@ -68,7 +71,7 @@ export function labelLines(content: string): LabelLines {
     // A label in 【】 is written as the grammar reads labels: `责任科室：A`.
     const words = label.bracketed ? `${label.bracketed}：${value}` : join(content.slice(label.start, end)).replace(/[。;；,，]+$/, '');
     if (label.role === 'deadline') due.push(value);
-    else clauses.push(words);
+    else if (label.role !== 'people') clauses.push(words);
   });
   return {
     text: joinLines(content.slice(0, found[0]!.start)).replace(/[—\s]+$/, ''),

@@ -3,6 +3,7 @@ import { isDeadlineWords, readDeadline } from '../clause/deadline.js';
 import { isNameList, opensLikeTaskWords, readsAsClause } from '../clause/find-clause.js';
 import { roleOfLabel, saysRole } from '../clause/grammar.js';
 import { opensLikeTask } from '../clause/names.js';
+import { isPeopleLabel } from '../clause/people-labels.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
 import { headerCellLines } from '../header.js';
@@ -28,7 +29,7 @@ export function columnOf(header: string): Column {
   if (!word) return 'unknown';
   if (/^(序号|编号|序|号)$/.test(word)) return 'number';
   // People, not bodies: 责任领导, 分管领导, 责任人, 联系人, 联络员 (and how to reach them) are never read as departments.
-  if (/领导|负责人|责任人|联系人|联络员|联系方式|电话|手机|邮箱|姓名|职务/.test(word)) return 'other';
+  if (isPeopleLabel(word)) return 'other';
   const role = roleOfLabel(word) ?? (/^(牵头|主办)/.test(word) ? 'lead' : /^(责任|主责|承办)/.test(word) ? 'responsible' : /^(配合|协办|参与|协同)/.test(word) ? 'cooperate' : /时限|时间|期限|进度/.test(word) ? 'deadline' : undefined);
   if (role === 'deadline' || role === 'lead' || role === 'responsible' || role === 'cooperate') return role;
   if (/备注|说明/.test(word)) return 'note';

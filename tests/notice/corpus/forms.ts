@@ -148,6 +148,26 @@ export function textForms(plan: Plan): Rendered[] {
   const labelLines = (it: PlanItem) => [...labels(it).map(([l, v]) => `${l}：${v}`), ...(dueWords(it.due) ? [`完成时限：${dueWords(it.due)}`] : [])].join('\n');
   out.push(text('F5 label lines', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}\n${labelLines(it)}`), one(plan, true)));
   out.push(text('F5 labels in one bracket', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}（${[...labels(it).map(([l, v]) => `${l}：${v}`), ...(dueWords(it.due) ? [`完成时限：${dueWords(it.due)}`] : [])].join('；')}）`), one(plan, true)));
+  // F5 with people lines (责任领导, 联系人, 电话) among the labels, which name no body, in turns before, between and after them.
+  {
+    const people = ['责任领导：张某某', '联系人：王某　027-87576000', '分管领导：李某', '联络员：赵某，13900001111'];
+    const withPeople = (it: PlanItem, i: number) => {
+      const lines = labelLines(it).split('\n');
+      lines.splice(i % (lines.length + 1), 0, people[i % people.length]!, ...(i % 2 ? [people[(i + 1) % people.length]!] : []));
+      return lines;
+    };
+    let i = 0;
+    out.push(text('F5 label lines with people lines', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}\n${withPeople(it, i++).join('\n')}`), one(plan, true)));
+    let j = 0;
+    out.push(text('F5 labels and people in one bracket', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}（${withPeople(it, j++).join('；')}）`), one(plan, true)));
+  }
+  // A standing rule that the first name of a list leads (`列第一位的为牵头单位，其他为配合单位`): every item with one lead
+  // and others of the rule's role is written as a bare list; the others keep their role words.
+  for (const [rule, others] of [['各项任务中列第一位的为牵头单位，其他为配合单位', 'cooperate'], ['排在首位的单位为牵头单位，其余单位为责任单位', 'joint']] as const) {
+    const bare = (it: PlanItem) => it.lead.length === 1 && !it.scoped.length && !it.sole.length && (others === 'cooperate' ? !it.joint.length : !it.cooperate.length);
+    const listed = (it: PlanItem) => (bare(it) ? [...it.lead, ...it.joint, ...it.cooperate].join('、') : clause(it, { ...PLAIN, sole: '负责' }));
+    out.push(text(`F6 first-listed leads (${others})`, paragraphs(plan, NUMBERINGS['(一)']!, (it, no) => `${no}${it.text}（${listed(it)}）`, `${title(plan)}\n（${rule}）\n`, true), one(plan)));
+  }
   // F6: a clause on a heading covers the items beneath it; a standing rule adds a group to every item.
   {
     const lines = [HEAD(plan), '一、重点工作'];
