@@ -11,6 +11,8 @@ export interface NoticeHeader {
   year?: number;
   /** The year was not in the title nor the signature's date (a web page's upload date): the user is asked to check it. */
   yearGuessed?: boolean;
+  /** With no year in the title nor the signature: the dated words of the text the year was read from (2022年11月底前). */
+  yearFromDates?: string;
   /** The last year of a plan for several years (2016-2020年): its items' default deadline. */
   lastYear?: number;
   preamble?: string;
@@ -95,12 +97,12 @@ function readSimplifiedHeader(reading: string, closing: ClosingSignature): Notic
   const yearText = titleYear ?? issuedOn?.slice(0, 4);
   const yearGuessed = !titleYear && !signed && yearText !== undefined;
 
-  // The preamble follows the plan's title repeated above the body.
+  // The preamble follows the plan's title repeated above the body, as a title: not the cover notice's mention of
+  // it in a sentence (现将《…》印发给你们, …，由某办公厅印发).
   let preamble: string | undefined;
   if (planTitle) {
-    const repeated = head.lastIndexOf(planTitle);
-    const firstMention = head.indexOf(planTitle);
-    if (repeated > firstMention) preamble = head.slice(repeated + planTitle.length).trim() || undefined;
+    const repeated = repeatedTitle(head, planTitle);
+    if (repeated > head.indexOf(planTitle)) preamble = head.slice(repeated + planTitle.length).trim() || undefined;
   }
   return {
     ...(title ? { title } : {}),
@@ -113,6 +115,15 @@ function readSimplifiedHeader(reading: string, closing: ClosingSignature): Notic
     ...(range && Number(range[2]) > Number(range[1]) ? { lastYear: Number(range[2]) } : {}),
     ...(preamble ? { preamble } : {}),
   };
+}
+
+/** Where the plan's title last stands as a title of its own: not quoted (《…》, “…”), nor run on into a sentence (…，由…印发; …的通知). */
+function repeatedTitle(head: string, planTitle: string): number {
+  for (let at = head.lastIndexOf(planTitle); at > 0; at = head.lastIndexOf(planTitle, at - 1)) {
+    const after = head.slice(at + planTitle.length).trimStart();
+    if (!/[《“"「]$/.test(head.slice(0, at).trimEnd()) && !/^[》”"」，,。、的)）]/.test(after)) return at;
+  }
+  return -1;
 }
 
 /** A 《》 in the header (`现将《…》印发给你们`), not one a sentence cites as its ground (根据《…》, 按照《…》). */
