@@ -12,6 +12,8 @@ export function importFindings(notice: Notice, file: string, assumedYear: number
   const out: Diagnostic[] = [];
   if (notice.year === undefined) {
     out.push(warning('IMPORT_YEAR_MISSING', `通知中找不到计划年度（标题或发文日期中的年份），暂按 ${assumedYear} 年计；请核实 plan.year 和 default_due`, { file }));
+  } else if (notice.yearFromDates) {
+    out.push(warning('IMPORT_YEAR_GUESSED', `通知的标题和落款中没有年份，计划年度按正文完成时限中的年份（如「${notice.yearFromDates}」）计为 ${notice.year} 年；请核实 plan.year 和 default_due`, { file }));
   } else if (notice.yearGuessed) {
     out.push(warning('IMPORT_YEAR_GUESSED', `计划年度 ${notice.year} 不是从标题或落款日期读出的（取自网页发布日期等），请核实 plan.year 和 default_due`, { file }));
   }

@@ -13,6 +13,7 @@ import { isTaskTable, taskTable } from './structure/tables.js';
 import { splitLinePairs } from './structure/line-pairs.js';
 import { applyRangeRules } from './structure/range-rules.js';
 import { headingClause, readUnit, type Standing } from './units.js';
+import { yearOfDates } from './year-of-dates.js';
 
 /** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
 function asParagraphs(block: Block): Paragraph[] {
@@ -138,6 +139,11 @@ export function readNoticeDocument(document: NoticeDocument, options: ReadOption
       Object.assign(header, { year: page.year }, page.lastYear ? { lastYear: page.lastYear } : {});
       delete header.yearGuessed;
     }
+  }
+  // A fragment with no year of its own: the year its deadlines name (2022年11月底前), said to be a guess.
+  if (header.year === undefined) {
+    const dated = yearOfDates([headText, ...units.map((u) => u.content)].join('\n'));
+    if (dated) Object.assign(header, { year: dated.year, yearGuessed: true, yearFromDates: dated.words });
   }
   const known = new Set<string>(options.knownNames ?? []);
   // A standing rule in the preamble (以下工作均需…落实，不再列出) covers every item.
