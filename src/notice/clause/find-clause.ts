@@ -439,11 +439,24 @@ export function leadingClause(words: string): FoundClause | undefined {
   return { text: m[2]!.trim(), clause: m[1]!.trim() };
 }
 
-/** The first words a clause covers, for its scope: the first words of its sentence. */
+/** A scope's most characters: short enough to read as a label, within what the grammar reads back (COVERED_CLAUSE). */
+const SCOPE_LENGTH = 24;
+let words: Intl.Segmenter | undefined;
+
+/**
+ * The first words a clause covers, for its scope: the first phrase of its sentence, whole when it is short; a
+ * longer one is cut where a word ends (never 利益相 of 利益相关方).
+ */
 function coveredWords(text: string): string {
-  const words = text.replace(/[〔〕]/g, '').replace(/^[\s。;；,，]+/, '').trim();
-  const first = /^[^,，。;；:：]+/.exec(words)?.[0] ?? words;
-  return [...first].slice(0, 14).join('');
+  const opening = text.replace(/[〔〕]/g, '').replace(/^[\s。;；,，]+/, '').trim();
+  const first = /^[^,，。;；:：]+/.exec(opening)?.[0] ?? opening;
+  if ([...first].length <= SCOPE_LENGTH) return first;
+  let cut = '';
+  for (const { segment } of (words ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(first)) {
+    if ([...cut].length + [...segment].length > SCOPE_LENGTH) break;
+    cut += segment;
+  }
+  return cut || [...first].slice(0, SCOPE_LENGTH).join('');
 }
 
 /**
