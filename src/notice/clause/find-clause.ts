@@ -313,7 +313,8 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
   const unsureSentences: string[] = [];
   for (const group of topLevelBrackets(reading)) {
     const inner = group.inner.trim();
-    const roleWords = HAS_ROLE.test(inner);
+    // `（A处会B室办理）`: 会 between two names is a role word too (grammar's CONSULTS).
+    const roleWords = HAS_ROLE.test(inner) || CONSULT_WORD.test(inner);
     // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`), and after them
     // perhaps the deadline (`（医药服务管理处，长期坚持）`).
     const parts = splitTopLevel(inner, new Set([',', '，', ';', '；'])).map((part) => part.trim());

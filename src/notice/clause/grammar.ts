@@ -162,8 +162,8 @@ const ACTION = '(?:共同)?(?:组织)?(?:落实|负责|推进|办理|实施|开�
 const ACTION_AT_END = new RegExp(`${ACTION}$`);
 /** `B会同落实`: 会同 with nobody named after it, only what is done. */
 const WITH_THE_OTHERS = new RegExp(`^(.+?)会同${ACTION}$`);
-/** `A会同B落实`, `A牵头会同B组织实施`. */
-const TOGETHER = new RegExp(`^(.*?)会同(.+?)${ACTION}$`);
+/** `A会同B落实`, `A牵头会同B组织实施`, `A协同B落实` (协同 only between two bodies' names: 某省协同创新中心 is one). */
+const TOGETHER = new RegExp(`^(.*?)(会同|协同)(.+?)${ACTION}$`);
 
 /** The ending of a body's name before the 会 of `A处会B室` (会 belongs to the name in 委员会, 常委会, 协会 …). */
 const BEFORE_HUI = '[处室司局科厅办部院馆组站队所心]';
@@ -221,12 +221,17 @@ function parsePart(part: string): Pending[] | string {
   // `…牵头，B会同落实`: 会同 with only what is done after it — B works with the lead (cooperates).
   const withOthers = WITH_THE_OTHERS.exec(part);
   if (withOthers) return [namesPart(withOthers[1]!, 'cooperate')];
+  // One rule for the family (会同, 协同): A keeps its own role word (牵头), else the work is A's (sole, as the exams'
+  // labels read 由A会同B负责/落实/办理), B cooperates. `A会B` is the older 主办/会办 form: A leads (CONSULTS).
   const together = TOGETHER.exec(part);
-  if (together) {
-    const cooperating = namesPart(together[2]!, 'cooperate');
-    if (!together[1]) return [cooperating];
-    const leading = roleSuffix(together[1]);
-    return [namesPart(leading ? together[1].slice(0, -leading.word.length) : together[1], leading?.role ?? 'sole'), cooperating];
+  const leading = together?.[1] ? roleSuffix(together[1]) : undefined;
+  const first = together?.[1] && leading ? together[1].slice(0, -leading.word.length) : together?.[1];
+  const bodies = (words: string) => words.length > 1 && splitNames(words).every(looksLikeName);
+  const firstIsBody = !first || (looksLikeName(first) && !/[省市县区州镇乡村]$/.test(first));
+  if (together && (together[2] === '会同' || (firstIsBody && bodies(together[3]!)))) {
+    const cooperating = namesPart(together[3]!, 'cooperate');
+    if (!first) return [cooperating];
+    return [namesPart(first, leading?.role ?? 'sole'), cooperating];
   }
   const suffix = roleSuffix(part);
   const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
