@@ -11,6 +11,7 @@ import { numberedItems } from './structure/numbered-items.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
 import { isTaskTable, taskTable } from './structure/tables.js';
 import { splitLinePairs } from './structure/line-pairs.js';
+import { unnumberedPairs } from './structure/unnumbered-pairs.js';
 import { applyRangeRules } from './structure/range-rules.js';
 import { headingClause, readUnit, type Standing } from './units.js';
 import { yearOfDates } from './year-of-dates.js';
@@ -47,6 +48,15 @@ function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[];
   const flushRun = () => {
     if (!run.length) return;
     const found = numberedItems(run, section);
+    // No numbering at all: a task table flattened into task/unit line pairs may still hold the tasks.
+    const pairs = found.bodyStart < 0 ? unnumberedPairs(run, section) : undefined;
+    if (pairs) {
+      if (!units.length && !sections.length) head.push(pairs.headText);
+      closingText = pairs.closingText;
+      for (const u of pairs.units) units.push(u);
+      run = [];
+      return;
+    }
     if (!units.length && !sections.length) head.push(found.bodyStart < 0 ? found.text : found.text.slice(0, found.bodyStart));
     else if (found.bodyStart < 0) closingText = found.text;
     if (found.bodyStart >= 0) closingText = found.closingText ?? '';

@@ -80,7 +80,9 @@ export function pageFurniture(input: string[]): Pages {
   const repeated = (i: number) => (seenOn.get(key(original[i]!))?.size ?? 0) >= 2;
   // A page's first line that is the issuer's name or the document's title (words of its opening lines), no sentence
   // and no numbered item: the running header of a page whose other pages lost theirs (text copied from a viewer).
-  const opening = zone(original, 0, original.length, 1).map((i) => key(original[i]!)).join('\n');
+  // The opening is the first page's: a first page of nothing but its number (`第2页`, a fragment) names nothing, and
+  // the next page's first line (a table's header cut off, `务 | 牵头单位 | …`) is that page's own words.
+  const opening = zone(original, 0, pages[0]!.end, 1).map((i) => key(original[i]!)).join('\n');
   const nameOfTheDocument = (i: number) => {
     const k = key(original[i]!);
     return k.length >= 4 && k.length <= 40 && !SENTENCE.test(k) && !ITEM_START.test(k) && opening.includes(k);

@@ -5,7 +5,7 @@ import { labelLines } from './label-lines.js';
 import type { RawUnit } from './raw-unit.js';
 
 /** A line that is nothing but a clause: `市财政局牵头落实`, `A牵头,B配合`, a bare name `某某局`. */
-function isClauseLine(line: string): boolean {
+export function isClauseLine(line: string): boolean {
   const words = foldWidth(line).trim().replace(/[。;；,，]$/, '');
   if (!words || [...words].length > 150 || /[。]/.test(words) || /^[(（〔]/.test(words)) return false;
   // A task line (`统筹某某专区。`) may end like a name; it opens with a verb of work, a name never does.

@@ -1,5 +1,5 @@
 import type { Place, Table, TableCell } from '../blocks.js';
-import { isDeadlineWords, readDeadline } from '../clause/deadline.js';
+import { isDeadlineWords, opensWithDeadline, readDeadline } from '../clause/deadline.js';
 import { isNameList, opensLikeTaskWords, readsAsClause } from '../clause/find-clause.js';
 import { roleOfLabel, saysRole } from '../clause/grammar.js';
 import { opensLikeTask } from '../clause/names.js';
@@ -8,6 +8,7 @@ import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
 import { headerCellLines } from '../header.js';
 import { headingTitle } from './numbered-items.js';
+import { asNameList, namesOfCell } from './names-cell.js';
 import type { Recognised } from './raw-unit.js';
 
 /**
@@ -44,7 +45,17 @@ export function columnOf(header: string): Column {
 const looksLikeDeadline = (text: string) =>
   !!text &&
   text.length <= 40 &&
-  (isDeadlineWords(text) || (/\d\s*[年月]|季度|年底|年内|年末|半年/.test(text) && !opensLikeTaskWords(text.trim()) && readDeadline(toSimplified(text), 2000).kind !== 'unknown'));
+  (isDeadlineWords(text) || (/\d\s*[年月]|季度|年底|年内|年末|半年/.test(text) && !opensLikeTaskWords(text.trim()) && onlyDeadlineParts(text) && readDeadline(toSimplified(text), 2000).kind !== 'unknown'));
+/**
+ * Every part of the words is a deadline's (`2023年2月公布预算，8月公布决算`, `6月底前完成，长期坚持`): a task's words
+ * with a deadline in one part (`集中公开规范性文件,9月底前完成清理结果公开。`) are the task, whatever the deadline says.
+ */
+const onlyDeadlineParts = (text: string) =>
+  toSimplified(foldWidth(text))
+    .split(/[,，;；。]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .every((part) => opensWithDeadline(part));
 const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})?[.、．]?|[(（][一二三四五六七八九十]{1,3}[)）])$/;
 const SECTION_START = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/s;
 
@@ -54,6 +65,8 @@ function cellKind(text: string): CellKind {
   if (!words) return 'empty';
   if (ROW_NUMBER.test(words)) return 'number';
   if (words.length <= 80 && !/。./.test(words) && (readsAsClause(words) || (!opensLikeTask(words.replace(NUMBER_IN_TEXT, '')) && !NUMBER_IN_TEXT.test(words) && isNameList(words.replace(/[。;；]$/, ''))))) return 'clause';
+  // Names however separated (`市财政局,市税务局`, `各县(市、区)人民政府，市直有关单位`): a names cell, not a task's words.
+  if (!NUMBER_IN_TEXT.test(words) && namesOfCell(words)) return 'clause';
   if (looksLikeDeadline(words)) return 'deadline';
   if (SECTION_START.test(words)) return 'section';
   return 'text';
@@ -111,6 +124,21 @@ function classifyByContent(columns: Column[], rows: TableCell[][]): Column[] {
     if (share('number') >= 0.6) return 'number';
     return share('text') + share('section') >= 0.6 ? 'task' : 'unknown';
   });
+}
+
+/**
+ * Where a header narrower than its rows stands over them: the shift (0 = over the first cells) at which
+ * the columns its words name fit the full rows' cells best; the first of equals.
+ */
+function headerOffset(columns: Column[], full: TableCell[][], width: number): number {
+  let best = 0;
+  let bestFit = -Infinity;
+  for (let offset = 0; offset + columns.length <= width; offset++) {
+    let fit = 0;
+    for (const row of full) columns.forEach((column, j) => (column !== 'unknown' && column !== 'other' ? (fit += fits(cellKind(row[offset + j]?.text ?? ''), column)) : 0));
+    if (fit > bestFit) [best, bestFit] = [offset, fit];
+  }
+  return best;
 }
 
 type Placed = (TableCell | undefined)[];
@@ -290,7 +318,17 @@ function readGrid(table: Table): Grid | undefined {
     const full = filled.filter((r) => r.length === width);
     // No header, or one cut off after a few columns: the columns it does not name are known by their cells.
     if (!header) columns = classifyByContent(Array.from({ length: width }, (_, c): Column => (people(c) ? 'other' : 'unknown')), full);
-    else if (width > columns.length) columns = classifyByContent([...columns, ...new Array<Column>(width - columns.length).fill('unknown')], full);
+    else {
+      // Cut off at its start (`务 | 牵头单位 | 责任单位 | 配合单位`, the page before held `序号 | 工作任`): the header's words
+      // stand over the rows' last cells, where their columns fit the cells best. The rows' own empty last cells (`| |`) count here.
+      const wide = Math.max(width, ...body.map((r) => r.length));
+      const offset = wide > columns.length ? headerOffset(columns, body.filter((r) => r.length === wide), wide) : 0;
+      const missing = (n: number) => new Array<Column>(n).fill('unknown');
+      if (offset > 0) {
+        columns = classifyByContent([...missing(offset), ...columns, ...missing(wide - columns.length - offset)], body.filter((r) => r.length === wide));
+        headerRow = [...Array.from({ length: offset }, (): TableCell => ({ text: '', place: headerRow[0]!.place })), ...headerRow];
+      } else if (width > columns.length) columns = classifyByContent([...columns, ...missing(width - columns.length)], full); // cut off at its end
+    }
   }
   if (!columns.some((c) => RESPONSIBILITY.has(c)) || !columns.some((c) => c === 'task')) return undefined;
   const placedRows: Grid['rows'] = [];
@@ -386,7 +424,7 @@ function headerlessStream(stream: TableCell[]): Grid | undefined {
  */
 function namesCellText(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  if (lines.length < 2) return joinLines(text);
+  if (lines.length < 2) return asNameList(joinLines(text));
   let out = lines[0]!;
   for (const line of lines.slice(1)) {
     const previous = toSimplified(out);
@@ -396,7 +434,8 @@ function namesCellText(text: string): string {
     else if (isNameList(previous.split(/[,，;；]/).pop()!) && (isNameList(next) || readsAsClause(next))) out += `、${line}`;
     else out = joinLines(`${out}\n${line}`);
   }
-  return out;
+  // Names a comma separates (`市财政局,市税务局`) are a list: in a names cell a comma never separates roles.
+  return asNameList(out);
 }
 
 /** A names cell that names nobody: —, －, /, 无. */

@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { Converter } from 'opencc-js/cn2t';
+import { flattenedForms } from './forms-flattened.js';
 import type { Plan, PlanItem } from './plans.js';
 
 let converter: ((text: string) => string) | undefined;
@@ -35,7 +36,7 @@ interface Words {
   sole: string;
 }
 
-const PLAIN: Words = { sep: ',', lead: '牵头', joint: '按职责分工负责', cooperate: '配合', sole: '负责' };
+export const PLAIN: Words = { sep: ',', lead: '牵头', joint: '按职责分工负责', cooperate: '配合', sole: '负责' };
 const VARIED: Words = { sep: '，', lead: '牵头落实', joint: '分别负责', cooperate: '协同', sole: '' };
 const OTHER: Words = { sep: '；', lead: '牵头', joint: '按职能分工落实', cooperate: '配合', sole: '负责落实' };
 
@@ -59,21 +60,27 @@ export function dueWords(due: string | undefined): string | undefined {
   return m === '12' ? `${y}年底前` : `${y}年${Number(m)}月底前`;
 }
 
-/** Labels for an item: 牵头单位 / 责任单位 / 配合单位 (责任单位 beside a lead is joint; alone one name is sole). */
-function labels(item: PlanItem): [string, string][] {
+/**
+ * Labels for an item: 牵头单位 / 责任单位 / 配合单位 (责任单位 beside a lead is joint; alone one name is sole).
+ * `sep` stands between a cell's names: 、 as the grammar writes them, or `,` `，` `；` a space, as offices type a names cell.
+ */
+export function labels(item: PlanItem, sep = '、'): [string, string][] {
   const out: [string, string][] = [];
   const leads = [...item.scoped.map(([scope, name]) => `${scope}由${name}牵头`), ...item.lead];
-  if (leads.length) out.push(['牵头单位', leads.join('、')]);
+  if (leads.length) out.push(['牵头单位', leads.join(item.scoped.length ? '、' : sep)]);
   const responsible = [...item.joint, ...item.sole];
-  if (responsible.length) out.push(['责任单位', item.joint.length === 1 && !item.lead.length && !item.scoped.length ? `${item.joint[0]}按职责分工负责` : responsible.join('、')]);
-  if (item.cooperate.length) out.push(['配合单位', item.cooperate.join('、')]);
+  if (responsible.length) out.push(['责任单位', item.joint.length === 1 && !item.lead.length && !item.scoped.length ? `${item.joint[0]}按职责分工负责` : responsible.join(sep)]);
+  if (item.cooperate.length) out.push(['配合单位', item.cooperate.join(sep)]);
   return out;
 }
 
+/** Separators offices put between the names of one cell, taken in turn. */
+export const NAME_SEPARATORS = [',', '，', '；', ' ', '、', ';', '，'] as const;
+
 const CN = '一二三四五六七八九十';
-const chinese = (n: number) => (n <= 10 ? CN[n - 1]! : n < 20 ? `十${CN[n - 11] ?? ''}` : `${CN[Math.floor(n / 10) - 1]}十${CN[(n % 10) - 1] ?? ''}`);
+export const chinese = (n: number) => (n <= 10 ? CN[n - 1]! : n < 20 ? `十${CN[n - 11] ?? ''}` : `${CN[Math.floor(n / 10) - 1]}十${CN[(n % 10) - 1] ?? ''}`);
 const fullWidth = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-const stripStop = (text: string) => text.replace(/[。；;]$/, '');
+export const stripStop = (text: string) => text.replace(/[。；;]$/, '');
 
 type Numbering = (n: number) => string;
 const NUMBERINGS: Record<string, Numbering> = {
@@ -85,13 +92,13 @@ const NUMBERINGS: Record<string, Numbering> = {
 };
 
 /** Sections of up to six items: 一、… with the items under it, numbered continuously. */
-function sections(plan: Plan): PlanItem[][] {
+export function sections(plan: Plan): PlanItem[][] {
   const out: PlanItem[][] = [];
   for (let i = 0; i < plan.items.length; i += 6) out.push(plan.items.slice(i, i + 6));
   return out;
 }
 
-const title = (plan: Plan) => `某机关${plan.year}年政务公开工作要点及任务分工`;
+export const title = (plan: Plan) => `某机关${plan.year}年政务公开工作要点及任务分工`;
 const HEAD = (plan: Plan) => `${title(plan)}\n\n为做好${plan.year}年政务公开工作，制定本要点。\n`;
 
 /** A paragraphs notice: `一、` headings, numbered items, each written by `item`. */
@@ -106,9 +113,9 @@ function paragraphs(plan: Plan, numbering: Numbering, item: (it: PlanItem, numbe
   return lines.join('\n') + '\n';
 }
 
-const one = (plan: Plan, withDue = false) => plan.items.map((it) => ({ items: [it], withDue }));
+export const one = (plan: Plan, withDue = false) => plan.items.map((it) => ({ items: [it], withDue }));
 
-function text(name: string, content: string, units: Rendered['units']): Rendered {
+export function text(name: string, content: string, units: Rendered['units']): Rendered {
   return { name, bytes: Buffer.from(content), units };
 }
 
@@ -214,9 +221,11 @@ export function textForms(plan: Plan): Rendered[] {
   return out;
 }
 
-type TableKind = 'split' | 'clause' | 'unnamed';
+/** `commas`: split role columns whose cells separate names with `,` `，` `；` or a space, not 、. */
+type TableKind = 'split' | 'commas' | 'clause' | 'unnamed';
 const HEADERS: Record<TableKind, string[]> = {
   split: ['序号', '重点任务', '具体任务', '牵头单位', '责任单位', '配合单位', '完成时限'],
+  commas: ['序号', '重点任务', '具体任务', '牵头单位', '责任单位', '配合单位', '完成时限'],
   clause: ['序号', '工作任务', '责任单位', '完成时限'],
   unnamed: ['序号', '工作任务', '', '完成时限'],
 };
@@ -228,9 +237,9 @@ function tableRows(plan: Plan, kind: TableKind): { cells: string[]; across?: boo
   sections(plan).forEach((items, s) => {
     rows.push({ cells: [`${chinese(s + 1)}、第${chinese(s + 1)}部分重点工作`], across: true });
     items.forEach((it, i) => {
-      const roles = Object.fromEntries(labels(it));
+      const roles = Object.fromEntries(labels(it, kind === 'commas' ? NAME_SEPARATORS[n % NAME_SEPARATORS.length] : '、'));
       const due = dueWords(it.due) ?? '';
-      if (kind === 'split') rows.push({ cells: [String(++n), `第${s + 1}组任务`, it.text, roles['牵头单位'] ?? '', roles['责任单位'] ?? '', roles['配合单位'] ?? '', due], ...(i ? { mergedFrom: 1 } : {}) });
+      if (kind === 'split' || kind === 'commas') rows.push({ cells: [String(++n), `第${s + 1}组任务`, it.text, roles['牵头单位'] ?? '', roles['责任单位'] ?? '', roles['配合单位'] ?? '', due], ...(i ? { mergedFrom: 1 } : {}) });
       else rows.push({ cells: [String(++n), it.text, clause(it, PLAIN), due] });
     });
   });
@@ -249,7 +258,7 @@ export async function docxTable(plan: Plan, kind: TableKind): Promise<Rendered> 
       tableRowsOut.push(new TableRow({ children: [cell(row.cells[0]!, { columnSpan: header.length })] }));
       continue;
     }
-    if (kind === 'split') {
+    if (kind === 'split' || kind === 'commas') {
       let span = 1;
       while (rows[r + span] && rows[r + span]!.mergedFrom) span++;
       const cells = row.mergedFrom ? row.cells.filter((_, i) => i !== 1).map((t) => cell(t)) : row.cells.map((t, i) => (i === 1 ? cell(t, { rowSpan: span }) : cell(t)));
@@ -272,8 +281,8 @@ export async function xlsxTable(plan: Plan, kind: TableKind): Promise<Rendered> 
   for (const row of tableRows(plan, kind)) {
     const r = sheet.addRow(row.across ? [row.cells[0]] : row.mergedFrom ? row.cells.map((c, i) => (i === 1 ? null : c)) : row.cells).number;
     if (row.across) sheet.mergeCells(r, 1, r, header.length);
-    else if (kind === 'split' && !row.mergedFrom) start = r;
-    else if (kind === 'split' && row.mergedFrom) {
+    else if ((kind === 'split' || kind === 'commas') && !row.mergedFrom) start = r;
+    else if ((kind === 'split' || kind === 'commas') && row.mergedFrom) {
       sheet.unMergeCells(start, 2, r - 1, 2);
       sheet.mergeCells(start, 2, r, 2);
     }
@@ -285,8 +294,20 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** F7 as a web page with an HTML table (colspan sections, rowspan 重点任务), and the plan as a paragraphs page. */
 export function htmlPages(plan: Plan): Rendered[] {
-  const header = HEADERS.split;
-  const rows = tableRows(plan, 'split');
+  const nav = '<nav class="menu"><a href="/">首页</a> &gt; 政务公开</nav>';
+  let n = 0;
+  const paras = sections(plan).map((items, s) => `<p>${chinese(s + 1)}、第${chinese(s + 1)}部分重点工作</p>${items.map((it) => `<p>${++n}．${escape(it.text)}（${escape(clause(it, PLAIN))}）</p>`).join('')}`);
+  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${nav}<div class="content"><h2>${title(plan)}</h2><p>为做好工作，制定本要点。</p>${paras.join('')}</div><div class="share">分享到</div></body></html>`;
+  return [
+    { name: 'F7 web page with a table', bytes: Buffer.from(htmlTable(plan, 'split', nav)), units: one(plan, true) },
+    { name: 'F7 web page with a table, names separated by commas', bytes: Buffer.from(htmlTable(plan, 'commas', nav)), units: one(plan, true) },
+    { name: 'F1 web page of paragraphs', bytes: Buffer.from(page), units: one(plan) },
+  ];
+}
+
+function htmlTable(plan: Plan, kind: 'split' | 'commas', nav: string): string {
+  const header = HEADERS[kind];
+  const rows = tableRows(plan, kind);
   const body: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -298,22 +319,15 @@ export function htmlPages(plan: Plan): Rendered[] {
     while (rows[r + span] && rows[r + span]!.mergedFrom) span++;
     body.push(`<tr>${row.cells.map((c, i) => (i === 1 ? (row.mergedFrom ? '' : `<td rowspan="${span}">${escape(c)}</td>`) : `<td>${escape(c)}</td>`)).join('')}</tr>`);
   }
-  const nav = '<nav class="menu"><a href="/">首页</a> &gt; 政务公开</nav>';
-  const table = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title(plan)}</title></head><body>${nav}<h1>${title(plan)}</h1><table><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${body.join('')}</table><footer>版权所有</footer></body></html>`;
-  let n = 0;
-  const paras = sections(plan).map((items, s) => `<p>${chinese(s + 1)}、第${chinese(s + 1)}部分重点工作</p>${items.map((it) => `<p>${++n}．${escape(it.text)}（${escape(clause(it, PLAIN))}）</p>`).join('')}`);
-  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${nav}<div class="content"><h2>${title(plan)}</h2><p>为做好工作，制定本要点。</p>${paras.join('')}</div><div class="share">分享到</div></body></html>`;
-  return [
-    { name: 'F7 web page with a table', bytes: Buffer.from(table), units: one(plan, true) },
-    { name: 'F1 web page of paragraphs', bytes: Buffer.from(page), units: one(plan) },
-  ];
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title(plan)}</title></head><body>${nav}<h1>${title(plan)}</h1><table><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${body.join('')}</table><footer>版权所有</footer></body></html>`;
 }
 
 export async function allForms(plan: Plan): Promise<Rendered[]> {
   return [
     ...textForms(plan),
-    ...(await Promise.all((['split', 'clause', 'unnamed'] as const).map((k) => docxTable(plan, k)))),
-    ...(await Promise.all((['split', 'clause', 'unnamed'] as const).map((k) => xlsxTable(plan, k)))),
+    ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => docxTable(plan, k)))),
+    ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => xlsxTable(plan, k)))),
+    ...flattenedForms(plan),
     ...htmlPages(plan),
   ];
 }
