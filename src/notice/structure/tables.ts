@@ -281,7 +281,8 @@ interface Grid {
   columns: Column[];
   headerText: string[];
   titleLines: string[];
-  rows: { cells: Placed; number?: TableCell }[];
+  /** `left`: words of the row that fit no column (copied from text), left out of it. */
+  rows: { cells: Placed; number?: TableCell; left?: string[] }[];
 }
 
 /** A table → its columns and rows, placed. Undefined when it has no task and responsibility columns. */
@@ -349,8 +350,10 @@ function readGrid(table: Table): Grid | undefined {
       }
       const { placed, number } = alignRow(row, columns);
       if (!placed.some(Boolean)) continue;
+      // A cell no column took is words of the row lost: the row's task is flagged, never read without them unseen.
+      const left = row.filter((c) => c.text.trim() && c !== number && !placed.includes(c)).map((c) => c.text.trim());
       spannedFromAbove(row, placed, columns, placedRows[placedRows.length - 1]?.cells);
-      placedRows.push({ cells: placed, ...(number ? { number } : {}) });
+      placedRows.push({ cells: placed, ...(number ? { number } : {}), ...(left.length ? { left } : {}) });
     }
   } else for (const row of body) placedRows.push({ cells: row });
   // Headerless tables need rows that read as task rows, not a page laid out in a table.
@@ -512,6 +515,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       previous.remarks += remarks;
       for (const r of responsibility) if (!previous.responsibility.some((p) => p.cell === r.cell || (p.header === r.header && p.text === r.text))) previous.responsibility.push(r);
       if (deadline && !previous.deadlines.some((d) => d.text === deadline.text)) previous.deadlines.push(deadline);
+      previous.left.push(...(row.left ?? []));
       continue;
     }
     if (numberCell && numberCell.cell.merged) number = `${lastNumber}.${++sub}`;
@@ -525,7 +529,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     } else if (lastNumber) number = `${lastNumber}.${++sub}`; // a row whose 序号 a span took: the numbered row's next part
     else number = String(++running);
     const firstCell = cells.find((c) => c)!;
-    parts.push({ number, section: result.section, place: { ...firstCell.place }, task, more: [], remarks, responsibility, deadlines: deadline ? [deadline] : [], ...(!numberCell && !written ? { unnumbered: true } : {}) });
+    parts.push({ number, section: result.section, place: { ...firstCell.place }, task, more: [], remarks, responsibility, deadlines: deadline ? [deadline] : [], left: [...(row.left ?? [])], ...(!numberCell && !written ? { unnumbered: true } : {}) });
   }
   // A row of its own with no 序号 between N and N+2 (a copy that lost the number) is N+1, not N's second part.
   parts.forEach((part, i) => {
@@ -548,6 +552,8 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
           return `${roleOfLabel(header) ? header : labelFor(column)}:${joined(texts)}`;
         }).join('；');
     const deadline = part.deadlines[0];
+    const lost = part.left.length ? `表格这一行的「${part.left.join('」「')}」不知道属于哪一列，没有读入` : undefined;
+    const unitDoubt = [clause ? doubt : undefined, lost].filter(Boolean).join('；');
     result.units.push({
       number: part.number,
       section: part.section,
@@ -557,7 +563,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
       columns: {
         ...(clause ? { clause, clausePlace: part.responsibility[0]!.cell.place } : {}),
         ...(deadline ? { dueText: part.deadlines.map((d) => d.text).join('，'), duePlace: deadline.cell.place } : {}),
-        ...(doubt && clause ? { doubt } : {}),
+        ...(unitDoubt ? { doubt: unitDoubt } : {}),
       },
     });
   }
@@ -585,6 +591,8 @@ interface TablePart {
   remarks: string;
   responsibility: { cell: TableCell; text: string; header: string; column: number }[];
   deadlines: { cell: TableCell; text: string }[];
+  /** Words of its rows that fit no column. */
+  left: string[];
   /** No 序号 of its own (none in the row, none written in its words). */
   unnumbered?: boolean;
 }

@@ -44,6 +44,14 @@ const isTaskLine = (line: string) => [...line.trim()].length >= 4 && !isUnitLine
 /** A heading between pairs: short words with no sentence in them (`二、…` would be numbered, and read elsewhere). */
 const isHeadingLine = (line: string) => [...line.trim()].length <= 30 && !/[，。；,;]/.test(line) && !isUnitLine(line);
 
+/** Two pairs in a row somewhere after `from`: a closing's signature (a name line) makes one at most. */
+function pairsFollow(lines: string[], from: number): boolean {
+  for (let i = from; i + 3 < lines.length; i++) {
+    if (isTaskLine(lines[i]!) && isUnitLine(lines[i + 1]!) && isTaskLine(lines[i + 2]!) && isUnitLine(lines[i + 3]!)) return true;
+  }
+  return false;
+}
+
 export interface UnnumberedPairs {
   units: RawUnit[];
   headText: string;
@@ -73,6 +81,9 @@ export function unnumberedPairs(paragraphs: Paragraph[], section: string): Unnum
       start = i - 1;
       continue;
     }
+    // The whole body alternates: more pairs after a break (a task's words wrapped over two lines, a paragraph among
+    // the rows) mean the form is not read surely, and tasks would be lost unseen: nothing is read as pairs.
+    if (pairsFollow(lines.map((p) => p.text), i)) return undefined;
     const text = (from: number, to: number) => lines.slice(from, to).map((p) => p.text).join('\n');
     return { units, headText: text(0, start), closingText: text(i, lines.length) };
   }
