@@ -142,7 +142,15 @@ const LEVEL = '[省市县区乡镇街州旗盟]';
 const EACH_LEVEL = new RegExp(`^各${LEVEL}{1,2}(?:[(（]${LEVEL}{1,2}(?:、${LEVEL}{1,2})*[)）])?$`);
 const LEVEL_GOVERNMENT = new RegExp(`^(?:${LEVEL}|街道){1,2}(?:[(（][^)）]*[)）])?(?:人民)?政府$`);
 
-/** `A、B及C等` → [A, B, C]: 及 splits only between two names, 等 closing a list is dropped. */
+/** A body's name ends so (处, 室, 局 …, 中心, 政府, 妇联, 团委): what may stand before 会 in `A处会B室`, or before 和/与 joining two names. */
+const BODY_END = '[处室司局科厅办部院馆组站队所心府联委]';
+/**
+ * `A处与B室`, `A处和B室` (…共同负责): two bodies, split only where the words before 和/与 end as a body's name
+ * does — 和 inside one name (住房和城乡建设局, 人力资源和社会保障局, 基层政权建设和社区治理司) follows a plain word.
+ */
+const AND_BETWEEN_BODIES = new RegExp(`(?<=${BODY_END})(?:与|和)`);
+
+/** `A、B及C等` → [A, B, C]: 及 (and 和/与 after a body's name) splits only between two names, 等 closing a list is dropped. */
 function splitNames(text: string): string[] {
   const names: string[] = [];
   const segments = splitTopLevel(text, NAME_SEPARATORS);
@@ -150,7 +158,10 @@ function splitNames(text: string): string[] {
     if (EACH_LEVEL.test(segments[i]!.trim()) && LEVEL_GOVERNMENT.test(segments[i + 1]!.trim())) segments.splice(i, 2, `${segments[i]!.trim()}、${segments[i + 1]!.trim()}`);
   }
   for (const segment of segments) {
-    const pieces = segment.split(/以及|及/);
+    const pieces = segment.split(/以及|及/).flatMap((piece) => {
+      const joined = piece.split(AND_BETWEEN_BODIES);
+      return joined.length > 1 && joined.every((p) => looksLikeName(p.trim())) ? joined : [piece];
+    });
     if (pieces.length > 1 && pieces.every((p) => looksLikeName(p.trim().replace(/等$/, '')))) names.push(...pieces.map((p) => p.trim()));
     else names.push(segment);
   }
