@@ -18,19 +18,37 @@ const leads = (assignments: Assignment[]) => assignments.some((a) => a.role === 
 /** The clause of the nearest heading above a unit that has one (F6: it covers every item beneath it). */
 export function headingClause(headings: string[]): string | undefined {
   for (const heading of headings) {
-    // A standing rule on the heading naming who leads (`以下各项由A统筹，B分别负责，不再逐项列出`, on its line or in
-    // its brackets) is its clause said as a sentence. One that only adds bodies (以下工作均需各街道落实) leaves an
-    // item with no clause of its own unread.
-    const rule = standingRule(heading);
-    const ruled = rule ? parseResponsibility(rule) : undefined;
-    if (rule && ruled?.ok && leads(ruled.assignments)) return rule;
-    const labelled = labelLines(heading);
-    if (labelled.clause) return labelled.clause;
-    const firstLine = heading.trim().split('\n')[0]!;
-    const found = findClause(joinLines(firstLine)) ?? findClause(joinLines(heading));
-    // A heading that is a clause and a deadline (`由A牵头，B配合，第三季度完成。`): both cover the items.
-    if (found?.clause && !found.doubt) return isDeadlineWords(found.text.replace(/[。;；]$/, '')) ? `${found.clause}，${found.text.replace(/[。;；]$/, '')}` : found.clause;
+    const clause = clauseOfHeading(heading);
+    if (clause !== undefined) return clause;
   }
+  return undefined;
+}
+
+/** Each heading's clause, worked out once: it is asked for every unit beneath the heading. */
+function clauseOfHeading(heading: string): string | undefined {
+  if (heading.length > 2_000) return readHeadingClause(heading);
+  if (headingClauses.has(heading)) return headingClauses.get(heading);
+  if (headingClauses.size >= 10_000) headingClauses.clear();
+  const clause = readHeadingClause(heading);
+  headingClauses.set(heading, clause);
+  return clause;
+}
+
+const headingClauses = new Map<string, string | undefined>();
+
+function readHeadingClause(heading: string): string | undefined {
+  // A standing rule on the heading naming who leads (`以下各项由A统筹，B分别负责，不再逐项列出`, on its line or in
+  // its brackets) is its clause said as a sentence. One that only adds bodies (以下工作均需各街道落实) leaves an
+  // item with no clause of its own unread.
+  const rule = standingRule(heading);
+  const ruled = rule ? parseResponsibility(rule) : undefined;
+  if (rule && ruled?.ok && leads(ruled.assignments)) return rule;
+  const labelled = labelLines(heading);
+  if (labelled.clause) return labelled.clause;
+  const firstLine = heading.trim().split('\n')[0]!;
+  const found = findClause(joinLines(firstLine)) ?? findClause(joinLines(heading));
+  // A heading that is a clause and a deadline (`由A牵头，B配合，第三季度完成。`): both cover the items.
+  if (found?.clause && !found.doubt) return isDeadlineWords(found.text.replace(/[。;；]$/, '')) ? `${found.clause}，${found.text.replace(/[。;；]$/, '')}` : found.clause;
   return undefined;
 }
 

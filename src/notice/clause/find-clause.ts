@@ -49,6 +49,23 @@ const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参�
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
 export function readsAsClause(words: string): boolean {
+  // The importer asks this of the same words again and again (each cell for each way a table's rows may line up,
+  // each part of a sentence, each heading for every item beneath it): each answer is worked out once. Only short words
+  // are kept: a clause is short, and a long paragraph asked about at each of its 、 would keep each of its tails.
+  if (words.length > REMEMBERED_LENGTH) return readsWholeAsClause(words);
+  let reads = clauseReadings.get(words);
+  if (reads === undefined) {
+    if (clauseReadings.size >= 50_000) clauseReadings.clear();
+    reads = readsWholeAsClause(words);
+    clauseReadings.set(words, reads);
+  }
+  return reads;
+}
+
+const clauseReadings = new Map<string, boolean>();
+const REMEMBERED_LENGTH = 400;
+
+function readsWholeAsClause(words: string): boolean {
   const reading = withLostCommas(toSimplified(words));
   if (!ROLE_WORD.test(reading) && !/单位[:：]/.test(reading) && !CONSULT_WORD.test(reading)) return false;
   // A role word must say a role (end a part, or 由/会同/a label): `落实某某专区` is text, not a clause.
@@ -246,6 +263,11 @@ function readsAsRoleTail(tail: string): boolean {
 
 const OPEN_BRACKETS = '(（〔[【';
 const CLOSE_BRACKETS = ')）〕]】';
+const codesOf = (chars: string) => Array.from(chars, (ch) => ch.charCodeAt(0));
+const OPEN_CODES = codesOf(OPEN_BRACKETS);
+const CLOSE_CODES = codesOf(CLOSE_BRACKETS);
+/** 。;； — what ends a sentence (。 first: past the end of the words counts as one). */
+const STOP_CODES = codesOf('。;；');
 /** Where a clause may stand on its own: after a full stop or semicolon, before one, at the end, or set off by a space. */
 const STOP = /[。;；!！?？|]/;
 
@@ -261,10 +283,10 @@ function topLevelBrackets(words: string): { start: number; end: number; inner: s
   let depth = 0;
   let start = -1;
   for (let i = 0; i < words.length; i++) {
-    const ch = words[i]!;
-    if (OPEN_BRACKETS.includes(ch)) {
+    const code = words.charCodeAt(i);
+    if (OPEN_CODES.includes(code)) {
       if (depth++ === 0) start = i;
-    } else if (CLOSE_BRACKETS.includes(ch) && depth > 0 && --depth === 0) out.push({ start, end: i + 1, inner: words.slice(start + 1, i) });
+    } else if (CLOSE_CODES.includes(code) && depth > 0 && --depth === 0) out.push({ start, end: i + 1, inner: words.slice(start + 1, i) });
   }
   return out;
 }
@@ -329,11 +351,12 @@ function clauseSpans(words: string, knownNames: KnownNames): { spans: Span[]; un
   let from = 0;
   const sentenceEnds: number[] = [];
   let depth = 0;
+  // By code unit: this runs over every paragraph the importer reads, once per character.
   for (let i = 0; i <= reading.length; i++) {
-    const ch = reading[i] ?? '。';
-    if (OPEN_BRACKETS.includes(ch)) depth++;
-    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (i === reading.length || /[。;；]/.test(ch))) sentenceEnds.push(i);
+    const code = i === reading.length ? STOP_CODES[0]! : reading.charCodeAt(i);
+    if (OPEN_CODES.includes(code)) depth++;
+    else if (CLOSE_CODES.includes(code)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (i === reading.length || STOP_CODES.includes(code))) sentenceEnds.push(i);
   }
   const bracketSpans = [...spans];
   for (const to of sentenceEnds) {

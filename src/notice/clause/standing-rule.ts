@@ -99,6 +99,18 @@ function closingBracket(s: string): { start: number; words: string } | undefined
 }
 
 export function standingRule(text: string): string | undefined {
+  // Asked of each heading once for every unit beneath it: each heading's answer is worked out once.
+  if (text.length > 2_000) return ruleOf(text);
+  if (rules.has(text)) return rules.get(text);
+  if (rules.size >= 10_000) rules.clear();
+  const rule = ruleOf(text);
+  rules.set(text, rule);
+  return rule;
+}
+
+const rules = new Map<string, string | undefined>();
+
+function ruleOf(text: string): string | undefined {
   const all = sentences(text);
   for (const [i, marked] of all.entries()) {
     if (!RULE_MARK.test(marked)) continue;

@@ -61,6 +61,19 @@ const SECTION_START = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/s;
 
 /** What a cell says, by its words alone. */
 function cellKind(text: string): CellKind {
+  // Asked of each cell once for every way its row may line up with the header: worked out once per cell's words.
+  let kind = cellKinds.get(text);
+  if (kind === undefined) {
+    if (cellKinds.size >= 50_000) cellKinds.clear();
+    kind = readCellKind(text);
+    if (text.length <= 400) cellKinds.set(text, kind);
+  }
+  return kind;
+}
+
+const cellKinds = new Map<string, CellKind>();
+
+function readCellKind(text: string): CellKind {
   const words = foldWidth(text).trim();
   if (!words) return 'empty';
   if (ROW_NUMBER.test(words)) return 'number';
