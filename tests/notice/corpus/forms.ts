@@ -119,13 +119,19 @@ export function text(name: string, content: string, units: Rendered['units']): R
   return { name, bytes: Buffer.from(content), units };
 }
 
-/** The text forms F1–F6, F8, F10–F12 and their variations. */
-export function textForms(plan: Plan): Rendered[] {
+/**
+ * The text forms F1–F6, F8, F10–F12 and their variations. F1 is written with every bracket × numbering ×
+ * clause words (45 notices) when `everyF1` is set; otherwise with 15 of them in which every pair of the three
+ * still meets (each numbering with each kind of words, its bracket turning with both): every choice, and every
+ * two choices together, on the plan all the same.
+ */
+export function textForms(plan: Plan, everyF1 = true): Rendered[] {
   const out: Rendered[] = [];
   const brackets: [string, string, string][] = [['(', ')', 'half'], ['（', '）', 'full'], ['〔', '〕', '〔〕']];
-  for (const [open, close, label] of brackets) {
-    for (const [numberName, numbering] of Object.entries(NUMBERINGS)) {
-      for (const [wordsName, words] of [['plain', PLAIN], ['varied', VARIED], ['other', OTHER]] as const) {
+  for (const [b, [open, close, label]] of brackets.entries()) {
+    for (const [n, [numberName, numbering]] of Object.entries(NUMBERINGS).entries()) {
+      for (const [w, [wordsName, words]] of ([['plain', PLAIN], ['varied', VARIED], ['other', OTHER]] as const).entries()) {
+        if (!everyF1 && b !== (n + w) % brackets.length) continue;
         const restart = numberName === '(一)';
         out.push(text(`F1 bracket ${label}, ${numberName}, ${wordsName} words`, paragraphs(plan, numbering, (it, no) => `${no}${it.text}${open}${clause(it, words)}${close}`, HEAD(plan), restart), one(plan)));
       }
@@ -322,9 +328,10 @@ function htmlTable(plan: Plan, kind: 'split' | 'commas', nav: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title(plan)}</title></head><body>${nav}<h1>${title(plan)}</h1><table><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${body.join('')}</table><footer>版权所有</footer></body></html>`;
 }
 
-export async function allForms(plan: Plan): Promise<Rendered[]> {
+/** Every form of the catalogue for a plan; `everyF1` as for textForms. */
+export async function allForms(plan: Plan, everyF1 = true): Promise<Rendered[]> {
   return [
-    ...textForms(plan),
+    ...textForms(plan, everyF1),
     ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => docxTable(plan, k)))),
     ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => xlsxTable(plan, k)))),
     ...flattenedForms(plan),
