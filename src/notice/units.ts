@@ -1,5 +1,5 @@
 import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline, saysContinuingDuty } from './clause/deadline.js';
-import { findClause, isNameList, leadingClause, readsAsClause } from './clause/find-clause.js';
+import { dashedClause, findClause, isNameList, leadingClause, readsAsClause } from './clause/find-clause.js';
 import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility, saysRole } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
@@ -138,6 +138,8 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
   const due = labelled.dueText ? { dueText: labelled.dueText } : {};
   const leading = leadingClause(labelled.text);
   if (leading) return { text: leading.text, clause: leading.clause, ...due };
+  const dashed = dashedClause(labelled.text);
+  if (dashed) return { text: dashed.text, clause: dashed.clause, ...due };
   const found = findClause(labelled.text, knownNames);
   // Clauses read, with what the paragraph says beyond them (an unread bracket): kept, and flagged.
   if (found?.clause) return { text: found.text, clause: found.clause, ...due, ...(found.doubt ? { doubt: found.doubt } : {}) };

@@ -308,13 +308,13 @@ function standsAlone(words: string, start: number, end: number, bare: boolean): 
   const after = neighbour(words, end, 1);
   if (after.ch === '' || STOP.test(after.ch) || STOP.test(before.ch)) return true;
   // A bare list of names needs a stop or a space after it: `学校(幼儿园)等` is not a clause; or a comma and the deadline alone (`(A处)，6月底前完成。`).
-  if (bare) return after.blank || (/[,，]/.test(after.ch) && onlyDeadlineAfter(words, end));
-  return after.blank || /[,，]/.test(after.ch);
+  if (bare) return after.blank || (/[,，—―]/.test(after.ch) && onlyDeadlineAfter(words, end));
+  return after.blank || /[,，—―]/.test(after.ch);
 }
 
-/** The words from after the comma at `end` to the next stop open with a deadline (`，次年1月底前公布…`, `，6月底前完成`). */
+/** The words from after the comma (or dash) at `end` to the next stop open with a deadline (`，次年1月底前公布…`, `——6月底前完成`). */
 function onlyDeadlineAfter(words: string, end: number): boolean {
-  const rest = words.slice(end).replace(/^\s*[,，]/, '');
+  const rest = words.slice(end).replace(/^\s*(?:[,，]|[—―]+)/, '');
   const stop = rest.search(/[。;；]/);
   return opensWithDeadline((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
@@ -461,6 +461,17 @@ export function leadingClause(words: string): FoundClause | undefined {
   const m = /^\s*([^：:。；;()（）\n]{2,80}?)\s*[：:]\s*(\S[\s\S]*)$/.exec(words);
   if (!m || !readsAsClause(m[1]!.trim())) return undefined;
   return { text: m[2]!.trim(), clause: m[1]!.trim() };
+}
+
+/**
+ * `…公开——A牵头，B配合。`, `…公开 —— 由A负责`: a clause after a dash (——, —, ――, －－, --) ends the words, as
+ * after a full stop; the dash is neither the task's nor the clause's. Only the last dash: one inside the task
+ * (`“互联网+政务服务”——推进…`) stays the task's.
+ */
+export function dashedClause(words: string): FoundClause | undefined {
+  const m = /^([\s\S]*[^\s—―－-])\s*(?:[—―]+|－{2,}|-{2,})\s*([^—―]+?)[\s。;；]*$/u.exec(words);
+  if (!m || !readsAsClause(m[2]!.trim())) return undefined;
+  return { text: m[1]!.trim(), clause: m[2]!.trim() };
 }
 
 /** A scope's most characters: short enough to read as a label, within what the grammar reads back (COVERED_CLAUSE). */
