@@ -455,12 +455,16 @@ function bareNameSentence(words: string): FoundClause | undefined {
 
 /**
  * A clause before the task's words, set off by a colon: `由A牵头：公开…`,
- * `A牵头，B配合：公开…`. The words before the colon must read as a clause whole.
+ * `A牵头，B配合：公开…`, or in a lenticular bracket: `【A】公开…`, `【A牵头，B配合】公开…`.
+ * The words before the colon (in the bracket) must read as a clause (or a list of names) whole.
  */
 export function leadingClause(words: string): FoundClause | undefined {
   const m = /^\s*([^：:。；;()（）\n]{2,80}?)\s*[：:]\s*(\S[\s\S]*)$/.exec(words);
-  if (!m || !readsAsClause(m[1]!.trim())) return undefined;
-  return { text: m[2]!.trim(), clause: m[1]!.trim() };
+  if (m && readsAsClause(m[1]!.trim())) return { text: m[2]!.trim(), clause: m[1]!.trim() };
+  // `【市财政局】做好…`, `【A牵头，B配合】…`: the bodies in a lenticular bracket before the task (a topic tag such as 【重点】 names no body).
+  const tagged = /^\s*[【〖]([^【】〖〗\n]{2,80})[】〗]\s*(\S[\s\S]*)$/.exec(words);
+  if (tagged && (readsAsClause(tagged[1]!.trim()) || isNameList(tagged[1]!.trim()))) return { text: tagged[2]!.trim(), clause: tagged[1]!.trim() };
+  return undefined;
 }
 
 /**
