@@ -25,10 +25,12 @@ describe('a clause after a dash', () => {
       [`由${a}负责`, `lead: joint: sole:${a} cooperate:`],
       [`${a}、${b}、${c}按职责分工负责`, `lead: joint:${a}、${b}、${c} sole: cooperate:`],
       [`${a}牵头，${b}、${c}配合，6月底前完成`, `lead:${a} joint: sole: cooperate:${b}、${c}`],
+      // A bare list after the dash: all of them answer for the work, as in a bracket.
+      [`${a}，${b}、${c}`, `lead: joint:${a}、${b}、${c} sole: cooperate:`],
     ] as const);
     const bracketed = i % 3 === 2;
     const line = bracketed ? `${inner}（${clause.replace(/，6月底前完成$/, '')}）${dash}6月底前完成。` : `${inner}${dash}${clause}${i % 2 ? '。' : ''}`;
-    return { line, want: bracketed ? want : want, inner, bracketed };
+    return { line, want, inner, bracketed };
   });
   it.each(cases.map((c) => [c.line, c] as const))('%s', (_, { line, want, inner, bracketed }) => {
     const item = read(line);

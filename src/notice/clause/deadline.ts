@@ -111,8 +111,11 @@ export function lastCommaPart(words: string): { words: string; comma: number } |
 /** The words that set a deadline off in a sentence: 于, 要于, 不晚于, 最迟于. */
 const LEADING_YU = /^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/;
 
-/** Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展` (not 全年度…). */
-const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年)(?!度)[\\u4e00-\\u9fa5]{0,4}';
+/**
+ * Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展`, a bare `长期` (not 全年度…,
+ * not the prose opening 长期以来).
+ */
+const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年|长期(?!以来))(?!度)[\\u4e00-\\u9fa5]{0,4}';
 /**
  * Words of manner before ongoing words in a part of their own: `做到全年动态更新`, `并长期坚持`, `确保常态化开展`;
  * a short object may stand between them (`做到信息常态化更新`, `实现政务公开常态化`).

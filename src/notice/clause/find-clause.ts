@@ -138,8 +138,15 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
       } else if (cut >= 0) {
         clauseStart = tailFrom + cut;
         startSure = true;
+      } else {
+        // A name glued to the text where the notice's names show how names start (`…全流程公开区公共资源交易中心负责`, most names 区…).
+        const nameWords = tail.replace(ROLE_WORD_AT_END, '');
+        const glued = clauseStart < 0 && nameWords ? gluedNameCut(nameWords, [], knownNames) : undefined;
+        if (glued?.sure && glued.at > 0 && readsAsClause(tail.slice(glued.at))) {
+          clauseStart = tailFrom + glued.at;
+          startSure = true;
+        } else if (clauseStart >= 0 || readsAsRoleTail(tail)) doubt = `责任分工与正文连在一起（「…${tail.slice(-16)}」），无法确定从哪里开始`;
       }
-      else if (clauseStart >= 0 || readsAsRoleTail(tail)) doubt = `责任分工与正文连在一起（「…${tail.slice(-16)}」），无法确定从哪里开始`;
     } else if (deadlineParts > 0 && clauseStart < 0) {
       // `…目录区司法局，4月上旬前完成`: a body named elsewhere in the notice, glued to the text's end, before the deadline.
       const cut = knownBareNameCut(tail, knownNames);
@@ -443,6 +450,24 @@ function sentenceClause(sentence: string): { start: number; end: number } | unde
  * The item's last sentence is a short list of names and nothing else (`…招投标信息。基建处。`):
  * a bare clause with its brackets lost (F3: names alone are responsible together).
  */
+/** How a body's name ends (局, 委, 办, 中心 …). */
+const BODY_NAME_END = /[处室司局科厅办部院馆站队所心委府会]$/;
+
+/**
+ * `推进义务教育信息公开区教育局。`: a body's name glued to the words' end with no role word, cut only where the notice's
+ * names show for sure how names start (most of them 区…, or the name itself read elsewhere): that body answers
+ * for the work alone. Never after words that take a body as their object (`报送区财政局`).
+ */
+function gluedBareName(words: string, knownNames: KnownNames): FoundClause | undefined {
+  const body = words.replace(/[\s。;；]+$/u, '');
+  if (!BODY_NAME_END.test(body) || /[。;；]/.test(body)) return undefined;
+  const cut = gluedNameCut(body, [], knownNames);
+  if (!cut.sure || cut.at < 4) return undefined;
+  const before = body.slice(0, cut.at);
+  if (TAKES_A_BODY.test(before) || /[,，、]$/.test(before) || !isNameList(body.slice(cut.at))) return undefined;
+  return { text: before, clause: body.slice(cut.at) };
+}
+
 function bareNameSentence(words: string): FoundClause | undefined {
   const body = words.replace(/[\s。;；]+$/u, '');
   const stop = body.lastIndexOf('。');
@@ -474,8 +499,10 @@ export function leadingClause(words: string): FoundClause | undefined {
  */
 export function dashedClause(words: string): FoundClause | undefined {
   const m = /^([\s\S]*[^\s—―－-])\s*(?:[—―]+|－{2,}|-{2,})\s*([^—―]+?)[\s。;；]*$/u.exec(words);
-  if (!m || !readsAsClause(m[2]!.trim())) return undefined;
-  return { text: m[1]!.trim(), clause: m[2]!.trim() };
+  const clause = m?.[2]!.trim();
+  // Also a bare list of names (`…——市教育局，各县（市、区）人民政府`): all of them answer for the work, as in a bracket.
+  if (!clause || !(readsAsClause(clause) || splitTopLevel(clause, COMMAS).every((part) => part && isNameList(part)))) return undefined;
+  return { text: m![1]!.trim(), clause };
 }
 
 /** A scope's most characters: short enough to read as a label, within what the grammar reads back (COVERED_CLAUSE). */
@@ -547,6 +574,20 @@ function subjectClause(words: string): FoundClause | undefined {
  * paragraph (several → one clause string with each clause after the words it
  * covers), else an unbracketed clause at the end.
  */
+/**
+ * A sentence read whole as a clause leaves no task (`收到申请后20个工作日内答复，由A会同B办理`): the parts before the
+ * first that says a role are the task's words (here also its deadline), not the clause's.
+ */
+function taskBeforeRoles(clause: string): { text: string; clause: string } {
+  const parts = splitTopLevel(clause, COMMAS);
+  const first = parts.findIndex((part) => saysRole(part.trim()) || /^由/.test(part.trim()));
+  if (first <= 0) return { text: '', clause };
+  // Where the first part with a role starts (after the parts before it, which are at least as long as their trimmed text).
+  const at = clause.indexOf(parts[first]!, parts.slice(0, first).join('').length);
+  return { text: clause.slice(0, at).replace(/[\s,，]+$/u, ''), clause: clause.slice(at).trim() };
+}
+const COMMAS = new Set([',', '，']);
+
 export function findClause(words: string, knownNames: KnownNames = new Set()): FoundClause | undefined {
   const { spans, unread, unsureSentences } = clauseSpans(words, knownNames);
   const doubt = [unread.length ? `括号「${unread[0]}」像是责任分工，但没有读出` : '', ...unsureSentences].filter(Boolean).join('；') || undefined;
@@ -556,7 +597,7 @@ export function findClause(words: string, knownNames: KnownNames = new Set()): F
   const loose = rest ? unbracketed(last ? rest : words, knownNames) : undefined;
   const all = [...spans];
   if (loose?.clause && !loose.doubt) all.push({ start: words.length - rest.length + loose.text.length, end: words.length, clause: loose.clause });
-  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : (bareNameSentence(words) ?? subjectClause(words)));
+  if (!all.length) return loose ?? (doubt ? { text: words, clause: '', doubt } : (bareNameSentence(words) ?? subjectClause(words) ?? gluedBareName(words, knownNames)));
   const uncovered = loose?.clause && !loose.doubt ? '' : rest;
   const problems = [doubt, loose?.doubt, uncovered && all.length > 1 && [...uncovered].length >= 20 ? `最后一句「${[...uncovered].slice(0, 12).join('')}…」没有责任分工` : undefined].filter(Boolean);
   if (all.length === 1) {
@@ -564,7 +605,8 @@ export function findClause(words: string, knownNames: KnownNames = new Set()): F
     const before = words.slice(0, only.start).replace(/[\s,，;；]+$/u, '').trim();
     const after = words.slice(only.end).trim();
     const text = /^[。;；.\s|]*$/.test(after) ? before : /^[,，]/.test(after) ? `${before}${after}` : `${before} ${after}`;
-    return { text, clause: only.clause, ...(problems.length ? { doubt: problems.join('；') } : {}) };
+    const doubts = problems.length ? { doubt: problems.join('；') } : {};
+    return { ...(text.trim() ? { text, clause: only.clause } : taskBeforeRoles(only.clause)), ...doubts };
   }
   let covered = 0;
   const parts = all.map((span) => {
