@@ -29,6 +29,8 @@ export interface Table {
   line: number;
   /** Rows copied from text (`a | b | c`) may have fewer cells than the header: cells are placed by content. */
   ragged?: boolean;
+  /** A table copied one cell per line with `|` lines between (DOMAIN.md F8): its one row is every cell in turn; which make a row is for the reader to find. */
+  cellStream?: boolean;
   /** Why the table's rows and columns may not be read right (a table laid out with spaces, from a PDF): every task from it is flagged. */
   doubt?: string;
 }

@@ -20,6 +20,11 @@ const INSIDE: [string, 'all' | 'some'][] = [
   ['各处室', 'all'],
   ['有关科室', 'some'],
   ['各单位', 'all'],
+  // A leading group's member units, and the department that drafted the document in question: some, not named.
+  ['政务公开领导小组各成员单位', 'some'],
+  ['起草处室', 'some'],
+  ['起草单位', 'some'],
+  ['制发司局', 'some'],
 ];
 const OUTSIDE: [string, 'all' | 'some'][] = [
   ['各区县人民政府', 'all'],
@@ -35,7 +40,7 @@ const OUTSIDE: [string, 'all' | 'some'][] = [
 describe('a group is inside the office or outside it, by its words', () => {
   for (const level of LEVELS) {
     // 处室/科室 are one office's own: no level is written before them.
-    it.each(INSIDE.filter(([words]) => !level || /部门|单位/.test(words)))(`${level}%s is the office's own departments`, (words, members) => {
+    it.each(INSIDE.filter(([words]) => !level || /^(?:各|有关|相关)+(?:部门|单位)$/.test(words)))(`${level}%s is the office's own departments`, (words, members) => {
       const group = groupFromName(`${level}${words}`);
       expect(group).toMatchObject({ members });
       expect(group!.kind).not.toBe('external');

@@ -85,7 +85,22 @@ function barSeparatedCells(lines: string[], from: number, tableNumber: number): 
     cells.push({ text: last, place: { line: i + 1, cell: `表${tableNumber} 第${cells.length + 1}格` } });
     i++;
   }
-  return { table: { kind: 'table', rows: [cells], line: from + 1, ragged: true }, end: i };
+  return { table: { kind: 'table', rows: [cells], line: from + 1, ragged: true, cellStream: true }, end: i };
+}
+
+/**
+ * Where the rows go on after a page break at `from`: blank lines among which is page furniture, then a row with bars.
+ * `from` itself when there is no such break (the rows after it would be a table of their own: one row of it, with no
+ * header above, was read as nothing).
+ */
+function pastPageBreak(lines: string[], from: number, furniture: ReadonlySet<number>): number {
+  let next = from;
+  let broken = false;
+  for (; next < lines.length && !lines[next]!.trim(); next++) if (furniture.has(next)) broken = true;
+  if (next === from || next >= lines.length || !barRow(lines[next]!)) return from;
+  // Or blank lines only, when the row after them is numbered next to the row before them (`1 | …`, blank, `2 | …`).
+  const above = rowNumber(lines[from - 1] ?? '');
+  return broken || (above !== undefined && rowNumber(lines[next]!) === above + 1) ? next : from;
 }
 
 /** A tab between words: a cell boundary of a table copied from Word or Excel. */
@@ -179,6 +194,12 @@ export function textBlocks(text: string): Block[] {
       for (; j < lines.length; j++) {
         const row = lines[j]!;
         if (/^\s*\|?\s*$/.test(row) && row.includes('|')) continue;
+        // A page break inside the table (a page number between two rows, blanked as furniture) does not end it.
+        const past = pastPageBreak(lines, j, pages.furniture);
+        if (past > j) {
+          j = past - 1;
+          continue;
+        }
         if (!continuesPipeTable(row, lines[j + 1] ?? '', lines[j - 1] ?? '')) break;
         rows.push(pipeCells(row, j + 1, number, rows.length + 1));
       }

@@ -202,8 +202,16 @@ const SITE_JUNK = /(相关阅读|相关链接|版权声明|版权所有|最新�
 /** The first sentence (or line) of a heading: its title; the rest is the heading's own words. */
 export function headingTitle(content: string): string {
   const line = content.trim().split('\n')[0]!.trim();
-  const sentence = /^(.*?)[。:：]/.exec(line)?.[1] ?? line;
-  return joinLines(sentence).replace(/[。:：]$/, '');
+  // The first stop outside brackets: the colon of `（主责单位：党政办公室）` is the clause's, not the title's end.
+  let depth = 0;
+  let end = line.length;
+  for (let i = 0; i < line.length && end === line.length; i++) {
+    const ch = line[i]!;
+    if ('(（〔[【'.includes(ch)) depth++;
+    else if (')）〕]】'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '。:：'.includes(ch)) end = i;
+  }
+  return joinLines(line.slice(0, end)).replace(/[。:：]$/, '');
 }
 
 export interface NumberedResult extends Recognised {

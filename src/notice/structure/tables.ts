@@ -300,7 +300,8 @@ interface Grid {
 
 /** A table → its columns and rows, placed. Undefined when it has no task and responsibility columns. */
 function readGrid(table: Table): Grid | undefined {
-  const stream = table.ragged && table.rows.length === 1 ? table.rows[0]! : undefined;
+  // A cell stream is one row of every cell; a table of pipe rows may have one row only, and it is a row.
+  const stream = table.cellStream ? table.rows[0] : undefined;
   const rows: TableCell[][] = stream ? [] : table.rows;
   let header = findHeader(table.rows);
   let headerRow: TableCell[] = [];
