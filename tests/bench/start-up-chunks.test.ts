@@ -40,6 +40,7 @@ function sourcesByPack(): Map<string, string[]> {
   return (packSources = packs);
 }
 
+const RECORD_BUILTINS = join(import.meta.dirname, 'record-builtins.cjs');
 const shippedFiles = () => ({ 'ledger.yaml': readFileSync(SHIPPED_LEDGER), 'departments.yaml': readFileSync(SHIPPED_REGISTRY) });
 const shippedCopy = () => tempDir(shippedFiles());
 
@@ -53,12 +54,11 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
   const log = join(dir, 'modules.log');
   const builtins = join(dir, 'builtins.log');
   rmSync(log, { force: true });
-  // node's own modules, as the process ends: whether a run loaded node:crypto, say.
-  const recordBuiltins = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(builtins)}, process.moduleLoadList.join('\\n')));`;
-  const result = spawnSync(process.execPath, [...nodeFlags, '--import', `data:text/javascript,${encodeURIComponent(recordBuiltins)}`, BIN, '--ledger', ledger, ...args], {
+  // node's own modules, as the process ends (record-builtins.cjs): whether a run loaded node:crypto, say.
+  const result = spawnSync(process.execPath, [...nodeFlags, '-r', RECORD_BUILTINS, BIN, '--ledger', ledger, ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: join(dir, 'cache'), GONGKAI_MODULE_LOG: log, ...env },
+    env: { ...process.env, NO_COLOR: '1', GONGKAI_CACHE_DIR: join(dir, 'cache'), GONGKAI_MODULE_LOG: log, GONGKAI_TEST_BUILTINS_LOG: builtins, ...env },
   });
   expect(result.status, result.stderr).toBeLessThan(2);
   const chunks = sourcesByChunk();
