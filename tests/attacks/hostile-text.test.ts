@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../helpers/paths.js';
+import { closestNames, editDistance } from '../../src/model/closest-names.js';
+import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace, runCli } from '../helpers/run-cli.js';
 import { scaled } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
@@ -31,6 +32,41 @@ describe('a huge line is not echoed whole', () => {
     const result = await runCli(['validate', '--ledger', ledgerWith(valid.replace('cooperate: [信息中心]', `cooperate: [${name}]`))]);
     expect(result.out.length).toBeLessThan(5_000);
     expect(result.out).toContain('…');
+  });
+});
+
+describe('a huge name asked for by its closest names', () => {
+  /** closestNames as it was before it skipped the names whose length alone rules them out: every name counted in full. */
+  const counted = (wanted: string, candidates: string[], limit = 3) => {
+    const scored: { name: string; score: number }[] = [];
+    for (const name of new Set(candidates)) {
+      if (name === wanted) continue;
+      const distance = editDistance(wanted, name);
+      const contains = name.includes(wanted) || wanted.includes(name);
+      if (contains || distance <= Math.max(1, Math.floor(Math.max([...wanted].length, [...name].length) / 3))) scored.push({ name, score: contains ? distance - 0.5 : distance });
+    }
+    if (scored.length || !/[^\x00-\x7f]/.test(wanted)) return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, limit).map((s) => s.name);
+    // Nothing close: the names sharing most characters (by the Dice coefficient), as closestNames answers then.
+    const sharing = [...new Set(candidates)].map((name) => {
+      const pool = [...name];
+      let shared = 0;
+      for (const ch of wanted) if (pool.includes(ch)) (shared++, pool.splice(pool.indexOf(ch), 1));
+      return { name, score: (2 * shared) / ([...wanted].length + [...name].length) };
+    });
+    return sharing.filter((s) => s.score >= 0.5).sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit).map((s) => s.name);
+  };
+
+  it('gets the names a full count gives, for short and long names, typos and names that contain one', () => {
+    const names = [...readFileSync(SHIPPED_REGISTRY, 'utf8').matchAll(/name: (\S+)/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    const wanted = [
+      ...names.flatMap((n) => [n.slice(1), `${n}处`, n.replace(/司$/, '局'), n.slice(0, 2), `${n}${n}`, `关于${n}的意见`]),
+      '信息中新', '救助', 'x', '某'.repeat(40), `${'某'.repeat(400)}社会救助司`, 'a'.repeat(3_000),
+    ];
+    // Some ask for names that are close, some for none: the skip is tried both ways.
+    expect(wanted.filter((w) => counted(w, names).length > 0).length).toBeGreaterThan(20);
+    expect(wanted.filter((w) => counted(w, names).length === 0).length).toBeGreaterThanOrEqual(3);
+    for (const w of wanted) expect(closestNames(w, names), w.slice(0, 40)).toEqual(counted(w, names));
   });
 });
 
