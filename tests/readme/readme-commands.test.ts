@@ -23,8 +23,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const FAKE_CLOCK = join(import.meta.dirname, 'fake-clock.mjs');
 
-/** What a fresh clone has that the README's commands use; node_modules is linked, dist is the build this run made. */
-const COPIED = ['bin', 'dist', 'data', 'docs/examples', 'schema', 'scripts', 'gongkai.yaml', 'package.json', 'README.md'];
+/**
+ * What a fresh clone has that the README's commands use. node_modules and dist (what `npm ci` makes: the build this
+ * run made) are linked, not copied: nothing the README runs writes into them, and dist's hundred files (and their
+ * git objects) were most of what each test copied and removed.
+ */
+const COPIED = ['bin', 'data', 'docs/examples', 'schema', 'scripts', 'gongkai.yaml', 'package.json', 'README.md'];
 
 /** The clone as made once per run: the files copied and committed. Each test copies it (git repository and all), which costs a copy, not a `git init` and a commit. */
 let template: string | undefined;
@@ -33,7 +37,9 @@ function madeClone(): string {
   const clone = join(runTempDir('readme-clone'), 'gongkai');
   mkdirSync(clone);
   for (const path of COPIED) if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(clone, path), { recursive: true });
-  writeFileSync(join(clone, '.gitignore'), 'node_modules\n');
+  symlinkSync(join(ROOT, 'dist'), join(clone, 'dist'));
+  // As in the project: neither is committed.
+  writeFileSync(join(clone, '.gitignore'), 'node_modules\ndist\n');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   // What three `git config` would write, written at once.
