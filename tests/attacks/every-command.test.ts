@@ -114,7 +114,7 @@ function inOneBuiltProcess(runs: { cwd: string; args: string[] }[]): { code: num
 let builtExport: { code: number | null; out: string; err: string } | undefined;
 const EXPORT_YAML = ['export', '--format', 'yaml', '--ledger', join('data', 'ledger.yaml')];
 
-describe('every command and every --format on the shipped ledger, as a real process', () => {
+describe('every command and every --format on the shipped ledger, as the built command', () => {
   it('never exits 70 and never prints a stack trace', async () => {
     const runs: string[][] = [];
     for (const { name, formats } of commands()) {
@@ -143,15 +143,15 @@ describe('every command and every --format on the shipped ledger, as a real proc
         failures.push(`gongkai ${args.join(' ')} → ${result.code}: ${result.err.split('\n')[0]}`);
       }
     };
-    // Full size: every run as its own process. Default: one run as a process (a writer: start-up, writing and exit
-    // code of the real binary; `status` and `--help` start as real processes in tests/bench/start-up-chunks.test.ts
-    // and status in tests/readme/readme-commands.test.ts); the first run of every other command in one node process
-    // through the built bundle (each command's chunks load as in a real run); the rest in this process, one after another.
-    const PROCESS_SAMPLES = new Set(['set']);
+    // Full size: every run as its own process. Default: none (the real binary starts, writes and exits as a process
+    // in other tests: `set` by 4 editors at once in tests/attacks/write-safety.test.ts and tests/edit/concurrency.test.ts,
+    // `note` after the kills of tests/attacks/kill-9.test.ts, `status` and `--help` in tests/bench/start-up-chunks.test.ts);
+    // the first run of every command in one node process through the built bundle (each command's chunks load as in a
+    // real run); the rest in this process, one after another.
     const seen = new Set<string>();
     const first = runs.filter((args) => !seen.has(args[0]!) && seen.add(args[0]!));
-    const asProcess = runs.filter((args) => FULL_SIZE || (first.includes(args) && PROCESS_SAMPLES.has(args[0]!)));
-    const asBuilt = FULL_SIZE ? [] : first.filter((args) => !asProcess.includes(args));
+    const asProcess = FULL_SIZE ? runs : [];
+    const asBuilt = FULL_SIZE ? [] : first;
     const queue = [...asProcess];
     const worker = async () => {
       for (let args = queue.shift(); args; args = queue.shift()) check(args, await gongkai(WRITERS.has(args[0]!) ? repo() : shared, args));
