@@ -171,7 +171,8 @@ describe('stale locks', () => {
 
   it('a lock left by a process killed with SIGKILL is taken over at once', async () => {
     const dir = ledgerDir();
-    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    // Any process of this host will do as the holder: `sleep`, not a node start.
+    const holder = spawn('sleep', ['1000']);
     await new Promise((r) => holder.on('spawn', r));
     writeFileSync(lockOf(dir), JSON.stringify({ pid: holder.pid, host: hostname(), started: startOf(holder.pid!) }));
     holder.kill('SIGKILL');
@@ -195,8 +196,8 @@ describe('stale locks', () => {
     const dir = ledgerDir();
     const lock = lockOf(dir);
     const released = join(dir, 'released');
-    // The holder marks the moment it lets go, then lets go.
-    const holder = spawn(process.execPath, ['-e', `const fs=require('fs');setTimeout(()=>{fs.writeFileSync(${JSON.stringify(released)},'');fs.rmSync(${JSON.stringify(lock)})},800);setTimeout(()=>{},900)`]);
+    // The holder (a shell: no node start) holds the lock 0.8 s, marks the moment it lets go, then lets go.
+    const holder = spawn('sh', ['-c', 'sleep 0.8; : > "$1"; rm -f "$2"', 'sh', released, lock]);
     await new Promise((r) => holder.on('spawn', r));
     writeFileSync(lock, JSON.stringify({ pid: holder.pid, host: hostname(), started: startOf(holder.pid!) }));
     // gongkai in this process waits for the holder, a process of its own.
