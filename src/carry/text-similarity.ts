@@ -5,16 +5,28 @@
  * keeps most of its bigrams; a different task shares few.
  */
 export function textSimilarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (!x.size && !y.size) return 1;
+  return gramSimilarity(textGrams(a), textGrams(b));
+}
+
+/** A text's bigrams and their count, made once for a text compared with many (matchItems compares every pair of two plans). */
+export interface TextGrams {
+  grams: Map<string, number>;
+  size: number;
+}
+
+export function textGrams(text: string): TextGrams {
+  const grams = bigrams(text);
+  let size = 0;
+  for (const count of grams.values()) size += count;
+  return { grams, size };
+}
+
+/** textSimilarity of two texts from their bigrams. */
+export function gramSimilarity(x: TextGrams, y: TextGrams): number {
+  if (!x.grams.size && !y.grams.size) return 1;
   let shared = 0;
-  let sizeX = 0;
-  let sizeY = 0;
-  for (const count of x.values()) sizeX += count;
-  for (const count of y.values()) sizeY += count;
-  for (const [gram, count] of x) shared += Math.min(count, y.get(gram) ?? 0);
-  return (2 * shared) / (sizeX + sizeY);
+  for (const [gram, count] of x.grams) shared += Math.min(count, y.grams.get(gram) ?? 0);
+  return (2 * shared) / (x.size + y.size);
 }
 
 /** Letters and digits only: punctuation, brackets and spaces differ between copies of the same text. */

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchItems } from '../../src/carry/match-items.js';
+import { textSimilarity } from '../../src/carry/text-similarity.js';
 import { NOTICE, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { hasStackTrace, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -181,5 +183,25 @@ describe('gongkai import', () => {
       const item8 = JSON.parse(validated.out).diagnostics.filter((d: { message: string }) => d.message.includes('第 8 项'));
       expect(item8.map((d: { code: string }) => d.code)).toEqual(['NO_ACCOUNTABLE']);
     });
+  });
+});
+
+describe('matching last year\'s items with this year\'s (--carry-over, compare)', () => {
+  it('scores each pair as textSimilarity scores the two texts, and pairs each task with its rewording', () => {
+    // Item texts of the shipped ledger, and the same reworded: a clause cut, words added, punctuation changed.
+    const texts = [...readFileSync(SHIPPED_LEDGER, 'utf8').matchAll(/^ {8}text: (.+)$/gm)].map((m) => m[1]!);
+    expect(texts.length).toBe(35);
+    const from = texts.map((text, i) => ({ number: String(i + 1), text, owners: [] }));
+    const to = texts.map((text, i) => ({ number: String(100 + i), text: i % 3 === 0 ? `持续${text.slice(0, -4)}` : i % 3 === 1 ? text.replace(/，/g, '、') : `${text}并定期公开进展。`, owners: [] }));
+    // Item 5 may not pair with its rewording: it is left for the best other match or none.
+    const apart = (a: { number: string }, b: { number: string }) => a.number === '5' && b.number === '104';
+    const { pairs, dropped, added } = matchItems(from, to, 0.4, apart);
+    for (const pair of pairs) expect(pair.similarity, `${pair.from.number} → ${pair.to.number}`).toBe(textSimilarity(pair.from.text, pair.to.text));
+    const paired = pairs.filter((p) => p.from.number !== '5');
+    expect(paired.every((p) => Number(p.to.number) === Number(p.from.number) + 99)).toBe(true);
+    expect(paired.length).toBe(34);
+    expect(pairs.some((p) => p.from.number === '5' && p.to.number === '104')).toBe(false);
+    expect(pairs.length + dropped.length).toBe(35);
+    expect(pairs.length + added.length).toBe(35);
   });
 });
