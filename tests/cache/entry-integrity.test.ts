@@ -23,7 +23,9 @@ describe("a cache entry's checksum", () => {
       const dir = tempDir();
       const store = new CacheStore(dir, 200 * 1024 * 1024);
       const length = r.int(64 * 1024);
-      const body = Buffer.from(Array.from({ length }, () => r.int(256)));
+      // Byte by byte into a buffer (the same bytes as through an array of numbers, for a tenth of the CPU).
+      const body = Buffer.alloc(length);
+      for (let i = 0; i < length; i++) body[i] = r.int(256);
       store.setBytes('key', body);
       const { file, bodyAt } = onlyEntry(dir);
       const original = readFileSync(file);
