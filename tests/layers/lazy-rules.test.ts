@@ -32,6 +32,13 @@ function sourcesLoadedBy(args: string[], ledger: string | Buffer = readFileSync(
   return { sources: ours.flatMap((file) => chunks.get(file)!), findings: result.stdout };
 }
 
+/**
+ * `validate` of the shipped ledger, cold: one process whose findings and loaded sources two tests below read (the
+ * same command on the same files loads the same chunks whichever test asks).
+ */
+let validateShipped: ReturnType<typeof sourcesLoadedBy> | undefined;
+const validatedShipped = () => (validateShipped ??= sourcesLoadedBy(['validate']));
+
 describe('rules load by the scope a command asks for', () => {
   it('a cold status loads no module of src/notice/ (no notice grammar, no opencc tables)', () => {
     const { sources } = sourcesLoadedBy(['status']);
@@ -40,7 +47,7 @@ describe('rules load by the scope a command asks for', () => {
   });
 
   it('validate, which runs every rule, does load the clause grammar: the log of the loader names notice modules when they load', () => {
-    const { sources } = sourcesLoadedBy(['validate']);
+    const { sources } = validatedShipped();
     expect(sources).toContain('src/notice/clause/grammar.ts');
     expect(sources).toContain('src/check/rules/due-text.ts');
   });
@@ -48,7 +55,7 @@ describe('rules load by the scope a command asks for', () => {
 
 describe('pointing at a finding loads the YAML parser only when reading line by line cannot', () => {
   it('validate of the shipped ledger points at its 13 warnings without it; a comment inside an item brings it in, at the right line', () => {
-    const plain = sourcesLoadedBy(['validate']);
+    const plain = validatedShipped();
     expect(plain.findings.match(/ledger\.yaml:\d+:\d+: 警告/g)).toHaveLength(13);
     expect(plain.findings).toContain('ledger.yaml:29:21: 警告[UNRESOLVED_GROUP] 第 2 项');
     expect(plain.sources).toContain('src/read/locate-diagnostics.ts');
