@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fillForm } from '../helpers/fill-form.js';
 import { FIXTURES, SHIPPED_REGISTRY } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { FULL_SIZE } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('forms --status: the end of a round', () => {
@@ -19,9 +20,13 @@ describe('forms --status: the end of a round', () => {
     expect(issued).toHaveLength(15);
     expect(made.err).toContain('已写入 15 份填报表格');
 
-    const before = await runCli(['--ledger', ledger, 'forms', '--status', '-o', round]);
-    expect(before.code, before.err).toBe(0);
-    expect(before.out.trim().split('\n').map((line) => line.split('　')[0]).sort()).toEqual([...issued].sort());
+    // At full size also before any form came back: every department named. By default once, after one came back (each
+    // run reads all fifteen workbooks, about 0.3 s of CPU): the fourteen named are every department but that one.
+    if (FULL_SIZE) {
+      const before = await runCli(['--ledger', ledger, 'forms', '--status', '-o', round]);
+      expect(before.code, before.err).toBe(0);
+      expect(before.out.trim().split('\n').map((line) => line.split('　')[0]).sort()).toEqual([...issued].sort());
+    }
 
     await fillForm(join(round, '信息中心.xlsx'), { '22': { 状态: '已完成', 完成日期: '2021-10-11', 联系人: '王五' } });
     expect((await runCli(['--ledger', ledger, 'collect', join(round, '信息中心.xlsx'), '--on', '2021-10-12'])).code).toBe(0);
