@@ -21,7 +21,7 @@ describe('forms --status: the end of a round', () => {
     expect(made.err).toContain('已写入 15 份填报表格');
 
     // At full size also before any form came back: every department named. By default once, after one came back (each
-    // run reads all fifteen workbooks, about 0.3 s of CPU): the fourteen named are every department but that one.
+    // run reads all fifteen workbooks): the fourteen named are every department but that one.
     if (FULL_SIZE) {
       const before = await runCli(['--ledger', ledger, 'forms', '--status', '-o', round]);
       expect(before.code, before.err).toBe(0);
