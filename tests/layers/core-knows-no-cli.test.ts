@@ -5,9 +5,10 @@ import { ROOT } from '../helpers/paths.js';
 
 const SRC = join(ROOT, 'src');
 
-/** Every TypeScript file under src/ except the edge (cli/, commands/), as [path from src/, text]. */
+/** Every TypeScript file under src/ except the edge (cli/, commands/), as [path from src/, text]: read once for the tests below. */
+let core: [string, string][] | undefined;
 function coreFiles(): [string, string][] {
-  return sourceFiles().filter(([path]) => !path.startsWith('cli/') && !path.startsWith('commands/') && path !== 'command-context.ts');
+  return (core ??= sourceFiles().filter(([path]) => !path.startsWith('cli/') && !path.startsWith('commands/') && path !== 'command-context.ts'));
 }
 
 /** Every TypeScript file under src/ (or one folder of it), as [path from src/, text]. */

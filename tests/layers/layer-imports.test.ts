@@ -5,8 +5,13 @@ import { ROOT } from '../helpers/paths.js';
 
 const SRC = join(ROOT, 'src');
 
-/** Every TypeScript file under src/, with the src/ folders (or root files) it imports from. */
+/** Every TypeScript file under src/, with the src/ folders (or root files) it imports from: read once for the tests below. */
+let read: { file: string; text: string; targets: string[] }[] | undefined;
 function imports(): { file: string; text: string; targets: string[] }[] {
+  return (read ??= readImports());
+}
+
+function readImports(): { file: string; text: string; targets: string[] }[] {
   const found: { file: string; text: string; targets: string[] }[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
