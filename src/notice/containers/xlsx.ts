@@ -12,10 +12,11 @@ function dateWords(date: Date): string {
 /**
  * An .xlsx workbook → one table block per worksheet, every cell of a merged
  * range carrying the range's value (marked `merged`). exceljs is loaded only
- * here: it is large, and no other command needs it.
+ * when a notice is a workbook: it is large.
  */
 export async function xlsxBlocks(bytes: Uint8Array): Promise<Block[]> {
-  const { default: ExcelJS } = await import('exceljs');
+  // The prebuilt bundle, as forms and workbooks load it (excel-library.ts): the package's Node entry takes four times as long to load.
+  const { default: ExcelJS } = await import('../../excel-library.js');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const blocks: Block[] = [];
