@@ -72,7 +72,43 @@ class FileLocator {
       }
       return this.split!.starts[chunk]! + offset;
     }
-    return (this.whole ??= this.parsed(this.text))(path, at);
+    return (this.whole ??= this.outsideTheItems())(path, at);
+  }
+
+  /**
+   * Offsets of paths outside the items (the plan, the departments, a section's title), from the skeleton parsed
+   * alone (every item one placeholder line): the parser need not read a large file's items to place a finding in
+   * its plan. The skeleton is the file's text but for those lines, so an offset maps back past the items before it.
+   */
+  private outsideTheItems(): (path: readonly PathSegment[], at: 'key' | 'value') => number {
+    const split = this.split;
+    if (!split || !this.chunkOf.size) return this.parsed(this.text);
+    // Per item: where its placeholder line starts and ends in the skeleton, and where the item ends in the file.
+    const marks: { from: number; to: number; start: number; end: number }[] = [];
+    let from = 0;
+    for (let i = 0; i < split.chunks.length; i++) {
+      const entry = `${split.placeholder}${i}\n`;
+      const at = split.skeleton.indexOf(entry, from);
+      if (at < 0) return this.parsed(this.text);
+      marks.push({ from: split.skeleton.lastIndexOf('\n', at) + 1, to: at + entry.length, start: split.starts[i]!, end: split.starts[i]! + split.chunks[i]!.length });
+      from = at + entry.length;
+    }
+    const inSkeleton = this.parsed(split.skeleton);
+    return (path, at) => {
+      const offset = inSkeleton(path, at);
+      // The last item whose placeholder starts at or before the offset.
+      let low = 0;
+      let high = marks.length - 1;
+      let last = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (marks[mid]!.from <= offset) (last = mid), (low = mid + 1);
+        else high = mid - 1;
+      }
+      if (last < 0) return offset;
+      const mark = marks[last]!;
+      return offset < mark.to ? mark.start : mark.end + (offset - mark.to);
+    };
   }
 
   private itemOffsets(chunk: number, text: string) {

@@ -120,17 +120,28 @@ describe('locating findings item by item', () => {
     const dir = tempDir();
     const base = readFileSync(SHIPPED_LEDGER, 'utf8');
     const r = randomFrom(7);
-    // Hand-edited ledgers: by default the first 23, by which every kind of edit has come up (a status edit last); 40 at full size.
-    const edited = Array.from({ length: scaled(23, 40) }, (_, i) => {
+    // Hand-edited ledgers: each kind of edit in turn, twice by default, at random places; 40 at full size.
+    const kinds = ['status', 'duplicateItem', 'removeItem', 'addSection', 'comment', 'indentSectionItems'];
+    const edited = Array.from({ length: scaled(kinds.length * 2, 40) }, (_, i) => {
       const file = join(dir, `edited-${i}.yaml`);
       let text = base.replace('departments: departments.yaml', `departments: ${join(SHIPPED_LEDGER, '..', 'departments.yaml')}`);
-      for (const name of [r.pick(['status', 'text', 'duplicateItem', 'removeItem', 'addSection', 'comment', 'indentSectionItems']), 'text']) text = EDITS[name]!(text, r);
+      text = EDITS[kinds[i % kinds.length]!]!(text, r);
+      // And words typed into one item's text that keep the YAML valid (EDITS.text may not: a quote, `- `): findings to locate need a ledger.
+      const texts = [...text.matchAll(/\n\s+text: /g)];
+      const typedAt = texts[r.int(texts.length)]!;
+      text = text.slice(0, typedAt.index + typedAt[0].length) + '手改的字' + text.slice(typedAt.index + typedAt[0].length);
       // Findings to locate in every item: an unknown department in the roles.
       text = text.replace(/cooperate: \[/g, 'cooperate: [不存在的司, ');
+      // And outside the items, before and after them (located in the skeleton alone): an unknown key in the plan and in the last section.
+      text = text.replace('plan:\n', 'plan:\n  made_by: 某人\n');
+      const lastTitle = text.lastIndexOf('\n    title: ');
+      if (lastTitle >= 0) text = `${text.slice(0, lastTitle)}\n    titel: 拼错的键${text.slice(lastTitle)}`;
       writeFileSync(file, text);
       return file;
     });
     let compared = 0;
+    let outsideItems = 0;
+    let loadedEdits = 0;
     for (const file of [...allLedgerFixtures(), ...edited]) {
       const loaded = await loadLedger(file, { cwd: process.cwd() });
       const found = loaded.ledger ? [...loaded.diagnostics, ...(await checkLedger({ ledger: loaded.ledger, today: '2021-11-01' }))] : loaded.diagnostics;
@@ -138,8 +149,13 @@ describe('locating findings item by item', () => {
       const whole = await locateDiagnostics(found, loaded.texts, { itemByItem: false });
       expect(byItem.map((d) => `${d.line}:${d.col} ${d.code}`), file).toEqual(whole.map((d) => `${d.line}:${d.col} ${d.code}`));
       compared += byItem.length;
+      if (loaded.ledger && edited.includes(file)) loadedEdits++;
+      outsideItems += found.filter((d) => d.path && !(d.path[0] === 'sections' && d.path[2] === 'items' && d.path.length > 3)).length;
     }
     expect(compared).toBeGreaterThan(scaled(200, 300));
+    // Every edited ledger is one to locate findings in (the edits keep the YAML valid), inside and outside its items.
+    expect(loadedEdits).toBe(edited.length);
+    expect(outsideItems).toBeGreaterThanOrEqual(edited.length * 2);
   });
 });
 
