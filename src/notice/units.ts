@@ -1,5 +1,6 @@
 import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline, saysContinuingDuty } from './clause/deadline.js';
 import { dashedClause, findClause, isNameList, leadingClause, readsAsClause } from './clause/find-clause.js';
+import { remembered } from './remembered.js';
 import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility, saysRole } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
@@ -24,17 +25,8 @@ export function headingClause(headings: string[]): string | undefined {
   return undefined;
 }
 
-/** Each heading's clause, worked out once: it is asked for every unit beneath the heading. */
-function clauseOfHeading(heading: string): string | undefined {
-  if (heading.length > 2_000) return readHeadingClause(heading);
-  if (headingClauses.has(heading)) return headingClauses.get(heading);
-  if (headingClauses.size >= 10_000) headingClauses.clear();
-  const clause = readHeadingClause(heading);
-  headingClauses.set(heading, clause);
-  return clause;
-}
-
-const headingClauses = new Map<string, string | undefined>();
+/** Each heading's clause: it is asked for every unit beneath the heading. */
+const clauseOfHeading = remembered((heading) => readHeadingClause(heading), { entries: 10_000, longest: 2_000 });
 
 function readHeadingClause(heading: string): string | undefined {
   // A standing rule on the heading naming who leads (`以下各项由A统筹，B分别负责，不再逐项列出`, on its line or in

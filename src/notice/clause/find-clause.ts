@@ -4,6 +4,7 @@ import { endsPastText, gluedNameCut, type KnownNames } from './glued-name.js';
 import { isGroupName, looksLikeName, opensLikeTask } from './names.js';
 import { toSimplified } from './traditional.js';
 import { isDeadlineWords, opensWithDeadline } from './deadline.js';
+import { remembered } from '../remembered.js';
 
 /** Where a unit's clause was found in its words. */
 export interface FoundClause {
@@ -48,22 +49,7 @@ const ROLE_WORD = /牵头|负责|负总责|抓总|配合|落实|协办|协助|�
 const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
-export function readsAsClause(words: string): boolean {
-  // The importer asks this of the same words again and again (each cell for each way a table's rows may line up,
-  // each part of a sentence, each heading for every item beneath it): each answer is worked out once. Only short words
-  // are kept: a clause is short, and a long paragraph asked about at each of its 、 would keep each of its tails.
-  if (words.length > REMEMBERED_LENGTH) return readsWholeAsClause(words);
-  let reads = clauseReadings.get(words);
-  if (reads === undefined) {
-    if (clauseReadings.size >= 50_000) clauseReadings.clear();
-    reads = readsWholeAsClause(words);
-    clauseReadings.set(words, reads);
-  }
-  return reads;
-}
-
-const clauseReadings = new Map<string, boolean>();
-const REMEMBERED_LENGTH = 400;
+export const readsAsClause: (words: string) => boolean = remembered((words) => readsWholeAsClause(words), { longest: 400 });
 
 function readsWholeAsClause(words: string): boolean {
   const reading = withLostCommas(toSimplified(words));

@@ -4,6 +4,7 @@ import { isDeadlineWords, opensWithDeadline } from './deadline.js';
 import { looksLikeName, opensLikeTask } from './names.js';
 import { GLUED_PEOPLE_LABEL, isPeopleLabel } from './people-labels.js';
 import { toSimplified } from './traditional.js';
+import { remembered } from '../remembered.js';
 
 /**
  * The responsibility-clause grammar (DOMAIN.md, "The responsibility clause"),
@@ -310,19 +311,7 @@ const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述|本部分|�
  * Traditional script is read as Simplified (牽頭 is 牵头). Returns the reason when it cannot.
  * The result is shared between calls with the same clause: do not change it.
  */
-export function parseResponsibility(clause: string): ParsedClause {
-  let parsed = parsedClauses.get(clause);
-  if (!parsed) {
-    // Plans repeat their clauses (办公厅牵头,各有关司局配合) hundreds of times: read each once.
-    if (parsedClauses.size >= 50_000) parsedClauses.clear();
-    parsed = parseClause(clause);
-    parsedClauses.set(clause, parsed);
-  }
-  return parsed;
-}
-
-/** Parsed clauses are shared: callers read them, never change them. */
-const parsedClauses = new Map<string, ParsedClause>();
+export const parseResponsibility: (clause: string) => ParsedClause = remembered((clause) => parseClause(clause));
 
 /** A role word in brackets after a name, `A（牵头）`: the role word itself. */
 const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)[)）]/g;

@@ -2,6 +2,7 @@ import { parseResponsibility, splitTopLevel } from './grammar.js';
 import { isNameList, readsAsClause } from './find-clause.js';
 import { firstListedRule } from './first-listed.js';
 import { toSimplified } from './traditional.js';
+import { remembered } from '../remembered.js';
 
 /**
  * A standing rule (DOMAIN.md F6): a sentence in the preamble or on a heading that
@@ -98,17 +99,8 @@ function closingBracket(s: string): { start: number; words: string } | undefined
   return undefined;
 }
 
-export function standingRule(text: string): string | undefined {
-  // Asked of each heading once for every unit beneath it: each heading's answer is worked out once.
-  if (text.length > 2_000) return ruleOf(text);
-  if (rules.has(text)) return rules.get(text);
-  if (rules.size >= 10_000) rules.clear();
-  const rule = ruleOf(text);
-  rules.set(text, rule);
-  return rule;
-}
-
-const rules = new Map<string, string | undefined>();
+// Asked of each heading once for every unit beneath it.
+export const standingRule: (text: string) => string | undefined = remembered((text) => ruleOf(text), { entries: 10_000, longest: 2_000 });
 
 function ruleOf(text: string): string | undefined {
   const all = sentences(text);

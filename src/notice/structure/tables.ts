@@ -10,6 +10,7 @@ import { headerCellLines } from '../header.js';
 import { headingTitle } from './numbered-items.js';
 import { asNameList, namesOfCell } from './names-cell.js';
 import type { Recognised } from './raw-unit.js';
+import { remembered } from '../remembered.js';
 
 /**
  * One grid for every table (DOMAIN.md F7, F8): Word, Excel and HTML tables
@@ -59,19 +60,8 @@ const onlyDeadlineParts = (text: string) =>
 const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})?[.、．]?|[(（][一二三四五六七八九十]{1,3}[)）])$/;
 const SECTION_START = /^([一二三四五六七八九十]+)[、.．]\s*(.*)$/s;
 
-/** What a cell says, by its words alone. */
-function cellKind(text: string): CellKind {
-  // Asked of each cell once for every way its row may line up with the header: worked out once per cell's words.
-  let kind = cellKinds.get(text);
-  if (kind === undefined) {
-    if (cellKinds.size >= 50_000) cellKinds.clear();
-    kind = readCellKind(text);
-    if (text.length <= 400) cellKinds.set(text, kind);
-  }
-  return kind;
-}
-
-const cellKinds = new Map<string, CellKind>();
+/** What a cell says, by its words alone (asked of each cell once for every way its row may line up with the header). */
+const cellKind = remembered((text) => readCellKind(text), { longest: 400 });
 
 function readCellKind(text: string): CellKind {
   const words = foldWidth(text).trim();
