@@ -43,10 +43,10 @@ export function splitClause(segment: string): { text: string; clause: string } |
   return undefined;
 }
 
-const ROLE_WORD = /牵头|负责|负总责|抓总|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
+const ROLE_WORD = /牵头|负责|负总责|主责|抓总|配合|落实|协办|协助|协同|参与|会同|主办|为(?:牵头|责任|主责)(?:单位|部门)|(?:责任|牵头|主责)(?:单位|部门)为/;
 
 /** A role word ending the words: where a glued clause's role stands. */
-const ROLE_WORD_AT_END = /(牵头|负责|配合|落实|协办|协助|协同|参与)$/;
+const ROLE_WORD_AT_END = /(牵头|负责|主责|配合|落实|协办|协助|协同|参与)$/;
 
 /** A clause that reads fully: every name looks like a name, and at least one role word or label. */
 export const readsAsClause: (words: string) => boolean = remembered((words) => readsWholeAsClause(words), { longest: 400 });
@@ -111,7 +111,8 @@ function unbracketed(words: string, knownNames: KnownNames): FoundClause | undef
     // The text runs into this part: the clause starts after its full stop, or at a known name.
     const tailFrom = sentence >= 0 ? from + sentence + 1 : from;
     const tail = reading.slice(tailFrom, to);
-    if (sentence >= 0 && tail.trim() && (readsAsClause(tail) || (notLast && clauseStart >= 0 && isNameList(tail.trim())))) {
+    // (Also a part of bodies that oversee or coordinate, `。A统筹，B具体落实`: what it is, the clause's grammar decides.)
+    if (sentence >= 0 && tail.trim() && (readsAsClause(tail) || (clauseStart >= 0 && oversees(tail.trim())) || (notLast && clauseStart >= 0 && isNameList(tail.trim())))) {
       clauseStart = tailFrom;
       startSure = true;
     } else if (ROLE_WORD_AT_END.test(tail)) {
@@ -312,7 +313,7 @@ function onlyDeadlineAfter(words: string, end: number): boolean {
   return opensWithDeadline((stop < 0 ? rest : rest.slice(0, stop)).trim());
 }
 
-const HAS_ROLE = /牵头|负责|负总责|抓总|配合|会同|协同|协办|协助|参与|主办|按职[责能]|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
+const HAS_ROLE = /牵头|负责|负总责|主责|抓总|落实|配合|会同|协同|协办|协助|参与|主办|按照?(?:职[责能]|分工)|单位\s*[:：为]|为(?:牵头|责任|主责)(?:单位|部门)/;
 
 /**
  * Every clause of a paragraph (DOMAIN.md F1–F4): bracket groups that read as a

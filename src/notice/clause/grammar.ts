@@ -5,6 +5,7 @@ import { looksLikeName, opensLikeTask } from './names.js';
 import { GLUED_PEOPLE_LABEL, isPeopleLabel } from './people-labels.js';
 import { toSimplified } from './traditional.js';
 import { remembered } from '../remembered.js';
+import { overseeing, resolveHeads, roleSuffix, type PartRole } from './role-words.js';
 
 /**
  * The responsibility-clause grammar (DOMAIN.md, "The responsibility clause"),
@@ -25,51 +26,20 @@ export type ParsedClause =
     }
   | { ok: false; reason: string };
 
-/**
- * Role words at the end of a part, longest first so 按职责分工负责 wins over 负责.
- * Each is a pattern, so the variations offices write (按职能分工落实, 按职责分别负责,
- * 牵头抓总, 协同推进) are one entry, not one per wording.
- */
-const ROLE_SUFFIXES: readonly [RegExp, PartRole][] = [
-  [/(?:等)?(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进|承担)$/, 'joint'],
-  [/(?:分别|共同)(?:负责|落实|推进)$/, 'joint'],
-  // 抓总 (holds the whole) alone is a lead's word, as 牵头抓总 is.
-  [/(?:(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总)?|抓总)$/, 'lead'],
-  [/(?:(?:按照|按|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?)?(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$/, 'cooperate'],
-  // Before 落实 alone: 督促落实 oversees.
-  // Words of overseeing (统筹, 指导, 监督, 汇总审核): beside a body that answers for the work, these bodies help it (see OVERSEE).
-  [/(?:全程|业务|统一|加强|负责)?(?:统筹|指导|监督|督导|督促|督查|督办|审核|把关|汇总|协调|检查){1,2}(?:落实|执行)?$/, 'oversee'],
-  // 负责 and 落实 alone: the body's own task (sole), or beside a lead each one's part (joint: see parseClause).
-  // 负总责 (answers for the whole) is the body's own task too.
-  [/(?:(?:具体)?(?:负责|落实)(?:落实|推进|实施)?|负总责|总负责|全面负责)$/, 'sole'],
-];
 
-/**
- * A part's role: a role, 责任单位 (responsible, read beside the other parts), or overseeing —
- * `A、B分别负责，C统筹`, `A负总责，B、C指导`: C works beside the bodies that answer for the work
- * (cooperate). A clause of overseeing parts alone names nobody who answers for the work: not a clause.
- */
-type PartRole = Role | 'responsible' | 'oversee';
+/** A role word in brackets after a name (`A（牵头）、B（配合）`): says a role as the word itself does. */
+const ROLE_MARK = /[(（](?:牵头|负责|配合|协同|协办|协助|参与)[)）]/;
 
-/** The role word ending a part, if any: the words it takes and the role. */
-function roleSuffix(part: string): { word: string; role: PartRole } | undefined {
-  for (const [pattern, role] of ROLE_SUFFIXES) {
-    const m = pattern.exec(part);
-    if (m) return { word: m[0], role };
-  }
-  return undefined;
-}
-
-/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names (or 为 a label), or is `A会B办理`. */
+/** A part that says a role: ends in a role word, or has 由 / 会同 / a label before its names (or 为 a label), or is `A会B办理`, or marks a name's role in brackets. */
 export function saysRole(part: string): boolean {
   const suffix = roleSuffix(part);
-  return (!!suffix && suffix.role !== 'oversee') || /由|会同/.test(part) || LABEL.test(part) || LABEL_WITH_WEI.test(part) || consultsIn(part) !== undefined;
+  return (!!suffix && !overseeing(suffix.role)) || ROLE_MARK.test(part) || /由|会同/.test(part) || LABEL.test(part) || LABEL_WITH_WEI.test(part) || consultsIn(part) !== undefined;
 }
 
 /** `B、C指导`: bodies with a verb of overseeing, which joins a clause only beside a part that says who answers for the work. */
 export function oversees(part: string): boolean {
   const suffix = roleSuffix(part);
-  if (suffix?.role !== 'oversee') return false;
+  if (!suffix || !overseeing(suffix.role)) return false;
   const body = part.slice(0, -suffix.word.length).trim();
   return !!body && !opensLikeTask(body) && splitTopLevel(body, NAME_SEPARATORS).every((n) => looksLikeName(normalizeDepartmentName(n)));
 }
@@ -263,7 +233,7 @@ function parsePart(part: string): Pending[] | string {
   const suffix = roleSuffix(part);
   const body = (suffix ? part.slice(0, -suffix.word.length) : part).trim();
   // `加强对各县政府指导`: task words ending in a verb of overseeing, not a body that oversees.
-  if (suffix?.role === 'oversee' && opensLikeTask(body)) return `无法识别「${part}」`;
+  if (suffix && overseeing(suffix.role) && opensLikeTask(body)) return `无法识别「${part}」`;
   // 规划由甲司牵头、标准由乙司牵头: each segment carries its own 由…牵头 (or 负责).
   if (suffix && SCOPED.test(part)) {
     const scoped: Pending[] = [];
@@ -319,7 +289,7 @@ const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)
  * A role word followed by 、 and names with a role word of their own (`A牵头、B配合`): the 、
  * separates parts, as a comma does. (`A（牵头）、B` under a label keeps B in the label: see parsePart.)
  */
-const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与|抓总|负总责)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与|落实))/g;
+const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与|抓总|负总责|主责|统筹(?:协调|推进)?)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与|落实))/g;
 
 /** A name with its role marked in brackets after it: `A（牵头）`, `B（配合）`. */
 const MARKED_ROLE = /[(（](牵头|配合|协同|协办|协助|参与)[)）]$/;
@@ -348,7 +318,7 @@ function markedRoleList(body: string): string {
 }
 
 /** Blanks after a role word where a copy lost the comma (`办公室牵头 各科室配合`, `人事处牵头 年底前完成`): they end the part. */
-const ROLE_THEN_BLANK = /(牵头|负责|配合|落实|协办|协助|协同|参与|抓总|负总责)[ \t\u3000]+(?=[^\s,，;；、])/g;
+const ROLE_THEN_BLANK = /(牵头|负责|配合|落实|协办|协助|协同|参与|抓总|负总责|主责)[ \t\u3000]+(?=[^\s,，;；、])/g;
 
 /**
  * A role word after 由 with what is done after it, ending a part (`行政处罚决定由A负责公开`, `由A牵头组织实施`): the role
@@ -422,6 +392,7 @@ function parseClause(clause: string): ParsedClause {
     if (group.role) next = group.role;
     else if (next) group.role = next;
   }
+  resolveHeads(groups);
   const hasLead = groups.some((g) => g.role === 'lead');
   // Overseeing bodies help those who answer for the work: with none such, the words are no clause.
   if (groups.some((g) => g.role === 'oversee') && !groups.some((g) => g.role && g.role !== 'oversee' && g.role !== 'cooperate')) return { ok: false, reason: '只写了统筹、指导一类的分工，没有写谁负责' };
@@ -434,7 +405,9 @@ function parseClause(clause: string): ParsedClause {
       const unnamed = groups.filter((g) => !g.role && g.segment === group.segment).flatMap((g) => g.names);
       role = unnamed.length > 1 ? 'joint' : 'sole';
       if (groups.slice(0, index).some((g) => g.role)) unsure.push(...group.names);
-    } else if (group.role === 'oversee') role = 'cooperate';
+    } else if (overseeing(group.role)) role = 'cooperate';
+    // (Never left after resolveHeads: the body's own task, as 负总责 alone is.)
+    else if (group.role === 'whole') role = 'sole';
     else if (group.role === 'responsible') role = hasLead || group.names.length > 1 || groups.filter((g) => g.role === 'responsible').length > 1 ? 'joint' : 'sole';
     // 负责 beside a lead, or for several names, is each responsible for its part.
     // (A scoped part's role was read within its scope: another scope's lead does not make it joint.)

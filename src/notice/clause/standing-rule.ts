@@ -1,4 +1,5 @@
 import { parseResponsibility, splitTopLevel } from './grammar.js';
+import { COORDINATING } from './role-words.js';
 import { isNameList, readsAsClause } from './find-clause.js';
 import { firstListedRule } from './first-listed.js';
 import { toSimplified } from './traditional.js';
@@ -22,8 +23,9 @@ function clauseOf(part: string): string {
     // `责任单位均包括各街道`, `各街道均为责任单位`: a label said as a sentence.
     .replace(/^(牵头|责任|配合|协办)(?:单位|部门)(?:均|都)?(?:包括|包含|含|为|是|增加|加上)(.+)$/, (_, role: string, names: string) => `${names}${({ 牵头: '牵头', 责任: '按职责分工负责', 配合: '配合', 协办: '配合' } as Record<string, string>)[role] ?? ''}`)
     .replace(/(?:均|都)?(?:为|是|作为)(牵头|责任|配合|协办)(?:单位|部门)$/, (_, role: string) => ({ 牵头: '牵头', 责任: '按职责分工负责', 配合: '配合', 协办: '配合' })[role] ?? '')
-    // `A负责统筹协调`, `A统筹推进`: coordinating every task is leading it.
-    .replace(/(?:负责)?(?:统筹协调|统筹推进|牵头协调|总体协调|统筹)$/, '牵头')
+    // `A负责统筹协调`, `A统筹推进`, `A牵头协调`: coordinating every task is leading it (the clause grammar's words of coordinating).
+    .replace(/牵头协调$/, '牵头')
+    .replace(COORDINATING, '牵头')
     .trim();
   // `各镇(街道)要…落实`: the bodies are the words before the modal verb.
   const modal = /^(.+?)(?:均|都)?(?:需要|必须|需|须|要|应)[^牵配负按协参会]*落实$/.exec(words);

@@ -52,6 +52,22 @@ export function clause(item: PlanItem, w: Words): string {
   return parts.join(w.sep === '；' && parts.length > 1 ? '，' : w.sep);
 }
 
+/**
+ * The clause in a head's words and the shares' other words (judge18): 统筹 for the lead where others answer for their
+ * share, 按分工落实 for a share with no lead, 主责 for one body's own task; and each name with its role marked in brackets
+ * after it (`A（牵头）、B（配合）`) where every role can be so marked.
+ */
+export function headWordsClause(item: PlanItem): string {
+  const lead = item.joint.length ? '统筹' : '牵头';
+  const joint = item.lead.length ? '具体负责' : '按分工落实';
+  return clause(item, { sep: '，', lead, joint, cooperate: '配合', sole: item.sole.length === 1 ? '主责' : '负责' });
+}
+export function markedClause(item: PlanItem): string {
+  if (item.scoped.length || item.sole.length || (item.joint.length && !item.lead.length)) return clause(item, { ...PLAIN, sole: '负责' });
+  const marked = (names: string[], word: string) => names.map((n) => `${n}（${word}）`);
+  return [...marked(item.lead, '牵头'), ...marked(item.joint, '负责'), ...marked(item.cooperate, '配合')].join('、');
+}
+
 /** Deadline words for a labelled due: 2018-12-31 → 2018年底前, 2020-08-31 → 2020年8月底前, ongoing → 长期推进. */
 export function dueWords(due: string | undefined): string | undefined {
   if (!due) return undefined;
@@ -141,6 +157,8 @@ export function textForms(plan: Plan, everyF1 = true): Rendered[] {
   }
   out.push(text('F2 clause on its own line after the text', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}\n${clause(it, PLAIN)}`), one(plan)));
   out.push(text('F2 unbracketed clause after the full stop', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}${clause(it, { ...PLAIN, sole: '负责' })}`), one(plan)));
+  out.push(text('F2 head words (统筹, 按分工落实, 主责) after the full stop', paragraphs(plan, NUMBERINGS['1、']!, (it, no) => `${no}${it.text}${headWordsClause(it)}。`), one(plan)));
+  out.push(text('F2 a role marked after each name', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}${markedClause(it)}`), one(plan)));
   // F3: two tasks to a paragraph, each with its clause; space or nothing between.
   for (const gap of [' ', '']) {
     const units: Rendered['units'] = [];
