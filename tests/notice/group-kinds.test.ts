@@ -11,10 +11,14 @@ import { tempDir } from '../helpers/temp.js';
  * some (write who they are in resolve) is accepted when the user does it.
  */
 
-const LEVELS = ['', '市', '县', '区', '省', '市政府', '县直'];
+const LEVELS = ['', '市', '县', '区', '省', '市政府', '县直', '市级', '区直'];
 const INSIDE: [string, 'all' | 'some'][] = [
   ['有关部门', 'some'],
   ['各有关部门', 'some'],
+  // Any run of 各/有关/相关 before 部门/单位 (市级各相关部门, judge18): a group, not a department.
+  ['各相关部门', 'some'],
+  ['各相关单位', 'some'],
+  ['相关各部门', 'some'],
   ['相关处室', 'some'],
   ['各部门', 'all'],
   ['各处室', 'all'],
@@ -46,6 +50,10 @@ describe('a group is inside the office or outside it, by its words', () => {
       expect(group!.kind).not.toBe('external');
     });
   }
+  // A kind of the office's own departments between 各/有关 and 科室/处室 (a hospital's 各临床科室, judge18): its own, some of them.
+  it.each(['各临床科室', '各医技科室', '各业务科室', '各职能处室', '有关业务科室', '各业务处室', '各内设股室', '相关职能司局'])('%s is some of the office\'s own departments', (name) => {
+    expect(groupFromName(name)).toMatchObject({ kind: 'internal', members: 'some' });
+  });
   it.each(OUTSIDE)('%s is outside it', (name, members) => {
     expect(groupFromName(name)).toMatchObject({ kind: 'external', members });
   });

@@ -5,10 +5,10 @@ const ORGANISATION_ENDING =
   /(司|局|厅|处|室|科|股|中心|办|委|部|院|馆|站|所|队|组|会|联|协|府|公司|企业|单位|部门|机构|台|社|报|校|署|庭|行|团|监狱|海关|专干|街道|乡|镇|村|区|县|市|省)$/;
 
 /**
- * Group words: 各…, 有关…, 相关…, …各部门, …各成员单位, the bodies under an office taken together (直属单位, 下属机构, 所属企业), and
+ * Group words: 各…, 有关…, 相关…, …各部门, …各成员单位, …各相关部门 (any run of 各/有关/相关 before 部门, 单位 …), the bodies under an office taken together (直属单位, 下属机构, 所属企业), and
  * the department that drafted the document in question (起草处室, 制发司局, as 制发司(局)) — they name nobody in particular.
  */
-const GROUP_NAME = /^(各|有关|相关|其他|其它)|各(?:成员)?(部门|单位|处室|科室|司局|司\(局\))|有关(部门|单位|处室)|^(?:直属|下属|所属|直管)(?:单位|机构|企业|部门)$|^(?:起草|制发|发文)(?:司局|司\(局\)|处室|科室|股室|单位|部门)$/;
+const GROUP_NAME = /^(各|有关|相关|其他|其它)|(?:各|有关|相关)+(?:成员)?(部门|单位|处室|科室|股室|司局|司\(局\)|机构)|^(?:直属|下属|所属|直管)(?:单位|机构|企业|部门)$|^(?:起草|制发|发文)(?:司局|司\(局\)|处室|科室|股室|单位|部门)$/;
 
 /** `综合处(研究室)` → `综合处`: the alias in brackets does not decide what the name is. */
 function withoutAlias(name: string): string {
