@@ -1,6 +1,8 @@
 import type { Paragraph } from '../blocks.js';
-import { foldWidth, joinLines, lineFinder, numeralValue } from '../text.js';
+import { foldWidth, joinLines, lineFinder } from '../text.js';
 import { closingStart } from './closing.js';
+import { dottedIsItem, dottedParents } from './dotted-numbers.js';
+import { candidates, LEVELS, type Marker } from './markers.js';
 import type { Recognised, RawUnit } from './raw-unit.js';
 
 /**
@@ -10,106 +12,6 @@ import type { Recognised, RawUnit } from './raw-unit.js';
  * open a fragment (a page that starts at (二十四)). So digits inside an item's
  * text (10个工作日内, 2020年度) never start a new item, and the time is linear.
  */
-
-const NUMERAL = '[一二三四五六七八九十百零〇两]{1,4}';
-
-/** A kind of marker, in the order of MARKER's groups: how deep it stands, its value and label, where it may stand. */
-interface MarkerKind {
-  /** 1 is a section (一、); deeper kinds stand under shallower ones. */
-  depth: number;
-  value: (raw: string) => number | undefined;
-  label: (raw: string) => string;
-  /** Inside a sentence it is a list (…包括(1)…(2)…) or a citation (条例第十条), not an item. */
-  lineStartOnly: boolean;
-  /** A fragment flattened into one line opens its parts mid-line (set off by a blank or a stop). */
-  opensFragment: boolean;
-  /**
-   * The marker reads like a decimal (`3.95%以上…`, `1.12345热线…`): an item only where it is the
-   * number its level's sequence expects next and the sequence goes on around it (items before it,
-   * or the next number after it), never to open a sequence of its own.
-   */
-  continuesOnly?: boolean;
-}
-
-const KINDS: readonly MarkerKind[] = [
-  { depth: 1, value: numeralValue, label: (r) => r, lineStartOnly: false, opensFragment: true }, // 一、
-  { depth: 3, value: numeralValue, label: (r) => `(${r})`, lineStartOnly: false, opensFragment: true }, // (一)
-  { depth: 4, value: Number, label: (r) => r, lineStartOnly: false, opensFragment: false }, // 1. 1、
-  { depth: 5, value: Number, label: (r) => `(${r})`, lineStartOnly: true, opensFragment: false }, // (1) 1)
-  { depth: 6, value: (r) => r.charCodeAt(0) - 0x2460 + 1, label: (r) => r, lineStartOnly: true, opensFragment: false }, // ①
-  { depth: 2, value: numeralValue, label: (r) => `第${r}条`, lineStartOnly: true, opensFragment: false }, // 第一条
-  { depth: 2, value: (r) => (/\d/.test(r) ? Number(r) : numeralValue(r)), label: (r) => `第${r}项`, lineStartOnly: true, opensFragment: false }, // 第1项
-  { depth: 4, value: Number, label: (r) => r, lineStartOnly: false, opensFragment: false, continuesOnly: true }, // 3.95%… read as item 3
-];
-
-const LEVELS = Math.max(...KINDS.map((k) => k.depth));
-
-/** A marker must start a block: at a line's start, after white space, or right after a closing bracket or full stop. */
-const MARKER = new RegExp(
-  String.raw`(?:^|(?<=[\s)\]〕】。]))` +
-    String.raw`(?:(${NUMERAL})、` + // 1: 一、
-    String.raw`|\((${NUMERAL})\)` + // 2: (一)
-    String.raw`|(\d{1,6})(?:、|\.(?!\d)|\.(?=\d{1,2}[月日]|\d{4}\s*年))` + // 3: 1. 1、 — and 2.6月底前… or 2.2026年…, item 2 (not item "2.6"); 、 is never a decimal point (2、12368热线)
-    String.raw`|\(?(\d{1,3})\)` + // 4: (1), and 1) at a line's start
-    String.raw`|([\u2460-\u2473])` + // 5: ① … ⑳
-    String.raw`|第(${NUMERAL})条[\s:：]?` + // 6: 第一条, items written as articles
-    String.raw`|第(${NUMERAL}|\d{1,3})项(?![至到、和及\-—~～])[\s:：]?` + // 7: 第1项 (not 第5项至第6项由…, a sentence about items)
-    String.raw`|(\d{1,3})\.(?=\d))`, // 8: 3.95%…, 1.12345热线… — a decimal unless the sequence says item (continuesOnly)
-  'gm',
-);
-
-/** Field names of a government web page's metadata panel (DOMAIN.md F12). */
-const PAGE_FIELD = '(?:标题|文号|发布单位|发文单位|生成日期|主题词|关键词|发布时间|来源|索引号|主题分类|体裁分类|组配分类|服务对象|发布机构|发文机关|发文机构|发布日期|成文日期|发文日期|发文字号|有效性|信息来源|浏览次数|阅读次数|访问次数|公开方式|公开范围|生效日期|废止日期)';
-/** Page metadata numbered like items: `1. [主题分类] 综合政务`, `2. 发布机构：某某办公室`. */
-const METADATA_AFTER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,12}\]|${PAGE_FIELD}\s*[:：])`);
-/** Numbers right after a metadata field, or after its other numbered values: `【主题分类】 1. 综合政务 2. 政务公开` (not `发布日期: 2016-05-06 一、…`). */
-const METADATA_BEFORE = new RegExp(String.raw`(?:[【\[]${PAGE_FIELD}[】\]]|${PAGE_FIELD}\s*[:：])\s*(?:\d{1,2}\s*[.、]\s*[^\s\d.、]{1,10}\s*)*$`);
-
-/** Marks that end a sentence or a clause's bracket: what follows starts anew. */
-const SENTENCE_END = /[。；;：:）)】〕」”！!？?]/;
-
-interface Marker {
-  level: number;
-  kind: MarkerKind;
-  raw: string;
-  value: number;
-  start: number;
-  contentStart: number;
-  atLineStart: boolean;
-  /** What stands before it ends a sentence or a heading line, so it is no wrapped line's next words. */
-  afterBreak: boolean;
-  /** Where the line before the marker's line starts (-1 on the first line). */
-  lineBeforeStart: number;
-}
-
-function candidates(folded: string): Marker[] {
-  const found: Marker[] = [];
-  let scanned = 0;
-  let lastBreak = -1;
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(folded); m; m = MARKER.exec(folded)) {
-    const group = m.slice(1).findIndex((g) => g !== undefined);
-    const kind = KINDS[group]!;
-    const raw = m[group + 1]!;
-    const value = kind.value(raw);
-    if (!value) continue;
-    const end = m.index + m[0].length;
-    if (METADATA_AFTER.test(folded.slice(end, end + 16))) continue;
-    // Only the last few words of the line before it are looked at: a flattened copy is one long line.
-    const before40 = folded.slice(Math.max(0, m.index - 40), m.index);
-    if (METADATA_BEFORE.test(before40.slice(before40.lastIndexOf('\n') + 1))) continue;
-    // Only blanks between the line's start and the marker (looked at backwards: a flattened copy is one long line).
-    let before = m.index - 1;
-    while (before >= 0 && (folded[before] === ' ' || folded[before] === '\t')) before--;
-    let ended = before;
-    while (ended >= 0 && /\s/.test(folded[ended]!)) ended--;
-    // The last line break up to `ended`, by one forward walk over the text (markers come in order).
-    for (; scanned <= ended; scanned++) if (folded[scanned] === '\n') lastBreak = scanned;
-    const lineBeforeStart = ended < 0 ? -1 : lastBreak + 1;
-    found.push({ level: kind.depth, kind, raw, value, start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r', afterBreak: ended < 0 || SENTENCE_END.test(folded[ended]!), lineBeforeStart });
-  }
-  return found;
-}
 
 /**
  * A copy flattened onto one or a few lines (a web page pasted as one paragraph, or a line to each part):
@@ -141,9 +43,18 @@ function accepted(markers: Marker[]): Marker[] {
   const expected = new Array<number>(LEVELS + 1).fill(1);
   const seen = new Array<boolean>(LEVELS + 1).fill(false);
   const restart = new Array<boolean>(LEVELS + 1).fill(false);
+  const parents: string[] = [];
   const out: Marker[] = [];
   markers.forEach((m, index) => {
     const L = m.level;
+    // 1.1 taken as an item: its reading as item 1 of a decimal-looking sequence (the next candidate, at the same place) is not.
+    if (out[out.length - 1]?.start === m.start) return;
+    if (m.kind.dotted) {
+      if (!dottedIsItem(markers, index, { seen, expected, restart, parents, flattened, last: out[out.length - 1] })) return;
+      parents[L] = dottedParents(m.raw);
+      take(m);
+      return;
+    }
     // Mid-line, ① (1) 第一条 are a list in a sentence (包括①…②…) — but in a flattened copy every line's start
     // was lost: there they are items where they continue their sequence.
     if (m.kind.lineStartOnly && !m.atLineStart && !(flattened && continuesMidLine(m, index))) return;
@@ -153,14 +64,18 @@ function accepted(markers: Marker[]): Marker[] {
       (restart[L] && m.value === 1) ||
       (!seen[L] && m.atLineStart && m.value <= 200) ||
       (!seen[L] && m.kind.opensFragment && m.value <= 60 && out.length > 0);
-    if (!ok) return;
+    if (ok) take(m);
+  });
+  return out;
+
+  function take(m: Marker): void {
+    const L = m.level;
     out.push(m);
     seen[L] = true;
     expected[L] = m.value + 1;
     restart[L] = false;
     for (let deeper = L + 1; deeper <= LEVELS; deeper++) restart[deeper] = true;
-  });
-  return out;
+  }
 
   /** A decimal-looking marker is the item its level expects next, after items of its own sequence or before the number after it. */
   function continuesSequence(m: Marker, index: number): boolean {
@@ -261,7 +176,9 @@ export function numberedItems(paragraphs: Paragraph[], currentSection: string): 
         result.units.push({ number: label, section, content: rawContent, place: placeOf(m.start), headings: [], onlyIfClause: true });
       }
     } else {
-      const path = [...open.filter((o) => o.level > 1).map((o) => o.label), label].join('');
+      // A dotted label (2.1) names its parents itself: only a 第一条 or (一) above it is added.
+      const above = open.filter((o) => o.level > 1 && !(m.kind.dotted && o.level >= 4));
+      const path = [...above.map((o) => o.label), label].join('');
       const part = open.find((o) => o.level === 1);
       const unit: RawUnit = { number: path, section, content: rawContent, place: placeOf(m.start), headings: open.map((o) => o.content).reverse(), ...(part ? { partHeading: part.content } : {}) };
       result.units.push(isLeaf ? unit : { ...unit, entriesUnder: true });

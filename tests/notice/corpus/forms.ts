@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { Converter } from 'opencc-js/cn2t';
+import { dottedForms } from './forms-dotted.js';
 import { flattenedForms } from './forms-flattened.js';
 import type { Plan, PlanItem } from './plans.js';
 
@@ -353,6 +354,7 @@ export async function allForms(plan: Plan, everyF1 = true): Promise<Rendered[]> 
     ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => docxTable(plan, k)))),
     ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => xlsxTable(plan, k)))),
     ...flattenedForms(plan),
+    ...dottedForms(plan),
     ...htmlPages(plan),
   ];
 }
