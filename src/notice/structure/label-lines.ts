@@ -3,6 +3,7 @@ import { isNameList } from '../clause/find-clause.js';
 import { isPeopleLabel } from '../clause/people-labels.js';
 import { toSimplified } from '../clause/traditional.js';
 import { joinLines } from '../text.js';
+import { namesNobody } from './names-cell.js';
 
 /**
  * `牵头单位:…` `责任单位:…` `完成时限:…` after an item, on their own lines or run into the text
@@ -71,7 +72,8 @@ export function labelLines(content: string): LabelLines {
     // A label in 【】 is written as the grammar reads labels: `责任科室：A`.
     const words = label.bracketed ? `${label.bracketed}：${value}` : join(content.slice(label.start, end)).replace(/[。;；,，]+$/, '');
     if (label.role === 'deadline') due.push(value);
-    else if (label.role !== 'people') clauses.push(words);
+    // `配合单位：无`: nobody has that part — no label of the clause, and no name 无.
+    else if (label.role !== 'people' && !namesNobody(value)) clauses.push(words);
   });
   return {
     text: joinLines(content.slice(0, found[0]!.start)).replace(/[—\s]+$/, ''),

@@ -12,6 +12,13 @@ import { foldWidth } from '../text.js';
  */
 
 /**
+ * Words that name nobody where names are asked for (a 配合单位 cell or label, a 备注): a dash, a slash, 无, 暂无 —
+ * no body has this part of the task. One notion for tables and label lines alike.
+ */
+const NOBODY = /^\s*(?:[—－\-–―/／、.。]+|无|暂无)\s*$/;
+export const namesNobody = (text: string) => NOBODY.test(text);
+
+/**
  * What may stand between two names of a cell; 、 and bracketed words (县(市、区)) stay inside the names.
  * Not a line break: a name wraps over lines (`市委宣传部、市` / `网信办`); the table reader joins a cell's lines first.
  */

@@ -8,7 +8,7 @@ import { toSimplified } from '../clause/traditional.js';
 import { foldWidth, joinLines } from '../text.js';
 import { headerCellLines } from '../header.js';
 import { headingTitle } from './numbered-items.js';
-import { asNameList, namesOfCell } from './names-cell.js';
+import { asNameList, namesNobody, namesOfCell } from './names-cell.js';
 import type { Recognised } from './raw-unit.js';
 import { remembered } from '../remembered.js';
 
@@ -65,8 +65,11 @@ const cellKind = remembered((text) => readCellKind(text), { longest: 400 });
 
 function readCellKind(text: string): CellKind {
   const words = foldWidth(text).trim();
-  if (!words) return 'empty';
+  // —, /, 无 in a cell says nobody (配合单位), no time (完成时限), nothing more (备注): an empty cell, whatever the column.
+  if (!words || namesNobody(words)) return 'empty';
   if (ROW_NUMBER.test(words)) return 'number';
+  // Time words alone (每月, 长期, 随到随办) before names: `…办` ends a name too, but no body is called 随到随办.
+  if (words.length <= 12 && isDeadlineWords(words)) return 'deadline';
   if (words.length <= 80 && !/。./.test(words) && (readsAsClause(words) || (!opensLikeTask(words.replace(NUMBER_IN_TEXT, '')) && !NUMBER_IN_TEXT.test(words) && isNameList(words.replace(/[。;；]$/, ''))))) return 'clause';
   // Names however separated (`市财政局,市税务局`, `各县(市、区)人民政府，市直有关单位`): a names cell, not a task's words.
   if (!NUMBER_IN_TEXT.test(words) && namesOfCell(words)) return 'clause';
@@ -445,12 +448,6 @@ function namesCellText(text: string): string {
   return asNameList(out);
 }
 
-/** A names cell that names nobody: —, －, /, 无. */
-const NOBODY = /^\s*(?:[—－\-–―/／]+|无|暂无)\s*$/;
-
-/** A remark cell that says nothing: 无, 暂无, —, /. */
-const EMPTY_REMARK = /^[\s无暂\-—－/／、.。]*$/;
-
 /** `1.积极推进…`: an item number written at the start of a task cell. */
 const NUMBER_IN_TEXT = /^\s*(\d{1,3})\s*[.、．](?!\d)\s*/;
 
@@ -471,7 +468,7 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   for (const row of grid.rows) {
     const cells = row.cells;
     // A names cell that says nobody (—, /, 无: no 配合单位 for this task) is an empty one, not a name.
-    const texts = cells.map((c, i) => (RESPONSIBILITY.has(columns[i]!) ? (NOBODY.test(c?.text ?? '') ? '' : namesCellText(c?.text ?? '')) : joinLines(c?.text ?? '')));
+    const texts = cells.map((c, i) => (RESPONSIBILITY.has(columns[i]!) ? (namesNobody(c?.text ?? '') ? '' : namesCellText(c?.text ?? '')) : joinLines(c?.text ?? '')));
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
     // A row spanning the whole table (or starting 一、 with nothing else of its own) is a section heading:
@@ -500,13 +497,15 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     const numbered = task.findIndex((t) => NUMBER_IN_TEXT.test(foldWidth(t)));
     const written = numbered >= 0 ? NUMBER_IN_TEXT.exec(foldWidth(task[numbered]!)) : null;
     let number: string;
-    const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate')];
     const deadline = at('deadline')[0];
     // A 备注 cell, or a column whose header the reader does not know (工作标准 read as task is the task's), is the
     // plan's word on the item too: kept after the task's words under its header, never dropped.
-    const remarks = cells
-      .map((c, i) => ((columns[i] === 'note' || columns[i] === 'unknown') && c && !c.merged && headerText[i] && !EMPTY_REMARK.test(texts[i]!) ? `（${headerText[i]}：${texts[i]}）` : ''))
-      .join('');
+    // A 备注 that reads wholly as a clause (`审计科配合`, `各所属企业按职责分工负责`) adds to the row's roles instead.
+    const remarked = (i: number) => (columns[i] === 'note' || columns[i] === 'unknown') && !!cells[i] && !cells[i]!.merged && !!headerText[i] && !!texts[i] && !namesNobody(texts[i]!);
+    const remarkClause = (i: number) => columns[i] === 'note' && remarkReadsAsClause(texts[i]!);
+    const remarks = cells.map((_, i) => (remarked(i) && !remarkClause(i) ? `（${headerText[i]}：${texts[i]}）` : '')).join('');
+    const remarkClauses = cells.map((c, i) => (remarked(i) && remarkClause(i) ? { cell: c!, text: texts[i]!, header: headerText[i]!, column: i } : undefined)).filter((x) => x !== undefined);
+    const responsibility = [...at('lead'), ...at('responsible'), ...at('cooperate'), ...remarkClauses];
     // A row under a merged 序号 (or one whose 序号 a span took) that lacks task words or bodies of its own is
     // the same task spread over another row (a row per body, per line of its words): one item, its words
     // joined and its bodies collected. Only a row with both is a task of its own (N.1, N.2).
@@ -543,18 +542,21 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
   for (const part of parts) {
     // Names of one column over several rows are one list; a cell with role words keeps them (A牵头，B配合).
     const byColumn = new Map<string, string[]>();
-    for (const r of part.responsibility) byColumn.set(r.header, [...(byColumn.get(r.header) ?? []), r.text]);
+    const remarked = part.responsibility.filter((r) => columns[r.column] === 'note').map((r) => r.text);
+    for (const r of part.responsibility) if (columns[r.column] !== 'note') byColumn.set(r.header, [...(byColumn.get(r.header) ?? []), r.text]);
     const joined = (texts: string[]) => texts.join(texts.some((t) => saysRole(toSimplified(t))) ? '，' : '、');
     // One responsibility column is read with the clause grammar as it stands (A会B,
     // …等按职责分工落实); several become a labelled clause: 牵头单位:…；配合单位:…; the
     // grammar reads role words inside the cells too (甲类由A牵头、乙类由B牵头).
     const single = responsibilityColumns === 1 && !columns.includes('lead') && !columns.includes('cooperate');
-    const clause = single
-      ? joined(part.responsibility.map((r) => r.text))
+    const named = single
+      ? joined([...byColumn.values()].flat())
       : [...byColumn].map(([header, texts]) => {
           const column = columns[part.responsibility.find((r) => r.header === header)!.column]!;
           return `${roleOfLabel(header) ? header : labelFor(column)}:${joined(texts)}`;
         }).join('；');
+    // A clause written in the 备注 is a part of its own after the columns' (`牵头部门:A；审计部配合`).
+    const clause = [named, ...remarked].filter(Boolean).join('；');
     const deadline = part.deadlines[0];
     const lost = part.left.length ? `表格这一行的「${part.left.join('」「')}」不知道属于哪一列，没有读入` : undefined;
     const unitDoubt = [clause ? doubt : undefined, lost].filter(Boolean).join('；');
@@ -577,6 +579,12 @@ export function taskTable(table: Table, currentSection: string): Recognised & { 
     if (next && next.number === `${unit.number}.2`) unit.number = `${unit.number}.1`;
   });
   return result;
+}
+
+/** A remark that is a clause and nothing else: role words over names (`审计科配合`), no task's words. */
+function remarkReadsAsClause(text: string): boolean {
+  const words = toSimplified(foldWidth(text)).trim().replace(/[。;；]$/, '');
+  return words.length <= 60 && readsAsClause(words);
 }
 
 /** The label a responsibility column stands for when its header is not one the grammar reads. */
