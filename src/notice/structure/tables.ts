@@ -182,6 +182,9 @@ function placeCells(cells: TableCell[], columns: Column[], from: number): { plac
     }
     let target = -1;
     for (let c = last + 1; c < columns.length; c++) if (fits(kind, columns[c]!) > 0) { target = c; break; }
+    // Words that only look like names (`公开…月报`) before a task column is filled, the names cell after them: the task's words.
+    const taskBefore = columns.findIndex((c, j) => j > last && j < target && c === 'task');
+    if (kind === 'clause' && taskBefore >= 0 && !readsAsClause(foldWidth(cell.text).trim()) && cellKind(cells[i + 1]?.text ?? '') === 'clause') target = taskBefore;
     if (target < 0) {
       if (last < 0 && !number) continue; // a stray cell before any row: left out
       break;
