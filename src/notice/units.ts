@@ -5,7 +5,7 @@ import type { KnownNames } from './clause/glued-name.js';
 import { parseResponsibility, saysRole } from './clause/grammar.js';
 import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
-import { labelLines } from './structure/label-lines.js';
+import { deadlineBracket, labelLines } from './structure/label-lines.js';
 import { standingRule } from './clause/standing-rule.js';
 import { firstListedRule, withFirstListed, type FirstListed } from './clause/first-listed.js';
 import type { Assignment } from '../model/role.js';
@@ -127,7 +127,10 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
   if (lines.length > 1 && !/[(（〔]/.test(lastLine[0] ?? '') && (readsAsClause(lastLine) || (isNameList(lastLine) && [...lastLine].length <= 40)) && !wrapsIntoLastLine(labelled.text, lastLine, knownNames)) {
     return { text: joinLines(lines.slice(0, -1).join('\n')), clause: lastLine, ...(labelled.dueText ? { dueText: labelled.dueText } : {}) };
   }
-  const due = labelled.dueText ? { dueText: labelled.dueText } : {};
+  // A deadline bracket after the sentence and its clause (`…由A负责。（完成时限：…）`) is the deadline, not words of the task.
+  const closing = labelled.dueText ? undefined : deadlineBracket(labelled.text);
+  if (closing) labelled.text = closing.text;
+  const due = labelled.dueText || closing ? { dueText: labelled.dueText ?? closing!.dueText } : {};
   const leading = leadingClause(labelled.text);
   if (leading) return { text: leading.text, clause: leading.clause, ...due };
   const dashed = dashedClause(labelled.text);

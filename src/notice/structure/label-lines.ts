@@ -81,3 +81,18 @@ export function labelLines(content: string): LabelLines {
     ...(due.length ? { dueText: due.join('；') } : {}),
   };
 }
+
+/** A bracket closing the words: `（完成时限：2024年年中）` after the sentence and its clause. */
+const LAST_BRACKET = /[(（〔【]([^()（）〔〕【】]*)[)）〕】][。;；\s]*$/;
+
+/**
+ * A bracket at the end of a unit's words that holds deadline labels alone (`…由A负责。（完成时限：2024年年中）`):
+ * the deadline, split off the words. Undefined when the bracket holds anything else (a clause is the grammar's).
+ */
+export function deadlineBracket(words: string): { text: string; dueText: string } | undefined {
+  const bracket = LAST_BRACKET.exec(toSimplified(words));
+  if (!bracket) return undefined;
+  const parts = bracket[1]!.split(/[;；]/).map((part) => /^\s*([\u4e00-\u9fa5]{2,6})\s*[:：]\s*(\S.*?)\s*$/.exec(part));
+  if (!parts.length || !parts.every((p) => p && roleOfLabel(p[1]!) === 'deadline')) return undefined;
+  return { text: joinLines(words.slice(0, bracket.index)).replace(/[\s。]+。$/, '。'), dueText: parts.map((p) => p![2]!).join('；') };
+}
