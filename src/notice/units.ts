@@ -1,8 +1,11 @@
 import { deadlineInText, deadlineSteps, isDeadlineWords, readDeadline, saysContinuingDuty } from './clause/deadline.js';
-import { dashedClause, findClause, isNameList, leadingClause, readsAsClause } from './clause/find-clause.js';
+import { findClause } from './clause/find-clause.js';
+import { isNameList, readsAsClause } from './clause/reads-as.js';
+import { dashedClause, leadingClause } from './clause/set-off-clause.js';
 import { remembered } from './remembered.js';
 import type { KnownNames } from './clause/glued-name.js';
-import { parseResponsibility, saysRole } from './clause/grammar.js';
+import { parseResponsibility } from './clause/grammar.js';
+import { saysRole } from './clause/read-part.js';
 import { toSimplified } from './clause/traditional.js';
 import type { NoticeItem } from './notice.js';
 import { deadlineBracket, labelLines } from './structure/label-lines.js';

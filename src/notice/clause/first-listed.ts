@@ -1,5 +1,8 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
-import { roleOfLabel, saysRole, splitTopLevel, unwrapClause } from './grammar.js';
+import { unwrapClause } from './grammar.js';
+import { roleOfLabel } from './labels.js';
+import { saysRole } from './read-part.js';
+import { splitTopLevel } from './split-names.js';
 import { looksLikeName } from './names.js';
 import { toSimplified } from './traditional.js';
 

@@ -1,6 +1,7 @@
-import { parseResponsibility, splitTopLevel } from './grammar.js';
+import { parseResponsibility } from './grammar.js';
+import { splitTopLevel } from './split-names.js';
 import { COORDINATING } from './role-words.js';
-import { isNameList, readsAsClause } from './find-clause.js';
+import { isNameList, readsAsClause } from './reads-as.js';
 import { firstListedRule } from './first-listed.js';
 import { toSimplified } from './traditional.js';
 import { remembered } from '../remembered.js';

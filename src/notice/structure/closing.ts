@@ -1,10 +1,12 @@
-import { findClause, isNameList, readsAsClause, splitClause } from '../clause/find-clause.js';
+import { splitClause } from '../clause/bracket-groups.js';
+import { findClause } from '../clause/find-clause.js';
+import { isNameList, readsAsClause } from '../clause/reads-as.js';
 import { toSimplified } from '../clause/traditional.js';
 import { isDeadlineWords, lastCommaPart } from '../clause/deadline.js';
 import { foldWidth, joinLines } from '../text.js';
 import { labelLines } from './label-lines.js';
 import { isGroupName, looksLikeName } from '../clause/names.js';
-import { splitTopLevel } from '../clause/grammar.js';
+import { splitTopLevel } from '../clause/split-names.js';
 
 /**
  * The end of a plan after its last item (F2 + F10): an unnumbered closing

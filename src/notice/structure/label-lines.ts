@@ -1,5 +1,5 @@
-import { roleOfLabel } from '../clause/grammar.js';
-import { isNameList } from '../clause/find-clause.js';
+import { roleOfLabel } from '../clause/labels.js';
+import { isNameList } from '../clause/reads-as.js';
 import { isPeopleLabel } from '../clause/people-labels.js';
 import { toSimplified } from '../clause/traditional.js';
 import { joinLines } from '../text.js';

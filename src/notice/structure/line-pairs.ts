@@ -1,4 +1,4 @@
-import { isNameList, readsAsClause } from '../clause/find-clause.js';
+import { isNameList, readsAsClause } from '../clause/reads-as.js';
 import { opensLikeTask } from '../clause/names.js';
 import { foldWidth } from '../text.js';
 import { labelLines } from './label-lines.js';

@@ -1,5 +1,6 @@
-import { isNameList, opensLikeTaskWords } from '../clause/find-clause.js';
-import { saysRole, splitTopLevel } from '../clause/grammar.js';
+import { isNameList, opensLikeTaskWords } from '../clause/reads-as.js';
+import { saysRole } from '../clause/read-part.js';
+import { splitTopLevel } from '../clause/split-names.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth } from '../text.js';
 

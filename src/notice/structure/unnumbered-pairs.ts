@@ -1,11 +1,11 @@
 import type { Paragraph } from '../blocks.js';
-import { opensLikeTaskWords } from '../clause/find-clause.js';
+import { opensLikeTaskWords } from '../clause/reads-as.js';
 import { toSimplified } from '../clause/traditional.js';
 import { foldWidth } from '../text.js';
 import { isClauseLine } from './line-pairs.js';
 import { asNameList, namesOfCell } from './names-cell.js';
 import type { RawUnit } from './raw-unit.js';
-import { columnOf } from './tables.js';
+import { columnOf } from './table-columns.js';
 
 /**
  * A task table flattened into lines with no numbering (DOMAIN.md F8): each task's
