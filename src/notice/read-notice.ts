@@ -8,6 +8,7 @@ import { standingRule, unreadStandingRule } from './clause/standing-rule.js';
 import { toSimplified } from './clause/traditional.js';
 import type { Notice, NoticeItem } from './notice.js';
 import { numberedItems } from './structure/numbered-items.js';
+import { isPointLabel } from './structure/points.js';
 import type { RawSection, RawUnit } from './structure/raw-unit.js';
 import { isTaskTable } from './structure/table-grid.js';
 import { taskTable } from './structure/tables.js';
@@ -15,6 +16,7 @@ import { splitLinePairs } from './structure/line-pairs.js';
 import { unnumberedPairs } from './structure/unnumbered-pairs.js';
 import { applyRangeRules } from './structure/range-rules.js';
 import { headingClause, readUnit, type Standing } from './units.js';
+import { gluedTasksDoubt } from './glued-tasks.js';
 import { yearOfDates } from './year-of-dates.js';
 
 /** A table that is not a 任务分工表 (a page laid out in a table) is read as its cells' paragraphs. */
@@ -50,8 +52,10 @@ function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[];
     if (!run.length) return;
     const found = numberedItems(run, section);
     // No numbering at all: a task table flattened into task/unit line pairs may still hold the tasks.
-    const pairs = found.bodyStart < 0 ? unnumberedPairs(run, section) : undefined;
-    if (pairs) {
+    // Numbered parts alone (第二部分…) over such pairs, the first part's heading missing, are its headings: the pairs hold more.
+    const partsOnly = found.bodyStart >= 0 && found.units.every((u) => u.onlyIfClause);
+    const pairs = found.bodyStart < 0 || partsOnly ? unnumberedPairs(run, section) : undefined;
+    if (pairs && (!partsOnly || pairs.units.length > found.units.flatMap(splitLinePairs).length)) {
       if (!units.length && !sections.length) head.push(pairs.headText);
       closingText = pairs.closingText;
       for (const u of pairs.units) units.push(u);
@@ -86,7 +90,8 @@ function recognise(blocks: Block[]): { sections: RawSection[]; units: RawUnit[];
 function uniqueNumbers(items: NoticeItem[]): void {
   const seen = new Set<string>();
   const duplicated = items.some((i) => (seen.has(i.number) ? true : (seen.add(i.number), false)));
-  if (duplicated) for (const item of items) if (item.section && !item.number.startsWith(item.section)) item.number = `${item.section}${item.number}`;
+  // A point's label (一是) starts with a numeral of its own, not its section's.
+  if (duplicated) for (const item of items) if (item.section && (!item.number.startsWith(item.section) || isPointLabel(item.number))) item.number = `${item.section}${item.number}`;
 }
 
 export interface ReadOptions {
@@ -120,6 +125,12 @@ function textEnds(items: readonly NoticeItem[]): Set<string> {
  */
 function readUnits(units: RawUnit[], year: number | undefined, known: KnownNames, standing: Standing): NoticeItem[] {
   const read = units.map((u) => readUnit(u, year, known, standing));
+  read.forEach((item, i) => {
+    const glued = item && gluedTasksDoubt(units[i]!);
+    if (!item || !glued) return;
+    item.problems.push(glued);
+    item.rolesUnsure = true;
+  });
   const covering = new Set<string>();
   units.forEach((unit, i) => {
     if (!read[i]?.clauseOfHeading) return;

@@ -27,6 +27,8 @@ export interface MarkerKind {
   continuesOnly?: boolean;
   /** Multi-level decimal numbering (1.1, 1.1.1): its label names its parents; an item only inside its sequence (dotted-numbers.ts). */
   dotted?: boolean;
+  /** Sub-points written 一是/二是: items only where each opens a paragraph (points.ts), else a sentence's words. */
+  points?: boolean;
 }
 
 const DOTTED_KINDS: readonly MarkerKind[] = [2, 3].map((parts) => ({ depth: 3 + parts, value: dottedValue, label: dottedLabel, lineStartOnly: true, opensFragment: false, dotted: true }));
@@ -43,6 +45,8 @@ const KINDS: readonly MarkerKind[] = [
   DOTTED_KINDS[1]!, // 1.1.1
   DOTTED_KINDS[0]!, // 1.1
   DECIMAL_KIND, // 3.95%… read as item 3
+  { depth: 1, value: numeralValue, label: (r) => r, lineStartOnly: true, opensFragment: false }, // 第一部分: a part, as 一、
+  { depth: 9, value: numeralValue, label: (r) => `${r}是`, lineStartOnly: true, opensFragment: false, points: true }, // 一是: the deepest points
 ];
 
 export const LEVELS = Math.max(...KINDS.map((k) => k.depth));
@@ -59,7 +63,9 @@ const MARKER = new RegExp(
     String.raw`|第(${NUMERAL}|\d{1,3})项(?![至到、和及\-—~～])[\s:：]?` + // 7: 第1项 (not 第5项至第6项由…, a sentence about items)
     String.raw`|(${DOTTED_NUMBER[1]})` + // 8: 1.1.1
     String.raw`|(${DOTTED_NUMBER[0]})` + // 9: 1.1, 2.3、 — or a number in the text (1.5万), told apart by its sequence
-    String.raw`|(\d{1,3})\.(?=\d))`, // 10: 3.95%…, 1.12345热线… — a decimal unless the sequence says item (continuesOnly)
+    String.raw`|(\d{1,3})\.(?=\d)` + // 10: 3.95%…, 1.12345热线… — a decimal unless the sequence says item (continuesOnly)
+    String.raw`|第(${NUMERAL})部分(?![的中之和及与、，,])[\s:：]?` + // 11: 第二部分　加强… (not 第二部分的内容, a sentence about parts)
+    String.raw`|(${NUMERAL})是(?![否非])[\s:：]?)`, // 12: 一是…，二是… (not 一是否…)
   'gm',
 );
 
@@ -85,6 +91,8 @@ export interface Marker {
   afterBreak: boolean;
   /** Where the line before the marker's line starts (-1 on the first line). */
   lineBeforeStart: number;
+  /** The last mark before it other than blanks ('' at the text's start): a full stop, a comma, a heading's last word. */
+  markBefore: string;
 }
 
 export function candidates(folded: string): Marker[] {
@@ -111,7 +119,7 @@ export function candidates(folded: string): Marker[] {
     // The last line break up to `ended`, by one forward walk over the text (markers come in order).
     for (; scanned <= ended; scanned++) if (folded[scanned] === '\n') lastBreak = scanned;
     const lineBeforeStart = ended < 0 ? -1 : lastBreak + 1;
-    const place = { start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r', afterBreak: ended < 0 || SENTENCE_END.test(folded[ended]!), lineBeforeStart };
+    const place = { start: m.index, contentStart: end, atLineStart: before < 0 || folded[before] === '\n' || folded[before] === '\r', afterBreak: ended < 0 || SENTENCE_END.test(folded[ended]!), lineBeforeStart, markBefore: ended < 0 ? '' : folded[ended]! };
     if (value) found.push({ level: kind.depth, kind, raw, value, ...place });
     // Where 1.1 is no item (a number in the text), it may still be item 1 of a decimal-looking sequence (1.12345热线…).
     const whole = kind.dotted ? raw.slice(0, raw.indexOf('.')) : '';

@@ -3,6 +3,7 @@ import { foldWidth, joinLines, lineFinder } from '../text.js';
 import { closingStart } from './closing.js';
 import { dottedIsItem, dottedParents } from './dotted-numbers.js';
 import { candidates, LEVELS, type Marker } from './markers.js';
+import { pointIsItem } from './points.js';
 import type { Recognised, RawUnit } from './raw-unit.js';
 
 /**
@@ -24,7 +25,8 @@ function isFlattened(markers: readonly Marker[]): boolean {
   let itemsAtLineStart = 0;
   let listsMidLine = 0;
   for (const m of markers) {
-    if (m.kind.continuesOnly) continue;
+    // 一是/二是 stand mid-line in any notice's sentences: they tell nothing of the layout.
+    if (m.kind.continuesOnly || m.kind.points) continue;
     if (m.kind.lineStartOnly) {
       if (m.atLineStart) itemsAtLineStart++;
       else listsMidLine++;
@@ -38,7 +40,7 @@ function isFlattened(markers: readonly Marker[]): boolean {
 }
 
 /** Markers that continue, restart or (at a line's start) open their level's sequence. */
-function accepted(markers: Marker[]): Marker[] {
+function accepted(markers: Marker[], folded: string): Marker[] {
   const flattened = isFlattened(markers);
   const expected = new Array<number>(LEVELS + 1).fill(1);
   const seen = new Array<boolean>(LEVELS + 1).fill(false);
@@ -53,6 +55,10 @@ function accepted(markers: Marker[]): Marker[] {
       if (!dottedIsItem(markers, index, { seen, expected, restart, parents, flattened, last: out[out.length - 1] })) return;
       parents[L] = dottedParents(m.raw);
       take(m);
+      return;
+    }
+    if (m.kind.points) {
+      if (pointIsItem(markers, index, { seen, expected, restart, flattened, last: out[out.length - 1], folded })) take(m);
       return;
     }
     // Mid-line, ① (1) 第一条 are a list in a sentence (包括①…②…) — but in a flattened copy every line's start
@@ -145,7 +151,7 @@ export interface NumberedResult extends Recognised {
 export function numberedItems(paragraphs: Paragraph[], currentSection: string): NumberedResult {
   const text = paragraphs.map((p) => p.text).join('\n');
   const folded = foldWidth(text);
-  const markers = accepted(candidates(folded));
+  const markers = accepted(candidates(folded), folded);
   if (!markers.length) return { sections: [], units: [], bodyStart: -1, text };
   const bodyStart = markers[0]!.start;
   const junk = SITE_JUNK.exec(folded.slice(bodyStart));

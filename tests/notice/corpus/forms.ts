@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { Converter } from 'opencc-js/cn2t';
 import { dottedForms } from './forms-dotted.js';
 import { flattenedForms } from './forms-flattened.js';
+import { pointForms } from './forms-points.js';
 import type { Plan, PlanItem } from './plans.js';
 
 let converter: ((text: string) => string) | undefined;
@@ -355,6 +356,7 @@ export async function allForms(plan: Plan, everyF1 = true): Promise<Rendered[]> 
     ...(await Promise.all((['split', 'commas', 'clause', 'unnamed'] as const).map((k) => xlsxTable(plan, k)))),
     ...flattenedForms(plan),
     ...dottedForms(plan),
+    ...pointForms(plan),
     ...htmlPages(plan),
   ];
 }
