@@ -2,6 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, TableCell } from '../blocks.js';
 import { gridFromRows, type SpannedCell } from './grid.js';
+import { listNumbers } from './html-lists.js';
 
 /** Site chrome: menus, headers, footers, share bars — never part of the notice. */
 const CHROME_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'select', 'button', 'iframe', 'template', 'head']);
@@ -105,6 +106,9 @@ function htmlBlocks(document: ReturnType<typeof parseDocument>): Block[] {
   const blocks: Block[] = [];
   let pending = '';
   let tables = 0;
+  // Numbers a list shows but its text lacks (html-lists.ts), put before the entry's first words.
+  const shown = listNumbers(document);
+  let label = '';
   const flush = () => {
     for (const line of normalise(pending).split('\n')) {
       if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim(), line: blocks.length + 1 });
@@ -113,7 +117,10 @@ function htmlBlocks(document: ReturnType<typeof parseDocument>): Block[] {
   };
   const walk = (node: ChildNode) => {
     if (node.type === 'text') {
-      pending += node.data;
+      if (label && node.data.trim()) {
+        pending += label + node.data.trimStart();
+        label = '';
+      } else pending += node.data;
       return;
     }
     if (node.type !== 'tag') return;
@@ -135,7 +142,9 @@ function htmlBlocks(document: ReturnType<typeof parseDocument>): Block[] {
     if (element.name === 'br') pending += '\n';
     const block = BLOCK_TAGS.has(element.name);
     if (block) pending += '\n';
+    if (shown.has(element)) label = shown.get(element)!;
     element.children.forEach(walk);
+    if (shown.has(element)) label = ''; // an empty entry shows its number on nothing
     if (block) pending += '\n';
   };
   document.children.forEach(walk);
