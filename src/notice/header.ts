@@ -180,7 +180,13 @@ function signatureDate(lines: string[]): string | undefined {
  * (`某市人民政府办公室　2026年3月5日`), and a document number standing between the name and the date is passed over.
  */
 function signatureLines(lines: string[]): string[] {
-  return lines.flatMap((line) => (ORGANISATION.test(line.split(/[\s\u3000]+/)[0]!) ? line.split(/[\s\u3000]+/) : [line])).filter((line) => !NUMBER_LINE.test(foldWidth(line)));
+  return lines.map(unbracketed).flatMap((line) => (ORGANISATION.test(line.split(/[\s\u3000]+/)[0]!) ? line.split(/[\s\u3000]+/) : [line])).filter((line) => !NUMBER_LINE.test(foldWidth(line)));
+}
+
+/** A signature line in brackets, as a print note writes it: `(南京海关办公室 2020年3月20日印发)` → its words (brackets inside kept). */
+const BRACKETED_LINE = /^\s*[(（]((?:[^()（）]|[(（][^()（）]*[)）])*)[)）]\s*$/;
+function unbracketed(line: string): string {
+  return BRACKETED_LINE.exec(line)?.[1]!.trim() ?? line;
 }
 
 /** A sheet's cells above its table, a line each: a label cell (`文号：`) and the value after it make one line, as a text writes them. */
@@ -226,7 +232,7 @@ function arabicDate(words: string): string {
  * a full date; a month alone (2022年3月) still marks the line before it as the issuer.
  */
 function closingSignature(closingText: string): ClosingSignature {
-  const pieces = closingText.split(/[\s\u3000]+/).filter(Boolean);
+  const pieces = closingText.split('\n').map(unbracketed).join('\n').split(/[\s\u3000]+/).filter(Boolean);
   // The first one: the signature proper comes before a print note's (版记: `…办公室 2019年1月12日印发`).
   for (let i = 0; i + 1 < pieces.length; i++) {
     const date = SIGNATURE_DATE.exec(arabicDate(foldWidth(pieces[i + 1]!)));
