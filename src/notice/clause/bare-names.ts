@@ -1,6 +1,6 @@
 import { gluedNameCut, type KnownNames } from './glued-name.js';
-import { isGroupName } from './names.js';
-import { isNameList, standsAsName } from './reads-as.js';
+import { isGroupName, looksLikeName } from './names.js';
+import { isNameList, opensLikeTaskWords, standsAsName } from './reads-as.js';
 import { splitTopLevel } from './split-names.js';
 import { toSimplified } from './traditional.js';
 import { TAKES_A_BODY } from './clause-start.js';
@@ -10,6 +10,16 @@ import type { FoundClause } from './found-clause.js';
 
 /** How a body's name ends (局, 委, 办, 中心 …). */
 const BODY_NAME_END = /[处室司局科厅办部院馆站队所心委府会]$/;
+
+/**
+ * Names that are bodies' for sure, with no role word: each a group or a name with a body's ending (局, 办公室,
+ * 中心 …) that does not open like a task. Words of a document's own (`试行`, `暂行`, `含…`) end otherwise.
+ */
+export function surelyBodies(list: string): boolean {
+  const names = splitTopLevel(toSimplified(list), new Set(['、']));
+  const body = (n: string) => [...n].length <= 20 && looksLikeName(n) && !opensLikeTaskWords(n) && BODY_NAME_END.test(n.replace(/[(（][^()（）]*[)）]$/, ''));
+  return names.length <= 6 && names.every((n) => isGroupName(n) || body(n));
+}
 
 /**
  * `推进义务教育信息公开区教育局。`: a body's name glued to the words' end with no role word, cut only where the notice's

@@ -156,6 +156,11 @@ export function textForms(plan: Plan, everyF1 = true): Rendered[] {
     }
     out.push(text(`F2 clause before the full stop ${label}`, paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${stripStop(it.text)}${open}${clause(it, PLAIN)}${close}。`), one(plan)));
     out.push(text(`F1 deadline inside the clause ${label}`, paragraphs(plan, NUMBERINGS['1、']!, (it, no) => `${no}${it.text}${open}${[clause(it, PLAIN), dueWords(it.due)].filter(Boolean).join('，')}${close}`), one(plan, true)));
+    // The clause first, in the bracket before the task's words (`1、（A牵头）做好…`), its deadline in it too but in one turn.
+    const [firstNumbering, firstWords] = ([['1、', PLAIN], ['(一)', VARIED], ['1.', OTHER]] as const)[b]!;
+    const withDue = b !== 1;
+    const first = (it: PlanItem, no: string) => `${no}${open}${[clause(it, firstWords), withDue ? dueWords(it.due) : undefined].filter(Boolean).join('，')}${close}${it.text}`;
+    out.push(text(`F1 clause before the text ${label}, ${firstNumbering}`, paragraphs(plan, NUMBERINGS[firstNumbering]!, first, HEAD(plan), b === 1), one(plan, withDue)));
   }
   out.push(text('F2 clause on its own line after the text', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}\n${clause(it, PLAIN)}`), one(plan)));
   out.push(text('F2 unbracketed clause after the full stop', paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${it.text}${clause(it, { ...PLAIN, sole: '负责' })}`), one(plan)));
