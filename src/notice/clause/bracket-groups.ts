@@ -56,21 +56,33 @@ export function topLevelBrackets(words: string): { start: number; end: number; i
 }
 
 /** The character next to a position, skipping blanks; '' at the edge. Reports whether a blank was skipped. */
-function neighbour(words: string, at: number, step: 1 | -1): { ch: string; blank: boolean } {
+function neighbour(words: string, at: number, step: 1 | -1): { ch: string; blank: boolean; at: number } {
   let i = at;
   let blank = false;
   while (i >= 0 && i < words.length && /\s/.test(words[i]!)) {
     blank = true;
     i += step;
   }
-  return { ch: words[i] ?? '', blank };
+  return { ch: words[i] ?? '', blank, at: i };
+}
+
+/**
+ * A stop at a position: 。;；!？…, or a full stop typed as `.` or `．` (an ASCII or full-width keyboard's), unless it
+ * stands between digits (1.5万, ２．０版).
+ */
+function stopAt(words: string, at: number): boolean {
+  const ch = words[at] ?? '';
+  if (STOP.test(ch)) return true;
+  if (ch !== '.' && ch !== '．') return false;
+  const digit = (i: number) => /[0-9０-９]/.test(words[i] ?? '');
+  return !(digit(at - 1) && digit(at + 1));
 }
 
 /** A bracket group that stands as a clause: set off by a stop, the end, or a space. */
 export function standsAlone(words: string, start: number, end: number, bare: boolean): boolean {
   const before = neighbour(words, start - 1, -1);
   const after = neighbour(words, end, 1);
-  if (after.ch === '' || STOP.test(after.ch) || STOP.test(before.ch)) return true;
+  if (after.ch === '' || stopAt(words, after.at) || stopAt(words, before.at)) return true;
   // A bare list of names needs a stop or a space after it: `学校(幼儿园)等` is not a clause; or a comma and the deadline alone (`(A处)，6月底前完成。`).
   if (bare) return after.blank || (/[,，—―]/.test(after.ch) && onlyDeadlineAfter(words, end));
   return after.blank || /[,，—―]/.test(after.ch);

@@ -68,7 +68,7 @@ export function findClause(words: string, knownNames: KnownNames = new Set()): F
     const only = all[0]!;
     const before = words.slice(0, only.start).replace(/[\s,，;；]+$/u, '').trim();
     const after = words.slice(only.end).trim();
-    const text = /^[。;；.\s|]*$/.test(after) ? before : /^[,，]/.test(after) ? `${before}${after}` : `${before} ${after}`;
+    const text = /^[。;；.．\s|]*$/.test(after) ? before : /^[,，]/.test(after) ? `${before}${after}` : `${before} ${after}`;
     const doubts = problems.length ? { doubt: problems.join('；') } : {};
     return { ...(text.trim() ? { text, clause: only.clause } : taskBeforeRoles(only.clause)), ...doubts };
   }

@@ -155,6 +155,9 @@ export function textForms(plan: Plan, everyF1 = true): Rendered[] {
       }
     }
     out.push(text(`F2 clause before the full stop ${label}`, paragraphs(plan, NUMBERINGS['1.']!, (it, no) => `${no}${stripStop(it.text)}${open}${clause(it, PLAIN)}${close}。`), one(plan)));
+    // The full stop typed as an ASCII `.` or a full-width `．` (judge19, notice 83), a space before the bracket in turn.
+    const [asciiStop, stopNumbering] = ([['.', '1)'], ['．', '１．'], ['.', '1、']] as const)[b]!;
+    out.push(text(`F2 clause before the full stop '${asciiStop}' ${label}`, paragraphs(plan, NUMBERINGS[stopNumbering]!, (it, no) => `${no}${stripStop(it.text)}${b === 0 ? ' ' : ''}${open}${clause(it, b === 2 ? VARIED : PLAIN)}${close}${asciiStop}`), one(plan)));
     out.push(text(`F1 deadline inside the clause ${label}`, paragraphs(plan, NUMBERINGS['1、']!, (it, no) => `${no}${it.text}${open}${[clause(it, PLAIN), dueWords(it.due)].filter(Boolean).join('，')}${close}`), one(plan, true)));
     // The clause first, in the bracket before the task's words (`1、（A牵头）做好…`), its deadline in it too but in one turn.
     const [firstNumbering, firstWords] = ([['1、', PLAIN], ['(一)', VARIED], ['1.', OTHER]] as const)[b]!;
