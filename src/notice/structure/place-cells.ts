@@ -132,3 +132,19 @@ export function spannedFromAbove(row: TableCell[], placed: Placed, columns: Colu
     if (cell && isResponsibility(i) && cell.text.trim()) placed[i] = { ...cell, merged: true };
   });
 }
+
+/**
+ * A row copied from text whose first task cell is empty under a row that has one, both with words in a later task
+ * column (`2 |  | 公开年度决算报告 | 审计部`): the 重点任务 cell above spanned it (merged in the table copied), so the
+ * row has it too, as a merged cell of HTML, docx or xlsx gives it to every row it covers.
+ */
+export function taskSpannedFromAbove(placed: Placed, columns: Column[], above: Placed | undefined): void {
+  if (!above) return;
+  const has = (cells: Placed, i: number) => !!cells[i]?.text.trim();
+  const tasks = columns.map((c, i) => (c === 'task' ? i : -1)).filter((i) => i >= 0);
+  for (const [k, i] of tasks.entries()) {
+    const later = tasks.slice(k + 1);
+    if (has(placed, i) || !has(above, i) || !later.some((j) => has(placed, j)) || !later.some((j) => has(above, j))) continue;
+    placed[i] = { ...above[i]!, merged: true };
+  }
+}

@@ -3,7 +3,7 @@ import { readsAsClause } from '../clause/reads-as.js';
 import { foldWidth, joinLines } from '../text.js';
 import { headerCellLines } from '../header.js';
 import { cellKind, classifyByContent, columnOf, findHeader, fits, headerOffset, RESPONSIBILITY, subHeader, type Column } from './table-columns.js';
-import { alignRow, placeCells, spannedFromAbove, type Placed } from './place-cells.js';
+import { alignRow, placeCells, spannedFromAbove, taskSpannedFromAbove, type Placed } from './place-cells.js';
 
 /**
  * One grid for every table (DOMAIN.md F7, F8): Word, Excel and HTML tables
@@ -97,6 +97,7 @@ export function readGrid(table: Table): Grid | undefined {
       if (row.length === columns.length && row.every((cell, i) => fits(cellKind(cell.text), columns[i]!) >= 0)) {
         const cells: Placed = [...row];
         spannedFromAbove(row, cells, columns, placedRows[placedRows.length - 1]?.cells);
+        taskSpannedFromAbove(cells, columns, placedRows[placedRows.length - 1]?.cells);
         placedRows.push({ cells });
         continue;
       }
@@ -105,6 +106,7 @@ export function readGrid(table: Table): Grid | undefined {
       // A cell no column took is words of the row lost: the row's task is flagged, never read without them unseen.
       const left = row.filter((c) => c.text.trim() && c !== number && !placed.includes(c)).map((c) => c.text.trim());
       spannedFromAbove(row, placed, columns, placedRows[placedRows.length - 1]?.cells);
+      taskSpannedFromAbove(placed, columns, placedRows[placedRows.length - 1]?.cells);
       placedRows.push({ cells: placed, ...(number ? { number } : {}), ...(left.length ? { left } : {}) });
     }
   } else for (const row of body) placedRows.push({ cells: row });
