@@ -1,8 +1,7 @@
-import { isDeadlineWords } from './deadline.js';
 import type { KnownNames } from './glued-name.js';
 import { parseResponsibility } from './grammar.js';
 import { CONSULT_WORD, saysRole } from './read-part.js';
-import { isNameList, opensLikeTaskWords, readsAsClause } from './reads-as.js';
+import { namesThenDeadline, opensLikeTaskWords, readsAsClause } from './reads-as.js';
 import { splitTopLevel } from './split-names.js';
 import { toSimplified } from './traditional.js';
 import { CLOSE_BRACKETS, CLOSE_CODES, OPEN_BRACKETS, OPEN_CODES, STOP_CODES, standsAlone, topLevelBrackets } from './bracket-groups.js';
@@ -33,12 +32,7 @@ export function clauseSpans(words: string, knownNames: KnownNames): { spans: Spa
     const inner = group.inner.trim();
     // `（A处会B室办理）`: 会 between two names is a role word too (grammar's CONSULTS).
     const roleWords = HAS_ROLE.test(inner) || CONSULT_WORD.test(inner);
-    // Names alone, in one list or in several set off by commas (`（各庭室，院办公室）`), and after them
-    // perhaps the deadline (`（医药服务管理处，长期坚持）`).
-    const parts = splitTopLevel(inner, new Set([',', '，', ';', '；'])).map((part) => part.trim());
-    let named = parts.length;
-    while (named > 1 && isDeadlineWords(parts[named - 1]!)) named--;
-    const bare = !roleWords && parts.slice(0, named).every((part) => isNameList(part)) && !/^[一二三四五六七八九十\d]+$/.test(inner);
+    const bare = !roleWords && namesThenDeadline(inner) && !/^[一二三四五六七八九十\d]+$/.test(inner);
     if ((roleWords && parseResponsibility(inner).ok && standsAlone(reading, group.start, group.end, false)) || (bare && standsAlone(reading, group.start, group.end, true))) {
       spans.push({ start: group.start, end: group.end, clause: words.slice(group.start + 1, group.end - 1).trim() });
     } else if (roleWords && /[处室司局科厅办部院馆心组委府](分别)?(牵头|负责|配合)/.test(inner)) unread.push(inner);

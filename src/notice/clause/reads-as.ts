@@ -1,4 +1,5 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
+import { isDeadlineWords } from './deadline.js';
 import { parseResponsibility, withLostCommas } from './grammar.js';
 import { looksLikeName, opensLikeTask } from './names.js';
 import { CONSULT_WORD, saysRole } from './read-part.js';
@@ -43,4 +44,15 @@ export function standsAsName(words: string): boolean {
 export function isNameList(part: string): boolean {
   const names = splitTopLevel(part, new Set(['、']));
   return names.every((n) => looksLikeName(normalizeDepartmentName(n).replace(/等$/, '')));
+}
+
+/**
+ * Names alone, in one list or in several set off by commas (`各庭室，院办公室`), and after them perhaps the
+ * deadline (`医药服务管理处，长期坚持`, `办公室，2029年1月31日前`): a bracket of bodies with no role word.
+ */
+export function namesThenDeadline(words: string): boolean {
+  const parts = splitTopLevel(words, new Set([',', '，', ';', '；'])).map((part) => part.trim());
+  let named = parts.length;
+  while (named > 1 && isDeadlineWords(parts[named - 1]!)) named--;
+  return parts.slice(0, named).every((part) => isNameList(part));
 }

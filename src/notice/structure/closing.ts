@@ -1,6 +1,6 @@
 import { splitClause } from '../clause/bracket-groups.js';
 import { findClause } from '../clause/find-clause.js';
-import { isNameList, readsAsClause } from '../clause/reads-as.js';
+import { namesThenDeadline, readsAsClause } from '../clause/reads-as.js';
 import { toSimplified } from '../clause/traditional.js';
 import { isDeadlineWords, lastCommaPart } from '../clause/deadline.js';
 import { foldWidth, joinLines } from '../text.js';
@@ -15,10 +15,10 @@ import { splitTopLevel } from '../clause/split-names.js';
  * the item's clause or deadline.
  */
 
-/** Words that end with a bracketed clause `(…牵头)` `〔…〕`, a full stop after it or not. */
+/** Words that end with a bracketed clause `(…牵头)` `〔…〕` (names alone too, a deadline after them or not), a full stop after it or not. */
 function endsWithClause(words: string): boolean {
   const found = splitClause(toSimplified(words));
-  return !!found && (readsAsClause(found.clause) || isNameList(found.clause));
+  return !!found && (readsAsClause(found.clause) || namesThenDeadline(found.clause));
 }
 
 /** How many line ends and bracket ends of the last item are looked at. */
