@@ -31,10 +31,12 @@ function groups(seed: number): Group[] {
 
 const flat = (gs: Group[]) => gs.flatMap((g) => g.rows.map((r, k) => ({ ...r, task: g.task, first: k === 0, span: g.rows.length })));
 
-function asText(header: readonly string[], gs: Group[], sep: '\t' | ' | '): string {
+/** `remark`: a 备注 column after the deadline, left empty — a copy may keep its empty cell (`| |`) or drop it (`… | 年底前 |`). */
+function asText(header: readonly string[], gs: Group[], sep: '\t' | ' | ', remark?: 'kept' | 'dropped'): string {
   const leader = header.includes('牵头领导');
-  const rows = flat(gs).map((r, n) => [String(n + 1), r.first ? r.task : '', r.measure, ...(leader ? ['张某'] : []), r.body, r.due].join(sep));
+  const rows = flat(gs).map((r, n) => [String(n + 1), r.first ? r.task : '', r.measure, ...(leader ? ['张某'] : []), r.body, r.due, ...(remark === 'kept' ? [''] : [])].join(sep));
   const wrap = (line: string) => (sep === '\t' ? line : `| ${line} |`);
+  if (remark) header = [...header, '备注'];
   return ['某市2026年政务公开工作任务分工表', wrap(header.join(sep)), ...rows.map(wrap)].join('\n') + '\n';
 }
 
@@ -47,10 +49,11 @@ function asHtml(header: readonly string[], gs: Group[]): string {
 const seen = (items: NoticeItem[]) => items.map((i) => ({ number: i.number, text: i.text, names: i.assignments.map((a) => `${a.role}:${a.name}`), due: i.due }));
 
 describe('rows under a merged 重点任务 cell, copied as text', () => {
-  const cases = Array.from({ length: 12 }, (_, seed) => ({ seed, header: HEADERS[seed % HEADERS.length]!, sep: seed % 2 ? (' | ' as const) : ('\t' as const) }));
-  it.each(cases.map((c) => [`${c.header.join('/')} ${c.sep === '\t' ? 'tabs' : 'pipes'} seed ${c.seed}`, c] as const))('%s', async (_, { seed, header, sep }) => {
+  // Pipe rows also with an empty 备注 column, its cell kept or dropped at the rows' ends (a merged cell is then not the row's only gap).
+  const cases = Array.from({ length: 16 }, (_, seed) => ({ seed, header: HEADERS[seed % HEADERS.length]!, sep: seed % 2 ? (' | ' as const) : ('\t' as const), remark: seed >= 12 ? (seed % 4 < 2 ? ('kept' as const) : ('dropped' as const)) : undefined }));
+  it.each(cases.map((c) => [`${c.header.join('/')} ${c.sep === '\t' ? 'tabs' : 'pipes'} seed ${c.seed}${c.remark ? ` 备注 ${c.remark}` : ''}`, c] as const))('%s', async (_, { seed, header, sep, remark }) => {
     const gs = groups(seed);
-    const items = readNotice(asText(header, gs, sep)).items;
+    const items = readNotice(asText(header, gs, sep, remark)).items;
     const rows = flat(gs);
     expect(items).toHaveLength(rows.length);
     items.forEach((item, n) => {

@@ -93,8 +93,9 @@ export function readGrid(table: Table): Grid | undefined {
     }
   } else if (table.ragged) {
     for (const row of body) {
-      // A full row whose every cell fits its column stands as it is; others are placed by their words.
-      if (row.length === columns.length && row.every((cell, i) => fits(cellKind(cell.text), columns[i]!) >= 0)) {
+      // A row whose every cell fits its column where it stands is as it is, its last cells perhaps left off (`2 | | 措施 | A | 长期 |`:
+      // the empty cell is the merged 工作任务's); others are placed by their words.
+      if (row.length <= columns.length && row.every((cell, i) => fits(cellKind(cell.text), columns[i]!) >= 0)) {
         const cells: Placed = [...row];
         spannedFromAbove(row, cells, columns, placedRows[placedRows.length - 1]?.cells);
         taskSpannedFromAbove(cells, columns, placedRows[placedRows.length - 1]?.cells);
