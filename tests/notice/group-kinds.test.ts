@@ -29,6 +29,9 @@ const INSIDE: [string, 'all' | 'some'][] = [
   ['起草处室', 'some'],
   ['起草单位', 'some'],
   ['制发司局', 'some'],
+  ['制发处(室)', 'some'],
+  // An alias in brackets after the group does not make it another kind.
+  ['各处室(局)', 'all'],
 ];
 const OUTSIDE: [string, 'all' | 'some'][] = [
   ['各区县人民政府', 'all'],

@@ -29,6 +29,14 @@ describe('a pipe table broken across pages', () => {
     expect(items.flatMap((i) => i.problems)).toEqual([]);
   });
 
+  it.each(['相关链接: 南通市人民政府 | 江苏省住房和城乡建设厅 | 住房公积金监管服务平台', '| 友情链接 | 分享到 | 打印本页 |', '上一篇：关于… | 下一篇：关于… |'])('the page\'s links after the table (%s) are no row of it', (junk) => {
+    const items = readNotice(`某局2022年政务公开任务分工表\n序号 | 工作任务 | 责任处室 | 完成时限 |\n1 | 公开预决算 | 财务处 | 年底前 |\n2 | 公开规划 | 规划处 | 6月底前 |\n${junk}\n`).items;
+    expect(items.map((i) => i.text)).toEqual(['公开预决算', '公开规划']);
+    expect(items.flatMap((i) => i.problems)).toEqual([]);
+    // A page of nothing but such links reads no table (it once sent the reader round the same line for ever).
+    expect(readNotice(`${junk}\n${junk}\n`).items).toEqual([]);
+  });
+
   it('a table of one pipe row under its header is read', () => {
     const items = readNotice('某局2022年政务公开任务分工表\n序号 | 工作任务 | 责任处室 | 完成时限 |\n1 | 公开预决算 | 财务处 | 年底前 |\n').items;
     expect(items.map((i) => [i.text, i.assignments.map((a) => a.name).join()])).toEqual([['公开预决算', '财务处']]);

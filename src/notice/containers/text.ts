@@ -1,4 +1,5 @@
 import type { Block, Table, TableCell } from '../blocks.js';
+import { opensWithSiteJunk } from '../site-junk.js';
 import { cellPerLineTable, tornTable } from './cell-lines.js';
 import { layoutHeader, layoutTable, opensLaidOutTable } from './layout-table.js';
 import { pageFurniture } from './page-furniture.js';
@@ -187,13 +188,15 @@ export function textBlocks(text: string): Block[] {
       }
     }
     // includes() first: a flattened web copy is one line of megabytes.
-    if (line.includes('|') && ((line.match(/\|/g)?.length ?? 0) >= 2 || cutHeaderRow(line, lines[i + 1] ?? '')) && PIPE_ROW.test(line)) {
+    if (line.includes('|') && ((line.match(/\|/g)?.length ?? 0) >= 2 || cutHeaderRow(line, lines[i + 1] ?? '')) && PIPE_ROW.test(line) && !opensWithSiteJunk(line)) {
       const number = ++tables;
       const rows: TableCell[][] = [];
       let j = i;
       for (; j < lines.length; j++) {
         const row = lines[j]!;
         if (/^\s*\|?\s*$/.test(row) && row.includes('|')) continue;
+        // The page's links after the table (`相关链接：A | B | C`) are no row of it.
+        if (opensWithSiteJunk(row)) break;
         // A page break inside the table (a page number between two rows, blanked as furniture) does not end it.
         const past = pastPageBreak(lines, j, pages.furniture);
         if (past > j) {

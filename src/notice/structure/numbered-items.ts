@@ -1,4 +1,5 @@
 import type { Paragraph } from '../blocks.js';
+import { SITE_JUNK } from '../site-junk.js';
 import { foldWidth, joinLines, lineFinder } from '../text.js';
 import { closingStart } from './closing.js';
 import { dottedIsItem, dottedParents } from './dotted-numbers.js';
@@ -117,8 +118,6 @@ function accepted(markers: Marker[], folded: string): Marker[] {
   }
 }
 
-/** Web-site furniture that follows the body of a notice copied from a web page. */
-const SITE_JUNK = /(相关阅读|相关链接|版权声明|版权所有|最新内容|热点内容|责任编辑|【打印|打印本页|关闭窗口|扫一扫|分享到|上一页|下一页|上一篇|下一篇|网站标识码|阅读次数|浏览次数|访问次数|点击数|ICP备|公网安备|(?:^|\n)\s*主办[:：])/;
 
 /** The first sentence (or line) of a heading: its title; the rest is the heading's own words. */
 export function headingTitle(content: string): string {
