@@ -36,6 +36,7 @@ const FLOOR: Record<string, { units: number; right: number }> = {
   judge18: { units: 122, right: 120 },
   judge19: { units: 118, right: 118 },
   judge20: { units: 91, right: 88 },
+  judge21: { units: 76, right: 75 },
 };
 
 it('every exam has a floor: each exam notice is imported and checked here', () => {
