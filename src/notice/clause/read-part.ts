@@ -114,12 +114,16 @@ export function parsePart(part: string): Pending[] | string {
   // 规划由甲司牵头、标准由乙司牵头: each segment carries its own 由…牵头 (or 负责).
   if (suffix && SCOPED.test(part)) {
     const scoped: Pending[] = [];
-    // A piece opens with its scope (…由…); names after 、 without 由 belong to the piece before: `Z由D、E负责`.
+    // A piece opens with its scope (…由…); names after 、 without 由 belong to the piece before: `Z由D、E负责`. Words before
+    // the first 由 without one are that scope's: `规章、规范性文件由A牵头` covers both.
     const pieces: string[] = [];
+    let opening = '';
     for (const segment of splitTopLevel(part, NAME_SEPARATORS)) {
       if (pieces.length && !/由/.test(segment)) pieces[pieces.length - 1] += `、${segment}`;
-      else pieces.push(segment);
+      else if (!/由/.test(segment)) opening += `${segment}、`;
+      else pieces.push(`${opening}${segment}`), (opening = '');
     }
+    if (opening) return `无法识别范围分工「${part}」`;
     for (const piece of pieces) {
       const match = SCOPED.exec(piece);
       const pieceRole = roleSuffix(piece);
