@@ -1,5 +1,5 @@
 import type { DepartmentKind, Group } from '../model/department.js';
-import { isGroupName } from './clause/names.js';
+import { DRAFTING_GROUP, isGroupName } from './clause/names.js';
 
 /**
  * Group words common in notices, used to seed a new registry on import. The
@@ -24,7 +24,7 @@ const INTERNAL_ENDINGS = /(司|局|厅|办公室|室|处|委|委员会)$/;
  * 县直各单位, and with 有关/相关 alone (市有关部门, 有关处室, 相关科室), a leading group's member units (…领导小组各成员单位) or the
  * drafting department (起草处室) — some of them. (A kind of them, 各临床科室, is KIND_OF_OWN.)
  */
-const OWN_DEPARTMENTS = /(?:各|有关|相关)+(?:成员)?(?:司局|司\(局\)|司、局|处室|科室|股室|部门|单位|处|科|室|司|局|厅局|委办局|直属单位)$|^(?:起草|制发|发文)(?:司局|司\(局\)|处室|处\(室\)|科室|股室|单位|部门)$/;
+const OWN_DEPARTMENTS = /(?:各|有关|相关)+(?:成员)?(?:司局|司\(局\)|司、局|处室|科室|股室|部门|单位|处|科|室|司|局|厅局|委办局|直属单位)$/;
 /**
  * A kind of the office's own departments before 科室/处室/股室/司局 (各临床科室, 各医技科室, 各业务处室, 有关职能科室): its
  * own (a place's name before them, 各乡镇科室, is not), and only those of the kind — some of them, named in resolve.
@@ -58,7 +58,7 @@ export function groupFromName(name: string): Group | undefined {
   // the registry's departments: each of them answers for the item, and it concerns none of the office's own.
   // An alias in brackets after the group (各处室(局)) does not make it another kind.
   const words = name.replace(/(\([^()]*\))+$/, '');
-  if (LOWER_GOVERNMENTS.test(name) || !(OWN_DEPARTMENTS.test(name) || OWN_DEPARTMENTS.test(words) || KIND_OF_OWN.test(words))) return { name, aliases: [], members: some ? 'some' : 'all', kind: 'external' };
+  if (LOWER_GOVERNMENTS.test(name) || !(OWN_DEPARTMENTS.test(words) || DRAFTING_GROUP.test(name) || KIND_OF_OWN.test(words))) return { name, aliases: [], members: some ? 'some' : 'all', kind: 'external' };
   // The office's own departments in general (各处室, 各科室, 各部门, 县直各单位): every one of the kind, or (有关) some.
   const kind = guessKind([name.replace(/^.*?(?:各|有关|相关)+/, '')]);
   return { name, aliases: [], members: some ? 'some' : 'all', kind: kind === 'external' ? 'internal' : kind };

@@ -148,17 +148,17 @@ function locateClause(unit: RawUnit, knownNames: KnownNames): { text: string; cl
   return { text: labelled.text, clause: '', ...due, ...(found?.doubt ? { doubt: found.doubt } : {}), ...(found?.sureNames?.length ? { sureNames: found.sureNames } : {}) };
 }
 
-/**
- * A raw unit → a notice item: its clause read with the grammar, its deadline
- * read from a label, a column, the clause or its own words. Anything not read
- * for sure is kept and listed in `problems`.
- */
 /** What the preamble says of every item: standing rules that add bodies, and how a bare list of names is read. */
 export interface Standing {
   rules: readonly string[];
   listing?: FirstListed;
 }
 
+/**
+ * A raw unit → a notice item: its clause read with the grammar, its deadline
+ * read from a label, a column, the clause or its own words. Anything not read
+ * for sure is kept and listed in `problems`.
+ */
 export function readUnit(unit: RawUnit, planYear: number | undefined, knownNames: KnownNames, standing: Standing = { rules: [] }): NoticeItem | undefined {
   const located = locateClause(unit, knownNames);
   // `列第一位的为牵头单位…` in the preamble or on a heading above: a bare list of names says its roles so.

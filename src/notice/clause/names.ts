@@ -8,7 +8,9 @@ const ORGANISATION_ENDING =
  * Group words: 各…, 有关…, 相关…, …各部门, …各成员单位, …各相关部门 (any run of 各/有关/相关 before 部门, 单位 …), the bodies under an office taken together (直属单位, 下属机构, 所属企业), and
  * the department that drafted the document in question (起草处室, 制发司局, as 制发司(局)) — they name nobody in particular.
  */
-const GROUP_NAME = /^(各|有关|相关|其他|其它)|(?:各|有关|相关)+(?:成员)?(部门|单位|处室|科室|股室|司局|司\(局\)|机构)|^(?:直属|下属|所属|直管)(?:单位|机构|企业|部门)$|^(?:起草|制发|发文)(?:司局|司\(局\)|处室|处\(室\)|科室|股室|单位|部门)$/;
+/** The department that drafted or issued the document in question (起草处室, 制发司(局), 发文单位): one of the office's own, not named. */
+export const DRAFTING_GROUP = /^(?:起草|制发|发文)(?:司局|司\(局\)|处室|处\(室\)|科室|股室|单位|部门)$/;
+const GROUP_NAME = new RegExp(`^(各|有关|相关|其他|其它)|(?:各|有关|相关)+(?:成员)?(部门|单位|处室|科室|股室|司局|司\\(局\\)|机构)|^(?:直属|下属|所属|直管)(?:单位|机构|企业|部门)$|${DRAFTING_GROUP.source}`);
 
 /** `综合处(研究室)` → `综合处`: the alias in brackets does not decide what the name is. */
 function withoutAlias(name: string): string {

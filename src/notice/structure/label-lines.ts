@@ -90,7 +90,9 @@ const LAST_BRACKET = /[(（〔【]([^()（）〔〕【】]*)[)）〕】][。;；
  * the deadline, split off the words. Undefined when the bracket holds anything else (a clause is the grammar's).
  */
 export function deadlineBracket(words: string): { text: string; dueText: string } | undefined {
-  const bracket = LAST_BRACKET.exec(toSimplified(words));
+  // Read in Simplified where that keeps every offset (OpenCC may change a phrase's length): the cut is made in the words.
+  const simplified = toSimplified(words);
+  const bracket = LAST_BRACKET.exec(simplified.length === words.length ? simplified : words);
   if (!bracket) return undefined;
   const parts = bracket[1]!.split(/[;；]/).map((part) => /^\s*([\u4e00-\u9fa5]{2,6})\s*[:：]\s*(\S.*?)\s*$/.exec(part));
   if (!parts.length || !parts.every((p) => p && roleOfLabel(p[1]!) === 'deadline')) return undefined;
