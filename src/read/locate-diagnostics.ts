@@ -83,16 +83,8 @@ class FileLocator {
   private outsideTheItems(): (path: readonly PathSegment[], at: 'key' | 'value') => number {
     const split = this.split;
     if (!split || !this.chunkOf.size) return this.parsed(this.text);
-    // Per item: where its placeholder line starts and ends in the skeleton, and where the item ends in the file.
-    const marks: { from: number; to: number; start: number; end: number }[] = [];
-    let from = 0;
-    for (let i = 0; i < split.chunks.length; i++) {
-      const entry = `${split.placeholder}${i}\n`;
-      const at = split.skeleton.indexOf(entry, from);
-      if (at < 0) return this.parsed(this.text);
-      marks.push({ from: split.skeleton.lastIndexOf('\n', at) + 1, to: at + entry.length, start: split.starts[i]!, end: split.starts[i]! + split.chunks[i]!.length });
-      from = at + entry.length;
-    }
+    // Per item: where its placeholder line starts and ends in the skeleton, and where the item starts and ends in the file.
+    const marks = split.entries.map(([from, to], i) => ({ from, to, start: split.starts[i]!, end: split.starts[i]! + split.chunks[i]!.length }));
     const inSkeleton = this.parsed(split.skeleton);
     return (path, at) => {
       const offset = inSkeleton(path, at);

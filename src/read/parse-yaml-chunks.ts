@@ -31,6 +31,8 @@ export interface Split {
   chunks: string[];
   /** Offset of each chunk in the text. */
   starts: number[];
+  /** Where each chunk's placeholder line starts and ends in the skeleton: the skeleton is the text but for these lines. */
+  entries: [number, number][];
   placeholder: string;
 }
 
@@ -43,13 +45,19 @@ export function splitAtItems(text: string): Split | undefined {
   if (!layout) return undefined;
   const placeholder = placeholderFor(text);
   const skeleton: string[] = [];
+  const entries: [number, number][] = [];
   let copiedTo = 0;
+  let length = 0;
   layout.items.forEach((item, i) => {
-    skeleton.push(text.slice(copiedTo, item.start), `${' '.repeat(item.indent)}- ${placeholder}${i}\n`);
+    const entry = `${' '.repeat(item.indent)}- ${placeholder}${i}\n`;
+    skeleton.push(text.slice(copiedTo, item.start), entry);
+    length += item.start - copiedTo;
+    entries.push([length, length + entry.length]);
+    length += entry.length;
     copiedTo = item.end;
   });
   skeleton.push(text.slice(copiedTo));
-  return { skeleton: skeleton.join(''), chunks: layout.items.map((item) => text.slice(item.start, item.end)), starts: layout.items.map((item) => item.start), placeholder };
+  return { skeleton: skeleton.join(''), chunks: layout.items.map((item) => text.slice(item.start, item.end)), starts: layout.items.map((item) => item.start), entries, placeholder };
 }
 
 /** Deterministic, so an unchanged skeleton has the same text and can be reused; never a string the file contains. */
