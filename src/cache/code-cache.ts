@@ -38,6 +38,10 @@ export class CodeCache {
     for (const { key, script } of this.uncached.splice(0)) {
       let code: Buffer;
       try {
+        // The top level ran once, at the start, and V8 may have dropped its bytecode since (a long run collects
+        // garbage often): code without it makes every later start parse the whole pack again to run it. Running
+        // it again compiles it again; a pack's top level only lists its modules' functions.
+        script.runInThisContext();
         code = script.createCachedData();
       } catch {
         continue; // Only the next start's speed suffers.
