@@ -1,7 +1,8 @@
 // Builds the CLI into dist/: esbuild bundles src/ into chunks (an entry plus chunks loaded lazily, as
 // ES modules), each chunk is turned into a CommonJS function, and the functions are grouped into packs
 // that the loader (src/cli/start.ts, built to dist/gongkai.cjs) compiles with V8's code cache.
-//   dist/gongkai.cjs      the loader (CommonJS: bin/gongkai.js requires it without node's ES module loader)
+//   dist/gongkai.cjs      the loader (CommonJS: bin/gongkai.js compiles it without node's ES module loader)
+//   dist/gongkai.cjs.code V8's code for the loader, made by viewing the shipped ledger (trainLoaderCode)
 //   dist/gongkai.js       the same for `import` (tests run many commands in one process through it)
 //   dist/packs/*.js       the packs: [chunk path, function, chunk path, function, …]
 //   dist/metafile.json    esbuild's metafile (which sources each chunk holds, under its chunk path), plus
@@ -172,8 +173,9 @@ const buildLoader = (code) =>
     legalComments: 'none',
     // Each chunk's pack as an index into the list of packs: the loader is compiled without a code cache, so it is kept small.
     // import.meta.url (src/read/node-crypto.ts loads node:crypto through it) is the loader's own file URL.
-    define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl, code)), 'import.meta.url': '__gongkai_loader_url' },
-    banner: { js: "const __gongkai_loader_url = require('node:url').pathToFileURL(__filename).href;" },
+    // Asked only when used: loading node:url for it was a tenth of a view written again as kept.
+    define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl, code)), 'import.meta.url': '__gongkai_loader.url' },
+    banner: { js: "const __gongkai_loader = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
     logLevel: 'warning',
   });
 await buildLoader({ packs: [], probe: '' });
@@ -224,6 +226,30 @@ function trainCode() {
   }
 }
 await buildLoader(trainCode());
+
+/**
+ * V8's code for the loader itself (dist/gongkai.cjs.code), which bin/gongkai.js compiles it with: the shipped ledger
+ * viewed three times in a row, each run starting from the code the one before left and adding what it compiled —
+ * the first computes, the second is answered from the cache and keeps the run, the third writes the kept run again
+ * (src/cli/replay-run.ts). A run is kept only while the files are settled, as the shipped ledger is once checked
+ * out a few seconds; if not, the code holds the loader's other paths.
+ */
+function trainLoaderCode() {
+  const out = join(DIST, 'gongkai.cjs.code');
+  rmSync(out, { force: true });
+  if (!existsSync(join(ROOT, 'data', 'ledger.yaml'))) return;
+  const training = mkdtempSync(join(tmpdir(), 'gongkai-train-loader-'));
+  try {
+    const env = { ...process.env, NO_COLOR: '1', GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, 'cache'), GONGKAI_LOADER_CODE_OUT: out };
+    for (let run = 0; run < 3; run++) {
+      const viewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongkai.js'), 'status', '--ledger', join(ROOT, 'data', 'ledger.yaml')], { cwd: training, env, encoding: 'utf8' });
+      if (viewed.status !== 0) throw new Error(`training the loader's code: gongkai status failed: ${viewed.stderr}`);
+    }
+  } finally {
+    rmSync(training, { recursive: true, force: true });
+  }
+}
+trainLoaderCode();
 writeFileSync(join(DIST, 'metafile.json'), JSON.stringify({ ...built.metafile, packs: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [`dist/${id}`, `dist/packs/${file}`])) }));
 // Written last: a build cut short leaves none, and is made again.
 writeFileSync(MADE_FROM, made);

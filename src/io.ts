@@ -21,4 +21,10 @@ export interface Io {
   cwd: string;
   stdin(): Buffer;
   now(): Date;
+  /**
+   * Told what the run's answer depends on, where the process keeps runs to write them again (src/cache/replay.ts):
+   * each file, folder or path where none is that a view's answer was made from, and, once it is made, that it
+   * depended on nothing else besides the arguments, environment, terminal and day.
+   */
+  inputs?: { read(path: string): void; answeredFromThese(): void };
 }

@@ -64,6 +64,8 @@ export const cacheKeys = {
    */
   viewDrawn: (absolutePath: string, view: string, settings: unknown, form: string) =>
     `${BUILD_IDENTITY}|view-drawn|${view}|${JSON.stringify(settings)}|${JSON.stringify(form)}|${absolutePath}`,
+  /** A whole run as it was written (replay.ts), by its arguments, folder, environment, terminal and day (JSON). */
+  replay: (run: string) => `${BUILD_IDENTITY}|replay|${run}`,
   /** A view's report and the notes printed with it (which name the ledger as the command line did: `file`). */
   view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string, file: string) =>
     `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}|${JSON.stringify(file)}`,

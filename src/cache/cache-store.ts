@@ -153,8 +153,7 @@ export class CacheStore {
       const target = this.fileOf(key);
       // Counted before it is written: a writer that dies before the rename leaves a temp file that is counted too.
       const estimate = this.tallied(Buffer.byteLength(header) + parts.reduce((sum, part) => sum + part.length, 0));
-      // An unpredictable name created exclusively: nothing planted at it can be followed.
-      const temp = join(this.dir, `.tmp-${nodeCrypto().randomBytes(12).toString('hex')}`);
+      const temp = tempFile(this.dir);
       const fd = openSync(temp, 'wx', 0o600);
       try {
         writeSync(fd, header);
@@ -239,6 +238,17 @@ export class CacheStore {
   }
 }
 
+let tempFiles = 0;
+
+/**
+ * A new file's name in the cache folder, to be created exclusively ('wx'): nothing planted at it can be followed,
+ * only make that write fail, and the folder is the user's alone (unsafeFolderReason). The process and a count keep
+ * writers apart; no name from node:crypto, which a warm view would load for it (about 10 ms).
+ */
+function tempFile(dir: string): string {
+  return join(dir, `.tmp-${process.pid}-${++tempFiles}-${Math.random().toString(36).slice(2)}`);
+}
+
 /** The tally's text (a few bytes); undefined unless it is a regular file of at most TALLY_BYTES (readRegularFile: a FIFO there does not make the run wait for a writer). */
 function readTally(file: string): string | undefined {
   try {
@@ -250,7 +260,7 @@ function readTally(file: string): string | undefined {
 
 /** Writes the tally as entries are written, to a new file renamed over it: whatever was planted at its name (a link, another name of some file) is replaced, never written through. */
 function writeTally(dir: string, bytes: number, writes: number): void {
-  const temp = join(dir, `.tmp-${nodeCrypto().randomBytes(12).toString('hex')}`);
+  const temp = tempFile(dir);
   try {
     const fd = openSync(temp, 'wx', 0o600);
     try {

@@ -1,10 +1,10 @@
 import { readRegularFile } from '../read/read-regular-file.js';
-import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { calendarFiles } from '../read/paths.js';
+import { calendarFiles, calendarFolder } from '../read/paths.js';
 import { readSourceFile } from '../read/read-file.js';
 import type { CacheStore } from './cache-store.js';
 import { cacheKeys } from './cache-keys.js';
+import { settledStat } from './settled-files.js';
 
 import { contentHash } from '../read/content-hash.js';
 import type { SourceFingerprint } from '../read/load-ledger.js';
@@ -19,27 +19,6 @@ export function fileFingerprint(file: string, bytes: Uint8Array, cwd: string): s
 /** The content key of files as loaded: what results computed from them depend on. */
 export function contentKeyOf(sources: readonly SourceFingerprint[], cwd: string): string {
   return sources.map((s) => `${resolve(cwd, s.file)}:${s.hash}`).join('|');
-}
-
-/**
- * A file is settled when nothing has changed it for this long (its ctime, which no tool can set back, is
- * older): then an unchanged inode, size, mtime and ctime mean unchanged bytes. Younger, a change within the
- * same timestamp tick could leave all four as they were (git's "racy" files), so its bytes are hashed.
- */
-const SETTLED_MS = 3_000;
-
-/**
- * A file's identity on disk when it is settled and holds `size` bytes (when given): device, inode, size,
- * mtime and ctime in ns; undefined otherwise.
- */
-function settledStat(path: string, now: number, size?: number): string | undefined {
-  try {
-    const info = statSync(path, { bigint: true });
-    if (!info.isFile() || Number(info.ctimeMs) > now - SETTLED_MS || (size !== undefined && info.size !== BigInt(size))) return undefined;
-    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /** What quickContentKey learnt of a ledger and its registry when both were settled: [identity on disk, content hash]. */
@@ -63,17 +42,29 @@ export function quickContentKey(
   cache: CacheStore,
   cwd: string,
   readLedger: () => { hash: string; size: number } | undefined = () => hashOfBytes(readSourceFile(file, { allowLegacy: false, cwd }).bytes),
-  /** The file system's clock (ms), which ctimes are compared with: not the run's today (Io.now), which tests set to other years. */
-  now = Date.now(),
+  {
+    now = Date.now(),
+    read: noteRead,
+  }: {
+    /** The file system's clock (ms), which ctimes are compared with: not the run's today (Io.now), which tests set to other years. */
+    now?: number;
+    /** Told the files a key names (ledger and registry), when it gives one. */
+    read?: (path: string) => void;
+  } = {},
 ): string | undefined {
   const path = resolve(cwd, file);
+  const named = (key: string, registryPath?: string) => {
+    noteRead?.(path);
+    if (registryPath !== undefined) noteRead?.(registryPath);
+    return key;
+  };
   const memoKey = cacheKeys.settledFiles(path);
   const memo = cache.get<SettledFiles>(memoKey)?.value;
   const stat = settledStat(path, now);
   if (memo && stat !== undefined && memo.ledger[0] === stat) {
-    if (memo.registry === '') return `${path}:${memo.ledger[1]}`;
+    if (memo.registry === '') return named(`${path}:${memo.ledger[1]}`);
     const [registryPath, registryStat, registryHash] = memo.registry;
-    if (settledStat(registryPath, now) === registryStat) return `${path}:${memo.ledger[1]}|${registryPath}:${registryHash}`;
+    if (settledStat(registryPath, now) === registryStat) return named(`${path}:${memo.ledger[1]}|${registryPath}:${registryHash}`, registryPath);
   }
   const read = readLedger();
   if (read === undefined) return undefined;
@@ -82,12 +73,13 @@ export function quickContentKey(
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
   let key = first;
+  let registryPath: string | undefined;
   // What to remember, when every file read is settled.
   let registry: SettledFiles['registry'] | undefined = '';
   if (registryFile !== '') {
     const registryBytes = readSourceFile(registryFile, { allowLegacy: false, cwd }).bytes;
     if (registryBytes === undefined) return undefined;
-    const registryPath = resolve(cwd, registryFile);
+    registryPath = resolve(cwd, registryFile);
     const registryHash = contentHash(registryBytes);
     key = `${first}|${registryPath}:${registryHash}`;
     // Taken after reading: a file settled now cannot have changed while it was read.
@@ -99,7 +91,7 @@ export function quickContentKey(
     const learnt: SettledFiles = { ledger: [ledgerStat, ledgerHash], registry };
     if (JSON.stringify(learnt) !== JSON.stringify(memo)) cache.set(memoKey, learnt);
   }
-  return key;
+  return named(key, registryPath);
 }
 
 /** The hash and size of a file's bytes, as quickContentKey takes them. */
@@ -114,9 +106,11 @@ export function rememberRegistryOf(cache: CacheStore, ledgerFingerprint: string,
   if (cache.get<string>(key)?.value !== value) cache.set(key, value);
 }
 
-/** Identifies the calendar override files beside a ledger (names and content). */
-export function calendarFingerprint(ledgerFile: string, cwd: string): string {
+/** Identifies the calendar override files beside a ledger (names and content); `read` is told the folder and each file. */
+export function calendarFingerprint(ledgerFile: string, cwd: string, read?: (path: string) => void): string {
+  read?.(calendarFolder(ledgerFile, cwd));
   const files = calendarFiles(ledgerFile, cwd);
+  if (read) for (const file of files) read(file);
   if (!files.length) return 'none';
   // A calendar file that cannot be read (a FIFO, too large) counts by name; reading it later reports the problem.
   const hash = (path: string) => {

@@ -6,7 +6,7 @@ import { safeLine } from '../render/safe-text.js';
 import { makeContext, showDiagnostics, wantsColor } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
-import { processIo } from './process-io.js';
+import { recordingIo } from './replay-run.js';
 import { buildProgram } from './program.js';
 
 /**
@@ -76,8 +76,11 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
 
 /** Entry point of the installed command. */
 export async function main(): Promise<void> {
-  const io = processIo();
-  const exitCode = await run(process.argv.slice(2), io);
+  const argv = process.argv.slice(2);
+  const { io, keep } = recordingIo(argv);
+  const exitCode = await run(argv, io);
+  // A view made from its files alone is kept to be written again while they stay as they are (cli/replay-run.ts).
+  keep(exitCode);
   process.exitCode = exitCode;
   // Everything is written and nothing else runs (run awaits all it starts): the process ends now, without freeing its
   // heap piece by piece first (a few ms of every run). Output still queued in node's stream (a terminal, a full

@@ -10,8 +10,8 @@
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { replayed } from './replay-run.js';
 
 /**
  * Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), the
@@ -26,6 +26,8 @@ const DIST = __dirname;
 const ENTRY = 'gongkai.js';
 /** For tests (tests/bench/start-up-chunks.test.ts): the file URL of each module as it runs and of each pack as it is read. */
 const moduleLog = process.env.GONGKAI_MODULE_LOG;
+/** A file's URL; node:url is loaded only when one is asked for (a view written again as kept asks none). */
+const fileUrl = (path: string): string => (require('node:url') as typeof import('node:url')).pathToFileURL(path).href;
 
 const bodies = new Map<string, ModuleBody>();
 const modules = new Map<string, { exports: unknown }>();
@@ -61,7 +63,7 @@ function compile(source: string, file: string, pack: string): Script {
 
 function readPack(pack: string): void {
   const file = join(DIST, 'packs', pack);
-  if (moduleLog) appendFileSync(moduleLog, `${pathToFileURL(file).href}\n`);
+  if (moduleLog) appendFileSync(moduleLog, `${fileUrl(file)}\n`);
   // An ASCII pack is read one byte a character, without decoding UTF-8.
   const list = compile(readFileSync(file, ascii.has(pack) ? 'latin1' : 'utf8'), file, pack).runInThisContext() as (string | ModuleBody)[];
   for (let i = 0; i < list.length; i += 2) bodies.set(list[i] as string, list[i + 1] as ModuleBody);
@@ -88,14 +90,19 @@ function load(id: string): unknown {
   const module = { exports: {} as unknown };
   // Registered before it runs: chunks that import each other see the exports being filled, as ES modules would.
   modules.set(id, module);
-  const url = usesUrl.has(id) || moduleLog ? pathToFileURL(join(DIST, id)).href : undefined;
+  const url = usesUrl.has(id) || moduleLog ? fileUrl(join(DIST, id)) : undefined;
   if (moduleLog) appendFileSync(moduleLog, `${url}\n`);
   const requireFrom = (specifier: string) => (specifier.startsWith('.') ? load(resolveChunk(id, specifier)) : require(specifier));
   bodies.get(id)!(module.exports as object, requireFrom, module, url);
   return module.exports;
 }
 
-const app = load(ENTRY) as typeof import('./main.js');
+type App = typeof import('./main.js');
+let app: App | undefined;
+const loaded = () => (app ??= load(ENTRY) as App);
 
-export const run: typeof app.run = (argv, io) => app.run(argv, io);
-export const main: typeof app.main = () => app.main();
+export const run: App['run'] = (argv, io) => loaded().run(argv, io);
+/** The command: a run kept from before and still true is written again without loading the program (replay-run.ts). */
+export const main: App['main'] = async () => {
+  if (!replayed(process.argv.slice(2))) await loaded().main();
+};

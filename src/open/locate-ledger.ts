@@ -12,7 +12,7 @@ export const NO_LEDGER =
 export async function readConfig(ctx: OpenContext): Promise<Config> {
   try {
     const cache = cacheOf(ctx);
-    return await findConfig(ctx.io.cwd, cache ? configMemoIn(cache) : undefined);
+    return await findConfig(ctx.io.cwd, cache ? configMemoIn(cache) : undefined, ctx.io.inputs?.read);
   } catch (cause) {
     throw new UserError('LEDGER_NOT_FOUND', (cause as Error).message);
   }

@@ -59,13 +59,16 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   const cache = staged || file === '-' ? undefined : cacheOf(ctx);
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
-  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
+  // The files the answer is made from, for a process that keeps runs to write them again (cache/replay.ts).
+  const noteInput = cache ? ctx.io.inputs?.read : undefined;
+  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd, noteInput) : '';
   const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd, file);
   // The ledger's bytes are read at most once, for the key and for the run item by item — and not at all when the
   // cache knows a settled file's hash (a warm validate).
   let read: ReturnType<typeof readSourceFile> | undefined;
   const ledger = () => (read ??= cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined);
-  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => hashOfBytes(ledger()?.bytes)) : undefined;
+  const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => hashOfBytes(ledger()?.bytes), { read: noteInput }) : undefined;
+  if (content !== undefined) ctx.io.inputs?.answeredFromThese();
   const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
   if (hit) {
     const texts = new SourceTexts();

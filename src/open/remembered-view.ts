@@ -75,10 +75,12 @@ async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string,
   };
   // With --since the answer also depends on git history: computed afresh each time.
   const cache = remember && file !== '-' && !since ? cacheOf(ctx) : undefined;
-  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd) : '';
+  // The files the answer is made from, for a process that keeps runs to write them again (cache/replay.ts).
+  const noteInput = cache ? ctx.io.inputs?.read : undefined;
+  const calendar = cache ? calendarFingerprint(file, ctx.io.cwd, noteInput) : '';
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today, file);
   // A settled file known before: its key without reading it.
-  const settled = cache ? quickContentKey(file, cache, ctx.io.cwd, () => undefined) : undefined;
+  const settled = cache ? quickContentKey(file, cache, ctx.io.cwd, () => undefined, { read: noteInput }) : undefined;
   // Else read at most once, for the view cache's key and the per-item index: a plain file in one pass through
   // a window (index/file-scan.ts), which never holds 60 MB at once; any other whole, as the load reads it.
   type Scanner = typeof import('../index/file-scan.js');
@@ -91,7 +93,7 @@ async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string,
   };
   // The per-item index's read, when the key did not need one (a settled file whose view was never cached): the same pass.
   const ledgerRead = async () => readWith(cache ? (scanner ?? (await import('../index/file-scan.js'))) : undefined);
-  const content = settled ?? (cache ? quickContentKey(file, cache, ctx.io.cwd, hashOfRead) : undefined);
+  const content = settled ?? (cache ? quickContentKey(file, cache, ctx.io.cwd, hashOfRead, { read: noteInput }) : undefined);
   return { file, settings, cache, calendar, keyFor, ledgerRead, content };
 }
 
@@ -190,6 +192,9 @@ export async function viewShown<T, F>(
 ): Promise<{ text: string | Uint8Array | readonly Uint8Array[]; facts: F }> {
   const setting = await viewSetting(ctx, options, view, sources.remember ?? true);
   const { cache, content, keyFor } = setting;
+  // Made from the files viewSetting noted and nothing else, when it knew them all before loading (a content key
+  // from the settled files, or from their bytes and the registry a load of this text named).
+  if (content !== undefined) ctx.io.inputs?.answeredFromThese();
   const blob = content ? cache!.getBytes(shownKey(keyFor(content), shown.form)) : undefined;
   const head = blob ? shownHead<F>(blob) : undefined;
   if (head) {

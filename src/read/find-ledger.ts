@@ -26,10 +26,14 @@ export interface Config {
   graceDays?: number;
 }
 
-/** Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable. */
-export async function findConfig(cwd: string, memo?: ConfigMemo): Promise<Config> {
+/**
+ * Finds the nearest gongkai.yaml from `cwd` upwards and reads it; throws a message string when it is unreadable.
+ * `read` is told each place looked at, found or not: the settings depend on each.
+ */
+export async function findConfig(cwd: string, memo?: ConfigMemo, read?: (path: string) => void): Promise<Config> {
   for (let dir = cwd; ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
+    read?.(file);
     if (existsSync(file)) {
       let raw: unknown;
       try {

@@ -13,13 +13,18 @@ export function ledgerFolder(ledgerFile: string, cwd: string): string {
   return ledgerFile === '-' ? cwd : dirname(resolve(cwd, ledgerFile));
 }
 
+/** The folder of calendar override files beside a ledger, absolute (whether it exists or not). */
+export function calendarFolder(ledgerFile: string, cwd: string): string {
+  return join(ledgerFolder(ledgerFile, cwd), 'calendar');
+}
+
 /**
  * The calendar override files beside a ledger (`calendar/*.yaml`), absolute and
  * sorted; empty when there is no such folder. The one listing both the reader
  * and the cache key use, so the key always names what is read.
  */
 export function calendarFiles(ledgerFile: string, cwd: string): string[] {
-  const folder = join(ledgerFolder(ledgerFile, cwd), 'calendar');
+  const folder = calendarFolder(ledgerFile, cwd);
   try {
     return readdirSync(folder)
       .filter((n) => /\.ya?ml$/.test(n))

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +64,8 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
   expect(result.status, result.stderr).toBeLessThan(2);
   const chunks = sourcesByChunk();
   const packs = sourcesByPack();
-  const loaded = readFileSync(log, 'utf8')
+  // No log at all: a run written again as it was kept (src/cache/replay.ts) loads no module of gongkai's.
+  const loaded = (existsSync(log) ? readFileSync(log, 'utf8') : '')
     .split('\n')
     .filter((url) => url.startsWith('file:'))
     .map((url) => fileURLToPath(url));
@@ -72,6 +73,8 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
   const packFiles = loaded.filter((file) => packs.has(file));
   return {
     out: result.stdout,
+    err: result.stderr,
+    status: result.status,
     builtins: new Set(readFileSync(builtins, 'utf8').split('\n').map((line) => line.replace(/^NativeModule /, ''))),
     files: new Set(files),
     sources: new Set(files.flatMap((file) => chunks.get(file)!)),
@@ -94,15 +97,19 @@ const viewed = (() => {
   let made: string | undefined;
   const dir = () => (made ??= runTempDir('start-up-views'));
   const runs = new Map<string, Loaded>();
+  // Each run has an environment of its own (GONGKAI_TEST_RUN), so none is answered by writing an earlier run again
+  // (src/cache/replay.ts, whose key holds the environment): each goes through the program, as its name says.
   const once = (kind: string, env: Record<string, string>, args: string[]): Loaded => {
     const key = `${kind} ${JSON.stringify(args)}`;
-    if (!runs.has(key)) runs.set(key, loadedBy(args, env, dir(), [], SHIPPED_LEDGER));
+    if (!runs.has(key)) runs.set(key, loadedBy(args, { GONGKAI_TEST_RUN: key, ...env }, dir(), [], SHIPPED_LEDGER));
     return runs.get(key)!;
   };
   const first = (args: string[]) => once('first', {}, args);
   /** The `nth` run after the first (each a run of its own, made in turn). */
   const warm = (args: string[], nth = 1): Loaded => (nth > 1 ? warm(args, nth - 1) : first(args), once(`warm ${nth}`, {}, args));
-  return { dir, first, warm, cold: (args: string[]) => once('cold', { GONGKAI_CACHE: 'off' }, args) };
+  /** The second warm run made again exactly as it was (its arguments, folder and environment): written again as kept. */
+  const again = (args: string[]): Loaded => (warm(args, 2), loadedBy(args, { GONGKAI_TEST_RUN: `warm 2 ${JSON.stringify(args)}` }, dir(), [], SHIPPED_LEDGER));
+  return { dir, first, warm, again, cold: (args: string[]) => once('cold', { GONGKAI_CACHE: 'off' }, args) };
 })();
 
 /**
@@ -206,6 +213,22 @@ describe('the packs: what a start reads and compiles', () => {
     expect(viewed.first(['checklist', '--dept', '信息中心', '-o', join(viewed.dir(), 'c.docx')]).packedSources.has('src/render/docx/checklist-doc.ts')).toBe(true);
   });
 
+  it('a view run again exactly as before, with its files as they were, is written again as kept: the same bytes and exit code, no pack read', () => {
+    // A view and a check that has findings (warnings under --strict: exit 1) by default; every everyday view at full size.
+    const views = scaled([['status'], ['validate', '--strict']], [['status'], ['status', '--dept', '信息中心'], ['overdue'], ['checklist', '--dept', '信息中心'], ['validate'], ['validate', '--strict']]);
+    for (const view of views) {
+      const kept = viewed.warm(view, 2);
+      const again = viewed.again(view);
+      expect(again.packs.size, view.join(' ')).toBe(0);
+      expect(again.files.size).toBe(0);
+      expect(again.builtins.has('crypto')).toBe(false);
+      expect([again.out, again.err, again.status]).toEqual([kept.out, kept.err, kept.status]);
+      // And it is the answer: what a run without the cache prints.
+      expect(again.out).toBe(viewed.cold(view).out);
+    }
+    expect(viewed.again(['validate', '--strict']).status).toBe(1);
+  });
+
   it('the packs every view reads are ASCII, read without decoding UTF-8, and show the same text', () => {
     const meta = metafile();
     const everyday = [...new Set(Object.values(meta.packs))].filter((pack) => /\/(start|views)-/.test(pack));
@@ -286,6 +309,24 @@ describe('the packs: what a start reads and compiles', () => {
     const keptCode = join(dir, 'kept.code');
     writeFileSync(keptCode, new CacheStore(cache, 200 * 1024 * 1024).getBytes(entry!.key)!);
     expect(compiledWith(views, keptCode)).toBeLessThanOrEqual(compiledWith(views, made('fresh', views)));
+  });
+
+  it("the loader is compiled with V8 code the build made by running it, which node's default flags take", () => {
+    // As bin/gongkai.js compiles it: the loader's text in a CommonJS function.
+    const probe = `
+      const { readFileSync } = require('node:fs');
+      const { Script } = require('node:vm');
+      const file = ${JSON.stringify(join(ROOT, 'dist', 'gongkai.cjs'))};
+      const source = '(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})';
+      const shipped = new Script(source, { filename: file, cachedData: readFileSync(file + '.code') });
+      const fresh = new Script(source, { filename: file + '-fresh' }).createCachedData();
+      process.stdout.write(JSON.stringify({ rejected: shipped.cachedDataRejected, shipped: readFileSync(file + '.code').length, fresh: fresh.length }));`;
+    const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const { rejected, shipped, fresh } = JSON.parse(result.stdout) as { rejected: boolean; shipped: number; fresh: number };
+    expect(rejected).toBe(false);
+    // It holds the functions the runs compiled, not only the top level that compiling alone makes.
+    expect(shipped).toBeGreaterThan(fresh * 1.5);
   });
 
   it('code in the cache folder that is spoilt or belongs to another pack changes no answer, and is replaced', async () => {

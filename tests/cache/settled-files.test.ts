@@ -22,7 +22,7 @@ function setUp() {
     reads++;
     return hashOfBytes(readFileSync(ledger));
   };
-  const keyOf = (now: number) => quickContentKey('ledger.yaml', cache, dir, readLedger, now);
+  const keyOf = (now: number) => quickContentKey('ledger.yaml', cache, dir, readLedger, { now });
   const expected = () => `${ledger}:${contentHash(readFileSync(ledger))}|${registry}:${contentHash(readFileSync(registry))}`;
   return { dir, ledger, registry, cache, remember, keyOf, expected, reads: () => reads };
 }

@@ -1,0 +1,97 @@
+import type { Io } from '../io.js';
+import { beijingToday } from '../model/dates.js';
+import type { CacheStore } from './cache-store.js';
+import { cacheKeys } from './cache-keys.js';
+import { settledPath } from './settled-files.js';
+
+/**
+ * A run told to the outside world, to be written again as it was: a view whose answer depends on nothing but its
+ * arguments, the environment, the terminal, the day and some files (the ledger, its registry, the calendar files,
+ * gongkai.yaml — or their absence), run again while every one of those files stands as it did, is answered with the
+ * bytes it wrote and its exit code, before the program itself is loaded (src/cli/start.ts). The files are compared
+ * by their identity on disk, and only settled files count (settled-files.ts): a file changed since, or lately, is
+ * a miss, and the run computes as usual.
+ */
+
+/** Names of the environment that change between runs of one shell without changing what a run does. */
+export const SHELL_BOOKKEEPING = new Set(['_', 'OLDPWD', 'SHLVL']);
+
+/** What a run's answer depends on besides files: its arguments, folder, environment, terminal and day. */
+export function replayKey(argv: readonly string[], io: Pick<Io, 'cwd' | 'env' | 'stdoutIsTty' | 'stderrIsTty' | 'columns' | 'now'>): string {
+  // The whole environment, not a list of the names gongkai reads: a name read by a library, or by gongkai in
+  // a later version, cannot be missed.
+  const env = Object.entries(io.env)
+    .filter(([name, value]) => value !== undefined && !SHELL_BOOKKEEPING.has(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return cacheKeys.replay(JSON.stringify([argv, io.cwd, env, io.stdoutIsTty, io.stderrIsTty, io.columns ?? null, beijingToday(io.now())]));
+}
+
+/** The files (and folders, and paths where none is) a run read, and whether its answer depended on nothing else. */
+export class RunInputs {
+  readonly paths = new Set<string>();
+  private complete = false;
+
+  /** A path whose content (or absence) the answer depends on, absolute. */
+  readonly read = (path: string): void => {
+    this.paths.add(path);
+  };
+
+  /** Said by a view when its answer depended on the paths read and nothing else besides what replayKey holds. */
+  readonly answeredFromThese = (): void => {
+    this.complete = true;
+  };
+
+  get replayable(): boolean {
+    return this.complete;
+  }
+}
+
+/** One write of a run: to stdout (1) or stderr (2). */
+export type Written = [fd: 1 | 2, bytes: Uint8Array];
+
+interface ReplayHead {
+  /** Each path read and what stood there. */
+  inputs: [path: string, identity: string][];
+  exit: number;
+  /** The writes' streams and lengths, in order; their bytes follow the head. */
+  writes: [fd: 1 | 2, length: number][];
+}
+
+/**
+ * Keeps a run to be replayed: when every path it read is settled since before it started (a file changed during
+ * the run, or lately, could hold other bytes than those read). Nothing is kept of a larger output than an eighth of
+ * the cache's bound.
+ */
+export function keepRun(cache: CacheStore, key: string, inputs: RunInputs, exit: number, writes: readonly Written[], startedAt: number): void {
+  const identities: ReplayHead['inputs'] = [];
+  for (const path of inputs.paths) {
+    const identity = settledPath(path, startedAt);
+    if (identity === undefined) return;
+    identities.push([path, identity]);
+  }
+  const bytes = writes.reduce((sum, [, part]) => sum + part.length, 0);
+  if (bytes > cache.maxBytes / 8) return;
+  const head: ReplayHead = { inputs: identities, exit, writes: writes.map(([fd, part]) => [fd, part.length]) };
+  cache.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), ...writes.map(([, part]) => part)]);
+}
+
+/** The run kept under `key`, when every path it read still stands as it did then; undefined otherwise. */
+export function keptRun(cache: CacheStore, key: string, now: number): { exit: number; writes: Written[] } | undefined {
+  const entry = cache.getBytes(key);
+  if (!entry) return undefined;
+  const headEnd = entry.indexOf(10);
+  let head: ReplayHead;
+  try {
+    head = JSON.parse(entry.toString('utf8', 0, headEnd)) as ReplayHead;
+  } catch {
+    return undefined;
+  }
+  for (const [path, identity] of head.inputs) if (settledPath(path, now) !== identity) return undefined;
+  const writes: Written[] = [];
+  let at = headEnd + 1;
+  for (const [fd, length] of head.writes) {
+    writes.push([fd, entry.subarray(at, at + length)]);
+    at += length;
+  }
+  return at === entry.length ? { exit: head.exit, writes } : undefined;
+}

@@ -1,0 +1,63 @@
+import { openCache } from '../cache/open-cache.js';
+import { keepRun, keptRun, replayKey, RunInputs, type Written } from '../cache/replay.js';
+import type { ExitCode } from '../exit-code.js';
+import { processIo, type ProcessIo } from './process-io.js';
+
+/**
+ * Runs kept to be written again (src/cache/replay.ts), for the process: the loader (start.ts) asks `replayed`
+ * before it loads the program, and main records each run a view says is made from its files alone.
+ */
+
+/** The run given by the process's arguments written again, when one was kept and its files are as they were; false otherwise. */
+export function replayed(argv: readonly string[]): boolean {
+  const env = process.env;
+  // A cache folder that is unsafe is reported by the run itself.
+  const cache = openCache(env, () => {});
+  if (!cache) return false;
+  const io = processIo();
+  const kept = keptRun(cache, replayKey(argv, io), Date.now());
+  if (!kept) return false;
+  for (const [fd, bytes] of kept.writes) {
+    if (fd === 1) io.stdoutBytes!(bytes);
+    else io.stderr(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+  }
+  process.exitCode = kept.exit;
+  // As main ends: at once, unless output still waits in node's stream.
+  if (io.allWritten()) process.exit(kept.exit);
+  return true;
+}
+
+/** The process's Io, with what the run writes recorded and its inputs noted, and how to keep the run when it has ended. */
+export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit: ExitCode): void } {
+  const startedAt = Date.now();
+  const io = processIo();
+  const cache = openCache(io.env, () => {});
+  if (!cache) return { io, keep: () => {} };
+  const inputs = new RunInputs();
+  const writes: Written[] = [];
+  const stdoutBytes = io.stdoutBytes!;
+  const recorded: ProcessIo = {
+    ...io,
+    inputs,
+    stdout: (text) => {
+      const bytes = Buffer.from(text, 'utf8');
+      writes.push([1, bytes]);
+      stdoutBytes(bytes);
+    },
+    stdoutBytes: (bytes) => {
+      writes.push([1, bytes]);
+      stdoutBytes(bytes);
+    },
+    stderr: (text) => {
+      writes.push([2, Buffer.from(text, 'utf8')]);
+      io.stderr(text);
+    },
+  };
+  return {
+    io: recorded,
+    keep: (exit) => {
+      // Findings or none; a run that could not run is not kept (its message may be about anything).
+      if (inputs.replayable && exit <= 1) keepRun(cache, replayKey(argv, io), inputs, exit, writes, startedAt);
+    },
+  };
+}
