@@ -172,7 +172,7 @@ const buildLoader = (code) =>
     minify,
     legalComments: 'none',
     // Each chunk's pack as an index into the list of packs: the loader is compiled without a code cache, so it is kept small.
-    // import.meta.url (src/read/node-crypto.ts loads node:crypto through it) is the loader's own file URL.
+    // import.meta.url, where a module of the loader asks it, is the loader's own file URL.
     // Asked only when used: loading node:url for it was a tenth of a view written again as kept.
     define: { ...define, __GONGKAI_PACKS__: JSON.stringify(packTable(packOf, usesUrl, code)), 'import.meta.url': '__gongkai_loader.url' },
     banner: { js: "const __gongkai_loader = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
