@@ -58,9 +58,14 @@ interface ReplayHead {
 }
 
 /**
+ * Output up to this size is kept: a run written again is one whose start is most of its cost. A larger one (a
+ * 100,000-item overdue list is megabytes) is answered from the view's own entry as before, not stored twice.
+ */
+const KEPT_OUTPUT_BYTES = 64 * 1024;
+
+/**
  * Keeps a run to be replayed: when every path it read is settled since before it started (a file changed during
- * the run, or lately, could hold other bytes than those read). Nothing is kept of a larger output than an eighth of
- * the cache's bound.
+ * the run, or lately, could hold other bytes than those read), and its output is small (KEPT_OUTPUT_BYTES).
  */
 export function keepRun(cache: CacheStore, key: string, inputs: RunInputs, exit: number, writes: readonly Written[], startedAt: number): void {
   const identities: ReplayHead['inputs'] = [];
@@ -70,7 +75,7 @@ export function keepRun(cache: CacheStore, key: string, inputs: RunInputs, exit:
     identities.push([path, identity]);
   }
   const bytes = writes.reduce((sum, [, part]) => sum + part.length, 0);
-  if (bytes > cache.maxBytes / 8) return;
+  if (bytes > KEPT_OUTPUT_BYTES) return;
   const head: ReplayHead = { inputs: identities, exit, writes: writes.map(([fd, part]) => [fd, part.length]) };
   cache.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), ...writes.map(([, part]) => part)]);
 }

@@ -33,6 +33,8 @@ export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit
   const io = processIo();
   const cache = openCache(io.env, () => {});
   if (!cache) return { io, keep: () => {} };
+  // Taken as the run starts, with the day the run then computes with (a run that ends after midnight is kept under its first day).
+  const key = replayKey(argv, io);
   const inputs = new RunInputs();
   const writes: Written[] = [];
   const stdoutBytes = io.stdoutBytes!;
@@ -57,7 +59,7 @@ export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit
     io: recorded,
     keep: (exit) => {
       // Findings or none; a run that could not run is not kept (its message may be about anything).
-      if (inputs.replayable && exit <= 1) keepRun(cache, replayKey(argv, io), inputs, exit, writes, startedAt);
+      if (inputs.replayable && exit <= 1) keepRun(cache, key, inputs, exit, writes, startedAt);
     },
   };
 }

@@ -112,6 +112,17 @@ describe('a run kept to be written again', () => {
     expect(lookUp(cache, run)).toBeDefined();
   });
 
+  it('is kept only when its output is small: a long list is answered from the view\'s own entry, not stored twice', async () => {
+    const { dir, cache, env } = shippedFolder();
+    await made(['overdue'], dir, env);
+    const run = await made(['overdue'], dir, env);
+    const long = Buffer.alloc(64 * 1024 + 1, 0x41);
+    keepRun(cache, replayKey(run.argv, run.facts), run.inputs, run.code, [[1, long]], LATER());
+    expect(lookUp(cache, run)).toBeUndefined();
+    keepRun(cache, replayKey(run.argv, run.facts), run.inputs, run.code, [[1, long.subarray(1)]], LATER());
+    expect(lookUp(cache, run)?.writes[0]![1].length).toBe(64 * 1024);
+  });
+
   it('is made of views and checks alone: not of a view with --since (git history), written to a file, read from stdin, or a first run', async () => {
     const { dir, env } = shippedFolder();
     // A first run knows no registry yet: what it read is not all it depends on.
