@@ -1,4 +1,4 @@
-import { openCache } from '../cache/open-cache.js';
+import { cacheDirectory, openCache } from '../cache/open-cache.js';
 import { keepRun, keptRun, replayKey, RunInputs, type Written } from '../cache/replay.js';
 import type { ExitCode } from '../exit-code.js';
 import { processIo, type ProcessIo } from './process-io.js';
@@ -31,8 +31,8 @@ export function replayed(argv: readonly string[]): boolean {
 export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit: ExitCode): void } {
   const startedAt = Date.now();
   const io = processIo();
-  const cache = openCache(io.env, () => {});
-  if (!cache) return { io, keep: () => {} };
+  // Whether there is a cache is asked only when the run has ended: the run itself opens it first, and warns of an unsafe folder.
+  if (!cacheDirectory(io.env)) return { io, keep: () => {} };
   // Taken as the run starts, with the day the run then computes with (a run that ends after midnight is kept under its first day).
   const key = replayKey(argv, io);
   const inputs = new RunInputs();
@@ -59,7 +59,8 @@ export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit
     io: recorded,
     keep: (exit) => {
       // Findings or none; a run that could not run is not kept (its message may be about anything).
-      if (inputs.replayable && exit <= 1) keepRun(cache, key, inputs, exit, writes, startedAt);
+      const cache = inputs.replayable && exit <= 1 ? openCache(io.env, () => {}) : undefined;
+      if (cache) keepRun(cache, key, inputs, exit, writes, startedAt);
     },
   };
 }
