@@ -26,6 +26,13 @@ const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }
   construct: type.construct.bind(type),
 }));
 
+/**
+ * A document whose block collections nest deeper than this is left to js-yaml: it refuses a structure a thousand
+ * or so levels deep (it runs out of stack, and the careful parser then says 嵌套过深), which this parser would
+ * read; gongkai's files nest a handful of levels.
+ */
+const MAX_DEPTH = 100;
+
 /** Thrown to give up; caught once, at the top. */
 const GIVE_UP = new Error('not in the fast grammar');
 
@@ -142,6 +149,9 @@ class ItemParser {
   private indent = -1;
   /** Where the last scalar or flow collection read on a line ended (returned this way, not in a tuple, to spare the garbage). */
   private pos = 0;
+  /** Block collections open around the one being read, and how many a document may have (MAX_DEPTH; an item has no bound, as before). */
+  private depth = 0;
+  private maxDepth = Infinity;
 
   constructor(text: string, shapes = false) {
     this.s = text;
@@ -161,6 +171,19 @@ class ItemParser {
     if (this.indent >= 0) throw GIVE_UP;
     if (this.shapes) this.shape = { kind: 'seq', start: dash, items: [this.shape!] };
     return item;
+  }
+
+  /**
+   * A whole document whose top level is a block mapping at column 0, with comment lines only at column 0
+   * (a comment deeper than that may sit inside a scalar js-yaml continues: left to it, as in an item).
+   */
+  parseDocument(): unknown {
+    this.maxDepth = MAX_DEPTH;
+    this.advance(0);
+    if (this.indent !== 0) throw GIVE_UP;
+    const value = this.mapping(0, this.lineStart);
+    if (this.indent >= 0) throw GIVE_UP;
+    return value;
   }
 
   /** Where each node of the item starts (parse first). */
@@ -198,6 +221,7 @@ class ItemParser {
 
   /** A block mapping whose keys stand at `column`; its first key starts at `at` on the current line. */
   private mapping(column: number, at: number): Record<string, unknown> {
+    if (++this.depth > this.maxDepth) throw GIVE_UP;
     const s = this.s;
     const result: Record<string, unknown> = {};
     const pairs: { key: string; keyAt: number; value: ItemShape }[] | undefined = this.shapes ? [] : undefined;
@@ -233,6 +257,7 @@ class ItemParser {
       pairs?.push({ key, keyAt: p, value: this.shape! });
       if (this.indent !== column) {
         if (pairs) this.shape = { kind: 'map', start: at, pairs };
+        this.depth--;
         return result;
       }
     }
@@ -248,6 +273,7 @@ class ItemParser {
 
   /** A block list whose dashes stand at `column`: each entry a value on its line, or a mapping whose first key follows the dash. */
   private sequence(column: number): unknown[] {
+    if (++this.depth > this.maxDepth) throw GIVE_UP;
     const s = this.s;
     const result: unknown[] = [];
     const items: ItemShape[] | undefined = this.shapes ? [] : undefined;
@@ -270,6 +296,7 @@ class ItemParser {
       if (this.indent > column) throw GIVE_UP;
       if (this.indent !== column) {
         if (items) this.shape = { kind: 'seq', start, items };
+        this.depth--;
         return result;
       }
     }
@@ -481,6 +508,15 @@ export function itemShape(chunk: string): ItemShape | undefined {
   return attempt(chunk, true, shapeOf);
 }
 
+/**
+ * The value of a whole YAML document in the same grammar whose top level is a block mapping at column 0 (a
+ * ledger's skeleton, a department registry, gongkai.yaml), or undefined when it is not: js-yaml then reads it.
+ */
+export function parseDocumentFast(text: string): unknown {
+  return attempt(text, false, documentOf);
+}
+
+const documentOf = (parser: ItemParser) => parser.parseDocument();
 const valueOf = (parser: ItemParser) => parser.parse();
 const shapeOf = (parser: ItemParser) => (parser.parse(), parser.shapeOf());
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/read/content-hash.js';
-import { loadYamlValue } from '../../src/read/load-yaml-value.js';
+import { jsYamlValue } from '../../src/read/load-yaml-value.js';
 import { loadLedger } from '../../src/read/load-ledger.js';
 import { parseInChunks, splitAtItems, type ChunkTable } from '../../src/read/parse-yaml-chunks.js';
 import type { ParseMemo, StoredParse } from '../../src/read/parse-memo.js';
@@ -15,7 +15,7 @@ import { scaled } from '../helpers/scale.js';
 /** The reference: the whole text through the whole-file parser, or 'error'. */
 function wholeParse(text: string): unknown {
   try {
-    return loadYamlValue(text);
+    return jsYamlValue(text);
   } catch {
     return 'error';
   }

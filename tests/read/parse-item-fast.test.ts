@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadYamlValue } from '../../src/read/load-yaml-value.js';
+import { jsYamlValue } from '../../src/read/load-yaml-value.js';
 import { parseItemFast } from '../../src/read/parse-item-fast.js';
 import { parseInChunks, splitAtItems } from '../../src/read/parse-yaml-chunks.js';
 import { contentHash } from '../../src/read/content-hash.js';
@@ -16,7 +16,7 @@ import { generate } from '../bench/generate-ledger.mjs';
 /** What js-yaml makes of a chunk on its own (the item), or 'error' when it refuses it. */
 function reference(chunk: string): unknown {
   try {
-    const parsed = loadYamlValue(chunk);
+    const parsed = jsYamlValue(chunk);
     return Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : 'not one entry';
   } catch {
     return 'error';
@@ -53,7 +53,7 @@ function generated(n: number): string {
 /** The whole file through js-yaml, or 'error'. */
 function wholeParse(text: string): unknown {
   try {
-    return loadYamlValue(text);
+    return jsYamlValue(text);
   } catch {
     return 'error';
   }
