@@ -19,6 +19,10 @@ export function isWorkingDay(calendar: WorkCalendar, date: string): boolean {
   return !isWeekend(epochDay(date));
 }
 
+/** Marks of a day in WorkingDayCounter's pass over a year. */
+const HOLIDAY = 1;
+const WORKDAY = 2;
+
 function isWeekend(day: number): boolean {
   const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
   return weekday === 0 || weekday === 6;
@@ -35,8 +39,6 @@ export class WorkingDayCounter {
   private readonly lastYear: number;
   /** Per year: working days of that year up to and including each day (index 0 is before 1 January). */
   private readonly sums = new Map<number, Int32Array>();
-  /** The calendar's dates by year, read when a year's sums are made. */
-  private byYear?: Map<number, { holidays: string[]; workdays: string[] }>;
 
   constructor(readonly calendar: WorkCalendar) {
     const years = [...calendar.years];
@@ -44,30 +46,25 @@ export class WorkingDayCounter {
     this.lastYear = years.length ? Math.max(...years) : 1999;
   }
 
-  /** The prefix sums of one year of the span. */
+  /**
+   * The prefix sums of one year of the span. The year's days are marked from the calendar's dates of that year
+   * alone (a prefix test each, no parse of the other years' dates), then counted in one pass: a run asks for one
+   * or two years, and grouping every known year's dates first was a good part of a cold view's calendar.
+   */
   private yearSums(year: number): Int32Array {
     let sums = this.sums.get(year);
     if (sums) return sums;
-    if (!this.byYear) {
-      this.byYear = new Map();
-      const entry = (date: string) => {
-        const y = Number(date.slice(0, 4));
-        let dates = this.byYear!.get(y);
-        if (!dates) this.byYear!.set(y, (dates = { holidays: [], workdays: [] }));
-        return dates;
-      };
-      for (const date of this.calendar.holidays.keys()) entry(date).holidays.push(date);
-      for (const date of this.calendar.workdays) entry(date).workdays.push(date);
-    }
     const first = epochDay(`${year}-01-01`);
     const days = epochDay(`${year + 1}-01-01`) - first;
-    const dates = this.byYear.get(year);
-    const holidays = new Set(dates?.holidays.map(epochDay));
-    const workdays = new Set(dates?.workdays.map(epochDay));
+    const prefix = `${year}-`;
+    // Each day's mark: a 调休 working day wins over a holiday, as in isWorkingDay; unmarked days go by the weekday.
+    const marks = new Uint8Array(days);
+    for (const date of this.calendar.holidays.keys()) if (date.startsWith(prefix)) marks[epochDay(date) - first] = HOLIDAY;
+    for (const date of this.calendar.workdays) if (date.startsWith(prefix)) marks[epochDay(date) - first] = WORKDAY;
     sums = new Int32Array(days + 1);
     for (let i = 0; i < days; i++) {
-      const day = first + i;
-      const working = workdays.has(day) || (!holidays.has(day) && !isWeekend(day));
+      const mark = marks[i];
+      const working = mark === WORKDAY || (mark !== HOLIDAY && !isWeekend(first + i));
       sums[i + 1] = sums[i]! + (working ? 1 : 0);
     }
     this.sums.set(year, sums);

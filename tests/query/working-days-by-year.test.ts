@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfEpochDay, epochDay } from '../../src/model/dates.js';
 import { WorkingDayCounter, isWorkingDay } from '../../src/model/work-calendar.js';
-import { workCalendar } from '../../src/read/read-calendar.js';
+import { builtInCalendar, workCalendar } from '../../src/read/read-calendar.js';
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /** Working days after `from` up to and including `to`, counted one day at a time. */
 function countDayByDay(calendar: ReturnType<typeof workCalendar>, from: string, to: string): number {
@@ -38,5 +39,29 @@ describe('working days counted from tables made a year at a time', () => {
     expect(counter.addWorkingDays('2031-12-20', 30)).toBeUndefined();
     expect(counter.addWorkingDays('2031-01-02', 1)).toBe('2031-01-03');
     expect(counter.addWorkingDays('2031-01-02', 2)).toBe('2031-01-04');
+  });
+
+  it('marks every day of every known year as the calendar says, a 调休 day listed as a holiday too counting as working', () => {
+    // 2021-10-09 is a 调休 Saturday; listed as a holiday as well, it still works (isWorkingDay's order).
+    const both = workCalendar([{ file: 'calendar/2021.yaml', year: 2021, holidays: ['2021-10-01', '2021-10-09'], workdays: ['2021-10-09'] }]);
+    for (const marked of [calendar, both]) {
+      const counter = new WorkingDayCounter(marked);
+      for (const year of [...marked.years].sort()) {
+        // Working days after 1 January up to each day of the year, one day at a time.
+        let count = 0;
+        for (let day = epochDay(`${year}-01-02`); day < epochDay(`${year + 1}-01-01`); day++) {
+          if (isWorkingDay(marked, dateOfEpochDay(day))) count++;
+          expect(counter.between(`${year}-01-01`, dateOfEpochDay(day)), dateOfEpochDay(day)).toBe(count);
+        }
+      }
+    }
+  });
+
+  it('reads the built-in schedule whole: every date with the name of its holiday, every year it covers', () => {
+    const { holidays, workdays, years } = builtInCalendar();
+    const labels = data.holidays as Record<string, string>;
+    expect([...holidays]).toEqual(Object.entries(labels).map(([date, label]) => [date, label.split(',')[1] ?? label]));
+    expect([...workdays]).toEqual(Object.keys(data.workdays));
+    expect([...years].sort()).toEqual([...new Set(Object.keys(labels).map((date) => Number(date.slice(0, 4))))].sort());
   });
 });
