@@ -61,7 +61,7 @@ interface ReplayHead {
  * Output up to this size is kept: a run written again is one whose start is most of its cost. A larger one (a
  * 100,000-item overdue list is megabytes) is answered from the view's own entry as before, not stored twice.
  */
-const KEPT_OUTPUT_BYTES = 64 * 1024;
+export const KEPT_OUTPUT_BYTES = 64 * 1024;
 
 /**
  * Keeps a run to be replayed: when every path it read is settled since before it started (a file changed during

@@ -1,5 +1,5 @@
 import { cacheDirectory, openCache } from '../cache/open-cache.js';
-import { keepRun, keptRun, replayKey, RunInputs, type Written } from '../cache/replay.js';
+import { KEPT_OUTPUT_BYTES, keepRun, keptRun, replayKey, RunInputs, type Written } from '../cache/replay.js';
 import type { ExitCode } from '../exit-code.js';
 import { processIo, type ProcessIo } from './process-io.js';
 
@@ -36,22 +36,32 @@ export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit
   // Taken as the run starts, with the day the run then computes with (a run that ends after midnight is kept under its first day).
   const key = replayKey(argv, io);
   const inputs = new RunInputs();
-  const writes: Written[] = [];
+  // Recorded while the output is small enough to keep (KEPT_OUTPUT_BYTES): a run that writes more (an export of a
+  // large ledger) is passed through without a copy.
+  let writes: Written[] | undefined = [];
+  let bytesWritten = 0;
+  const record = (fd: 1 | 2, bytes: Uint8Array) => {
+    if (!writes) return;
+    bytesWritten += bytes.length;
+    if (bytesWritten > KEPT_OUTPUT_BYTES) writes = undefined;
+    else writes.push([fd, bytes]);
+  };
   const stdoutBytes = io.stdoutBytes!;
   const recorded: ProcessIo = {
     ...io,
     inputs,
     stdout: (text) => {
+      if (!writes) return io.stdout(text);
       const bytes = Buffer.from(text, 'utf8');
-      writes.push([1, bytes]);
+      record(1, bytes);
       stdoutBytes(bytes);
     },
     stdoutBytes: (bytes) => {
-      writes.push([1, bytes]);
+      record(1, bytes);
       stdoutBytes(bytes);
     },
     stderr: (text) => {
-      writes.push([2, Buffer.from(text, 'utf8')]);
+      if (writes) record(2, Buffer.from(text, 'utf8'));
       io.stderr(text);
     },
   };
@@ -59,8 +69,8 @@ export function recordingIo(argv: readonly string[]): { io: ProcessIo; keep(exit
     io: recorded,
     keep: (exit) => {
       // Findings or none; a run that could not run is not kept (its message may be about anything).
-      const cache = inputs.replayable && exit <= 1 ? openCache(io.env, () => {}) : undefined;
-      if (cache) keepRun(cache, key, inputs, exit, writes, startedAt);
+      const cache = writes && inputs.replayable && exit <= 1 ? openCache(io.env, () => {}) : undefined;
+      if (cache) keepRun(cache, key, inputs, exit, writes!, startedAt);
     },
   };
 }
