@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { jsYaml } from './js-yaml-library.js';
 import { parseDocumentFast } from './parse-item-fast.js';
 
 /** An anchor (`&name`) anywhere in the text: aliases may then multiply what a walk over the value visits. */
@@ -24,5 +24,6 @@ export function loadYamlValue(text: string): unknown {
  */
 export function jsYamlValue(text: string): unknown {
   if (ANCHOR.test(text)) throw new Error('anchors: use the careful parser');
+  const { CORE_SCHEMA, load } = jsYaml();
   return load(text, { schema: CORE_SCHEMA }) ?? null;
 }

@@ -12,7 +12,7 @@
  * give up, and js-yaml parses the chunk as before; what it accepts must parse
  * to exactly what js-yaml gives (tests/read/parse-item-fast.test.ts).
  */
-import { CORE_SCHEMA } from 'js-yaml';
+import { jsYaml } from './js-yaml-library.js';
 
 /** A js-yaml type: whether a plain scalar is of it (its `resolve`), and the value it then stands for. */
 interface ImplicitType {
@@ -21,10 +21,23 @@ interface ImplicitType {
 }
 
 /** The core schema's implicit types (null, bool, int, float), which js-yaml tries in this order on a plain scalar. */
-const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit.map((type) => ({
-  matches: type.resolve.bind(type),
-  construct: type.construct.bind(type),
-}));
+let implicit: { matches: (data: string) => boolean; construct: (data: string) => unknown }[] | undefined;
+const implicitTypes = () =>
+  (implicit ??= (jsYaml().CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit.map((type) => ({
+    matches: type.resolve.bind(type),
+    construct: type.construct.bind(type),
+  })));
+
+/** A decimal integer as gongkai writes item numbers and years: the core schema's int, whose value is the number it spells. */
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+
+/**
+ * The words the core schema reads as null or a boolean (null, true, false in three cases each): of the plain
+ * scalars that start with a letter, only these may be other than a string (every other typed scalar starts with
+ * ~, a digit, a sign or a dot). The words themselves are left to js-yaml's types.
+ */
+const TYPED_WORD = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 
 /**
  * A document whose block collections nest deeper than this is left to js-yaml: it refuses a structure a thousand
@@ -125,7 +138,10 @@ function isDateForm(t: string): boolean {
 function plainValue(text: string): unknown {
   const c = text.charCodeAt(0);
   if (c > 127 || !MAY_BE_TYPED[c] || isDateForm(text)) return text;
-  for (const type of IMPLICIT) if (type.matches(text)) return type.construct(text);
+  if (PLAIN_DECIMAL.test(text)) return Number(text);
+  // Keys (number, text, title, notes…) and words: a string unless one of the typed words.
+  if (isLetter(c) && !TYPED_WORD.test(text)) return text;
+  for (const type of implicitTypes()) if (type.matches(text)) return type.construct(text);
   return text;
 }
 
