@@ -35,39 +35,49 @@ export interface EditBase {
   sections: { number: unknown; title: unknown }[];
   /** How many items each section holds, in file order (the items follow their sections). */
   sectionSizes: number[];
-  /** Byte offset of each item's dash line, and the number written on it, in file order. */
-  starts: number[];
-  numbers: string[];
+  /** Byte offset of each item's dash line, in file order (a ledger is far below 4 GB). */
+  starts: Uint32Array;
+  /**
+   * The number written on each item's dash line where it is not the item's place in the file counted from 1,
+   * by position (most ledgers have none): no array of 10,000 numbers made and read on every edit.
+   */
+  numbers: Record<number, string>;
   /** The line end the file uses. */
   eol: '\n' | '\r\n';
   /** The per-item index it was learnt with: an edit puts its item's new row in that index's delta. */
   index?: { stamp: string; setting: string };
 }
 
-/**
- * A base as stored: read and written by every edit, so kept small. The starts
- * as 32-bit offsets in base64 (a ledger is far below 4 GB); the numbers only
- * where an item's is not its place in the file counted from 1, as it is in
- * most ledgers.
- */
-type StoredEditBase = Omit<EditBase, 'starts' | 'numbers'> & { starts: string; numbers: Record<number, string> };
+/** A base as stored: read and written by every edit, so kept small. The starts as 32-bit offsets in base64. */
+type StoredEditBase = Omit<EditBase, 'starts'> & { starts: string };
 
 export function storedEditBase(cache: CacheStore, file: string, cwd: string): EditBase | undefined {
   const stored = cache.get<StoredEditBase>(cacheKeys.editBase(resolve(cwd, file)))?.value;
   if (!stored) return undefined;
   // Copied to a buffer of its own: 32-bit numbers are read from a multiple of 4 bytes.
-  const starts = Array.from(new Uint32Array(new Uint8Array(Buffer.from(stored.starts, 'base64')).buffer));
-  return { ...stored, starts, numbers: starts.map((_, i) => stored.numbers[i] ?? String(i + 1)) };
+  return { ...stored, starts: new Uint32Array(new Uint8Array(Buffer.from(stored.starts, 'base64')).buffer) };
 }
 
 export function keepEditBase(cache: CacheStore, file: string, cwd: string, base: EditBase): void {
-  if (base.starts.some((start) => start > 0xffffffff)) return;
-  const numbers: Record<number, string> = {};
-  base.numbers.forEach((number, i) => {
-    if (number !== String(i + 1)) numbers[i] = number;
+  const starts = Buffer.from(base.starts.buffer, base.starts.byteOffset, base.starts.byteLength).toString('base64');
+  cache.set(cacheKeys.editBase(resolve(cwd, file)), { ...base, starts } satisfies StoredEditBase);
+}
+
+/** The numbers on the dash lines of items in file order, as a base keeps them (EditBase.numbers). */
+export function renumbered(numbers: readonly string[]): Record<number, string> {
+  const other: Record<number, string> = {};
+  numbers.forEach((number, i) => {
+    if (number !== String(i + 1)) other[i] = number;
   });
-  const starts = Buffer.from(Uint32Array.from(base.starts).buffer).toString('base64');
-  cache.set(cacheKeys.editBase(resolve(cwd, file)), { ...base, starts, numbers } satisfies StoredEditBase);
+  return other;
+}
+
+/** The position (in file order) of the item numbered `number`, -1 when none is: numbers are unique in a base. */
+export function positionOf(base: EditBase, number: string): number {
+  for (const at in base.numbers) if (base.numbers[at] === number) return Number(at);
+  // Written as its place counted from 1 (String(i + 1) never starts with 0), and that place not numbered otherwise.
+  const place = /^[1-9][0-9]*$/.test(number) ? Number(number) - 1 : -1;
+  return place >= 0 && place < base.starts.length && base.numbers[place] === undefined ? place : -1;
 }
 
 /** The section of the item at `position` (in file order) and its place in that section's list. */
@@ -84,7 +94,9 @@ export function sectionOfItem(base: EditBase, position: number): { section: numb
 
 /** The base for the bytes an edit wrote: the item at `position` now `grownBy` bytes longer (or shorter), the items after it moved by as much. */
 export function baseAfterEdit(base: EditBase, hash: string, position: number, grownBy: number): EditBase {
-  return { ...base, hash, starts: base.starts.map((start, i) => (i > position ? start + grownBy : start)) };
+  const starts = base.starts.slice();
+  for (let i = position + 1; i < starts.length; i++) starts[i] = starts[i]! + grownBy;
+  return { ...base, hash, starts };
 }
 
 /** Items per section from the section of each item; undefined unless the items follow their sections in order. */

@@ -30,8 +30,8 @@ export interface FileState {
   /** The hash of each run of GROUP items (runHash), one after another. */
   groups: string;
   /** The number written on each item's dash line (none when the pass did not read them: a view's), and where that line starts. */
-  numbers: (string | undefined)[];
-  starts: number[];
+  readonly numbers: (string | undefined)[];
+  readonly starts: number[];
   eol: LedgerLayout['eol'];
   setting: string;
 }
@@ -108,8 +108,13 @@ export function fileState(
     chunk,
     hashes,
     groups: ledger.runs.join(''),
-    numbers: items.map((item) => item.number),
-    starts: items.map((item) => item.start),
+    // Only an edit's base reads these: a view does not make two arrays of every item.
+    get numbers() {
+      return items.map((item) => item.number);
+    },
+    get starts() {
+      return items.map((item) => item.start);
+    },
     eol: layout.eol,
     setting: rowsSetting(registryHash, calendar, today, cwd),
   };

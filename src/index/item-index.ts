@@ -24,7 +24,7 @@ import type { ScannedLedger } from './file-scan.js';
 import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
-import { sectionSizesOf, type EditBase } from './edit-base.js';
+import { renumbered, sectionSizesOf, type EditBase } from './edit-base.js';
 import { lastRecordOf, type Aggregates } from './aggregates.js';
 import { addPackedRow, aggregatesOf, packRow, unpackRow, type ItemRow, type PackedRow } from './packed-row.js';
 import { keepRows, rowTableOf, storedRows, type RowTable } from './stored-rows.js';
@@ -312,13 +312,16 @@ async function answer(
     // Every chunk an item numbered on its dash line, no number twice: an edit's item is then found by the layout alone.
     const numbers = new Set<string>();
     const all = packedRows();
+    const written = state.numbers;
     for (let chunk = 0; chunk < all.length; chunk++) {
       const number = all[chunk]![0];
-      if (number === null || number !== state.numbers[chunk] || numbers.has(number)) return undefined;
+      if (number === null || number !== written[chunk] || numbers.has(number)) return undefined;
       numbers.add(number);
     }
     const sectionSizes = sectionSizesOf(stored.sectionOf, stored.sections.length);
-    if (!sectionSizes) return undefined;
+    // Offsets kept as 32 bits: a ledger is read whole below 4 GB, so this is only a guard.
+    const starts = state.starts;
+    if (!sectionSizes || starts.some((start) => start > 0xffffffff)) return undefined;
     return {
       hash: state.hash,
       registryHash: state.registryHash,
@@ -329,8 +332,8 @@ async function answer(
       planValue: stored.planValue,
       sections: stored.sections,
       sectionSizes,
-      starts: state.starts,
-      numbers: [...numbers],
+      starts: Uint32Array.from(starts),
+      numbers: renumbered([...numbers]),
       eol: state.eol,
       index: { stamp: stored.stamp, setting: stored.setting },
     };

@@ -1,7 +1,7 @@
 import { calendarFingerprint } from '../cache/fingerprints.js';
 import { checkLedger } from '../check/index.js';
 import type { ItemReading, OpenedItem } from '../edit/edit-one-item.js';
-import { baseAfterEdit, keepEditBase, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
+import { baseAfterEdit, keepEditBase, positionOf, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
 import { indexedLedger, itemTextValue, keepEditedRow } from '../index/item-index.js';
 import { beijingToday } from '../model/dates.js';
 import { checkShape } from '../read/check-shape.js';
@@ -41,7 +41,7 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
     if (!base) return undefined;
   }
   // Where the base says the item starts; the layout finds where it ends, among the lines up to the next item.
-  const position = base.numbers.indexOf(number);
+  const position = positionOf(base, number);
   const place = sectionOfItem(base, position);
   const start = base.starts[position]!;
   const upToNext = place && bytes.subarray(start, base.starts[position + 1] ?? bytes.length).toString('utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
-import { keepEditBase, storedEditBase, type EditBase } from '../../src/index/edit-base.js';
+import { baseAfterEdit, keepEditBase, positionOf, renumbered, storedEditBase, type EditBase } from '../../src/index/edit-base.js';
 import { tempDir } from '../helpers/temp.js';
 
 const base = (starts: number[], numbers: string[]): EditBase => ({
@@ -13,8 +13,8 @@ const base = (starts: number[], numbers: string[]): EditBase => ({
   planValue: { year: 2021 },
   sections: [{ number: '一', title: 't' }],
   sectionSizes: [starts.length],
-  starts,
-  numbers,
+  starts: Uint32Array.from(starts),
+  numbers: renumbered(numbers),
   eol: '\n',
 });
 
@@ -26,6 +26,17 @@ describe('the edit base as kept between edits', () => {
   ])('%s: read back as written', (_, starts, numbers) => {
     const cache = new CacheStore(tempDir(), 1 << 26);
     keepEditBase(cache, 'ledger.yaml', '/w', base(starts, numbers));
-    expect(storedEditBase(cache, 'ledger.yaml', '/w')).toEqual(base(starts, numbers));
+    const stored = storedEditBase(cache, 'ledger.yaml', '/w')!;
+    expect(stored).toEqual(base(starts, numbers));
+    expect(Array.from(stored.starts)).toEqual(starts);
+    // Each item found by its number as the array of numbers would find it; a number no item has, nowhere.
+    for (const number of [...numbers, '0', '01', '4', '5001', '99999', '十一', '']) expect(positionOf(stored, number), number).toBe(numbers.indexOf(number));
+  });
+
+  it('moves the items after an edited one by what it grew, and only those', () => {
+    const starts = [0, 100, 250, 400];
+    const after = baseAfterEdit(base(starts, ['1', '2', '3', '4']), 'h2', 1, -7);
+    expect(Array.from(after.starts)).toEqual([0, 100, 243, 393]);
+    expect(after.hash).toBe('h2');
   });
 });
