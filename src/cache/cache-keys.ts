@@ -27,6 +27,8 @@ export const cacheKeys = {
   itemIndexRows: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-rows|${INDEX_FORMAT}|${absolutePath}`,
   /** Rows added to that index since it was written (items edited since): one entry per path. */
   itemIndexDelta: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-delta|${INDEX_FORMAT}|${absolutePath}`,
+  /** Where that index last saw the file's items and their runs' hashes (src/index/layout-hint.ts): one entry per path. */
+  itemIndexLayout: (absolutePath: string) => `${BUILD_IDENTITY}|item-index-layout|${INDEX_FORMAT}|${absolutePath}`,
   /** What an edit needs of a ledger file besides the item it edits, for one text of it (src/index/edit-base.ts): one entry per path. */
   editBase: (absolutePath: string) => `${BUILD_IDENTITY}|edit-base|${absolutePath}`,
   /** validate's findings of each item of a ledger file, by the item's text, with the setting they hold for (src/open/chunked-validation.ts): one entry per path. */

@@ -10,7 +10,8 @@ import type { Hash } from 'node:crypto';
 import { nodeCrypto } from '../read/node-crypto.js';
 import { contentHash } from '../read/content-hash.js';
 import { LayoutScan, type ItemExtent, type LedgerLayout } from '../read/ledger-layout.js';
-import { readRegularFileRange } from '../read/read-regular-file.js';
+import { readRegularFile, readRegularFileRange } from '../read/read-regular-file.js';
+import { isPlainUtf8 } from '../read/decode-text.js';
 import { readInWindows } from '../read/read-windows.js';
 
 /**
@@ -38,6 +39,13 @@ export interface ScannedLedger {
    */
   bytes(from: number, to: number): Uint8Array;
   whole?: Uint8Array;
+  /**
+   * True while the file is read whole and hashed but not yet cut at its items
+   * (readLedgerFile): the pass is made when its layout, skeleton or runs are
+   * first asked for, and a layout known from the index may stand in for it
+   * (layout-hint.ts).
+   */
+  readonly pending?: boolean;
 }
 
 /** Where each of items [from, to) starts and ends in the run's bytes (from the first's start): hashed after the bytes. */
@@ -70,6 +78,8 @@ type Step = [typeof SPAN, from: number, to: number] | [typeof GAP, from: number,
 
 /** The skeleton's mark of an item at each usual indentation, made once. */
 const MARKS = Array.from({ length: 16 }, (_, indent) => `\0${indent}\0`);
+/** The skeleton's mark of an item at this indentation. */
+export const markOf = (indent: number) => MARKS[indent] ?? `\0${indent}\0`;
 
 /**
  * The skeleton and run hashes, fed the pieces of the file in order after the
@@ -111,7 +121,7 @@ class ItemRuns {
       const k = next;
       const item = items[k];
       if (item && marked === k && cursor === item.start) {
-        marks += MARKS[item.indent] ?? `\0${item.indent}\0`;
+        marks += markOf(item.indent);
         if (k % GROUP === 0) steps.push([START]);
         else if (gapped) steps.push([RESUME]);
         gapped = false;
@@ -199,11 +209,47 @@ function scanner(numbers: boolean) {
   };
 }
 
-/** The pass over a ledger's bytes read whole (plain UTF-8: isPlainUtf8), with the numbers on the items' dash lines (an edit finds its item by them). */
-export function scanLedgerBytes(bytes: Uint8Array): ScannedLedger {
-  const scan = scanner(true);
+/** The pass over a ledger's bytes read whole (plain UTF-8: isPlainUtf8), with the numbers on the items' dash lines (an edit finds its item by them) unless told not to. */
+export function scanLedgerBytes(bytes: Uint8Array, numbers = true): ScannedLedger {
+  const scan = scanner(numbers);
   scan.piece(bytes, 0);
   return scan.finish(bytes.length, contentHash(bytes), (from, to) => bytes.subarray(from, to), bytes);
+}
+
+/**
+ * A ledger file read whole and hashed, its pass (without the numbers on the
+ * dash lines: a view does not need them) made only when first asked for
+ * (ScannedLedger.pending); undefined when it is not a plain UTF-8 regular file
+ * or cannot be read (read it whole: that reports why).
+ */
+export function readLedgerFile(path: string): ScannedLedger | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(path);
+  } catch {
+    return undefined;
+  }
+  if (!isPlainUtf8(bytes)) return undefined;
+  let scanned: ScannedLedger | undefined;
+  const scan = () => (scanned ??= scanLedgerBytes(bytes, false));
+  return {
+    hash: contentHash(bytes),
+    size: bytes.length,
+    get layout() {
+      return scan().layout;
+    },
+    get skeleton() {
+      return scan().skeleton;
+    },
+    get runs() {
+      return scan().runs;
+    },
+    get pending() {
+      return scanned === undefined;
+    },
+    bytes: (from, to) => bytes.subarray(from, to),
+    whole: bytes,
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { isPlainUtf8 } from '../read/decode-text.js';
 import type { LedgerLayout } from '../read/ledger-layout.js';
 import { readSourceFile } from '../read/read-file.js';
 import { GROUP, runHash, scanLedgerBytes, type ScannedLedger } from './file-scan.js';
+import { hintedScan, hintOf, type LayoutHint } from './layout-hint.js';
 
 /** Length of an item's hash (sha1, hex). */
 export const HASH_LENGTH = 40;
@@ -34,6 +35,8 @@ export interface FileState {
   readonly starts: number[];
   eol: LedgerLayout['eol'];
   setting: string;
+  /** Where this text's items stand, for the next run to find them (layout-hint.ts), as kept for the index `stamp`. */
+  hint(stamp: string): LayoutHint | undefined;
 }
 
 /** What every row depends on besides its item (the stored index's setting). */
@@ -49,7 +52,8 @@ export function scanOfBytes(bytes: Uint8Array | undefined): ScannedLedger | unde
  * The ledger's state from one pass over it (`scanned`, else read whole now)
  * and its registry's bytes; undefined when the layout does not allow cutting
  * it, or when a run read again is not as the pass found it. `stored`: the
- * stored index's item hashes and run hashes, kept for runs whose hash is the same.
+ * stored index's item hashes and run hashes, kept for runs whose hash is the same;
+ * `hint`: where the index last saw the items, for a file read but not yet cut.
  */
 export function fileState(
   file: string,
@@ -59,8 +63,10 @@ export function fileState(
   cwd: string,
   scanned: ScannedLedger | undefined,
   stored?: { order: readonly string[]; groups?: string },
+  hint?: LayoutHint,
 ): FileState | undefined {
-  const ledger = scanned ?? scanOfBytes(readSourceFile(file, { allowLegacy: false, cwd }).bytes);
+  const given = scanned ?? scanOfBytes(readSourceFile(file, { allowLegacy: false, cwd }).bytes);
+  const ledger = (hint && given && hintedScan(given, hint)) || given;
   const layout = ledger?.layout;
   if (!ledger || !layout || !layout.items.length) return undefined;
   const sources = [{ file, hash: ledger.hash }];
@@ -117,5 +123,6 @@ export function fileState(
     },
     eol: layout.eol,
     setting: rowsSetting(registryHash, calendar, today, cwd),
+    hint: (stamp) => hintOf(stamp, ledger),
   };
 }

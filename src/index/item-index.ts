@@ -22,6 +22,7 @@ import { loadYamlValue } from '../read/load-yaml-value.js';
 import { splitAtItems } from '../read/parse-yaml-chunks.js';
 import type { ScannedLedger } from './file-scan.js';
 import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
+import { keepLayoutHint, storedLayoutHint } from './layout-hint.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
 import { renumbered, sectionSizesOf, type EditBase } from './edit-base.js';
@@ -145,14 +146,19 @@ const foldAt = (items: number) => Math.max(8, items >> 4);
 export async function indexedLedger(cache: CacheStore, file: string, calendar: string, today: string, cwd: string, ledger?: Uint8Array | ScannedLedger): Promise<IndexedLedger | undefined> {
   const stored = storedIndexOf(cache, file, cwd);
   if (!stored) return undefined;
-  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledger instanceof Uint8Array ? scanOfBytes(ledger) : ledger, stored);
+  // A file read but not yet cut at its items: where the index last saw them may spare cutting it all (layout-hint.ts).
+  const hint = ledger && !(ledger instanceof Uint8Array) && ledger.pending ? storedLayoutHint(cache, file, cwd, stored.stamp) : undefined;
+  const state = fileState(file, stored.registryFile, calendar, today, cwd, ledger instanceof Uint8Array ? scanOfBytes(ledger) : ledger, stored, hint);
   if (!state || state.skeleton !== stored.skeleton || state.setting !== stored.setting) return undefined;
   // The registry a text names is in its skeleton: remembered for this text too, so the next run finds its views' cached answers.
   rememberRegistryOf(cache, `${resolve(cwd, file)}:${state.hash}`, resolve(cwd, stored.registryFile) === resolve(cwd, file) ? undefined : stored.registryFile, cwd);
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
-  const moved = state.hashes.reduce((n, hash, i) => (hash === stored.order[i] || delta.rows[hash] ? n : n + 1), 0);
+  /** The positions whose chunk is not the one the index has there (the items edited since it was built): one pass over the hashes. */
+  const changed: number[] = [];
+  for (let i = 0; i < state.hashes.length; i++) if (state.hashes[i] !== stored.order[i]) changed.push(i);
+  const moved = changed.reduce((n, i) => (delta.rows[state.hashes[i]!] ? n : n + 1), 0);
   /**
    * Where each stored chunk stood, when many chunks are not where the index
    * had them (items moved within their sections): their rows are found there.
@@ -169,7 +175,7 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
   // Known without reading the row: standing where the index had it, or in the delta, or elsewhere in the index.
-  const missing = state.hashes.map((hash, i) => (hash === stored.order[i] || delta.rows[hash] || place?.has(hash) ? -1 : i)).filter((i) => i >= 0);
+  const missing = changed.filter((i) => !delta.rows[state.hashes[i]!] && !place?.has(state.hashes[i]!));
   if (missing.length) {
     const { itemRow } = await import('./item-row.js');
     for (const i of missing) {
@@ -180,21 +186,23 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
     }
     // Rows of chunks no longer in the file, or back where the index has their row, are dropped, so the delta
     // stays the size of what changed (and no set of 100,000 hashes is made to tell).
-    const current = new Set<string>();
-    for (let i = 0; i < state.hashes.length; i++) if (state.hashes[i] !== stored.order[i]) current.add(state.hashes[i]!);
+    const current = new Set(changed.map((i) => state.hashes[i]!));
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
     if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
       const rows = state.hashes.map((_, i) => rowAt(i)!);
       const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, groups: state.groups, rows: rowTableOf(rows), ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
       keepIndex(cache, file, cwd, folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
+      keepLayoutHint(cache, file, cwd, state.hint(folded.stamp));
       return answer(folded, state, () => rows, (i) => rows[i]!, registry, parsed, today, cwd, { aggregates: folded.aggregates, numberingErrors: folded.numberingErrors });
     }
     cache.set(deltaKey, delta);
+    // This text's items, for the next run after an edit: it then cuts only the lines around the edit.
+    keepLayoutHint(cache, file, cwd, state.hint(stored.stamp));
   }
   // Every row is read only when a view lists items; the status summary reads the changed ones (currentCounts).
   let rows: PackedRow[] | undefined;
-  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), (i) => rows?.[i] ?? rowAt(i)!, registry, parsed, today, cwd, currentCounts(stored, state.hashes, packed));
+  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), (i) => rows?.[i] ?? rowAt(i)!, registry, parsed, today, cwd, currentCounts(stored, state.hashes, changed, packed));
 }
 
 /** The counts and numbering errors of a set of rows, as stored with the index. */
@@ -209,10 +217,8 @@ async function countsOfRows(rows: readonly PackedRow[], displayFile: string, dep
  * index's, so position i is the same item place as when it was built. The
  * numbering errors stand when every changed position keeps its number.
  */
-function currentCounts(stored: StoredIndex, hashes: readonly string[], packed: (hash: string) => PackedRow | undefined): { aggregates?: Aggregates; numberingErrors?: number } {
+function currentCounts(stored: StoredIndex, hashes: readonly string[], changed: readonly number[], packed: (hash: string) => PackedRow | undefined): { aggregates?: Aggregates; numberingErrors?: number } {
   if (!stored.aggregates || stored.numberingErrors === undefined || hashes.length !== stored.order.length) return {};
-  const changed: number[] = [];
-  for (let i = 0; i < hashes.length; i++) if (hashes[i] !== stored.order[i]) changed.push(i);
   if (!changed.length) return { aggregates: stored.aggregates, numberingErrors: stored.numberingErrors };
   const aggregates = structuredClone(stored.aggregates);
   let numbering: number | undefined = stored.numberingErrors;
@@ -505,5 +511,6 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   stored.rows = rowTableOf(packedRows);
   keepIndex(cache, loaded.file, cwd, stored);
   cache.set(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)), { stamp: stored.stamp, rows: {} });
+  keepLayoutHint(cache, loaded.file, cwd, state.hint(stored.stamp));
   return true;
 }

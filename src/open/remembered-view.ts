@@ -81,12 +81,12 @@ async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string,
   const keyFor = (content: string) => cacheKeys.view(view, content, calendar, settings, today, file);
   // A settled file known before: its key without reading it.
   const settled = cache ? quickContentKey(file, cache, ctx.io.cwd, () => undefined, { read: noteInput }) : undefined;
-  // Else read at most once, for the view cache's key and the per-item index: a plain file in one pass through
-  // a window (index/file-scan.ts), which never holds 60 MB at once; any other whole, as the load reads it.
+  // Else read at most once, for the view cache's key and the per-item index: a plain file read and hashed, cut at
+  // its items only if the index is asked (index/file-scan.ts readLedgerFile); any other whole, as the load reads it.
   type Scanner = typeof import('../index/file-scan.js');
   const scanner = cache && !settled ? await import('../index/file-scan.js') : undefined;
   let read: { ledger: ScannedLedger | Buffer | undefined } | undefined;
-  const readWith = (scan: Scanner | undefined) => (read ??= { ledger: scan?.scanLedgerFile(resolve(ctx.io.cwd, file)) ?? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).ledger;
+  const readWith = (scan: Scanner | undefined) => (read ??= { ledger: scan?.readLedgerFile(resolve(ctx.io.cwd, file)) ?? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd }).bytes }).ledger;
   const hashOfRead = () => {
     const ledger = readWith(scanner);
     return ledger instanceof Uint8Array || ledger === undefined ? hashOfBytes(ledger) : { hash: ledger.hash, size: ledger.size };

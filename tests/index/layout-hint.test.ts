@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CacheStore } from '../../src/cache/cache-store.js';
+import { calendarFingerprint } from '../../src/cache/fingerprints.js';
+import { readLedgerFile, scanLedgerBytes, type ScannedLedger } from '../../src/index/file-scan.js';
+import { indexedLedger } from '../../src/index/item-index.js';
+import { hintedScan, hintOf, type LayoutHint } from '../../src/index/layout-hint.js';
+import { LayoutScan } from '../../src/read/ledger-layout.js';
+// @ts-expect-error: a plain .mjs script shared with the benchmark
+import { generate } from '../bench/generate-ledger.mjs';
+import { runCli } from '../helpers/run-cli.js';
+import { scaled } from '../helpers/scale.js';
+import { tempDir } from '../helpers/temp.js';
+import { EDITS, handEdited, randomFrom } from '../read/hand-edits.js';
+
+const TODAY = '2026-06-01';
+const facts = (scan: ScannedLedger) => ({ hash: scan.hash, size: scan.size, layout: scan.layout, skeleton: scan.skeleton, runs: scan.runs });
+
+/** The text read as a view reads it (whole, not yet cut). */
+function pending(dir: string, text: string): ScannedLedger {
+  const file = join(dir, 'ledger.yaml');
+  writeFileSync(file, text);
+  const read = readLedgerFile(file)!;
+  expect(read.pending).toBe(true);
+  return read;
+}
+
+/** Bytes the layout is given to cut while `run` runs. */
+function bytesCut<T>(run: () => T): { result: T; cut: number } {
+  let cut = 0;
+  const lines = LayoutScan.prototype.lines;
+  const spy = vi.spyOn(LayoutScan.prototype, 'lines').mockImplementation(function (this: LayoutScan, source, base) {
+    cut += source.length;
+    return lines.call(this, source, base);
+  });
+  try {
+    return { result: run(), cut };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('a layout hint stands in for cutting the whole file', () => {
+  it('after random hand edits, one after another: the same items, skeleton and runs as the whole cut, or no answer', () => {
+    const dir = tempDir();
+    generate(700, dir);
+    const original = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
+    const r = randomFrom(4711);
+    const kinds = Object.keys(EDITS);
+    let answered = 0;
+    let text = original;
+    let hint: LayoutHint | undefined = hintOf('s', scanLedgerBytes(Buffer.from(text), false));
+    for (let round = 0; round < scaled(60, 600); round++) {
+      // Mostly the edits a person makes to an item's words; now and then any edit there is, even ones that break the layout.
+      const names = r.next() < 0.7 ? [r.pick(['text', 'status', 'comment'])] : [r.pick(kinds), ...(r.next() < 0.5 ? [r.pick(kinds)] : [])];
+      const edited = handEdited(text, r, names);
+      if (r.next() < 0.1) edited.text = original;
+      const read = pending(dir, edited.text);
+      const hinted = hint && hintedScan(read, hint);
+      const whole = scanLedgerBytes(Buffer.from(edited.text), false);
+      if (hinted) {
+        answered++;
+        expect(facts(hinted), `round ${round}: ${edited.applied.join(', ')}`).toEqual(facts(whole));
+      }
+      // The next text is found from this one's layout (as the index keeps it), or from scratch when it has none to give.
+      text = edited.text;
+      hint = hintOf('s', hinted ?? whole) ?? hintOf('s', scanLedgerBytes(Buffer.from(original), false));
+      if (!hint || !whole.layout) text = original;
+    }
+    expect(answered).toBeGreaterThan(scaled(30, 300));
+  });
+
+  it('an edit of one item cuts only the lines of its run, and the runs before and after are found where they stand', () => {
+    const dir = tempDir();
+    generate(1000, dir);
+    const text = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
+    const hint = hintOf('s', scanLedgerBytes(Buffer.from(text), false))!;
+    const at = text.indexOf('text: ', text.length >> 1) + 6;
+    const read = pending(dir, `${text.slice(0, at)}（改）${text.slice(at)}`);
+    const { result, cut } = bytesCut(() => hintedScan(read, hint));
+    expect(facts(result!)).toEqual(facts(scanLedgerBytes(read.whole!, false)));
+    // One run of 64 items of the 16 (and the `items:` line it is cut under).
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThan(read.size / 8);
+  });
+
+  it('no answer when the text between the items changed, or the items were moved, added or removed around the edit', () => {
+    const dir = tempDir();
+    generate(300, dir);
+    const text = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
+    const hint = hintOf('s', scanLedgerBytes(Buffer.from(text), false))!;
+    const dash = text.indexOf('\n      - number:', text.length >> 1) + 1;
+    const changed = {
+      'a section heading': text.replace(/^( {4}title: )/m, '$1改'),
+      'an item removed': text.slice(0, dash) + text.slice(text.indexOf('\n      - number:', dash) + 1),
+      'an item indented deeper': text.slice(0, dash) + '  ' + text.slice(dash),
+      'a blank line before an item': `${text.slice(0, dash)}\n${text.slice(dash)}`,
+      'CR LF line ends in the item': text.slice(0, dash) + text.slice(dash, text.indexOf('\n', dash)) + '\r' + text.slice(text.indexOf('\n', dash)),
+    };
+    for (const [name, edited] of Object.entries(changed)) {
+      const read = pending(dir, edited);
+      const hinted = hintedScan(read, hint);
+      // A blank line before an item belongs to the item above it: the same items, cut again around it.
+      if (hinted) expect(facts(hinted), name).toEqual(facts(scanLedgerBytes(read.whole!, false)));
+      else expect(hinted, name).toBeUndefined();
+    }
+    expect(hintedScan(pending(dir, text.replace(/^( {4}title: )/m, '$1改')), hint)).toBeUndefined();
+    // Every run where it stood and the file as long, but a section's list is no longer one (its key renamed): the whole cut has fewer items.
+    const unlisted = pending(dir, text.replace(/^( {4})items:$/m, '$1itemz:'));
+    expect(scanLedgerBytes(unlisted.whole!, false).layout!.items.length).toBeLessThan(300);
+    expect(hintedScan(unlisted, hint)).toBeUndefined();
+    // A text already cut is not cut again.
+    expect(hintedScan(scanLedgerBytes(Buffer.from(text), false), hint)).toBeUndefined();
+  });
+
+  it('the index after hand edits answers from a hinted read exactly as from the whole bytes', async () => {
+    const dir = tempDir();
+    generate(300, dir);
+    const ledger = join(dir, 'ledger.yaml');
+    const cache = join(dir, 'cache');
+    const run = (args: string[]) => runCli(['--ledger', ledger, ...args], { cwd: dir, now: () => new Date(`${TODAY}T02:00:00Z`), env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: cache } });
+    expect((await run(['status'])).code).toBe(0);
+    const store = new CacheStore(cache, 200 * 1024 * 1024);
+    const calendar = calendarFingerprint(ledger, dir);
+    const r = randomFrom(99);
+    let text = readFileSync(ledger, 'utf8');
+    let hinted = 0;
+    for (let round = 0; round < scaled(6, 24); round++) {
+      const name = r.pick(['text', 'text', 'status', 'comment']);
+      text = EDITS[name]!(text, r);
+      writeFileSync(ledger, text);
+      const { result: read, cut } = bytesCut(() => readLedgerFile(ledger)!);
+      expect(cut).toBe(0);
+      const viaHint = bytesCut(() => indexedLedger(store, ledger, calendar, TODAY, dir, read));
+      const fromHint = await viaHint.result;
+      if (viaHint.cut < read.size / 4) hinted++;
+      const whole = await indexedLedger(store, ledger, calendar, TODAY, dir, readFileSync(ledger));
+      expect(fromHint === undefined, `round ${round}: ${name}`).toBe(whole === undefined);
+      if (!fromHint || !whole) continue;
+      expect(fromHint.contentKey).toBe(whole.contentKey);
+      expect(fromHint.chunkHashes).toEqual(whole.chunkHashes);
+      expect({ items: fromHint.items, obligations: fromHint.obligations, errors: fromHint.errors, summary: fromHint.summary }).toEqual({ items: whole.items, obligations: whole.obligations, errors: whole.errors, summary: whole.summary });
+    }
+    // Each run after the first kept the layout it found: most later runs cut only around their edit.
+    expect(hinted).toBeGreaterThan(0);
+  });
+});
