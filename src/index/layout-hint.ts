@@ -24,9 +24,9 @@ const RUN_HASH = 40;
 export interface LayoutHint {
   stamp: string;
   size: number;
-  /** Each item's start and end (32-bit offsets, in pairs) and indentation (a byte), in base64. */
-  extents: string;
-  indents: string;
+  /** Each item's start and end (in pairs) and indentation. */
+  extents: Uint32Array;
+  indents: Uint8Array;
   /** The hash of each run of GROUP items, one after another, and the skeleton's (file-scan.ts). */
   runs: string;
   skeleton: string;
@@ -46,20 +46,40 @@ export function hintOf(stamp: string, scanned: Pick<ScannedLedger, 'size' | 'lay
     extents[2 * i + 1] = item.end;
     indents[i] = item.indent;
   }
-  const base64 = (array: Uint8Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-  return { stamp, size: scanned.size, extents: base64(extents), indents: base64(indents), runs: scanned.runs.join(''), skeleton: scanned.skeleton };
+  return { stamp, size: scanned.size, extents, indents, runs: scanned.runs.join(''), skeleton: scanned.skeleton };
 }
+
+/** What a stored hint's first line holds; its offsets and indentations follow as they are in memory (32-bit offsets, then bytes). */
+type HintHead = Omit<LayoutHint, 'extents' | 'indents'> & { count: number };
 
 export function keepLayoutHint(cache: CacheStore, file: string, cwd: string, hint: LayoutHint | undefined): void {
   const key = cacheKeys.itemIndexLayout(resolve(cwd, file));
-  if (hint) cache.set(key, hint);
-  else cache.forget(key);
+  if (!hint) {
+    cache.forget(key);
+    return;
+  }
+  const { extents, indents, ...rest } = hint;
+  const head = `${JSON.stringify({ ...rest, count: indents.length } satisfies HintHead)}\n`;
+  cache.setBytes(key, [Buffer.from(head), new Uint8Array(extents.buffer, extents.byteOffset, extents.byteLength), indents]);
 }
 
 /** The hint kept for a file's index `stamp`; undefined when there is none for it. */
 export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, stamp: string): LayoutHint | undefined {
-  const hint = cache.get<LayoutHint>(cacheKeys.itemIndexLayout(resolve(cwd, file)))?.value;
-  return hint?.stamp === stamp ? hint : undefined;
+  const body = cache.getBytes(cacheKeys.itemIndexLayout(resolve(cwd, file)));
+  const line = body ? body.indexOf(10) : -1;
+  if (!body || line < 0) return undefined;
+  let head: HintHead;
+  try {
+    head = JSON.parse(body.toString('utf8', 0, line)) as HintHead;
+  } catch {
+    return undefined;
+  }
+  const from = line + 1;
+  if (head.stamp !== stamp || body.length !== from + 9 * head.count) return undefined;
+  const { count, ...rest } = head;
+  // Copied to a buffer of its own: 32-bit numbers are read from a multiple of 4 bytes.
+  const extents = new Uint32Array(Uint8Array.from(body.subarray(from, from + 8 * count)).buffer);
+  return { ...rest, extents, indents: body.subarray(from + 8 * count) };
 }
 
 /**
@@ -84,8 +104,7 @@ export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, s
 export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger | undefined {
   const bytes = read.whole;
   if (!read.pending || !bytes) return undefined;
-  const extents = new Uint32Array(new Uint8Array(Buffer.from(hint.extents, 'base64')).buffer);
-  const indents = Buffer.from(hint.indents, 'base64');
+  const { extents, indents } = hint;
   const count = indents.length;
   const groups = Math.ceil(count / GROUP);
   if (!count || extents.length !== 2 * count || hint.runs.length !== groups * RUN_HASH) return undefined;
