@@ -50,18 +50,29 @@ export interface ScannedLedger {
 
 /** Where each of items [from, to) starts and ends in the run's bytes (from the first's start): hashed after the bytes. */
 function runBounds(items: readonly ItemExtent[], from: number, to: number): Uint8Array {
-  const first = items[from]!.start;
-  const bounds = new Uint32Array(2 * (to - from));
+  const pairs = new Uint32Array(2 * (to - from));
   for (let k = from; k < to; k++) {
-    bounds[2 * (k - from)] = items[k]!.start - first;
-    bounds[2 * (k - from) + 1] = items[k]!.end - first;
+    pairs[2 * (k - from)] = items[k]!.start;
+    pairs[2 * (k - from) + 1] = items[k]!.end;
   }
+  return boundsOf(pairs);
+}
+
+/** The bounds of a run's items given as their offsets in the file (start, end, in pairs): from the first's start. */
+function boundsOf(pairs: Uint32Array): Uint8Array {
+  const bounds = new Uint32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) bounds[k] = pairs[k]! - pairs[0]!;
   return new Uint8Array(bounds.buffer);
 }
 
 /** The hash of items [from, to) given their bytes from the first's start to the last's end: as the pass hashes the run. */
 export function runHash(bytes: Uint8Array, items: readonly ItemExtent[], from: number, to: number): string {
   return contentHash([bytes, runBounds(items, from, to)]);
+}
+
+/** runHash of a run whose items' offsets in the file are given in pairs (start, end), as a layout hint keeps them. */
+export function runHashOfPairs(bytes: Uint8Array, pairs: Uint32Array): string {
+  return contentHash([bytes, boundsOf(pairs)]);
 }
 
 const SPAN = 0;

@@ -14,8 +14,7 @@ import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import { nodeCrypto } from '../read/node-crypto.js';
 import { LayoutScan, type ItemExtent } from '../read/ledger-layout.js';
-import { contentHash } from '../read/content-hash.js';
-import { GROUP, markOf, runHash, type ScannedLedger } from './file-scan.js';
+import { GROUP, markOf, runHash, runHashOfPairs, type ScannedLedger } from './file-scan.js';
 
 /** Length of a run's hash (sha1, hex). */
 const RUN_HASH = 40;
@@ -116,7 +115,7 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   const stands = (g: number, by: number): boolean => {
     const from = extents[2 * g * GROUP]! + by;
     const to = extents[2 * lastOf(g) + 1]! + by;
-    return from >= 0 && to <= bytes.length && hint.runs.startsWith(boundedHash(bytes.subarray(from, to), extents.subarray(2 * g * GROUP, 2 * lastOf(g) + 2)), g * RUN_HASH);
+    return from >= 0 && to <= bytes.length && hint.runs.startsWith(runHashOfPairs(bytes.subarray(from, to), extents.subarray(2 * g * GROUP, 2 * lastOf(g) + 2)), g * RUN_HASH);
   };
   let first = 0;
   while (first < groups && stands(first, 0)) first++;
@@ -148,13 +147,6 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   const skeleton = skeletonHash(bytes, items);
   if (skeleton !== hint.skeleton) return undefined;
   return { hash: read.hash, size: bytes.length, layout: { items, eol: '\n' }, skeleton, runs, bytes: read.bytes, whole: bytes };
-}
-
-/** A run's hash (file-scan.ts runHash) from its bytes and its items' offsets in the file, in pairs as the hint keeps them. */
-function boundedHash(bytes: Uint8Array, pairs: Uint32Array): string {
-  const bounds = new Uint32Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) bounds[k] = pairs[k]! - pairs[0]!;
-  return contentHash([bytes, new Uint8Array(bounds.buffer)]);
 }
 
 /**
