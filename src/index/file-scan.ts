@@ -1,18 +1,17 @@
 /**
  * One pass over a ledger file for the per-item index: the hash of its bytes,
  * where its items stand (ledger-layout.ts), the identity of everything but the
- * items' text (the skeleton) and the hash of each run of GROUP items. The pass
- * takes the file a piece at a time, so a large file is read through one small
- * buffer (read-windows.ts) and never held whole; the few runs whose hash is not
- * the stored one are read again to hash and parse their items.
+ * items' text (the skeleton) and the hash of each run of GROUP items. A view
+ * reads the file whole and makes the pass only when the index asks for it
+ * (readLedgerFile); after a hand edit the index finds most runs from where it
+ * last saw them (layout-hint.ts) and cuts only the lines between.
  */
 import type { Hash } from 'node:crypto';
 import { nodeCrypto } from '../read/node-crypto.js';
 import { contentHash } from '../read/content-hash.js';
 import { LayoutScan, type ItemExtent, type LedgerLayout } from '../read/ledger-layout.js';
-import { readRegularFile, readRegularFileRange } from '../read/read-regular-file.js';
+import { readRegularFile } from '../read/read-regular-file.js';
 import { isPlainUtf8 } from '../read/decode-text.js';
-import { readInWindows } from '../read/read-windows.js';
 
 /**
  * Items per run. The index keeps each run of GROUP items' hash beside the items' own: after a one-item edit
@@ -261,25 +260,4 @@ export function readLedgerFile(path: string): ScannedLedger | undefined {
     bytes: (from, to) => bytes.subarray(from, to),
     whole: bytes,
   };
-}
-
-/**
- * The pass over a ledger file read through a window (readInWindows, `window`
- * bytes); undefined when it is not a plain UTF-8 regular file or cannot be
- * read (read it whole: that reports why). The numbers on the items' dash lines
- * are read only when asked for: a view does not need them.
- */
-export function scanLedgerFile(path: string, { window, numbers = false }: { window?: number; numbers?: boolean } = {}): ScannedLedger | undefined {
-  const hash = nodeCrypto().createHash('sha1');
-  const scan = scanner(numbers);
-  const size = readInWindows(
-    path,
-    (piece, base) => {
-      hash.update(piece);
-      scan.piece(piece, base);
-    },
-    window === undefined ? {} : { window },
-  );
-  if (size === undefined) return undefined;
-  return scan.finish(size, hash.digest('hex'), (from, to) => readRegularFileRange(path, from, to));
 }

@@ -84,18 +84,5 @@ export function readRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 10
   }
 }
 
-/** The bytes a regular file of at most `limit` bytes holds from `from` to `to` now (fewer when it has shrunk). */
-export function readRegularFileRange(file: string, from: number, to: number, limit = DEFAULT_MAX_MB * 1024 * 1024): Buffer {
-  const { fd } = openRegularFile(file, limit);
-  try {
-    const bytes = Buffer.allocUnsafe(to - from);
-    let got = 0;
-    for (let n = -1; got < bytes.length && n !== 0; got += n) n = readSync(fd, bytes, got, bytes.length - got, from + got);
-    return bytes.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The default ceiling on a file's bytes (maxFileBytes without GONGKAI_MAX_FILE_MB). */
 export const DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1024 * 1024;

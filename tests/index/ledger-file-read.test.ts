@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { calendarFingerprint } from '../../src/cache/fingerprints.js';
-import { GROUP, scanLedgerBytes, scanLedgerFile, type ScannedLedger } from '../../src/index/file-scan.js';
+import { GROUP, readLedgerFile, scanLedgerBytes, type ScannedLedger } from '../../src/index/file-scan.js';
 import { indexedLedger } from '../../src/index/item-index.js';
 import { contentHash } from '../../src/read/content-hash.js';
 import { ledgerLayout, type LedgerLayout } from '../../src/read/ledger-layout.js';
@@ -18,7 +18,7 @@ import { EDITS, randomFrom } from '../read/hand-edits.js';
 
 const TODAY = '2026-06-01';
 
-/** The skeleton and run hashes computed the plain way, over the whole bytes: what the pass in pieces must give. */
+/** The skeleton and run hashes computed the plain way, over the whole bytes: what the pass must give. */
 function expectedOf(bytes: Buffer, layout: LedgerLayout): { skeleton: string; runs: string[] } {
   const skeleton = createHash('sha1');
   let from = 0;
@@ -38,9 +38,6 @@ function expectedOf(bytes: Buffer, layout: LedgerLayout): { skeleton: string; ru
 
 const facts = (scan: ScannedLedger) => ({ hash: scan.hash, size: scan.size, layout: scan.layout, skeleton: scan.skeleton, runs: scan.runs });
 
-/** Windows from one byte up: every item, line, CR LF and multibyte character of a small ledger straddles some window's edge. */
-const WINDOWS = [1, 2, 3, 5, 7, 13, 64, 257, 4096];
-
 function ledgerText(items: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
   try {
@@ -51,13 +48,13 @@ function ledgerText(items: number): string {
   }
 }
 
-describe('the per-item index reads a ledger through a window', () => {
+describe('the per-item index reads a ledger file whole, and cuts it at its items only when asked', () => {
   const base = ledgerText(150);
   const variants: Record<string, string> = {
     plain: base,
     'CR LF line ends': base.replace(/\n/g, '\r\n'),
     'no line break at the end': base.replace(/\n$/, ''),
-    // Blank and comment lines inside and between items, a section heading between runs, a line longer than most windows.
+    // Blank and comment lines inside and between items, a section heading between runs, a long line.
     'blank and comment lines': base.replace(/\n( {6}- number: "(?:3|64|65|100)")/g, '\n\n      # 注释：说明\n   \n$1'),
     'a long line': base.replace(/text: /, `text: ${'很长的文字'.repeat(900)}`),
     // Four-byte characters (a surrogate pair in JavaScript) in item texts.
@@ -65,7 +62,7 @@ describe('the per-item index reads a ledger through a window', () => {
   };
 
   for (const [name, text] of Object.entries(variants)) {
-    it(`${name}: the pass in pieces finds what the pass over the whole finds, at every window size`, () => {
+    it(`${name}: the file's read finds what the pass over the bytes finds`, () => {
       const dir = tempDir();
       const file = join(dir, 'ledger.yaml');
       writeFileSync(file, text);
@@ -74,27 +71,24 @@ describe('the per-item index reads a ledger through a window', () => {
       expect(layout.items.length).toBe(150);
       const whole = scanLedgerBytes(bytes);
       expect(facts(whole)).toEqual({ hash: contentHash(bytes), size: bytes.length, layout, ...expectedOf(bytes, layout) });
-      for (const window of WINDOWS) expect(facts(scanLedgerFile(file, { window, numbers: true })!), `window ${window}`).toEqual(facts(whole));
-      // Without the numbers (a view's pass), the same but for them.
+      // Without the numbers on the dash lines (a view does not need them), the same but for them.
       const unnumbered = { ...facts(whole), layout: { ...layout, items: layout.items.map((item) => ({ ...item, number: undefined })) } };
-      expect(facts(scanLedgerFile(file, { window: 7 })!)).toEqual(unnumbered);
+      expect(facts(readLedgerFile(file)!)).toEqual(unnumbered);
     });
   }
 
-  it('a text the layout cannot cut (a tab, a second document) has no layout in pieces either, and the same hash', () => {
+  it('a text the layout cannot cut (a tab, a second document) has no layout, and the same hash', () => {
     const dir = tempDir();
     const file = join(dir, 'ledger.yaml');
     for (const text of [base.replace('        status:', '\t status:'), `${base}---\nplan: {}\n`]) {
       writeFileSync(file, text);
-      for (const window of [3, 64, 1 << 20]) {
-        const scan = scanLedgerFile(file, { window })!;
-        expect(scan.layout).toBeUndefined();
-        expect(scan.hash).toBe(contentHash(readFileSync(file)));
-      }
+      const scan = readLedgerFile(file)!;
+      expect(scan.layout).toBeUndefined();
+      expect(scan.hash).toBe(contentHash(readFileSync(file)));
     }
   });
 
-  it('a NUL, bytes that are not UTF-8 or a byte-order mark anywhere: the pass gives way to the whole read, and every view reports as a cold run', async () => {
+  it('a NUL, bytes that are not UTF-8 or a byte-order mark anywhere: the index gives way to the whole load, and every view reports as a cold run', async () => {
     const dir = tempDir();
     generate(150, dir);
     const file = join(dir, 'ledger.yaml');
@@ -115,13 +109,13 @@ describe('the per-item index reads a ledger through a window', () => {
       writeFileSync(file, good);
       expect((await run(['status'], true)).code, name).toBe(0);
       writeFileSync(file, bytes);
-      for (const window of [5, 64, 1 << 20]) expect(scanLedgerFile(file, { window }), `${name}, window ${window}`).toBeUndefined();
+      expect(readLedgerFile(file), name).toBeUndefined();
       // By default one view for each spoilt file, in turn (each view after one or two of them); every view at full size.
       for (const args of FULL_SIZE ? views : [views[i % views.length]!]) expect(await run(args, true), `${name}: ${args.join(' ')}`).toEqual(await run(args, false));
     }
   });
 
-  it('after hand edits, the index answers from a pass through tiny windows exactly as from the whole bytes', async () => {
+  it("after hand edits, the index answers from the file's read exactly as from the whole bytes", async () => {
     const dir = tempDir();
     generate(300, dir);
     const ledger = join(dir, 'ledger.yaml');
@@ -137,37 +131,19 @@ describe('the per-item index reads a ledger through a window', () => {
       const name = r.pick(['text', 'text', 'status', 'comment']);
       text = EDITS[name]!(text, r);
       writeFileSync(ledger, text);
-      const window = r.pick([1, 7, 100, 999]);
-      const windowed = await indexedLedger(store, ledger, calendar, TODAY, dir, scanLedgerFile(ledger, { window }));
+      const read = await indexedLedger(store, ledger, calendar, TODAY, dir, readLedgerFile(ledger));
       const whole = await indexedLedger(store, ledger, calendar, TODAY, dir, readFileSync(ledger));
-      expect(windowed === undefined, `round ${round}: ${name}`).toBe(whole === undefined);
-      if (!windowed || !whole) continue;
+      expect(read === undefined, `round ${round}: ${name}`).toBe(whole === undefined);
+      if (!read || !whole) continue;
       compared++;
-      expect(windowed.contentKey).toBe(whole.contentKey);
-      expect(windowed.chunkHashes).toEqual(whole.chunkHashes);
-      expect(windowed.chunkHashes).toEqual(ledgerLayout(Buffer.from(text))!.items.map((item) => contentHash(Buffer.from(text).subarray(item.start, item.end))));
-      expect({ items: windowed.items, obligations: windowed.obligations, errors: windowed.errors, summary: windowed.summary }).toEqual({ items: whole.items, obligations: whole.obligations, errors: whole.errors, summary: whole.summary });
+      expect(read.contentKey).toBe(whole.contentKey);
+      expect(read.chunkHashes).toEqual(whole.chunkHashes);
+      expect(read.chunkHashes).toEqual(ledgerLayout(Buffer.from(text))!.items.map((item) => contentHash(Buffer.from(text).subarray(item.start, item.end))));
+      expect({ items: read.items, obligations: read.obligations, errors: read.errors, summary: read.summary }).toEqual({ items: whole.items, obligations: whole.obligations, errors: whole.errors, summary: whole.summary });
       // Items read again from the file by their place (a listing view's): the same values as from the whole bytes.
-      const positions = [0, Math.floor(windowed.items.length / 2), windowed.items.length - 1];
-      expect((await windowed.ledgerOf(positions)).items).toEqual((await whole.ledgerOf(positions)).items);
+      const positions = [0, Math.floor(read.items.length / 2), read.items.length - 1];
+      expect((await read.ledgerOf(positions)).items).toEqual((await whole.ledgerOf(positions)).items);
     }
     expect(compared).toBeGreaterThan(0);
-  });
-
-  it('a file changed after the pass: the runs read again do not match, and the index does not answer from it', async () => {
-    const dir = tempDir();
-    generate(300, dir);
-    const ledger = join(dir, 'ledger.yaml');
-    const cache = join(dir, 'cache');
-    await runCli(['--ledger', ledger, 'status'], { cwd: dir, now: () => new Date(`${TODAY}T02:00:00Z`), env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: cache } });
-    const store = new CacheStore(cache, 200 * 1024 * 1024);
-    const text = readFileSync(ledger, 'utf8');
-    writeFileSync(ledger, text.replace('text: ', 'text: 改'));
-    const calendar = calendarFingerprint(ledger, dir);
-    expect(await indexedLedger(store, ledger, calendar, TODAY, dir, scanLedgerFile(ledger, { window: 64 }))).toBeDefined();
-    const scanned = scanLedgerFile(ledger, { window: 64 })!;
-    // Changed again, the same length (the editor saved twice): the pass's bytes are gone.
-    writeFileSync(ledger, text.replace('text: ', 'text: 动'));
-    expect(await indexedLedger(store, ledger, calendar, TODAY, dir, scanned)).toBeUndefined();
   });
 });
