@@ -19,7 +19,7 @@ import { ROLES } from '../model/role.js';
 import type { Status } from '../model/status.js';
 import type { DeadlineFacts } from '../query/deadline.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
-import { splitAtItems } from '../read/parse-yaml-chunks.js';
+import { parseChunk, splitAtItems } from '../read/parse-yaml-chunks.js';
 import type { ScannedLedger } from './file-scan.js';
 import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
 import { keepLayoutHint, storedLayoutHint } from './layout-hint.js';
@@ -254,11 +254,10 @@ function chunkValue(chunk: Uint8Array): unknown {
   return itemTextValue(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8'));
 }
 
-/** One item's text (as the layout cuts it) read on its own, as the index reads it; undefined unless it is a one-entry list. */
+/** One item's text (as the layout cuts it) read on its own, as a whole load reads it (parseChunk); undefined unless it is a one-entry list. */
 export function itemTextValue(text: string): unknown {
   try {
-    const value = loadYamlValue(text);
-    return Array.isArray(value) && value.length === 1 && value[0] !== undefined ? value[0] : undefined;
+    return parseChunk(text);
   } catch {
     return undefined;
   }

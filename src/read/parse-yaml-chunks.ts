@@ -212,8 +212,11 @@ export function assembleTable(table: ChunkTable): unknown {
   return fillPlaceholders(tree, table.placeholder, values) ? tree : undefined;
 }
 
-/** One item chunk on its own: a sequence of exactly one entry. Chunks as gongkai writes them skip js-yaml (parse-item-fast.ts). */
-function parseChunk(chunk: string): unknown {
+/**
+ * One item chunk on its own (as the layout cuts it): the value of its one entry; undefined unless it is a sequence
+ * of exactly one entry. Chunks as gongkai writes them skip js-yaml (parse-item-fast.ts). Throws on text js-yaml refuses.
+ */
+export function parseChunk(chunk: string): unknown {
   const fast = parseItemFast(chunk);
   if (fast !== undefined) return fast;
   const parsed = loadYamlValue(chunk);
