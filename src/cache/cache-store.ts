@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeCrypto } from '../read/node-crypto.js';
 import { readRegularFile } from '../read/read-regular-file.js';
@@ -258,13 +258,22 @@ function readTally(file: string): string | undefined {
   }
 }
 
-/** Writes the tally as entries are written, to a new file renamed over it: whatever was planted at its name (a link, another name of some file) is replaced, never written through. */
+/**
+ * Writes the tally as entries are written: over the tally in place when it is a regular file of one name, opened
+ * without following a link and without waiting on a FIFO (a run after a hand edit writes a dozen entries, and a new
+ * file renamed over the tally each time was 2.5 ms of such a run); else to a new file renamed over it, so that
+ * whatever was planted at its name (a link, another name of some file, a FIFO) is replaced, never written through.
+ * Written in place, a shorter text is cut to its length after it is written: in between, the file holds more than
+ * two numbers, which no run reads as a tally (it counts the folder instead).
+ */
 function writeTally(dir: string, bytes: number, writes: number): void {
+  const text = Buffer.from(`${bytes} ${writes}`, 'latin1');
+  if (writeInPlace(join(dir, TALLY), text)) return;
   const temp = tempFile(dir);
   try {
     const fd = openSync(temp, 'wx', 0o600);
     try {
-      writeSync(fd, `${bytes} ${writes}`);
+      writeSync(fd, text);
     } finally {
       closeSync(fd);
     }
@@ -272,6 +281,27 @@ function writeTally(dir: string, bytes: number, writes: number): void {
   } catch {
     // Not written (a folder in its place, say): the next write counts the folder again.
     rmSync(temp, { force: true });
+  }
+}
+
+/** Writes `text` over a regular file of one name (no link followed, no FIFO waited on); false when the file is anything else, or missing. */
+function writeInPlace(file: string, text: Uint8Array): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_WRONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.nlink !== 1) return false;
+    writeSync(fd, text, 0, text.length, 0);
+    ftruncateSync(fd, text.length);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 

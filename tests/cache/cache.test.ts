@@ -282,6 +282,29 @@ describe('the cache stays within its bound', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
   });
 
+  it('writes the tally over itself while it is a plain file of one name, and replaces it by a new file otherwise', () => {
+    const dir = tempDir();
+    const store = new CacheStore(dir, 1024 * 1024);
+    const tallyFile = join(dir, '.tally');
+    const tally = () => readFileSync(tallyFile, 'latin1').split(' ').map(Number) as [number, number];
+    const sizeOf = (key: string) => statSync(join(dir, readdirSync(dir).find((n) => n.endsWith('.entry') && readFileSync(join(dir, n), 'latin1').split('\n')[2] === key)!)).size;
+    store.set('a', 'x'.repeat(1000));
+    const inode = statSync(tallyFile).ino;
+    const [bytes, writes] = tally();
+    store.set('b', 'y'.repeat(10));
+    // The same file, holding the count and the bytes written since.
+    expect(statSync(tallyFile).ino).toBe(inode);
+    expect(tally()).toEqual([bytes + sizeOf('b'), writes + 1]);
+    // A second name given to it: not written in place any more (the other name keeps what it held), but replaced.
+    const linked = join(dir, 'linked');
+    linkSync(tallyFile, linked);
+    const held = readFileSync(linked, 'latin1');
+    store.set('c', 'z'.repeat(10));
+    expect(readFileSync(linked, 'latin1')).toBe(held);
+    expect(statSync(tallyFile).ino).not.toBe(inode);
+    expect(tally()).toEqual([bytes + sizeOf('b') + sizeOf('c'), writes + 2]);
+  });
+
   it('a FIFO planted at the tally or at an entry does not make a run wait for a writer', async () => {
     const { cache, cold: coldRun } = setUp();
     const args = ['status', '--as-of', '2021-10-08'];
