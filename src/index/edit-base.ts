@@ -103,7 +103,8 @@ export function baseAfterEdit(base: EditBase, hash: string, position: number, gr
 export function sectionSizesOf(sectionOf: readonly number[], sections: number): number[] | undefined {
   const sizes = new Array<number>(sections).fill(0);
   let last = 0;
-  for (const section of sectionOf) {
+  for (let i = 0; i < sectionOf.length; i++) {
+    const section = sectionOf[i]!;
     if (section < last || section >= sections) return undefined;
     sizes[section]!++;
     last = section;
