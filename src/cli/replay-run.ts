@@ -10,12 +10,18 @@ import { processIo, type ProcessIo } from './process-io.js';
 
 /** The run given by the process's arguments written again, when one was kept and its files are as they were; false otherwise. */
 export function replayed(argv: readonly string[]): boolean {
-  const env = process.env;
-  // A cache folder that is unsafe is reported by the run itself.
-  const cache = openCache(env, () => {});
-  if (!cache) return false;
-  const io = processIo();
-  const kept = keptRun(cache, replayKey(argv, io), Date.now());
+  let io: ProcessIo;
+  let kept: ReturnType<typeof keptRun>;
+  try {
+    // A cache folder that is unsafe is reported by the run itself.
+    const cache = openCache(process.env, () => {});
+    if (!cache) return false;
+    io = processIo();
+    kept = keptRun(cache, replayKey(argv, io), Date.now());
+  } catch {
+    // Anything amiss (a working folder that is gone, say) is the run's to report, as it always was.
+    return false;
+  }
   if (!kept) return false;
   for (const [fd, bytes] of kept.writes) {
     if (fd === 1) io.stdoutBytes!(bytes);
