@@ -3,18 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CacheStore } from '../../src/cache/cache-store.js';
-import { calendarFingerprint } from '../../src/cache/fingerprints.js';
 import { GROUP, readLedgerFile, scanLedgerBytes, type ScannedLedger } from '../../src/index/file-scan.js';
-import { indexedLedger } from '../../src/index/item-index.js';
 import { contentHash } from '../../src/read/content-hash.js';
 import { ledgerLayout, type LedgerLayout } from '../../src/read/ledger-layout.js';
 // @ts-expect-error: a plain .mjs script shared with the benchmark
 import { generate } from '../bench/generate-ledger.mjs';
 import { runCli } from '../helpers/run-cli.js';
-import { FULL_SIZE, scaled } from '../helpers/scale.js';
+import { FULL_SIZE } from '../helpers/scale.js';
 import { tempDir } from '../helpers/temp.js';
-import { EDITS, randomFrom } from '../read/hand-edits.js';
 
 const TODAY = '2026-06-01';
 
@@ -113,37 +109,5 @@ describe('the per-item index reads a ledger file whole, and cuts it at its items
       // By default one view for each spoilt file, in turn (each view after one or two of them); every view at full size.
       for (const args of FULL_SIZE ? views : [views[i % views.length]!]) expect(await run(args, true), `${name}: ${args.join(' ')}`).toEqual(await run(args, false));
     }
-  });
-
-  it("after hand edits, the index answers from the file's read exactly as from the whole bytes", async () => {
-    const dir = tempDir();
-    generate(300, dir);
-    const ledger = join(dir, 'ledger.yaml');
-    const cache = join(dir, 'cache');
-    const run = (args: string[]) => runCli(['--ledger', ledger, ...args], { cwd: dir, now: () => new Date(`${TODAY}T02:00:00Z`), env: { ...process.env, NO_COLOR: '1', GONGKAI_LEDGER: '', GONGKAI_CACHE_DIR: cache } });
-    expect((await run(['status'])).code).toBe(0);
-    const store = new CacheStore(cache, 200 * 1024 * 1024);
-    const calendar = calendarFingerprint(ledger, dir);
-    const r = randomFrom(2323);
-    let text = readFileSync(ledger, 'utf8');
-    let compared = 0;
-    for (let round = 0; round < scaled(4, 16); round++) {
-      const name = r.pick(['text', 'text', 'status', 'comment']);
-      text = EDITS[name]!(text, r);
-      writeFileSync(ledger, text);
-      const read = await indexedLedger(store, ledger, calendar, TODAY, dir, readLedgerFile(ledger));
-      const whole = await indexedLedger(store, ledger, calendar, TODAY, dir, readFileSync(ledger));
-      expect(read === undefined, `round ${round}: ${name}`).toBe(whole === undefined);
-      if (!read || !whole) continue;
-      compared++;
-      expect(read.contentKey).toBe(whole.contentKey);
-      expect(read.chunkHashes).toEqual(whole.chunkHashes);
-      expect(read.chunkHashes).toEqual(ledgerLayout(Buffer.from(text))!.items.map((item) => contentHash(Buffer.from(text).subarray(item.start, item.end))));
-      expect({ items: read.items, obligations: read.obligations, errors: read.errors, summary: read.summary }).toEqual({ items: whole.items, obligations: whole.obligations, errors: whole.errors, summary: whole.summary });
-      // Items read again from the file by their place (a listing view's): the same values as from the whole bytes.
-      const positions = [0, Math.floor(read.items.length / 2), read.items.length - 1];
-      expect((await read.ledgerOf(positions)).items).toEqual((await whole.ledgerOf(positions)).items);
-    }
-    expect(compared).toBeGreaterThan(0);
   });
 });
