@@ -83,6 +83,7 @@ export type DiagnosticCode =
   | 'REGISTRY_NOT_MERGED'
   // running a command: what stops it before or while it works
   | 'USAGE'
+  | 'WORKING_FOLDER_GONE'
   | 'OPTION_INVALID'
   | 'OPTIONS_CONFLICT'
   | 'DEPARTMENT_AMBIGUOUS'

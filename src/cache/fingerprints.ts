@@ -48,23 +48,21 @@ export function quickContentKey(
   }: {
     /** The file system's clock (ms), which ctimes are compared with: not the run's today (Io.now), which tests set to other years. */
     now?: number;
-    /** Told the files a key names (ledger and registry), when it gives one. */
+    /** Told each file a key is made from (ledger and registry), before it is looked at. */
     read?: (path: string) => void;
   } = {},
 ): string | undefined {
   const path = resolve(cwd, file);
-  const named = (key: string, registryPath?: string) => {
-    noteRead?.(path);
-    if (registryPath !== undefined) noteRead?.(registryPath);
-    return key;
-  };
+  // Each file named before it is looked at or read (replay.ts RunInputs).
+  noteRead?.(path);
   const memoKey = cacheKeys.settledFiles(path);
   const memo = cache.get<SettledFiles>(memoKey)?.value;
   const stat = settledStat(path, now);
   if (memo && stat !== undefined && memo.ledger[0] === stat) {
-    if (memo.registry === '') return named(`${path}:${memo.ledger[1]}`);
+    if (memo.registry === '') return `${path}:${memo.ledger[1]}`;
     const [registryPath, registryStat, registryHash] = memo.registry;
-    if (settledStat(registryPath, now) === registryStat) return named(`${path}:${memo.ledger[1]}|${registryPath}:${registryHash}`, registryPath);
+    noteRead?.(registryPath);
+    if (settledStat(registryPath, now) === registryStat) return `${path}:${memo.ledger[1]}|${registryPath}:${registryHash}`;
   }
   const read = readLedger();
   if (read === undefined) return undefined;
@@ -73,13 +71,13 @@ export function quickContentKey(
   const registryFile = cache.get<string>(cacheKeys.registryOf(first))?.value;
   if (registryFile === undefined) return undefined;
   let key = first;
-  let registryPath: string | undefined;
   // What to remember, when every file read is settled.
   let registry: SettledFiles['registry'] | undefined = '';
   if (registryFile !== '') {
+    const registryPath = resolve(cwd, registryFile);
+    noteRead?.(registryPath);
     const registryBytes = readSourceFile(registryFile, { allowLegacy: false, cwd }).bytes;
     if (registryBytes === undefined) return undefined;
-    registryPath = resolve(cwd, registryFile);
     const registryHash = contentHash(registryBytes);
     key = `${first}|${registryPath}:${registryHash}`;
     // Taken after reading: a file settled now cannot have changed while it was read.
@@ -91,7 +89,7 @@ export function quickContentKey(
     const learnt: SettledFiles = { ledger: [ledgerStat, ledgerHash], registry };
     if (JSON.stringify(learnt) !== JSON.stringify(memo)) cache.set(memoKey, learnt);
   }
-  return named(key, registryPath);
+  return key;
 }
 
 /** The hash and size of a file's bytes, as quickContentKey takes them. */

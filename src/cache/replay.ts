@@ -2,7 +2,7 @@ import type { Io } from '../io.js';
 import { beijingToday } from '../model/dates.js';
 import type { CacheStore } from './cache-store.js';
 import { cacheKeys } from './cache-keys.js';
-import { settledPath } from './settled-files.js';
+import { pathIdentity, settledPath } from './settled-files.js';
 
 /**
  * A run told to the outside world, to be written again as it was: a view whose answer depends on nothing but its
@@ -26,14 +26,20 @@ export function replayKey(argv: readonly string[], io: Pick<Io, 'cwd' | 'env' | 
   return cacheKeys.replay(JSON.stringify([argv, io.cwd, env, io.stdoutIsTty, io.stderrIsTty, io.columns ?? null, beijingToday(io.now())]));
 }
 
-/** The files (and folders, and paths where none is) a run read, and whether its answer depended on nothing else. */
+/**
+ * The files (and folders, and paths where none is) a run read, each with what stood there when it was first named,
+ * and whether the answer depended on nothing else. Readers name a path before they read it: what stands there is
+ * taken then, and again when the run is kept, and the run is kept only if the two agree — a path that led to
+ * another file in between (a symbolic link re-pointed, a folder renamed, which change no ctime of the files
+ * themselves) would otherwise keep the old file's answer under the new file's identity.
+ */
 export class RunInputs {
-  readonly paths = new Set<string>();
+  readonly paths = new Map<string, string | undefined>();
   private complete = false;
 
-  /** A path whose content (or absence) the answer depends on, absolute. */
+  /** A path whose content (or absence) the answer depends on, absolute; named before it is read. */
   readonly read = (path: string): void => {
-    this.paths.add(path);
+    if (!this.paths.has(path)) this.paths.set(path, pathIdentity(path));
   };
 
   /** Said by a view when its answer depended on the paths read and nothing else besides what replayKey holds. */
@@ -69,9 +75,9 @@ export const KEPT_OUTPUT_BYTES = 64 * 1024;
  */
 export function keepRun(cache: CacheStore, key: string, inputs: RunInputs, exit: number, writes: readonly Written[], startedAt: number): void {
   const identities: ReplayHead['inputs'] = [];
-  for (const path of inputs.paths) {
+  for (const [path, named] of inputs.paths) {
     const identity = settledPath(path, startedAt);
-    if (identity === undefined) return;
+    if (identity === undefined || identity !== named) return;
     identities.push([path, identity]);
   }
   const bytes = writes.reduce((sum, [, part]) => sum + part.length, 0);

@@ -22,10 +22,11 @@ export function settledStat(path: string, now: number, size?: number): string | 
 }
 
 /**
- * What stands at a path, when settled: `absent`, or a file's or folder's identity (a folder's changes with every
- * name added to it or taken from it); undefined when it changed lately, or is something else (a FIFO, a device).
+ * What stands at a path now: `absent`, or a file's or folder's identity (a folder's changes with every name added
+ * to it or taken from it); undefined when it is something else (a FIFO, a device) or cannot be looked at.
+ * Settled (ctime older than SETTLED_MS before `settledBy`) or not, when `settledBy` is not given.
  */
-export function settledPath(path: string, now: number): string | undefined {
+export function pathIdentity(path: string, settledBy?: number): string | undefined {
   let info;
   try {
     info = statSync(path, { bigint: true, throwIfNoEntry: false });
@@ -33,6 +34,11 @@ export function settledPath(path: string, now: number): string | undefined {
     return undefined;
   }
   if (info === undefined) return 'absent';
-  if (Number(info.ctimeMs) > now - SETTLED_MS || !(info.isFile() || info.isDirectory())) return undefined;
+  if ((settledBy !== undefined && Number(info.ctimeMs) > settledBy - SETTLED_MS) || !(info.isFile() || info.isDirectory())) return undefined;
   return `${info.isFile() ? 'file' : 'folder'}:${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}
+
+/** What stands at a path, when settled by `now` (pathIdentity); undefined when it changed lately. */
+export function settledPath(path: string, now: number): string | undefined {
+  return pathIdentity(path, now);
 }

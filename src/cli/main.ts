@@ -1,7 +1,9 @@
+import { writeSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { error } from '../diagnostic.js';
 import { PROGRAM, UserError } from '../errors.js';
-import { makeStyles } from '../render/styles.js';
+import { makeStyles, PLAIN_STYLES } from '../render/styles.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { safeLine } from '../render/safe-text.js';
 import { makeContext, showDiagnostics, wantsColor } from '../command-context.js';
 import { ExitCode } from '../exit-code.js';
@@ -77,6 +79,13 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
 /** Entry point of the installed command. */
 export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // The process's folder is asked first: a folder deleted or moved away under a shell makes every name unresolvable.
+  try {
+    process.cwd();
+  } catch {
+    writeSync(2, renderDiagnosticsText([error('WORKING_FOLDER_GONE', '运行所在的目录已不存在（被删除或移走），请换到一个存在的目录再运行', { file: PROGRAM })], new Map(), PLAIN_STYLES));
+    process.exit(ExitCode.CannotRun);
+  }
   const { io, keep } = recordingIo(argv);
   const exitCode = await run(argv, io);
   // A view made from its files alone is kept to be written again while they stay as they are (cli/replay-run.ts).

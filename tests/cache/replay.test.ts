@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
@@ -56,7 +56,7 @@ describe('a run kept to be written again', () => {
   it('notes the ledger, its registry, the calendar folder and every place gongkai.yaml was looked for, and is written again as it was', async () => {
     const { dir, cache, env } = shippedFolder();
     const run = await keptAfterTwo(['status'], dir, env, cache);
-    const paths = [...run.inputs.paths];
+    const paths = [...run.inputs.paths.keys()];
     for (const path of [join(dir, 'ledger.yaml'), join(dir, 'departments.yaml'), join(dir, 'calendar'), join(dir, 'gongkai.yaml'), join(dirname(dir), 'gongkai.yaml'), '/gongkai.yaml']) expect(paths, path).toContain(path);
     const kept = lookUp(cache, run);
     expect(kept?.exit).toBe(0);
@@ -110,6 +110,43 @@ describe('a run kept to be written again', () => {
     keepRun(cache, replayKey(run.argv, run.facts), run.inputs, run.code, run.writes, LATER());
     expect(lookUp(cache, run, {}, run.argv, Date.now())).toBeUndefined();
     expect(lookUp(cache, run)).toBeDefined();
+  });
+
+  it('is not kept when a path it read leads to another file by the time the run ends (a link re-pointed, a folder renamed)', async () => {
+    const { dir, cache, env } = shippedFolder();
+    const text = readFileSync(SHIPPED_LEDGER, 'utf8');
+    writeFileSync(join(dir, 'v1.yaml'), text);
+    writeFileSync(join(dir, 'v2.yaml'), text.replace('行政法规文本', '行政法规原件'));
+    rmSync(join(dir, 'ledger.yaml'));
+    symlinkSync('v1.yaml', join(dir, 'ledger.yaml'));
+    await made(['overdue'], dir, env);
+    const run = await made(['overdue'], dir, env);
+    expect(run.inputs.replayable).toBe(true);
+    // Re-pointed after the run read v1 and before it is kept: v2's identity must not be kept with v1's answer.
+    rmSync(join(dir, 'ledger.yaml'));
+    symlinkSync('v2.yaml', join(dir, 'ledger.yaml'));
+    keepRun(cache, replayKey(run.argv, run.facts), run.inputs, run.code, run.writes, LATER());
+    expect(lookUp(cache, run)).toBeUndefined();
+    // The same with the ledger's folder renamed away and another put in its place.
+    const moved = join(dir, 'sub');
+    mkdirSync(moved);
+    writeFileSync(join(moved, 'ledger.yaml'), text);
+    writeFileSync(join(moved, 'departments.yaml'), readFileSync(SHIPPED_REGISTRY));
+    const inSub = ['overdue', '--ledger', join(moved, 'ledger.yaml')];
+    await made(inSub, dir, env);
+    const second = await made(inSub, dir, env);
+    const other = join(dir, 'sub2');
+    mkdirSync(other);
+    writeFileSync(join(other, 'ledger.yaml'), text.replace('行政法规文本', '行政法规原件'));
+    writeFileSync(join(other, 'departments.yaml'), readFileSync(SHIPPED_REGISTRY));
+    renameSync(moved, join(dir, 'old'));
+    renameSync(other, moved);
+    keepRun(cache, replayKey(second.argv, second.facts), second.inputs, second.code, second.writes, LATER());
+    expect(lookUp(cache, second)).toBeUndefined();
+    // Left as it was, the same run is kept.
+    const third = await made(inSub, dir, env);
+    keepRun(cache, replayKey(third.argv, third.facts), third.inputs, third.code, third.writes, LATER());
+    expect(lookUp(cache, third)).toBeDefined();
   });
 
   it('is kept only when its output is small: a long list is answered from the view\'s own entry, not stored twice', async () => {
