@@ -2,7 +2,7 @@ import type { Io } from '../io.js';
 import { beijingToday } from '../model/dates.js';
 import type { CacheStore } from './cache-store.js';
 import { cacheKeys } from './cache-keys.js';
-import { pathIdentity, settledPath } from './settled-files.js';
+import { pathIdentity } from './settled-files.js';
 
 /**
  * A run told to the outside world, to be written again as it was: a view whose answer depends on nothing but its
@@ -76,7 +76,7 @@ export const KEPT_OUTPUT_BYTES = 64 * 1024;
 export function keepRun(cache: CacheStore, key: string, inputs: RunInputs, exit: number, writes: readonly Written[], startedAt: number): void {
   const identities: ReplayHead['inputs'] = [];
   for (const [path, named] of inputs.paths) {
-    const identity = settledPath(path, startedAt);
+    const identity = pathIdentity(path, startedAt);
     if (identity === undefined || identity !== named) return;
     identities.push([path, identity]);
   }
@@ -97,7 +97,7 @@ export function keptRun(cache: CacheStore, key: string, now: number): { exit: nu
   } catch {
     return undefined;
   }
-  for (const [path, identity] of head.inputs) if (settledPath(path, now) !== identity) return undefined;
+  for (const [path, identity] of head.inputs) if (pathIdentity(path, now) !== identity) return undefined;
   const writes: Written[] = [];
   let at = headEnd + 1;
   for (const [fd, length] of head.writes) {

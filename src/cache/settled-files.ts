@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 
 /**
  * A file is settled when nothing has changed it for this long (its ctime, which no tool can set back, is
@@ -7,24 +7,26 @@ import { statSync } from 'node:fs';
  */
 const SETTLED_MS = 3_000;
 
-/**
- * A file's identity on disk when it is settled and holds `size` bytes (when given): device, inode, size,
- * mtime and ctime in ns; undefined otherwise.
- */
+const settled = (info: BigIntStats, now: number) => Number(info.ctimeMs) <= now - SETTLED_MS;
+
+/** What stat says of a file or folder that changes with its content: device, inode, size, mtime and ctime in ns. */
+const identityOf = (info: BigIntStats) => `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+
+/** A file's identity on disk (identityOf) when it is settled and holds `size` bytes (when given); undefined otherwise. */
 export function settledStat(path: string, now: number, size?: number): string | undefined {
   try {
     const info = statSync(path, { bigint: true });
-    if (!info.isFile() || Number(info.ctimeMs) > now - SETTLED_MS || (size !== undefined && info.size !== BigInt(size))) return undefined;
-    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+    if (!info.isFile() || !settled(info, now) || (size !== undefined && info.size !== BigInt(size))) return undefined;
+    return identityOf(info);
   } catch {
     return undefined;
   }
 }
 
 /**
- * What stands at a path now: `absent`, or a file's or folder's identity (a folder's changes with every name added
- * to it or taken from it); undefined when it is something else (a FIFO, a device) or cannot be looked at.
- * Settled (ctime older than SETTLED_MS before `settledBy`) or not, when `settledBy` is not given.
+ * What stands at a path: `absent`, or a file's or folder's identity (a folder's changes with every name added
+ * to it or taken from it); undefined when it is something else (a FIFO, a device), cannot be looked at, or —
+ * when `settledBy` is given — changed less than SETTLED_MS before it.
  */
 export function pathIdentity(path: string, settledBy?: number): string | undefined {
   let info;
@@ -34,11 +36,6 @@ export function pathIdentity(path: string, settledBy?: number): string | undefin
     return undefined;
   }
   if (info === undefined) return 'absent';
-  if ((settledBy !== undefined && Number(info.ctimeMs) > settledBy - SETTLED_MS) || !(info.isFile() || info.isDirectory())) return undefined;
-  return `${info.isFile() ? 'file' : 'folder'}:${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
-}
-
-/** What stands at a path, when settled by `now` (pathIdentity); undefined when it changed lately. */
-export function settledPath(path: string, now: number): string | undefined {
-  return pathIdentity(path, now);
+  if ((settledBy !== undefined && !settled(info, settledBy)) || !(info.isFile() || info.isDirectory())) return undefined;
+  return `${info.isFile() ? 'file' : 'folder'}:${identityOf(info)}`;
 }

@@ -113,17 +113,22 @@ export interface IndexedLedger {
  */
 type StoredHead = Omit<StoredIndex, 'rows' | 'order'>;
 
-/** The head of the index stored for a file and its chunk hashes one after another; undefined when there is none or it is spoilt. */
-function storedHead(cache: CacheStore, path: string): { head: StoredHead; order: string } | undefined {
+/** The head of the index stored for a file and its chunk hashes, in file order; undefined when there is none or it is spoilt. */
+function storedHead(cache: CacheStore, path: string): { head: StoredHead; order: string[] } | undefined {
   const body = cache.getBytes(cacheKeys.itemIndex(path));
   const line = body ? body.indexOf(10) : -1;
   if (!body || line < 0) return undefined;
+  let head: StoredHead;
   try {
-    const order = body.toString('latin1', line + 1);
-    return order.length % HASH_LENGTH === 0 ? { head: JSON.parse(body.toString('utf8', 0, line)) as StoredHead, order } : undefined;
+    head = JSON.parse(body.toString('utf8', 0, line)) as StoredHead;
   } catch {
     return undefined;
   }
+  const hashes = body.toString('latin1', line + 1);
+  if (hashes.length % HASH_LENGTH !== 0) return undefined;
+  const order = new Array<string>(hashes.length / HASH_LENGTH);
+  for (let i = 0; i < order.length; i++) order[i] = hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
+  return { head, order };
 }
 
 /** The stored index of a file; its rows are parsed only where read. */
@@ -131,12 +136,9 @@ function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredInde
   const path = resolve(cwd, file);
   const stored = storedHead(cache, path);
   if (!stored) return undefined;
-  const { head, order: hashes } = stored;
-  const count = hashes.length / HASH_LENGTH;
-  const rows = storedRows<PackedRow>(cache, cacheKeys.itemIndexRows(path), head.stamp, count);
+  const { head, order } = stored;
+  const rows = storedRows<PackedRow>(cache, cacheKeys.itemIndexRows(path), head.stamp, order.length);
   if (!rows) return undefined;
-  const order = new Array<string>(count);
-  for (let i = 0; i < count; i++) order[i] = hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
   return { ...head, order, rows };
 }
 
@@ -416,10 +418,7 @@ export async function keepEditedRow(cache: CacheStore, file: string, base: EditB
 export function storedChunks(cache: CacheStore, file: string, cwd: string): { identity: string; chunkHashes: string[] } | undefined {
   const stored = storedHead(cache, resolve(cwd, file));
   if (!stored) return undefined;
-  const { head, order } = stored;
-  const chunkHashes: string[] = [];
-  for (let at = 0; at < order.length; at += HASH_LENGTH) chunkHashes.push(order.slice(at, at + HASH_LENGTH));
-  return { identity: `${head.skeleton}|${head.setting}`, chunkHashes };
+  return { identity: `${stored.head.skeleton}|${stored.head.setting}`, chunkHashes: stored.order };
 }
 
 /** What the full load of a ledger gives the index builder. */
