@@ -143,6 +143,28 @@ export class CacheStore {
   }
 
   /**
+   * Stores a head (a value written as one line of JSON) and bytes after it: an entry whose head is read without
+   * decoding the rest (a view's text, an index's hashes, a layout's offsets).
+   */
+  setHeaded(key: string, head: unknown, rest: readonly Uint8Array[] = []): void {
+    this.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), ...rest]);
+  }
+
+  /** The head and the bytes after it of an entry stored by setHeaded; undefined when absent, spoilt or of another shape. */
+  getHeaded<T>(key: string): { head: T; rest: Buffer } | undefined {
+    const body = this.getBytes(key);
+    const end = body ? body.indexOf(10) : -1;
+    if (!body || end < 0) return undefined;
+    let head: unknown;
+    try {
+      head = JSON.parse(body.toString('utf8', 0, end));
+    } catch {
+      return undefined;
+    }
+    return head !== null && typeof head === 'object' ? { head: head as T, rest: body.subarray(end + 1) } : undefined;
+  }
+
+  /**
    * Stores a body (text or bytes, such as V8's code cache) under key, then keeps the folder within its bound.
    * A body in parts is stored as the parts one after another, without joining megabytes first.
    */

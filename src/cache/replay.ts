@@ -83,26 +83,20 @@ export function keepRun(cache: CacheStore, key: string, inputs: RunInputs, exit:
   const bytes = writes.reduce((sum, [, part]) => sum + part.length, 0);
   if (bytes > KEPT_OUTPUT_BYTES) return;
   const head: ReplayHead = { inputs: identities, exit, writes: writes.map(([fd, part]) => [fd, part.length]) };
-  cache.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), ...writes.map(([, part]) => part)]);
+  cache.setHeaded(key, head, writes.map(([, part]) => part));
 }
 
 /** The run kept under `key`, when every path it read still stands as it did then; undefined otherwise. */
 export function keptRun(cache: CacheStore, key: string, now: number): { exit: number; writes: Written[] } | undefined {
-  const entry = cache.getBytes(key);
+  const entry = cache.getHeaded<ReplayHead>(key);
   if (!entry) return undefined;
-  const headEnd = entry.indexOf(10);
-  let head: ReplayHead;
-  try {
-    head = JSON.parse(entry.toString('utf8', 0, headEnd)) as ReplayHead;
-  } catch {
-    return undefined;
-  }
+  const { head, rest } = entry;
   for (const [path, identity] of head.inputs) if (pathIdentity(path, now) !== identity) return undefined;
   const writes: Written[] = [];
-  let at = headEnd + 1;
+  let at = 0;
   for (const [fd, length] of head.writes) {
-    writes.push([fd, entry.subarray(at, at + length)]);
+    writes.push([fd, rest.subarray(at, at + length)]);
     at += length;
   }
-  return at === entry.length ? { exit: head.exit, writes } : undefined;
+  return at === rest.length ? { exit: head.exit, writes } : undefined;
 }

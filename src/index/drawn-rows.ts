@@ -158,23 +158,16 @@ export function keepDrawing(
   }
   const head: DrawingHead = { identity: drawing.identity, text: drawing.text, textLength: drawing.textLength, layouts, groups, numbers, chunks: hashes.length, stride, compact };
   const hashBytes = Buffer.from(hashes.join(''), 'hex');
-  cache.setBytes(key, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), hashBytes, new Uint8Array(meta.buffer), new Uint8Array(widths.buffer)]);
+  cache.setHeaded(key, head, [hashBytes, new Uint8Array(meta.buffer), new Uint8Array(widths.buffer)]);
 }
 
 export function storedDrawing(cache: CacheStore, key: string): StoredDrawing | undefined {
-  const body = cache.getBytes(key);
-  if (!body) return undefined;
-  const end = body.indexOf(10);
-  if (end < 0) return undefined;
-  let head: DrawingHead;
-  try {
-    head = JSON.parse(body.toString('utf8', 0, end)) as DrawingHead;
-  } catch {
-    return undefined;
-  }
+  const entry = cache.getHeaded<DrawingHead>(key);
+  if (!entry) return undefined;
+  const { head, rest: body } = entry;
   const rows = head.numbers?.length;
-  const hashesAt = end + 1;
-  const metaAt = hashesAt + head.chunks * HASH_BYTES;
+  // The hashes first, then the rows' facts, then the widths.
+  const metaAt = head.chunks * HASH_BYTES;
   const widthsAt = metaAt + rows * META * 4;
   const widthCount = rows * head.stride * (head.compact ? 2 : 1);
   if (!Number.isInteger(rows) || body.length !== widthsAt + widthCount * 2) return undefined;
@@ -190,7 +183,7 @@ export function storedDrawing(cache: CacheStore, key: string): StoredDrawing | u
     text: head.text,
     textLength: head.textLength,
     chunks: head.chunks,
-    sameChunk: (place, hash) => place < head.chunks && (order ??= body.toString('hex', hashesAt, metaAt)).startsWith(hash, place * HASH_BYTES * 2),
+    sameChunk: (place, hash) => place < head.chunks && (order ??= body.toString('hex', 0, metaAt)).startsWith(hash, place * HASH_BYTES * 2),
     rows,
     meta,
     groups: head.groups,

@@ -115,16 +115,10 @@ type StoredHead = Omit<StoredIndex, 'rows' | 'order'>;
 
 /** The head of the index stored for a file and its chunk hashes, in file order; undefined when there is none or it is spoilt. */
 function storedHead(cache: CacheStore, path: string): { head: StoredHead; order: string[] } | undefined {
-  const body = cache.getBytes(cacheKeys.itemIndex(path));
-  const line = body ? body.indexOf(10) : -1;
-  if (!body || line < 0) return undefined;
-  let head: StoredHead;
-  try {
-    head = JSON.parse(body.toString('utf8', 0, line)) as StoredHead;
-  } catch {
-    return undefined;
-  }
-  const hashes = body.toString('latin1', line + 1);
+  const entry = cache.getHeaded<StoredHead>(cacheKeys.itemIndex(path));
+  if (!entry) return undefined;
+  const { head } = entry;
+  const hashes = entry.rest.toString('latin1');
   if (hashes.length % HASH_LENGTH !== 0) return undefined;
   const order = new Array<string>(hashes.length / HASH_LENGTH);
   for (let i = 0; i < order.length; i++) order[i] = hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
@@ -148,7 +142,7 @@ function keepIndex(cache: CacheStore, file: string, cwd: string, stored: StoredI
   const path = resolve(cwd, file);
   keepRows(cache, cacheKeys.itemIndexRows(path), stored.stamp, stored.rows.all());
   const { rows: _rows, order, ...head } = stored;
-  cache.setBytes(cacheKeys.itemIndex(path), [Buffer.from(`${JSON.stringify(head satisfies StoredHead)}\n`), Buffer.from(order.join(''), 'latin1')]);
+  cache.setHeaded(cacheKeys.itemIndex(path), head satisfies StoredHead, [Buffer.from(order.join(''), 'latin1')]);
 }
 
 /** Chunks not where the index had them beyond which their rows are looked for elsewhere in it rather than parsed. */

@@ -58,27 +58,19 @@ export function keepLayoutHint(cache: CacheStore, file: string, cwd: string, hin
     return;
   }
   const { extents, indents, ...rest } = hint;
-  const head = `${JSON.stringify({ ...rest, count: indents.length } satisfies HintHead)}\n`;
-  cache.setBytes(key, [Buffer.from(head), new Uint8Array(extents.buffer, extents.byteOffset, extents.byteLength), indents]);
+  cache.setHeaded(key, { ...rest, count: indents.length } satisfies HintHead, [new Uint8Array(extents.buffer, extents.byteOffset, extents.byteLength), indents]);
 }
 
 /** The hint kept for a file's index `stamp`; undefined when there is none for it. */
 export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, stamp: string): LayoutHint | undefined {
-  const body = cache.getBytes(cacheKeys.itemIndexLayout(resolve(cwd, file)));
-  const line = body ? body.indexOf(10) : -1;
-  if (!body || line < 0) return undefined;
-  let head: HintHead;
-  try {
-    head = JSON.parse(body.toString('utf8', 0, line)) as HintHead;
-  } catch {
-    return undefined;
-  }
-  const from = line + 1;
-  if (head.stamp !== stamp || body.length !== from + 9 * head.count) return undefined;
+  const entry = cache.getHeaded<HintHead>(cacheKeys.itemIndexLayout(resolve(cwd, file)));
+  if (!entry) return undefined;
+  const { head, rest: bytes } = entry;
+  if (head.stamp !== stamp || bytes.length !== 9 * head.count) return undefined;
   const { count, ...rest } = head;
   // Copied to a buffer of its own: 32-bit numbers are read from a multiple of 4 bytes.
-  const extents = new Uint32Array(Uint8Array.from(body.subarray(from, from + 8 * count)).buffer);
-  return { ...rest, extents, indents: body.subarray(from + 8 * count) };
+  const extents = new Uint32Array(Uint8Array.from(bytes.subarray(0, 8 * count)).buffer);
+  return { ...rest, extents, indents: bytes.subarray(8 * count) };
 }
 
 /**

@@ -195,11 +195,10 @@ export async function viewShown<T, F>(
   // Made from the files viewSetting noted and nothing else, when it knew them all before loading (a content key
   // from the settled files, or from their bytes and the registry a load of this text named).
   if (content !== undefined) ctx.io.inputs?.answeredFromThese();
-  const blob = content ? cache!.getBytes(shownKey(keyFor(content), shown.form)) : undefined;
-  const head = blob ? shownHead<F>(blob) : undefined;
-  if (head) {
-    for (const note of head.notes) ctx.warn(note);
-    return { text: blob!.subarray(head.end), facts: head.facts };
+  const kept = content ? shownEntry<F>(cache!, shownKey(keyFor(content), shown.form)) : undefined;
+  if (kept) {
+    for (const note of kept.head.notes) ctx.warn(note);
+    return { text: kept.rest, facts: kept.head.facts };
   }
   const notes: Diagnostic[] = [];
   const cached = content ? cache!.get<{ report: T; notes: Diagnostic[] }>(keyFor(content)) : undefined;
@@ -215,7 +214,7 @@ export async function viewShown<T, F>(
       // Made from the index: kept like any shown text, and the drawing told where.
       const made = computed.shown;
       const key = shownKey(keyFor(computed.contentKey), shown.form);
-      cache!.setBytes(key, [Buffer.from(`${JSON.stringify({ notes, facts: made.facts })}\n`, 'utf8'), ...made.text]);
+      cache!.setHeaded(key, { notes, facts: made.facts }, made.text);
       made.keep(key);
       for (const note of notes) ctx.warn(note);
       return { text: made.text, facts: made.facts as F };
@@ -228,28 +227,19 @@ export async function viewShown<T, F>(
     return { text: await shown.text(report), facts };
   }
   // Encoded once: the bytes kept are the bytes written.
-  const line = Buffer.from(`${JSON.stringify({ notes, facts })}\n`, 'utf8');
   const made = Buffer.from(await shown.text(report), 'utf8');
-  cache.setBytes(shownKey(keyFor(contentKey), shown.form), [line, made]);
+  cache.setHeaded(shownKey(keyFor(contentKey), shown.form), { notes, facts }, [made]);
   for (const note of notes) ctx.warn(note);
   return { text: made, facts };
 }
 
 /** The text (UTF-8 bytes) of a shown form's entry kept under `key`; undefined when absent or spoilt. */
 export function keptShownText(cache: CacheStore, key: string): Buffer | undefined {
-  const blob = cache.getBytes(key);
-  const head = blob && shownHead(blob);
-  return head ? blob!.subarray(head.end) : undefined;
+  return shownEntry(cache, key)?.rest;
 }
 
-/** The notes and facts at the head of a shown form's entry, and where its text starts; undefined when the head does not parse. */
-function shownHead<F>(blob: Buffer): { notes: Diagnostic[]; facts: F; end: number } | undefined {
-  const end = blob.indexOf(10);
-  if (end < 0) return undefined;
-  try {
-    const { notes, facts } = JSON.parse(blob.toString('utf8', 0, end)) as { notes: Diagnostic[]; facts: F };
-    return Array.isArray(notes) ? { notes, facts, end: end + 1 } : undefined;
-  } catch {
-    return undefined;
-  }
+/** A shown form's entry: its notes and facts (the head), and its text after them; undefined when absent or spoilt. */
+function shownEntry<F>(cache: CacheStore, key: string): { head: { notes: Diagnostic[]; facts: F }; rest: Buffer } | undefined {
+  const entry = cache.getHeaded<{ notes: Diagnostic[]; facts: F }>(key);
+  return entry && Array.isArray(entry.head.notes) ? entry : undefined;
 }

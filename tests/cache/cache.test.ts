@@ -282,6 +282,21 @@ describe('the cache stays within its bound', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
   });
 
+  it('keeps a head and bytes after it as one entry, and reads the head back without the bytes decoded', () => {
+    const store = new CacheStore(tempDir(), 1024 * 1024);
+    const bytes = Buffer.from([0xff, 0x0a, 0x00, 0xfe]);
+    store.setHeaded('k', { notes: ['提示'], count: 2 }, [bytes, Buffer.from('文字')]);
+    const entry = store.getHeaded<{ notes: string[]; count: number }>('k');
+    expect(entry?.head).toEqual({ notes: ['提示'], count: 2 });
+    expect(entry?.rest.equals(Buffer.concat([bytes, Buffer.from('文字')]))).toBe(true);
+    // A head that is no object (a number, null) is no head of these entries: as if absent.
+    for (const head of [5, null, 'text']) {
+      store.setHeaded('odd', head);
+      expect(store.getHeaded('odd')).toBeUndefined();
+    }
+    expect(store.getHeaded('missing')).toBeUndefined();
+  });
+
   it('writes the tally over itself while it is a plain file of one name, and replaces it by a new file otherwise', () => {
     const dir = tempDir();
     const store = new CacheStore(dir, 1024 * 1024);
