@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FileRefused, readRegularFile } from '../read/read-regular-file.js';
+import { FileRefused, readRegularFileSeen } from '../read/read-regular-file.js';
 import { isDeepStrictEqual } from 'node:util';
 import { ExitCode } from '../exit-code.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -12,7 +12,7 @@ import { acquireLock } from './file-lock.js';
 import type { LedgerEdit } from '../model/ledger-edit.js';
 import { applyEditToValue } from './ledger-edit.js';
 import { applyEditToText } from './ledger-text-edit.js';
-import { assertWritable, fileHolds, writeFileAtomic } from './write-file-atomic.js';
+import { assertWritable, fileHolds, writeFileAtomicMeanwhile } from './write-file-atomic.js';
 import { editOneItem, type OpenedItem } from './edit-one-item.js';
 
 export interface EditResult {
@@ -76,6 +76,12 @@ interface Prepared {
   edits: LedgerEdit[];
   /** Called once the new bytes are written, before afterWrite. */
   written?: () => Promise<void>;
+  /**
+   * Work on the new content that reads nothing from the file (what the cache keeps of it), done while the new
+   * bytes are synced to disk; kept under the new content's own hash, it is never used for any other bytes,
+   * so it does no harm when the write then does not happen.
+   */
+  whileSyncing?: () => Promise<void>;
 }
 
 const BOM = '\uFEFF';
@@ -117,7 +123,7 @@ export async function editLedgerFile<O extends CheckedLedger>(file: string, make
       before: item.before.ledger,
       after: made.after.ledger,
       edits: [made.edit],
-      written: () => item.written(made.newContent, made.text, made.after),
+      whileSyncing: () => item.remember(made.newContent, made.text, made.after),
     };
   };
   const result = await editWith(file, (ledger) => [make(ledger)], {
@@ -145,7 +151,7 @@ async function editWith<O extends CheckedLedger>(file: string, makeEdits: (ledge
   assertWritable(target);
   const read = () => {
     try {
-      return readRegularFile(target);
+      return readRegularFileSeen(target);
     } catch (cause) {
       if (cause instanceof FileRefused) throw new UserError(cause.code, `${file}: ${cause.message}`);
       throw cause;
@@ -154,14 +160,14 @@ async function editWith<O extends CheckedLedger>(file: string, makeEdits: (ledge
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const unlock = acquireLock(target);
     const outcome = await (async () => {
-      const bytes = read();
+      const { bytes, seen } = read();
       options.checkBase?.(bytes);
       const prepared = (await throughItem?.(bytes)) ?? (await throughLedger(bytes, makeEdits, options));
       options.beforeWrite?.();
       if (prepared.unchanged) {
         // Nothing to change (the value was already set): leave the file, its inode and mtime alone, if it is still what was read.
         if (!fileHolds(target, bytes)) return 'changed' as const;
-      } else if (!writeFileAtomic(target, prepared.content, { unchangedSince: bytes, afterSync: options.duringWrite })) {
+      } else if (!(await writeFileAtomicMeanwhile(target, prepared.content, { unchangedSince: bytes, seen, afterSync: options.duringWrite }, prepared.whileSyncing ?? (async () => {})))) {
         // Compared with what was read right before the rename, after the slow fsync (not also before writing: a
         // comparison of the whole file each, 6 MB at 10,000 items): a change made meanwhile is not lost.
         return 'changed' as const;

@@ -33,8 +33,11 @@ export interface OpenedItem {
   before: ItemReading;
   /** Reads another text for the item in its place; undefined unless it still stands alone as the same one item. */
   reread(text: string): Promise<ItemReading | undefined>;
-  /** After the new bytes are written: keeps what the cache knows of the file current, so the next edit and view start warm. */
-  written(newContent: readonly Buffer[], text: string, after: ItemReading): Promise<void>;
+  /**
+   * Keeps what the cache knows of the new content, so the next edit and view start warm. Called while the new
+   * bytes are synced to disk, before the rename: it reads nothing of the file, only what it is given.
+   */
+  remember(newContent: readonly Buffer[], text: string, after: ItemReading): Promise<void>;
 }
 
 /** What the edit-ledger.ts path counts as a finding an edit may not bring. */

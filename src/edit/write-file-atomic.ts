@@ -1,13 +1,16 @@
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, close, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { nodeCrypto } from '../read/node-crypto.js';
+import type { SeenFile } from '../read/read-regular-file.js';
 
 export interface WriteOptions {
   /** Refuse to replace an existing file (import without --force). */
   exclusive?: boolean;
   /** Write only if the file still holds exactly these bytes, checked again right before the rename. */
   unchangedSince?: Buffer;
+  /** The file as it stood when `unchangedSince` was read (readRegularFileSeen): lets that check skip reading it again. */
+  seen?: SeenFile;
   /** Called after the temp file is synced, before the last comparison (tests change the file here). */
   afterSync?: () => void;
   /** Called after the last comparison, right before the rename (tests write to the file here, as a delayed rename would let them). */
@@ -65,8 +68,46 @@ function canAccess(path: string): boolean {
  * `unchangedSince` no longer matches the file right before the rename.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): boolean {
+  const temp = writeTemp(file, content);
+  try {
+    fsyncSync(temp.fd);
+  } catch (cause) {
+    discard(temp);
+    throw cause;
+  }
+  closeSync(temp.fd);
+  return replaceWithTemp(file, temp.path, options);
+}
+
+/**
+ * writeFileAtomic, with `meanwhile` run while the new bytes are synced to disk: the fsync (about 9 ms for the
+ * 6 MB of a 10,000-item ledger) waits on the disk in node's thread pool, and work that needs neither the disk
+ * nor the file (keeping what the cache knows of the new content) need not wait behind it. `meanwhile` must
+ * not read the file, which still holds the old content until the rename; whatever it throws is thrown after
+ * the temp file is removed, and nothing is renamed then.
+ */
+export async function writeFileAtomicMeanwhile(
+  file: string,
+  content: string | Uint8Array | readonly Uint8Array[],
+  options: WriteOptions,
+  meanwhile: () => Promise<void>,
+): Promise<boolean> {
+  const temp = writeTemp(file, content);
+  // Started before `meanwhile` is called: an async function runs up to its first await at once.
+  const synced = new Promise<void>((done, failed) => fsync(temp.fd, (cause) => (cause ? failed(cause) : done())));
+  const [sync, work] = await Promise.allSettled([synced, meanwhile()]);
+  if (sync.status === 'rejected' || work.status === 'rejected') {
+    discard(temp);
+    throw sync.status === 'rejected' ? sync.reason : (work as PromiseRejectedResult).reason;
+  }
+  closeSync(temp.fd);
+  return replaceWithTemp(file, temp.path, options);
+}
+
+/** A temp file beside `file` holding the new content, written and not yet synced, with the old file's mode and owner. */
+function writeTemp(file: string, content: string | Uint8Array | readonly Uint8Array[]): { path: string; fd: number } {
   assertWritable(file);
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+  const path = join(dirname(file), `.${basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let old;
   try {
     old = statSync(file);
@@ -75,7 +116,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | rea
   }
   let fd: number;
   try {
-    fd = openSync(temp, 'wx', 0o600);
+    fd = openSync(path, 'wx', 0o600);
   } catch (cause) {
     throw permissionRefusal(cause, dirname(file)) ?? cause;
   }
@@ -89,21 +130,28 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | rea
     }
     // In pieces as given: a large ledger with one item changed is written without first being copied whole.
     for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content) writeSync(fd, piece);
-    fsyncSync(fd);
   } catch (cause) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
+    discard({ path, fd });
     throw cause;
   }
-  closeSync(fd);
+  return { path, fd };
+}
+
+function discard(temp: { path: string; fd: number }): void {
+  closeSync(temp.fd);
+  rmSync(temp.path, { force: true });
+}
+
+/** The synced temp file renamed over `file`, unless `unchangedSince` no longer matches the file (then false, and the temp file is gone). */
+function replaceWithTemp(file: string, temp: string, options: WriteOptions): boolean {
   // The file being replaced, held open: after the rename its old content can still be read, so a write that
   // slipped in between the last comparison and the rename is found and kept, not lost.
   let watched: number | undefined;
   try {
     options.afterSync?.();
     if (options.unchangedSince) watched = openSync(file, 'r');
-    // Compared again here, after the slow fsync: the window left is this read and the rename.
-    if (options.unchangedSince && !fileHolds(file, options.unchangedSince)) {
+    // Compared again here, after the slow fsync: the window left is this check and the rename.
+    if (options.unchangedSince && !stillAsRead(watched!, options.unchangedSince, options.seen)) {
       rmSync(temp, { force: true });
       closeSync(watched!);
       return false;
@@ -127,6 +175,30 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | rea
 }
 
 /**
+ * Whether the file open at `fd` still holds the bytes read. When the file was
+ * settled as it was read (SeenFile) and its identity on disk is the same now,
+ * no write has come since and its content is not read again (6 MB at 10,000
+ * items); otherwise its content is compared. Either way the content is
+ * compared once more after the rename (keepConcurrentWrite), so a write this
+ * missed is still kept, never lost.
+ */
+function stillAsRead(fd: number, bytes: Buffer, seen: SeenFile | undefined): boolean {
+  if (seen && seen.at - seen.ctimeNs > SETTLED_NS && sameIdentity(fstatSync(fd, { bigint: true }), seen)) return true;
+  return holds(fd, bytes);
+}
+
+/**
+ * How long before it was read a file's last change must lie for its identity to vouch for its content. The
+ * kernel stamps a change with a clock that may lag by a tick (up to 10 ms): a write right after the read could
+ * get the very stamp the read saw, but not once the stamp seen is older than two ticks.
+ */
+const SETTLED_NS = 20_000_000n;
+
+function sameIdentity(now: BigIntStats, seen: SeenFile): boolean {
+  return now.dev === seen.dev && now.ino === seen.ino && now.size === seen.size && now.mtimeNs === seen.mtimeNs && now.ctimeNs === seen.ctimeNs;
+}
+
+/**
  * After the rename: if the replaced file's content (read through the handle
  * held open) is no longer what the edit was made from, someone wrote to it in
  * the last moment; their version is saved beside the ledger and the edit ends
@@ -135,11 +207,18 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | rea
 function keepConcurrentWrite(file: string, fd: number, expected: Buffer): void {
   let replaced: Buffer;
   try {
-    if (holds(fd, expected)) return;
+    if (holds(fd, expected)) {
+      // The last handle on the replaced file: closing it frees its blocks and pages (about 4 ms for 6 MB), which
+      // node's thread pool does while the edit goes on (a commit, the output); the process ending closes it anyway.
+      close(fd, () => {});
+      return;
+    }
     replaced = readFileSync(fd);
-  } finally {
+  } catch (cause) {
     closeSync(fd);
+    throw cause;
   }
+  closeSync(fd);
   const kept = join(dirname(file), `${basename(file)}.concurrent-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`);
   writeFileAtomic(kept, replaced, { exclusive: true });
   throw new UserError('WRITE_RACE', `写入 ${file} 的同时，另一个程序也改了它；这次修改已写入，但对方那一版没有进入台账，已原样保存在 ${kept}，请核对后把其中的内容补进台账`);

@@ -73,13 +73,13 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
     eol: base.eol,
     before,
     reread: async (edited) => (standsAlone(edited, text, number) ? read(edited) : undefined),
-    written: async (newContent, edited, after) => {
+    remember: async (newContent, edited, after) => {
       try {
         // The new bytes keep every promise of the base: the same items in the same order, this one still one item of its number.
         keepEditBase(cache, file, cwd, baseAfterEdit(found, contentHash(newContent), position, Buffer.byteLength(edited, 'utf8') - (end - start)));
         await keepEditedRow(cache, file, found, calendar, { old: contentHash(Buffer.from(text, 'utf8')), hash: contentHash(Buffer.from(edited, 'utf8')), value: after.value, section: place.section }, today, cwd);
       } catch {
-        // The ledger is written; what the cache knows is derived, and the next run works it out again.
+        // What the cache knows is derived: the next run works it out again.
       }
     },
   };

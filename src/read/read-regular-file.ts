@@ -84,5 +84,31 @@ export function readRegularFile(file: string, limit = DEFAULT_MAX_MB * 1024 * 10
   }
 }
 
+/**
+ * A file's identity on disk as a read of it began (fstat of the descriptor read from), and the clock just
+ * before, in nanoseconds: a later stat with the same identity, of a file settled then, says no write came since
+ * (edit/write-file-atomic.ts).
+ */
+export interface SeenFile {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  at: bigint;
+}
+
+/** readRegularFile, with the file's identity as the read began. */
+export function readRegularFileSeen(file: string, limit = DEFAULT_MAX_MB * 1024 * 1024): { bytes: Buffer; seen: SeenFile } {
+  const at = BigInt(Date.now()) * 1_000_000n;
+  const { fd, size } = openRegularFile(file, limit);
+  try {
+    const { dev, ino, size: sizeNow, mtimeNs, ctimeNs } = fstatSync(fd, { bigint: true });
+    return { seen: { dev, ino, size: sizeNow, mtimeNs, ctimeNs, at }, bytes: readBounded(fd, limit, size) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The default ceiling on a file's bytes (maxFileBytes without GONGKAI_MAX_FILE_MB). */
 export const DEFAULT_MAX_BYTES = DEFAULT_MAX_MB * 1024 * 1024;
