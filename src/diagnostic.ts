@@ -84,6 +84,7 @@ export type DiagnosticCode =
   // running a command: what stops it before or while it works
   | 'USAGE'
   | 'WORKING_FOLDER_GONE'
+  | 'OUTPUT_FAILED'
   | 'OPTION_INVALID'
   | 'OPTIONS_CONFLICT'
   | 'DEPARTMENT_AMBIGUOUS'

@@ -76,6 +76,30 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
 }
 
+/**
+ * A write to stdout or stderr failed (a full disk, a terminal that hung up, a closed descriptor): said in one
+ * line on stderr if it can still take one, and the run exits 2, whenever the failure came (node's stream reports
+ * it after the run has ended). A reader that went away (`| head`) is not a failure.
+ */
+export function reportOutputFailure(cause: NodeJS.ErrnoException): void {
+  process.exitCode = ExitCode.CannotRun;
+  const reason = OUTPUT_FAILURES[cause.code ?? ''] ?? cause.code ?? String(cause);
+  try {
+    writeSync(2, renderDiagnosticsText([error('OUTPUT_FAILED', `输出没能写完（${reason}），显示的结果不完整`, { file: PROGRAM })], new Map(), PLAIN_STYLES));
+  } catch {
+    // stderr failed too: the exit code says it.
+  }
+}
+
+/** The failures of a write the user can act on, in their words. */
+const OUTPUT_FAILURES: Record<string, string> = {
+  ENOSPC: '磁盘已满',
+  EDQUOT: '超出磁盘配额',
+  EFBIG: '文件超过了允许的大小',
+  EIO: '输入输出错误',
+  EBADF: '输出已被关闭',
+};
+
 /** Entry point of the installed command. */
 export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -87,7 +111,9 @@ export async function main(): Promise<void> {
     process.exit(ExitCode.CannotRun);
   }
   const { io, keep } = recordingIo(argv);
-  const exitCode = await run(argv, io);
+  io.onFailure(reportOutputFailure);
+  const ran = await run(argv, io);
+  const exitCode = io.failure() ? ExitCode.CannotRun : ran;
   // A view made from its files alone is kept to be written again while they stay as they are (cli/replay-run.ts).
   keep(exitCode);
   process.exitCode = exitCode;

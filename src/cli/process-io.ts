@@ -2,32 +2,37 @@ import { fstatSync, writeSync } from 'node:fs';
 import type { Io } from '../io.js';
 import { maxFileBytes, readBounded } from '../read/read-regular-file.js';
 
+/** What a standard stream's writer does when a write fails for another reason than a reader that went away. */
+type Failed = (cause: NodeJS.ErrnoException) => void;
+
 /**
- * Writes to a standard stream. A pipe, socket or file is written with writeSync: node's stream for a pipe or
- * socket is a net.Socket, and loading `net` for it took about 8 ms of a start. A terminal (or any other
- * kind of file), and everything after a write that did not go through at once (a non-blocking pipe that is
- * full, a reader that went away), go through node's stream as before: nothing is lost or reordered.
+ * Writes to a standard stream. A pipe, socket, file or device other than a terminal is written with writeSync:
+ * node's stream for a pipe or socket is a net.Socket, and loading `net` for it took about 8 ms of a start. A
+ * terminal, and everything after a write that did not go through at once (a non-blocking pipe that is full), go
+ * through node's stream as before: nothing is lost or reordered. A write that fails (a full disk, a terminal
+ * that hung up) ends the output there and is told to `failed`; a reader that went away is no failure.
  */
-function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, usedStream: () => void): (text: string | Uint8Array) => void {
-  let direct = isPipeOrFile(fd);
-  // The reader went away (`gongkai overdue | head`): what is left has no one to read it. It is dropped, the command
-  // ends as it would have, and no EPIPE reaches the user as a stack trace.
-  let readerGone = false;
+function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, usedStream: () => void, failed: Failed): (text: string | Uint8Array) => void {
+  let direct = writtenDirectly(fd);
+  // The reader went away (`gongkai overdue | head`) or the output failed: what is left has no one to read it. It is
+  // dropped, the command ends as it would have, and no EPIPE reaches the user as a stack trace.
+  let ended = false;
   let listening = false;
+  const fail = (cause: NodeJS.ErrnoException) => {
+    ended = true;
+    if (cause.code !== 'EPIPE') failed(cause);
+  };
   const viaStream = (chunk: string | Uint8Array) => {
     usedStream();
     const target = stream();
     if (!listening) {
       listening = true;
-      target.on('error', (cause: NodeJS.ErrnoException) => {
-        if (cause.code === 'EPIPE') readerGone = true;
-        else throw cause;
-      });
+      target.on('error', fail);
     }
     target.write(chunk);
   };
   return (text) => {
-    if (readerGone) return;
+    if (ended) return;
     if (!direct) {
       viaStream(text);
       return;
@@ -37,20 +42,21 @@ function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, usedStream: (
     try {
       while (done < bytes.length) done += writeSync(fd, bytes, done);
     } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'EPIPE') {
-        readerGone = true;
-        return;
-      }
+      if ((cause as NodeJS.ErrnoException).code !== 'EAGAIN') return fail(cause as NodeJS.ErrnoException);
       direct = false;
       viaStream(bytes.subarray(done));
     }
   };
 }
 
-function isPipeOrFile(fd: number): boolean {
+/**
+ * Whether a standard stream is written with writeSync: anything open but a terminal, which node's stream serves.
+ * node:tty (which loads net and the streams) is asked only of a device: a terminal's stream loads it anyway.
+ */
+function writtenDirectly(fd: number): boolean {
   try {
     const info = fstatSync(fd);
-    return info.isFIFO() || info.isSocket() || info.isFile();
+    return info.isFIFO() || info.isSocket() || info.isFile() || (info.isCharacterDevice() && !(require('node:tty') as typeof import('node:tty')).isatty(fd));
   } catch {
     return false;
   }
@@ -60,21 +66,34 @@ function isPipeOrFile(fd: number): boolean {
 export interface ProcessIo extends Io {
   /** True while every write went straight to its file descriptor: none can be waiting in node's stream. */
   allWritten(): boolean;
+  /** The first failed write to stdout or stderr, if any: the output is incomplete, and the run cannot end well. */
+  failure(): NodeJS.ErrnoException | undefined;
+  /** Told of the first failed write when it happens (after the run, for a write node's stream made later). */
+  onFailure(report: (cause: NodeJS.ErrnoException) => void): void;
 }
 
 /** The process's own streams, folder, environment and clock: the one place the process is read. */
 export function processIo(): ProcessIo {
-  const stdoutIsPlain = isPipeOrFile(1);
-  const stderrIsPlain = isPipeOrFile(2);
+  const stdoutIsPlain = writtenDirectly(1);
+  const stderrIsPlain = writtenDirectly(2);
   let streamUsed = false;
   const usedStream = () => (streamUsed = true);
-  const stdout = streamWriter(1, () => process.stdout, usedStream);
+  let failure: NodeJS.ErrnoException | undefined;
+  let report: ((cause: NodeJS.ErrnoException) => void) | undefined;
+  const failed: Failed = (cause) => {
+    if (failure) return;
+    failure = cause;
+    report?.(cause);
+  };
+  const stdout = streamWriter(1, () => process.stdout, usedStream, failed);
   return {
     allWritten: () => !streamUsed,
+    failure: () => failure,
+    onFailure: (given) => (report = given),
     stdout,
     stdoutBytes: stdout,
-    stderr: streamWriter(2, () => process.stderr, usedStream),
-    // A pipe or file is no terminal; asking process.stdout would create the stream this avoids.
+    stderr: streamWriter(2, () => process.stderr, usedStream, failed),
+    // Written directly, it is no terminal; asking process.stdout would create the stream this avoids.
     stdoutIsTty: !stdoutIsPlain && process.stdout.isTTY === true,
     stderrIsTty: !stderrIsPlain && process.stderr.isTTY === true,
     columns: stdoutIsPlain ? undefined : process.stdout.columns,

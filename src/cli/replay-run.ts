@@ -1,6 +1,6 @@
 import { cacheDirectory, openCache } from '../cache/open-cache.js';
 import { KEPT_OUTPUT_BYTES, keepRun, keptRun, replayKey, RunInputs, type Written } from '../cache/replay.js';
-import type { ExitCode } from '../exit-code.js';
+import { ExitCode } from '../exit-code.js';
 import { processIo, type ProcessIo } from './process-io.js';
 
 /**
@@ -8,8 +8,11 @@ import { processIo, type ProcessIo } from './process-io.js';
  * before it loads the program, and main records each run a view says is made from its files alone.
  */
 
-/** The run given by the process's arguments written again, when one was kept and its files are as they were; false otherwise. */
-export function replayed(argv: readonly string[]): boolean {
+/**
+ * The run given by the process's arguments written again, when one was kept and its files are as they were; false
+ * otherwise. A write that fails is told to `reportFailure` (the program's own report, main.ts) and the run exits 2.
+ */
+export function replayed(argv: readonly string[], reportFailure: (cause: NodeJS.ErrnoException) => void): boolean {
   let io: ProcessIo;
   let kept: ReturnType<typeof keptRun>;
   try {
@@ -23,13 +26,14 @@ export function replayed(argv: readonly string[]): boolean {
     return false;
   }
   if (!kept) return false;
+  io.onFailure(reportFailure);
   for (const [fd, bytes] of kept.writes) {
     if (fd === 1) io.stdoutBytes!(bytes);
     else io.stderr(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
   }
-  process.exitCode = kept.exit;
+  process.exitCode = io.failure() ? ExitCode.CannotRun : kept.exit;
   // As main ends: at once, unless output still waits in node's stream.
-  if (io.allWritten()) process.exit(kept.exit);
+  if (io.allWritten()) process.exit(process.exitCode);
   return true;
 }
 

@@ -104,5 +104,6 @@ const loaded = () => (app ??= load(ENTRY) as App);
 export const run: App['run'] = (argv, io) => loaded().run(argv, io);
 /** The command: a run kept from before and still true is written again without loading the program (replay-run.ts). */
 export const main: App['main'] = async () => {
-  if (!replayed(process.argv.slice(2))) await loaded().main();
+  // A failed write of the run written again is reported by the program, loaded then for it.
+  if (!replayed(process.argv.slice(2), (cause) => loaded().reportOutputFailure(cause))) await loaded().main();
 };
