@@ -3,7 +3,7 @@
  * The words are always kept verbatim beside the date; what cannot be computed
  * (10个工作日内, 与…同步) comes back as `unknown` and is flagged, never guessed.
  */
-import { foldWidth } from '../text.js';
+import { foldWidth, Gated } from '../text.js';
 
 export type Deadline =
   | { kind: 'date'; /** the last dated step: the unit's due date */ date: string; /** every dated step, in order */ dates: string[]; /** `X月前` read as the end of month X−1 */ inferred: boolean }
@@ -20,6 +20,9 @@ const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4
  */
 const DATE_WORDS =
   /(?:(\d{4})\s*年\s*|(次年|翌年|明年|下一?年度?)\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末|下旬)|(中旬)|(上旬)|份?\s*(前|以前|之前))?|(底|末|内)|(年底|年末|年内)|(上半年|年中)|(下半年)|第?([一二三四1-4])季度)/g;
+
+/** DATE_WORDS tried only on words that could hold a date: every match holds 月, 底, 末, 内, 年 (年底, 上半年 …) or 季. */
+const DATES = new Gated(DATE_WORDS, '月底末内年季');
 
 /** Every quarter, month, half-year or week: a recurring time (每年 is the plan's year: a date). */
 const RECURRING = /每\s*个?\s*(?:季度|月|半年|周|星期)/;
@@ -40,6 +43,7 @@ interface DateMatch {
 /** Dates in words typed with full-width digits (２０１９年５月中旬) too; offsets are the words' own. */
 function* datesIn(typed: string, planYear: number): Generator<DateMatch> {
   const words = foldWidth(typed);
+  if (!DATES.admits(words)) return;
   DATE_WORDS.lastIndex = 0;
   for (let m = DATE_WORDS.exec(words); m; m = DATE_WORDS.exec(words)) {
     if (!m[0]) {
@@ -98,7 +102,13 @@ export function readDeadline(words: string, planYear: number): Deadline {
  * `收到申请后10个工作日内`, `视情况而定`, `与文件同步发布`, `每季度`, `随招随公开` (as each event comes: 随到随办),
  * `清明节前` (a festival's date moves from year to year: kept as words).
  */
-const RELATIVE_WORDS = /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|^(?:按|按照|根据)[^,，。]{0,12}(?:时间|时限|时间节点|进度)(?:要求)?(?:公开|发布|完成|报送|开展)?$|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)|^随[^,，。随]{1,3}随[^,，。]{1,4}$|^(?:元旦|春节|元宵节?|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:前|之前|以前)/;
+const RELATIVE_WORDS = new Gated(
+  /\d+\s*个?(?:工作日|自然日|日|天|周|月)(?:内|以内|之内)|视情况|^(?:按|按照|根据)[^,，。]{0,12}(?:时间|时限|时间节点|进度)(?:要求)?(?:公开|发布|完成|报送|开展)?$|根据(?:工作)?(?:需要|进度|情况)|适时|同步(?:公开|发布|完成|进行)?$|^(?:及时|随时|定期|每(?:年|半年|季度|月|周))|(?:^|后)(?:立即|即时)|^随[^,，。随]{1,3}随[^,，。]{1,4}$|^(?:元旦|春节|元宵节?|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:前|之前|以前)/,
+  // Each form in turn holds: a digit, 视, 根 (or opens with 按), 根, 适, 同, 及 随 定 每, 即, 随, 前. Words of names
+  // with a role word (…按职责分工负责) are not tried.
+  '0123456789视根适同及随定每即前',
+  '按',
+);
 
 /** The openings of RELATIVE_WORDS that say how often, not by when. */
 const RECURRING_OPENING = /^(?:及时|随时|定期|每)/;
@@ -110,7 +120,7 @@ export function lastCommaPart(words: string): { words: string; comma: number } |
 }
 
 /** The words that set a deadline off in a sentence: 于, 要于, 不晚于, 最迟于. */
-const LEADING_YU = /^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/;
+const LEADING_YU = new Gated(/^\s*(?:(?:要|须|需|应|务必)?于|不晚于|最迟于)/, '于');
 
 /**
  * Ongoing words with at most a verb after them: `长期坚持`, `全年动态调整`, `常态化开展`, a bare `长期` (not 全年度…,
@@ -122,15 +132,15 @@ const ONGOING_CORE = '(长期坚持|长期推进|持续推进|常态化|全年|�
  * a short object may stand between them (`做到信息常态化更新`, `实现政务公开常态化`).
  */
 const ONGOING_LEAD = '(?:(?:并且|并|做到|确保|坚持|保持|力争|实现)[\\u4e00-\\u9fa5]{0,4}?)?';
-/** The ongoing words as a part of their own. */
-const ONGOING_PHRASE = new RegExp(`^\\s*${ONGOING_LEAD}${ONGOING_CORE}\\s*$`);
+/** The ongoing words as a part of their own (each form of ONGOING_CORE holds 长, 持, 常 or 全). */
+const ONGOING_PHRASE = new Gated(new RegExp(`^\\s*${ONGOING_LEAD}${ONGOING_CORE}\\s*$`), '长持常全');
 
 /** True when a clause part is deadline words rather than names: `2021年6月底前完成`, `长期坚持`. */
 export function isDeadlineWords(typed: string): boolean {
   if (typed.length > 30) return false;
   const part = foldWidth(typed);
   // `于6月底前完成`, `要于…前`, `不晚于6月30日`, `于每月10日前`: the time set off by 于 is still the deadline.
-  const words = part.replace(LEADING_YU, '');
+  const words = LEADING_YU.replace(part, '');
   // A relative time ends the words (收到申请后10个工作日内答复), not task words after it (出台后3个工作日内发布解读材料).
   const relative = RELATIVE_WORDS.exec(words);
   const after = relative ? words.slice(relative.index + relative[0].length) : '';
@@ -147,7 +157,7 @@ export function isDeadlineWords(typed: string): boolean {
 /** What date words say when they are nothing but date words and words of doing by then (`2021年6月底前完成`). */
 function dateWordsKind(typed: string): Deadline['kind'] | undefined {
   const words = foldWidth(typed);
-  const rest = words.replace(DATE_WORDS, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
+  const rest = DATES.replace(words, '').replace(/前|以前|之前|完成|出台|落实|推进|坚持|开展|并|及时|长期|持续|常态化|全年|[\s,，。]/g, '');
   return rest === '' && words !== '' ? readDeadline(words, 2000).kind : undefined;
 }
 
@@ -156,7 +166,7 @@ function dateWordsKind(typed: string): Deadline['kind'] | undefined {
  * `第四季度末完成考核`, `10月份完成…`), or are deadline words alone: a part that follows a clause.
  */
 export function opensWithDeadline(part: string): boolean {
-  const words = part.trim().replace(LEADING_YU, '');
+  const words = LEADING_YU.replace(part.trim(), '');
   if (isDeadlineWords(words)) return true;
   const first = datesIn(words, 2000).next();
   if (first.done || first.value.index !== 0) return false;
@@ -205,7 +215,7 @@ export function deadlineInText(text: string): string | undefined {
   }
   // The text's last part is a deadline and nothing else (`…（A牵头），11月上旬。`): what a clause's deadline part says.
   const lastPart = lastCommaPart(text)?.words;
-  if (!found.length && lastPart && dateWordsKind(lastPart.replace(LEADING_YU, '')) === 'date') found.push(lastPart);
+  if (!found.length && lastPart && dateWordsKind(LEADING_YU.replace(lastPart, '')) === 'date') found.push(lastPart);
   if (!found.length) {
     ONGOING_IN_TEXT.lastIndex = 0;
     for (let m = ONGOING_IN_TEXT.exec(text); m; m = ONGOING_IN_TEXT.exec(text)) found.push(m[0].trim());

@@ -4,6 +4,7 @@ import { looksLikeName } from './names.js';
 import { isPeopleLabel } from './people-labels.js';
 import { toSimplified } from './traditional.js';
 import { remembered } from '../remembered.js';
+import { Gated } from '../text.js';
 import { overseeing, resolveHeads, type PartRole } from './role-words.js';
 import { LABEL, labelsApart, roleOfLabel } from './labels.js';
 import { parsePart, saysRole, type Pending } from './read-part.js';
@@ -46,7 +47,7 @@ export function unwrapClause(clause: string): string {
 }
 
 /** `此项工作由A负责,B配合`, `本部分由A牵头` → `A负责,B配合`: words that point at what the clause covers are no scope. */
-const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述|本部分|以下|本节)(?:各项)?(?:工作|任务)?|工作)?由(?![^,，;；]*?由)/;
+const SENTENCE_OPENING = new Gated(/^(?:(?:此项|本项|该项|以上|上述|本部分|以下|本节)(?:各项)?(?:工作|任务)?|工作)?由(?![^,，;；]*?由)/, '由');
 
 /**
  * Parses a responsibility clause (`甲处牵头,乙中心配合`) into assignments.
@@ -56,12 +57,12 @@ const SENTENCE_OPENING = /^(?:(?:此项|本项|该项|以上|上述|本部分|�
 export const parseResponsibility: (clause: string) => ParsedClause = remembered((clause) => parseClause(clause));
 
 /** A role word in brackets after a name, `A（牵头）`: the role word itself. */
-const BRACKETED_ROLE = /[(（](牵头|负责|配合|协同|协办|协助|参与)[)）]/g;
+const BRACKETED_ROLE = new Gated(/[(（](牵头|负责|配合|协同|协办|协助|参与)[)）]/g, '(（');
 /**
  * A role word followed by 、 and names with a role word of their own (`A牵头、B配合`): the 、
  * separates parts, as a comma does. (`A（牵头）、B` under a label keeps B in the label: see read-part's parsePart.)
  */
-const ROLE_THEN_LIST = /(牵头|负责|配合|协同|协办|协助|参与|抓总|负总责|主责|统筹(?:协调|推进)?)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与|落实))/g;
+const ROLE_THEN_LIST = new Gated(/(牵头|负责|配合|协同|协办|协助|参与|抓总|负总责|主责|统筹(?:协调|推进)?)、(?=[^,，;；]*(?:牵头|负责|配合|协同|协办|协助|参与|落实))/g, '、');
 
 /** A name with its role marked in brackets after it: `A（牵头）`, `B（配合）`. */
 const MARKED_ROLE = /[(（](牵头|配合|协同|协办|协助|参与)[)）]$/;
@@ -90,27 +91,29 @@ function markedRoleList(body: string): string {
 }
 
 /** Blanks after a role word where a copy lost the comma (`办公室牵头 各科室配合`, `人事处牵头 年底前完成`): they end the part. */
-const ROLE_THEN_BLANK = /(牵头|负责|配合|落实|协办|协助|协同|参与|抓总|负总责|主责)[ \t\u3000]+(?=[^\s,，;；、])/g;
+const ROLE_THEN_BLANK = new Gated(/(牵头|负责|配合|落实|协办|协助|协同|参与|抓总|负总责|主责)[ \t\u3000]+(?=[^\s,，;；、])/g, ' \t\u3000');
 
 /**
  * A role word after 由 with what is done after it, ending a part (`行政处罚决定由A负责公开`, `由A牵头组织实施`): the role
  * word says the role. (Without 由, `A负责公开` opening an item is a sentence whose subject is A: see subject-clause.ts.)
  */
-const ROLE_THEN_ACTION = /(由[^,，;；由]*?(?:负责|牵头))(?:组织实施|公开|发布|办理|实施|报送|审核)(?=$|[,，;；])/g;
+const ROLE_THEN_ACTION = new Gated(/(由[^,，;；由]*?(?:负责|牵头))(?:组织实施|公开|发布|办理|实施|报送|审核)(?=$|[,，;；])/g, '由');
 
 /** The words with the commas a copy lost after a role word put back (see ROLE_THEN_BLANK). */
 export function withLostCommas(words: string): string {
-  return words.replace(ROLE_THEN_BLANK, '$1，');
+  return ROLE_THEN_BLANK.replace(words, '$1，');
 }
 
 function parseClause(clause: string): ParsedClause {
-  const body = markedRoleList(labelsApart(unwrapClause(toSimplified(clause))).replace(SENTENCE_OPENING, ''))
-    .replace(BRACKETED_ROLE, '$1')
-    .replace(ROLE_THEN_LIST, '$1，')
-    .replace(ROLE_THEN_BLANK, '$1，')
-    .replace(ROLE_THEN_ACTION, '$1');
+  let body = markedRoleList(SENTENCE_OPENING.replace(labelsApart(unwrapClause(toSimplified(clause))), ''));
+  body = BRACKETED_ROLE.replace(body, '$1');
+  body = ROLE_THEN_LIST.replace(body, '$1，');
+  body = ROLE_THEN_BLANK.replace(body, '$1，');
+  body = ROLE_THEN_ACTION.replace(body, '$1');
   if (!body) return { ok: false, reason: '责任分工为空' };
-  const covered = splitTopLevel(body, new Set(['；'])).map((p) => COVERED_CLAUSE.exec(p));
+  // Clauses each with the words they cover, when there are several (a single clause is read as it is).
+  const clauses = splitTopLevel(body, new Set(['；']));
+  const covered = clauses.length > 1 ? clauses.map((p) => COVERED_CLAUSE.exec(p)) : [];
   if (covered.length > 1 && covered.every((m) => m)) return coveredClauses(covered.map((m) => ({ scope: m![1]!, clause: m![2]! })));
   const groups: Pending[] = [];
   const deadlines: string[] = [];

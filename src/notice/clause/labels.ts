@@ -1,5 +1,6 @@
 import type { Role } from '../../model/role.js';
 import { GLUED_PEOPLE_LABEL, isPeopleLabel } from './people-labels.js';
+import { Gated } from '../text.js';
 
 /**
  * The labels of a clause (`牵头单位:…`, `A为责任单位`) and of table columns, and the role each names: a label says
@@ -16,19 +17,19 @@ export const ROLE_LABELS: readonly [RegExp, Role | 'responsible' | 'deadline'][]
 ];
 
 /** `牵头单位:…` at the start of a part. */
-export const LABEL = /^([\u4e00-\u9fa5]{2,6})\s*[:：]\s*([\s\S]*)$/;
+export const LABEL = new Gated(/^([\u4e00-\u9fa5]{2,6})\s*[:：]\s*([\s\S]*)$/, ':：');
 
 export function roleOfLabel(label: string): Role | 'responsible' | 'deadline' | undefined {
   return ROLE_LABELS.find(([pattern]) => pattern.test(label))?.[1];
 }
 
 /** A label said with 为: `A为责任单位` (1 names, 2 label) or `责任单位为A` (3 label, 4 names). */
-export const LABEL_WITH_WEI = /^(?:(.+?)为((?:牵头|责任|主责|配合|协办|协同)(?:单位|部门|处室|科室))|((?:牵头|责任|主责|配合|协办|协同)(?:单位|部门|处室|科室))为(.+))$/;
+export const LABEL_WITH_WEI = new Gated(/^(?:(.+?)为((?:牵头|责任|主责|配合|协办|协同)(?:单位|部门|处室|科室))|((?:牵头|责任|主责|配合|协办|协同)(?:单位|部门|处室|科室))为(.+))$/, '为');
 
 /** A label after blanks inside a clause (`牵头单位：A　联系人：王某`): the blanks separate parts, as `；` does. */
-const BLANK_THEN_LABEL = /[ \t\u3000]+(?=([\u4e00-\u9fa5]{2,6})\s*[:：])/g;
+const BLANK_THEN_LABEL = new Gated(/[ \t\u3000]+(?=([\u4e00-\u9fa5]{2,6})\s*[:：])/g, ':：');
 
 /** Labels set apart: a people label glued to the name before it, or after blanks, starts a part of its own. */
 export function labelsApart(words: string): string {
-  return words.replace(GLUED_PEOPLE_LABEL, '；$1：').replace(BLANK_THEN_LABEL, (blank, label: string) => (roleOfLabel(label) || isPeopleLabel(label) ? '；' : blank));
+  return BLANK_THEN_LABEL.replace(GLUED_PEOPLE_LABEL.replace(words, '；$1：'), (blank, label) => (roleOfLabel(label!) || isPeopleLabel(label!) ? '；' : blank));
 }

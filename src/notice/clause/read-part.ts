@@ -4,6 +4,7 @@ import { isPeopleLabel } from './people-labels.js';
 import { LABEL, LABEL_WITH_WEI, roleOfLabel } from './labels.js';
 import { overseeing, roleSuffix, type PartRole } from './role-words.js';
 import { NAME_SEPARATORS, splitNames, splitTopLevel } from './split-names.js';
+import { Gated } from '../text.js';
 
 /**
  * One part of a clause (`A牵头`, `由A会同B办理`, `规划由甲司牵头`, `牵头单位:A`): whether it says a role, and its
@@ -38,14 +39,14 @@ function consultsIn(part: string): [string, string] | undefined {
 const ACTION = '(?:共同)?(?:组织)?(?:落实|负责|推进|办理|实施|开展)?';
 const ACTION_AT_END = new RegExp(`${ACTION}$`);
 /** `B会同落实`: 会同 with nobody named after it, only what is done. */
-const WITH_THE_OTHERS = new RegExp(`^(.+?)会同${ACTION}$`);
+const WITH_THE_OTHERS = new Gated(new RegExp(`^(.+?)会同${ACTION}$`), '会');
 /** `A会同B落实`, `A牵头会同B组织实施`, `A协同B落实` (协同 only between two bodies' names: 某省协同创新中心 is one). */
-const TOGETHER = new RegExp(`^(.*?)(会同|协同)(.+?)${ACTION}$`);
+const TOGETHER = new Gated(new RegExp(`^(.*?)(会同|协同)(.+?)${ACTION}$`), '会协');
 
 /** The ending of a body's name before the 会 of `A处会B室` (会 belongs to the name in 委员会, 常委会, 协会 …). */
 const BEFORE_HUI = '[处室司局科厅办部院馆组站队所心]';
 /** `A处会B室`: A leads in consultation with B. */
-const CONSULTS = new RegExp(`^(.+?${BEFORE_HUI})会(?!同)(.+)$`);
+const CONSULTS = new Gated(new RegExp(`^(.+?${BEFORE_HUI})会(?!同)(.+)$`), '会');
 /** 会 between two names anywhere in words (`…，A处会B室办理`), not in 会议, 会商, 会计 …: a role word too. */
 export const CONSULT_WORD = new RegExp(`${BEFORE_HUI}会(?!同|议|商|签|审|计|展|员|见|场|谈)`);
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../model/role.js';
+import { EndGated } from '../text.js';
 
 /**
  * The role words that end a part of a responsibility clause (`…牵头`, `…按分工落实`, `…统筹`), and how a head's word
@@ -21,24 +22,25 @@ export const COORDINATING = /(?:负责|全面|加强|统一)?(?:统筹(?:协调|
 /**
  * Role words at the end of a part, longest first so 按职责分工负责 wins over 负责.
  * Each is a pattern, so the variations offices write (按职能分工落实, 按分工落实, 按职责分别负责,
- * 牵头抓总, 协同推进) are one entry, not one per wording.
+ * 牵头抓总, 协同推进) are one entry, not one per wording. Each with the last characters of its words (EndGated): a part
+ * ending otherwise is not matched against it.
  */
-const ROLE_SUFFIXES: readonly [RegExp, PartRole][] = [
-  [new RegExp(`(?:等)?${BY_DUTIES}(?:分别)?(?:负责|落实|推进|承担|实施)$`), 'joint'],
-  [/(?:分别|共同)(?:负责|落实|推进)$/, 'joint'],
+const ROLE_SUFFIXES: readonly [EndGated, PartRole][] = [
+  [new EndGated(new RegExp(`(?:等)?${BY_DUTIES}(?:分别)?(?:负责|落实|推进|承担|实施)$`), '责实进担施'), 'joint'],
+  [new EndGated(/(?:分别|共同)(?:负责|落实|推进)$/, '责实进'), 'joint'],
   // 抓总 (holds the whole) alone is a lead's word, as 牵头抓总 is; 牵头协调 leads (协调 alone oversees).
-  [/(?:(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总|协调)?|抓总)$/, 'lead'],
-  [new RegExp(`(?:${BY_DUTIES})?(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$`), 'cooperate'],
-  [COORDINATING, 'coordinate'],
+  [new EndGated(/(?:(?:分别)?(?:牵头|主办)(?:负责|落实|推进|抓总|协调)?|抓总)$/, '头办责实进总调'), 'lead'],
+  [new EndGated(new RegExp(`(?:${BY_DUTIES})?(?:配合|协助|协办|参与|协同)(?:落实|推进|做好|实施)?$`), '合助办与同实进好施'), 'cooperate'],
+  [new EndGated(COORDINATING, '筹调进责排'), 'coordinate'],
   // Before 落实 alone: 督促落实 oversees.
   // Words of overseeing (指导, 监督, 汇总审核): beside a body that answers for the work, these bodies help it (see OVERSEE).
-  [/(?:全程|业务|统一|加强|负责)?(?:统筹|指导|监督|督导|督促|督查|督办|审核|把关|汇总|协调|检查){1,2}(?:落实|执行)?$/, 'oversee'],
+  [new EndGated(/(?:全程|业务|统一|加强|负责)?(?:统筹|指导|监督|督导|督促|督查|督办|审核|把关|汇总|协调|检查){1,2}(?:落实|执行)?$/, '筹导督促查办核关总调实行'), 'oversee'],
   // 负总责 (answers for the whole): beside bodies that answer for their share the lead's, else the body's own task (resolveHeads).
-  [/(?:负总责|总负责|全面负责)$/, 'whole'],
+  [new EndGated(/(?:负总责|总负责|全面负责)$/, '责'), 'whole'],
   // 主责 (answers principally for it), read as the label 主责单位 is: sole alone, joint beside a lead or other such bodies.
-  [/(?:具体)?主责$/, 'responsible'],
+  [new EndGated(/(?:具体)?主责$/, '责'), 'responsible'],
   // 负责 and 落实 alone: the body's own task (sole), or beside a lead each one's part (joint: see parseClause).
-  [/(?:具体)?(?:负责|落实)(?:落实|推进|实施)?$/, 'sole'],
+  [new EndGated(/(?:具体)?(?:负责|落实)(?:落实|推进|实施)?$/, '责实进施'), 'sole'],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeDepartmentName } from '../../model/department-name.js';
 import { looksLikeName } from './names.js';
+import { Gated } from '../text.js';
 
 /**
  * Splitting a clause's words: into parts at the separators outside brackets (`,` `;` `、`), and a list into the
@@ -73,7 +74,9 @@ const BODY_END = '[处室司局科厅办部院馆组站队所心府联委]';
  * `A处与B室`, `A处和B室` (…共同负责): two bodies, split only where the words before 和/与 end as a body's name
  * does — 和 inside one name (住房和城乡建设局, 人力资源和社会保障局, 基层政权建设和社区治理司) follows a plain word.
  */
-const AND_BETWEEN_BODIES = new RegExp(`(?<=${BODY_END})(?:与|和)`);
+const AND_BETWEEN_BODIES = new Gated(new RegExp(`(?<=${BODY_END})(?:与|和)`), '与和');
+/** 及 and 以及 between names. */
+const AND = new Gated(/以及|及/, '及');
 
 /** `A、B及C等` → [A, B, C]: 及 (and 和/与 after a body's name) splits only between two names, 等 closing a list is dropped. */
 export function splitNames(text: string): string[] {
@@ -83,8 +86,8 @@ export function splitNames(text: string): string[] {
     if (EACH_LEVEL.test(segments[i]!.trim()) && LEVEL_GOVERNMENT.test(segments[i + 1]!.trim())) segments.splice(i, 2, `${segments[i]!.trim()}、${segments[i + 1]!.trim()}`);
   }
   for (const segment of segments) {
-    const pieces = segment.split(/以及|及/).flatMap((piece) => {
-      const joined = piece.split(AND_BETWEEN_BODIES);
+    const pieces = AND.split(segment).flatMap((piece) => {
+      const joined = AND_BETWEEN_BODIES.split(piece);
       return joined.length > 1 && joined.every((p) => looksLikeName(p.trim())) ? joined : [piece];
     });
     if (pieces.length > 1 && pieces.every((p) => looksLikeName(p.trim().replace(/等$/, '')))) names.push(...pieces.map((p) => p.trim()));

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-
 /**
  * Characters common in Traditional-script plans that never occur in Simplified
  * text. The OpenCC converter costs ~100 ms to build, so it is built only when
@@ -31,11 +29,13 @@ export function hasTraditional(text: string): boolean {
  * Traditional → Simplified (OpenCC's t→cn tables); text with no Traditional characters comes back unchanged.
  * The tables (195 KB of script) are required from node_modules when first needed, not bundled: every check
  * of a ledger reaches this module, and was reading and compiling them for Simplified text.
+ * Through the module's own `require` (as node-crypto.ts): node:module's createRequire and the module's file URL
+ * it needs (node:url) were loaded by every validate, about 1 ms, for text that is almost never Traditional.
  */
 export function toSimplified(text: string): string {
   if (!hasTraditional(text)) return text;
   if (!convert) {
-    const { Converter } = createRequire(import.meta.url)('opencc-js/t2cn') as typeof import('opencc-js/t2cn');
+    const { Converter } = require('opencc-js/t2cn') as typeof import('opencc-js/t2cn');
     convert = Converter({ from: 't', to: 'cn' });
   }
   return convert!(text);
