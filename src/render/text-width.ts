@@ -115,50 +115,61 @@ function makeTextWidth(ambiguousWide: boolean): TextWidth {
       return align === 'left' ? text + pad : pad + text;
     },
     wrap(text, max, indent = '') {
-      // Units that stay whole: a Latin word or number with its punctuation, a space, or one other character.
-      const units = text.match(/[A-Za-z0-9_.,:;!?'"()[\]{}<>/\\|@#$%^&*+=~`-]+| +|[^]/gu) ?? [];
-      const lines: string[] = [];
-      let line = '';
-      let used = 0;
-      // Where the line could break best: after a space or punctuation, so 养老服务司 stays whole when it can.
-      let soft = -1;
-      for (const unit of units) {
-        const w = of(unit);
-        if (used + w > max && line.trim()) {
-          let carried: string;
-          if (!unit.startsWith(' ') && soft > indent.length && of(line.slice(soft)) + w <= Math.min(16, max / 3)) carried = line.slice(soft);
-          // Closing punctuation never starts a line: the character before it moves down with it.
-          else carried = NO_LINE_START.test(unit) && [...line.trim()].length > 1 ? [...line].pop()! : '';
-          lines.push(line.slice(0, line.length - carried.length).trimEnd());
-          line = indent + carried;
-          used = of(line);
-          soft = -1;
-          if (unit.startsWith(' ')) continue;
-        }
-        // A single word wider than the line is cut rather than let the terminal wrap it.
-        if (w > max - used && WORD_CHAR.test(unit[0]!)) {
-          let piece = '';
-          for (const ch of unit) {
-            if (used + of(piece + ch) > max) {
-              lines.push((line + piece).trimEnd());
-              line = indent;
-              used = of(indent);
-              piece = '';
-            }
-            piece += ch;
-          }
-          line += piece;
-          used += of(piece);
-          continue;
-        }
-        line += unit;
-        used += w;
-        if (unit.startsWith(' ') || SOFT_BREAK_AFTER.test(unit)) soft = line.length;
-      }
-      if (line.trim() || !lines.length) lines.push(line.trimEnd());
-      return lines;
+      // Text that fits is one line (widths add up unit by unit, so no unit would break it): piped output, whose width
+      // is unbounded, wraps every title, heading and note so.
+      if (of(text) <= max) return [text.trimEnd()];
+      return wrapUnits(of, text, max, indent);
     },
   };
+}
+
+/**
+ * Text broken into lines of at most `max` columns (TextWidth.wrap), unit by unit; exported for the test that
+ * compares it with wrap's shortcut for text that fits.
+ */
+export function wrapUnits(of: (text: string) => number, text: string, max: number, indent: string): string[] {
+  // Units that stay whole: a Latin word or number with its punctuation, a space, or one other character.
+  const units = text.match(/[A-Za-z0-9_.,:;!?'"()[\]{}<>/\\|@#$%^&*+=~`-]+| +|[^]/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  // Where the line could break best: after a space or punctuation, so 养老服务司 stays whole when it can.
+  let soft = -1;
+  for (const unit of units) {
+    const w = of(unit);
+    if (used + w > max && line.trim()) {
+      let carried: string;
+      if (!unit.startsWith(' ') && soft > indent.length && of(line.slice(soft)) + w <= Math.min(16, max / 3)) carried = line.slice(soft);
+      // Closing punctuation never starts a line: the character before it moves down with it.
+      else carried = NO_LINE_START.test(unit) && [...line.trim()].length > 1 ? [...line].pop()! : '';
+      lines.push(line.slice(0, line.length - carried.length).trimEnd());
+      line = indent + carried;
+      used = of(line);
+      soft = -1;
+      if (unit.startsWith(' ')) continue;
+    }
+    // A single word wider than the line is cut rather than let the terminal wrap it.
+    if (w > max - used && WORD_CHAR.test(unit[0]!)) {
+      let piece = '';
+      for (const ch of unit) {
+        if (used + of(piece + ch) > max) {
+          lines.push((line + piece).trimEnd());
+          line = indent;
+          used = of(indent);
+          piece = '';
+        }
+        piece += ch;
+      }
+      line += piece;
+      used += of(piece);
+      continue;
+    }
+    line += unit;
+    used += w;
+    if (unit.startsWith(' ') || SOFT_BREAK_AFTER.test(unit)) soft = line.length;
+  }
+  if (line.trim() || !lines.length) lines.push(line.trimEnd());
+  return lines;
 }
 
 /** Ambiguous characters as one column: what most terminals do. */
