@@ -80,7 +80,7 @@ export const GATED: { readonly pattern: RegExp; admits(text: string): boolean }[
 
 /**
  * A regular expression tried only on text that could hold a match: every match holds one of the characters of
- * `needs`, or the text opens with `opening`. V8 compiles a regular expression when it first runs and again to machine
+ * `needs` (or, given a list, one of its words), or the text opens with `opening`. V8 compiles a regular expression when it first runs and again to machine
  * code when it runs once more; in a cold validate most of the clause check was that, for patterns that could not match.
  * The characters are looked for by one builtin call (includes, or a class of characters), not by a loop: the
  * importer asks the gates of every part it tries, and a loop here was hot enough for V8 to optimize it (3 ms).
@@ -90,13 +90,17 @@ export class Gated {
 
   constructor(
     readonly pattern: RegExp,
-    needs: string,
+    needs: string | readonly string[],
     readonly opening?: string,
   ) {
-    // A class of the characters, each that has a meaning inside one escaped.
-    let chars = '';
-    for (const c of needs) chars += '\\]^-'.includes(c) ? `\\${c}` : c;
-    this.hint = needs.length === 1 ? needs : new RegExp(`[${chars}]`);
+    // A class of the characters or an alternation of the words, each character that has a meaning there escaped.
+    const escaped = (text: string, special: string) => {
+      let out = '';
+      for (const c of text) out += special.includes(c) ? `\\${c}` : c;
+      return out;
+    };
+    if (typeof needs !== 'string') this.hint = needs.length === 1 ? needs[0]! : new RegExp(needs.map((word) => escaped(word, '\\^$.*+?()[]{}|/')).join('|'));
+    else this.hint = needs.length === 1 ? needs : new RegExp(`[${escaped(needs, '\\]^-')}]`);
     GATED.push(this);
   }
 

@@ -39,9 +39,9 @@ function consultsIn(part: string): [string, string] | undefined {
 const ACTION = '(?:共同)?(?:组织)?(?:落实|负责|推进|办理|实施|开展)?';
 const ACTION_AT_END = new RegExp(`${ACTION}$`);
 /** `B会同落实`: 会同 with nobody named after it, only what is done. */
-const WITH_THE_OTHERS = new Gated(new RegExp(`^(.+?)会同${ACTION}$`), '会');
+const WITH_THE_OTHERS = new Gated(new RegExp(`^(.+?)会同${ACTION}$`), ['会同']);
 /** `A会同B落实`, `A牵头会同B组织实施`, `A协同B落实` (协同 only between two bodies' names: 某省协同创新中心 is one). */
-const TOGETHER = new Gated(new RegExp(`^(.*?)(会同|协同)(.+?)${ACTION}$`), '会协');
+const TOGETHER = new Gated(new RegExp(`^(.*?)(会同|协同)(.+?)${ACTION}$`), ['会同', '协同']);
 
 /** The ending of a body's name before the 会 of `A处会B室` (会 belongs to the name in 委员会, 常委会, 协会 …). */
 const BEFORE_HUI = '[处室司局科厅办部院馆组站队所心]';
