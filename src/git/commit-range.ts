@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { GitError, verifyRevision } from './git.js';
 import { listCommits, type WalkCommit } from './ledger-walk.js';
+import { childProcess } from './node-spawn.js';
 
 /** A commit to check: its parents and its author. */
 export type RangeCommit = WalkCommit;
@@ -30,7 +30,7 @@ export function readBlobs(cwd: string, specs: readonly string[]): Map<string, Bu
   if (specs.some((s) => s.includes('\n'))) throw new GitError('路径中不能有换行');
   let out: Buffer;
   try {
-    out = execFileSync('git', ['cat-file', '--batch'], { cwd, input: specs.join('\n') + '\n', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    out = childProcess().execFileSync('git', ['cat-file', '--batch'], { cwd, input: specs.join('\n') + '\n', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   } catch (cause) {
     throw new GitError(String((cause as { stderr?: Buffer }).stderr ?? cause).trim().split('\n')[0]);
   }

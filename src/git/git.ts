@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
+import { childProcess } from './node-spawn.js';
 
 /** A git command that failed, with git's own message. */
 export class GitError extends Error {}
@@ -11,7 +11,7 @@ export class GitError extends Error {}
  */
 export function git(cwd: string, args: readonly string[], input?: string): string {
   try {
-    return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input, maxBuffer: 1 << 30 });
+    return childProcess().execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input, maxBuffer: 1 << 30 });
   } catch (cause) {
     const err = cause as { stderr?: string; code?: string };
     if (err.code === 'ENOENT') throw new GitError('找不到 git 命令');
@@ -38,7 +38,7 @@ export function gitShowBytes(cwd: string, commit: string, pathInRepo: string): B
   // `rev:path` is one argument that starts with the commit id (hex) or `:`; never an option.
   if (commit && !/^[0-9a-f]{40,64}$|^HEAD$/.test(commit)) throw new GitError(`内部：未经核实的版本「${commit}」`);
   try {
-    return execFileSync('git', ['show', `${commit}:${pathInRepo}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    return childProcess().execFileSync('git', ['show', `${commit}:${pathInRepo}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   } catch (cause) {
     throw new GitError(String((cause as { stderr?: Buffer }).stderr ?? cause).trim().split('\n')[0]);
   }
@@ -169,7 +169,7 @@ export function lastCommitBefore(root: string, path: string, date: string): stri
 export function gitMergeFile(cwd: string, files: { ours: string; base: string; theirs: string }, labels: [string, string, string], markerSize = 7): { text: string; conflicts: number } {
   const args = ['merge-file', '-p', `--marker-size=${markerSize}`, '-L', labels[0], '-L', labels[1], '-L', labels[2], '--', files.ours, files.base, files.theirs];
   try {
-    return { text: execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 }), conflicts: 0 };
+    return { text: childProcess().execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 }), conflicts: 0 };
   } catch (cause) {
     const err = cause as { status?: number; stdout?: string; stderr?: string };
     if (typeof err.status === 'number' && err.status > 0 && err.status < 128 && typeof err.stdout === 'string') return { text: err.stdout, conflicts: err.status };
@@ -185,7 +185,7 @@ export interface GitRun {
 
 /** Runs git with an argument array and returns its exit status and output instead of throwing (push, merge). */
 export function gitRun(cwd: string, args: readonly string[], env?: Readonly<Record<string, string>>): GitRun {
-  const result = spawnSync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: env ? { ...process.env, ...env } : process.env });
+  const result = childProcess().spawnSync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: env ? { ...process.env, ...env } : process.env });
   if (result.error) throw new GitError((result.error as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到 git 命令' : String(result.error));
   return { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }
