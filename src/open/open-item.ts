@@ -1,7 +1,7 @@
 import { calendarFingerprint } from '../cache/fingerprints.js';
 import { checkLedger } from '../check/index.js';
 import type { ItemReading, OpenedItem } from '../edit/edit-one-item.js';
-import { baseAfterEdit, keepEditBase, positionOf, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
+import { baseAfterEdit, keepEditBase, partHashes, positionOf, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
 import { indexedLedger, itemTextValue, keepEditedRow } from '../index/item-index.js';
 import { beijingToday } from '../model/dates.js';
 import { checkShape } from '../read/check-shape.js';
@@ -35,10 +35,12 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
   const today = beijingToday(ctx.io.now());
   const calendar = calendarFingerprint(file, cwd);
   let base = storedEditBase(cache, file, cwd);
-  if (!base || base.cwd !== cwd || base.hash !== contentHash(bytes) || base.registryHash !== registryHashOf(base, file, cwd)) {
+  if (!base || base.cwd !== cwd || base.parts !== partHashes(bytes, base.starts) || base.registryHash !== registryHashOf(base, file, cwd)) {
     // Changed by hand since (or never edited): the index reads the items that changed and vouches for the rest.
-    base = (await indexedLedger(cache, file, calendar, today, cwd, bytes))?.editBase();
-    if (!base) return undefined;
+    const indexed = (await indexedLedger(cache, file, calendar, today, cwd, bytes))?.editBase();
+    const parts = indexed && partHashes(bytes, indexed.starts);
+    if (!indexed || parts === undefined) return undefined;
+    base = { ...indexed, parts };
   }
   // Where the base says the item starts; the layout finds where it ends, among the lines up to the next item.
   const position = positionOf(base, number);
@@ -76,7 +78,7 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
     remember: async (newContent, edited, after) => {
       try {
         // The new bytes keep every promise of the base: the same items in the same order, this one still one item of its number.
-        keepEditBase(cache, file, cwd, baseAfterEdit(found, contentHash(newContent), position, Buffer.byteLength(edited, 'utf8') - (end - start)));
+        keepEditBase(cache, file, cwd, baseAfterEdit(found, newContent, position, Buffer.byteLength(edited, 'utf8') - (end - start)));
         await keepEditedRow(cache, file, found, calendar, { old: contentHash(Buffer.from(text, 'utf8')), hash: contentHash(Buffer.from(edited, 'utf8')), value: after.value, section: place.section }, today, cwd);
       } catch {
         // What the cache knows is derived: the next run works it out again.

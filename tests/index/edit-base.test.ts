@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
-import { baseAfterEdit, keepEditBase, positionOf, renumbered, storedEditBase, type EditBase } from '../../src/index/edit-base.js';
+import { baseAfterEdit, keepEditBase, PART_ITEMS, partHashes, positionOf, renumbered, storedEditBase, type EditBase } from '../../src/index/edit-base.js';
+import { randomFrom } from '../read/hand-edits.js';
 import { tempDir } from '../helpers/temp.js';
 
 const base = (starts: number[], numbers: string[]): EditBase => ({
-  hash: 'h',
+  parts: 'h',
   registryHash: '',
   cwd: '/w',
   displayFile: 'ledger.yaml',
@@ -35,8 +36,55 @@ describe('the edit base as kept between edits', () => {
 
   it('moves the items after an edited one by what it grew, and only those', () => {
     const starts = [0, 100, 250, 400];
-    const after = baseAfterEdit(base(starts, ['1', '2', '3', '4']), 'h2', 1, -7);
+    const bytes = Buffer.alloc(500, 'a');
+    const before = { ...base(starts, ['1', '2', '3', '4']), parts: partHashes(bytes, Uint32Array.from(starts))! };
+    const after = baseAfterEdit(before, [bytes.subarray(0, 100), Buffer.alloc(143, 'b'), bytes.subarray(250)], 1, -7);
     expect(Array.from(after.starts)).toEqual([0, 100, 243, 393]);
-    expect(after.hash).toBe('h2');
+  });
+
+  /** A file of `count` items of random lengths after a head: its bytes and where each item starts. */
+  const file = (count: number, r: ReturnType<typeof randomFrom>) => {
+    const lengths = Array.from({ length: count }, () => 1 + r.int(40));
+    const starts = new Uint32Array(count);
+    let at = 5 + r.int(30);
+    lengths.forEach((length, i) => ((starts[i] = at), (at += length)));
+    const bytes = Buffer.alloc(at);
+    for (let i = 0; i < at; i++) bytes[i] = 97 + r.int(26);
+    return { bytes, starts };
+  };
+
+  it("after an edit, holds for the bytes written and no others: each part's hash as hashing the new bytes whole gives it", () => {
+    const r = randomFrom(20261207);
+    for (const count of [0, 1, 7, PART_ITEMS - 1, PART_ITEMS, PART_ITEMS + 1, 3 * PART_ITEMS + 17]) {
+      const { bytes, starts } = file(count, r);
+      let current = { ...base(Array.from(starts), Array.from(starts, (_, i) => String(i + 1))), parts: partHashes(bytes, starts)! };
+      let content: Buffer = bytes;
+      // Items of every kind of place edited one after another: first and last of a part, first and last of the file.
+      const places = [0, count - 1, PART_ITEMS - 1, PART_ITEMS, 2 * PART_ITEMS, r.int(count), r.int(count)].filter((p) => p >= 0 && p < count);
+      for (const position of places) {
+        const start = current.starts[position]!;
+        const end = position + 1 < count ? current.starts[position + 1]! : content.length;
+        const edited = Buffer.alloc(1 + r.int(60), 65 + r.int(26));
+        const pieces = [content.subarray(0, start), edited, content.subarray(end)];
+        current = baseAfterEdit(current, pieces, position, edited.length - (end - start));
+        content = Buffer.concat(pieces);
+        expect(current.parts, `${count} items, item ${position}`).toBe(partHashes(content, current.starts));
+      }
+      // Any other bytes have other hashes: a byte changed anywhere (a part's first and last), one more or one fewer at the end.
+      const others = [0, content.length - 1, ...Array.from(current.starts.filter((_, i) => i % PART_ITEMS === 0), (s) => s), ...current.starts.filter((_, i) => i % PART_ITEMS === 0).map((s) => s - 1)].filter((at) => at >= 0 && at < content.length);
+      for (const at of others) {
+        const changed = Buffer.from(content);
+        changed[at] = changed[at]! ^ 1;
+        expect(partHashes(changed, current.starts), `${count} items, byte ${at}`).not.toBe(current.parts);
+      }
+      expect(partHashes(Buffer.concat([content, Buffer.from('x')]), current.starts)).not.toBe(current.parts);
+      if (content.length) expect(partHashes(content.subarray(0, content.length - 1), current.starts)).not.toBe(current.parts);
+    }
+  });
+
+  it('bytes shorter than where a part starts have no parts', () => {
+    const starts = Uint32Array.from({ length: PART_ITEMS + 1 }, (_, i) => 2 * i);
+    expect(partHashes(Buffer.alloc(2 * PART_ITEMS + 1), starts)).toBeDefined();
+    expect(partHashes(Buffer.alloc(2 * PART_ITEMS - 1), starts)).toBeUndefined();
   });
 });
