@@ -5,13 +5,13 @@
  * ledger path (edit-ledger.ts) would write the same bytes without a word, it
  * steps aside, and that path decides (and words any refusal).
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Ledger } from '../model/ledger.js';
 import type { LedgerEdit } from '../model/ledger-edit.js';
 import { STATUS_LABELS } from '../model/status.js';
 import { applyEditToItemValue } from './ledger-edit.js';
 import { applyEditToItemText } from './ledger-text-edit.js';
+import { samePlainValue } from './same-plain-value.js';
 
 /** One text of an item, read: a ledger of the item alone, its plain value, and what every check finds in it. */
 export interface ItemReading {
@@ -65,7 +65,7 @@ export async function editOneItem(
   const text = applyEditToItemText(item.text, edit, edit.status ? STATUS_LABELS[edit.status] : undefined, item.eol);
   if (text === undefined) return undefined;
   const after = await item.reread(text);
-  if (!after || !isDeepStrictEqual(after.value, applyEditToItemValue(item.before.value, edit, (s) => STATUS_LABELS[s]))) return undefined;
+  if (!after || !samePlainValue(after.value, applyEditToItemValue(item.before.value, edit, (s) => STATUS_LABELS[s]))) return undefined;
   const had = new Set(item.before.diagnostics.filter(refused).map(findingKey));
   if (after.diagnostics.some((d) => refused(d) && !had.has(findingKey(d)))) return undefined;
   // The file's new content in pieces: the bytes around the item are the old ones, not copied.
