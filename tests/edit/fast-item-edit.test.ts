@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fastItemEdit, libraryItemEdit } from '../../src/edit/ledger-text-edit.js';
 import type { LedgerEdit } from '../../src/model/ledger-edit.js';
 import { ledgerLayout } from '../../src/read/ledger-layout.js';
@@ -124,6 +125,21 @@ describe('an item edited where the fast parser finds its nodes (fastItemEdit)', 
     // Most of them are still in the fast view; some are not (and the library edits those).
     expect(fast).toBeGreaterThan(all / 3);
     expect(fast).toBeLessThan(all);
+  });
+
+  it('does not parse with the yaml library (nor set it up) where the fast view takes the item', () => {
+    // The library as src/edit/yaml-library.ts requires it: the same module object.
+    const library = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    const parse = vi.spyOn(library, 'parseDocument');
+    try {
+      const [text] = itemTexts(readFileSync(SHIPPED_LEDGER, 'utf8'));
+      for (const { edit, status } of EDITS.filter(({ edit }) => !edit.resolve)) expect(fastItemEdit(text!, { item: '1', ...edit }, status, '\n')).toBeDefined();
+      expect(parse).not.toHaveBeenCalled();
+      libraryItemEdit(text!, { item: '1', due: '2021-12-20' }, undefined, '\n');
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('leaves an item with a comment, a blank line, CR LF line ends or no last line end to the library', () => {
