@@ -21,10 +21,16 @@ const TALLY_BYTES = 64;
  */
 const CHECKSUMMED_HERE = 64 * 1024;
 
-/** The hash in an entry's header: a checksum of its body (bodies up to CHECKSUMMED_HERE bytes), else sha256. Given in parts, of the parts one after another. */
-function bodyHash(parts: Uint8Array | readonly Uint8Array[]): string {
+/** The prefix of a checksum computed here, in an entry's header; any other hash there is a sha256. */
+const CHECKSUM = 'sum-';
+
+/**
+ * The hash in an entry's header: a checksum of its body (bodies up to CHECKSUMMED_HERE bytes, unless `sha256`),
+ * else sha256. Given in parts, of the parts one after another.
+ */
+function bodyHash(parts: Uint8Array | readonly Uint8Array[], sha256 = false): string {
   const length = parts instanceof Uint8Array ? parts.length : parts.reduce((sum, part) => sum + part.length, 0);
-  if (length > CHECKSUMMED_HERE) {
+  if (sha256 || length > CHECKSUMMED_HERE) {
     const hash = nodeCrypto().createHash('sha256');
     for (const part of parts instanceof Uint8Array ? [parts] : parts) hash.update(part);
     return hash.digest('hex');
@@ -52,7 +58,7 @@ function bodyHash(parts: Uint8Array | readonly Uint8Array[]): string {
   };
   const high = finish(a ^ Math.imul(b, 0x27d4eb2f));
   const low = finish(b ^ Math.imul(high, 0x165667b1));
-  return `sum-${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
+  return `${CHECKSUM}${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
 }
 
 /** An entry's file name for a key: a 128-bit hash of the key's text (the entry names its key, so a collision is only a miss). */
@@ -89,6 +95,17 @@ export function unsafeFolderReason(dir: string): string | undefined {
   return undefined;
 }
 
+/** How an entry is stored. */
+export interface StoreOptions {
+  /**
+   * Its body checked with sha256 whatever its size: for an entry only runs read that load node:crypto anyway
+   * (an edit, which hashes the ledger). The checksum's loop, on an edit base of 60 KB read and written in one
+   * run, was V8's to optimize at the second (about 3 ms); node's sha256 takes a tenth of a millisecond. The
+   * entry says which it was checked with, and is read by that.
+   */
+  sha256?: boolean;
+}
+
 /**
  * Results computed from file contents, kept between runs. Every entry checks
  * itself: it names the key it was stored under and carries the hash of its own
@@ -117,8 +134,8 @@ export class CacheStore {
     }
   }
 
-  set(key: string, value: unknown): void {
-    this.setBytes(key, JSON.stringify(value));
+  set(key: string, value: unknown, options?: StoreOptions): void {
+    this.setBytes(key, JSON.stringify(value), options);
   }
 
   /** The body stored under key, checked against its hash; undefined when absent or spoilt. */
@@ -168,10 +185,10 @@ export class CacheStore {
    * Stores a body (text or bytes, such as V8's code cache) under key, then keeps the folder within its bound.
    * A body in parts is stored as the parts one after another, without joining megabytes first.
    */
-  setBytes(key: string, body: string | Uint8Array | readonly Uint8Array[]): void {
+  setBytes(key: string, body: string | Uint8Array | readonly Uint8Array[], options?: StoreOptions): void {
     try {
       const parts = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
-      const header = `${ENTRY_FORMAT}\n${bodyHash(parts)}\n${key}\n`;
+      const header = `${ENTRY_FORMAT}\n${bodyHash(parts, options?.sha256)}\n${key}\n`;
       const target = this.fileOf(key);
       // Counted before it is written: a writer that dies before the rename leaves a temp file that is counted too.
       const estimate = this.tallied(Buffer.byteLength(header) + parts.reduce((sum, part) => sum + part.length, 0));
@@ -338,7 +355,8 @@ function entryBody(data: Buffer, key: string): Buffer | undefined {
   if (data.toString('utf8', 0, first) !== ENTRY_FORMAT) return undefined;
   if (data.toString('utf8', second + 1, third) !== key) return undefined;
   const body = data.subarray(third + 1);
-  return bodyHash(body) === data.toString('utf8', first + 1, second) ? body : undefined;
+  const stored = data.toString('utf8', first + 1, second);
+  return bodyHash(body, !stored.startsWith(CHECKSUM)) === stored ? body : undefined;
 }
 
 /** Creates the folder private to the user (0700) when missing; returns why it cannot be used, if so. */

@@ -72,7 +72,8 @@ export function storedEditBase(cache: CacheStore, file: string, cwd: string): Ed
 
 export function keepEditBase(cache: CacheStore, file: string, cwd: string, base: EditBase): void {
   const starts = Buffer.from(base.starts.buffer, base.starts.byteOffset, base.starts.byteLength).toString('base64');
-  cache.set(cacheKeys.editBase(resolve(cwd, file)), { ...base, starts } satisfies StoredEditBase);
+  // Read and written by edits alone, which load node:crypto to hash the ledger: checked with sha256.
+  cache.set(cacheKeys.editBase(resolve(cwd, file)), { ...base, starts } satisfies StoredEditBase, { sha256: true });
 }
 
 /** The numbers on the dash lines of items in file order, as a base keeps them (EditBase.numbers). */

@@ -297,6 +297,28 @@ describe('the cache stays within its bound', () => {
     expect(store.getHeaded('missing')).toBeUndefined();
   });
 
+  it('checks a small entry with sha256 when asked to, and reads each entry by the hash it names; a changed byte or hash is no entry', () => {
+    const dir = tempDir();
+    const store = new CacheStore(dir, 1024 * 1024);
+    const fileOf = (key: string) => join(dir, readdirSync(dir).find((n) => n.endsWith('.entry') && readFileSync(join(dir, n), 'latin1').split('\n')[2] === key)!);
+    const body = Buffer.from('{"starts":"AAAA"}'.repeat(100));
+    store.setBytes('strong', body, { sha256: true });
+    store.setBytes('summed', body);
+    expect(readFileSync(fileOf('strong'), 'latin1').split('\n')[1]).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(fileOf('summed'), 'latin1').split('\n')[1]).toMatch(/^sum-[0-9a-f]{16}$/);
+    for (const key of ['strong', 'summed']) {
+      expect(store.getBytes(key)?.equals(body), key).toBe(true);
+      const file = fileOf(key);
+      const kept = readFileSync(file);
+      // A byte of the body changed; then the hash line swapped for the other kind's (which the body does not match either).
+      writeFileSync(file, Buffer.concat([kept.subarray(0, kept.length - 3), Buffer.from('x'), kept.subarray(kept.length - 2)]));
+      expect(store.getBytes(key), key).toBeUndefined();
+      const [format, , name] = kept.toString('latin1').split('\n');
+      writeFileSync(file, Buffer.concat([Buffer.from(`${format}\n${key === 'strong' ? 'sum-0123456789abcdef' : '0'.repeat(64)}\n${name}\n`, 'latin1'), body]));
+      expect(store.getBytes(key), key).toBeUndefined();
+    }
+  });
+
   it('writes the tally over itself while it is a plain file of one name, and replaces it by a new file otherwise', () => {
     const dir = tempDir();
     const store = new CacheStore(dir, 1024 * 1024);
