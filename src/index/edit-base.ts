@@ -34,6 +34,8 @@ export interface EditBase {
    * (`starts`), the last to the file's end. The parts make up the bytes, so other bytes have other hashes.
    */
   parts: string;
+  /** The length of those bytes: bytes of another length are not them, and need no hashing to tell (a hand edit, mostly). */
+  size: number;
   /** Content hash of the registry's bytes ('' when inline), and the working folder it was learnt in (file names are relative to it). */
   registryHash: string;
   cwd: string;
@@ -114,6 +116,11 @@ function partBounds(starts: Uint32Array, size: number, part: number): [number, n
 /** How many parts bytes cut at `starts` have: one at least (the file's start to its end). */
 const partCount = (starts: Uint32Array) => Math.max(1, Math.ceil(starts.length / PART_ITEMS));
 
+/** Whether a base holds for these bytes: of its size, and each of their parts of the hash it has. */
+export function holdsFor(base: EditBase, bytes: Uint8Array): boolean {
+  return base.size === bytes.length && base.parts === partHashes(bytes, base.starts);
+}
+
 /** The hashes of the parts of `bytes` cut at `starts` (EditBase.parts); undefined when the starts do not fall in order within the bytes. */
 export function partHashes(bytes: Uint8Array, starts: Uint32Array): string | undefined {
   let hashes = '';
@@ -134,7 +141,8 @@ export function baseAfterEdit(base: EditBase, content: readonly Uint8Array[], po
   const starts = base.starts.slice();
   for (let i = position + 1; i < starts.length; i++) starts[i] = starts[i]! + grownBy;
   const part = Math.floor(position / PART_ITEMS);
-  const [from, to] = partBounds(starts, content.reduce((size, piece) => size + piece.length, 0), part);
+  const size = content.reduce((sum, piece) => sum + piece.length, 0);
+  const [from, to] = partBounds(starts, size, part);
   // The part's bytes, from the pieces they lie in.
   const pieces: Uint8Array[] = [];
   let at = 0;
@@ -145,7 +153,7 @@ export function baseAfterEdit(base: EditBase, content: readonly Uint8Array[], po
   }
   const hashLength = base.parts.length / partCount(base.starts);
   const parts = base.parts.slice(0, part * hashLength) + contentHash(pieces) + base.parts.slice((part + 1) * hashLength);
-  return { ...base, parts, starts };
+  return { ...base, parts, size, starts };
 }
 
 /** Items per section from the section of each item; undefined unless the items follow their sections in order. */

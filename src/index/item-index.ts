@@ -103,7 +103,7 @@ export interface IndexedLedger {
   /** A ledger of the items the chunks at these places make (a chunk that makes none is left out), and which chunk each came from. */
   chunkLedger(chunks: readonly number[], known?: (hash: string) => unknown): Promise<{ ledger: Ledger; chunks: number[] }>;
   /** What an edit of one item needs of the rest of this text (edit-base.ts); undefined when the text does not meet what a base promises. */
-  editBase(): Omit<EditBase, 'parts'> | undefined;
+  editBase(): Omit<EditBase, 'parts' | 'size'> | undefined;
 }
 
 /**
@@ -327,7 +327,7 @@ async function answer(
     await resolveRelativeDues(ledger, cwd);
     return ledger;
   };
-  const editBase = (): Omit<EditBase, 'parts'> | undefined => {
+  const editBase = (): Omit<EditBase, 'parts' | 'size'> | undefined => {
     // Every chunk an item numbered on its dash line, no number twice: an edit's item is then found by the layout alone.
     const numbers = new Set<string>();
     const all = packedRows();

@@ -1,7 +1,7 @@
 import { calendarFingerprint } from '../cache/fingerprints.js';
 import { checkLedger } from '../check/index.js';
 import type { ItemReading, OpenedItem } from '../edit/edit-one-item.js';
-import { baseAfterEdit, keepEditBase, partHashes, positionOf, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
+import { baseAfterEdit, holdsFor, keepEditBase, partHashes, positionOf, sectionOfItem, storedEditBase, type EditBase } from '../index/edit-base.js';
 import { indexedLedger, itemTextValue, keepEditedRow } from '../index/item-index.js';
 import { beijingToday } from '../model/dates.js';
 import { checkShape } from '../read/check-shape.js';
@@ -35,12 +35,13 @@ export async function openItem(ctx: OpenContext, file: string, graceDays: number
   const today = beijingToday(ctx.io.now());
   const calendar = calendarFingerprint(file, cwd);
   let base = storedEditBase(cache, file, cwd);
-  if (!base || base.cwd !== cwd || base.parts !== partHashes(bytes, base.starts) || base.registryHash !== registryHashOf(base, file, cwd)) {
+  if (!base || base.cwd !== cwd || !holdsFor(base, bytes) || base.registryHash !== registryHashOf(base, file, cwd)) {
     // Changed by hand since (or never edited): the index reads the items that changed and vouches for the rest.
     const indexed = (await indexedLedger(cache, file, calendar, today, cwd, bytes))?.editBase();
+    // Hashed part by part here: the index knows the file by its hash whole.
     const parts = indexed && partHashes(bytes, indexed.starts);
     if (!indexed || parts === undefined) return undefined;
-    base = { ...indexed, parts };
+    base = { ...indexed, parts, size: bytes.length };
   }
   // Where the base says the item starts; the layout finds where it ends, among the lines up to the next item.
   const position = positionOf(base, number);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
-import { baseAfterEdit, keepEditBase, PART_ITEMS, partHashes, positionOf, renumbered, storedEditBase, type EditBase } from '../../src/index/edit-base.js';
+import { baseAfterEdit, holdsFor, keepEditBase, PART_ITEMS, partHashes, positionOf, renumbered, storedEditBase, type EditBase } from '../../src/index/edit-base.js';
 import { randomFrom } from '../read/hand-edits.js';
 import { tempDir } from '../helpers/temp.js';
 
 const base = (starts: number[], numbers: string[]): EditBase => ({
   parts: 'h',
+  size: 0,
   registryHash: '',
   cwd: '/w',
   displayFile: 'ledger.yaml',
@@ -57,7 +58,8 @@ describe('the edit base as kept between edits', () => {
     const r = randomFrom(20261207);
     for (const count of [0, 1, 7, PART_ITEMS - 1, PART_ITEMS, PART_ITEMS + 1, 3 * PART_ITEMS + 17]) {
       const { bytes, starts } = file(count, r);
-      let current = { ...base(Array.from(starts), Array.from(starts, (_, i) => String(i + 1))), parts: partHashes(bytes, starts)! };
+      let current = { ...base(Array.from(starts), Array.from(starts, (_, i) => String(i + 1))), parts: partHashes(bytes, starts)!, size: bytes.length };
+      expect(holdsFor(current, bytes)).toBe(true);
       let content: Buffer = bytes;
       // Items of every kind of place edited one after another: first and last of a part, first and last of the file.
       const places = [0, count - 1, PART_ITEMS - 1, PART_ITEMS, 2 * PART_ITEMS, r.int(count), r.int(count)].filter((p) => p >= 0 && p < count);
@@ -69,6 +71,7 @@ describe('the edit base as kept between edits', () => {
         current = baseAfterEdit(current, pieces, position, edited.length - (end - start));
         content = Buffer.concat(pieces);
         expect(current.parts, `${count} items, item ${position}`).toBe(partHashes(content, current.starts));
+        expect(holdsFor(current, content)).toBe(true);
       }
       // Any other bytes have other hashes: a byte changed anywhere (a part's first and last), one more or one fewer at the end.
       const others = [0, content.length - 1, ...Array.from(current.starts.filter((_, i) => i % PART_ITEMS === 0), (s) => s), ...current.starts.filter((_, i) => i % PART_ITEMS === 0).map((s) => s - 1)].filter((at) => at >= 0 && at < content.length);
@@ -76,7 +79,10 @@ describe('the edit base as kept between edits', () => {
         const changed = Buffer.from(content);
         changed[at] = changed[at]! ^ 1;
         expect(partHashes(changed, current.starts), `${count} items, byte ${at}`).not.toBe(current.parts);
+        expect(holdsFor(current, changed)).toBe(false);
       }
+      // Bytes of another length are not hashed to tell.
+      for (const other of [Buffer.concat([content, Buffer.from('x')]), content.subarray(0, Math.max(0, content.length - 1))]) expect(holdsFor(current, other)).toBe(other.length === content.length);
       expect(partHashes(Buffer.concat([content, Buffer.from('x')]), current.starts)).not.toBe(current.parts);
       if (content.length) expect(partHashes(content.subarray(0, content.length - 1), current.starts)).not.toBe(current.parts);
     }
