@@ -31,7 +31,11 @@ const CHECKSUM = 'sum-';
 function bodyHash(parts: Uint8Array | readonly Uint8Array[], sha256 = false): string {
   const length = parts instanceof Uint8Array ? parts.length : parts.reduce((sum, part) => sum + part.length, 0);
   if (sha256 || length > CHECKSUMMED_HERE) {
-    const hash = nodeCrypto().createHash('sha256');
+    const crypto = nodeCrypto();
+    const one = parts instanceof Uint8Array ? parts : parts.length === 1 ? parts[0]! : undefined;
+    // Node's one-shot hash (20.12 and later) for a body in one piece: the first Hash object of a run costs half a millisecond.
+    if (one && crypto.hash) return crypto.hash('sha256', one, 'hex');
+    const hash = crypto.createHash('sha256');
     for (const part of parts instanceof Uint8Array ? [parts] : parts) hash.update(part);
     return hash.digest('hex');
   }

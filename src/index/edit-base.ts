@@ -152,7 +152,8 @@ export function baseAfterEdit(base: EditBase, content: readonly Uint8Array[], po
     at += piece.length;
   }
   const hashLength = base.parts.length / partCount(base.starts);
-  const parts = base.parts.slice(0, part * hashLength) + contentHash(pieces) + base.parts.slice((part + 1) * hashLength);
+  // Joined (a part is a few hundred KB): one bytes hashed at once, without a Hash object (content-hash.ts).
+  const parts = base.parts.slice(0, part * hashLength) + contentHash(Buffer.concat(pieces)) + base.parts.slice((part + 1) * hashLength);
   return { ...base, parts, size, starts };
 }
 
