@@ -1,7 +1,8 @@
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { removeFile } from './remove-file.js';
 import { permissionRefusal } from './write-file-atomic.js';
 
 /** Who holds a lock: written into the lock file so a waiter can tell a crashed holder from a live one. */
@@ -90,7 +91,7 @@ function breakStaleLock(lock: string, seenText: string): void {
     if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
     // A breaker left by a process killed inside those microseconds.
     try {
-      if (Date.now() - statSync(breaker).mtimeMs > BREAKER_STALE_MS) rmSync(breaker, { force: true });
+      if (Date.now() - statSync(breaker).mtimeMs > BREAKER_STALE_MS) removeFile(breaker);
     } catch {
       // Gone already.
     }
@@ -98,10 +99,10 @@ function breakStaleLock(lock: string, seenText: string): void {
   }
   try {
     const now = readOwner(lock);
-    if (now && now.text === seenText && holderIsGone(lock, now)) rmSync(lock, { force: true });
+    if (now && now.text === seenText && holderIsGone(lock, now)) removeFile(lock);
   } finally {
     closeSync(fd);
-    rmSync(breaker, { force: true });
+    removeFile(breaker);
   }
 }
 
@@ -145,7 +146,7 @@ export function acquireLock(file: string, timeoutMs = 20_000): () => void {
   removeDeadTemps(file);
   return () => {
     closeSync(held);
-    rmSync(lock, { force: true });
+    removeFile(lock);
   };
 }
 
@@ -172,6 +173,6 @@ function removeDeadTemps(file: string): void {
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'ESRCH') continue;
     }
-    rmSync(join(dirname(file), name), { force: true });
+    removeFile(join(dirname(file), name));
   }
 }

@@ -1,6 +1,7 @@
-import { accessSync, close, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs';
+import { accessSync, close, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { removeFile } from './remove-file.js';
 import { nodeCrypto } from '../read/node-crypto.js';
 import type { SeenFile } from '../read/read-regular-file.js';
 
@@ -139,7 +140,7 @@ function writeTemp(file: string, content: string | Uint8Array | readonly Uint8Ar
 
 function discard(temp: { path: string; fd: number }): void {
   closeSync(temp.fd);
-  rmSync(temp.path, { force: true });
+  removeFile(temp.path);
 }
 
 /** The synced temp file renamed over `file`, unless `unchangedSince` no longer matches the file (then false, and the temp file is gone). */
@@ -152,7 +153,7 @@ function replaceWithTemp(file: string, temp: string, options: WriteOptions): boo
     if (options.unchangedSince) watched = openSync(file, 'r');
     // Compared again here, after the slow fsync: the window left is this check and the rename.
     if (options.unchangedSince && !stillAsRead(watched!, options.unchangedSince, options.seen)) {
-      rmSync(temp, { force: true });
+      removeFile(temp);
       closeSync(watched!);
       return false;
     }
@@ -160,12 +161,12 @@ function replaceWithTemp(file: string, temp: string, options: WriteOptions): boo
     if (options.exclusive) {
       // A hard link fails if the target exists, so a file created meanwhile is never replaced.
       linkSync(temp, file);
-      rmSync(temp);
+      removeFile(temp);
     } else {
       renameSync(temp, file);
     }
   } catch (cause) {
-    rmSync(temp, { force: true });
+    removeFile(temp);
     if (watched !== undefined) closeSync(watched);
     throw permissionRefusal(cause, file) ?? cause;
   }
