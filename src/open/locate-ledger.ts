@@ -18,8 +18,14 @@ export async function readConfig(ctx: OpenContext): Promise<Config> {
   }
 }
 
+/** The ledger a run is about and its settings. */
+export interface Located {
+  file: string;
+  config: Config;
+}
+
 /** Which ledger this run is about (--ledger, GONGKAI_LEDGER, gongkai.yaml) and the settings; a user error when none is named. */
-export async function locateLedger(ctx: OpenContext): Promise<{ file: string; config: Config }> {
+export async function locateLedger(ctx: OpenContext): Promise<Located> {
   const config = await readConfig(ctx);
   const file = chooseLedger(ctx.ledger, ctx.io.env, config);
   if (!file) throw new UserError('LEDGER_NOT_FOUND', NO_LEDGER);

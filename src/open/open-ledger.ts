@@ -11,7 +11,7 @@ import { maxFileBytes } from '../read/read-regular-file.js';
 import type { SourceTexts } from '../read/source-texts.js';
 import { beijingToday } from '../model/dates.js';
 import { cacheOf } from './cache-of.js';
-import { locateLedger } from './locate-ledger.js';
+import { locateLedger, type Located } from './locate-ledger.js';
 import { ledgerHasErrorsNote } from './view-notes.js';
 
 /** What a command asks of the ledger it opens. */
@@ -22,6 +22,11 @@ export interface LedgerRequest {
   override?: (file: string) => Buffer | undefined;
   /** A ledger file other than the one this run names (history reads the same path at revisions). */
   file?: string;
+  /**
+   * The ledger and settings this run's caller already located (locateLedger), so that gongkai.yaml is not looked
+   * for, read and parsed a second time: a cold view and validate did it twice.
+   */
+  located?: Located;
 }
 
 export interface OpenedLedger {
@@ -49,7 +54,7 @@ export function isUnreadable(opened: Pick<OpenedLedger, 'diagnostics'>): boolean
  * runs the checks asked for. Every problem comes back as a diagnostic.
  */
 export async function openLedger(ctx: OpenContext, request: LedgerRequest): Promise<OpenedLedger> {
-  const located = await locateLedger(ctx);
+  const located = request.located ?? (await locateLedger(ctx));
   const file = request.file ?? located.file;
   const cache = cacheOf(ctx);
   const { cwd } = ctx.io;
@@ -80,8 +85,8 @@ export async function openLedger(ctx: OpenContext, request: LedgerRequest): Prom
  * A ledger a view can use: refuses one that could not be parsed, and notes
  * (one finding) errors that may make the view wrong.
  */
-export async function openLedgerForView(ctx: OpenContext, notes: Diagnostic[]): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
-  const opened = await openLedger(ctx, { checks: 'view' });
+export async function openLedgerForView(ctx: OpenContext, notes: Diagnostic[], located?: Located): Promise<{ ledger: Ledger; opened: OpenedLedger }> {
+  const opened = await openLedger(ctx, { checks: 'view', ...(located ? { located } : {}) });
   if (!opened.ledger || isUnreadable(opened)) {
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
     throw new UserError('LEDGER_HAS_ERRORS', '无法读取台账', ExitCode.CannotRun, errors, opened.texts);

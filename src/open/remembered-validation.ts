@@ -55,7 +55,8 @@ async function stagedVersions(cwd: string): Promise<(file: string) => Buffer | u
  * load than the rest of a small run.
  */
 export async function validation(ctx: OpenContext, { staged = false }: { staged?: boolean }): Promise<Validation> {
-  const { file, config } = await locateLedger(ctx);
+  const ledgerAndSettings = await locateLedger(ctx);
+  const { file, config } = ledgerAndSettings;
   const cache = staged || file === '-' ? undefined : cacheOf(ctx);
   const today = beijingToday(ctx.io.now());
   // File names in the result are as seen from the working folder.
@@ -93,7 +94,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   }
   // Loading and checking are imported only when the cache cannot answer.
   const { isUnreadable, openLedger } = await import('./open-ledger.js');
-  const opened = await openLedger(ctx, { checks: 'all', override: staged ? await stagedVersions(ctx.io.cwd) : undefined });
+  const opened = await openLedger(ctx, { checks: 'all', override: staged ? await stagedVersions(ctx.io.cwd) : undefined, located: ledgerAndSettings });
   const located = cache && opened.file !== '-' ? locatedIn(cache, opened.file, ctx.io.cwd) : undefined;
   const diagnostics = opened.diagnostics.length
     ? await (await import('../read/locate-diagnostics.js')).locateDiagnostics(opened.diagnostics, opened.texts, { memo: (f) => (f === opened.file ? located?.memo : undefined) })

@@ -94,7 +94,7 @@ async function viewSetting(ctx: OpenContext, options: ViewOptions, view: string,
   // The per-item index's read, when the key did not need one (a settled file whose view was never cached): the same pass.
   const ledgerRead = async () => readWith(cache ? (scanner ?? (await import('../index/file-scan.js'))) : undefined);
   const content = settled ?? (cache ? quickContentKey(file, cache, ctx.io.cwd, hashOfRead, { read: noteInput }) : undefined);
-  return { file, settings, cache, calendar, keyFor, ledgerRead, content };
+  return { file, settings, cache, calendar, keyFor, ledgerRead, content, located: { file, config } };
 }
 
 type Setting = Awaited<ReturnType<typeof viewSetting>>;
@@ -105,7 +105,7 @@ type Setting = Awaited<ReturnType<typeof viewSetting>>;
  */
 async function computeView<T>(
   ctx: OpenContext,
-  { file, settings, cache, calendar, keyFor, ledgerRead }: Setting,
+  { file, settings, cache, calendar, keyFor, ledgerRead, located }: Setting,
   compute: (context: ViewContext, notes: Diagnostic[]) => T | Promise<T>,
   { fromIndex, shares }: ViewSources<T>,
   notes: Diagnostic[],
@@ -130,7 +130,7 @@ async function computeView<T>(
   }
   // Loading and computing are imported only when the cache cannot answer.
   const { setUpView } = await import('./view-compute.js');
-  const { context, contentKey, opened } = await setUpView(ctx, settings, notes);
+  const { context, contentKey, opened } = await setUpView(ctx, settings, notes, located);
   const report = await compute(context, notes);
   // Stored under the content actually loaded, so a file changed meanwhile cannot be mistaken for the old one.
   if (keep) cache?.set(keyFor(contentKey), { report, notes });

@@ -10,13 +10,17 @@ import type { Item, Ledger } from '../model/ledger.js';
 import { changedBetween, changedByDates } from '../query/changed-since.js';
 import { readCalendarOverrides, workCalendar } from '../read/read-calendar.js';
 import { openLedgerForView } from './open-ledger.js';
+import type { Located } from './locate-ledger.js';
 import { warning, type Diagnostic } from '../diagnostic.js';
 import { holidaysUnknownNote } from './view-notes.js';
 import { ledgerAsOf } from '../model/ledger-as-of.js';
 
-/** Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`. */
-export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[]) {
-  const { ledger: current, opened } = await openLedgerForView(ctx, notes);
+/**
+ * Loads the ledger and calendar and computes what every view needs; what the user should know goes to `notes`.
+ * `located`: the ledger and settings the caller found (locateLedger), not looked for again.
+ */
+export async function setUpView(ctx: OpenContext, typed: { asOf?: string; graceDays: number; dueSoonDays: number; staleDays: number; since?: string }, notes: Diagnostic[], located?: Located) {
+  const { ledger: current, opened } = await openLedgerForView(ctx, notes, located);
   const today = beijingToday(ctx.io.now());
   // No --as-of: today while the plan year runs, its end once it is over (model/plan-year.ts). --as-of always wins.
   const byYear = typed.asOf === undefined ? defaultAsOf(planPeriod(current.plan, typed.graceDays), today) : undefined;
