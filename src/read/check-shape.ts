@@ -59,22 +59,27 @@ export function checkShape(value: unknown, shape: Shape, file: string, path: Pat
 /** Where a finding is: its own copy of the path, made only when there is a finding (most values have none). */
 const placeAt = (file: string, path: readonly PathSegment[]) => ({ file, path: [...path] });
 
+/** The name a finding gives the value at `path`: its key (or index), or 文件 for the whole. */
+const fieldAt = (path: readonly PathSegment[]) => (path.length ? String(path[path.length - 1]) : '文件');
+
 /**
  * checkShape on a path it extends and restores as it goes down (one array for the whole walk: a
  * 100,000-item ledger has a few million values, and a copy of the path for each was most of the check).
+ * The walk runs once a cold run, in V8's interpreter: what it does for every value is kept to the test of its
+ * type (a field's name is made only for a finding, the elements of a list are passed by index, not by a callback).
  */
 function check(value: unknown, shape: Shape, file: string, path: PathSegment[], out: Diagnostic[], reuse: ShapeReuse | undefined): Diagnostic[] {
-  const field = path.length ? String(path[path.length - 1]) : '文件';
   if (shape.type === 'anyOf') {
     const option = shape.options.find((o) => matchesType(value, o));
     if (!option) {
       const wanted = shape.options.map((o) => TYPE_NAMES[o.type]).join('或');
-      out.push(error('WRONG_TYPE', `「${field}」应为${wanted}，实为${describeValue(value)}`, placeAt(file, path)));
+      out.push(error('WRONG_TYPE', `「${fieldAt(path)}」应为${wanted}，实为${describeValue(value)}`, placeAt(file, path)));
       return out;
     }
     return check(value, option, file, path, out, reuse);
   }
   if (!matchesType(value, shape)) {
+    const field = fieldAt(path);
     if (shape.type === 'string' && shape.numberLike && typeof value === 'number') {
       out.push(error('NUMBER_NOT_STRING', `编号须加引号写成文本，如 "${value}"（不加引号时 1.10 会被读成 1.1）`, placeAt(file, path)));
     } else if (shape.type === 'string' && shape.date && value instanceof Date) {
@@ -88,9 +93,13 @@ function check(value: unknown, shape: Shape, file: string, path: PathSegment[], 
     case 'string': {
       const text = value as string;
       if (shape.date) {
-        if (!hasDateForm(text)) out.push(error('BAD_DATE', `「${field}」的日期「${text}」须为 YYYY-MM-DD 格式`, placeAt(file, path)));
-        else if (!isValidDate(text)) out.push(error('BAD_DATE', `日期「${text}」不存在`, placeAt(file, path)));
+        // A valid date (nearly every one) is tested once: isValidDate tests the form first.
+        if (!isValidDate(text)) {
+          if (!hasDateForm(text)) out.push(error('BAD_DATE', `「${fieldAt(path)}」的日期「${text}」须为 YYYY-MM-DD 格式`, placeAt(file, path)));
+          else out.push(error('BAD_DATE', `日期「${text}」不存在`, placeAt(file, path)));
+        }
       } else if (shape.enum && !shape.enum.includes(text)) {
+        const field = fieldAt(path);
         const code = field === 'status' ? 'BAD_STATUS' : 'BAD_VALUE';
         out.push(error(code, `「${field}」不能是「${text}」，可用值：${shape.enum.join('、')}${didYouMean(text, shape.enum)}`, placeAt(file, path)));
       }
@@ -99,12 +108,15 @@ function check(value: unknown, shape: Shape, file: string, path: PathSegment[], 
     case 'integer': {
       const n = value as number;
       if ((shape.minimum !== undefined && n < shape.minimum) || (shape.maximum !== undefined && n > shape.maximum)) {
-        out.push(error('BAD_VALUE', `「${field}」的值 ${n} 超出范围 ${shape.minimum}–${shape.maximum}`, placeAt(file, path)));
+        out.push(error('BAD_VALUE', `「${fieldAt(path)}」的值 ${n} 超出范围 ${shape.minimum}–${shape.maximum}`, placeAt(file, path)));
       }
       break;
     }
-    case 'array':
-      (value as unknown[]).forEach((element, index) => {
+    case 'array': {
+      // A parsed list has no holes (which forEach would skip).
+      const list = value as unknown[];
+      for (let index = 0; index < list.length; index++) {
+        const element = list[index];
         path.push(index);
         if (reuse?.shape !== shape.items) check(element, shape.items, file, path, out, reuse);
         else {
@@ -119,8 +131,9 @@ function check(value: unknown, shape: Shape, file: string, path: PathSegment[], 
           }
         }
         path.pop();
-      });
+      }
       break;
+    }
     case 'object': {
       const record = value as Record<string, unknown>;
       const first = out.length;
@@ -153,7 +166,7 @@ function check(value: unknown, shape: Shape, file: string, path: PathSegment[], 
         if (!(key in record) && !misspelt?.has(key)) out.push(error('MISSING_FIELD', `缺少字段「${key}」`, placeAt(file, path)));
       }
       // A finding inside an item names it: 第 12 项：「status」不能是「进行中」….
-      if (path.at(-2) === 'items' && (typeof record.number === 'string' || typeof record.number === 'number')) {
+      if (path[path.length - 2] === 'items' && (typeof record.number === 'string' || typeof record.number === 'number')) {
         for (let i = first; i < out.length; i++) out[i] = { ...out[i]!, message: `第 ${record.number} 项：${out[i]!.message}` };
       }
       break;
