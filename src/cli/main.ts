@@ -9,7 +9,8 @@ import { makeContext, showDiagnostics, wantsColor } from '../command-context.js'
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
 import { recordingIo } from './replay-run.js';
-import { buildProgram } from './program.js';
+import { buildProgram, VIEW_ACTIONS } from './program.js';
+import { quickViewArgs } from './quick-view-args.js';
 
 /**
  * The commands without subcommands (all but `hook`): commander shows their help only when asked, so a run of one
@@ -39,16 +40,20 @@ function mayShowHelp(argv: readonly string[]): boolean {
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
   const helpShown = mayShowHelp(argv);
-  const program = buildProgram(io, (code) => (exitCode = code), helpShown ? await import('./help.js') : undefined, helpShown ? undefined : commandWord(argv));
+  // An everyday view typed the plain way is read without commander (quick-view-args.ts), to the same options.
+  const quick = quickViewArgs(argv);
+  const declare = () => buildProgram(io, (code) => (exitCode = code), undefined, commandWord(argv));
+  let program = quick ? undefined : buildProgram(io, (code) => (exitCode = code), helpShown ? await import('./help.js') : undefined, helpShown ? undefined : commandWord(argv));
   // The completion scripts' question, answered before commander parses: the words are half-typed on purpose.
-  if (argv[0] === '__complete') {
+  if (program && argv[0] === '__complete') {
     const { completeWords } = await import('./completion.js');
     const words = await completeWords(program, argv.slice(1), (ledger) => makeContext(io, { ledger }));
     io.stdout(words.map((w) => `${safeLine(w)}\n`).join(''));
     return ExitCode.Ok;
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    if (quick) exitCode = await VIEW_ACTIONS[quick.command](await makeContext(io, quick.global), quick.options);
+    else await program!.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (cause) {
     const styles = await makeStyles(wantsColor(argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, io.stderrIsTty, io.env));
@@ -59,6 +64,8 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
       // Help shown because a command was missing (gongkai hook) says enough by itself.
       if (cause.code !== 'commander.help') {
         const [{ usageMessage, readArguments }, { commandPath }] = await Promise.all([import('./usage-errors.js'), import('./help.js')]);
+        // Commander's own errors come from its parse, which a quick run skips: declared only to word one anyway.
+        program ??= declare();
         const where = ['gongkai', commandPath(readArguments(program, argv).command)].filter(Boolean).join(' ');
         problem('USAGE', `${usageMessage(cause.code, program, argv)}\n（用法见 ${where} --help）`);
       }

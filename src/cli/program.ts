@@ -3,10 +3,11 @@ import type { CommandContext, GlobalOptions } from '../command-context.js';
 import { makeContext } from '../command-context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
-import { overdueCommand } from '../commands/overdue.js';
-import { checklistCommand } from '../commands/checklist.js';
-import { statusCommand } from '../commands/status.js';
-import { validateCommand } from '../commands/validate.js';
+import { overdueCommand, type OverdueOptions } from '../commands/overdue.js';
+import { checklistCommand, type ChecklistOptions } from '../commands/checklist.js';
+import { statusCommand, type StatusOptions } from '../commands/status.js';
+import { validateCommand, type ValidateOptions } from '../commands/validate.js';
+import type { QuickView } from './quick-view-args.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { formatFromOutput } from './output-format.js';
 
@@ -40,6 +41,14 @@ function refuseBlankValues(command: Command): void {
 }
 
 type Action = (ctx: CommandContext) => Promise<ExitCode>;
+
+/** What each everyday view runs with the options commander reads for it (the actions below): also a run read without commander (cli/quick-view-args.ts). */
+export const VIEW_ACTIONS: Readonly<Record<QuickView, (ctx: CommandContext, options: Record<string, string>) => Promise<ExitCode>>> = {
+  status: (ctx, options) => statusCommand(ctx, options as unknown as StatusOptions),
+  overdue: (ctx, options) => overdueCommand(ctx, options as unknown as OverdueOptions),
+  checklist: (ctx, options) => checklistCommand(ctx, options as unknown as ChecklistOptions),
+  validate: (ctx, options) => validateCommand(ctx, options as unknown as ValidateOptions),
+};
 
 /**
  * Declares the commands. The everyday views (status, overdue, checklist,
@@ -94,7 +103,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
       .option('--strict', '有警告也以退出码 1 结束')
       .option('--staged', '检查 git 暂存区中的版本（提交前钩子使用）')
       .option('-q, --errors-only', '只列出错误，不列警告（警告仍计入最后一行的数目）')
-      .action(async (options) => run(async (ctx) => validateCommand(ctx, options)));
+      .action(async (options) => run(async (ctx) => VIEW_ACTIONS.validate(ctx, options)));
   }
 
   const viewFormat = () => new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['table', 'md', 'json', 'csv', 'xlsx']).default('table');
@@ -127,7 +136,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     )
       .addOption(viewFormat())
       .addOption(outputOption())
-      .action(async (options) => run(async (ctx) => statusCommand(ctx, options)));
+      .action(async (options) => run(async (ctx) => VIEW_ACTIONS.status(ctx, options)));
   }
 
   if (declares('checklist')) {
@@ -140,7 +149,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
         .option('-o, --output <path>', '写入文件或目录（--all 时为目录）'),
     )
       .addOption(new Option('--format <format>', '输出格式（缺省 md；-o 以 .docx 结尾时为 docx）').choices(['md', 'docx']))
-      .action(async (options) => run(async (ctx) => checklistCommand(ctx, options)));
+      .action(async (options) => run(async (ctx) => VIEW_ACTIONS.checklist(ctx, options)));
   }
 
   if (declares('overdue')) {
@@ -153,7 +162,7 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
       .option('--fail-on-overdue', '有逾期任务时以退出码 1 结束（供定时任务使用）')
       .addOption(viewFormat())
       .addOption(outputOption())
-      .action(async (options) => run(async (ctx) => overdueCommand(ctx, options)));
+      .action(async (options) => run(async (ctx) => VIEW_ACTIONS.overdue(ctx, options)));
   }
 
   if (declares('forms')) {
