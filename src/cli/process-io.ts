@@ -11,9 +11,10 @@ type Failed = (cause: NodeJS.ErrnoException) => void;
  * terminal, and everything after a write that did not go through at once (a non-blocking pipe that is full), go
  * through node's stream as before: nothing is lost or reordered. A write that fails (a full disk, a terminal
  * that hung up) ends the output there and is told to `failed`; a reader that went away is no failure.
+ * `directly`: writtenDirectly's answer for the stream, asked once by processIo.
  */
-function streamWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, usedStream: () => void, failed: Failed): (text: string | Uint8Array) => void {
-  let direct = writtenDirectly(fd);
+function streamWriter(fd: 1 | 2, directly: boolean, stream: () => NodeJS.WriteStream, usedStream: () => void, failed: Failed): (text: string | Uint8Array) => void {
+  let direct = directly;
   // The reader went away (`gongkai overdue | head`) or the output failed: what is left has no one to read it. It is
   // dropped, the command ends as it would have, and no EPIPE reaches the user as a stack trace.
   let ended = false;
@@ -85,14 +86,15 @@ export function processIo(): ProcessIo {
     failure = cause;
     report?.(cause);
   };
-  const stdout = streamWriter(1, () => process.stdout, usedStream, failed);
+  // Each stream looked at once (fstat), for how it is written and whether it is a terminal.
+  const stdout = streamWriter(1, stdoutIsPlain, () => process.stdout, usedStream, failed);
   return {
     allWritten: () => !streamUsed,
     failure: () => failure,
     onFailure: (given) => (report = given),
     stdout,
     stdoutBytes: stdout,
-    stderr: streamWriter(2, () => process.stderr, usedStream, failed),
+    stderr: streamWriter(2, stderrIsPlain, () => process.stderr, usedStream, failed),
     // Written directly, it is no terminal; asking process.stdout would create the stream this avoids.
     stdoutIsTty: !stdoutIsPlain && process.stdout.isTTY === true,
     stderrIsTty: !stderrIsPlain && process.stderr.isTTY === true,
