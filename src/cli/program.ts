@@ -7,7 +7,7 @@ import { overdueCommand, type OverdueOptions } from '../commands/overdue.js';
 import { checklistCommand, type ChecklistOptions } from '../commands/checklist.js';
 import { statusCommand, type StatusOptions } from '../commands/status.js';
 import { validateCommand, type ValidateOptions } from '../commands/validate.js';
-import type { QuickView } from './quick-view-args.js';
+import { VIEW_DEFAULTS, type QuickView } from './quick-view-args.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { formatFromOutput } from './output-format.js';
 
@@ -99,14 +99,15 @@ export function buildProgram(io: Io, setExitCode: (code: ExitCode) => void, help
     program
       .command('validate')
       .description('检查台账与部门名录，列出每个问题的位置（文件:行:列）')
-      .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
+      .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default(VIEW_DEFAULTS.validate.format))
       .option('--strict', '有警告也以退出码 1 结束')
       .option('--staged', '检查 git 暂存区中的版本（提交前钩子使用）')
       .option('-q, --errors-only', '只列出错误，不列警告（警告仍计入最后一行的数目）')
       .action(async (options) => run(async (ctx) => VIEW_ACTIONS.validate(ctx, options)));
   }
 
-  const viewFormat = () => new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['table', 'md', 'json', 'csv', 'xlsx']).default('table');
+  // status and overdue share it (VIEW_DEFAULTS says the same of both).
+  const viewFormat = () => new Option('--format <format>', '输出格式（xlsx 须加 -o 文件）').choices(['table', 'md', 'json', 'csv', 'xlsx']).default(VIEW_DEFAULTS.status.format);
   const outputOption = () => new Option('-o, --output <file>', '写入文件（不指定则输出到标准输出）');
 
   if (declares('export')) {

@@ -12,15 +12,25 @@ const VALUE_KEYS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The defaults commander gives to a view's options not typed, as program.ts declares them (`.default(…)`): written
+ * once, here, for both readings of a command line.
+ */
+export const VIEW_DEFAULTS = {
+  status: { format: 'table' },
+  overdue: { format: 'table' },
+  checklist: {},
+  validate: { format: 'text' },
+} as const satisfies Record<QuickView, Readonly<Record<string, string>>>;
+
+/**
  * For each view: the value options read here (a subset of those program.ts declares for it; --since, --format,
- * -o and the flags go to commander) and the defaults commander gives to options not typed (program.ts's
- * `.default(…)`), first in its result as in commander's.
+ * -o and the flags go to commander) and its defaults, first in the result as in commander's.
  */
 const VIEWS: Readonly<Record<QuickView, { options: readonly string[]; defaults: Readonly<Record<string, string>> }>> = {
-  status: { options: ['--dept', '--as-of', '--within', '--stale-days'], defaults: { format: 'table' } },
-  overdue: { options: ['--dept', '--as-of', '--within', '--stale-days'], defaults: { format: 'table' } },
-  checklist: { options: ['--dept', '--as-of', '--within', '--stale-days'], defaults: {} },
-  validate: { options: [], defaults: { format: 'text' } },
+  status: { options: ['--dept', '--as-of', '--within', '--stale-days'], defaults: VIEW_DEFAULTS.status },
+  overdue: { options: ['--dept', '--as-of', '--within', '--stale-days'], defaults: VIEW_DEFAULTS.overdue },
+  checklist: { options: ['--dept', '--as-of', '--within', '--stale-days'], defaults: VIEW_DEFAULTS.checklist },
+  validate: { options: [], defaults: VIEW_DEFAULTS.validate },
 };
 
 const isView = (word: string): word is QuickView => Object.hasOwn(VIEWS, word);
