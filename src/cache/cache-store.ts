@@ -196,15 +196,21 @@ export class CacheStore {
       const target = this.fileOf(key);
       // Counted before it is written: a writer that dies before the rename leaves a temp file that is counted too.
       const estimate = this.tallied(Buffer.byteLength(header) + parts.reduce((sum, part) => sum + part.length, 0));
-      const temp = tempFile(this.dir);
-      const fd = openSync(temp, 'wx', 0o600);
-      try {
-        writeSync(fd, header);
-        for (const part of parts) writeSync(fd, part);
-      } finally {
-        closeSync(fd);
+      const pieces = [Buffer.from(header, 'utf8'), ...parts];
+      // An entry written again (the index's delta and layout, an edit base: most runs after an edit) is written over
+      // in place, as the tally is: a new file renamed over it made the file system free the old one's blocks, 0.4 ms
+      // for 96 KB here (the disk is mounted with discard). A reader meanwhile, or a write cut short, finds a body that
+      // does not match its header's hash, which reads as no entry.
+      if (!writeInPlace(target, pieces)) {
+        const temp = tempFile(this.dir);
+        const fd = openSync(temp, 'wx', 0o600);
+        try {
+          for (const piece of pieces) writeSync(fd, piece);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temp, target);
       }
-      renameSync(temp, target);
       if (estimate === undefined || estimate > this.maxBytes) this.prune();
     } catch {
       // A cache that cannot be written only costs speed.
@@ -311,7 +317,7 @@ function readTally(file: string): string | undefined {
  */
 function writeTally(dir: string, bytes: number, writes: number): void {
   const text = Buffer.from(`${bytes} ${writes}`, 'latin1');
-  if (writeInPlace(join(dir, TALLY), text)) return;
+  if (writeInPlace(join(dir, TALLY), [text])) return;
   const temp = tempFile(dir);
   try {
     const fd = openSync(temp, 'wx', 0o600);
@@ -327,8 +333,11 @@ function writeTally(dir: string, bytes: number, writes: number): void {
   }
 }
 
-/** Writes `text` over a regular file of one name (no link followed, no FIFO waited on); false when the file is anything else, or missing. */
-function writeInPlace(file: string, text: Uint8Array): boolean {
+/**
+ * Writes `pieces`, one after another, over a regular file of one name (no link followed, no FIFO waited on), cut
+ * to their length after they are written; false when the file is anything else, or missing.
+ */
+function writeInPlace(file: string, pieces: readonly Uint8Array[]): boolean {
   let fd: number;
   try {
     fd = openSync(file, constants.O_WRONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -338,8 +347,12 @@ function writeInPlace(file: string, text: Uint8Array): boolean {
   try {
     const info = fstatSync(fd);
     if (!info.isFile() || info.nlink !== 1) return false;
-    writeSync(fd, text, 0, text.length, 0);
-    ftruncateSync(fd, text.length);
+    let at = 0;
+    for (const piece of pieces) {
+      for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done, piece.length - done, at + done);
+      at += piece.length;
+    }
+    ftruncateSync(fd, at);
     return true;
   } catch {
     return false;

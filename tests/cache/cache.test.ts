@@ -342,6 +342,37 @@ describe('the cache stays within its bound', () => {
     expect(tally()).toEqual([bytes + sizeOf('b') + sizeOf('c'), writes + 2]);
   });
 
+  it('writes an entry again over itself while it is a plain file of one name: a shorter body reads back whole, a linked or planted name is replaced, not written through', () => {
+    const dir = tempDir();
+    const store = new CacheStore(dir, 1024 * 1024);
+    const fileOf = (key: string) => join(dir, readdirSync(dir).find((n) => n.endsWith('.entry') && readFileSync(join(dir, n), 'latin1').split('\n')[2] === key)!);
+    store.setBytes('delta', 'x'.repeat(5000));
+    const file = fileOf('delta');
+    const inode = statSync(file).ino;
+    store.setBytes('delta', 'short');
+    expect(statSync(file).ino).toBe(inode);
+    expect(store.getBytes('delta')?.toString()).toBe('short');
+    // Cut short as a write that died halfway leaves it: no entry, not a wrong one.
+    writeFileSync(file, readFileSync(file).subarray(0, -2));
+    expect(store.getBytes('delta')).toBeUndefined();
+    // Another name of the same file keeps what it held; the entry becomes a file of its own.
+    const linked = join(dir, 'linked');
+    linkSync(file, linked);
+    const held = readFileSync(linked);
+    store.setBytes('delta', 'again');
+    expect(readFileSync(linked)).toEqual(held);
+    expect(store.getBytes('delta')?.toString()).toBe('again');
+    // A symbolic link planted at the entry's name is replaced, and what it pointed to is untouched.
+    const outside = join(tempDir(), 'outside');
+    writeFileSync(outside, 'not the cache\n');
+    rmSync(file);
+    symlinkSync(outside, file);
+    store.setBytes('delta', 'third');
+    expect(readFileSync(outside, 'utf8')).toBe('not the cache\n');
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(store.getBytes('delta')?.toString()).toBe('third');
+  });
+
   it('a FIFO planted at the tally or at an entry does not make a run wait for a writer', async () => {
     const { cache, cold: coldRun } = setUp();
     const args = ['status', '--as-of', '2021-10-08'];
