@@ -1,4 +1,4 @@
-import { accessSync, close, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync, type BigIntStats } from 'node:fs';
+import { accessSync, close, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, statfsSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeFile } from './remove-file.js';
@@ -152,7 +152,7 @@ function replaceWithTemp(file: string, temp: string, options: WriteOptions): boo
     options.afterSync?.();
     if (options.unchangedSince) watched = openSync(file, 'r');
     // Compared again here, after the slow fsync: the window left is this check and the rename.
-    if (options.unchangedSince && !stillAsRead(watched!, options.unchangedSince, options.seen)) {
+    if (options.unchangedSince && !stillAsRead(watched!, file, options.unchangedSince, options.seen)) {
       removeFile(temp);
       closeSync(watched!);
       return false;
@@ -176,15 +176,15 @@ function replaceWithTemp(file: string, temp: string, options: WriteOptions): boo
 }
 
 /**
- * Whether the file open at `fd` still holds the bytes read. When the file was
- * settled as it was read (SeenFile) and its identity on disk is the same now,
- * no write has come since and its content is not read again (6 MB at 10,000
+ * Whether the file open at `fd` still holds the bytes read. When its identity
+ * on disk can vouch for its content (identityVouches) and is the same now, no
+ * write has come since and its content is not read again (6 MB at 10,000
  * items); otherwise its content is compared. Either way the content is
  * compared once more after the rename (keepConcurrentWrite), so a write this
- * missed is still kept, never lost.
+ * missed is still kept beside the ledger, never lost.
  */
-function stillAsRead(fd: number, bytes: Buffer, seen: SeenFile | undefined): boolean {
-  if (seen && seen.at - seen.ctimeNs > SETTLED_NS && sameIdentity(fstatSync(fd, { bigint: true }), seen)) return true;
+function stillAsRead(fd: number, file: string, bytes: Buffer, seen: SeenFile | undefined): boolean {
+  if (seen && identityVouches(file, seen) && sameIdentity(fstatSync(fd, { bigint: true }), seen)) return true;
   return holds(fd, bytes);
 }
 
@@ -194,6 +194,29 @@ function stillAsRead(fd: number, bytes: Buffer, seen: SeenFile | undefined): boo
  * get the very stamp the read saw, but not once the stamp seen is older than two ticks.
  */
 const SETTLED_NS = 20_000_000n;
+
+/**
+ * Local file systems that stamp every change to the nanosecond (statfs's type): ext2/3/4, XFS, Btrfs, tmpfs,
+ * F2FS, ZFS, bcachefs, and overlayfs over them. A network file system may stamp a write late or not at all, and
+ * FAT and exFAT stamp in seconds or less finely.
+ */
+const FINE_STAMPS = new Set([0xef53, 0x58465342, 0x9123683e, 0x01021994, 0xf2f52010, 0x2fc12fc1, 0xca451a4e, 0x794c7630]);
+
+/**
+ * Whether the file's identity as read vouches that a later write would change it: the file was settled then
+ * (SETTLED_NS), its file system is one of FINE_STAMPS, and its stamp has a part below the second (ext3, or ext4
+ * made with small inodes, stamps in whole seconds: two writes in one second look the same). A write through a
+ * shared memory mapping to a page already written changes no stamp on any file system: such a writer's change,
+ * made while an edit runs, is found only after the rename, kept beside the ledger and reported (WRITE_RACE).
+ */
+export function identityVouches(file: string, seen: SeenFile): boolean {
+  if (seen.at - seen.ctimeNs <= SETTLED_NS || seen.ctimeNs % 1_000_000_000n === 0n) return false;
+  try {
+    return FINE_STAMPS.has(statfsSync(file).type);
+  } catch {
+    return false;
+  }
+}
 
 function sameIdentity(now: BigIntStats, seen: SeenFile): boolean {
   return now.dev === seen.dev && now.ino === seen.ino && now.size === seen.size && now.mtimeNs === seen.mtimeNs && now.ctimeNs === seen.ctimeNs;

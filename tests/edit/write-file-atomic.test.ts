@@ -1,7 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeFileAtomicMeanwhile } from '../../src/edit/write-file-atomic.js';
+import { identityVouches, writeFileAtomic, writeFileAtomicMeanwhile } from '../../src/edit/write-file-atomic.js';
 import { UserError } from '../../src/errors.js';
 import { readRegularFileSeen, type SeenFile } from '../../src/read/read-regular-file.js';
 import { tempDir } from '../helpers/temp.js';
@@ -46,6 +46,17 @@ describe('the last check before the rename', () => {
     expect(writeFileAtomic(file, 'a: 2\n', { unchangedSince: bytes, seen, afterSync: () => appendFileSync(file, 'b: 3\n') })).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe('a: 1\nb: 3\n');
     expect(temps(dir)).toEqual([]);
+  });
+
+  it('trusts an identity only on a local file system that stamps below the second, for a file settled when read', () => {
+    const { file, seen } = readFileAfter(1_000);
+    expect(identityVouches(file, seen)).toBe(true);
+    // Stamped in whole seconds (ext3, ext4 with small inodes, a network share): two writes in one second look alike.
+    const wholeSecond = seen.ctimeNs - (seen.ctimeNs % 1_000_000_000n);
+    expect(identityVouches(file, { ...seen, ctimeNs: wholeSecond, at: wholeSecond + 1_000_000_000n })).toBe(false);
+    expect(identityVouches(file, { ...seen, at: seen.ctimeNs + 5_000_000n })).toBe(false);
+    // A file system not known to stamp every change (here /proc's).
+    expect(identityVouches('/proc/version', seen)).toBe(false);
   });
 
   it('an unchanged file is replaced, keeping its mode', () => {
