@@ -201,16 +201,7 @@ export class CacheStore {
       // in place, as the tally is: a new file renamed over it made the file system free the old one's blocks, 0.4 ms
       // for 96 KB here (the disk is mounted with discard). A reader meanwhile, or a write cut short, finds a body that
       // does not match its header's hash, which reads as no entry.
-      if (!writeInPlace(target, pieces)) {
-        const temp = tempFile(this.dir);
-        const fd = openSync(temp, 'wx', 0o600);
-        try {
-          for (const piece of pieces) writeSync(fd, piece);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temp, target);
-      }
+      writeOver(this.dir, target, pieces);
       if (estimate === undefined || estimate > this.maxBytes) this.prune();
     } catch {
       // A cache that cannot be written only costs speed.
@@ -308,28 +299,37 @@ function readTally(file: string): string | undefined {
 }
 
 /**
- * Writes the tally as entries are written: over the tally in place when it is a regular file of one name, opened
- * without following a link and without waiting on a FIFO (a run after a hand edit writes a dozen entries, and a new
- * file renamed over the tally each time was 2.5 ms of such a run); else to a new file renamed over it, so that
- * whatever was planted at its name (a link, another name of some file, a FIFO) is replaced, never written through.
- * Written in place, a shorter text is cut to its length after it is written: in between, the file holds more than
+ * Writes the tally as entries are written, through writeOver (a run after a hand edit writes a dozen entries, and
+ * a new file renamed over the tally each time was 2.5 ms of such a run). Written in place, a shorter text is cut to its length after it is written: in between, the file holds more than
  * two numbers, which no run reads as a tally (it counts the folder instead).
  */
 function writeTally(dir: string, bytes: number, writes: number): void {
-  const text = Buffer.from(`${bytes} ${writes}`, 'latin1');
-  if (writeInPlace(join(dir, TALLY), [text])) return;
+  try {
+    writeOver(dir, join(dir, TALLY), [Buffer.from(`${bytes} ${writes}`, 'latin1')]);
+  } catch {
+    // Not written (a folder in its place, say): the next write counts the folder again.
+  }
+}
+
+/**
+ * Writes `pieces` as the file's content: over it in place when it is a regular file of one name (writeInPlace),
+ * else to a new file renamed over it, so that whatever was planted at its name (a link, another name of some
+ * file, a FIFO) is replaced, never written through. Throws, leaving no temp file, when neither works.
+ */
+function writeOver(dir: string, file: string, pieces: readonly Uint8Array[]): void {
+  if (writeInPlace(file, pieces)) return;
   const temp = tempFile(dir);
   try {
     const fd = openSync(temp, 'wx', 0o600);
     try {
-      writeSync(fd, text);
+      for (const piece of pieces) writeSync(fd, piece);
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, join(dir, TALLY));
-  } catch {
-    // Not written (a folder in its place, say): the next write counts the folder again.
+    renameSync(temp, file);
+  } catch (cause) {
     rmSync(temp, { force: true });
+    throw cause;
   }
 }
 

@@ -3,6 +3,7 @@ import { buildProgram } from '../../src/cli/program.js';
 import { quickViewArgs } from '../../src/cli/quick-view-args.js';
 import type { Io } from '../../src/io.js';
 import { scaled } from '../helpers/scale.js';
+import { randomFrom } from '../read/hand-edits.js';
 
 /**
  * An everyday view typed the plain way runs without commander (cli/quick-view-args.ts): what that reading gives
@@ -12,15 +13,6 @@ import { scaled } from '../helpers/scale.js';
  */
 
 const LINES = scaled(3_000, 30_000);
-
-/** A small seeded generator: the same command lines every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 const WORDS = [
   'status', 'overdue', 'checklist', 'validate', 'import', 'help', 'set', '7',
@@ -125,7 +117,7 @@ describe('the everyday views read without commander', () => {
   });
 
   it('gives what commander gives on random command lines', async () => {
-    const next = seeded(22);
+    const next = randomFrom(22).next;
     let quick = 0;
     for (let n = 0; n < LINES; n++) if (await expectSame(randomLine(next))) quick++;
     // Enough of them read without commander for the comparison to mean something.

@@ -26,6 +26,14 @@ function pending(dir: string, text: string): ScannedLedger {
   return read;
 }
 
+/** A generated ledger of `items` items in a folder of its own, its text and the hint of that text. */
+function hintedLedger(items: number): { dir: string; text: string; hint: LayoutHint } {
+  const dir = tempDir();
+  generate(items, dir);
+  const text = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
+  return { dir, text, hint: hintOf('s', scanLedgerBytes(Buffer.from(text), false))! };
+}
+
 /** Bytes the layout is given to cut while `run` runs. */
 function bytesCut<T>(run: () => T): { result: T; cut: number } {
   let cut = 0;
@@ -74,10 +82,7 @@ describe('a layout hint stands in for cutting the whole file', () => {
   });
 
   it('an edit of one item cuts only the lines of its run, and the runs before and after are found where they stand', () => {
-    const dir = tempDir();
-    generate(1000, dir);
-    const text = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
-    const hint = hintOf('s', scanLedgerBytes(Buffer.from(text), false))!;
+    const { dir, text, hint } = hintedLedger(1000);
     const at = text.indexOf('text: ', text.length >> 1) + 6;
     const read = pending(dir, `${text.slice(0, at)}（改）${text.slice(at)}`);
     const { result, cut } = bytesCut(() => hintedScan(read, hint));
@@ -88,10 +93,7 @@ describe('a layout hint stands in for cutting the whole file', () => {
   });
 
   it('no answer when the text between the items changed, or the items were moved, added or removed around the edit', () => {
-    const dir = tempDir();
-    generate(300, dir);
-    const text = readFileSync(join(dir, 'ledger.yaml'), 'utf8');
-    const hint = hintOf('s', scanLedgerBytes(Buffer.from(text), false))!;
+    const { dir, text, hint } = hintedLedger(300);
     const dash = text.indexOf('\n      - number:', text.length >> 1) + 1;
     const changed = {
       'a section heading': text.replace(/^( {4}title: )/m, '$1改'),

@@ -2,6 +2,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsYamlValue } from '../../src/read/load-yaml-value.js';
 import { FIXTURES, SHIPPED_LEDGER } from '../helpers/paths.js';
 
 /** The shipped ledger and every ledger fixture. */
@@ -28,6 +29,17 @@ export function randomFrom(seed: number) {
 }
 
 export type Edit = (text: string, r: ReturnType<typeof randomFrom>) => string;
+
+/** The text with one to three random characters' worth of `noise` inserted, deleted or put in place of a character. */
+export function mutated(text: string, r: ReturnType<typeof randomFrom>, noise: readonly string[]): string {
+  for (let k = 1 + r.int(3); k > 0; k--) {
+    const at = r.int(text.length);
+    const kind = r.int(3);
+    const piece = r.pick(noise);
+    text = kind === 0 ? text.slice(0, at) + piece + text.slice(at) : kind === 1 ? text.slice(0, at) + text.slice(at + 1 + r.int(4)) : text.slice(0, at) + piece + text.slice(at + 1);
+  }
+  return text;
+}
 
 const itemStarts = (text: string) => [...text.matchAll(/^ {6}- number:/gm)].map((m) => m.index!);
 
@@ -117,4 +129,13 @@ export function handEdited(base: string, r: ReturnType<typeof randomFrom>, names
     text = EDITS[name]!(text, r);
   }
   return { text, applied };
+}
+
+/** What js-yaml makes of a text, or 'error' when it refuses it: what the fast parsers are compared with. */
+export function jsYamlOrError(text: string): unknown {
+  try {
+    return jsYamlValue(text);
+  } catch {
+    return 'error';
+  }
 }

@@ -3,21 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { jsYamlValue, loadYamlValue } from '../../src/read/load-yaml-value.js';
+import { loadYamlValue } from '../../src/read/load-yaml-value.js';
 import { parseDocumentFast } from '../../src/read/parse-item-fast.js';
 import { splitAtItems } from '../../src/read/parse-yaml-chunks.js';
 import { ROOT, SHIPPED_LEDGER } from '../helpers/paths.js';
 import { scaled } from '../helpers/scale.js';
-import { EDITS, handEdited, randomFrom } from './hand-edits.js';
-
-/** What js-yaml makes of a document, or 'error' when it refuses it. */
-function reference(text: string): unknown {
-  try {
-    return jsYamlValue(text);
-  } catch {
-    return 'error';
-  }
-}
+import { EDITS, handEdited, jsYamlOrError, mutated, randomFrom } from './hand-edits.js';
 
 /**
  * A document the fast parser takes must read exactly as js-yaml reads it, key order included (a
@@ -26,7 +17,7 @@ function reference(text: string): unknown {
  */
 function compare(text: string, label: string): boolean {
   const value = parseDocumentFast(text);
-  const expected = reference(text);
+  const expected = jsYamlOrError(text);
   let viaLoad: unknown;
   try {
     viaLoad = loadYamlValue(text);
@@ -90,13 +81,7 @@ describe('the fast document parser', () => {
     const r = randomFrom(9);
     let fast = 0;
     for (let round = 0; round < MUTATIONS; round++) {
-      let text = r.pick(bases);
-      for (let k = 1 + r.int(3); k > 0; k--) {
-        const at = r.int(text.length);
-        const kind = r.int(3);
-        const noise = r.pick(NOISE);
-        text = kind === 0 ? text.slice(0, at) + noise + text.slice(at) : kind === 1 ? text.slice(0, at) + text.slice(at + 1 + r.int(4)) : text.slice(0, at) + noise + text.slice(at + 1);
-      }
+      const text = mutated(r.pick(bases), r, NOISE);
       if (compare(text, `mutation ${round}`)) fast++;
     }
     expect(fast).toBeGreaterThan(MUTATIONS / 10);

@@ -2,25 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { jsYamlValue } from '../../src/read/load-yaml-value.js';
 import { parseItemFast } from '../../src/read/parse-item-fast.js';
 import { parseInChunks, splitAtItems } from '../../src/read/parse-yaml-chunks.js';
 import { contentHash } from '../../src/read/content-hash.js';
 import { SHIPPED_LEDGER } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 import { scaled } from '../helpers/scale.js';
-import { allLedgerFixtures, EDITS, handEdited, randomFrom } from './hand-edits.js';
+import { allLedgerFixtures, EDITS, handEdited, jsYamlOrError, mutated, randomFrom } from './hand-edits.js';
 // @ts-expect-error: a plain script, without types
 import { generate } from '../bench/generate-ledger.mjs';
 
 /** What js-yaml makes of a chunk on its own (the item), or 'error' when it refuses it. */
 function reference(chunk: string): unknown {
-  try {
-    const parsed = jsYamlValue(chunk);
-    return Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : 'not one entry';
-  } catch {
-    return 'error';
-  }
+  const parsed = jsYamlOrError(chunk);
+  if (parsed === 'error') return parsed;
+  return Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : 'not one entry';
 }
 
 /**
@@ -50,15 +46,6 @@ function generated(n: number): string {
   return readFileSync(join(dir, 'ledger.yaml'), 'utf8');
 }
 
-/** The whole file through js-yaml, or 'error'. */
-function wholeParse(text: string): unknown {
-  try {
-    return jsYamlValue(text);
-  } catch {
-    return 'error';
-  }
-}
-
 /** The parse that keeps nothing (the cache off) must give what the kept one and the whole-file parse give. */
 function compareUnkept(text: string, label: string): boolean {
   const unkept = parseInChunks(text, contentHash, undefined, false);
@@ -66,7 +53,7 @@ function compareUnkept(text: string, label: string): boolean {
   expect(unkept === undefined, label).toBe(kept === undefined);
   if (!unkept) return false;
   expect(isDeepStrictEqual(unkept.value, kept!.value), label).toBe(true);
-  expect(isDeepStrictEqual(unkept.value, wholeParse(text)), label).toBe(true);
+  expect(isDeepStrictEqual(unkept.value, jsYamlOrError(text)), label).toBe(true);
   expect(unkept.table, label).toBeUndefined();
   return true;
 }
@@ -122,13 +109,7 @@ describe('the fast item parser', () => {
     const r = randomFrom(8);
     let fast = 0;
     for (let round = 0; round < MUTATIONS; round++) {
-      let chunk = r.pick(chunks);
-      for (let k = 1 + r.int(3); k > 0; k--) {
-        const at = r.int(chunk.length);
-        const kind = r.int(3);
-        const noise = r.pick(NOISE);
-        chunk = kind === 0 ? chunk.slice(0, at) + noise + chunk.slice(at) : kind === 1 ? chunk.slice(0, at) + chunk.slice(at + 1 + r.int(4)) : chunk.slice(0, at) + noise + chunk.slice(at + 1);
-      }
+      const chunk = mutated(r.pick(chunks), r, NOISE);
       fast += compareChunks([chunk], `mutation ${round}`).fast;
     }
     expect(fast).toBeGreaterThan(MUTATIONS / 10);

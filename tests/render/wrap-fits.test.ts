@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NARROW, WIDE, wrapUnits } from '../../src/render/text-width.js';
 import { scaled } from '../helpers/scale.js';
+import { randomFrom } from '../read/hand-edits.js';
 
 /**
  * TextWidth.wrap gives text that fits its width as one line without breaking it unit by unit (piped output, whose
@@ -9,15 +10,6 @@ import { scaled } from '../helpers/scale.js';
  */
 
 const TEXTS = scaled(1_000, 10_000);
-
-/** A small seeded generator: the same text every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 const PIECES = ['政务公开', '养老服务司', 'A', 'web', '2021-12-31', ' ', '  ', '，', '。', '、', '（', '）', '“', '”', '·', '…', '─', '⋯', 'e\u0301', '\u200b', '😀', '\t', '・', '《》', 'GB/T 123.4-2021', '  尾部空白  ', '\n'];
 
@@ -30,7 +22,7 @@ function randomText(next: () => number): string {
 
 describe('wrap of text that fits', () => {
   it('gives what breaking unit by unit gives, for both conventions of Ambiguous width', () => {
-    const next = seeded(22);
+    const next = randomFrom(22).next;
     let fitted = 0;
     for (let i = 0; i < TEXTS; i++) {
       const text = randomText(next);
