@@ -154,9 +154,9 @@ for (const [index, [name]] of groups.entries()) {
  * What the loader needs to know of the packs: their files, for each chunk its pack (an index) and whether it
  * uses its URL, the packs with code, the packs in ASCII, and the probe that tells whether a node takes the code.
  */
-function packTable(packOf, usesUrl, { packs: code, probe }) {
+function packTable(packOf, usesUrl, { packs: code, byView, probe }) {
   const files = [...new Set(Object.values(packOf))];
-  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl, code, ascii: asciiPacks, probe };
+  return { files, packOf: Object.fromEntries(Object.entries(packOf).map(([id, file]) => [id, files.indexOf(file)])), usesUrl, code, byView, ascii: asciiPacks, probe };
 }
 
 // The loader, and apart from it what it needs only where the build's code is refused (src/cli/kept-code.ts).
@@ -178,7 +178,7 @@ const buildLoader = (code) =>
     banner: { js: "const __gongkai_loader = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
     logLevel: 'warning',
   });
-await buildLoader({ packs: [], probe: '' });
+await buildLoader({ packs: [], byView: {}, probe: '' });
 writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cjs';\n");
 
 // ---- V8's code for the packs ------------------------------------------------------------------------------
@@ -187,40 +187,51 @@ writeFileSync(join(DIST, 'gongkai.js'), "export { main, run } from './gongkai.cj
 // as dist/packs/NAME.code; the loader offers it to V8, which refuses it when another node or other flags
 // run gongkai (then the packs are compiled as before, and their code kept in the cache folder).
 /**
- * Trains V8's code for the packs and writes it beside them; returns the packs that have some, and the probe
- * (a tiny script's code made by the same node: the loader tries it first). The start pack's code comes from
- * warm views alone (train-code.mjs warm), every other pack's from the full run.
+ * Trains V8's code for the packs and writes it beside them; returns the packs that have some, the packs each
+ * view command has code of its own for (NAME.VIEW.code), and the probe (a tiny script's code made by the same
+ * node: the loader tries it first). The start pack's code comes from warm views alone (train-code.mjs warm),
+ * every other pack's from the full run, and a view's own from a run of that view alone.
  */
 function trainCode() {
   // Without the shipped ledger (a copy of the sources alone) nothing is trained: the packs are compiled at run time, as before.
-  if (!existsSync(join(ROOT, 'data', 'ledger.yaml'))) return { packs: [], probe: '' };
+  if (!existsSync(join(ROOT, 'data', 'ledger.yaml'))) return { packs: [], byView: {}, probe: '' };
   const training = mkdtempSync(join(tmpdir(), 'gongkai-train-'));
   try {
-    const codeOf = (mode) => {
-      const trained = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-code.mjs'), join(training, 'work'), mode], {
-        env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, mode) },
+    const codeOf = (mode, work = 'work') => {
+      const trained = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-code.mjs'), join(training, work), mode], {
+        env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, mode.replace(':', '-')) },
         encoding: 'utf8',
       });
       if (trained.status !== 0) throw new Error(`scripts/train-code.mjs ${mode} failed: ${trained.stderr}`);
       const code = new Map();
-      for (const name of readdirSync(join(training, mode))) {
+      const folder = join(training, mode.replace(':', '-'));
+      for (const name of readdirSync(folder)) {
         // A cache entry: format, hash and key lines, then the body; a code key is BUILD|code|PACK|RUNTIME (src/cache/cache-keys.ts).
-        const entry = readFileSync(join(training, mode, name));
+        const entry = readFileSync(join(folder, name));
         const lineEnd = (from) => entry.indexOf(10, from) + 1;
         const bodyAt = lineEnd(lineEnd(lineEnd(0)));
         const [, kind, pack] = entry.subarray(lineEnd(lineEnd(0)), bodyAt - 1).toString('utf8').split('|');
         if (kind === 'code') code.set(pack, entry.subarray(bodyAt));
       }
-      return { code, probe: /^probe (\S+)$/m.exec(trained.stdout)?.[1] };
+      return { code, probe: /^probe (\S+)$/m.exec(trained.stdout)?.[1], views: /^views (.+)$/m.exec(trained.stdout)?.[1].split(' ') ?? [] };
     };
-    const { code: full, probe } = codeOf('full');
+    const { code: full, probe, views } = codeOf('full');
     const { code: warm } = codeOf('warm');
     const start = [...full.keys()].find((pack) => pack.startsWith('start-'));
     if (!start || !warm.has(start)) throw new Error('scripts/train-code.mjs: no code for the start pack');
     full.set(start, warm.get(start));
     for (const [pack, code] of full) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')), code);
+    // Each view command's own code for the packs it reads beyond the start pack (whose code is the warm views'):
+    // about half of the code every view reads, and V8 deserializes all of the code it is given.
+    const byView = {};
+    for (const view of views) {
+      const { code } = codeOf(`view:${view}`, `work-${view}`);
+      // Only where it is smaller: code of the same size holds the same functions.
+      byView[view] = [...code.keys()].filter((pack) => pack !== start && full.has(pack) && code.get(pack).length < full.get(pack).length).sort();
+      for (const pack of byView[view]) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, `.${view}.code`)), code.get(pack));
+    }
     if (!probe) throw new Error('scripts/train-code.mjs: no probe');
-    return { packs: [...full.keys()].sort(), probe };
+    return { packs: [...full.keys()].sort(), byView, probe };
   } finally {
     rmSync(training, { recursive: true, force: true });
   }

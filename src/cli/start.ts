@@ -15,16 +15,25 @@ import { replayed } from './replay-run.js';
 
 /**
  * Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), the
- * modules that use import.meta.url, the packs the build made V8 code for (dist/packs/NAME.code), the packs
- * written in ASCII alone, and a tiny script's code made by the same node as the packs' (base64; '' when none).
+ * modules that use import.meta.url, the packs the build made V8 code for (dist/packs/NAME.code), for each view
+ * command the packs it has code of its own for (NAME.VIEW.code), the packs written in ASCII alone, and a tiny
+ * script's code made by the same node as the packs' (base64; '' when none).
  */
-declare const __GONGKAI_PACKS__: { files: string[]; packOf: Record<string, number>; usesUrl: string[]; code: string[]; ascii: string[]; probe: string };
+declare const __GONGKAI_PACKS__: {
+  files: string[];
+  packOf: Record<string, number>;
+  usesUrl: string[];
+  code: string[];
+  byView: Record<string, string[]>;
+  ascii: string[];
+  probe: string;
+};
 
 type ModuleBody = (exports: object, require: (specifier: string) => unknown, module: { exports: unknown }, url: string | undefined) => void;
 
 const DIST = __dirname;
 const ENTRY = 'gongkai.js';
-/** For tests (tests/bench/start-up-chunks.test.ts): the file URL of each module as it runs and of each pack as it is read. */
+/** For tests (tests/bench/start-up-chunks.test.ts): the file URL of each module as it runs, and of each pack and of the build's code for it as they are read. */
 const moduleLog = process.env.GONGKAI_MODULE_LOG;
 /** A file's URL; node:url is loaded only when one is asked for (a view written again as kept asks none). */
 const fileUrl = (path: string): string => (require('node:url') as typeof import('node:url')).pathToFileURL(path).href;
@@ -45,12 +54,23 @@ const builtCodeFits = __GONGKAI_PACKS__.probe !== '' && !new Script('0', { filen
 /** V8 code kept in gongkai's cache folder (kept-code.ts, a file of its own): for the packs without usable code from the build. */
 let keptCode: typeof import('./kept-code.js') | undefined;
 
+/**
+ * The view command this process runs, when the build made code of its own for it: V8 deserializes all of the code
+ * it is given, and the code of every view together is about twice what one runs. Taken as the first argument that
+ * names one (`gongkai --ledger x.yaml validate`) without parsing the options: a wrong pick (a note that reads
+ * `status`), like `run` called for other commands in one process, only costs the run the code it did not need.
+ */
+const view = process.argv.slice(2).find((arg) => Object.hasOwn(__GONGKAI_PACKS__.byView, arg));
+const viewCode = view === undefined ? undefined : new Set(__GONGKAI_PACKS__.byView[view]);
+
 /** A pack compiled with the build's code when this node takes it, else with the code kept in the cache folder. */
 function compile(source: string, file: string, pack: string): Script {
   if (builtCodeFits && withCode.has(pack)) {
     let built: Buffer | undefined;
+    const codeFile = join(DIST, 'packs', pack.replace(/\.js$/, viewCode?.has(pack) ? `.${view}.code` : '.code'));
+    if (moduleLog) appendFileSync(moduleLog, `${fileUrl(codeFile)}\n`);
     try {
-      built = readFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')));
+      built = readFileSync(codeFile);
     } catch {
       // Missing: compiled as a pack without code from the build (below).
     }

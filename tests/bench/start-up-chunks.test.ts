@@ -80,6 +80,8 @@ function loadedBy(args: string[], env: Record<string, string> = {}, dir = shippe
     sources: new Set(files.flatMap((file) => chunks.get(file)!)),
     packs: new Set(packFiles),
     packedSources: new Set(packFiles.flatMap((file) => packs.get(file)!)),
+    /** The build's V8 code read for the packs (file names), in order. */
+    code: loaded.filter((file) => file.endsWith('.code')).map((file) => basename(file)),
   };
 }
 
@@ -263,6 +265,28 @@ describe('the packs: what a start reads and compiles', () => {
     expect(kept).toEqual([]);
   });
 
+  it("a view reads code made by running that view alone, well under the code of every view, and V8 takes it; other commands read every view's", () => {
+    const views = [['status'], ['overdue'], ['checklist', '--dept', '信息中心'], ['validate']];
+    const viewsPack = [...new Set(Object.values(metafile().packs))].find((pack) => /\/views-/.test(pack))!;
+    const codeOf = (suffix: string) => basename(viewsPack).replace(/\.js$/, suffix);
+    const every = statSync(join(ROOT, 'dist', 'packs', codeOf('.code'))).size;
+    for (const args of views) {
+      const view = args[0]!;
+      // The first run with the cache on, which computes; the options before the command, as loadedBy writes them.
+      const run = viewed.first(args);
+      expect(run.code, view).toContain(codeOf(`.${view}.code`));
+      expect(run.code, view).not.toContain(codeOf('.code'));
+      // V8 deserializes all of the code it is given: a view's own is at most four fifths of every view's (about half, or less).
+      expect(statSync(join(ROOT, 'dist', 'packs', codeOf(`.${view}.code`))).size, view).toBeLessThan(0.8 * every);
+    }
+    // Taken by V8: had it been refused, the loader would have kept code of its own for the pack in the cache folder.
+    expect(codeEntries(join(viewed.dir(), 'cache')).filter(({ key }) => key.includes(`|code|${basename(viewsPack)}|`))).toEqual([]);
+    // A command that reads the views' pack but has no code of its own (`export`) reads every view's.
+    const exported = loadedBy(['export'], { GONGKAI_CACHE: 'off' });
+    expect(exported.packs).toContain(join(ROOT, viewsPack));
+    expect(exported.code).toContain(codeOf('.code'));
+  });
+
   it('under a node that refuses the build\'s code (other V8 flags), keeps V8 code for the packs it read, and a later start uses it as it is', () => {
     const dir = keptCodeFolder();
     const code = codeEntries(join(dir, 'cache'));
@@ -294,6 +318,10 @@ describe('the packs: what a start reads and compiles', () => {
     expect(packs).toHaveLength(2);
     const views = packs.find((pack) => basename(pack).startsWith('views-'))!;
     const withTopLevel = new Map(packs.map((pack) => [pack, compiledWith(pack, made('fresh', pack))]));
+    // Each view's own code of the views pack holds it too (validate's by default; every view's at full size).
+    for (const view of FULL_SIZE ? ['status', 'overdue', 'checklist', 'validate'] : ['validate']) {
+      expect(compiledWith(views, views.replace(/\.js$/, `.${view}.code`)), view).toBeLessThanOrEqual(withTopLevel.get(views)!);
+    }
     for (const pack of packs) {
       // The measure tells them apart: code whose top level V8 dropped makes V8 parse the whole pack to run it
       // (6.7 ms of the views pack's 8.5 before the build kept it). Shown on the views pack; on both at full size.
