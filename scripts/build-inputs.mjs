@@ -23,7 +23,7 @@ export function buildIdentity(root) {
  */
 export function madeFrom(root, { minify }) {
   const hash = createHash('sha256').update(buildIdentity(root));
-  for (const file of ['scripts/build.mjs', 'scripts/build-inputs.mjs', 'scripts/train-code.mjs', 'data/ledger.yaml', 'data/departments.yaml']) {
+  for (const file of ['scripts/build.mjs', 'scripts/build-inputs.mjs', 'scripts/direct-exports.mjs', 'scripts/train-code.mjs', 'data/ledger.yaml', 'data/departments.yaml']) {
     hash.update('\0').update(existsSync(join(root, file)) ? readFileSync(join(root, file)) : '');
   }
   return hash.update(`\0${process.version}\0${process.arch}\0${minify}`).digest('hex');

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIdentity, madeFrom } from './build-inputs.mjs';
+import { withDirectExports } from './direct-exports.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -99,20 +100,26 @@ for (const queue = [...start].flatMap((output) => internalImports(output, 'dynam
   queue.push(...internalImports(output));
 }
 
-/** One chunk as a CommonJS function of (exports, require, module, url); its imports become require calls the loader answers. */
+/**
+ * One chunk as a CommonJS function of (exports, require, module, url); its imports become require calls the loader
+ * answers. Converted unminified, so that withDirectExports finds esbuild's helpers by name, then minified whole.
+ */
 async function asFunction(output) {
   const id = chunkId(output);
   const converted = await transform(code.get(id), {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    minify,
     // import() of a chunk or of node's modules: a require the loader answers, inside a promise.
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__gongkai_url' },
     logLevel: 'warning',
   });
-  return { id, text: `${JSON.stringify(id)},function(exports,require,module,__gongkai_url){${converted.code}}`, usesUrl: converted.code.includes('__gongkai_url') };
+  const direct = withDirectExports(converted.code, id);
+  // Assigned, so that minifying keeps the function (and may rename its parameters: the loader passes them in order).
+  const assigned = `__gongkai_chunk=function(exports,require,module,__gongkai_url){${direct}}`;
+  const minified = minify ? (await transform(assigned, { minify: true, target: 'node20', logLevel: 'warning' })).code.trim().replace(/;$/, '') : assigned;
+  return { id, text: `${JSON.stringify(id)},${minified.slice('__gongkai_chunk='.length)}`, usesUrl: direct.includes('__gongkai_url') };
 }
 
 /**
