@@ -206,12 +206,12 @@ function trainCode() {
   try {
     const codeOf = (mode, work = 'work') => {
       const trained = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-code.mjs'), join(training, work), mode], {
-        env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, mode.replace(':', '-')) },
+        env: { ...process.env, GONGKAI_CACHE: '', GONGKAI_CACHE_DIR: join(training, mode.replaceAll(':', '-')) },
         encoding: 'utf8',
       });
       if (trained.status !== 0) throw new Error(`scripts/train-code.mjs ${mode} failed: ${trained.stderr}`);
       const code = new Map();
-      const folder = join(training, mode.replace(':', '-'));
+      const folder = join(training, mode.replaceAll(':', '-'));
       for (const name of readdirSync(folder)) {
         // A cache entry: format, hash and key lines, then the body; a code key is BUILD|code|PACK|RUNTIME (src/cache/cache-keys.ts).
         const entry = readFileSync(join(folder, name));
@@ -229,13 +229,19 @@ function trainCode() {
     full.set(start, warm.get(start));
     for (const [pack, code] of full) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, '.code')), code);
     // Each view command's own code for the packs it reads beyond the start pack (whose code is the warm views'):
-    // about half of the code every view reads, and V8 deserializes all of the code it is given.
+    // about half of the code every view reads, and V8 deserializes all of the code it is given. And the code of the
+    // view run with the cache off, which reads no index and keeps nothing: about a third less again.
     const byView = {};
+    const keep = (name, code, than) => {
+      // Only where it is smaller: code of the same size holds the same functions.
+      const packs = [...code.keys()].filter((pack) => pack !== start && full.has(pack) && code.get(pack).length < (than.get(pack) ?? full.get(pack)).length).sort();
+      for (const pack of packs) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, `.${name}.code`)), code.get(pack));
+      if (packs.length) byView[name] = packs;
+    };
     for (const view of views) {
       const { code } = codeOf(`view:${view}`, `work-${view}`);
-      // Only where it is smaller: code of the same size holds the same functions.
-      byView[view] = [...code.keys()].filter((pack) => pack !== start && full.has(pack) && code.get(pack).length < full.get(pack).length).sort();
-      for (const pack of byView[view]) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, `.${view}.code`)), code.get(pack));
+      keep(view, code, full);
+      keep(`${view}.off`, codeOf(`view:${view}:off`, `work-${view}-off`).code, code);
     }
     if (!probe) throw new Error('scripts/train-code.mjs: no probe');
     return { packs: [...full.keys()].sort(), byView, probe };

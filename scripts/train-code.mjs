@@ -8,8 +8,10 @@
 //   view:NAME: as full for the one view command NAME (status, overdue, …), with a hand edit in place of `set`: the
 //         code of a pack then holds only what that command runs, and V8 deserializes the whole code it is given
 //         (the loader offers it to a run of NAME, start.ts).
+//   view:NAME:off: the view NAME with the cache off alone, which neither keeps nor reads results nor an index (the
+//         loader offers it to a run of NAME with GONGKAI_CACHE=off).
 // The full run also prints `probe BASE64`: a tiny script's code made by this node (src/cli/start.ts).
-// Usage (by scripts/build.mjs): GONGKAI_CACHE_DIR=CODE node scripts/train-code.mjs WORK full|warm|view:NAME
+// Usage (by scripts/build.mjs): GONGKAI_CACHE_DIR=CODE node scripts/train-code.mjs WORK full|warm|view:NAME[:off]
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +20,8 @@ import { Script } from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const [work, mode] = process.argv.slice(2);
-const viewOnly = mode.startsWith('view:') ? mode.slice('view:'.length) : undefined;
-if (mode !== 'full' && mode !== 'warm' && !viewOnly) throw new Error('usage: train-code.mjs WORK full|warm|view:NAME');
+const [viewOnly, cacheOffOnly] = mode.startsWith('view:') ? [mode.split(':')[1], mode.split(':')[2] === 'off'] : [undefined, false];
+if (mode !== 'full' && mode !== 'warm' && !viewOnly) throw new Error('usage: train-code.mjs WORK full|warm|view:NAME[:off]');
 // V8 drops the bytecode of functions that have not run for a few garbage collections, the packs' top level
 // first (it runs once, at the start): code kept at the end of a long training then lacked it, and every start
 // parsed the whole pack again to run its top level (6.7 ms of 8.5 for the views pack). Bytecode is kept for the
@@ -55,7 +57,8 @@ if (mode !== 'warm') {
   mkdirSync(work, { recursive: true });
   for (const file of ['ledger.yaml', 'departments.yaml']) copyFileSync(join(ROOT, 'data', file), join(work, file));
   const cacheOff = io({ GONGKAI_CACHE: 'off' });
-  for (const ctx of [cacheOff, cacheOn, cacheOn]) for (const view of views) await run([...view, '--ledger', 'ledger.yaml'], ctx);
+  for (const ctx of cacheOffOnly ? [cacheOff] : [cacheOff, cacheOn, cacheOn]) for (const view of views) await run([...view, '--ledger', 'ledger.yaml'], ctx);
+  if (cacheOffOnly) process.exit(0);
   if (viewOnly) {
     // One item's text changed by hand, in the middle of the file: the per-item index answers the views below.
     const ledger = join(work, 'ledger.yaml');

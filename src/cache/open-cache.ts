@@ -5,9 +5,12 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const DEFAULT_MAX_MB = 200;
 
+/** GONGKAI_CACHE=off: no results are kept or read, and no per-item index. */
+export const cacheTurnedOff = (env: Env): boolean => env.GONGKAI_CACHE === 'off';
+
 /** Where results are cached: GONGKAI_CACHE_DIR, else the XDG cache folder; none with GONGKAI_CACHE=off. */
 export function cacheDirectory(env: Env): string | undefined {
-  if (env.GONGKAI_CACHE === 'off') return undefined;
+  if (cacheTurnedOff(env)) return undefined;
   if (env.GONGKAI_CACHE_DIR) return env.GONGKAI_CACHE_DIR;
   const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
   return base ? join(base, 'gongkai') : undefined;

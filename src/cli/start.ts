@@ -11,13 +11,15 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { cacheTurnedOff } from '../cache/open-cache.js';
 import { replayed } from './replay-run.js';
 
 /**
  * Written by the build: the pack files, each module's pack (chunk paths from dist/, an index into files), the
  * modules that use import.meta.url, the packs the build made V8 code for (dist/packs/NAME.code), for each view
- * command the packs it has code of its own for (NAME.VIEW.code), the packs written in ASCII alone, and a tiny
- * script's code made by the same node as the packs' (base64; '' when none).
+ * command the packs it has code of its own for (NAME.VIEW.code; under `VIEW.off`, NAME.VIEW.off.code for the view
+ * with the cache off), the packs written in ASCII alone, and a tiny script's code made by the same node as the
+ * packs' (base64; '' when none).
  */
 declare const __GONGKAI_PACKS__: {
   files: string[];
@@ -60,14 +62,19 @@ let keptCode: typeof import('./kept-code.js') | undefined;
  * names one (`gongkai --ledger x.yaml validate`) without parsing the options: a wrong pick (a note that reads
  * `status`), like `run` called for other commands in one process, only costs the run the code it did not need.
  */
-const view = process.argv.slice(2).find((arg) => Object.hasOwn(__GONGKAI_PACKS__.byView, arg));
-const viewCode = view === undefined ? undefined : new Set(__GONGKAI_PACKS__.byView[view]);
+const view = process.argv.slice(2).find((arg) => !arg.includes('.') && Object.hasOwn(__GONGKAI_PACKS__.byView, arg));
+/** The view's own code, by pack: the code of the view with the cache off where there is some and the cache is off. */
+const viewCode = new Map<string, string>();
+if (view !== undefined) {
+  for (const pack of __GONGKAI_PACKS__.byView[view]!) viewCode.set(pack, `.${view}.code`);
+  if (cacheTurnedOff(process.env)) for (const pack of __GONGKAI_PACKS__.byView[`${view}.off`] ?? []) viewCode.set(pack, `.${view}.off.code`);
+}
 
 /** A pack compiled with the build's code when this node takes it, else with the code kept in the cache folder. */
 function compile(source: string, file: string, pack: string): Script {
   if (builtCodeFits && withCode.has(pack)) {
     let built: Buffer | undefined;
-    const codeFile = join(DIST, 'packs', pack.replace(/\.js$/, viewCode?.has(pack) ? `.${view}.code` : '.code'));
+    const codeFile = join(DIST, 'packs', pack.replace(/\.js$/, viewCode.get(pack) ?? '.code'));
     if (moduleLog) appendFileSync(moduleLog, `${fileUrl(codeFile)}\n`);
     try {
       built = readFileSync(codeFile);

@@ -265,7 +265,7 @@ describe('the packs: what a start reads and compiles', () => {
     expect(kept).toEqual([]);
   });
 
-  it("a view reads code made by running that view alone, well under the code of every view, and V8 takes it; other commands read every view's", () => {
+  it("a view reads code made by running that view alone (with the cache off, alone so), well under the code of every view, and V8 takes it; other commands read every view's", () => {
     const views = [['status'], ['overdue'], ['checklist', '--dept', '信息中心'], ['validate']];
     const viewsPack = [...new Set(Object.values(metafile().packs))].find((pack) => /\/views-/.test(pack))!;
     const codeOf = (suffix: string) => basename(viewsPack).replace(/\.js$/, suffix);
@@ -277,7 +277,13 @@ describe('the packs: what a start reads and compiles', () => {
       expect(run.code, view).toContain(codeOf(`.${view}.code`));
       expect(run.code, view).not.toContain(codeOf('.code'));
       // V8 deserializes all of the code it is given: a view's own is at most four fifths of every view's (about half, or less).
-      expect(statSync(join(ROOT, 'dist', 'packs', codeOf(`.${view}.code`))).size, view).toBeLessThan(0.8 * every);
+      const own = statSync(join(ROOT, 'dist', 'packs', codeOf(`.${view}.code`))).size;
+      expect(own, view).toBeLessThan(0.8 * every);
+      // With the cache off, the code of the view run so (no index, no results kept), smaller again.
+      const cold = viewed.cold(args);
+      expect(cold.code, view).toContain(codeOf(`.${view}.off.code`));
+      expect(statSync(join(ROOT, 'dist', 'packs', codeOf(`.${view}.off.code`))).size, view).toBeLessThan(own);
+      expect(cold.out, view).toBe(run.out);
     }
     // Taken by V8: had it been refused, the loader would have kept code of its own for the pack in the cache folder.
     expect(codeEntries(join(viewed.dir(), 'cache')).filter(({ key }) => key.includes(`|code|${basename(viewsPack)}|`))).toEqual([]);
@@ -318,9 +324,10 @@ describe('the packs: what a start reads and compiles', () => {
     expect(packs).toHaveLength(2);
     const views = packs.find((pack) => basename(pack).startsWith('views-'))!;
     const withTopLevel = new Map(packs.map((pack) => [pack, compiledWith(pack, made('fresh', pack))]));
-    // Each view's own code of the views pack holds it too (validate's by default; every view's at full size).
+    // Each view's own code of the views pack, and its code with the cache off, hold it too and are taken by V8
+    // (validate's by default; every view's at full size).
     for (const view of FULL_SIZE ? ['status', 'overdue', 'checklist', 'validate'] : ['validate']) {
-      expect(compiledWith(views, views.replace(/\.js$/, `.${view}.code`)), view).toBeLessThanOrEqual(withTopLevel.get(views)!);
+      for (const own of [`.${view}.code`, `.${view}.off.code`]) expect(compiledWith(views, views.replace(/\.js$/, own)), own).toBeLessThanOrEqual(withTopLevel.get(views)!);
     }
     for (const pack of packs) {
       // The measure tells them apart: code whose top level V8 dropped makes V8 parse the whole pack to run it
