@@ -31,6 +31,8 @@ export interface ScannedLedger {
   skeleton: string;
   /** The hash of each run of GROUP items (runHash), in file order. */
   runs: string[];
+  /** Where the items stand as numbers, when the pass found them so (from a layout hint): then read instead of `layout.items`. */
+  table?: ItemTable;
   /**
    * The file's bytes from `from` to `to`: from memory when it was read whole
    * (`whole`), else read again, when the file may have changed since (hash them
@@ -47,31 +49,48 @@ export interface ScannedLedger {
   readonly pending?: boolean;
 }
 
-/** Where each of items [from, to) starts and ends in the run's bytes (from the first's start): hashed after the bytes. */
-function runBounds(items: readonly ItemExtent[], from: number, to: number): Uint8Array {
-  const pairs = new Uint32Array(2 * (to - from));
-  for (let k = from; k < to; k++) {
-    pairs[2 * (k - from)] = items[k]!.start;
-    pairs[2 * (k - from) + 1] = items[k]!.end;
-  }
-  return boundsOf(pairs);
+/**
+ * Items' extents as a layout hint keeps them: where each run of GROUP items starts, each item's start and end
+ * from its run's start (in pairs: what a run's hash takes after its bytes, runHash) and its indentation. A run
+ * moved by an edit before it keeps its items' bounds; only its start moves.
+ */
+export interface ItemTable {
+  starts: Uint32Array;
+  bounds: Uint32Array;
+  indents: Uint8Array;
+  /**
+   * The items that do not start where the one before them ends, at its indentation, in order (layout-hint.ts
+   * breaksOf; the first item is not listed): between two of them the skeleton holds only the items' marks.
+   */
+  breaks: number[];
 }
 
-/** The bounds of a run's items given as their offsets in the file (start, end, in pairs): from the first's start. */
-function boundsOf(pairs: Uint32Array): Uint8Array {
-  const bounds = new Uint32Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) bounds[k] = pairs[k]! - pairs[0]!;
-  return new Uint8Array(bounds.buffer);
+/** Where item i of a table starts in the file, and where it ends. */
+export const startIn = (table: Pick<ItemTable, 'starts' | 'bounds'>, i: number): number => table.starts[Math.floor(i / GROUP)]! + table.bounds[2 * i]!;
+export const endIn = (table: Pick<ItemTable, 'starts' | 'bounds'>, i: number): number => table.starts[Math.floor(i / GROUP)]! + table.bounds[2 * i + 1]!;
+
+/** Where each of items [from, to) starts and ends in the run's bytes (from the first's start): hashed after the bytes. */
+function runBounds(items: readonly ItemExtent[], from: number, to: number): Uint32Array {
+  const bounds = new Uint32Array(2 * (to - from));
+  const first = items[from]!.start;
+  for (let k = from; k < to; k++) {
+    bounds[2 * (k - from)] = items[k]!.start - first;
+    bounds[2 * (k - from) + 1] = items[k]!.end - first;
+  }
+  return bounds;
 }
+
+/** The bytes of a run's bounds, as hashed. */
+const boundsBytes = (bounds: Uint32Array) => new Uint8Array(bounds.buffer, bounds.byteOffset, bounds.byteLength);
 
 /** The hash of items [from, to) given their bytes from the first's start to the last's end: as the pass hashes the run. */
 export function runHash(bytes: Uint8Array, items: readonly ItemExtent[], from: number, to: number): string {
-  return contentHash([bytes, runBounds(items, from, to)]);
+  return runHashOfBounds(bytes, runBounds(items, from, to));
 }
 
-/** runHash of a run whose items' offsets in the file are given in pairs (start, end), as a layout hint keeps them. */
-export function runHashOfPairs(bytes: Uint8Array, pairs: Uint32Array): string {
-  return contentHash([bytes, boundsOf(pairs)]);
+/** runHash of a run whose items' bounds within it are given (start, end, in pairs, from the first's start), as an ItemTable keeps them. */
+export function runHashOfBounds(bytes: Uint8Array, bounds: Uint32Array): string {
+  return contentHash([bytes, boundsBytes(bounds)]);
 }
 
 const SPAN = 0;
@@ -191,7 +210,7 @@ class ItemRuns {
   /** Ends the open run, whose last item is the one before `to`. */
   private endRun(to: number): void {
     const from = to - 1 - ((to - 1) % GROUP);
-    this.runs.push(this.run!.update(runBounds(this.items, from, to)).digest('hex'));
+    this.runs.push(this.run!.update(boundsBytes(runBounds(this.items, from, to))).digest('hex'));
     this.run = undefined;
     this.gaps = [];
   }

@@ -10,12 +10,9 @@ import { contentHash } from '../read/content-hash.js';
 import { isPlainUtf8 } from '../read/decode-text.js';
 import type { LedgerLayout } from '../read/ledger-layout.js';
 import { readSourceFile } from '../read/read-file.js';
-import { GROUP, runHash, scanLedgerBytes, type ScannedLedger } from './file-scan.js';
+import { endIn, GROUP, runHash, runHashOfBounds, scanLedgerBytes, startIn, type ScannedLedger } from './file-scan.js';
+import { HASH_LENGTH, ItemHashes } from './item-hashes.js';
 import { hintedScan, hintOf, type LayoutHint } from './layout-hint.js';
-
-/** Length of an item's hash (sha1, hex). */
-export const HASH_LENGTH = 40;
-
 
 export interface FileState {
   /** Content hash of the ledger's bytes, and of the registry's ('' when inline). */
@@ -27,7 +24,7 @@ export interface FileState {
   whole?: Uint8Array;
   /** Item i's bytes (LedgerChanged when the file no longer holds them). */
   chunk(i: number): Uint8Array;
-  hashes: string[];
+  hashes: ItemHashes;
   /** The hash of each run of GROUP items (runHash), one after another. */
   groups: string;
   /** The number written on each item's dash line (none when the pass did not read them: a view's), and where that line starts. */
@@ -62,13 +59,20 @@ export function fileState(
   today: string,
   cwd: string,
   scanned: ScannedLedger | undefined,
-  stored?: { order: readonly string[]; groups?: string },
+  stored?: { order: ItemHashes; groups?: string },
   hint?: LayoutHint,
 ): FileState | undefined {
   const given = scanned ?? scanOfBytes(readSourceFile(file, { allowLegacy: false, cwd }).bytes);
   const ledger = (hint && given && hintedScan(given, hint)) || given;
   const layout = ledger?.layout;
-  if (!ledger || !layout || !layout.items.length) return undefined;
+  if (!ledger || !layout) return undefined;
+  // Where the items stand: the pass's table when it has one (a layout hint's), else its items.
+  const table = ledger.table;
+  const items = table ? undefined : layout.items;
+  const count = table ? table.indents.length : items!.length;
+  if (!count) return undefined;
+  const startOf = (i: number): number => (table ? startIn(table, i) : items![i]!.start);
+  const endOf = (i: number): number => (table ? endIn(table, i) : items![i]!.end);
   const sources = [{ file, hash: ledger.hash }];
   let registryHash = '';
   if (resolve(cwd, registryFile) !== resolve(cwd, file)) {
@@ -77,9 +81,8 @@ export function fileState(
     registryHash = contentHash(registry.bytes);
     sources.push({ file: registryFile, hash: registryHash });
   }
-  const items = layout.items;
-  const count = items.length;
-  const hashes = new Array<string>(count);
+  /** The items' hashes in order: the stored ones of a run whose hash is the same, else each hashed here. */
+  const hashes: string[] = [];
   const reuse = stored?.groups !== undefined && stored.order.length === count && stored.groups.length === ledger.runs.length * HASH_LENGTH ? stored : undefined;
   /** The bytes of the runs whose items were hashed here, by run. */
   const read = new Map<number, { from: number; bytes: Uint8Array }>();
@@ -87,22 +90,24 @@ export function fileState(
     const from = g * GROUP;
     const to = Math.min(count, from + GROUP);
     if (reuse?.groups!.startsWith(ledger.runs[g]!, g * HASH_LENGTH)) {
-      for (let k = from; k < to; k++) hashes[k] = reuse.order[k]!;
+      hashes.push(reuse.order.span(from, to));
       continue;
     }
-    const first = items[from]!.start;
-    const bytes = ledger.bytes(first, items[to - 1]!.end);
+    const first = startOf(from);
+    const bytes = ledger.bytes(first, endOf(to - 1));
     // Read again from the file: the items hashed must be the bytes the pass hashed.
-    if (!ledger.whole && runHash(bytes, items, from, to) !== ledger.runs[g]) return undefined;
-    for (let k = from; k < to; k++) hashes[k] = contentHash(bytes.subarray(items[k]!.start - first, items[k]!.end - first));
+    if (!ledger.whole && (table ? runHashOfBounds(bytes, table.bounds.subarray(2 * from, 2 * to)) : runHash(bytes, items!, from, to)) !== ledger.runs[g]) return undefined;
+    for (let k = from; k < to; k++) hashes.push(contentHash(bytes.subarray(startOf(k) - first, endOf(k) - first)));
     read.set(g, { from: first, bytes });
   }
+  const hashed = ItemHashes.of(hashes.join(''))!;
   const chunk = (i: number): Uint8Array => {
-    const { start, end } = items[i]!;
+    const start = startOf(i);
+    const end = endOf(i);
     const run = read.get(Math.floor(i / GROUP));
     if (run) return run.bytes.subarray(start - run.from, end - run.from);
     const bytes = ledger.bytes(start, end);
-    if (!ledger.whole && contentHash(bytes) !== hashes[i]) throw new LedgerChanged();
+    if (!ledger.whole && contentHash(bytes) !== hashed.at(i)) throw new LedgerChanged();
     return bytes;
   };
   return {
@@ -112,14 +117,14 @@ export function fileState(
     skeleton: ledger.skeleton,
     ...(ledger.whole ? { whole: ledger.whole } : {}),
     chunk,
-    hashes,
+    hashes: hashed,
     groups: ledger.runs.join(''),
     // Only an edit's base reads these: a view does not make two arrays of every item.
     get numbers() {
-      return items.map((item) => item.number);
+      return layout.items.map((item) => item.number);
     },
     get starts() {
-      return items.map((item) => item.start);
+      return Array.from({ length: count }, (_, i) => startOf(i));
     },
     eol: layout.eol,
     setting: rowsSetting(registryHash, calendar, today, cwd),

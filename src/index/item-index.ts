@@ -21,7 +21,8 @@ import type { DeadlineFacts } from '../query/deadline.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
 import { parseChunk, splitAtItems } from '../read/parse-yaml-chunks.js';
 import type { ScannedLedger } from './file-scan.js';
-import { fileState, HASH_LENGTH, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
+import { fileState, rowsSetting, scanOfBytes, type FileState } from './file-state.js';
+import { ItemHashes } from './item-hashes.js';
 import { keepLayoutHint, storedLayoutHint } from './layout-hint.js';
 import { registryFromValue } from '../read/read-registry.js';
 import type { RowSetting } from './item-row.js';
@@ -50,7 +51,7 @@ interface StoredIndex {
   /** Names this build of the index: a delta entry belongs to it alone. */
   stamp: string;
   /** Item chunk hashes in file order when built, and their rows, packed (packRow), in the same order (stored apart: stored-rows.ts). */
-  order: string[];
+  order: ItemHashes;
   /** Each run of GROUP items' hash (file-scan.ts runHash), one after another; absent in an index stored before they were kept. */
   groups?: string;
   rows: RowTable<PackedRow>;
@@ -108,21 +109,16 @@ export interface IndexedLedger {
 
 /**
  * The index as its own entry holds it: a line of JSON with all but the rows and the chunk hashes, then the
- * hashes (sha1, hex) one after another, read as they are (latin1): 400 KB at 10,000 items, which as a JSON
- * string inside a text holding Chinese was decoded, parsed and copied as two bytes a character.
+ * hashes (sha1, hex) one after another, used as they are (item-hashes.ts): 400 KB at 10,000 items, which as a
+ * JSON string inside a text holding Chinese was decoded, parsed and copied as two bytes a character.
  */
 type StoredHead = Omit<StoredIndex, 'rows' | 'order'>;
 
 /** The head of the index stored for a file and its chunk hashes, in file order; undefined when there is none or it is spoilt. */
-function storedHead(cache: CacheStore, path: string): { head: StoredHead; order: string[] } | undefined {
+function storedHead(cache: CacheStore, path: string): { head: StoredHead; order: ItemHashes } | undefined {
   const entry = cache.getHeaded<StoredHead>(cacheKeys.itemIndex(path));
-  if (!entry) return undefined;
-  const { head } = entry;
-  const hashes = entry.rest.toString('latin1');
-  if (hashes.length % HASH_LENGTH !== 0) return undefined;
-  const order = new Array<string>(hashes.length / HASH_LENGTH);
-  for (let i = 0; i < order.length; i++) order[i] = hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
-  return { head, order };
+  const order = entry && ItemHashes.of(entry.rest.toString('latin1'));
+  return order && { head: entry.head, order };
 }
 
 /** The stored index of a file; its rows are parsed only where read. */
@@ -138,11 +134,10 @@ function storedIndexOf(cache: CacheStore, file: string, cwd: string): StoredInde
 
 /** Stores an index (its rows first: a head is never read without the rows its stamp names). */
 function keepIndex(cache: CacheStore, file: string, cwd: string, stored: StoredIndex): void {
-  if (stored.order.some((hash) => hash.length !== HASH_LENGTH)) return;
   const path = resolve(cwd, file);
   keepRows(cache, cacheKeys.itemIndexRows(path), stored.stamp, stored.rows.all());
   const { rows: _rows, order, ...head } = stored;
-  cache.setHeaded(cacheKeys.itemIndex(path), head satisfies StoredHead, [Buffer.from(order.join(''), 'latin1')]);
+  cache.setHeaded(cacheKeys.itemIndex(path), head satisfies StoredHead, [Buffer.from(order.text, 'latin1')]);
 }
 
 /** Chunks not where the index had them beyond which their rows are looked for elsewhere in it rather than parsed. */
@@ -169,42 +164,48 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   const deltaKey = cacheKeys.itemIndexDelta(resolve(cwd, file));
   const kept = cache.get<IndexDelta>(deltaKey)?.value;
   const delta: IndexDelta = kept?.stamp === stored.stamp ? kept : { stamp: stored.stamp, rows: {} };
-  /** The positions whose chunk is not the one the index has there (the items edited since it was built): one pass over the hashes. */
-  const changed: number[] = [];
-  for (let i = 0; i < state.hashes.length; i++) if (state.hashes[i] !== stored.order[i]) changed.push(i);
-  const moved = changed.reduce((n, i) => (delta.rows[state.hashes[i]!] ? n : n + 1), 0);
+  const hashes = state.hashes;
+  const count = hashes.length;
+  /** The positions whose chunk is not the one the index has there (the items edited since it was built). */
+  const changed = hashes.changedFrom(stored.order);
+  /** Whether the chunk at each position is not the one the index has there. */
+  const differs = new Uint8Array(count);
+  for (const i of changed) differs[i] = 1;
+  const moved = changed.reduce((n, i) => (delta.rows[hashes.at(i)] ? n : n + 1), 0);
   /**
    * Where each stored chunk stood, when many chunks are not where the index
    * had them (items moved within their sections): their rows are found there.
    * A few are parsed instead, which costs less than the map of 100,000 hashes.
    */
-  const place = moved > MOVED_FROM ? new Map(stored.order.map((hash, i) => [hash, i])) : undefined;
+  const place = moved > MOVED_FROM ? new Map(stored.order.all().map((hash, i) => [hash, i])) : undefined;
   const packed = (hash: string): PackedRow | undefined => {
     if (delta.rows[hash]) return delta.rows[hash];
     const at = place?.get(hash);
     return at !== undefined ? stored.rows.at(at) : undefined;
   };
   /** The row of the chunk at position i: most stand where the index had them. */
-  const rowAt = (i: number): PackedRow | undefined => (state.hashes[i] === stored.order[i] ? stored.rows.at(i) : packed(state.hashes[i]!));
+  const rowAt = (i: number): PackedRow | undefined => (differs[i] ? packed(hashes.at(i)) : stored.rows.at(i));
+  /** Every chunk's row, in file order. */
+  const allRows = () => Array.from({ length: count }, (_, i) => rowAt(i)!);
   const registry = registryFromValue(stored.registryValue);
   let parsed = 0;
   // Known without reading the row: standing where the index had it, or in the delta, or elsewhere in the index.
-  const missing = changed.filter((i) => !delta.rows[state.hashes[i]!] && !place?.has(state.hashes[i]!));
+  const missing = changed.filter((i) => !delta.rows[hashes.at(i)] && !place?.has(hashes.at(i)));
   if (missing.length) {
     const { itemRow } = await import('./item-row.js');
     for (const i of missing) {
       const value = chunkValue(state.chunk(i));
       if (value === undefined) return undefined;
-      delta.rows[state.hashes[i]!] = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
+      delta.rows[hashes.at(i)] = packRow(await itemRow(value, rowSetting(stored, registry, i, today, cwd)));
       parsed++;
     }
     // Rows of chunks no longer in the file, or back where the index has their row, are dropped, so the delta
     // stays the size of what changed (and no set of 100,000 hashes is made to tell).
-    const current = new Set(changed.map((i) => state.hashes[i]!));
+    const current = new Set(changed.map((i) => hashes.at(i)));
     for (const hash of Object.keys(delta.rows)) if (!current.has(hash)) delete delta.rows[hash];
-    if (Object.keys(delta.rows).length >= foldAt(state.hashes.length)) {
-      const rows = state.hashes.map((_, i) => rowAt(i)!);
-      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: state.hashes, groups: state.groups, rows: rowTableOf(rows), ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
+    if (Object.keys(delta.rows).length >= foldAt(count)) {
+      const rows = allRows();
+      const folded: StoredIndex = { ...stored, stamp: randomBytes(8).toString('hex'), order: hashes, groups: state.groups, rows: rowTableOf(rows), ...(await countsOfRows(rows, stored.displayFile, registry.departments.length)) };
       keepIndex(cache, file, cwd, folded);
       cache.set(deltaKey, { stamp: folded.stamp, rows: {} });
       keepLayoutHint(cache, file, cwd, state.hint(folded.stamp));
@@ -216,7 +217,7 @@ export async function indexedLedger(cache: CacheStore, file: string, calendar: s
   }
   // Every row is read only when a view lists items; the status summary reads the changed ones (currentCounts).
   let rows: PackedRow[] | undefined;
-  return answer(stored, state, () => (rows ??= state.hashes.map((_, i) => rowAt(i)!)), (i) => rows?.[i] ?? rowAt(i)!, registry, parsed, today, cwd, currentCounts(stored, state.hashes, changed, packed));
+  return answer(stored, state, () => (rows ??= allRows()), (i) => rows?.[i] ?? rowAt(i)!, registry, parsed, today, cwd, currentCounts(stored, hashes, changed, packed));
 }
 
 /** The counts and numbering errors of a set of rows, as stored with the index. */
@@ -231,14 +232,14 @@ async function countsOfRows(rows: readonly PackedRow[], displayFile: string, dep
  * index's, so position i is the same item place as when it was built. The
  * numbering errors stand when every changed position keeps its number.
  */
-function currentCounts(stored: StoredIndex, hashes: readonly string[], changed: readonly number[], packed: (hash: string) => PackedRow | undefined): { aggregates?: Aggregates; numberingErrors?: number } {
+function currentCounts(stored: StoredIndex, hashes: ItemHashes, changed: readonly number[], packed: (hash: string) => PackedRow | undefined): { aggregates?: Aggregates; numberingErrors?: number } {
   if (!stored.aggregates || stored.numberingErrors === undefined || hashes.length !== stored.order.length) return {};
   if (!changed.length) return { aggregates: stored.aggregates, numberingErrors: stored.numberingErrors };
   const aggregates = structuredClone(stored.aggregates);
   let numbering: number | undefined = stored.numberingErrors;
   for (const i of changed) {
     const before = stored.rows.at(i);
-    const after = packed(hashes[i]!)!;
+    const after = packed(hashes.at(i))!;
     if (!addPackedRow(aggregates, before, -1) || !addPackedRow(aggregates, after, 1)) return {};
     if (before[0] !== after[0]) numbering = undefined;
   }
@@ -320,7 +321,7 @@ async function answer(
     // Every section is kept (most empty), so a section without a number is numbered by its place as in a whole load.
     const sections = stored.sections.map((section) => ({ ...section, items: [] as unknown[] }));
     for (const chunk of [...chunks].sort((a, b) => a - b)) {
-      sections[stored.sectionOf[chunk]!]!.items.push(known?.(state.hashes[chunk]!) ?? chunkValue(state.chunk(chunk)));
+      sections[stored.sectionOf[chunk]!]!.items.push(known?.(state.hashes.at(chunk)) ?? chunkValue(state.chunk(chunk)));
     }
     const [{ ledgerFromValue }, { resolveRelativeDues }] = await Promise.all([import('../read/read-ledger.js'), import('../read/resolve-relative-dues.js')]);
     const ledger = ledgerFromValue({ plan: stored.planValue, sections }, stored.displayFile, registry, stored.registryFile, today);
@@ -356,6 +357,7 @@ async function answer(
       index: { stamp: stored.stamp, setting: stored.setting },
     };
   };
+  let chunkHashes: string[] | undefined;
   return {
     file: stored.displayFile,
     contentKey: state.contentKey,
@@ -375,7 +377,10 @@ async function answer(
       counts.aggregates?.records ? lastRecordOf(counts.aggregates) : unpack().rows.reduce<string | undefined>((last, row) => (row.number !== null && row.lastRecord && (!last || row.lastRecord > last) ? row.lastRecord : last), undefined),
     registry,
     ledgerOf,
-    chunkHashes: state.hashes,
+    // As strings only when a view asks (a listing view's shares): the status summary compares the hashes as stored.
+    get chunkHashes() {
+      return (chunkHashes ??= state.hashes.all());
+    },
     identity: `${stored.skeleton}|${stored.setting}`,
     async chunkLedger(chunks, known) {
       const making = [...chunks].sort((a, b) => a - b).filter((chunk) => rowOf(chunk)[0] !== null);
@@ -411,7 +416,7 @@ export async function keepEditedRow(cache: CacheStore, file: string, base: EditB
 export function storedChunks(cache: CacheStore, file: string, cwd: string): { identity: string; chunkHashes: string[] } | undefined {
   const stored = storedHead(cache, resolve(cwd, file));
   if (!stored) return undefined;
-  return { identity: `${stored.head.skeleton}|${stored.head.setting}`, chunkHashes: stored.order };
+  return { identity: `${stored.head.skeleton}|${stored.head.setting}`, chunkHashes: stored.order.all() };
 }
 
 /** What the full load of a ledger gives the index builder. */
@@ -438,7 +443,8 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   const state = fileState(loaded.file, loaded.registryFile, calendar, today, cwd, undefined);
   if (!state?.whole) return false;
   const split = splitAtItems(Buffer.from(state.whole.buffer, state.whole.byteOffset, state.whole.length).toString('utf8'));
-  if (!split || split.chunks.length !== state.hashes.length) return false;
+  const hashes = state.hashes;
+  if (!split || split.chunks.length !== hashes.length) return false;
   let skeleton: { plan?: unknown; sections?: { number?: unknown; title?: unknown; items?: unknown[] }[] };
   try {
     skeleton = loadYamlValue(split.skeleton) as typeof skeleton;
@@ -465,7 +471,7 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   const keep = new Map<string, PackedRow>();
   if (previous && previous.setting === state.setting && JSON.stringify(previous.planValue) === JSON.stringify(skeleton.plan)) {
     const rows = previous.rows.all();
-    previous.order.forEach((hash, i) => keep.set(hash, rows[i]!));
+    previous.order.all().forEach((hash, i) => keep.set(hash, rows[i]!));
     const delta = cache.get<IndexDelta>(cacheKeys.itemIndexDelta(resolve(cwd, loaded.file)))?.value;
     if (delta?.stamp === previous.stamp) for (const [hash, row] of Object.entries(delta.rows)) keep.set(hash, row);
   }
@@ -481,14 +487,14 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
     sectionOf,
     fixedErrors: 0,
     stamp: randomBytes(8).toString('hex'),
-    order: state.hashes,
+    order: hashes,
     groups: state.groups,
     rows: rowTableOf([]),
   };
   const packedRows: PackedRow[] = [];
   const registry = registryFromValue(loaded.registryValue);
   // One parse and one check of the whole ledger give every row; the one-item path only where they cannot.
-  const batch = loaded.ledger && loaded.diagnostics ? (await import('./batch-rows.js')).batchRows(loaded.ledger, loaded.diagnostics, state.hashes.length, (s, j) => chunkAt.get(`${s}/${j}`)) : undefined;
+  const batch = loaded.ledger && loaded.diagnostics ? (await import('./batch-rows.js')).batchRows(loaded.ledger, loaded.diagnostics, hashes.length, (s, j) => chunkAt.get(`${s}/${j}`)) : undefined;
   const rows: ItemRow[] = batch ?? [];
   if (batch?.some((row) => row.errors > 0)) {
     // An item with findings may model differently alone than in the whole (a field it cannot read): its row is the one-item path's, as after a hand edit.
@@ -502,13 +508,13 @@ export async function buildIndex(cache: CacheStore, loaded: LoadedForIndex, cale
   }
   if (batch) for (const row of batch) packedRows.push(packRow(row));
   const { itemRow } = batch ? { itemRow: undefined } : await import('./item-row.js');
-  for (let i = 0; !batch && i < state.hashes.length; i++) {
-    let row = keep.get(state.hashes[i]!);
+  for (let i = 0; !batch && i < hashes.length; i++) {
+    let row = keep.get(hashes.at(i));
     if (!row) {
       const value = chunkValue(state.chunk(i));
       if (value === undefined) return false;
       row = packRow(await itemRow!(value, rowSetting(stored, registry, i, today, cwd)));
-      keep.set(state.hashes[i]!, row);
+      keep.set(hashes.at(i), row);
     }
     packedRows.push(row);
     rows.push(unpackRow(row));

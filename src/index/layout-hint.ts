@@ -14,7 +14,7 @@ import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import { nodeCrypto } from '../read/node-crypto.js';
 import { LayoutScan, type ItemExtent } from '../read/ledger-layout.js';
-import { GROUP, markOf, runHash, runHashOfPairs, type ScannedLedger } from './file-scan.js';
+import { endIn, GROUP, markOf, runHashOfBounds, startIn, type ItemTable, type ScannedLedger } from './file-scan.js';
 
 /** Length of a run's hash (sha1, hex). */
 const RUN_HASH = 40;
@@ -23,33 +23,50 @@ const RUN_HASH = 40;
 export interface LayoutHint {
   stamp: string;
   size: number;
-  /** Each item's start and end (in pairs) and indentation. */
-  extents: Uint32Array;
+  /** Where its items stand (ItemTable), their breaks absent from a hint kept before they were. */
+  starts: Uint32Array;
+  bounds: Uint32Array;
   indents: Uint8Array;
+  breaks?: number[];
   /** The hash of each run of GROUP items, one after another, and the skeleton's (file-scan.ts). */
   runs: string;
   skeleton: string;
 }
 
 /** The hint for a text cut at its items; undefined for a text with CR LF line ends (whose line ends the cut of a part does not see) or deep indentation. */
-export function hintOf(stamp: string, scanned: Pick<ScannedLedger, 'size' | 'layout' | 'runs' | 'skeleton'>): LayoutHint | undefined {
+export function hintOf(stamp: string, scanned: Pick<ScannedLedger, 'size' | 'layout' | 'runs' | 'skeleton' | 'table'>): LayoutHint | undefined {
   const layout = scanned.layout;
   if (!layout || layout.eol !== '\n' || scanned.size > 0xffffffff) return undefined;
+  const text = { stamp, size: scanned.size, runs: scanned.runs.join(''), skeleton: scanned.skeleton };
+  // A text found from a hint has its items as a hint keeps them already.
+  if (scanned.table) return { ...text, ...scanned.table };
   const items = layout.items;
-  const extents = new Uint32Array(2 * items.length);
+  const starts = new Uint32Array(Math.ceil(items.length / GROUP));
+  const bounds = new Uint32Array(2 * items.length);
   const indents = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.indent > 0xff) return undefined;
-    extents[2 * i] = item.start;
-    extents[2 * i + 1] = item.end;
+    if (i % GROUP === 0) starts[i / GROUP] = item.start;
+    const start = starts[Math.floor(i / GROUP)]!;
+    bounds[2 * i] = item.start - start;
+    bounds[2 * i + 1] = item.end - start;
     indents[i] = item.indent;
   }
-  return { stamp, size: scanned.size, extents, indents, runs: scanned.runs.join(''), skeleton: scanned.skeleton };
+  const located = { starts, bounds, indents };
+  return { ...text, ...located, breaks: breaksOf(located, 1, items.length) };
 }
 
-/** What a stored hint's first line holds; its offsets and indentations follow as they are in memory (32-bit offsets, then bytes). */
-type HintHead = Omit<LayoutHint, 'extents' | 'indents'> & { count: number };
+/** ItemTable.breaks among items [from, to) (from at least 1). */
+function breaksOf(table: Omit<ItemTable, 'breaks'>, from: number, to: number): number[] {
+  const { indents } = table;
+  const breaks: number[] = [];
+  for (let i = from; i < to; i++) if (startIn(table, i) !== endIn(table, i - 1) || indents[i] !== indents[i - 1]) breaks.push(i);
+  return breaks;
+}
+
+/** What a stored hint's first line holds; the runs' starts, the items' bounds and indentations follow as they are in memory (32-bit numbers, then bytes). */
+type HintHead = Omit<LayoutHint, 'starts' | 'bounds' | 'indents'> & { count: number };
 
 export function keepLayoutHint(cache: CacheStore, file: string, cwd: string, hint: LayoutHint | undefined): void {
   const key = cacheKeys.itemIndexLayout(resolve(cwd, file));
@@ -57,8 +74,9 @@ export function keepLayoutHint(cache: CacheStore, file: string, cwd: string, hin
     cache.forget(key);
     return;
   }
-  const { extents, indents, ...rest } = hint;
-  cache.setHeaded(key, { ...rest, count: indents.length } satisfies HintHead, [new Uint8Array(extents.buffer, extents.byteOffset, extents.byteLength), indents]);
+  const { starts, bounds, indents, ...rest } = hint;
+  const bytesOf = (numbers: Uint32Array) => new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength);
+  cache.setHeaded(key, { ...rest, count: indents.length } satisfies HintHead, [bytesOf(starts), bytesOf(bounds), indents]);
 }
 
 /** The hint kept for a file's index `stamp`; undefined when there is none for it. */
@@ -66,11 +84,17 @@ export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, s
   const entry = cache.getHeaded<HintHead>(cacheKeys.itemIndexLayout(resolve(cwd, file)));
   if (!entry) return undefined;
   const { head, rest: bytes } = entry;
-  if (head.stamp !== stamp || bytes.length !== 9 * head.count) return undefined;
-  const { count, ...rest } = head;
-  // Copied to a buffer of its own: 32-bit numbers are read from a multiple of 4 bytes.
-  const extents = new Uint32Array(Uint8Array.from(bytes.subarray(0, 8 * count)).buffer);
-  return { ...rest, extents, indents: bytes.subarray(8 * count) };
+  const groups = Math.ceil(head.count / GROUP);
+  if (head.stamp !== stamp || bytes.length !== 4 * groups + 9 * head.count) return undefined;
+  const { count, breaks, ...rest } = head;
+  // Copied to arrays of their own: 32-bit numbers are read from a multiple of 4 bytes, and a scan from the hint
+  // changes its copy of them (a Buffer's slice would share the entry's bytes).
+  const numbers = (from: number, to: number) => new Uint32Array(Uint8Array.from(bytes.subarray(from, to)).buffer);
+  const starts = numbers(0, 4 * groups);
+  const bounds = numbers(4 * groups, 4 * groups + 8 * count);
+  const indents = Uint8Array.from(bytes.subarray(4 * groups + 8 * count));
+  // A hint kept before it had its breaks has none to offer.
+  return { ...rest, ...(Array.isArray(breaks) ? { breaks } : {}), starts, bounds, indents };
 }
 
 /**
@@ -95,50 +119,91 @@ export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, s
 export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger | undefined {
   const bytes = read.whole;
   if (!read.pending || !bytes) return undefined;
-  const { extents, indents } = hint;
+  const { starts, bounds, indents } = hint;
   const count = indents.length;
   const groups = Math.ceil(count / GROUP);
-  if (!count || extents.length !== 2 * count || hint.runs.length !== groups * RUN_HASH) return undefined;
+  if (!count || starts.length !== groups || bounds.length !== 2 * count || hint.runs.length !== groups * RUN_HASH) return undefined;
   const shift = bytes.length - hint.size;
   const lastOf = (g: number) => Math.min(count, (g + 1) * GROUP) - 1;
-  /** Item i as the hint has it, moved by `by`. */
-  const itemAt = (i: number, by: number): ItemExtent => ({ start: extents[2 * i]! + by, end: extents[2 * i + 1]! + by, indent: indents[i]! });
-  /** Whether run g's bytes, moved by `by`, hash as they did (its items' bounds within it are the same wherever it stands). */
+  /** Run g's items' bounds within it, as hashed after its bytes (the same wherever it stands). */
+  const boundsOf = (g: number, table: Pick<ItemTable, 'bounds'>) => table.bounds.subarray(2 * g * GROUP, 2 * lastOf(g) + 2);
+  /** Where run g ends in the hinted text. */
+  const endOf = (g: number) => starts[g]! + bounds[2 * lastOf(g) + 1]!;
+  /** Whether run g's bytes, moved by `by`, hash as they did. */
   const stands = (g: number, by: number): boolean => {
-    const from = extents[2 * g * GROUP]! + by;
-    const to = extents[2 * lastOf(g) + 1]! + by;
-    return from >= 0 && to <= bytes.length && hint.runs.startsWith(runHashOfPairs(bytes.subarray(from, to), extents.subarray(2 * g * GROUP, 2 * lastOf(g) + 2)), g * RUN_HASH);
+    const from = starts[g]! + by;
+    const to = endOf(g) + by;
+    return from >= 0 && to <= bytes.length && hint.runs.startsWith(runHashOfBounds(bytes.subarray(from, to), boundsOf(g, hint)), g * RUN_HASH);
   };
   let first = 0;
   while (first < groups && stands(first, 0)) first++;
-  const items: ItemExtent[] = [];
+  // The items as the hint has them (as typed arrays, not an object an item: 10,000 objects that survived a
+  // young-generation collection or two were a good part of such a run's collecting), then those that moved:
+  // a run after the edit moves whole, its items' bounds within it the same.
+  const table: ItemTable = { starts: starts.slice(), bounds: bounds.slice(), indents: indents.slice(), breaks: [] };
   /** Runs first to last (inclusive) are hashed anew. */
   let last = first - 1;
   if (first === groups) {
     // Every run where it stood: only the text between items may have changed (the skeleton tells).
     if (shift !== 0) return undefined;
-    for (let i = 0; i < count; i++) items.push(itemAt(i, 0));
   } else {
     last = groups - 1;
     while (last >= first && stands(last, shift)) last--;
     if (last < first) return undefined;
-    const from = extents[2 * first * GROUP]!;
-    const to = extents[2 * lastOf(last) + 1]! + shift;
+    const from = starts[first]!;
+    const to = endOf(last) + shift;
     const cut = cutPart(bytes, from, to);
     const replaced = lastOf(last) + 1 - first * GROUP;
     if (!cut || cut.length !== replaced || cut[0]!.start !== from || cut[0]!.indent !== indents[first * GROUP] || cut[cut.length - 1]!.indent !== indents[lastOf(last)]) return undefined;
-    for (let i = 0; i < first * GROUP; i++) items.push(itemAt(i, 0));
-    for (const item of cut) items.push(item);
-    for (let i = lastOf(last) + 1; i < count; i++) items.push(itemAt(i, shift));
+    // Item first * GROUP starts a run: each run's start is set before its items' bounds from it.
+    for (let k = 0; k < cut.length; k++) {
+      const i = first * GROUP + k;
+      const g = Math.floor(i / GROUP);
+      if (i % GROUP === 0) table.starts[g] = cut[k]!.start;
+      table.bounds[2 * i] = cut[k]!.start - table.starts[g]!;
+      table.bounds[2 * i + 1] = cut[k]!.end - table.starts[g]!;
+      table.indents[i] = cut[k]!.indent;
+    }
+    for (let g = last + 1; g < groups; g++) table.starts[g] = starts[g]! + shift;
   }
+  /**
+   * The breaks: the hint's among the items before the runs hashed anew and among those after them (each
+   * beside another that moved with it, if at all), found anew from the first item of those runs to the
+   * first after them. A hint without them has them found among all items.
+   */
+  const lo = first * GROUP;
+  const hi = Math.min(count - 1, (last + 1) * GROUP);
+  table.breaks = hint.breaks ? [...hint.breaks.filter((i) => i < lo), ...breaksOf(table, Math.max(lo, 1), hi + 1), ...hint.breaks.filter((i) => i > hi)] : breaksOf(table, 1, count);
   const runs: string[] = [];
   for (let g = 0; g < groups; g++) {
-    const to = lastOf(g) + 1;
-    runs.push(g < first || g > last ? hint.runs.slice(g * RUN_HASH, (g + 1) * RUN_HASH) : runHash(bytes.subarray(items[g * GROUP]!.start, items[to - 1]!.end), items, g * GROUP, to));
+    runs.push(g < first || g > last ? hint.runs.slice(g * RUN_HASH, (g + 1) * RUN_HASH) : runHashOfBounds(bytes.subarray(table.starts[g]!, endIn(table, lastOf(g))), boundsOf(g, table)));
   }
-  const skeleton = skeletonHash(bytes, items);
+  const skeleton = skeletonHash(bytes, table);
   if (skeleton !== hint.skeleton) return undefined;
-  return { hash: read.hash, size: bytes.length, layout: { items, eol: '\n' }, skeleton, runs, bytes: read.bytes, whole: bytes };
+  let items: ItemExtent[] | undefined;
+  return {
+    hash: read.hash,
+    size: bytes.length,
+    layout: {
+      // Made only when asked for (the index reads the table).
+      get items() {
+        return (items ??= itemsOf(table));
+      },
+      eol: '\n',
+    },
+    table,
+    skeleton,
+    runs,
+    bytes: read.bytes,
+    whole: bytes,
+  };
+}
+
+/** The items of a table, as a layout gives them. */
+function itemsOf(table: ItemTable): ItemExtent[] {
+  const items = new Array<ItemExtent>(table.indents.length);
+  for (let i = 0; i < items.length; i++) items[i] = { start: startIn(table, i), end: endIn(table, i), indent: table.indents[i]! };
+  return items;
 }
 
 /**
@@ -156,33 +221,28 @@ function cutPart(bytes: Uint8Array, from: number, to: number): ItemExtent[] | un
   return scan.finish(to)?.items;
 }
 
-/** The skeleton's hash (file-scan.ts ItemRuns) of a text cut at these items: the text between them, with each item's mark. */
-function skeletonHash(bytes: Uint8Array, items: readonly ItemExtent[]): string {
+/**
+ * The skeleton's hash (file-scan.ts ItemRuns) of a text cut at these items: the text between them, with each
+ * item's mark. Only the breaks are visited: the items from one to the next sit side by side at one
+ * indentation, their marks one after another (a loop over 10,000 items was a millisecond of a short run).
+ */
+function skeletonHash(bytes: Uint8Array, table: ItemTable): string {
+  const { indents, breaks } = table;
   const skeleton: Hash = nodeCrypto().createHash('sha1');
-  /** Marks not yet hashed: `repeated` items side by side at `indent` after `marks` (most items of a ledger). */
+  /** Marks not yet hashed. */
   let marks = '';
-  let indent = -1;
-  let repeated = 0;
-  const flush = () => {
-    marks += markOf(indent).repeat(repeated);
-    repeated = 0;
-  };
   let cursor = 0;
-  // An index loop: `for … of` over 10,000 items makes a result object a step in a short run's interpreted code (360 KB to collect).
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (item.start > cursor || item.indent !== indent) {
-      flush();
-      if (item.start > cursor) {
-        skeleton.update(marks).update(bytes.subarray(cursor, item.start));
-        marks = '';
-      }
-      indent = item.indent;
+  for (let b = -1; b < breaks.length; b++) {
+    const from = b < 0 ? 0 : breaks[b]!;
+    const to = b + 1 < breaks.length ? breaks[b + 1]! : indents.length;
+    const start = startIn(table, from);
+    if (start > cursor) {
+      skeleton.update(marks).update(bytes.subarray(cursor, start));
+      marks = '';
     }
-    repeated++;
-    cursor = item.end;
+    marks += markOf(indents[from]!).repeat(to - from);
+    cursor = endIn(table, to - 1);
   }
-  flush();
   if (bytes.length > cursor) {
     skeleton.update(marks).update(bytes.subarray(cursor));
     marks = '';

@@ -72,6 +72,8 @@ describe('a layout hint stands in for cutting the whole file', () => {
       if (hinted) {
         answered++;
         expect(facts(hinted), `round ${round}: ${edited.applied.join(', ')}`).toEqual(facts(whole));
+        // The breaks between items, found anew only around the edit, are those of the whole text (the next hint keeps them).
+        expect(hintOf('s', hinted)!.breaks, `round ${round}: ${edited.applied.join(', ')}`).toEqual(hintOf('s', whole)!.breaks);
       }
       // The next text is found from this one's layout (as the index keeps it), or from scratch when it has none to give.
       text = edited.text;
