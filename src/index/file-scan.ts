@@ -8,7 +8,7 @@
  */
 import type { Hash } from 'node:crypto';
 import { nodeCrypto } from '../read/node-crypto.js';
-import { contentHash } from '../read/content-hash.js';
+import { contentHash, contentHashWithPrefixes } from '../read/content-hash.js';
 import { LayoutScan, type ItemExtent, type LedgerLayout } from '../read/ledger-layout.js';
 import { readRegularFile } from '../read/read-regular-file.js';
 import { isPlainUtf8 } from '../read/decode-text.js';
@@ -24,6 +24,8 @@ export const GROUP = 64;
 export interface ScannedLedger {
   /** The content hash of the file's bytes (content-hash.ts). */
   hash: string;
+  /** The hashes of its beginnings taken with it (contentHashWithPrefixes), when they were. */
+  prefixes?: string;
   size: number;
   /** Where its items stand; undefined when its lines do not allow cutting it (ledgerLayout). */
   layout: LedgerLayout | undefined;
@@ -261,8 +263,10 @@ export function readLedgerFile(path: string): ScannedLedger | undefined {
   if (!isPlainUtf8(bytes)) return undefined;
   let scanned: ScannedLedger | undefined;
   const scan = () => (scanned ??= scanLedgerBytes(bytes, false));
+  const { hash, prefixes } = contentHashWithPrefixes(bytes);
   return {
-    hash: contentHash(bytes),
+    hash,
+    prefixes,
     size: bytes.length,
     get layout() {
       return scan().layout;

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import { nodeCrypto } from '../read/node-crypto.js';
+import { PREFIX_STEP } from '../read/content-hash.js';
 import { LayoutScan, type ItemExtent } from '../read/ledger-layout.js';
 import { endIn, GROUP, markOf, runHashOfBounds, startIn, type ItemTable, type ScannedLedger } from './file-scan.js';
 
@@ -31,13 +32,15 @@ export interface LayoutHint {
   /** The hash of each run of GROUP items, one after another, and the skeleton's (file-scan.ts). */
   runs: string;
   skeleton: string;
+  /** The hashes of the text's beginnings (contentHashWithPrefixes), one after another; '' when not taken. */
+  prefixes: string;
 }
 
 /** The hint for a text cut at its items; undefined for a text with CR LF line ends (whose line ends the cut of a part does not see) or deep indentation. */
-export function hintOf(stamp: string, scanned: Pick<ScannedLedger, 'size' | 'layout' | 'runs' | 'skeleton' | 'table'>): LayoutHint | undefined {
+export function hintOf(stamp: string, scanned: Pick<ScannedLedger, 'size' | 'layout' | 'runs' | 'skeleton' | 'table' | 'prefixes'>): LayoutHint | undefined {
   const layout = scanned.layout;
   if (!layout || layout.eol !== '\n' || scanned.size > 0xffffffff) return undefined;
-  const text = { stamp, size: scanned.size, runs: scanned.runs.join(''), skeleton: scanned.skeleton };
+  const text = { stamp, size: scanned.size, runs: scanned.runs.join(''), skeleton: scanned.skeleton, prefixes: scanned.prefixes ?? '' };
   // A text found from a hint has its items as a hint keeps them already.
   if (scanned.table) return { ...text, ...scanned.table };
   const items = layout.items;
@@ -86,15 +89,15 @@ export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, s
   const { head, rest: bytes } = entry;
   const groups = Math.ceil(head.count / GROUP);
   if (head.stamp !== stamp || bytes.length !== 4 * groups + 9 * head.count) return undefined;
-  const { count, breaks, ...rest } = head;
+  const { count, prefixes, breaks, ...rest } = head;
   // Copied to arrays of their own: 32-bit numbers are read from a multiple of 4 bytes, and a scan from the hint
   // changes its copy of them (a Buffer's slice would share the entry's bytes).
   const numbers = (from: number, to: number) => new Uint32Array(Uint8Array.from(bytes.subarray(from, to)).buffer);
   const starts = numbers(0, 4 * groups);
   const bounds = numbers(4 * groups, 4 * groups + 8 * count);
   const indents = Uint8Array.from(bytes.subarray(4 * groups + 8 * count));
-  // A hint kept before it had its breaks has none to offer.
-  return { ...rest, ...(Array.isArray(breaks) ? { breaks } : {}), starts, bounds, indents };
+  // A hint kept before it had the hashes of its beginnings or its breaks has none to offer.
+  return { ...rest, prefixes: typeof prefixes === 'string' ? prefixes : '', ...(Array.isArray(breaks) ? { breaks } : {}), starts, bounds, indents };
 }
 
 /**
@@ -104,8 +107,9 @@ export function storedLayoutHint(cache: CacheStore, file: string, cwd: string, s
  * vouch for them (then cut the whole text).
  *
  * The runs that hash as they did where they stood make an unchanged start of
- * the file; those that hash as they did as far from its end make an unchanged
- * end; the lines between are cut alone. That cut stands for the whole one when
+ * the file (those within a beginning of it that hashes as the hinted text's,
+ * contentHashWithPrefixes, are not hashed again); those that hash as they did
+ * as far from its end make an unchanged end; the lines between are cut alone. That cut stands for the whole one when
  * it starts with an item at the column of the first item it replaces (so the
  * unchanged start ends where it ended, and the list goes on), holds as many
  * items, and ends inside an item at the column of the last one it replaces
@@ -135,8 +139,13 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
     const to = endOf(g) + by;
     return from >= 0 && to <= bytes.length && hint.runs.startsWith(runHashOfBounds(bytes.subarray(from, to), boundsOf(g, hint)), g * RUN_HASH);
   };
+  /**
+   * How many first bytes are the hinted text's, as far as the hashes of both texts' beginnings tell: the runs
+   * within them stand without hashing them (what the whole cut would find too, as they hash as they did).
+   */
+  const same = PREFIX_STEP * sameBeginnings(read.prefixes ?? '', hint.prefixes);
   let first = 0;
-  while (first < groups && stands(first, 0)) first++;
+  while (first < groups && (endOf(first) <= same || stands(first, 0))) first++;
   // The items as the hint has them (as typed arrays, not an object an item: 10,000 objects that survived a
   // young-generation collection or two were a good part of such a run's collecting), then those that moved:
   // a run after the edit moves whole, its items' bounds within it the same.
@@ -183,6 +192,7 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   let items: ItemExtent[] | undefined;
   return {
     hash: read.hash,
+    ...(read.prefixes !== undefined ? { prefixes: read.prefixes } : {}),
     size: bytes.length,
     layout: {
       // Made only when asked for (the index reads the table).
@@ -197,6 +207,14 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
     bytes: read.bytes,
     whole: bytes,
   };
+}
+
+/** How many of the hashes of two texts' beginnings (sha1, hex: as long as a run's), from the first, are the same. */
+function sameBeginnings(these: string, those: string): number {
+  const shared = Math.floor(Math.min(these.length, those.length) / RUN_HASH);
+  let k = 0;
+  while (k < shared && these.startsWith(those.slice(k * RUN_HASH, (k + 1) * RUN_HASH), k * RUN_HASH)) k++;
+  return k;
 }
 
 /** The items of a table, as a layout gives them. */

@@ -25,3 +25,25 @@ export function contentHash(content: string | Uint8Array | readonly Uint8Array[]
   if (large) fileHashes.set(content, hash);
   return hash;
 }
+
+/** How far apart contentHashWithPrefixes takes the hashes of a text's beginnings. */
+export const PREFIX_STEP = 1 << 18;
+
+/**
+ * contentHash of bytes, taken in the same one pass with the hash of each of
+ * its beginnings a multiple of PREFIX_STEP bytes long (shorter than the
+ * whole), in hex one after another: a later text of the same file whose
+ * first of these hashes are the same starts with the same bytes that far, so
+ * what was worked out of that part (its items' run hashes, layout-hint.ts)
+ * stands without hashing it again.
+ */
+export function contentHashWithPrefixes(bytes: Uint8Array): { hash: string; prefixes: string } {
+  const hash = nodeCrypto().createHash('sha1');
+  let prefixes = '';
+  let at = 0;
+  for (; at + PREFIX_STEP < bytes.length; at += PREFIX_STEP) prefixes += hash.update(bytes.subarray(at, at + PREFIX_STEP)).copy().digest('hex');
+  const whole = hash.update(bytes.subarray(at)).digest('hex');
+  // The other askers of this file's hash (a view's key, the registry note) find it as contentHash left it.
+  if (bytes.length >= REMEMBER_FROM) fileHashes.set(bytes, whole);
+  return { hash: whole, prefixes };
+}

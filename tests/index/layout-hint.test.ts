@@ -1,3 +1,4 @@
+import { Hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +7,7 @@ import { calendarFingerprint } from '../../src/cache/fingerprints.js';
 import { readLedgerFile, scanLedgerBytes, type ScannedLedger } from '../../src/index/file-scan.js';
 import { indexedLedger } from '../../src/index/item-index.js';
 import { hintedScan, hintOf, type LayoutHint } from '../../src/index/layout-hint.js';
+import { PREFIX_STEP } from '../../src/read/content-hash.js';
 import { LayoutScan } from '../../src/read/ledger-layout.js';
 // @ts-expect-error: a plain .mjs script shared with the benchmark
 import { generate } from '../bench/generate-ledger.mjs';
@@ -44,6 +46,22 @@ function bytesCut<T>(run: () => T): { result: T; cut: number } {
   });
   try {
     return { result: run(), cut };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** Bytes hashed (by node's sha1 and sha256 hashes made step by step: the run and skeleton hashes) while `run` runs. */
+function bytesHashed<T>(run: () => T): { result: T; hashed: number } {
+  let hashed = 0;
+  const update = Hash.prototype.update as (this: Hash, ...args: unknown[]) => Hash;
+  const spy = vi.spyOn(Hash.prototype, 'update').mockImplementation(function (this: Hash, ...args: unknown[]) {
+    const data = args[0] as string | NodeJS.ArrayBufferView;
+    hashed += typeof data === 'string' ? Buffer.byteLength(data, args[1] as BufferEncoding | undefined) : data.byteLength;
+    return update.apply(this, args);
+  } as Hash['update']);
+  try {
+    return { result: run(), hashed };
   } finally {
     spy.mockRestore();
   }
@@ -92,6 +110,38 @@ describe('a layout hint stands in for cutting the whole file', () => {
     // One run of 64 items of the 16 (and the `items:` line it is cut under).
     expect(cut).toBeGreaterThan(0);
     expect(cut).toBeLessThan(read.size / 8);
+  });
+
+  it('in a long ledger the runs before an edit stand by the hashes of the text beginnings, not hashed again: the same as the whole cut', () => {
+    const dir = tempDir();
+    generate(3000, dir);
+    const file = join(dir, 'ledger.yaml');
+    let text = readFileSync(file, 'utf8');
+    // The hint as a view keeps it: of a text read whole, with the hashes of its beginnings taken in the same pass.
+    let hint = hintOf('s', readLedgerFile(file)!)!;
+    expect(hint.prefixes.length).toBeGreaterThan(3 * 40);
+    const r = randomFrom(6389);
+    for (let round = 0; round < scaled(6, 40); round++) {
+      // Words inserted into one item's text, anywhere in the file (now and then in the first or last item).
+      const starts = [...text.matchAll(/^ {6}- number:/gm)].map((m) => m.index);
+      const item = r.pick([0, starts.length - 1, ...Array.from({ length: 8 }, () => r.int(starts.length))]);
+      const at = text.indexOf('text: ', starts[item]) + 'text: '.length;
+      text = `${text.slice(0, at)}（改${round}）${text.slice(at)}`;
+      const read = pending(dir, text);
+      const { result, hashed } = bytesHashed(() => hintedScan(read, hint));
+      expect(facts(result!), `round ${round}`).toEqual(facts(scanLedgerBytes(read.whole!, false)));
+      expect(hintOf('s', result!)!.breaks, `round ${round}`).toEqual(hintOf('s', scanLedgerBytes(read.whole!, false))!.breaks);
+      // Hashed again: from at most a step before the edit on; besides, the runs' bounds, the text between the items and the edited run (found changed from both ends, then hashed as it is).
+      const edit = Buffer.byteLength(text.slice(0, at));
+      expect(hashed, `round ${round}`).toBeLessThan(read.size - edit + PREFIX_STEP + read.size / 10);
+      // Without the hashes of the beginnings and the breaks (a hint kept before it had them) every run is hashed up to the edit too.
+      const { breaks: _breaks, ...older } = hint;
+      const without = bytesHashed(() => hintedScan(pending(dir, text), { ...older, prefixes: '' }));
+      expect(facts(without.result!)).toEqual(facts(result!));
+      expect(without.hashed).toBeGreaterThan(read.size * 0.9);
+      hint = hintOf('s', result!)!;
+      expect(hint.prefixes).toBe(read.prefixes);
+    }
   });
 
   it('no answer when the text between the items changed, or the items were moved, added or removed around the edit', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GROUP, readLedgerFile, scanLedgerBytes, type ScannedLedger } from '../../src/index/file-scan.js';
-import { contentHash } from '../../src/read/content-hash.js';
+import { contentHash, contentHashWithPrefixes, PREFIX_STEP } from '../../src/read/content-hash.js';
 import { ledgerLayout, type LedgerLayout } from '../../src/read/ledger-layout.js';
 // @ts-expect-error: a plain .mjs script shared with the benchmark
 import { generate } from '../bench/generate-ledger.mjs';
@@ -72,6 +72,24 @@ describe('the per-item index reads a ledger file whole, and cuts it at its items
       expect(facts(readLedgerFile(file)!)).toEqual(unnumbered);
     });
   }
+
+  it('the hash taken with the hashes of the text beginnings is the content hash, and each of those the hash of its beginning', () => {
+    const dir = tempDir();
+    const file = join(dir, 'ledger.yaml');
+    const long = `${base}${'#'.repeat(3 * PREFIX_STEP)}\n`;
+    // Shorter than a step, a step long to the byte (a beginning as long as the whole is not taken), a byte more, several steps.
+    for (const bytes of [Buffer.alloc(0), Buffer.from(base), Buffer.from(long).subarray(0, PREFIX_STEP), Buffer.from(long).subarray(0, PREFIX_STEP + 1), Buffer.from(long)]) {
+      const { hash, prefixes } = contentHashWithPrefixes(bytes);
+      expect(hash).toBe(createHash('sha1').update(bytes).digest('hex'));
+      expect(hash).toBe(contentHash(Buffer.from(bytes)));
+      const expected = Array.from({ length: Math.max(0, Math.ceil(bytes.length / PREFIX_STEP) - 1) }, (_, k) => createHash('sha1').update(bytes.subarray(0, (k + 1) * PREFIX_STEP)).digest('hex'));
+      expect(prefixes).toBe(expected.join(''));
+    }
+    writeFileSync(file, long);
+    const read = readLedgerFile(file)!;
+    expect({ hash: read.hash, prefixes: read.prefixes }).toEqual(contentHashWithPrefixes(readFileSync(file)));
+    expect(read.prefixes!.length).toBe(3 * 40);
+  });
 
   it('a text the layout cannot cut (a tab, a second document) has no layout, and the same hash', () => {
     const dir = tempDir();
