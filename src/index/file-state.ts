@@ -6,12 +6,12 @@
 import { resolve } from 'node:path';
 import { contentKeyOf } from '../cache/fingerprints.js';
 import { LedgerChanged } from '../errors.js';
-import { contentHash } from '../read/content-hash.js';
+import { contentHash, HASH_LENGTH } from '../read/content-hash.js';
 import { isPlainUtf8 } from '../read/decode-text.js';
 import type { LedgerLayout } from '../read/ledger-layout.js';
 import { readSourceFile } from '../read/read-file.js';
 import { endIn, GROUP, runHash, runHashOfBounds, scanLedgerBytes, startIn, type ScannedLedger } from './file-scan.js';
-import { HASH_LENGTH, ItemHashes } from './item-hashes.js';
+import { ItemHashes } from './item-hashes.js';
 import { hintedScan, hintOf, type LayoutHint } from './layout-hint.js';
 
 export interface FileState {

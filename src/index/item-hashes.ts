@@ -8,8 +8,7 @@
  * took longer than the comparisons.
  */
 
-/** Length of an item's hash (sha1, hex). */
-export const HASH_LENGTH = 40;
+import { HASH_LENGTH } from '../read/content-hash.js';
 
 /** Hashes compared at once by changedFrom before hash by hash. */
 const STRETCH = 64;

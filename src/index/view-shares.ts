@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
+import { HASH_LENGTH } from '../read/content-hash.js';
 
 interface StoredShares {
   /** IndexedLedger.identity of the file the shares were made for. */
@@ -26,8 +27,6 @@ interface SharesDelta {
   stamp: string;
   shares: Record<string, unknown>;
 }
-
-const HASH_LENGTH = 40;
 
 /** A delta folds into its table once it holds this many shares. */
 const foldAt = (chunks: number) => Math.max(8, chunks >> 4);

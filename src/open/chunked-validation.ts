@@ -19,7 +19,7 @@ import { allRules, assembleFindings, itemFindings, numberingFindings, planFindin
 import type { Diagnostic, PathSegment } from '../diagnostic.js';
 import type { Registry } from '../model/department.js';
 import { checkShape, type ShapeReuse } from '../read/check-shape.js';
-import { contentHash } from '../read/content-hash.js';
+import { contentHash, HASH_LENGTH } from '../read/content-hash.js';
 import { conflictMarkerLine } from '../read/decode-text.js';
 import { loadRegistry, registryPath } from '../read/load-ledger.js';
 import { loadYamlValue } from '../read/load-yaml-value.js';
@@ -68,8 +68,6 @@ interface StoredEntries {
   order: string;
   entries: StoredEntry[];
 }
-
-const HASH_LENGTH = 40;
 
 /** A base's entry of a text hash: at the same place in the file first (unmoved items), then anywhere. */
 function baseLookup(base: StoredEntries | undefined): (hash: string, k: number) => StoredEntry | undefined {

@@ -9,6 +9,9 @@ const fileHashes = new WeakMap<Uint8Array, string>();
 /** Below this, hashing again costs less than remembering. */
 const REMEMBER_FROM = 1 << 20;
 
+/** Length of a content hash (sha1, in hex): items' hashes are kept one after another, HASH_LENGTH characters each. */
+export const HASH_LENGTH = 40;
+
 /** A hash of a whole file or text: the identity of its content. Given in pieces, the hash of the pieces one after another. */
 export function contentHash(content: string | Uint8Array | readonly Uint8Array[]): string {
   const crypto = nodeCrypto();

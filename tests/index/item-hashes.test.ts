@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HASH_LENGTH, ItemHashes } from '../../src/index/item-hashes.js';
+import { ItemHashes } from '../../src/index/item-hashes.js';
+import { HASH_LENGTH } from '../../src/read/content-hash.js';
 import { scaled } from '../helpers/scale.js';
 import { randomFrom } from '../read/hand-edits.js';
 
