@@ -49,8 +49,15 @@ export const cacheKeys = {
    */
   checks: (contentKey: string, calendar: string, scope: string, today: string, cwd: string) =>
     `${BUILD_IDENTITY}|checks|${scope}|${contentKey}|calendar:${calendar}|${today}|${cwd}`,
-  /** validate's located findings; they name the ledger as the command line did (`file`), so `--ledger /abs/ledger.yaml` and `--ledger ledger.yaml` are kept apart. */
-  validation: (contentKey: string, calendar: string, today: string, cwd: string, file: string) => `${BUILD_IDENTITY}|validate|${contentKey}|calendar:${calendar}|${today}|${cwd}|${JSON.stringify(file)}`,
+  /**
+   * validate's located findings for a ledger as the command line named it from a working folder (`file`: they name it
+   * so, and `--ledger /abs/ledger.yaml` and `--ledger ledger.yaml` are kept apart): one entry, holding what they were
+   * found for (validationFor). After each hand edit of a 100,000-item ledger a new entry of 7 MB was written under
+   * the new text's key, and the ones for texts gone filled the cache until it dropped the per-item base.
+   */
+  validation: (cwd: string, file: string) => `${BUILD_IDENTITY}|validate-2|${cwd}|${JSON.stringify(file)}`,
+  /** What the findings kept under `validation` hold for: the files' content, the calendar overrides and today. */
+  validationFor: (contentKey: string, calendar: string, today: string) => `${contentKey}|calendar:${calendar}|${today}`,
   /**
    * V8's compiled code for one pack of the bundle (scripts/build.mjs names each pack by the hash of its
    * source), for this node: V8 refuses code made by another version, and would trust another source of the same length.

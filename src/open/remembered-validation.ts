@@ -63,24 +63,27 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   // The files the answer is made from, for a process that keeps runs to write them again (cache/replay.ts).
   const noteInput = cache ? ctx.io.inputs?.read : undefined;
   const calendar = cache ? calendarFingerprint(file, ctx.io.cwd, noteInput) : '';
-  const keyFor = (contentKey: string) => cacheKeys.validation(contentKey, calendar, today, ctx.io.cwd, file);
+  // One entry per ledger, holding the content, calendar and day its findings are for.
+  const key = cacheKeys.validation(ctx.io.cwd, file);
+  const keep = (contentKey: string, result: Omit<Validation, 'texts'>) => cache?.set(key, { for: cacheKeys.validationFor(contentKey, calendar, today), ...result });
   // The ledger's bytes are read at most once, for the key and for the run item by item — and not at all when the
   // cache knows a settled file's hash (a warm validate).
   let read: ReturnType<typeof readSourceFile> | undefined;
   const ledger = () => (read ??= cache && !staged && file !== '-' ? readSourceFile(file, { allowLegacy: false, cwd: ctx.io.cwd, maxBytes: maxFileBytes(ctx.io.env) }) : undefined);
   const content = cache ? quickContentKey(file, cache, ctx.io.cwd, () => hashOfBytes(ledger()?.bytes), { read: noteInput }) : undefined;
   if (content !== undefined) ctx.io.inputs?.answeredFromThese();
-  const hit = content ? cache!.get<Omit<Validation, 'texts'>>(keyFor(content)) : undefined;
-  if (hit) {
+  const kept = content ? cache!.get<{ for: string } & Omit<Validation, 'texts'>>(key)?.value : undefined;
+  if (kept && kept.for === cacheKeys.validationFor(content!, calendar, today)) {
+    const { for: _for, ...result } = kept;
     const texts = new SourceTexts();
     // Read when a finding is shown; the ledger's bytes are those already read for the key, when they were.
-    for (const name of new Set(hit.value.diagnostics.map((d) => d.file))) {
+    for (const name of new Set(result.diagnostics.map((d) => d.file))) {
       texts.setSource(name, () => {
         const read = (name === file ? ledger() : undefined) ?? readSourceFile(name, { allowLegacy: false, cwd: ctx.io.cwd });
         return read.bytes === undefined ? undefined : read;
       });
     }
-    return { ...hit.value, texts };
+    return { ...result, texts };
   }
   // After a hand edit, only the items whose text changed are checked again.
   if (cache && file !== '-') {
@@ -88,7 +91,7 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
     const chunked = await chunkedValidation(cache, { file, cwd: ctx.io.cwd, today, calendar, graceDays: config.graceDays, maxBytes: maxFileBytes(ctx.io.env), ledger: ledger() });
     if (chunked) {
       const { contentKey, texts, checked: _checked, ...result } = chunked;
-      cache.set(keyFor(contentKey), result);
+      keep(contentKey, result);
       return { ...result, texts };
     }
   }
@@ -102,6 +105,6 @@ export async function validation(ctx: OpenContext, { staged = false }: { staged?
   located?.save();
   if (isUnreadable(opened)) throw new UserError('LEDGER_HAS_ERRORS', '无法读取台账', ExitCode.CannotRun, diagnostics, opened.texts);
   const result = { file: opened.file, items: opened.ledger?.items.length ?? 0, diagnostics };
-  cache?.set(keyFor(opened.contentKey), result);
+  keep(opened.contentKey, result);
   return { ...result, texts: opened.texts };
 }

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/cache/cache-store.js';
 import { BIN, ROOT, SHIPPED_LEDGER, SHIPPED_REGISTRY } from '../helpers/paths.js';
@@ -213,6 +213,27 @@ describe('the cache is never stale', () => {
     const parsed = entries(cache).filter((n) => readFileSync(join(cache, n), 'utf8').split('\n')[2]!.includes('|parsed|'));
     // One for the ledger, one for the registry.
     expect(parsed).toHaveLength(2);
+  });
+
+  it("keeps one copy of validate's findings per ledger, however often it is edited, each as a cold run finds them", async () => {
+    // What the folder keeps, not what a process reads: run in this process.
+    const { ledger, cache } = setUp();
+    const keptFindings = () => entries(cache).filter((n) => /\|validate/.test(readFileSync(join(cache, n), 'latin1').split('\n')[2]!));
+    const validate = async (env: Record<string, string>, now = new Date()) => {
+      const result = await runCli(['--ledger', ledger, 'validate', '--format', 'json'], { cwd: dirname(ledger), env: { NO_COLOR: '1', GONGKAI_LEDGER: '', ...env }, now: () => now });
+      return [result.code, result.out];
+    };
+    for (const status of scaled(['推进中', '已完成', '持续推进'], ['推进中', '已完成', '持续推进', '推进中'])) {
+      const text = readFileSync(ledger, 'utf8');
+      const current = text.slice(text.indexOf('      - number: "5"')).match(/status: \S+/)![0];
+      handEdit(ledger, '5', current, `status: ${status}`);
+      // The first run after the edit finds them (the per-item base), the second reads them back.
+      for (let i = 0; i < 2; i++) expect(await validate({ GONGKAI_CACHE_DIR: cache })).toEqual(await validate({ GONGKAI_CACHE: 'off' }));
+      expect(keptFindings()).toHaveLength(1);
+    }
+    // Another day's findings replace them too (a deadline passes overnight).
+    await validate({ GONGKAI_CACHE_DIR: cache }, new Date(Date.now() + 24 * 3600 * 1000));
+    expect(keptFindings()).toHaveLength(1);
   });
 });
 
