@@ -75,6 +75,11 @@ export const cacheKeys = {
     `${BUILD_IDENTITY}|view-drawn|${view}|${JSON.stringify(settings)}|${JSON.stringify(form)}|${absolutePath}`,
   /** A whole run as it was written (replay.ts), by its arguments, folder, environment, terminal and day (JSON). */
   replay: (run: string) => `${BUILD_IDENTITY}|replay|${run}`,
+  /**
+   * The key of the text last kept of a view in one form for a ledger (remembered-view.ts): kept anew, the text before
+   * it is removed, being of the ledger as it was (at 100,000 items overdue's is 41 MB).
+   */
+  shownLast: (view: string, settings: unknown, file: string, form: string) => `${BUILD_IDENTITY}|shown-last|${view}|${JSON.stringify(settings)}|${JSON.stringify(file)}|${form}`,
   /** A view's report and the notes printed with it (which name the ledger as the command line did: `file`). */
   view: (view: string, contentKey: string, calendar: string, settings: unknown, today: string, file: string) =>
     `${BUILD_IDENTITY}|view|${view}|${contentKey}|calendar:${calendar}|${JSON.stringify(settings)}|${today}|${JSON.stringify(file)}`,

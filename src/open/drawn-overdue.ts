@@ -109,9 +109,8 @@ export async function drawnOverdue(
         const t = line.row as Tagged;
         return copied?.(t, line.start) ?? { place: t.place, group: t.group, number: t.number, start: line.start, length: line.length, layout: line.layout, widths: line.widths, compact: line.compact, at: line.at, count: line.count };
       });
+      // (The text the last drawing's lines were in, of the ledger as it was, is removed where the new one is kept: remembered-view.ts keepShown.)
       keepDrawing(cache, key, { identity: view.ledger.identity, text: textKey, textLength: text.reduce((sum, part) => sum + part.length, 0), hashes, rows });
-      // The text the last drawing's lines were in is of an older ledger text, and as large as this one: a cache at its bound keeps the index instead.
-      if (stored && stored.text !== textKey) cache.forget(stored.text);
     },
   };
 }

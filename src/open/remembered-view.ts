@@ -175,6 +175,18 @@ export async function viewReport<T>(
 const shownKey = (viewKey: string, form: string) => `${viewKey}|shown|${form}`;
 
 /**
+ * Keeps a shown form's text under `key`, removing first the text kept before for the same view, settings, ledger
+ * and form (`last`), which is of the ledger as it was: at 100,000 items each overdue after a hand edit kept a
+ * new text of 41 MB beside the old, and the cache, over its bound, dropped the per-item validation base for it.
+ */
+function keepShown(cache: CacheStore, last: string, key: string, head: { notes: Diagnostic[]; facts: unknown }, text: readonly Uint8Array[]): void {
+  const before = cache.get<string>(last)?.value;
+  if (before !== undefined && before !== key) cache.forget(before);
+  cache.setHeaded(key, head, text);
+  if (before !== key) cache.set(last, key);
+}
+
+/**
  * A view's report shown as text (what the command writes), taken from the cache
  * as one blob when nothing the report depends on has changed and the text was
  * made in the same form before: the report is then neither read nor drawn
@@ -192,6 +204,7 @@ export async function viewShown<T, F>(
 ): Promise<{ text: string | Uint8Array | readonly Uint8Array[]; facts: F }> {
   const setting = await viewSetting(ctx, options, view, sources.remember ?? true);
   const { cache, content, keyFor } = setting;
+  const last = cacheKeys.shownLast(view, setting.settings, setting.file, shown.form);
   // Made from the files viewSetting noted and nothing else, when it knew them all before loading (a content key
   // from the settled files, or from their bytes and the registry a load of this text named).
   if (content !== undefined) ctx.io.inputs?.answeredFromThese();
@@ -214,7 +227,7 @@ export async function viewShown<T, F>(
       // Made from the index: kept like any shown text, and the drawing told where.
       const made = computed.shown;
       const key = shownKey(keyFor(computed.contentKey), shown.form);
-      cache!.setHeaded(key, { notes, facts: made.facts }, made.text);
+      keepShown(cache!, last, key, { notes, facts: made.facts }, made.text);
       made.keep(key);
       for (const note of notes) ctx.warn(note);
       return { text: made.text, facts: made.facts as F };
@@ -228,7 +241,7 @@ export async function viewShown<T, F>(
   }
   // Encoded once: the bytes kept are the bytes written.
   const made = Buffer.from(await shown.text(report), 'utf8');
-  cache.setHeaded(shownKey(keyFor(contentKey), shown.form), { notes, facts }, [made]);
+  keepShown(cache, last, shownKey(keyFor(contentKey), shown.form), { notes, facts }, [made]);
   for (const note of notes) ctx.warn(note);
   return { text: made, facts };
 }

@@ -127,6 +127,28 @@ describe('overdue drawn again after a hand edit', () => {
     expect(drawing?.rows, JSON.stringify(kept)).toBe(lines);
   });
 
+  it('drops the text drawn for the ledger as it was before keeping the new one: a cache near its bound loses no other entry', async () => {
+    const { warmDir, cache, write, text } = setUp(400);
+    const entries = () => new Map(readdirSync(cache).filter((name) => name.endsWith('.entry')).map((name) => [name, readFileSync(join(cache, name), 'latin1').split('\n')[2]!]));
+    const gongkai = async (args: string[], env: Record<string, string> = {}) =>
+      (await runCli([...args, '--ledger', 'ledger.yaml'], { cwd: warmDir, now: () => new Date(NOW), env: { NO_COLOR: '1', GONGKAI_CACHE_DIR: cache, ...env } })).code;
+    await gongkai(['validate']);
+    await gongkai(['overdue', '--as-of', '2021-10-08']);
+    const before = entries();
+    const textEntry = [...before].find(([, key]) => key.includes('|shown|') && key.includes('overdue'))!;
+    const size = (name: string) => readFileSync(join(cache, name)).length;
+    const total = [...before.keys()].reduce((sum, name) => sum + size(name), 0);
+    // Room for what an edit adds besides the text (the index's delta, the layout hint, the drawing), not for a second text.
+    const bound = (total + size(textEntry[0]) / 2) / (1024 * 1024);
+    write(EDITS[0]!(text));
+    expect(await gongkai(['overdue', '--as-of', '2021-10-08'], { GONGKAI_CACHE_MAX_MB: String(bound) })).toBe(0);
+    const after = entries();
+    // The old text is gone, a new one kept; every other entry is still there.
+    expect(after.has(textEntry[0])).toBe(false);
+    expect([...after.values()].filter((key) => key.includes('|shown|') && key.includes('overdue'))).toHaveLength(1);
+    for (const [name, key] of before) if (name !== textEntry[0]) expect(after.get(name), key).toBe(key);
+  });
+
   it('a drawing or its text deleted changes no answer', async () => {
     const { cache, run, write, text } = setUp(60);
     await run(FORMS[0]!, true);
