@@ -268,6 +268,7 @@ describe('the packs: what a start reads and compiles', () => {
   it("a view reads code made by running that view alone (with the cache off, alone so), well under the code of every view, and V8 takes it; other commands read every view's", () => {
     const views = [['status'], ['overdue'], ['checklist', '--dept', '信息中心'], ['validate']];
     const viewsPack = [...new Set(Object.values(metafile().packs))].find((pack) => /\/views-/.test(pack))!;
+    const startPack = [...new Set(Object.values(metafile().packs))].find((pack) => /\/start-/.test(pack))!;
     const codeOf = (suffix: string) => basename(viewsPack).replace(/\.js$/, suffix);
     const every = statSync(join(ROOT, 'dist', 'packs', codeOf('.code'))).size;
     for (const args of views) {
@@ -279,10 +280,15 @@ describe('the packs: what a start reads and compiles', () => {
       // V8 deserializes all of the code it is given: a view's own is at most four fifths of every view's (about half, or less).
       const own = statSync(join(ROOT, 'dist', 'packs', codeOf(`.${view}.code`))).size;
       expect(own, view).toBeLessThan(0.8 * every);
-      // With the cache off, the code of the view run so (no index, no results kept), smaller again.
+      // With the cache off, the code of the view run so (no index, no results kept), smaller again; the start pack's
+      // too, smaller than the warm views' code it reads otherwise.
       const cold = viewed.cold(args);
       expect(cold.code, view).toContain(codeOf(`.${view}.off.code`));
       expect(statSync(join(ROOT, 'dist', 'packs', codeOf(`.${view}.off.code`))).size, view).toBeLessThan(own);
+      const startCode = (suffix: string) => basename(startPack).replace(/\.js$/, suffix);
+      expect(cold.code, view).toContain(startCode(`.${view}.off.code`));
+      expect(statSync(join(ROOT, 'dist', 'packs', startCode(`.${view}.off.code`))).size, view).toBeLessThan(statSync(join(ROOT, 'dist', 'packs', startCode('.code'))).size);
+      expect(run.code, view).toContain(startCode('.code'));
       expect(cold.out, view).toBe(run.out);
     }
     // Taken by V8: had it been refused, the loader would have kept code of its own for the pack in the cache folder.
@@ -326,8 +332,10 @@ describe('the packs: what a start reads and compiles', () => {
     const withTopLevel = new Map(packs.map((pack) => [pack, compiledWith(pack, made('fresh', pack))]));
     // Each view's own code of the views pack, and its code with the cache off, hold it too and are taken by V8
     // (validate's by default; every view's at full size).
+    const start = packs.find((pack) => basename(pack).startsWith('start-'))!;
     for (const view of FULL_SIZE ? ['status', 'overdue', 'checklist', 'validate'] : ['validate']) {
       for (const own of [`.${view}.code`, `.${view}.off.code`]) expect(compiledWith(views, views.replace(/\.js$/, own)), own).toBeLessThanOrEqual(withTopLevel.get(views)!);
+      expect(compiledWith(start, start.replace(/\.js$/, `.${view}.off.code`)), view).toBeLessThanOrEqual(withTopLevel.get(start)!);
     }
     for (const pack of packs) {
       // The measure tells them apart: code whose top level V8 dropped makes V8 parse the whole pack to run it
