@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The modules whose patterns are gated: importing them makes their gated patterns (Gated, EndGated).
 import '../../src/notice/clause/grammar.js';
 import '../../src/notice/clause/deadline.js';
-import { GATED } from '../../src/notice/text.js';
+import { COMPILING_TEXT, GATED } from '../../src/notice/text.js';
 
 /**
  * A Gated pattern is not tried on text without one of the characters it needs (src/notice/text.ts): the gate must
@@ -157,6 +157,19 @@ describe('gated patterns', () => {
       expect(matched, gate.pattern.source).toBeGreaterThan(0);
     }
     expect(turnedAway).toEqual([]);
+  });
+
+  it('each pattern is first run on a text it walks once: it matches nowhere there, and opens with no repetition of any character', () => {
+    // A pattern opening, unanchored, with a repetition that takes any character (`[^，]*由`, `.+会同`) would try it
+    // from each of the text's 1,000 places to its end: half a million steps before its first real use.
+    const opensWithAnyRepeated = /^(?:\((?:\?:)?)*(?:\.|\[\^[^\]]*\]|\\[SDW]|\[\\s\\S\])(?:[*+]|\{\d*,)/;
+    for (const gate of GATED) {
+      expect(new RegExp(gate.pattern.source, gate.pattern.flags.replace(/[gy]/g, '')).test(COMPILING_TEXT), gate.pattern.source).toBe(false);
+      if (!gate.pattern.source.startsWith('^')) expect(gate.pattern.source, 'opens with a repetition of any character').not.toMatch(opensWithAnyRepeated);
+    }
+    expect(opensWithAnyRepeated.test('[^，]*由')).toBe(true);
+    expect(opensWithAnyRepeated.test('(.+?)会同')).toBe(true);
+    expect(COMPILING_TEXT.length).toBeGreaterThanOrEqual(1000);
   });
 
   it('a gate turns away words without what its pattern needs', () => {
