@@ -133,7 +133,30 @@ function asAscii(text) {
   return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const groups = [['start', [...start]], ['views', [...views]], ...Object.keys(outputs).filter((o) => o.endsWith('.js') && !start.has(o) && !views.has(o)).map((o) => [chunkId(o).replace(/^chunks\//, '').replace(/-[A-Z0-9]+\.js$/, ''), [o]])];
+/**
+ * What validate runs beyond the views, as one pack: the chunks its rules import (the clause grammar) and the locator
+ * of its findings, with what they import at once (not the Traditional tables, loaded on demand).
+ */
+const checking = new Set();
+{
+  const ruleChunks = [...views].filter((output) => Object.keys(outputs[output].inputs).some((source) => source.startsWith('src/check/rules/')));
+  // (The command line also imports the locator on demand, to place a problem it reports: the same pack serves.)
+  const locator = Object.keys(outputs).filter((output) => outputs[output].entryPoint === 'src/read/locate-diagnostics.ts');
+  for (const queue = [...ruleChunks.flatMap((output) => internalImports(output)), ...locator]; queue.length; ) {
+    const output = queue.pop();
+    if (start.has(output) || views.has(output) || checking.has(output) || (isOnDemand(output) && !locator.includes(output))) continue;
+    checking.add(output);
+    queue.push(...internalImports(output, 'import-statement'));
+  }
+}
+const groups = [
+  ['start', [...start]],
+  ['views', [...views]],
+  ['checking', [...checking]],
+  ...Object.keys(outputs)
+    .filter((o) => o.endsWith('.js') && !start.has(o) && !views.has(o) && !checking.has(o))
+    .map((o) => [chunkId(o).replace(/^chunks\//, '').replace(/-[A-Z0-9]+\.js$/, ''), [o]]),
+];
 mkdirSync(join(DIST, 'packs'), { recursive: true });
 const packOf = {};
 const usesUrl = [];

@@ -291,6 +291,10 @@ describe('the packs: what a start reads and compiles', () => {
       expect(run.code, view).toContain(startCode('.code'));
       expect(cold.out, view).toBe(run.out);
     }
+    // What validate runs beyond the views (the clause grammar, the locator of its findings) is one pack.
+    const validate = viewed.cold(['validate']);
+    expect(validate.packs.size).toBe(3);
+    for (const source of ['src/notice/clause/grammar.ts', 'src/read/locate-diagnostics.ts']) expect(validate.packedSources.has(source), source).toBe(true);
     // Taken by V8: had it been refused, the loader would have kept code of its own for the pack in the cache folder.
     expect(codeEntries(join(viewed.dir(), 'cache')).filter(({ key }) => key.includes(`|code|${basename(viewsPack)}|`))).toEqual([]);
     // A command that reads the views' pack but has no code of its own (`export`) reads every view's.
