@@ -255,17 +255,20 @@ function trainCode() {
     // deserializes all of the code it is given. And the code of the view run with the cache off, which reads no
     // index and keeps nothing: about a third less again (for the start pack, a tenth less than the warm views').
     const byView = {};
-    const keep = (name, code, than) => {
-      // Only where it is smaller: code of the same size holds the same functions. (The start pack's code of a view's
-      // every run is not: the warm views' code it is compared with is all a run answered from the cache needs.)
-      const packs = [...code.keys()].filter((pack) => full.has(pack) && code.get(pack).length < (than.get(pack) ?? full.get(pack)).length).sort();
+    /**
+     * Writes NAME's code of the packs where it is smaller than the code a run of it reads otherwise (`otherwise`):
+     * code of the same size holds the same functions. (The start pack's code of a view's every run is not smaller:
+     * the warm views' code is all a run answered from the cache needs.) Returns the code such a run then reads.
+     */
+    const keep = (name, code, otherwise) => {
+      const packs = [...code.keys()].filter((pack) => full.has(pack) && code.get(pack).length < otherwise(pack).length).sort();
       for (const pack of packs) writeFileSync(join(DIST, 'packs', pack.replace(/\.js$/, `.${name}.code`)), code.get(pack));
       if (packs.length) byView[name] = packs;
+      return (pack) => (packs.includes(pack) ? code.get(pack) : otherwise(pack));
     };
     for (const view of views) {
-      const { code } = codeOf(`view:${view}`, `work-${view}`);
-      keep(view, code, full);
-      keep(`${view}.off`, codeOf(`view:${view}:off`, `work-${view}-off`).code, code);
+      const read = keep(view, codeOf(`view:${view}`, `work-${view}`).code, (pack) => full.get(pack));
+      keep(`${view}.off`, codeOf(`view:${view}:off`, `work-${view}-off`).code, read);
     }
     if (!probe) throw new Error('scripts/train-code.mjs: no probe');
     return { packs: [...full.keys()].sort(), byView, probe };

@@ -13,12 +13,9 @@ import { resolve } from 'node:path';
 import type { CacheStore } from '../cache/cache-store.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import { nodeCrypto } from '../read/node-crypto.js';
-import { PREFIX_STEP } from '../read/content-hash.js';
+import { HASH_LENGTH, PREFIX_STEP } from '../read/content-hash.js';
 import { LayoutScan, type ItemExtent } from '../read/ledger-layout.js';
 import { endIn, GROUP, markOf, runHashOfBounds, startIn, type ItemTable, type ScannedLedger } from './file-scan.js';
-
-/** Length of a run's hash (sha1, hex). */
-const RUN_HASH = 40;
 
 /** The layout of one text of a ledger file, for the index `stamp` names. */
 export interface LayoutHint {
@@ -126,7 +123,7 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   const { starts, bounds, indents } = hint;
   const count = indents.length;
   const groups = Math.ceil(count / GROUP);
-  if (!count || starts.length !== groups || bounds.length !== 2 * count || hint.runs.length !== groups * RUN_HASH) return undefined;
+  if (!count || starts.length !== groups || bounds.length !== 2 * count || hint.runs.length !== groups * HASH_LENGTH) return undefined;
   const shift = bytes.length - hint.size;
   const lastOf = (g: number) => Math.min(count, (g + 1) * GROUP) - 1;
   /** Run g's items' bounds within it, as hashed after its bytes (the same wherever it stands). */
@@ -137,7 +134,7 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   const stands = (g: number, by: number): boolean => {
     const from = starts[g]! + by;
     const to = endOf(g) + by;
-    return from >= 0 && to <= bytes.length && hint.runs.startsWith(runHashOfBounds(bytes.subarray(from, to), boundsOf(g, hint)), g * RUN_HASH);
+    return from >= 0 && to <= bytes.length && hint.runs.startsWith(runHashOfBounds(bytes.subarray(from, to), boundsOf(g, hint)), g * HASH_LENGTH);
   };
   /**
    * How many first bytes are the hinted text's, as far as the hashes of both texts' beginnings tell: the runs
@@ -185,7 +182,7 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   table.breaks = hint.breaks ? [...hint.breaks.filter((i) => i < lo), ...breaksOf(table, Math.max(lo, 1), hi + 1), ...hint.breaks.filter((i) => i > hi)] : breaksOf(table, 1, count);
   const runs: string[] = [];
   for (let g = 0; g < groups; g++) {
-    runs.push(g < first || g > last ? hint.runs.slice(g * RUN_HASH, (g + 1) * RUN_HASH) : runHashOfBounds(bytes.subarray(table.starts[g]!, endIn(table, lastOf(g))), boundsOf(g, table)));
+    runs.push(g < first || g > last ? hint.runs.slice(g * HASH_LENGTH, (g + 1) * HASH_LENGTH) : runHashOfBounds(bytes.subarray(table.starts[g]!, endIn(table, lastOf(g))), boundsOf(g, table)));
   }
   const skeleton = skeletonHash(bytes, table);
   if (skeleton !== hint.skeleton) return undefined;
@@ -209,11 +206,11 @@ export function hintedScan(read: ScannedLedger, hint: LayoutHint): ScannedLedger
   };
 }
 
-/** How many of the hashes of two texts' beginnings (sha1, hex: as long as a run's), from the first, are the same. */
+/** How many of the hashes of two texts' beginnings, from the first, are the same. */
 function sameBeginnings(these: string, those: string): number {
-  const shared = Math.floor(Math.min(these.length, those.length) / RUN_HASH);
+  const shared = Math.floor(Math.min(these.length, those.length) / HASH_LENGTH);
   let k = 0;
-  while (k < shared && these.startsWith(those.slice(k * RUN_HASH, (k + 1) * RUN_HASH), k * RUN_HASH)) k++;
+  while (k < shared && these.startsWith(those.slice(k * HASH_LENGTH, (k + 1) * HASH_LENGTH), k * HASH_LENGTH)) k++;
   return k;
 }
 
